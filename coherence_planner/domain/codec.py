@@ -1,0 +1,310 @@
+"""Plain dicts <-> domain objects, with validation that names every problem and its place.
+
+This is the one reader and writer of the interchange format (district-format.md); the JSON
+file, the `.coherence` tables and the spreadsheet import all go through it. It does no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from coherence_planner.domain import fields as F
+from coherence_planner.domain import vocab
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link
+
+FORMAT = "coherence-planner/district"
+VERSION = 1
+SECTIONS = (("goals", "goal"), ("strategies", "strategy"), ("programs", "program"), ("policies", "policy"))
+SECTION_OF_KIND = {kind: section for section, kind in SECTIONS}
+_INDICATOR_KEYS = tuple(spec.name for spec in F.INDICATOR_FIELDS)
+_LINK_KEYS = ("from", "to", "kind", "strength", "rationale")
+_DISTRICT_KEYS = ("name", "school_year", "notes")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, and where: a JSON path, with the item id if known."""
+
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+class InvalidDistrict(ValueError):
+    """The input breaks the format; `problems` lists every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        head = "; ".join(str(p) for p in problems[:3])
+        more = f" (and {count - 3} more)" if count > 3 else ""
+        super().__init__(f"{count} problem{'s' if count != 1 else ''}: {head}{more}")
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {key: getattr(ind, key) for key in _INDICATOR_KEYS}
+    out.update(ind.extra)
+    return out
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    """The item as the interchange format writes it: id, then every field, then extras."""
+    out: dict[str, Any] = {"id": item.id}
+    for spec in F.fields_of(item.kind):
+        value = getattr(item, spec.name)
+        if spec.type == F.INDICATORS:
+            value = [indicator_to_dict(ind) for ind in value]
+        elif isinstance(value, list):
+            value = list(value)
+        out[spec.name] = value
+    out.update(item.extra)
+    return out
+
+
+def link_to_dict(link: Link) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "from": link.src,
+        "to": link.dst,
+        "kind": link.kind,
+        "strength": link.strength,
+        "rationale": link.rationale,
+    }
+    out.update(link.extra)
+    return out
+
+
+def district_to_dict(district: District) -> dict[str, Any]:
+    info: dict[str, Any] = {
+        "name": district.name,
+        "school_year": district.school_year,
+        "notes": district.notes,
+    }
+    info.update(district.extra)
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "district": info}
+    for section, kind in SECTIONS:
+        out[section] = [item_to_dict(item) for item in district.items_of(kind)]
+    out["links"] = [link_to_dict(link) for link in district.ordered_links()]
+    return out
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _indicator_from_dict(raw: Any, place: str, problems: list[Problem]) -> Indicator | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(place, "an indicator must be an object"))
+        return None
+    values: dict[str, Any] = {}
+    for spec in F.INDICATOR_FIELDS:
+        default = "" if spec.type == F.TEXT else None
+        value = raw.get(spec.name, default)
+        if spec.type == F.TEXT and value is None:
+            value = ""
+        error = None if spec.name == "name" and value == "" else F.check_value(spec, value)
+        if error:
+            problems.append(Problem(f"{place}.{spec.name}", error))
+            continue
+        values[spec.name] = value
+    extra = {k: v for k, v in raw.items() if k not in _INDICATOR_KEYS}
+    return Indicator(**values, extra=extra)
+
+
+def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> Item | None:
+    """Build one item, appending a Problem for each bad field; None when it cannot be built."""
+    if not isinstance(raw, dict):
+        problems.append(Problem(place, f"a {kind} must be an object"))
+        return None
+    item_id = raw.get("id")
+    if not isinstance(item_id, str) or not item_id.strip():
+        problems.append(Problem(place, "missing id" if item_id is None else "id must be non-empty text"))
+        return None
+    where = f"{place} ({item_id})"
+    values: dict[str, Any] = {}
+    ok = True
+    if "kind" in raw and raw["kind"] != kind:
+        problems.append(Problem(f"{where}.kind", f"unknown item kind {raw['kind']!r} in the "
+                                f"{SECTION_OF_KIND[kind]} list"))
+        ok = False
+    for spec in F.fields_of(kind):
+        if spec.name == "name":
+            value = raw.get("name")
+            if value is None:
+                problems.append(Problem(where, "missing name"))
+                ok = False
+                continue
+        else:
+            default = _default_of(kind, spec.name)
+            value = raw.get(spec.name, default)
+            if value is None and spec.type in (F.TEXT, F.LONGTEXT, F.SLUGS, F.NAMES, F.GRADES,
+                                               F.THEMES, F.INDICATORS, F.ENUM, F.BOOL):
+                value = default  # null reads as "missing": take the default
+        error = F.check_value(spec, value)
+        if error:
+            problems.append(Problem(f"{where}.{spec.name}", error))
+            ok = False
+            continue
+        if spec.type == F.INDICATORS:
+            inds = []
+            for i, raw_ind in enumerate(value):
+                ind = _indicator_from_dict(raw_ind, f"{where}.indicators[{i}]", problems)
+                if ind is None:
+                    ok = False
+                else:
+                    inds.append(ind)
+            value = inds
+        elif isinstance(value, list):
+            value = list(value)
+        values[spec.name] = value
+    if not ok:
+        return None
+    known = {"id", "kind", *(spec.name for spec in F.fields_of(kind))}
+    extra = {k: v for k, v in raw.items() if k not in known}
+    return ITEM_CLASSES[kind](id=item_id, **values, extra=extra)
+
+
+def _default_of(kind: str, name: str) -> Any:
+    probe = ITEM_CLASSES[kind](id="", name="")
+    return getattr(probe, name)
+
+
+def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(place, "a link must be an object"))
+        return None
+    ok = True
+    ends: list[str] = []
+    for end in ("from", "to"):
+        value = raw.get(end)
+        if not isinstance(value, str) or not value:
+            problems.append(Problem(f"{place}.{end}", f"missing '{end}' item id"))
+            ok = False
+            value = ""
+        ends.append(value)
+    kind = raw.get("kind", vocab.DEFAULT_LINK_KIND)
+    if kind not in vocab.LINK_KINDS:
+        problems.append(Problem(f"{place}.kind", f"must be supports or conflicts; got {kind!r}"))
+        ok = False
+    strength = raw.get("strength", vocab.DEFAULT_STRENGTH)
+    if strength is None:
+        strength = vocab.DEFAULT_STRENGTH
+    if strength not in vocab.STRENGTHS:
+        problems.append(
+            Problem(f"{place}.strength", f"must be strong, moderate or weak; got {strength!r}")
+        )
+        ok = False
+    rationale = raw.get("rationale", "")
+    if rationale is None:
+        rationale = ""
+    if not isinstance(rationale, str):
+        problems.append(Problem(f"{place}.rationale", "must be text"))
+        ok = False
+    if not ok:
+        return None
+    extra = {k: v for k, v in raw.items() if k not in _LINK_KEYS}
+    return Link(src=ends[0], dst=ends[1], kind=kind, strength=strength, rationale=rationale,
+                extra=extra)
+
+
+def check_link(link: Link, district: District, place: str) -> list[Problem]:
+    """Problems of a link against the items of a district (not counting duplicates)."""
+    problems = []
+    for end, item_id in (("from", link.src), ("to", link.dst)):
+        if item_id not in district.items:
+            problems.append(Problem(f"{place}.{end}", f"unknown item id {item_id!r}"))
+    if problems:
+        return problems
+    if link.src == link.dst:
+        problems.append(Problem(place, f"{link.src} is linked to itself"))
+    elif link.kind == "supports" and district.items[link.src].kind == "goal":
+        problems.append(
+            Problem(place, f"{link.src} is a goal; a goal cannot be the 'from' of a supports link")
+        )
+    return problems
+
+
+def district_from_dict(data: Any) -> District:
+    """Read a whole district, or raise InvalidDistrict naming every problem."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise InvalidDistrict([Problem("$", "the file must hold one JSON object")])
+    if data.get("format") != FORMAT:
+        problems.append(Problem("format", f"must be {FORMAT!r}; got {data.get('format')!r}"))
+    if data.get("version") != VERSION:
+        problems.append(
+            Problem("version", f"must be {VERSION} (this app reads version {VERSION}); "
+                    f"got {data.get('version')!r}")
+        )
+    district = District()
+    info = data.get("district", {})
+    if not isinstance(info, dict):
+        problems.append(Problem("district", "must be an object"))
+        info = {}
+    for key in _DISTRICT_KEYS:
+        value = info.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            problems.append(Problem(f"district.{key}", "must be text"))
+            continue
+        setattr(district, key, value)
+    district.extra = {k: v for k, v in info.items() if k not in _DISTRICT_KEYS}
+
+    seen: dict[str, str] = {}
+    for section, kind in SECTIONS:
+        raw_items = data.get(section, [])
+        if raw_items is None:
+            raw_items = []
+        if not isinstance(raw_items, list):
+            problems.append(Problem(section, "must be a list"))
+            continue
+        for i, raw in enumerate(raw_items):
+            place = f"{section}[{i}]"
+            item = item_from_dict(kind, raw, place, problems)
+            if item is None:
+                continue
+            if item.id in seen:
+                problems.append(Problem(f"{place} ({item.id})",
+                                        f"duplicate id {item.id!r} (first used at {seen[item.id]})"))
+                continue
+            seen[item.id] = place
+            district.add_item(item)
+
+    raw_links = data.get("links", [])
+    if raw_links is None:
+        raw_links = []
+    if not isinstance(raw_links, list):
+        problems.append(Problem("links", "must be a list"))
+        raw_links = []
+    first_at: dict[tuple[str, str, str], str] = {}
+    for i, raw in enumerate(raw_links):
+        place = f"links[{i}]"
+        link = link_from_dict(raw, place, problems)
+        if link is None:
+            continue
+        link_problems = check_link(link, district, place)
+        if link_problems:
+            # An unknown id may be a missing item that was already reported; say it anyway.
+            problems.extend(link_problems)
+            continue
+        if link.key in first_at:
+            problems.append(Problem(place, f"duplicate {link.kind} link between {link.src} and "
+                                    f"{link.dst} (first at {first_at[link.key]})"))
+            continue
+        first_at[link.key] = place
+        district.add_link(link)
+
+    known = {"format", "version", "district", "links", *(s for s, _ in SECTIONS)}
+    for key in data:
+        if key not in known:
+            problems.append(Problem(key, f"unknown item kind {key!r} (the kinds are goals, "
+                                    "strategies, programs and policies)"))
+    if problems:
+        raise InvalidDistrict(problems)
+    return district

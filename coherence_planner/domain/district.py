@@ -1,0 +1,137 @@
+"""The district: its items and links, with the indexes the analysis and the views need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from coherence_planner.domain.items import Item, Link, LinkKey
+
+
+class DistrictError(ValueError):
+    """An edit that would break the district's rules (unknown id, duplicate, self-link)."""
+
+
+class District:
+    """Items by id in a stable order, links by key, and each item's links.
+
+    Mutate only through `commands.py` (which the document stores and the undo stack undoes);
+    the methods here keep the indexes consistent and refuse edits that break the format.
+    """
+
+    def __init__(self, name: str = "", school_year: str = "", notes: str = "") -> None:
+        self.name = name
+        self.school_year = school_year
+        self.notes = notes
+        self.extra: dict[str, Any] = {}
+        self.items: dict[str, Item] = {}
+        self.links: dict[LinkKey, Link] = {}
+        self._seq: dict[str, int] = {}
+        self._next_seq = 0
+        self._link_seq: dict[LinkKey, int] = {}
+        self._next_link_seq = 0
+        self._links_by_item: dict[str, dict[LinkKey, Link]] = {}
+
+    # -- items -------------------------------------------------------------------------
+    def add_item(self, item: Item, seq: int | None = None) -> None:
+        if not item.id:
+            raise DistrictError("an item needs an id")
+        if item.id in self.items:
+            raise DistrictError(f"an item with id {item.id!r} already exists")
+        self.items[item.id] = item
+        if seq is None:
+            seq = self._next_seq
+        self._seq[item.id] = seq
+        self._next_seq = max(self._next_seq, seq + 1)
+        self._links_by_item.setdefault(item.id, {})
+
+    def remove_item(self, item_id: str) -> tuple[Item, int]:
+        """Remove an item that has no links left; returns it and its place for undo."""
+        if self._links_by_item.get(item_id):
+            raise DistrictError(f"{item_id} still has links; remove them first")
+        item = self.items.pop(item_id)
+        self._links_by_item.pop(item_id, None)
+        return item, self._seq.pop(item_id)
+
+    def get(self, item_id: str) -> Item:
+        try:
+            return self.items[item_id]
+        except KeyError:
+            raise DistrictError(f"no item with id {item_id!r}") from None
+
+    def seq_of(self, item_id: str) -> int:
+        return self._seq[item_id]
+
+    def items_of(self, kind: str) -> list[Item]:
+        """Items of one kind in document order."""
+        found = [item for item in self.items.values() if item.kind == kind]
+        found.sort(key=lambda item: self._seq[item.id])
+        return found
+
+    def ordered_items(self) -> list[Item]:
+        return sorted(self.items.values(), key=lambda item: self._seq[item.id])
+
+    def new_id(self, kind: str) -> str:
+        """A fresh id in the district's style: G7, S13, P42, B9."""
+        prefix = {"goal": "G", "strategy": "S", "program": "P", "policy": "B"}[kind]
+        used = {
+            int(item_id[len(prefix):])
+            for item_id in self.items
+            if item_id.startswith(prefix) and item_id[len(prefix):].isdigit()
+        }
+        number = max(used, default=0) + 1
+        while f"{prefix}{number}" in self.items:
+            number += 1
+        return f"{prefix}{number}"
+
+    # -- links -------------------------------------------------------------------------
+    def add_link(self, link: Link, seq: int | None = None) -> None:
+        for end in (link.src, link.dst):
+            if end not in self.items:
+                raise DistrictError(f"no item with id {end!r}")
+        if link.src == link.dst:
+            raise DistrictError("an item cannot be linked to itself")
+        if link.kind == "supports" and self.items[link.src].kind == "goal":
+            raise DistrictError("a goal cannot support another item")
+        key = link.key
+        if key in self.links:
+            raise DistrictError(f"that {link.kind} link already exists")
+        self.links[key] = link
+        if seq is None:
+            seq = self._next_link_seq
+        self._link_seq[key] = seq
+        self._next_link_seq = max(self._next_link_seq, seq + 1)
+        self._links_by_item[link.src][key] = link
+        self._links_by_item[link.dst][key] = link
+
+    def remove_link(self, key: LinkKey) -> tuple[Link, int]:
+        link = self.links.pop(key)
+        self._links_by_item[link.src].pop(key, None)
+        self._links_by_item[link.dst].pop(key, None)
+        return link, self._link_seq.pop(key)
+
+    def link_seq_of(self, key: LinkKey) -> int:
+        return self._link_seq[key]
+
+    def links_of(self, item_id: str) -> list[Link]:
+        """Every link touching an item, in document order."""
+        found = list(self._links_by_item.get(item_id, {}).values())
+        found.sort(key=lambda link: self._link_seq[link.key])
+        return found
+
+    def ordered_links(self) -> list[Link]:
+        return sorted(self.links.values(), key=lambda link: self._link_seq[link.key])
+
+    def supported_by(self, item_id: str) -> list[Link]:
+        """Supports links pointing at an item."""
+        return [ln for ln in self.links_of(item_id) if ln.kind == "supports" and ln.dst == item_id]
+
+    def supports_from(self, item_id: str) -> list[Link]:
+        """Supports links leaving an item."""
+        return [ln for ln in self.links_of(item_id) if ln.kind == "supports" and ln.src == item_id]
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.ordered_items())
+
+    def __len__(self) -> int:
+        return len(self.items)

@@ -1,0 +1,187 @@
+"""What each field of each kind of item is: its type, its label, its allowed values.
+
+One table serves the validator (JSON and spreadsheet import), the codec (storage and export),
+the inspector (which widget edits the field) and the spreadsheet columns, so a field is
+described once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from coherence_planner.domain import vocab
+
+# Field types. Each names how a value is checked and which widget edits it.
+TEXT = "text"  # one line of text
+LONGTEXT = "longtext"  # paragraphs
+ENUM = "enum"  # one of `choices` (strings)
+INT_CHOICE = "int-choice"  # one of `choices` (ints) or null
+SLUGS = "slugs"  # list of lower-case slugs
+GRADES = "grades"  # list of grade tokens or ranges
+NAMES = "names"  # list of free-text names (schools)
+THEMES = "themes"  # list of theme slugs
+MONEY = "money"  # number >= 0 or null
+NUMBER = "number"  # number >= 0 or null (FTE)
+COUNT = "count"  # integer >= 0 or null
+YEAR = "year"  # integer year or null
+BOOL = "bool"
+INDICATORS = "indicators"  # list of indicator objects
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    type: str
+    choices: tuple[Any, ...] = ()
+    help: str = ""
+
+
+COMMON_FIELDS = (
+    FieldSpec("name", "Name", TEXT),
+    FieldSpec("status", "Status", ENUM, vocab.STATUSES, "Retired items take no part in the analysis."),
+    FieldSpec("owner", "Owner", TEXT, help="Who answers for this item."),
+    FieldSpec("description", "Description", LONGTEXT),
+    FieldSpec("notes", "Notes", LONGTEXT),
+)
+
+DECISION_FIELDS = (
+    FieldSpec("decision", "Decision", ENUM, vocab.DECISIONS, "What the cabinet decided."),
+    FieldSpec("decision_rationale", "Why", LONGTEXT),
+)
+
+KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "goal": (FieldSpec("indicators", "Indicators", INDICATORS),),
+    "strategy": (FieldSpec("themes", "Themes", THEMES, vocab.THEMES),),
+    "program": (
+        FieldSpec("type", "Type", ENUM, vocab.PROGRAM_TYPES),
+        FieldSpec("tier", "MTSS tier", INT_CHOICE, vocab.TIERS),
+        FieldSpec("grades", "Grades", GRADES, help="Empty means every grade."),
+        FieldSpec("subjects", "Subjects", SLUGS, help="Empty or 'all' means every subject."),
+        FieldSpec("populations", "Students", SLUGS, help="Empty or 'all' means every student."),
+        FieldSpec("schools", "Schools", NAMES, help="Empty means district-wide."),
+        FieldSpec("annual_cost", "Annual cost", MONEY),
+        FieldSpec("fte", "FTE", NUMBER),
+        FieldSpec("students_served", "Students served", COUNT),
+        FieldSpec("funding_source", "Funding source", TEXT),
+        FieldSpec("funding_ends", "Funding ends", YEAR),
+        FieldSpec("evidence_tier", "ESSA evidence", INT_CHOICE, vocab.EVIDENCE_TIERS),
+        FieldSpec("start_year", "Started", YEAR),
+        FieldSpec("instructional_core", "Instructional core", BOOL),
+        *DECISION_FIELDS,
+    ),
+    "policy": (
+        FieldSpec("code", "Code", TEXT, help='For example "BP 6142".'),
+        FieldSpec("adopted_year", "Adopted", YEAR),
+        FieldSpec("review_year", "Review due", YEAR),
+        *DECISION_FIELDS,
+    ),
+}
+
+INDICATOR_FIELDS = (
+    FieldSpec("name", "Indicator", TEXT),
+    FieldSpec("unit", "Unit", TEXT),
+    FieldSpec("baseline", "Baseline", NUMBER),
+    FieldSpec("current", "Current", NUMBER),
+    FieldSpec("target", "Target", NUMBER),
+    FieldSpec("target_year", "Target year", YEAR),
+)
+
+
+def fields_of(kind: str) -> tuple[FieldSpec, ...]:
+    """Every field of a kind, common ones first (id excluded: it never changes)."""
+    return COMMON_FIELDS + KIND_FIELDS[kind]
+
+
+def field_spec(kind: str, name: str) -> FieldSpec | None:
+    for spec in fields_of(kind):
+        if spec.name == name:
+            return spec
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+    )
+
+
+def check_value(spec: FieldSpec, value: Any) -> str | None:
+    """Why `value` is not allowed in this field, or None when it is.
+
+    Indicator numbers may be negative (a gap can be); money, FTE and counts may not.
+    """
+    kind = spec.type
+    if kind in (TEXT, LONGTEXT):
+        if not isinstance(value, str):
+            return "must be text"
+        if spec.name == "name" and not value.strip():
+            return "must not be empty"
+        return None
+    if kind == ENUM:
+        if value not in spec.choices:
+            return f"must be one of {', '.join(spec.choices)}; got {value!r}"
+        return None
+    if kind == INT_CHOICE:
+        if value is not None and (isinstance(value, bool) or value not in spec.choices):
+            allowed = ", ".join(str(c) for c in spec.choices)
+            return f"must be one of {allowed}, or null; got {value!r}"
+        return None
+    if kind in (SLUGS, NAMES, THEMES, GRADES):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "must be a list of text"
+        if kind == THEMES:
+            unknown = [v for v in value if v not in vocab.THEMES]
+            if unknown:
+                return f"unknown theme {unknown[0]!r}"
+        if kind == GRADES:
+            for entry in value:
+                try:
+                    vocab.expand_grade(entry)
+                except vocab.GradeError as exc:
+                    return str(exc)
+        if kind == NAMES and any(not v.strip() for v in value):
+            return "must not contain an empty name"
+        return None
+    if kind in (MONEY, NUMBER):
+        if value is None:
+            return None
+        if not _is_number(value):
+            return f"must be a number or null; got {value!r}"
+        if value < 0 and spec.name not in ("baseline", "current", "target"):
+            return f"must not be negative; got {value!r}"
+        return None
+    if kind == COUNT:
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"must be a whole number or null; got {value!r}"
+        if value < 0:
+            return f"must not be negative; got {value!r}"
+        return None
+    if kind == YEAR:
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or not 1800 <= value <= 2200:
+            return f"must be a year like 2027, or null; got {value!r}"
+        return None
+    if kind == BOOL:
+        if not isinstance(value, bool):
+            return f"must be true or false; got {value!r}"
+        return None
+    if kind == INDICATORS:
+        if not isinstance(value, list):
+            return "must be a list of indicators"
+        return None
+    raise AssertionError(f"unknown field type {kind}")
+
+
+def clean_number(value: float | int | None) -> float | int | None:
+    """A whole float becomes an int, so 120000.0 from a spin box is stored as 120000."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value

@@ -162,8 +162,9 @@ class Document:
             raise
 
     @classmethod
-    def create(cls, path: str | Path, district: District | None = None, *,
-               replace: bool = False) -> Document:
+    def create(
+        cls, path: str | Path, district: District | None = None, *, replace: bool = False
+    ) -> Document:
         """Write a new plan holding `district` (or an empty one) and open it.
 
         The file is built beside the target and moved into place, so a failure leaves an
@@ -199,8 +200,9 @@ class Document:
         """Undo `command` and store what it changed, or raise with the district unchanged."""
         return self._run(command.undo, command.do)
 
-    def _run(self, forward: Callable[[District], Changes],
-             backward: Callable[[District], Changes]) -> Changes:
+    def _run(
+        self, forward: Callable[[District], Changes], backward: Callable[[District], Changes]
+    ) -> Changes:
         self._check_open()
         changes = forward(self.district)
         try:
@@ -265,8 +267,12 @@ class Document:
     def __enter__(self) -> Document:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:

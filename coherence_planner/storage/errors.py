@@ -33,8 +33,9 @@ class NotACoherenceFile(KnownError):
     def __init__(self, path: str | Path, why: str = "") -> None:
         detail = f" ({why})" if why else ""
         super().__init__(
-            path, f"“{_name(path)}” is not a Coherence Planner plan{detail}; choose a .coherence "
-            "file or a district .json file."
+            path,
+            f"“{_name(path)}” is not a Coherence Planner plan{detail}; choose a .coherence "
+            "file or a district .json file.",
         )
 
 
@@ -43,8 +44,9 @@ class NewerVersion(KnownError):
         self.found = found
         self.supported = supported
         super().__init__(
-            path, f"“{_name(path)}” was saved by a newer version of Coherence Planner (file "
-            f"format {found}; this version reads up to {supported}). Update the app to open it."
+            path,
+            f"“{_name(path)}” was saved by a newer version of Coherence Planner (file "
+            f"format {found}; this version reads up to {supported}). Update the app to open it.",
         )
 
 
@@ -52,46 +54,53 @@ class DamagedFile(KnownError):
     def __init__(self, path: str | Path, why: str = "") -> None:
         detail = f" ({why})" if why else ""
         super().__init__(
-            path, f"“{_name(path)}” is damaged and cannot be opened{detail}; open a backup copy "
-            "(files named …backup.coherence next to it) instead."
+            path,
+            f"“{_name(path)}” is damaged and cannot be opened{detail}; open a backup copy "
+            "(files named …backup.coherence next to it) instead.",
         )
 
 
 class FileLocked(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"“{_name(path)}” is open in another window or by another person; close it "
-            "there, or use a copy."
+            path,
+            f"“{_name(path)}” is open in another window or by another person; close it "
+            "there, or use a copy.",
         )
 
 
 class ReadOnlyLocation(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"Coherence Planner cannot write to “{_name(path)}” or its folder; save to a "
-            "folder you can write to, such as Documents."
+            path,
+            f"Coherence Planner cannot write to “{_name(path)}” or its folder; save to a "
+            "folder you can write to, such as Documents.",
         )
 
 
 class DiskFull(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"The disk holding “{_name(path)}” is full; free some space and try again. "
-            "Nothing was lost: the last change was not applied."
+            path,
+            f"The disk holding “{_name(path)}” is full; free some space and try again. "
+            "Nothing was lost: the last change was not applied.",
         )
 
 
 class DriveUnavailable(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"The drive holding “{_name(path)}” stopped answering (a disk I/O error); "
-            "check that it is still connected, then try again."
+            path,
+            f"The drive holding “{_name(path)}” stopped answering (a disk I/O error); "
+            "check that it is still connected, then try again.",
         )
 
 
 class FileMissing(KnownError):
     def __init__(self, path: str | Path) -> None:
-        super().__init__(path, f"“{_name(path)}” does not exist; it may have been moved or renamed.")
+        super().__init__(
+            path, f"“{_name(path)}” does not exist; it may have been moved or renamed."
+        )
 
 
 class FileExists(KnownError):
@@ -104,23 +113,26 @@ class FileExists(KnownError):
 class SameAsOpenFile(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"“{_name(path)}” is the plan that is open now; choose a different name for the copy."
+            path,
+            f"“{_name(path)}” is the plan that is open now; choose a different name for the copy.",
         )
 
 
 class TooSlow(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
-            path, f"Reading “{_name(path)}” took too long and was stopped; the file may be "
-            "damaged or not made by Coherence Planner."
+            path,
+            f"Reading “{_name(path)}” took too long and was stopped; the file may be "
+            "damaged or not made by Coherence Planner.",
         )
 
 
 class FileTooLarge(KnownError):
     def __init__(self, path: str | Path, size: int, limit: int) -> None:
         super().__init__(
-            path, f"“{_name(path)}” is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB a "
-            "district file can be; check that it is the right file."
+            path,
+            f"“{_name(path)}” is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB a "
+            "district file can be; check that it is the right file.",
         )
 
 
@@ -142,15 +154,24 @@ class InvalidInterchange(KnownError):
         self.problems: list[Problem] = list(invalid.problems)
         count = len(self.problems)
         super().__init__(
-            path, f"“{_name(path)}” is not a valid district file ({count} problem"
+            path,
+            f"“{_name(path)}” is not a valid district file ({count} problem"
             f"{'s' if count != 1 else ''}; the first: {self.problems[0] if count else '?'}). "
-            "Nothing was imported."
+            "Nothing was imported.",
         )
 
 
 # sqlite3 primary result codes (sqlite3.h); Python 3.11 exposes them on the exception.
 _BUSY, _LOCKED, _READONLY, _INTERRUPT, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
-    5, 6, 8, 9, 10, 11, 13, 14, 26
+    5,
+    6,
+    8,
+    9,
+    10,
+    11,
+    13,
+    14,
+    26,
 )
 _SHARING_VIOLATION = 32  # Windows: another process has the file open
 

@@ -43,7 +43,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 def parse_json(raw: bytes, path: Path) -> Any:
     """The JSON value in `raw`, or NotJson naming the line and column of the first error."""
     if raw.startswith(_BOM):
-        raw = raw[len(_BOM):]
+        raw = raw[len(_BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -80,8 +80,10 @@ def read_json(path: str | Path) -> District:
 
 def dumps(district: District) -> str:
     """The interchange text of a district, exactly as write_json writes it."""
-    return json.dumps(codec.district_to_dict(district), indent=2, ensure_ascii=False,
-                      allow_nan=False) + "\n"
+    return (
+        json.dumps(codec.district_to_dict(district), indent=2, ensure_ascii=False, allow_nan=False)
+        + "\n"
+    )
 
 
 def write_json(district: District, path: str | Path) -> None:

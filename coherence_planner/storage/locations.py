@@ -31,10 +31,27 @@ _SYNC_FOLDERS: tuple[tuple[str, str], ...] = (
     ("box sync", "Box"),
     ("cloudstorage", "cloud storage"),  # macOS ~/Library/CloudStorage holds every provider
 )
-_NETWORK_FS = frozenset({
-    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "9p", "ncpfs",
-    "fuse.sshfs", "fuse.gvfsd-fuse", "fuse.rclone", "davfs", "fuse.davfs2", "ceph", "glusterfs",
-})
+_NETWORK_FS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "afs",
+        "9p",
+        "ncpfs",
+        "fuse.sshfs",
+        "fuse.gvfsd-fuse",
+        "fuse.rclone",
+        "davfs",
+        "fuse.davfs2",
+        "ceph",
+        "glusterfs",
+    }
+)
 
 
 def _sync_service(name: str) -> str | None:
@@ -92,8 +109,9 @@ def _read_mounts() -> list[tuple[str, str]]:
         return []
 
 
-def cloud_or_network_reason(path: str | Path, *, platform: str | None = None,
-                            mounts: list[tuple[str, str]] | None = None) -> str | None:
+def cloud_or_network_reason(
+    path: str | Path, *, platform: str | None = None, mounts: list[tuple[str, str]] | None = None
+) -> str | None:
     """A sentence warning that `path` is in a synced folder or on a network share, or None.
 
     `platform` (sys.platform) and `mounts` (parse_mounts output) are for tests; by default
@@ -103,20 +121,26 @@ def cloud_or_network_reason(path: str | Path, *, platform: str | None = None,
     text = str(path)
     windows = platform.startswith("win")
     if windows and is_unc(text):
-        return ("This plan is on a network share. Shared drives can damage a plan while it is "
-                "open; keep your working plan on this computer and use Save a Copy to share it.")
+        return (
+            "This plan is on a network share. Shared drives can damage a plan while it is "
+            "open; keep your working plan on this computer and use Save a Copy to share it."
+        )
     pure: PurePath = PureWindowsPath(text) if windows else PurePosixPath(text)
     if not windows:
         pure = PurePosixPath(os.path.abspath(text)) if platform == sys.platform else pure
     service = sync_folder_of(pure)
     if service:
-        return (f"This plan is in a {service} folder. Sync services can damage a plan while it "
-                "is open; keep your working plan in a folder that is not synced and use Save a "
-                f"Copy to put one in {service}.")
+        return (
+            f"This plan is in a {service} folder. Sync services can damage a plan while it "
+            "is open; keep your working plan in a folder that is not synced and use Save a "
+            f"Copy to put one in {service}."
+        )
     if platform.startswith("linux"):
         fstype = network_fs_of(PurePosixPath(pure), _read_mounts() if mounts is None else mounts)
         if fstype:
-            return (f"This plan is on a network drive ({fstype}). Network drives can damage a "
-                    "plan while it is open; keep your working plan on this computer and use "
-                    "Save a Copy to share it.")
+            return (
+                f"This plan is on a network drive ({fstype}). Network drives can damage a "
+                "plan while it is open; keep your working plan on this computer and use "
+                "Save a Copy to share it."
+            )
     return None

@@ -37,7 +37,13 @@ def _item_row(item: Item, seq: int) -> dict[str, Any]:
 
 def _link_row(link: Link, seq: int) -> dict[str, Any]:
     kind, src, dst = link.key
-    return {"kind": kind, "src": src, "dst": dst, "seq": seq, "data": _dump(codec.link_to_dict(link))}
+    return {
+        "kind": kind,
+        "src": src,
+        "dst": dst,
+        "seq": seq,
+        "data": _dump(codec.link_to_dict(link)),
+    }
 
 
 def _write_district_row(db: Database, district: District) -> None:
@@ -60,7 +66,9 @@ def _write_link(db: Database, district: District, key: LinkKey) -> None:
     if link is None:
         db.execute("DELETE FROM links WHERE kind = ? AND src = ? AND dst = ?", list(key))
     else:
-        db.table("links").upsert(_link_row(link, district.link_seq_of(key)), pk=("kind", "src", "dst"))
+        db.table("links").upsert(
+            _link_row(link, district.link_seq_of(key)), pk=("kind", "src", "dst")
+        )
 
 
 def write_changes(db: Database, district: District, changes: Changes) -> None:
@@ -79,7 +87,9 @@ def write_changes(db: Database, district: District, changes: Changes) -> None:
 def write_all(db: Database, district: District) -> None:
     """Write a whole district into empty tables (a new document)."""
     _write_district_row(db, district)
-    db.table("items").insert_all(_item_row(item, district.seq_of(item.id)) for item in district.items.values())
+    db.table("items").insert_all(
+        _item_row(item, district.seq_of(item.id)) for item in district.items.values()
+    )
     db.table("links").insert_all(
         _link_row(link, district.link_seq_of(key)) for key, link in district.links.items()
     )
@@ -115,7 +125,9 @@ def read_district(db: Database) -> District:
     elif extra_value is not None:
         problems.append(codec.Problem("district.extra", "must be an object"))
 
-    for item_id, kind, seq, data in db.execute("SELECT id, kind, seq, data FROM items ORDER BY seq"):
+    for item_id, kind, seq, data in db.execute(
+        "SELECT id, kind, seq, data FROM items ORDER BY seq"
+    ):
         place = f"items ({item_id})"
         raw = _load_json(data, place, problems)
         if kind not in vocab.ITEM_KINDS or not isinstance(seq, int) or not isinstance(raw, dict):

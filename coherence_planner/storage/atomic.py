@@ -44,7 +44,8 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise (classify(exc, target) or exc) from exc
+        where = folder if isinstance(exc, FileNotFoundError) else target
+        raise (classify(exc, where) or exc) from exc
     os.close(fd)
     temp = Path(name)
     try:

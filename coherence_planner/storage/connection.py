@@ -30,7 +30,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-from coherence_planner.storage.errors import FileMissing, NotACoherenceFile, classify
+from coherence_planner.storage.errors import (
+    FileLocked,
+    FileMissing,
+    KnownError,
+    NotACoherenceFile,
+    classify,
+)
 from coherence_planner.storage.schema import SQLITE_HEADER
 
 STATEMENT_BUDGET = 2.0  # seconds any one operation on a plan may run
@@ -67,6 +73,8 @@ def sniff(path: Path) -> bytes:
             return handle.read(16)
     except FileNotFoundError:
         raise FileMissing(path) from None
+    except IsADirectoryError:
+        raise NotACoherenceFile(path, "it is a folder") from None
     except OSError as exc:
         raise (classify(exc, path) or exc) from exc
 
@@ -111,6 +119,37 @@ def connect_file(path: Path, watchdog: Watchdog, *, must_exist: bool = True) -> 
         conn.close()
         raise
     return conn
+
+
+def refuse_if_in_use(path: Path) -> None:
+    """Raise FileLocked if `path` is an SQLite file that another connection holds locked.
+
+    Replacing such a file would leave its owner writing edits into a file that is gone.
+    """
+    path = Path(path)
+    try:
+        head = sniff(path)
+    except KnownError:
+        return  # missing or unreadable: nothing holds it as a plan
+    if head != SQLITE_HEADER:
+        return
+    watchdog = Watchdog()
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=rw", uri=True, timeout=0.2, isolation_level=None
+        )
+    except sqlite3.Error:
+        return
+    try:
+        watchdog.install(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        known = classify(exc, path)
+        if isinstance(known, FileLocked):
+            raise known from exc
+    finally:
+        conn.close()
 
 
 def set_journal(conn: sqlite3.Connection) -> None:

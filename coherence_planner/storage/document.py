@@ -28,6 +28,7 @@ from coherence_planner.storage.connection import (
     STATEMENT_BUDGET,
     Watchdog,
     connect_file,
+    refuse_if_in_use,
     set_journal,
 )
 from coherence_planner.storage.errors import (
@@ -174,6 +175,7 @@ class Document:
         path = Path(path)
         if path.exists() and not replace:
             raise FileExists(path)
+        refuse_if_in_use(path)
         content = district if district is not None else District()
 
         def build(temp: Path) -> None:
@@ -236,6 +238,7 @@ class Document:
         dest = Path(dest)
         if dest.exists() and os.path.samefile(dest, self.path):
             raise SameAsOpenFile(dest)
+        refuse_if_in_use(dest)
         _copy_database(self._conn, dest)
 
     def save_as(self, dest: str | Path) -> Document:

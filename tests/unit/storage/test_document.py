@@ -202,6 +202,36 @@ def test_second_open_of_an_open_plan_is_refused(tmp_path: Path, district: Distri
     Document.open(path).close()
 
 
+def test_read_only_write_is_a_known_error(tmp_path: Path, district: District) -> None:
+    # Running as root defeats chmod; query_only makes SQLite answer SQLITE_READONLY for real.
+    with Document.create(tmp_path / "p.coherence", district) as doc:
+        doc._conn.execute("PRAGMA query_only = ON")
+        with pytest.raises(errors.ReadOnlyLocation):
+            doc.apply(RemoveItems(doc.district, ["S1"]))
+        assert as_dict(doc.district) == as_dict(district)
+
+
+def test_an_open_plan_is_never_replaced(tmp_path: Path, district: District) -> None:
+    path = tmp_path / "plan.coherence"
+    with Document.create(path, district) as doc:
+        before = path.read_bytes()
+        with pytest.raises(errors.FileLocked):
+            Document.create(path, District("other"), replace=True)
+        with (
+            Document.create(tmp_path / "other.coherence") as other,
+            pytest.raises(errors.FileLocked),
+        ):
+            other.save_copy(path)
+        assert path.read_bytes() == before
+        assert doc.apply(SetDistrictFields({"name": "mine"}))
+
+
+def test_create_in_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(errors.FileMissing) as caught:
+        Document.create(tmp_path / "nowhere" / "p.coherence")
+    assert caught.value.path == tmp_path / "nowhere"
+
+
 def test_save_copy_and_save_as(tmp_path: Path, district: District) -> None:
     path = tmp_path / "plan.coherence"
     with Document.create(path, district) as doc:

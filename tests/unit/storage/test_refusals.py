@@ -61,10 +61,15 @@ def test_foreign_sqlite_database(tmp_path: Path) -> None:
     tamper(path, "CREATE TABLE cookies (host TEXT)")
     assert "another program" in refused(path, errors.NotACoherenceFile).message
     empty = tmp_path / "blank.coherence"
-    tamper(empty, "PRAGMA user_version = 0", "VACUUM")
-    empty_head = empty.read_bytes()[:16]
-    if empty_head == b"SQLite format 3\x00":
-        assert "empty database" in refused(empty, errors.NotACoherenceFile).message
+    tamper(empty, "CREATE TABLE t (x)", "DROP TABLE t")
+    assert empty.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert "empty database" in refused(empty, errors.NotACoherenceFile).message
+
+
+def test_folder_is_not_a_plan(tmp_path: Path) -> None:
+    (tmp_path / "dir.coherence").mkdir()
+    with pytest.raises(errors.NotACoherenceFile, match="folder"):
+        Document.open(tmp_path / "dir.coherence")
 
 
 def test_newer_version(tmp_path: Path, district: District) -> None:

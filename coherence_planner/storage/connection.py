@@ -39,7 +39,8 @@ from coherence_planner.storage.errors import (
 )
 from coherence_planner.storage.schema import SQLITE_HEADER
 
-STATEMENT_BUDGET = 2.0  # seconds any one operation on a plan may run
+STATEMENT_BUDGET = 2.0  # seconds reading an untrusted plan may take, per step of open()
+WRITE_BUDGET = 120.0  # seconds for writes to a file already checked (a big import, a migration)
 BUSY_TIMEOUT = 1.0  # seconds to wait for another program's lock
 _PROGRESS_STEPS = 10_000  # VM instructions between watchdog checks (~1 ms)
 _MAX_LENGTH = 100_000_000  # bytes in one string or blob; our rows are far smaller
@@ -49,15 +50,17 @@ class Watchdog:
     """A progress handler that interrupts SQLite once the current budget has run out.
 
     `start()` begins a budget; statements run after that count against it until the next
-    `start()`. Until the first start, nothing can run longer than one budget either.
+    `start()`. Until the first start, nothing can run longer than one budget either. Reads of
+    a file not yet checked get the short default; writes to a checked file, whose schema has
+    no triggers or views, may take longer (a 10,000-item import, a migration).
     """
 
     def __init__(self, budget: float = STATEMENT_BUDGET) -> None:
         self.budget = budget
         self._deadline = time.monotonic() + budget
 
-    def start(self) -> None:
-        self._deadline = time.monotonic() + self.budget
+    def start(self, budget: float | None = None) -> None:
+        self._deadline = time.monotonic() + (self.budget if budget is None else budget)
 
     def __call__(self) -> int:
         return 1 if time.monotonic() > self._deadline else 0

@@ -26,6 +26,7 @@ from coherence_planner.storage import rows, schema
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.connection import (
     STATEMENT_BUDGET,
+    WRITE_BUDGET,
     Watchdog,
     connect_file,
     refuse_if_in_use,
@@ -143,8 +144,8 @@ class Document:
         version = _check_identity(self._conn, self.path)
         self._watchdog.start()
         if version < schema.current_version():
+            self._watchdog.start(WRITE_BUDGET)
             _copy_database(self._conn, backup_path(self.path))
-            self._watchdog.start()
             with self._db.atomic():
                 schema.migrate(self._db, version)
                 _stamp(self._db)
@@ -179,7 +180,7 @@ class Document:
         content = district if district is not None else District()
 
         def build(temp: Path) -> None:
-            conn = connect_file(temp, Watchdog(), must_exist=False)
+            conn = connect_file(temp, Watchdog(WRITE_BUDGET), must_exist=False)
             try:
                 db = _database(conn)
                 with db.atomic():
@@ -208,7 +209,7 @@ class Document:
         self._check_open()
         changes = forward(self.district)
         try:
-            self._watchdog.start()
+            self._watchdog.start(WRITE_BUDGET)
             with self._db.atomic():
                 rows.write_changes(self._db, self.district, changes)
                 if not self._stamped:

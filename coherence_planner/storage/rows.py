@@ -125,9 +125,10 @@ def read_district(db: Database) -> District:
     elif extra_value is not None:
         problems.append(codec.Problem("district.extra", "must be an object"))
 
-    for item_id, kind, seq, data in db.execute(
-        "SELECT id, kind, seq, data FROM items ORDER BY seq"
-    ):
+    # fetchall() first: the watchdog's budget is for SQL, not for building Python objects.
+    item_rows = db.execute("SELECT id, kind, seq, data FROM items ORDER BY seq").fetchall()
+    link_rows = db.execute("SELECT kind, src, dst, seq, data FROM links ORDER BY seq").fetchall()
+    for item_id, kind, seq, data in item_rows:
         place = f"items ({item_id})"
         raw = _load_json(data, place, problems)
         if kind not in vocab.ITEM_KINDS or not isinstance(seq, int) or not isinstance(raw, dict):
@@ -141,9 +142,7 @@ def read_district(db: Database) -> District:
         except DistrictError as exc:
             problems.append(codec.Problem(place, str(exc)))
 
-    for kind, src, dst, seq, data in db.execute(
-        "SELECT kind, src, dst, seq, data FROM links ORDER BY seq"
-    ):
+    for kind, src, dst, seq, data in link_rows:
         place = f"links ({kind} {src} {dst})"
         raw = _load_json(data, place, problems)
         link = codec.link_from_dict(raw, place, problems)

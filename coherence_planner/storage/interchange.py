@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,24 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
+# A \\uD800-\\uDBFF escape not followed by a low half, or a \\uDC00-\\uDFFF one not preceded
+# by a high half: JSON allows the text, but it is no character and cannot be stored.
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _refuse_lone_surrogates(data: Any, text: str, path: Path) -> None:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        match = _LONE_SURROGATE.search(text)
+        line, column = _position(text, match.start()) if match else (1, 1)
+        escape = match.group() if match else "an escape"
+        raise NotJson(path, line, column, f"{escape} is half of a character") from None
+
+
 def parse_json(raw: bytes, path: Path) -> Any:
     """The JSON value in `raw`, or NotJson naming the line and column of the first error."""
     if raw.startswith(_BOM):
@@ -47,14 +66,18 @@ def parse_json(raw: bytes, path: Path) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _position(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, column = _position(before, len(before))
         raise NotJson(path, line, column, "the text is not UTF-8") from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise NotJson(path, exc.lineno, exc.colno, exc.msg.lower()) from None
     except ValueError as exc:  # NaN / Infinity
         raise NotJson(path, 1, 1, str(exc)) from None
+    if "\\u" in text:
+        _refuse_lone_surrogates(data, text, path)
+    return data
 
 
 def read_json(path: str | Path) -> District:

@@ -71,6 +71,19 @@ def test_not_utf8_and_nan_are_refused(tmp_path: Path) -> None:
         read_json(path)
 
 
+def test_half_characters_are_refused_but_pairs_and_escaped_backslashes_are_fine(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.json"
+    data = sample_dict()
+    data["goals"][0]["name"] = "ok \U0001f4da and a backslash \\ud800 text"
+    path.write_text(json.dumps(data, ensure_ascii=True))
+    assert read_json(path).items["G1"].name == data["goals"][0]["name"]
+    path.write_text('{\n  "district": {"name": "x\\ud800y"}}')
+    with pytest.raises(errors.NotJson, match=r"ud800 is half of a character at line 2, column 26"):
+        read_json(path)
+
+
 def test_bom_is_accepted(tmp_path: Path, district: District) -> None:
     path = tmp_path / "excel.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(sample_dict()).encode())

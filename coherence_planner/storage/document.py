@@ -140,8 +140,8 @@ class Document:
         return doc
 
     def _load(self) -> None:
-        set_journal(self._conn)
         version = _check_identity(self._conn, self.path)
+        set_journal(self._conn)  # only now: switching a foreign WAL file would change it
         self._watchdog.start()
         if version < schema.current_version():
             self._watchdog.start(WRITE_BUDGET)

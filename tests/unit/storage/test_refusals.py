@@ -72,6 +72,17 @@ def test_folder_is_not_a_plan(tmp_path: Path) -> None:
         Document.open(tmp_path / "dir.coherence")
 
 
+def test_foreign_wal_database_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "wal.coherence"
+    tamper(path, "PRAGMA journal_mode = WAL", "CREATE TABLE t (x)")
+    refused(path, errors.NotACoherenceFile)
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
 def test_newer_version(tmp_path: Path, district: District) -> None:
     path = make_plan(tmp_path, district)
     tamper(path, "PRAGMA user_version = 3")

@@ -142,7 +142,6 @@ class Document:
     def _load(self) -> None:
         version = _check_identity(self._conn, self.path)
         set_journal(self._conn)  # only now: switching a foreign WAL file would change it
-        self._watchdog.start()
         if version < schema.current_version():
             self._watchdog.start(WRITE_BUDGET)
             _copy_database(self._conn, backup_path(self.path))

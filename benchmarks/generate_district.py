@@ -91,7 +91,7 @@ TYPE_TIERS = (
     (("operations", None), 8),
     (("other", None), 6),
 )
-GRADE_BANDS = (
+GRADE_BANDS: tuple[list[str], ...] = (
     ["K-3"],
     ["K-5"],
     ["4-5"],
@@ -166,7 +166,8 @@ class _Builder:
     def link(self, src: str, dst: str, kind: str = "supports", rationale: str = "") -> bool:
         if src == dst:
             return False
-        key = (kind, *sorted((src, dst))) if kind == "conflicts" else (kind, src, dst)
+        low, high = sorted((src, dst))
+        key = (kind, low, high) if kind == "conflicts" else (kind, src, dst)
         if key in self._keys:
             return False
         self._keys.add(key)
@@ -257,10 +258,9 @@ def generate(programs: int, seed: int = 1) -> dict[str, Any]:
         for gid in rng.sample(goal_ids, rng.choice((1, 1, 2))):
             build.link(sid, gid)
     # A few harmless cycles among aligned strategies, and one among the orphan strategies.
-    for _ in range(max(1, n_strategies // 50)):
-        a, b, c = rng.sample(aligned_strats, 3) if len(aligned_strats) >= 3 else (None,) * 3
-        if a is not None:
-            build.link(a, b), build.link(b, c), build.link(c, a)
+    for _ in range(max(1, n_strategies // 50) if len(aligned_strats) >= 3 else 0):
+        a, b, c = rng.sample(aligned_strats, 3)
+        build.link(a, b), build.link(b, c), build.link(c, a)
     if len(loose_strats) >= 2:
         build.link(loose_strats[0], loose_strats[1])
         build.link(loose_strats[1], loose_strats[0])
@@ -290,10 +290,9 @@ def generate(programs: int, seed: int = 1) -> dict[str, Any]:
         elif k % 3 == 1 and k > 0:
             build.link(prog["id"], orphans[k - 1]["id"])  # an orphan supporting an orphan
     aligned_ids = [p["id"] for p in aligned]
-    for k in range(max(0, len(aligned) // 100)):  # some explicit conflicts between programs
-        a, b = rng.sample(aligned_ids, 2) if len(aligned_ids) >= 2 else (None, None)
-        if a is not None:
-            build.link(a, b, "conflicts", "scheduled in the same block")
+    for k in range(len(aligned) // 100):  # some explicit conflicts between programs
+        a, b = rng.sample(aligned_ids, 2)
+        build.link(a, b, "conflicts", "scheduled in the same block")
         if k % 5 == 0 and policies:
             build.link(
                 rng.choice(policies)["id"],

@@ -19,6 +19,12 @@ def test_generated_district_passes_codec_validation() -> None:
     assert len(district.items_of("policy")) == 10
 
 
+@pytest.mark.parametrize("programs", [1, 2, 7, 99])
+def test_tiny_districts_are_valid_too(programs: int) -> None:
+    district = codec.district_from_dict(generate(programs, seed=programs))
+    assert len(district.items_of("program")) == programs
+
+
 def test_same_seed_same_district_other_seed_other_district() -> None:
     assert generate(200, seed=7) == generate(200, seed=7)
     assert generate(200, seed=7) != generate(200, seed=8)

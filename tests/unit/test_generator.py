@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.generate_district import generate, main
 from coherence_planner.domain import codec
+from coherence_planner.domain.coherence import analyse
 
 
 def test_generated_district_passes_codec_validation() -> None:
@@ -81,3 +82,13 @@ def test_command_line_writes_the_same_json(tmp_path: Path) -> None:
     out = tmp_path / "big.json"
     assert main(["--programs", "150", "--seed", "4", "--out", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == generate(150, seed=4)
+
+
+def test_the_analysis_has_real_work_on_a_generated_district() -> None:
+    result = analyse(codec.district_from_dict(generate(400, seed=5)))
+    programs = 400
+    orphan_programs = [o for o in result.orphans if o.kind == "program"]
+    assert 0.03 * programs <= len(orphan_programs) <= 0.1 * programs
+    assert any("supports" in o.reason for o in orphan_programs)
+    assert result.unsupported_goals and result.conflicts
+    assert len(result.competing) >= 5 and result.resources.freed_cost > 0

@@ -55,13 +55,15 @@ def main() -> None:
             district = district_from_dict(data)
             command = [sys.executable, "-m", "coherence_planner", "check", str(path), "--json"]
             cli = median_time(
-                lambda: subprocess.run(command, check=True, capture_output=True, cwd=ROOT),
+                lambda c=command: subprocess.run(c, check=True, capture_output=True, cwd=ROOT),
                 args.runs,
             )
-            engine = median_time(lambda: analyse(district), args.runs)
-            peer = median_time(lambda: naive(data), args.naive_runs)
+            engine = median_time(lambda d=district: analyse(d), args.runs)
+            peer = median_time(lambda raw=data: naive(raw), args.naive_runs)
             rows.append((size, len(data["links"]), cli, engine, peer))
-    print("| programs | links | `check --json` (whole command) | engine | naive peer | peer / engine |")
+    print(
+        "| programs | links | `check --json` (whole command) | engine | naive peer | peer / engine |"
+    )
     print("|---:|---:|---:|---:|---:|---:|")
     for size, links, cli, engine, peer in rows:
         print(

@@ -16,7 +16,12 @@ from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link
 
 FORMAT = "coherence-planner/district"
 VERSION = 1
-SECTIONS = (("goals", "goal"), ("strategies", "strategy"), ("programs", "program"), ("policies", "policy"))
+SECTIONS = (
+    ("goals", "goal"),
+    ("strategies", "strategy"),
+    ("programs", "program"),
+    ("policies", "policy"),
+)
 SECTION_OF_KIND = {kind: section for section, kind in SECTIONS}
 _INDICATOR_KEYS = tuple(spec.name for spec in F.INDICATOR_FIELDS)
 _LINK_KEYS = ("from", "to", "kind", "strength", "rationale")
@@ -123,14 +128,20 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
         return None
     item_id = raw.get("id")
     if not isinstance(item_id, str) or not item_id.strip():
-        problems.append(Problem(place, "missing id" if item_id is None else "id must be non-empty text"))
+        problems.append(
+            Problem(place, "missing id" if item_id is None else "id must be non-empty text")
+        )
         return None
     where = f"{place} ({item_id})"
     values: dict[str, Any] = {}
     ok = True
     if "kind" in raw and raw["kind"] != kind:
-        problems.append(Problem(f"{where}.kind", f"unknown item kind {raw['kind']!r} in the "
-                                f"{SECTION_OF_KIND[kind]} list"))
+        problems.append(
+            Problem(
+                f"{where}.kind",
+                f"unknown item kind {raw['kind']!r} in the {SECTION_OF_KIND[kind]} list",
+            )
+        )
         ok = False
     for spec in F.fields_of(kind):
         if spec.name == "name":
@@ -142,8 +153,17 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
         else:
             default = _default_of(kind, spec.name)
             value = raw.get(spec.name, default)
-            if value is None and spec.type in (F.TEXT, F.LONGTEXT, F.SLUGS, F.NAMES, F.GRADES,
-                                               F.THEMES, F.INDICATORS, F.ENUM, F.BOOL):
+            if value is None and spec.type in (
+                F.TEXT,
+                F.LONGTEXT,
+                F.SLUGS,
+                F.NAMES,
+                F.GRADES,
+                F.THEMES,
+                F.INDICATORS,
+                F.ENUM,
+                F.BOOL,
+            ):
                 value = default  # null reads as "missing": take the default
         error = F.check_value(spec, value)
         if error:
@@ -208,8 +228,9 @@ def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None
     if not ok:
         return None
     extra = {k: v for k, v in raw.items() if k not in _LINK_KEYS}
-    return Link(src=ends[0], dst=ends[1], kind=kind, strength=strength, rationale=rationale,
-                extra=extra)
+    return Link(
+        src=ends[0], dst=ends[1], kind=kind, strength=strength, rationale=rationale, extra=extra
+    )
 
 
 def check_link(link: Link, district: District, place: str) -> list[Problem]:
@@ -238,8 +259,11 @@ def district_from_dict(data: Any) -> District:
         problems.append(Problem("format", f"must be {FORMAT!r}; got {data.get('format')!r}"))
     if data.get("version") != VERSION:
         problems.append(
-            Problem("version", f"must be {VERSION} (this app reads version {VERSION}); "
-                    f"got {data.get('version')!r}")
+            Problem(
+                "version",
+                f"must be {VERSION} (this app reads version {VERSION}); "
+                f"got {data.get('version')!r}",
+            )
         )
     district = District()
     info = data.get("district", {})
@@ -270,8 +294,12 @@ def district_from_dict(data: Any) -> District:
             if item is None:
                 continue
             if item.id in seen:
-                problems.append(Problem(f"{place} ({item.id})",
-                                        f"duplicate id {item.id!r} (first used at {seen[item.id]})"))
+                problems.append(
+                    Problem(
+                        f"{place} ({item.id})",
+                        f"duplicate id {item.id!r} (first used at {seen[item.id]})",
+                    )
+                )
                 continue
             seen[item.id] = place
             district.add_item(item)
@@ -294,8 +322,13 @@ def district_from_dict(data: Any) -> District:
             problems.extend(link_problems)
             continue
         if link.key in first_at:
-            problems.append(Problem(place, f"duplicate {link.kind} link between {link.src} and "
-                                    f"{link.dst} (first at {first_at[link.key]})"))
+            problems.append(
+                Problem(
+                    place,
+                    f"duplicate {link.kind} link between {link.src} and "
+                    f"{link.dst} (first at {first_at[link.key]})",
+                )
+            )
             continue
         first_at[link.key] = place
         district.add_link(link)
@@ -303,8 +336,13 @@ def district_from_dict(data: Any) -> District:
     known = {"format", "version", "district", "links", *(s for s, _ in SECTIONS)}
     for key in data:
         if key not in known:
-            problems.append(Problem(key, f"unknown item kind {key!r} (the kinds are goals, "
-                                    "strategies, programs and policies)"))
+            problems.append(
+                Problem(
+                    key,
+                    f"unknown item kind {key!r} (the kinds are goals, "
+                    "strategies, programs and policies)",
+                )
+            )
     if problems:
         raise InvalidDistrict(problems)
     return district

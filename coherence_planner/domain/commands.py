@@ -100,8 +100,9 @@ class RemoveItems:
 class SetItemFields:
     """Change some fields of one item (field names from fields.py, or extra fields)."""
 
-    def __init__(self, district: District, item_id: str, values: dict[str, Any],
-                 text: str | None = None) -> None:
+    def __init__(
+        self, district: District, item_id: str, values: dict[str, Any], text: str | None = None
+    ) -> None:
         item = district.get(item_id)
         for name, value in values.items():
             spec = F.field_spec(item.kind, name)
@@ -192,9 +193,7 @@ class SetLinkFields:
         self.new = dict(values)
         self.old: dict[str, Any] = {}
         what = "strength" if list(values) == ["strength"] else "link"
-        self.text = (
-            f"Change {what} of {_name(district, link.src)} → {_name(district, link.dst)}"
-        )
+        self.text = f"Change {what} of {_name(district, link.src)} → {_name(district, link.dst)}"
 
     def do(self, district: District) -> Changes:
         link = district.links[self.key]

@@ -75,9 +75,9 @@ class District:
         """A fresh id in the district's style: G7, S13, P42, B9."""
         prefix = {"goal": "G", "strategy": "S", "program": "P", "policy": "B"}[kind]
         used = {
-            int(item_id[len(prefix):])
+            int(item_id[len(prefix) :])
             for item_id in self.items
-            if item_id.startswith(prefix) and item_id[len(prefix):].isdigit()
+            if item_id.startswith(prefix) and item_id[len(prefix) :].isdigit()
         }
         number = max(used, default=0) + 1
         while f"{prefix}{number}" in self.items:

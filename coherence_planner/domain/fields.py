@@ -41,7 +41,9 @@ class FieldSpec:
 
 COMMON_FIELDS = (
     FieldSpec("name", "Name", TEXT),
-    FieldSpec("status", "Status", ENUM, vocab.STATUSES, "Retired items take no part in the analysis."),
+    FieldSpec(
+        "status", "Status", ENUM, vocab.STATUSES, "Retired items take no part in the analysis."
+    ),
     FieldSpec("owner", "Owner", TEXT, help="Who answers for this item."),
     FieldSpec("description", "Description", LONGTEXT),
     FieldSpec("notes", "Notes", LONGTEXT),
@@ -103,11 +105,7 @@ def field_spec(kind: str, name: str) -> FieldSpec | None:
 
 
 def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def check_value(spec: FieldSpec, value: Any) -> str | None:

@@ -1,0 +1,530 @@
+"""The coherence analysis of coherence-rules.md, version 1: one engine for every view.
+
+The findings panel, the map's flags, the PDF report, the spreadsheet export and
+`coherence-planner check` all read the `Analysis` this module computes. Every finding carries
+a reason a superintendent can read aloud.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Item, Program
+from coherence_planner.domain.reach import bits_to_ids, reach_masks
+from coherence_planner.domain.wording import join_words, money, quoted
+
+ORPHAN_REASON = "not linked to any student-learning goal"
+
+
+@dataclass(frozen=True)
+class Orphan:
+    id: str
+    kind: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    a: str
+    b: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class CompetingGroup:
+    """Programs that chase the same goal for the same students, best-ranked first."""
+
+    members: tuple[str, ...]
+    kept: tuple[str, ...]
+    goals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemovalCandidate:
+    id: str
+    kind: str
+    name: str
+    reasons: tuple[str, ...]
+    annual_cost: float | int | None
+    fte: float | int | None
+
+
+@dataclass(frozen=True)
+class Resources:
+    total_cost: float
+    aligned_cost: float
+    orphan_cost: float
+    freed_cost: float
+    freed_fte: float
+    by_goal: dict[str, float]
+
+
+@dataclass
+class Analysis:
+    """Everything the rules find, plus the indexes views need to draw flags quickly."""
+
+    goals_of: dict[str, tuple[str, ...]]
+    orphans: list[Orphan]
+    unsupported_goals: list[str]
+    conflicts: list[Conflict]
+    competing: list[CompetingGroup]
+    removal_candidates: list[RemovalCandidate]
+    resources: Resources
+    not_kept_reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    group_of: dict[str, int] = field(default_factory=dict)
+    _flags: dict[str, set[str]] = field(default_factory=dict)
+
+    def flags_of(self, item_id: str) -> set[str]:
+        """Flags to draw on an item: orphan, unsupported, conflict, competing, kept,
+        not-kept, removal."""
+        return self._flags.get(item_id, set())
+
+    def orphan(self, item_id: str) -> Orphan | None:
+        return next((o for o in self.orphans if o.id == item_id), None)
+
+    def candidate(self, item_id: str) -> RemovalCandidate | None:
+        return next((c for c in self.removal_candidates if c.id == item_id), None)
+
+
+# ------------------------------------------------------------------------------ overlap
+
+_ALL = None  # an attribute set that means "everything"
+
+
+def _slug_set(values: list[str]) -> frozenset[str] | None:
+    if not values or "all" in values:
+        return _ALL
+    return frozenset(values)
+
+
+def _grade_set(values: list[str]) -> frozenset[str] | None:
+    tokens = vocab.grade_set(values)
+    return _ALL if tokens == vocab.ALL_GRADES else tokens
+
+
+def _shared(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | bool | None:
+    """The overlap of two attribute sets: _ALL when both mean everything, a set otherwise,
+    False when they do not overlap."""
+    if a is _ALL:
+        return b
+    if b is _ALL:
+        return a
+    common = a & b
+    return common if common else False
+
+
+@dataclass
+class _Profile:
+    """A live program's comparison attributes, computed once."""
+
+    program: Program
+    mask: int
+    grades: frozenset[str] | None
+    subjects: frozenset[str] | None
+    populations: frozenset[str] | None
+    schools: frozenset[str] | None
+
+    @classmethod
+    def of(cls, program: Program, mask: int) -> _Profile:
+        return cls(
+            program,
+            mask,
+            _grade_set(program.grades),
+            _slug_set(program.subjects),
+            _slug_set(program.populations),
+            _slug_set(program.schools),
+        )
+
+
+_ATTRS = ("grades", "subjects", "populations", "schools")
+
+
+def _overlaps(a: _Profile, b: _Profile) -> dict[str, Any] | None:
+    """What two programs share on every attribute, or None if one attribute does not overlap."""
+    shared: dict[str, Any] = {}
+    for attr in _ATTRS:
+        common = _shared(getattr(a, attr), getattr(b, attr))
+        if common is False:
+            return None
+        shared[attr] = common
+    return shared
+
+
+def rank_key(program: Program) -> tuple[int, int, float, float, str]:
+    """Rule 5's ranking: smaller is better, compared left to right."""
+    decided = 0 if program.decision in ("keep", "expand") else 1
+    evidence = program.evidence_tier if program.evidence_tier is not None else 5
+    per_student = program.cost_per_student
+    return (
+        decided,
+        evidence,
+        per_student if per_student is not None else math.inf,
+        -(program.students_served or 0),
+        program.id,
+    )
+
+
+# ------------------------------------------------------------------------------ engine
+
+
+def analyse(district: District) -> Analysis:
+    live: dict[str, Item] = {i: item for i, item in district.items.items() if item.live}
+    goal_ids = sorted(i for i, item in live.items() if item.kind == "goal")
+    goal_bits = {g: 1 << n for n, g in enumerate(goal_ids)}
+
+    edges: dict[str, list[str]] = {}
+    conflict_links = []
+    for link in district.links.values():
+        if link.src not in live or link.dst not in live:
+            continue
+        if link.kind == "supports":
+            edges.setdefault(link.src, []).append(link.dst)
+        else:
+            conflict_links.append(link)
+    masks = reach_masks(sorted(live), edges, goal_bits)
+    goals_of = {i: tuple(bits_to_ids(masks[i], goal_ids)) for i in live}
+
+    flags: dict[str, set[str]] = defaultdict(set)
+
+    # Rule 1: orphans.
+    orphans = []
+    for item_id in sorted(live):
+        item = live[item_id]
+        if item.kind != "goal" and masks[item_id] == 0:
+            reason = _orphan_reason(district, item, live)
+            orphans.append(Orphan(item_id, item.kind, item.name, reason))
+            flags[item_id].add("orphan")
+
+    # Rule 2: unsupported goals.
+    reached = 0
+    for bits in masks.values():
+        reached |= bits
+    unsupported = [g for g in goal_ids if not reached & goal_bits[g]]
+    for g in unsupported:
+        flags[g].add("unsupported")
+
+    # Rule 3: explicit conflicts.
+    conflicts = []
+    for link in conflict_links:
+        a, b = sorted((link.src, link.dst))
+        conflicts.append(Conflict(a, b, link.rationale))
+        flags[a].add("conflict")
+        flags[b].add("conflict")
+    conflicts.sort(key=lambda c: (c.a, c.b))
+
+    # Rule 4: competing programs.
+    profiles = {
+        i: _Profile.of(item, masks[i]) for i, item in live.items() if isinstance(item, Program)
+    }
+    pairs = _compete_pairs(profiles, conflict_links)
+    groups, group_of = _components(pairs)
+
+    # Rule 5: keeping and removal.
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    in_groups = sorted(group_of, key=lambda i: rank_key(profiles[i].program))
+    kept: set[str] = set()
+    not_kept: dict[str, tuple[str, ...]] = {}
+    for program_id in in_groups:
+        rivals = [k for k in neighbours[program_id] if k in kept]
+        if not rivals:
+            kept.add(program_id)
+            flags[program_id].add("kept")
+            continue
+        rivals.sort(key=lambda k: rank_key(profiles[k].program))
+        not_kept[program_id] = tuple(
+            _not_kept_reason(
+                district, goal_ids, profiles[program_id], profiles[k], pairs[_pair(program_id, k)]
+            )
+            for k in rivals
+        )
+        flags[program_id].add("not-kept")
+
+    competing = []
+    for number, members in enumerate(groups):
+        ordered = sorted(members, key=lambda i: rank_key(profiles[i].program))
+        shared_bits = 0
+        for a in members:
+            for b in neighbours[a]:
+                shared_bits |= profiles[a].mask & profiles[b].mask
+        competing.append(
+            CompetingGroup(
+                members=tuple(ordered),
+                kept=tuple(i for i in ordered if i in kept),
+                goals=tuple(bits_to_ids(shared_bits, goal_ids)),
+            )
+        )
+        for i in members:
+            group_of[i] = number
+            flags[i].add("competing")
+    # Groups in a stable order: by their smallest member id; group_of follows.
+    order = sorted(range(len(competing)), key=lambda n: min(competing[n].members))
+    competing = [competing[n] for n in order]
+    renumber = {old: new for new, old in enumerate(order)}
+    group_of = {i: renumber[n] for i, n in group_of.items()}
+
+    # Removal candidates: orphans and not-kept programs, every reason that applies.
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for orphan in orphans:
+        reasons[orphan.id].append(orphan.reason)
+    for program_id, why in not_kept.items():
+        reasons[program_id].extend(why)
+    candidates = []
+    for item_id in sorted(reasons):
+        item = live[item_id]
+        cost = item.annual_cost if isinstance(item, Program) else None
+        fte = item.fte if isinstance(item, Program) else None
+        candidates.append(
+            RemovalCandidate(item_id, item.kind, item.name, tuple(reasons[item_id]), cost, fte)
+        )
+        flags[item_id].add("removal")
+
+    resources = _resources(live, goals_of, goal_ids, {o.id for o in orphans}, candidates)
+    return Analysis(
+        goals_of=goals_of,
+        orphans=orphans,
+        unsupported_goals=unsupported,
+        conflicts=conflicts,
+        competing=competing,
+        removal_candidates=candidates,
+        resources=resources,
+        not_kept_reasons=not_kept,
+        group_of=group_of,
+        _flags=dict(flags),
+    )
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _compete_pairs(
+    profiles: dict[str, _Profile], conflict_links: list[Any]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every compete pair with what it shares.
+
+    Programs are bucketed by (type, tier, goal) so only programs that already share a goal,
+    a type and a tier are compared: near-linear on real districts instead of all pairs.
+    """
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    buckets: dict[tuple[str, int | None, int], list[_Profile]] = defaultdict(list)
+    for program_id in sorted(profiles):
+        profile = profiles[program_id]
+        bits = profile.mask
+        while bits:
+            low_bit = bits & -bits
+            buckets[(profile.program.type, profile.program.tier, low_bit)].append(profile)
+            bits ^= low_bit
+    for members in buckets.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                key = _pair(a.program.id, b.program.id)
+                if key in pairs:
+                    continue
+                shared = _overlaps(a, b)
+                if shared is not None:
+                    pairs[key] = {"criteria": shared}
+    for link in conflict_links:
+        if link.src in profiles and link.dst in profiles:
+            key = _pair(link.src, link.dst)
+            pairs.setdefault(key, {})["conflict"] = link.rationale
+    return pairs
+
+
+def _components(pairs: dict[tuple[str, str], Any]) -> tuple[list[set[str]], dict[str, int]]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in pairs:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    by_root: dict[str, set[str]] = defaultdict(set)
+    for x in parent:
+        by_root[find(x)].add(x)
+    groups = [by_root[root] for root in sorted(by_root)]
+    group_of = {x: n for n, members in enumerate(groups) for x in members}
+    return groups, group_of
+
+
+def _resources(
+    live: dict[str, Item],
+    goals_of: dict[str, tuple[str, ...]],
+    goal_ids: list[str],
+    orphan_ids: set[str],
+    candidates: list[RemovalCandidate],
+) -> Resources:
+    total = orphan = 0.0
+    by_goal = {g: 0.0 for g in goal_ids}
+    for item_id in sorted(live):
+        item = live[item_id]
+        if not isinstance(item, Program):
+            continue
+        cost = item.annual_cost or 0
+        total += cost
+        if item_id in orphan_ids:
+            orphan += cost
+        goals = goals_of[item_id]
+        for g in goals:
+            by_goal[g] += cost / len(goals)
+    freed_cost = sum((c.annual_cost or 0) for c in candidates if c.kind == "program")
+    freed_fte = sum((c.fte or 0) for c in candidates if c.kind == "program")
+    return Resources(total, total - orphan, orphan, freed_cost, freed_fte, by_goal)
+
+
+# ------------------------------------------------------------------------------ reasons
+
+
+def _orphan_reason(district: District, item: Item, live: dict[str, Item]) -> str:
+    targets = sorted(link.dst for link in district.supports_from(item.id))
+    if not targets:
+        return ORPHAN_REASON
+    described = []
+    for target_id in targets:
+        target = district.items[target_id]
+        note = "" if target_id in live else ", which is retired"
+        described.append(f"{quoted(target.label)} ({target_id}{note})")
+    those = "that does" if len(described) == 1 else "those do"
+    return (
+        f"{ORPHAN_REASON}: it supports {join_words(described)}, but {those} "
+        "not reach a student-learning goal either"
+    )
+
+
+def _describe_shared(
+    district: District, goal_ids: list[str], a: _Profile, b: _Profile, shared: dict[str, Any]
+) -> str:
+    program = a.program
+    goal_names = [quoted(district.items[g].name) for g in bits_to_ids(a.mask & b.mask, goal_ids)]
+    tier = f"Tier {program.tier} " if program.tier is not None else ""
+    parts = [f"both are {tier}{program.type} programs serving {join_words(goal_names)}"]
+    grades = shared["grades"]
+    parts.append(
+        "for every grade"
+        if grades is None
+        else f"for grades {', '.join(vocab.compact_grades(grades))}"
+    )
+    subjects = shared["subjects"]
+    if subjects is not None:
+        parts.append(f"in {join_words(sorted(subjects))}")
+    populations = shared["populations"]
+    parts.append(
+        "for all students"
+        if populations is None
+        else f"for {join_words(sorted(populations))} students"
+    )
+    schools = shared["schools"]
+    parts.append("district-wide" if schools is None else f"at {join_words(sorted(schools))}")
+    return ", ".join(parts)
+
+
+def _why_ranked_higher(kept: Program, other: Program) -> str:
+    """Which ranking rule put the kept program first, in words."""
+    k, o = rank_key(kept), rank_key(other)
+    if k[0] != o[0]:
+        return f"the cabinet decided to {kept.decision} it"
+    if k[1] != o[1]:
+        return (
+            f"it has stronger evidence ({vocab.EVIDENCE_LABELS[kept.evidence_tier]} against "
+            f"{vocab.EVIDENCE_LABELS[other.evidence_tier].lower()})"
+        )
+    if k[2] != o[2]:
+        theirs = money(o[2]) if math.isfinite(o[2]) else "unknown"
+        return f"it costs less per student ({money(k[2])} against {theirs})"
+    if k[3] != o[3]:
+        return f"it reaches more students ({kept.students_served:,} against {other.students_served or 0:,})"
+    return "everything else is equal and its id comes first"
+
+
+def _not_kept_reason(
+    district: District,
+    goal_ids: list[str],
+    loser: _Profile,
+    winner: _Profile,
+    pair: dict[str, Any],
+) -> str:
+    kept = winner.program
+    head = f"competes with {quoted(kept.name)} ({kept.id}), which is kept"
+    why = _why_ranked_higher(kept, loser.program)
+    parts = []
+    if "criteria" in pair:
+        parts.append(_describe_shared(district, goal_ids, loser, winner, pair["criteria"]))
+    if "conflict" in pair:
+        rationale = pair["conflict"]
+        parts.append("the two are marked as conflicting" + (f" ({rationale})" if rationale else ""))
+    return f"{head} because {why}: {'; '.join(parts)}"
+
+
+# ------------------------------------------------------------------------------ JSON
+
+
+def _number(value: float | int | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def check_report(district: District, analysis: Analysis) -> dict[str, Any]:
+    """The JSON object of `coherence-planner check --json` (coherence-rules.md section 7)."""
+    counts = {kind: 0 for kind in vocab.ITEM_KINDS}
+    for item in district.items.values():
+        counts[item.kind] += 1
+    res = analysis.resources
+    return {
+        "district": district.name,
+        "counts": {
+            "goals": counts["goal"],
+            "strategies": counts["strategy"],
+            "programs": counts["program"],
+            "policies": counts["policy"],
+            "links": len(district.links),
+        },
+        "orphans": [
+            {"id": o.id, "kind": o.kind, "name": o.name, "reason": o.reason}
+            for o in analysis.orphans
+        ],
+        "unsupported_goals": [
+            {"id": g, "name": district.items[g].name} for g in analysis.unsupported_goals
+        ],
+        "conflicts": [{"a": c.a, "b": c.b, "rationale": c.rationale} for c in analysis.conflicts],
+        "competing": [
+            {"members": list(g.members), "kept": list(g.kept), "goals": list(g.goals)}
+            for g in analysis.competing
+        ],
+        "removal_candidates": [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "name": c.name,
+                "reasons": list(c.reasons),
+                "annual_cost": _number(c.annual_cost),
+                "fte": _number(c.fte),
+            }
+            for c in analysis.removal_candidates
+        ],
+        "resources": {
+            "total_cost": _number(res.total_cost),
+            "aligned_cost": _number(res.aligned_cost),
+            "orphan_cost": _number(res.orphan_cost),
+            "freed_cost": _number(res.freed_cost),
+            "freed_fte": _number(res.freed_fte),
+            "by_goal": {g: _number(v) for g, v in res.by_goal.items()},
+        },
+    }

@@ -1,0 +1,183 @@
+"""Property tests: the fast engine agrees with a naive, literal reading of the rules on
+random districts (cycles, retired items, conflicts and all), and does not depend on the
+order of the input."""
+
+from __future__ import annotations
+
+import math
+import random
+from itertools import combinations
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.codec import district_from_dict
+from coherence_planner.domain.coherence import analyse, check_report
+from tests.factories import district_dict
+
+GRADE_CHOICES = [[], ["K-3"], ["2-5"], ["6-8"], ["9-12"], ["K"], ["PK-12"]]
+SLUG_CHOICES = [[], ["all"], ["ela"], ["math"], ["ela", "math"]]
+POP_CHOICES = [[], ["all"], ["ell"], ["swd"], ["ell", "swd"]]
+SCHOOL_CHOICES = [[], ["Adams"], ["Baker"], ["Adams", "Baker"]]
+
+
+@st.composite
+def districts(draw: Any) -> dict[str, Any]:
+    n_goals = draw(st.integers(1, 3))
+    n_strat = draw(st.integers(0, 3))
+    n_prog = draw(st.integers(0, 8))
+    status = st.sampled_from(["active", "active", "active", "proposed", "retired"])
+    goals = [{"id": f"G{i}", "name": f"g{i}", "status": draw(status)} for i in range(n_goals)]
+    strategies = [{"id": f"S{i}", "name": f"s{i}", "status": draw(status)} for i in range(n_strat)]
+    programs = []
+    for i in range(n_prog):
+        programs.append(
+            {
+                "id": f"P{i}",
+                "name": f"p{i}",
+                "status": draw(status),
+                "type": draw(st.sampled_from(["intervention", "curriculum"])),
+                "tier": draw(st.sampled_from([None, 1, 2])),
+                "grades": draw(st.sampled_from(GRADE_CHOICES)),
+                "subjects": draw(st.sampled_from(SLUG_CHOICES)),
+                "populations": draw(st.sampled_from(POP_CHOICES)),
+                "schools": draw(st.sampled_from(SCHOOL_CHOICES)),
+                "evidence_tier": draw(st.sampled_from([None, 1, 2, 4])),
+                "annual_cost": draw(st.sampled_from([None, 0, 1000, 2500])),
+                "fte": draw(st.sampled_from([None, 0, 1, 0.5])),
+                "students_served": draw(st.sampled_from([None, 0, 10, 40])),
+                "decision": draw(st.sampled_from(["undecided", "undecided", "keep", "sunset"])),
+            }
+        )
+    ids = [x["id"] for x in goals + strategies + programs]
+    non_goals = [x["id"] for x in strategies + programs]
+    links: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for _ in range(draw(st.integers(0, 18))):
+        if not non_goals:
+            break
+        kind = draw(st.sampled_from(["supports", "supports", "supports", "conflicts"]))
+        src = draw(st.sampled_from(non_goals if kind == "supports" else ids))
+        dst = draw(st.sampled_from(ids))
+        key = (kind, *sorted((src, dst))) if kind == "conflicts" else (kind, src, dst)
+        if src == dst or key in seen:
+            continue
+        seen.add(key)
+        links.append({"from": src, "to": dst, "kind": kind})
+    return district_dict(goals=goals, strategies=strategies, programs=programs, links=links)
+
+
+def naive(data: dict[str, Any]) -> dict[str, Any]:
+    """The rules read literally: BFS per item, every pair compared."""
+    items = {
+        x["id"]: (kind, x)
+        for key, kind in (("goals", "goal"), ("strategies", "strategy"), ("programs", "program"))
+        for x in data[key]
+    }
+    live = {i for i, (_, x) in items.items() if x.get("status", "active") != "retired"}
+    out: dict[str, list[str]] = {i: [] for i in live}
+    for ln in data["links"]:
+        if ln["kind"] == "supports" and ln["from"] in live and ln["to"] in live:
+            out[ln["from"]].append(ln["to"])
+
+    def goals(x: str) -> set[str]:
+        found, seen, todo = set(), {x}, list(out[x])
+        while todo:
+            y = todo.pop()
+            if items[y][0] == "goal":
+                found.add(y)
+            if y not in seen:
+                seen.add(y)
+                todo.extend(out[y])
+        return found
+
+    reach = {i: goals(i) for i in live}
+    orphans = sorted(i for i in live if items[i][0] != "goal" and not reach[i])
+    supported = set().union(*reach.values()) if reach else set()
+    unsupported = sorted(i for i in live if items[i][0] == "goal" and i not in supported)
+
+    def overlap(a: list[str], b: list[str], grades: bool = False) -> bool:
+        if grades:
+            return bool(vocab.grade_set(a) & vocab.grade_set(b))
+        if not a or not b or "all" in a or "all" in b:
+            return True
+        return bool(set(a) & set(b))
+
+    progs = {i: items[i][1] for i in live if items[i][0] == "program"}
+    conflict = {
+        frozenset((ln["from"], ln["to"])) for ln in data["links"] if ln["kind"] == "conflicts"
+    }
+    pairs = set()
+    for a, b in combinations(sorted(progs), 2):
+        pa, pb = progs[a], progs[b]
+        if frozenset((a, b)) in conflict or (
+            reach[a] & reach[b]
+            and pa["type"] == pb["type"]
+            and pa["tier"] == pb["tier"]
+            and overlap(pa["grades"], pb["grades"], grades=True)
+            and all(overlap(pa[k], pb[k]) for k in ("subjects", "populations", "schools"))
+        ):
+            pairs.add((a, b))
+
+    def key(i: str) -> tuple[Any, ...]:
+        x = progs[i]
+        cps = (
+            x["annual_cost"] / x["students_served"]
+            if x["annual_cost"] is not None and x["students_served"]
+            else math.inf
+        )
+        return (
+            0 if x["decision"] in ("keep", "expand") else 1,
+            x["evidence_tier"] or 5,
+            cps,
+            -(x["students_served"] or 0),
+            i,
+        )
+
+    members = sorted({m for pair in pairs for m in pair}, key=key)
+    kept: list[str] = []
+    for m in members:
+        if not any(tuple(sorted((m, k))) in pairs for k in kept):
+            kept.append(m)
+    removal = sorted(set(orphans) | (set(members) - set(kept)))
+    freed = sum((progs[i]["annual_cost"] or 0) for i in removal if i in progs)
+    return {
+        "orphans": orphans,
+        "unsupported": unsupported,
+        "in_groups": sorted(members),
+        "kept": sorted(kept),
+        "removal": removal,
+        "freed_cost": freed,
+        "total": sum((x["annual_cost"] or 0) for x in progs.values()),
+    }
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(districts())
+def test_engine_matches_a_literal_reading_of_the_rules(data: dict[str, Any]) -> None:
+    expected = naive(data)
+    a = analyse(district_from_dict(data))
+    assert [o.id for o in a.orphans] == expected["orphans"]
+    assert a.unsupported_goals == expected["unsupported"]
+    assert sorted(m for grp in a.competing for m in grp.members) == expected["in_groups"]
+    assert sorted(k for grp in a.competing for k in grp.kept) == expected["kept"]
+    assert [c.id for c in a.removal_candidates] == expected["removal"]
+    assert a.resources.freed_cost == expected["freed_cost"]
+    assert a.resources.total_cost == expected["total"]
+    assert math.isclose(a.resources.aligned_cost + a.resources.orphan_cost, a.resources.total_cost)
+    aligned = sum(a.resources.by_goal.values())
+    assert math.isclose(aligned, a.resources.aligned_cost, abs_tol=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(districts(), st.randoms(use_true_random=False))
+def test_result_never_depends_on_input_order(data: dict[str, Any], rnd: random.Random) -> None:
+    shuffled = dict(data)
+    for key in ("goals", "strategies", "programs", "links"):
+        shuffled[key] = list(data[key])
+        rnd.shuffle(shuffled[key])
+    first = check_report(d := district_from_dict(data), analyse(d))
+    second = check_report(d2 := district_from_dict(shuffled), analyse(d2))
+    assert first == second

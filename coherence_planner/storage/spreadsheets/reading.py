@@ -15,6 +15,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,6 +214,24 @@ def _decode(path: Path, data: bytes) -> str:
     return data.decode("latin-1")  # cannot fail; only reached for bytes cp1252 leaves unmapped
 
 
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the most lines into the same count.
+
+    csv.Sniffer is thrown off by a title line above the header; counting per line is not.
+    """
+    lines = [line for line in text[: 64 * 1024].splitlines()[:50] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in (",", ";", "\t"):
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if not counts:
+            continue
+        width, lines_with_it = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines_with_it, width) > best_score:
+            best, best_score = delimiter, (lines_with_it, width)
+    return best
+
+
 def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
     """A CSV table: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
     try:
@@ -224,12 +243,7 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
     if b"\x00" in data[:4096]:
         raise SpreadsheetError(f"{path.name} is not CSV text (it holds binary data).")
     text = _decode(path, data)
-    sample = text[: 64 * 1024]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
 
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
         try:
@@ -351,11 +365,26 @@ def _column_index(letters: str) -> int:
     return index
 
 
+def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
+    """The message for an exception out of openpyxl, which wraps the parser's own errors."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return SpreadsheetError(
+                f"{where} contains XML entity definitions (a way to build an 'XML bomb'); "
+                "it was not read."
+            )
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return SpreadsheetError(f"{where} is damaged and cannot be read ({first_line}).")
+
+
 def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
     """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
     check_workbook_file(path)
     import openpyxl
-    from defusedxml import DefusedXmlException
 
     if not openpyxl.DEFUSEDXML:
         raise SpreadsheetError(
@@ -363,13 +392,8 @@ def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
         )
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except DefusedXmlException as exc:
-        raise SpreadsheetError(
-            f"{path.name} contains XML entity definitions (a way to build an 'XML bomb'); "
-            "it was not read."
-        ) from exc
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(f"{path.name} is damaged and cannot be read ({exc}).") from exc
+    except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
+        raise _read_error(path.name, exc) from exc
     try:
         return [_read_worksheet(path, ws, max_rows) for ws in workbook.worksheets]
     finally:
@@ -377,11 +401,9 @@ def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
 
 
 def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
-    from defusedxml import DefusedXmlException
-
     where = f"{path.name}, sheet {ws.title!r}"
     declared = ws.max_row if hasattr(ws, "max_row") else None
-    if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS * 4:
+    if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS:
         raise SpreadsheetError(
             f"{where} has {declared:,} rows, more than {max_rows:,}; split it, or remove "
             "the empty or extra rows, and import again."
@@ -400,13 +422,8 @@ def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path and any(not h for h in raw_headers):
             _fill_merged_headers(sheet, raw_headers, above, _merge_ranges(path, sheet_path))
-    except DefusedXmlException as exc:
-        raise SpreadsheetError(
-            f"{where} contains XML entity definitions (a way to build an 'XML bomb'); "
-            "it was not read."
-        ) from exc
     except SpreadsheetError:
         raise
     except Exception as exc:
-        raise SpreadsheetError(f"{where} is damaged and cannot be read ({exc}).") from exc
+        raise _read_error(where, exc) from exc
     return sheet

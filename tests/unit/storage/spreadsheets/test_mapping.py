@@ -138,5 +138,5 @@ def test_a_bad_mapping_file_names_each_problem(tmp_path: Path) -> None:
     assert "columns 'A' and 'C' both map to 'name'" in text
     assert "unknown kind 'gadget'" in text
     path.write_text("{not json")
-    with pytest.raises(MappingError, match="map.json: is not valid JSON"):
+    with pytest.raises(MappingError, match=r"map\.json: is not valid JSON"):
         load_mappings(path)

@@ -182,7 +182,7 @@ def test_truncated_workbook(tmp_path: Path) -> None:
 def test_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "notes.xlsx"
     path.write_text("hello")
-    with pytest.raises(SpreadsheetError, match="notes.xlsx is damaged or is not an Excel"):
+    with pytest.raises(SpreadsheetError, match=r"notes\.xlsx is damaged or is not an Excel"):
         read_spreadsheet(path)
 
 

@@ -290,13 +290,13 @@ class _Planner:
             target_id = self.match(sheet, kind, row, given_id, name, id_header)
             if target_id is None:
                 continue
-            existing = self.district.items.get(target_id)
+            existing = self.district.items.get(target_id) if target_id else None
             if existing is None:
                 if name is None:
                     self.problem(sheet, "the name is empty", row, _header_for(columns, "name"))
                     continue
                 if ok:
-                    self.create(sheet, kind, row, target_id, values)
+                    self.create(sheet, kind, row, target_id or self.new_id(kind), values)
             elif ok:
                 self.update(sheet, row, existing, values)
 
@@ -309,7 +309,11 @@ class _Planner:
         name: str | None,
         id_header: str | None,
     ) -> str | None:
-        """The id this row is about (existing or new), or None after reporting a problem."""
+        """The id this row is about, "" for a new item without an id, or None after a problem.
+
+        New ids are allocated only when the item is created, so rows with problems do not
+        use up numbers.
+        """
         if given_id:
             other = self.item(given_id)
             if other is not None and other.kind != kind:
@@ -346,7 +350,7 @@ class _Planner:
                 return None
             self.seen_rows[(kind, found[0])] = sheet.place(row)
             return found[0]
-        return self.new_id(kind)
+        return ""
 
     def create(
         self, sheet: Sheet, kind: str, row: Row, item_id: str, values: dict[str, Any]

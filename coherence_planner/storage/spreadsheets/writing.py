@@ -12,10 +12,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item
 from coherence_planner.storage.spreadsheets.atomic import write_atomically
@@ -48,37 +49,6 @@ FINDING_HEADERS = (
     "FTE",
     "Decision",
 )
-
-
-class Finding(Protocol):
-    id: str
-    kind: str
-    name: str
-    reason: str
-
-
-class Group(Protocol):
-    members: list[str]
-    kept: list[str]
-    goals: list[str]
-
-
-class Candidate(Protocol):
-    id: str
-    reasons: list[str]
-
-
-class AnalysisLike(Protocol):
-    """What the Findings sheet reads from coherence.analyse(district)."""
-
-    @property
-    def orphans(self) -> Iterable[Finding]: ...
-
-    @property
-    def competing(self) -> Iterable[Group]: ...
-
-    @property
-    def removal_candidates(self) -> Iterable[Candidate]: ...
 
 
 def neutralise(value: Any) -> Any:
@@ -161,7 +131,7 @@ def indicator_rows(district: District) -> list[list[Any]]:
     return rows
 
 
-def finding_rows(district: District, analysis: AnalysisLike) -> list[list[Any]]:
+def finding_rows(district: District, analysis: Analysis) -> list[list[Any]]:
     """One row per item the analysis says something about, in document order."""
     orphans = {f.id: f.reason for f in analysis.orphans}
     group_of: dict[str, int] = {}
@@ -230,7 +200,7 @@ def _add_sheet(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
 
 
-def write_xlsx(district: District, analysis: AnalysisLike | None, path: str | Path) -> None:
+def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) -> None:
     """A workbook: one sheet per kind, Links, Indicators (when any), and Findings.
 
     `analysis` is `coherence.analyse(district)`, or None to leave the Findings sheet out.

@@ -325,7 +325,7 @@ class _Planner:
                 )
                 return None
             where = self.seen_rows.get((kind, given_id))
-            if where is not None or given_id in self.planned:
+            if where is not None:
                 self.problem(
                     sheet, f"id {given_id} is used again (first at {where})", row, id_header
                 )
@@ -357,6 +357,7 @@ class _Planner:
     ) -> None:
         item = ITEM_CLASSES[kind](id=item_id, **values)
         self.planned[item_id] = item
+        self.seen_rows[(kind, item_id)] = sheet.place(row)
         self.by_name.setdefault((kind, _fold(item.name)), []).append(item_id)
         self.plan.creates.append(
             NewItem(item, sheet.place(row), (sheet.file, sheet.name, row.number))

@@ -160,8 +160,8 @@ def _build_sheet(
     candidates: list[tuple[int, tuple[Any, ...]]] = []
     for number, cells in rows:
         if _blank(cells):
-            if number > HEADER_SEARCH_ROWS * 4 and not candidates:
-                break
+            if number > HEADER_SEARCH_ROWS * 4:
+                break  # the rest (if any) is data, read below with the row cap
             continue
         candidates.append((number, cells))
         if len(candidates) >= HEADER_SEARCH_ROWS:
@@ -174,6 +174,11 @@ def _build_sheet(
     data: list[Row] = [Row(n, c) for n, c in candidates[pick + 1 :] if not _blank(c)]
     count = len(data)
     for number, cells in rows:
+        if number > max_rows * 2 + HEADER_SEARCH_ROWS * 4:
+            raise SpreadsheetError(
+                f"{where} runs past row {number - 1:,}; remove the empty or extra rows "
+                "(or split it), and import again."
+            )
         if _blank(cells):
             continue
         count += 1

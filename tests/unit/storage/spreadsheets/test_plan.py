@@ -235,3 +235,21 @@ def test_a_workbook_with_goals_and_programs_links_items_it_creates(tmp_path: Pat
     assert plan.problems == []
     plan.to_command(district).do(district)
     assert [(ln.src, ln.dst) for ln in district.ordered_links()] == [("P1", "G1")]
+
+
+def test_the_same_name_on_two_sheets_of_one_kind_is_reported(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Programs 2025"
+    wb.active.append(["Program Name"])
+    wb.active.append(["Mentors"])
+    second = wb.create_sheet("Programs 2026")
+    second.append(["Program Name"])
+    second.append(["mentors"])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    plan = plan_import(read_spreadsheet(path), None, District())
+    assert [c.item.id for c in plan.creates] == ["P1"]
+    assert [str(p) for p in plan.problems] == [
+        "two.xlsx, sheet 'Programs 2026', row 2: 'mentors' is also at two.xlsx, sheet "
+        "'Programs 2025', row 2"
+    ]

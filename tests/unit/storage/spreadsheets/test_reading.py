@@ -227,3 +227,21 @@ def test_unknown_extension(tmp_path: Path) -> None:
     path.write_text("x")
     with pytest.raises(SpreadsheetError, match="not a spreadsheet this app reads"):
         read_spreadsheet(path)
+
+
+def test_a_far_away_cell_is_refused_without_walking_a_million_rows(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Program Name"])
+    wb.active.append(["Read Well"])
+    wb.active["A1048576"] = "x"
+    wb.save(path)
+    _rewrite_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"\s*/>', b"", xml, count=1),
+    )
+    start = time.perf_counter()
+    with pytest.raises(SpreadsheetError, match=r"far.xlsx, sheet 'Sheet' runs past row"):
+        read_spreadsheet(path)
+    assert time.perf_counter() - start < 2

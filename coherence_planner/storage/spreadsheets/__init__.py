@@ -1,0 +1,47 @@
+"""Bring a district's program inventory in from spreadsheets, and send it back out.
+
+The flow, which the mapping dialog and the CLI both follow:
+
+    sheets = read_spreadsheet(path)                    # reading.py: safe .xlsx/.csv reading
+    mappings = {s.name: SheetMapping(kind=s.kind, columns=guess_mapping(s.headers, s.kind))
+                for s in sheets if s.kind}             # mapping.py (or load_mappings(file))
+    plan = plan_import(sheets, mappings, district)     # plan.py: creates, updates, links, problems
+    command = plan.to_command(district)                # one Batch: one undo step, one transaction
+
+and out again with write_xlsx / write_csv (writing.py) or write_template (template.py).
+"""
+
+from coherence_planner.storage.spreadsheets.mapping import (
+    MappingError,
+    SheetMapping,
+    guess_kind,
+    guess_mapping,
+    load_mappings,
+    save_mappings,
+    targets_of,
+    unmapped_headers,
+)
+from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportRefused, plan_import
+from coherence_planner.storage.spreadsheets.reading import Sheet, SpreadsheetError, read_spreadsheet
+from coherence_planner.storage.spreadsheets.template import write_template
+from coherence_planner.storage.spreadsheets.writing import write_csv, write_xlsx
+
+__all__ = [
+    "ImportPlan",
+    "ImportRefused",
+    "MappingError",
+    "Sheet",
+    "SheetMapping",
+    "SpreadsheetError",
+    "guess_kind",
+    "guess_mapping",
+    "load_mappings",
+    "plan_import",
+    "read_spreadsheet",
+    "save_mappings",
+    "targets_of",
+    "unmapped_headers",
+    "write_csv",
+    "write_template",
+    "write_xlsx",
+]

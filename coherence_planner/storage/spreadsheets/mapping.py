@@ -26,6 +26,7 @@ from typing import Any, TypedDict
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
+from coherence_planner.storage.spreadsheets.atomic import write_atomically
 
 ID = "id"
 LINKS = "supports"
@@ -452,7 +453,5 @@ def load_mappings(path: str | Path) -> dict[str, SheetMapping]:
 
 
 def save_mappings(mappings: dict[str, SheetMapping], path: str | Path) -> None:
-    from coherence_planner.storage.spreadsheets.atomic import write_atomically
-
     text = json.dumps(mappings_to_json(mappings), indent=2, ensure_ascii=False) + "\n"
     write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))

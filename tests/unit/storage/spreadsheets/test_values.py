@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coherence_planner.domain import fields as F
+from coherence_planner.domain import vocab
 from coherence_planner.storage.spreadsheets import values as V
 
 
@@ -225,3 +226,11 @@ def test_parsers_never_raise(text: str) -> None:
         assert (value is None) or error is None
         if error is None:
             assert F.check_value(spec, value) is None
+
+
+@given(st.sets(st.sampled_from(vocab.GRADE_TOKENS), min_size=1))
+def test_compacted_grades_read_back_as_the_same_grades(tokens: set[str]) -> None:
+    written = ", ".join(vocab.compact_grades(tokens))
+    value, error = V.parse_grades(written)
+    assert error is None
+    assert vocab.grade_set(value) == frozenset(tokens)

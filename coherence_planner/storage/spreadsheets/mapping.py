@@ -326,9 +326,13 @@ def guess_mapping(headers: list[str], kind: str) -> ColumnMapping:
     return mapping
 
 
+# Columns the export writes for people to read (the name beside an id); not worth reporting.
+_READING_AIDS = frozenset({"from name", "to name", "goal name"})
+
+
 def unmapped_headers(headers: list[str], mapping: ColumnMapping) -> list[str]:
-    """Headers the mapping ignores (blank headers of empty columns are not worth naming)."""
-    return [h for h in headers if h and h not in mapping]
+    """Headers the mapping ignores, except the export's own reading aids ("From name")."""
+    return [h for h in headers if h and h not in mapping and _key(h) not in _READING_AIDS]
 
 
 def header_score(cells: list[str]) -> int:

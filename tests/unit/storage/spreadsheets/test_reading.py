@@ -208,9 +208,10 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>"""
 
 
-def test_billion_laughs_in_a_sheet(tmp_path: Path) -> None:
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
+def test_billion_laughs(tmp_path: Path, member: str) -> None:
     path = messy_workbook(tmp_path / "laughs.xlsx")
-    _rewrite_member(path, "xl/worksheets/sheet1.xml", lambda _: BILLION_LAUGHS)
+    _rewrite_member(path, member, lambda _: BILLION_LAUGHS)
     with pytest.raises(SpreadsheetError, match=r"laughs.xlsx.*XML entity definitions"):
         read_spreadsheet(path)
 

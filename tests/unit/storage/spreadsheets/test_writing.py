@@ -132,6 +132,7 @@ def reimport(path: Path, into: District | None = None) -> District:
     )
     plan = plan_import(read_spreadsheet(path), None, district)
     assert plan.problems == []
+    assert not any("columns not imported" in note for note in plan.notes)
     plan.to_command(district).do(district)
     return district
 

@@ -43,7 +43,10 @@ class SpreadsheetError(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    """One data row: its number as the spreadsheet shows it, and its cells by column."""
+    """One data row: its number as the spreadsheet shows it, and one cell per header.
+
+    Cells are raw values: str, int, float, bool, datetime, or None for an empty cell.
+    """
 
     number: int
     cells: tuple[Any, ...]
@@ -107,6 +110,14 @@ def _header_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
+
+
+def _trimmed(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The cells without the empty ones at the end (read-only rows are padded to the width)."""
+    end = len(cells)
+    while end and (cells[end - 1] is None or cells[end - 1] == ""):
+        end -= 1
+    return cells[:end]
 
 
 def _blank(cells: Iterable[Any]) -> bool:
@@ -195,13 +206,14 @@ def _build_sheet(
 
 def _set_headers(sheet: Sheet, raw_headers: list[str]) -> None:
     """Headers made unique, trailing empty columns dropped, and the kind guessed again."""
-    width = 0
-    for i in range(max([len(raw_headers)] + [len(r.cells) for r in sheet.rows])):
-        header = raw_headers[i] if i < len(raw_headers) else ""
-        if header or any(i < len(r.cells) and not _blank((r.cells[i],)) for r in sheet.rows):
-            width = i + 1
+    width = max((len(r.cells) for r in sheet.rows), default=0)
+    for i, header in enumerate(raw_headers):
+        if header:
+            width = max(width, i + 1)
     sheet.headers = _unique_headers((raw_headers + [""] * width)[:width])
-    sheet.rows = [Row(r.number, tuple(r.cells[:width])) for r in sheet.rows]
+    sheet.rows = [
+        Row(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in sheet.rows
+    ]
     sheet.kind = guess_kind(sheet.name, sheet.headers)
 
 
@@ -253,7 +265,7 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
         try:
             for number, cells in enumerate(reader, start=1):
-                yield number, tuple(cells[:MAX_COLUMNS])
+                yield number, _trimmed(tuple(cells[:MAX_COLUMNS]))
         except csv.Error as exc:
             raise SpreadsheetError(
                 f"{path.name}, row {reader.line_num}: cannot be read as CSV ({exc})."
@@ -420,7 +432,7 @@ def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
         for number, cells in enumerate(
             ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
         ):
-            yield number, tuple(cells)
+            yield number, _trimmed(tuple(cells))
 
     try:
         sheet, raw_headers, above = _build_sheet(path.name, ws.title, rows(), max_rows)

@@ -106,7 +106,7 @@ def test_windows_1252_csv_with_semicolons(tmp_path: Path) -> None:
     assert sheet.header_row == 3
     assert [r.cells for r in sheet.rows] == [
         ("Café Club", "1.200", "déjà vu"),
-        ("Señor Math", "$3,000", ""),
+        ("Señor Math", "$3,000", None),
     ]
     assert sheet.kind == "program"
 

@@ -3,8 +3,7 @@
 The flow, which the mapping dialog and the CLI both follow:
 
     sheets = read_spreadsheet(path)                    # reading.py: safe .xlsx/.csv reading
-    mappings = {s.name: SheetMapping(kind=s.kind, columns=guess_mapping(s.headers, s.kind))
-                for s in sheets if s.kind}             # mapping.py (or load_mappings(file))
+    mappings = guess_mappings(sheets)                  # or load_mappings(file); edit freely
     plan = plan_import(sheets, mappings, district)     # plan.py: creates, updates, links, problems
     command = plan.to_command(district)                # one Batch: one undo step, one transaction
 
@@ -21,7 +20,12 @@ from coherence_planner.storage.spreadsheets.mapping import (
     targets_of,
     unmapped_headers,
 )
-from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportRefused, plan_import
+from coherence_planner.storage.spreadsheets.plan import (
+    ImportPlan,
+    ImportRefused,
+    guess_mappings,
+    plan_import,
+)
 from coherence_planner.storage.spreadsheets.reading import Sheet, SpreadsheetError, read_spreadsheet
 from coherence_planner.storage.spreadsheets.template import write_template
 from coherence_planner.storage.spreadsheets.writing import write_csv, write_xlsx
@@ -35,6 +39,7 @@ __all__ = [
     "SpreadsheetError",
     "guess_kind",
     "guess_mapping",
+    "guess_mappings",
     "load_mappings",
     "plan_import",
     "read_spreadsheet",

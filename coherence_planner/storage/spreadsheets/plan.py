@@ -202,6 +202,9 @@ def _name_in(district: District, item_id: str) -> str:
     return item.name if item else item_id
 
 
+_TOTALS = re.compile(r"(?i)\s*(grand\s+|sub\s*)?totals?\s*:?\s*")
+
+
 def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -222,7 +225,6 @@ class _Planner:
         self.seen_rows: dict[tuple[str, str], str] = {}  # (kind, id) -> place of its row
         self.next_number: dict[str, int] = {}
         self.link_keys: set[LinkKey] = set(district.links)
-        self.indicator_rows: dict[str, list[tuple[Row, Sheet, Indicator]]] = {}
 
     # -- ids --------------------------------------------------------------------------
     def new_id(self, kind: str) -> str:
@@ -276,6 +278,11 @@ class _Planner:
             if not ok and "name" not in values and not given_id:
                 continue
             name = values.get("name")
+            if name is not None and not given_id and _TOTALS.fullmatch(name):
+                self.plan.notes.append(
+                    f"{sheet.place(row)}: skipped ({name!r} looks like a totals row)"
+                )
+                continue
             if name is not None:
                 folded = _fold(name)
                 if folded in names_in_sheet:
@@ -601,6 +608,18 @@ def _references(raw: object, planner: _Planner) -> Iterator[str]:
             yield part
         else:
             yield from (p.strip() for p in part.split(",") if p.strip())
+
+
+def guess_mappings(sheets: list[Sheet]) -> dict[str, SheetMapping]:
+    """The mapping `plan_import` uses when given none: each sheet's guessed kind and columns.
+
+    The mapping dialog starts from this; a sheet whose kind is not guessed maps to None.
+    """
+    out: dict[str, SheetMapping] = {}
+    for sheet in sheets:
+        columns = guess_mapping(sheet.headers, sheet.kind) if sheet.kind else {}
+        out[sheet.name] = SheetMapping(kind=sheet.kind, columns=columns)
+    return out
 
 
 def plan_import(

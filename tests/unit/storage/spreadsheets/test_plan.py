@@ -11,7 +11,7 @@ import pytest
 from coherence_planner.domain.codec import district_to_dict
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Link, Program, Strategy
-from coherence_planner.storage.spreadsheets.plan import ImportRefused, plan_import
+from coherence_planner.storage.spreadsheets.plan import ImportRefused, guess_mappings, plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet
 
 
@@ -253,3 +253,27 @@ def test_the_same_name_on_two_sheets_of_one_kind_is_reported(tmp_path: Path) -> 
         "two.xlsx, sheet 'Programs 2026', row 2: 'mentors' is also at two.xlsx, sheet "
         "'Programs 2025', row 2"
     ]
+
+
+def test_a_totals_row_is_skipped_with_a_note(tmp_path: Path) -> None:
+    rows = [
+        ["Read Well", "$100", "", "", "", "", "", "", ""],
+        ["Grand Total:", "$100", "", "", "", "", "", "", ""],
+    ]
+    plan = plan_import(read_spreadsheet(inventory(tmp_path / "t.xlsx", rows)), None, District())
+    assert [c.item.name for c in plan.creates] == ["Read Well"]
+    assert (
+        "t.xlsx, sheet 'Program Inventory', row 5: skipped ('Grand Total:' looks like a "
+        "totals row)" in plan.notes
+    )
+
+
+def test_guess_mappings_is_what_plan_import_uses(tmp_path: Path) -> None:
+    sheets = read_spreadsheet(inventory(tmp_path / "g.xlsx", ROWS))
+    mappings = guess_mappings(sheets)
+    assert mappings["Program Inventory"]["kind"] == "program"
+    assert mappings["Program Inventory"]["columns"]["Aligned to"] == "supports"
+    district = district_with_goals()
+    guessed = plan_import(sheets, mappings, district)
+    default = plan_import(sheets, None, district)
+    assert [c.item.name for c in guessed.creates] == [c.item.name for c in default.creates]

@@ -26,7 +26,8 @@ from typing import Any, TypedDict
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
-from coherence_planner.storage.spreadsheets.atomic import write_atomically
+from coherence_planner.storage.atomic import write_atomically
+from coherence_planner.storage.errors import KnownError
 
 ID = "id"
 LINKS = "supports"
@@ -42,8 +43,11 @@ class SheetMapping(TypedDict):
     columns: ColumnMapping
 
 
-class MappingError(ValueError):
+class MappingError(KnownError):
     """A mapping file that cannot be used; the message names the file and the entry."""
+
+    def __init__(self, message: str, path: str | Path = "") -> None:
+        super().__init__(path, message)
 
 
 def _key(text: str) -> str:
@@ -458,4 +462,8 @@ def load_mappings(path: str | Path) -> dict[str, SheetMapping]:
 
 def save_mappings(mappings: dict[str, SheetMapping], path: str | Path) -> None:
     text = json.dumps(mappings_to_json(mappings), indent=2, ensure_ascii=False) + "\n"
-    write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(Path(path), write)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
 
 MAX_ROWS = 50_000  # data rows per sheet
@@ -37,8 +38,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-class SpreadsheetError(ValueError):
-    """A spreadsheet that cannot be read; the message is one sentence for a person."""
+class SpreadsheetError(KnownError):
+    """A spreadsheet that cannot be read; the message is one sentence naming the file."""
+
+    def __init__(self, message: str, path: str | Path = "") -> None:
+        super().__init__(path, message)
 
 
 @dataclass(frozen=True)

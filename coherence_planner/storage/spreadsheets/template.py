@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Link, Policy, Program, Strategy
-from coherence_planner.storage.spreadsheets.atomic import write_atomically
+from coherence_planner.storage.spreadsheets.writing import build_workbook, save_workbook
 
 INSTRUCTIONS = (
     "How to fill in this inventory",
@@ -62,24 +62,16 @@ def example_district() -> District:
 
 
 def write_template(path: str | Path) -> None:
-    """Write the template workbook (atomically)."""
-    from openpyxl import load_workbook
+    """Write the template workbook (atomically): instructions first, then the kinds."""
     from openpyxl.styles import Alignment, Font
 
-    from coherence_planner.storage.spreadsheets.writing import write_xlsx
-
-    path = Path(path)
-
-    def write(tmp: Path) -> None:
-        write_xlsx(example_district(), None, tmp)
-        workbook = load_workbook(tmp)
-        sheet = workbook.create_sheet("Instructions", 0)
-        for line in INSTRUCTIONS:
-            sheet.append([line])
-        sheet["A1"].font = Font(bold=True, size=14)
-        sheet.column_dimensions["A"].width = 110
-        for (cell,) in sheet.iter_rows(min_row=3):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        workbook.save(tmp)
-
-    write_atomically(path, write)
+    workbook = build_workbook(example_district(), None)
+    sheet = workbook.create_sheet("Instructions", 0)
+    for line in INSTRUCTIONS:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = 110
+    for (cell,) in sheet.iter_rows(min_row=3):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    workbook.active = 0
+    save_workbook(workbook, path)

@@ -19,7 +19,7 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item
-from coherence_planner.storage.spreadsheets.atomic import write_atomically
+from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.spreadsheets.values import FORMULA_STARTS
 
 MONEY_FORMAT = '"$"#,##0'
@@ -200,11 +200,9 @@ def _add_sheet(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
 
 
-def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) -> None:
-    """A workbook: one sheet per kind, Links, Indicators (when any), and Findings.
-
-    `analysis` is `coherence.analyse(district)`, or None to leave the Findings sheet out.
-    """
+def build_workbook(district: District, analysis: Analysis | None) -> Any:
+    """The export workbook in memory: one sheet per kind, Links, Indicators (when any) and
+    Findings (when `analysis`, from `coherence.analyse(district)`, is given)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -231,7 +229,21 @@ def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) 
             finding_rows(district, analysis),
             money_columns=[FINDING_HEADERS.index("Annual cost")],
         )
-    write_atomically(Path(path), lambda tmp: workbook.save(tmp))
+    return workbook
+
+
+def save_workbook(workbook: Any, path: str | Path) -> None:
+    """Save an openpyxl workbook atomically (temp file beside the target, then replace)."""
+
+    def write(tmp: Path) -> None:
+        workbook.save(tmp)
+
+    write_atomically(Path(path), write)
+
+
+def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) -> None:
+    """Export the district as a workbook (see `build_workbook`), atomically."""
+    save_workbook(build_workbook(district, analysis), path)
 
 
 # ----------------------------------------------------------------------------- csv

@@ -253,3 +253,36 @@ def test_template_imports_as_its_example(tmp_path: Path) -> None:
     assert wb.sheetnames[0] == "Instructions"
     assert "Programs" in wb.sheetnames
     assert district_to_dict(reimport(path, District())) == district_to_dict(example_district())
+
+
+def test_the_sample_district_round_trips(tmp_path: Path) -> None:
+    from coherence_planner.storage.interchange import read_json
+
+    sample = Path(__file__).parents[4] / "resources" / "samples" / "riverside.json"
+    district = read_json(sample)
+    path = tmp_path / "riverside.xlsx"
+    write_xlsx(district, analyse(district), path)
+    empty = District(name=district.name, school_year=district.school_year, notes=district.notes)
+    empty.extra = dict(district.extra)
+    assert district_to_dict(reimport(path, empty)) == district_to_dict(district)
+
+
+def test_an_import_is_one_transaction_and_one_undo_step(tmp_path: Path) -> None:
+    from coherence_planner.storage.document import Document
+
+    source = tmp_path / "out.xlsx"
+    write_xlsx(rich(), None, source)
+    with Document.create(tmp_path / "plan.coherence") as doc:
+        plan = plan_import(read_spreadsheet(source), None, doc.district)
+        command = plan.to_command(doc.district)
+        doc.apply(command)
+        assert district_to_dict(doc.district)["programs"] == RICH_PROGRAMS()
+    with Document.open(tmp_path / "plan.coherence") as doc:
+        assert len(doc.district) == len(rich())
+        doc.revert(command)
+    with Document.open(tmp_path / "plan.coherence") as doc:
+        assert len(doc.district) == 0
+
+
+def RICH_PROGRAMS() -> list[dict[str, object]]:
+    return list(district_to_dict(rich())["programs"])

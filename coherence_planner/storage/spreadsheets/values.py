@@ -90,7 +90,8 @@ def parse_money(raw: object) -> Parsed:
     text = _text(raw)
     if is_blank(text):
         return None, None
-    match = _MONEY.match(text.lower().replace(" ", ""))
+    lower = re.sub(r"\s*(/\s*(yr|year)|per\s+(yr|year|annum)|a\s+year|annually)$", "", text.lower())
+    match = _MONEY.match(lower.replace(" ", ""))
     if not match or not _grouped_ok(match["num"]):
         return None, f"{text!r} is not an amount of money (write it like $120,000 or 1.2M)"
     if match["neg"]:
@@ -223,6 +224,15 @@ _GRADE_WORDS = {
     "kindergarten": "K",
 }
 _ALL_GRADES_WORDS = frozenset({"all", "all grades", "k 12 all", "districtwide", "district wide"})
+_BAND_WORDS = {
+    "elementary": "K-5",
+    "elementary school": "K-5",
+    "middle": "6-8",
+    "middle school": "6-8",
+    "high": "9-12",
+    "high school": "9-12",
+    "secondary": "6-12",
+}
 
 
 def _grade_token(text: str) -> str | None:
@@ -245,10 +255,11 @@ def parse_grades(raw: object) -> Parsed:
         return [], None
     text = re.sub(r"(?i)^\s*(grades?|gr\.?)\s*", "", text)
     tokens: set[str] = set()
-    for part in _LIST_SPLIT.split(text):
+    for part in re.split(r"[,;|/\n\r&]+|\s+and\s+", text, flags=re.I):
         part = part.strip()
         if not part:
             continue
+        part = _BAND_WORDS.get(_key(part), part)
         pieces = re.split(r"\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b)\s*", part, flags=re.I)
         if len(pieces) == 2 and (pieces[0].lower(), pieces[1].lower()) == ("pre", "k"):
             pieces = ["PK"]
@@ -289,6 +300,8 @@ def parse_tier(raw: object) -> Parsed:
     text = _text(raw)
     if is_blank(text):
         return None, None
+    if len(set(re.findall(r"\b(?:[1-9]|i{1,3}|iv)\b", _key(text)))) > 1:
+        return None, f"{text!r} names more than one MTSS tier; a program has one"
     number = _tier_number(text)
     if number in vocab.TIERS:
         return number, None

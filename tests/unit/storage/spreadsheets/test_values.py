@@ -21,6 +21,8 @@ from coherence_planner.storage.spreadsheets import values as V
         ("$1.2M", 1_200_000),
         ("12k", 12_000),
         ("12 K", 12_000),
+        ("$120K/yr", 120_000),
+        ("80,000 per year", 80_000),
         ("$ 85,000.00", 85_000),
         ("(none)", None),
         ("", None),
@@ -73,13 +75,16 @@ def test_counts_fte_and_signed_numbers() -> None:
         ("PK-12", ["PK-12"]),
         ("Grade 3", ["3"]),
         ("3rd grade", ["3"]),
+        ("K–2 and 4", ["K-2", "4"]),
+        ("Elementary", ["K-5"]),
+        ("Middle school & High school", ["6-12"]),
     ],
 )
 def test_grade_readings(raw: object, expected: list[str]) -> None:
     assert V.parse_grades(raw) == (expected, None)
 
 
-@pytest.mark.parametrize("raw", ["13", "5-2", "middle", "K-3-5"])
+@pytest.mark.parametrize("raw", ["13", "5-2", "juniors", "K-3-5"])
 def test_grade_refusals(raw: str) -> None:
     assert V.parse_grades(raw)[0] is None
     assert raw in str(V.parse_grades(raw)[1])
@@ -90,8 +95,11 @@ def test_mtss_tier(raw: object) -> None:
     assert V.parse_tier(raw) == (2, None)
 
 
-def test_mtss_tier_refuses_four() -> None:
+def test_mtss_tier_refuses_four_and_two_tiers() -> None:
     assert V.parse_tier("4")[1] == "'4' is not an MTSS tier (use 1, 2, 3 or leave it blank)"
+    assert (
+        V.parse_tier("Tier 2/3")[1] == "'Tier 2/3' names more than one MTSS tier; a program has one"
+    )
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ class ImportProblem:
     place: str
     message: str
     row: RowKey | None = None
+    column: str | None = None  # the header, so a dialog can mark the cell
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
@@ -244,7 +245,7 @@ class _Planner:
         self, sheet: Sheet, message: str, row: Row | None = None, header: str | None = None
     ) -> None:
         key = (sheet.file, sheet.name, row.number) if row is not None else None
-        self.plan.problems.append(ImportProblem(sheet.place(row, header), message, key))
+        self.plan.problems.append(ImportProblem(sheet.place(row, header), message, key, header))
 
     # -- item rows --------------------------------------------------------------------
     def item_sheet(self, sheet: Sheet, kind: str, columns: ColumnMapping) -> None:

@@ -160,6 +160,11 @@ def test_problems_name_sheet_row_and_column_and_block_the_import(tmp_path: Path)
         "12, or a range like K-3)",
         f"{where}, row 6: 'read well' appears twice in this sheet (also row 4); keep one row",
     ]
+    assert [(p.row, p.column) for p in plan.problems] == [
+        (("bad.xlsx", "Program Inventory", 4), "Annual Cost ($)"),
+        (("bad.xlsx", "Program Inventory", 5), "Grades Served"),
+        (("bad.xlsx", "Program Inventory", 6), None),
+    ]
     with pytest.raises(ImportRefused, match="nothing was imported: 3 problems"):
         plan.to_command(district)
     assert len(district) == 4

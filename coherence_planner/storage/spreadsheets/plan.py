@@ -32,6 +32,7 @@ from coherence_planner.domain.commands import (
 )
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link, LinkKey
+from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets import values as V
 from coherence_planner.storage.spreadsheets.mapping import (
     ID,
@@ -98,7 +99,7 @@ class LinkUpdate:
     row: RowKey
 
 
-class ImportRefused(ValueError):
+class ImportRefused(KnownError):
     """`to_command` on a plan with problems; `problems` lists them all."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:
@@ -106,8 +107,9 @@ class ImportRefused(ValueError):
         head = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         super().__init__(
+            "",
             f"nothing was imported: {len(problems)} problem"
-            f"{'s' if len(problems) != 1 else ''}: {head}{more}"
+            f"{'s' if len(problems) != 1 else ''}: {head}{more}",
         )
 
 

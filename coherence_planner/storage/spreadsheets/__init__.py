@@ -4,7 +4,7 @@ The flow, which the mapping dialog and the CLI both follow:
 
     sheets = read_spreadsheet(path)                    # reading.py: safe .xlsx/.csv reading
     mappings = guess_mappings(sheets)                  # or load_mappings(file); edit freely
-    plan = plan_import(sheets, mappings, district)     # plan.py: creates, updates, links, problems
+    plan = plan_import(sheets, mappings, district)     # planning.py -> plan.py: creates, updates, links, problems
     command = plan.to_command(district)                # one Batch: one undo step, one transaction
 
 and out again with write_xlsx / write_csv (writing.py) or write_template (template.py).
@@ -20,12 +20,8 @@ from coherence_planner.storage.spreadsheets.mapping import (
     targets_of,
     unmapped_headers,
 )
-from coherence_planner.storage.spreadsheets.plan import (
-    ImportPlan,
-    ImportRefused,
-    guess_mappings,
-    plan_import,
-)
+from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportRefused
+from coherence_planner.storage.spreadsheets.planning import guess_mappings, plan_import
 from coherence_planner.storage.spreadsheets.reading import Sheet, SpreadsheetError, read_spreadsheet
 from coherence_planner.storage.spreadsheets.template import write_template
 from coherence_planner.storage.spreadsheets.writing import write_csv, write_xlsx

@@ -11,7 +11,7 @@ import pytest
 from coherence_planner.domain.codec import district_from_dict, district_to_dict
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.district import District
-from coherence_planner.storage.spreadsheets.plan import plan_import
+from coherence_planner.storage.spreadsheets.planning import plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet
 from coherence_planner.storage.spreadsheets.template import example_district, write_template
 from coherence_planner.storage.spreadsheets.writing import write_csv, write_xlsx

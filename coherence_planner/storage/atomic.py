@@ -1,0 +1,63 @@
+"""Write a whole file so that a crash or a failure leaves the old one exactly as it was.
+
+Every new file (a new plan, a copy, an exported JSON file) is built under a hidden temporary
+name in the destination folder, flushed to the disk with fsync, and moved over the target
+with os.replace, which is atomic within one folder on every system we ship to. The folder is
+then fsynced on POSIX so that the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from coherence_planner.storage.errors import classify
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a closed file's data to the disk."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder; NTFS journals the rename itself
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
+    """Call build(temp) to write a complete file at `temp`, then move it over `target`.
+
+    If build or anything after it raises, the temporary file is removed and `target` is
+    untouched. Environment errors come out as KnownError (see errors.classify).
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        where = folder if isinstance(exc, FileNotFoundError) else target
+        raise (classify(exc, where) or exc) from exc
+    os.close(fd)
+    temp = Path(name)
+    try:
+        build(temp)
+        fsync_path(temp)
+        os.replace(temp, target)
+        _fsync_folder(folder)
+    except BaseException as exc:
+        for leftover in (temp, Path(f"{temp}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        known = classify(exc, target)
+        if known is not None and known is not exc:
+            raise known from exc
+        raise

@@ -1,0 +1,285 @@
+"""The open `.coherence` plan: a District in memory, kept equal to its file at every step.
+
+There is no Save command. Each edit is a domain command; `apply()` runs it on the district
+and writes exactly the rows its `Changes` name in one transaction, so when `apply()` returns
+the edit is on the disk, and when it raises the district in memory is as it was before.
+"Save a Copy" and "Save As" copy the live database with SQLite's backup API; the live file
+is never copied or renamed by file operations, which could catch it half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+import coherence_planner
+from coherence_planner.domain.codec import InvalidDistrict
+from coherence_planner.domain.commands import Changes, Command
+from coherence_planner.domain.district import District
+from coherence_planner.storage import rows, schema
+from coherence_planner.storage.atomic import write_atomically
+from coherence_planner.storage.connection import (
+    STATEMENT_BUDGET,
+    WRITE_BUDGET,
+    Watchdog,
+    connect_file,
+    refuse_if_in_use,
+    set_journal,
+)
+from coherence_planner.storage.errors import (
+    DamagedFile,
+    FileExists,
+    KnownError,
+    NewerVersion,
+    NotACoherenceFile,
+    SameAsOpenFile,
+    classify,
+)
+
+Listener = Callable[[Changes], None]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _stamp(db: Database, *, created: bool = False) -> None:
+    values = {"written_by": coherence_planner.__version__}
+    if created:
+        values.update(created_at=_now(), created_by=coherence_planner.__version__)
+    db.table("meta").upsert_all(({"key": k, "value": v} for k, v in values.items()), pk="key")
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
+    """Where a file is backed up before migrating: name-YYYYmmdd-HHMMSS.backup.coherence."""
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}-{stamp}.backup{schema.SUFFIX}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{stamp}-{number}.backup{schema.SUFFIX}")
+        number += 1
+    return candidate
+
+
+def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    """Copy a live database to `dest` atomically with the backup API."""
+
+    def build(temp: Path) -> None:
+        target = sqlite3.connect(str(temp))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+
+    write_atomically(dest, build)
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's format version, after refusing what is not a plan we can read."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    if app_id != schema.APPLICATION_ID:
+        if app_id == 0 and not objects:
+            raise NotACoherenceFile(path, "it is an empty database")
+        raise NotACoherenceFile(path, "it is a database made by another program")
+    if version > schema.current_version():
+        raise NewerVersion(path, version, schema.current_version())
+    if version < 1:
+        raise DamagedFile(path, "it has no format version")
+    if any(kind in ("trigger", "view") for kind, _ in objects):
+        raise NotACoherenceFile(path, "it holds database code that plans never contain")
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise DamagedFile(path, problems[0])
+    return int(version)
+
+
+class Document:
+    """An open plan. Make one with `Document.open` or `Document.create`; close it when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, watchdog: Watchdog) -> None:
+        self.path = path
+        self._conn = conn
+        self._db = _database(conn)
+        self._watchdog = watchdog
+        self._listeners: list[Listener] = []
+        self._stamped = False
+        self.district: District = District()
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, budget: float = STATEMENT_BUDGET) -> Document:
+        """Open an existing plan, migrating an older one after backing it up.
+
+        Raises a KnownError (NotACoherenceFile, NewerVersion, DamagedFile, FileLocked,
+        FileMissing, TooSlow, ...) when the file cannot be opened; nothing is changed then.
+        """
+        path = Path(path)
+        watchdog = Watchdog(budget)
+        conn = connect_file(path, watchdog)
+        doc = cls(path, conn, watchdog)
+        try:
+            doc._load()
+        except BaseException as exc:
+            conn.close()
+            known = classify(exc, path)
+            if known is not None and known is not exc:
+                raise known from exc
+            raise
+        return doc
+
+    def _load(self) -> None:
+        version = _check_identity(self._conn, self.path)
+        set_journal(self._conn)  # only now: switching a foreign WAL file would change it
+        if version < schema.current_version():
+            self._watchdog.start(WRITE_BUDGET)
+            _copy_database(self._conn, backup_path(self.path))
+            with self._db.atomic():
+                schema.migrate(self._db, version)
+                _stamp(self._db)
+        else:
+            # Take the write lock now, and hold it (exclusive locking) until close.
+            self._conn.execute("BEGIN EXCLUSIVE")
+            self._conn.execute("COMMIT")
+        self._watchdog.start()
+        try:
+            self.district = rows.read_district(self._db)
+        except InvalidDistrict as exc:
+            raise DamagedFile(self.path, str(exc)) from exc
+        except sqlite3.OperationalError as exc:
+            if classify(exc, self.path) is None:  # "no such table/column": not our tables
+                raise DamagedFile(self.path, str(exc)) from exc
+            raise
+
+    @classmethod
+    def create(
+        cls, path: str | Path, district: District | None = None, *, replace: bool = False
+    ) -> Document:
+        """Write a new plan holding `district` (or an empty one) and open it.
+
+        The file is built beside the target and moved into place, so a failure leaves an
+        existing file exactly as it was. Raises FileExists unless `replace`. Do not replace
+        a plan that is open in this process: close its Document first.
+        """
+        path = Path(path)
+        if path.exists() and not replace:
+            raise FileExists(path)
+        refuse_if_in_use(path)
+        content = district if district is not None else District()
+
+        def build(temp: Path) -> None:
+            conn = connect_file(temp, Watchdog(WRITE_BUDGET), must_exist=False)
+            try:
+                db = _database(conn)
+                with db.atomic():
+                    db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID:d}")
+                    schema.migrate(db, 0)
+                    rows.write_all(db, content)
+                    _stamp(db, created=True)
+            finally:
+                conn.close()
+
+        write_atomically(path, build)
+        return cls.open(path)
+
+    # -- editing -------------------------------------------------------------------------
+    def apply(self, command: Command) -> Changes:
+        """Do `command` and store what it changed, or raise with the district unchanged."""
+        return self._run(command.do, command.undo)
+
+    def revert(self, command: Command) -> Changes:
+        """Undo `command` and store what it changed, or raise with the district unchanged."""
+        return self._run(command.undo, command.do)
+
+    def _run(
+        self, forward: Callable[[District], Changes], backward: Callable[[District], Changes]
+    ) -> Changes:
+        self._check_open()
+        changes = forward(self.district)
+        try:
+            self._watchdog.start(WRITE_BUDGET)
+            with self._db.atomic():
+                rows.write_changes(self._db, self.district, changes)
+                if not self._stamped:
+                    _stamp(self._db)
+        except BaseException as exc:
+            backward(self.district)
+            known = classify(exc, self.path)
+            if known is not None:
+                raise known from exc
+            raise
+        self._stamped = True
+        for listener in list(self._listeners):
+            listener(changes)
+        return changes
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call `listener(changes)` after each successful apply() and revert()."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    # -- copies --------------------------------------------------------------------------
+    def save_copy(self, dest: str | Path) -> None:
+        """Write a complete copy of the plan to `dest` (replacing it); this file stays open."""
+        self._check_open()
+        dest = Path(dest)
+        if dest.exists() and os.path.samefile(dest, self.path):
+            raise SameAsOpenFile(dest)
+        refuse_if_in_use(dest)
+        _copy_database(self._conn, dest)
+
+    def save_as(self, dest: str | Path) -> Document:
+        """Copy the plan to `dest` and open the copy; the caller closes this Document."""
+        self.save_copy(dest)
+        return Document.open(dest, budget=self._watchdog.budget)
+
+    def meta(self) -> dict[str, str]:
+        """The file's meta table: created_at, created_by, written_by."""
+        self._check_open()
+        self._watchdog.start()
+        return {str(k): str(v) for k, v in self._conn.execute("SELECT key, value FROM meta")}
+
+    # -- closing -------------------------------------------------------------------------
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise ValueError("the document is closed")
+
+    def close(self) -> None:
+        """Release the file (and its lock). Safe to call twice."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Document({str(self.path)!r}{', closed' if self.closed else ''})"
+
+
+__all__ = ["Document", "KnownError", "backup_path"]

@@ -1,0 +1,214 @@
+"""Problems with files and places that a person can act on, kept apart from bugs.
+
+A `KnownError` carries one plain sentence (`message`) that names the file and says what to
+do; the ui shows it in a dialog and the CLI prints it, and neither shows a traceback. Any
+other exception escaping storage is a bug and goes to the crash dialog. `classify()` turns
+the sqlite3 and OS errors that come from the environment (a full disk, a locked file, a
+read-only folder) into the matching KnownError, and returns None for everything else.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from coherence_planner.domain.codec import InvalidDistrict, Problem
+
+
+class KnownError(Exception):
+    """An environment problem with one clear sentence for the person who hit it."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        self.path = Path(path)
+        self.message = message
+        super().__init__(message)
+
+
+def _name(path: str | Path) -> str:
+    return Path(path).name or str(path)
+
+
+class NotACoherenceFile(KnownError):
+    def __init__(self, path: str | Path, why: str = "") -> None:
+        detail = f" ({why})" if why else ""
+        super().__init__(
+            path,
+            f"“{_name(path)}” is not a Coherence Planner plan{detail}; choose a .coherence "
+            "file or a district .json file.",
+        )
+
+
+class NewerVersion(KnownError):
+    def __init__(self, path: str | Path, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            path,
+            f"“{_name(path)}” was saved by a newer version of Coherence Planner (file "
+            f"format {found}; this version reads up to {supported}). Update the app to open it.",
+        )
+
+
+class DamagedFile(KnownError):
+    def __init__(self, path: str | Path, why: str = "") -> None:
+        detail = f" ({why})" if why else ""
+        super().__init__(
+            path,
+            f"“{_name(path)}” is damaged and cannot be opened{detail}; open a backup copy "
+            "(files named …backup.coherence next to it) instead.",
+        )
+
+
+class FileLocked(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"“{_name(path)}” is open in another window or by another person; close it "
+            "there, or use a copy.",
+        )
+
+
+class ReadOnlyLocation(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"Coherence Planner cannot write to “{_name(path)}” or its folder; save to a "
+            "folder you can write to, such as Documents.",
+        )
+
+
+class DiskFull(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"The disk holding “{_name(path)}” is full; free some space and try again. "
+            "Nothing was lost: the last change was not applied.",
+        )
+
+
+class DriveUnavailable(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"The drive holding “{_name(path)}” stopped answering (a disk I/O error); "
+            "check that it is still connected, then try again.",
+        )
+
+
+class FileMissing(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path, f"“{_name(path)}” does not exist; it may have been moved or renamed."
+        )
+
+
+class FileExists(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path, f"“{_name(path)}” already exists; choose another name or agree to replace it."
+        )
+
+
+class SameAsOpenFile(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"“{_name(path)}” is the plan that is open now; choose a different name for the copy.",
+        )
+
+
+class TooSlow(KnownError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"Reading “{_name(path)}” took too long and was stopped; the file may be "
+            "damaged or not made by Coherence Planner.",
+        )
+
+
+class FileTooLarge(KnownError):
+    def __init__(self, path: str | Path, size: int, limit: int) -> None:
+        super().__init__(
+            path,
+            f"“{_name(path)}” is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB a "
+            "district file can be; check that it is the right file.",
+        )
+
+
+class NotJson(KnownError):
+    """The text is not JSON; `line` and `column` (1-based) say where reading stopped."""
+
+    def __init__(self, path: str | Path, line: int, column: int, why: str) -> None:
+        self.line = line
+        self.column = column
+        super().__init__(
+            path, f"“{_name(path)}” is not valid JSON: {why} at line {line}, column {column}."
+        )
+
+
+class InvalidInterchange(KnownError):
+    """The JSON is readable but breaks the district format; `problems` lists every one."""
+
+    def __init__(self, path: str | Path, invalid: InvalidDistrict) -> None:
+        self.problems: list[Problem] = list(invalid.problems)
+        count = len(self.problems)
+        super().__init__(
+            path,
+            f"“{_name(path)}” is not a valid district file ({count} problem"
+            f"{'s' if count != 1 else ''}; the first: {self.problems[0] if count else '?'}). "
+            "Nothing was imported.",
+        )
+
+
+# sqlite3 primary result codes (sqlite3.h); Python 3.11 exposes them on the exception.
+_BUSY, _LOCKED, _READONLY, _INTERRUPT, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
+    5,
+    6,
+    8,
+    9,
+    10,
+    11,
+    13,
+    14,
+    26,
+)
+_SHARING_VIOLATION = 32  # Windows: another process has the file open
+
+
+def classify(exc: BaseException, path: str | Path) -> KnownError | None:
+    """The KnownError an environment failure stands for, or None when it is a bug."""
+    if isinstance(exc, KnownError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        text = str(exc).lower()
+        if code in (_BUSY, _LOCKED) or "locked" in text:
+            return FileLocked(path)
+        if code == _READONLY or "readonly" in text:
+            return ReadOnlyLocation(path)
+        if code == _FULL or "disk is full" in text:
+            return DiskFull(path)
+        if code == _INTERRUPT or "interrupted" in text:
+            return TooSlow(path)
+        if code == _NOTADB or "not a database" in text:
+            return NotACoherenceFile(path)
+        if code == _CORRUPT or "malformed" in text:
+            return DamagedFile(path, str(exc))
+        if code == _IOERR or "disk i/o" in text:
+            return DriveUnavailable(path)
+        if code == _CANTOPEN or "unable to open" in text:
+            return ReadOnlyLocation(path)
+        return None
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+            return DiskFull(path)
+        if getattr(exc, "winerror", None) == _SHARING_VIOLATION or exc.errno == errno.EBUSY:
+            return FileLocked(path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return ReadOnlyLocation(path)
+        if exc.errno == errno.ENOENT:
+            return FileMissing(path)
+        if exc.errno == errno.EIO:
+            return DriveUnavailable(path)
+    return None

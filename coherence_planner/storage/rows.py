@@ -1,0 +1,164 @@
+"""The district as table rows: read it all, write it all, or write just what changed.
+
+Rows are made from and read back through the codec (item_to_dict / item_from_dict and the
+link pair), so the file and the JSON interchange cannot drift apart; only the order (`seq`)
+and the keys live in columns of their own.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from coherence_planner.domain import codec, vocab
+from coherence_planner.domain.commands import Changes
+from coherence_planner.domain.district import District, DistrictError
+from coherence_planner.domain.items import Item, Link, LinkKey
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _item_row(item: Item, seq: int) -> dict[str, Any]:
+    data = codec.item_to_dict(item)
+    del data["id"]
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "seq": seq,
+        "name": item.name,
+        "status": item.status,
+        "data": _dump(data),
+    }
+
+
+def _link_row(link: Link, seq: int) -> dict[str, Any]:
+    kind, src, dst = link.key
+    return {
+        "kind": kind,
+        "src": src,
+        "dst": dst,
+        "seq": seq,
+        "data": _dump(codec.link_to_dict(link)),
+    }
+
+
+def _write_district_row(db: Database, district: District) -> None:
+    db.execute(
+        "UPDATE district SET name = ?, school_year = ?, notes = ?, extra = ? WHERE id = 1",
+        [district.name, district.school_year, district.notes, _dump(district.extra)],
+    )
+
+
+def _write_item(db: Database, district: District, item_id: str) -> None:
+    item = district.items.get(item_id)
+    if item is None:
+        db.execute("DELETE FROM items WHERE id = ?", [item_id])
+    else:
+        db.table("items").upsert(_item_row(item, district.seq_of(item_id)), pk="id")
+
+
+def _write_link(db: Database, district: District, key: LinkKey) -> None:
+    link = district.links.get(key)
+    if link is None:
+        db.execute("DELETE FROM links WHERE kind = ? AND src = ? AND dst = ?", list(key))
+    else:
+        db.table("links").upsert(
+            _link_row(link, district.link_seq_of(key)), pk=("kind", "src", "dst")
+        )
+
+
+def write_changes(db: Database, district: District, changes: Changes) -> None:
+    """Write the current state of what `changes` names: upsert what exists, delete the rest.
+
+    The caller holds the transaction.
+    """
+    if changes.district:
+        _write_district_row(db, district)
+    for item_id in sorted(changes.items):
+        _write_item(db, district, item_id)
+    for key in sorted(changes.links):
+        _write_link(db, district, key)
+
+
+def write_all(db: Database, district: District) -> None:
+    """Write a whole district into empty tables (a new document)."""
+    _write_district_row(db, district)
+    db.table("items").insert_all(
+        _item_row(item, district.seq_of(item.id)) for item in district.items.values()
+    )
+    db.table("links").insert_all(
+        _link_row(link, district.link_seq_of(key)) for key, link in district.links.items()
+    )
+
+
+def _load_json(text: Any, place: str, problems: list[codec.Problem]) -> Any:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        problems.append(codec.Problem(place, "stored data is not JSON"))
+        return None
+
+
+def read_district(db: Database) -> District:
+    """The district stored in `db`, items and links in their stored order.
+
+    Every row is checked by the codec; raises codec.InvalidDistrict listing every bad row.
+    """
+    problems: list[codec.Problem] = []
+    district = District()
+    rows = list(db.execute("SELECT name, school_year, notes, extra FROM district WHERE id = 1"))
+    if len(rows) != 1:
+        raise codec.InvalidDistrict([codec.Problem("district", "the district row is missing")])
+    name, school_year, notes, extra = rows[0]
+    for key, value in (("name", name), ("school_year", school_year), ("notes", notes)):
+        if isinstance(value, str):
+            setattr(district, key, value)
+        else:
+            problems.append(codec.Problem(f"district.{key}", "must be text"))
+    extra_value = _load_json(extra, "district.extra", problems)
+    if isinstance(extra_value, dict):
+        district.extra = extra_value
+    elif extra_value is not None:
+        problems.append(codec.Problem("district.extra", "must be an object"))
+
+    # fetchall() first: the watchdog's budget is for SQL, not for building Python objects.
+    item_rows = db.execute("SELECT id, kind, seq, data FROM items ORDER BY seq").fetchall()
+    link_rows = db.execute("SELECT kind, src, dst, seq, data FROM links ORDER BY seq").fetchall()
+    for item_id, kind, seq, data in item_rows:
+        place = f"items ({item_id})"
+        raw = _load_json(data, place, problems)
+        if kind not in vocab.ITEM_KINDS or not isinstance(seq, int) or not isinstance(raw, dict):
+            problems.append(codec.Problem(place, f"bad row (kind {kind!r}, seq {seq!r})"))
+            continue
+        item = codec.item_from_dict(kind, {"id": item_id, **raw}, place, problems)
+        if item is None:
+            continue
+        try:
+            district.add_item(item, seq)
+        except DistrictError as exc:
+            problems.append(codec.Problem(place, str(exc)))
+
+    for kind, src, dst, seq, data in link_rows:
+        place = f"links ({kind} {src} {dst})"
+        raw = _load_json(data, place, problems)
+        link = codec.link_from_dict(raw, place, problems)
+        if link is None or not isinstance(seq, int):
+            continue
+        if link.key != (kind, src, dst):
+            problems.append(codec.Problem(place, "row key does not match its data"))
+            continue
+        link_problems = codec.check_link(link, district, place)
+        if link_problems:
+            problems.extend(link_problems)
+            continue
+        try:
+            district.add_link(link, seq)
+        except DistrictError as exc:
+            problems.append(codec.Problem(place, str(exc)))
+    if problems:
+        raise codec.InvalidDistrict(problems)
+    return district

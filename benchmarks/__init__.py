@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic district generators and timing scripts (numbers go in the README)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.crossings import count_crossings
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Item, Policy, Program, Strategy
 from coherence_planner.domain.ordering import (
@@ -27,6 +28,7 @@ from coherence_planner.domain.ordering import (
     assign_layers,
     break_cycles,
     minimise_crossings,
+    shorten_edges,
 )
 from coherence_planner.domain.placement import place_columns
 from coherence_planner.domain.wording import money_short
@@ -44,10 +46,10 @@ REGION_GAP = 40.0
 GRID_GAP = 20.0  # between cards packed in a grid (orphans, retired)
 NAME_CHARS = 30  # characters per name line on a card (the renderers' fonts fit these)
 NAME_LINES = 3
+CANDIDATES = 4  # layer orders whose drawn crossings are compared
 
 ORPHAN_LABEL = "Not linked to any goal"
 RETIRED_LABEL = "Retired (not analysed)"
-BAND_LABELS = ("Goals", "Strategies", "Programs & policies")
 
 Point = tuple[float, float]
 
@@ -197,7 +199,6 @@ class _Columns:
     graph: LayeredGraph
     order: list[list[int]]
     edges: list[tuple[int, int, bool]]
-    strategy_depth: int
 
 
 def _layer_region(
@@ -211,18 +212,27 @@ def _layer_region(
     edges = break_cycles(len(ids), succ)
     bands = [_band(items[i]) for i in ids]
 
-    def floors(program_floor: int) -> list[int]:
-        return assign_layers(
-            len(ids), edges, lambda n: (0, 1, program_floor)[bands[n]] if ids else 0
-        )
-
-    # Programs and policies start in the column after the deepest strategy.
-    first = floors(2)
-    depth = max((lay for lay, band in zip(first, bands, strict=True) if band == 1), default=0)
-    layer_of = floors(depth + 1) if depth + 1 != 2 else first
+    # Goals in column 0, strategies from column 1, programs and policies from column 2;
+    # each item as far right as its chains to a goal allow.
+    layer_of = shorten_edges(assign_layers(len(ids), edges, bands.__getitem__), edges)
     graph = LayeredGraph.build(layer_of, edges)
-    order = minimise_crossings(graph, graph.layers, passes)
-    return _Columns(ids, graph, order, edges, depth)
+    candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
+    columns = _Columns(ids, graph, candidates[0], edges)
+    if len(candidates) > 1:
+        # The sweeps count crossings between neighbouring columns, lines bent through
+        # dummies; people see the drawing. Keep the candidate whose drawing, lines straight
+        # from card to card, crosses least.
+        def drawn_crossings(order: list[list[int]]) -> int:
+            ys = _centres(_Columns(ids, graph, order, edges))
+            lay = graph.layer_of
+            segments = [
+                ((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges
+            ]
+            return count_crossings(segments)
+
+        best = min(candidates, key=drawn_crossings)
+        columns = _Columns(ids, graph, best, edges)
+    return columns
 
 
 def layout_map(
@@ -275,9 +285,9 @@ def layout_map(
 
     top = MARGIN + HEADER_H
     bottom = _place_region(main, column_x, top, "map", cards, edges, strengths)
-    depth = main.strategy_depth
     for lay in range(len(main.graph.layers)):
-        label = BAND_LABELS[0 if lay == 0 else 1 if lay <= depth else 2]
+        kinds = {items[main.ids[n]].kind for n in main.graph.layers[lay] if n < main.graph.real}
+        label = _column_label(kinds)
         regions.append(
             Region(f"column:{lay}", label, column_x[lay], MARGIN, CARD_W, bottom - MARGIN)
         )
@@ -328,6 +338,25 @@ def layout_map(
     )
 
 
+def _column_label(kinds: set[str]) -> str:
+    if kinds <= {"goal"}:
+        return "Goals" if kinds else ""
+    if kinds == {"strategy"}:
+        return "Strategies"
+    if "strategy" in kinds:
+        return "Strategies, programs & policies"
+    return "Programs & policies"
+
+
+def _centres(cols: _Columns) -> list[float]:
+    """Centre y of every node of a layered region, relative to its own origin."""
+    graph = cols.graph
+    heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
+    return place_columns(
+        cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP
+    )
+
+
 def _place_region(
     cols: _Columns,
     column_x: list[float],
@@ -341,9 +370,8 @@ def _place_region(
     graph = cols.graph
     if not cols.ids:
         return top
-    heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
-    ys = place_columns(cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP)
-    low = min(ys[n] - heights[n] / 2 for n in range(len(ys)))
+    ys = _centres(cols)
+    low = min(ys[n] - CARD_H / 2 for n in range(graph.real))
     shift = top - low
     bottom = top
     for n, item_id in enumerate(cols.ids):

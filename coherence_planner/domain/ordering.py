@@ -80,6 +80,36 @@ def assign_layers(
     return layer
 
 
+def shorten_edges(
+    layer: list[int],
+    edges: Sequence[tuple[int, int, bool]],
+    rounds: int = 4,
+) -> list[int]:
+    """Move nodes left, within what their edges allow, when that shortens more links than it
+    lengthens (a node pulled toward more predecessors than successors). Fewer long links
+    mean fewer dummy nodes and fewer lines cutting across columns. Deterministic: nodes are
+    visited in index order, and a node moves only for a strict gain."""
+    count = len(layer)
+    succ: list[list[int]] = [[] for _ in range(count)]
+    pred: list[list[int]] = [[] for _ in range(count)]
+    for src, dst, _ in edges:
+        succ[src].append(dst)
+        pred[dst].append(src)
+    layer = list(layer)
+    for _ in range(rounds):
+        moved = False
+        for node in range(count):
+            if not pred[node] or len(pred[node]) <= len(succ[node]):
+                continue
+            highest = min(layer[p] for p in pred[node]) - 1
+            if highest > layer[node]:
+                layer[node] = highest
+                moved = True
+        if not moved:
+            break
+    return layer
+
+
 @dataclass
 class LayeredGraph:
     """Real nodes 0..real-1 and dummies after them; `layers[l]` lists nodes in order.
@@ -144,29 +174,50 @@ def _positions(layers: list[list[int]], size: int) -> list[int]:
 
 def _reorder(
     nodes: list[int],
-    neighbours: list[list[int]],
-    pos: list[int],
-    fixed_size: int,
+    fixed: list[list[int]],
+    free: list[list[int]],
+    rel: list[float],
+    free_weight: float,
     use_median: bool,
 ) -> list[int]:
-    """Sort one layer by the barycenter (or median) of its neighbours' positions in the fixed
-    layer; a node with no neighbour there keeps its relative place (scaled onto the fixed
-    layer's positions)."""
-    scale = fixed_size / max(1, len(nodes))
+    """Sort one layer by where its neighbours are: the barycenter (or median) of their
+    relative positions (0 to 1) in the fixed layer, blended with the other side's when
+    `free_weight` > 0. A node with no neighbour keeps its relative place."""
     keys: list[tuple[float, int, int]] = []  # ties keep the current order
     for p, n in enumerate(nodes):
-        near = neighbours[n]
-        if not near:
-            keys.append((p * scale, p, n))
-        elif use_median:
-            ps = sorted(pos[m] for m in near)
-            mid = len(ps) // 2
-            value = float(ps[mid]) if len(ps) % 2 else (ps[mid - 1] + ps[mid]) / 2
-            keys.append((value, p, n))
+        near = fixed[n]
+        other = free[n] if free_weight else ()
+        if not near and not other:
+            keys.append((rel[n], p, n))
+            continue
+        if near:
+            if use_median:
+                ps = sorted(rel[m] for m in near)
+                mid = len(ps) // 2
+                value = ps[mid] if len(ps) % 2 else (ps[mid - 1] + ps[mid]) / 2
+            else:
+                value = sum(rel[m] for m in near) / len(near)
+            if other:
+                far = sum(rel[m] for m in other) / len(other)
+                value = (value + free_weight * far) / (1 + free_weight)
         else:
-            keys.append((sum(pos[m] for m in near) / len(near), p, n))
+            value = sum(rel[m] for m in other) / len(other)
+        keys.append((value, p, n))
     keys.sort()
     return [k[2] for k in keys]
+
+
+def _relative(layers: list[list[int]], size: int) -> list[float]:
+    rel = [0.0] * size
+    for nodes in layers:
+        _set_relative(nodes, rel)
+    return rel
+
+
+def _set_relative(nodes: list[int], rel: list[float]) -> None:
+    count = len(nodes)
+    for p, n in enumerate(nodes):
+        rel[n] = (p + 0.5) / count
 
 
 def _pair_cost(a: list[int], b_sorted: list[int]) -> int:
@@ -204,35 +255,47 @@ def _transpose(
             return
 
 
+def _sweep(
+    graph: LayeredGraph,
+    layers: list[list[int]],
+    outward: bool,
+    free_weight: float,
+    use_median: bool,
+) -> None:
+    """One sweep: outward (away from the goals, each layer ordered by the one nearer the
+    goals) or inward; then transposition."""
+    rel = _relative(layers, len(graph.layer_of))
+    if outward:
+        lays, fixed, free = range(1, len(layers)), graph.right, graph.left
+    else:
+        lays, fixed, free = range(len(layers) - 2, -1, -1), graph.left, graph.right
+    for lay in lays:
+        layers[lay] = _reorder(layers[lay], fixed, free, rel, free_weight, use_median)
+        _set_relative(layers[lay], rel)
+    _transpose(graph, layers, _positions(layers, len(graph.layer_of)))
+
+
+# (median?, weight of the free side) for each run of sweeps; the best result is kept.
+HEURISTICS = ((False, 0.0), (True, 0.0), (False, 0.5))
+
+
 def minimise_crossings(
-    graph: LayeredGraph, initial: list[list[int]], passes: int = 12
-) -> list[list[int]]:
-    """The best layer orders found by alternating down/up sweeps (barycenter and median)
-    with transposition; stops after `passes` sweeps, or earlier when nothing improves."""
-    size = len(graph.layer_of)
+    graph: LayeredGraph, initial: list[list[int]], passes: int = 12, keep: int = 1
+) -> list[list[list[int]]]:
+    """The `keep` best distinct layer orders (fewest crossings first) found by alternating
+    outward/inward sweeps under each of the `HEURISTICS`, each sweep followed by
+    transposition; a run stops after `passes` sweeps or four without improvement, and each
+    run starts from the best order found so far."""
     best = [list(nodes) for nodes in initial]
     best_count = graph.crossings(best)
-    for use_median in (False, True):
-        layers = [list(nodes) for nodes in initial]
+    found: dict[tuple[tuple[int, ...], ...], int] = {_frozen(best): best_count}
+    for use_median, free_weight in HEURISTICS:
+        layers = [list(nodes) for nodes in best]
         stale = 0
         for sweep in range(passes):
-            pos = _positions(layers, size)
-            if sweep % 2 == 0:  # away from the goals: order layer l+1 by layer l
-                for lay in range(1, len(layers)):
-                    layers[lay] = _reorder(
-                        layers[lay], graph.right, pos, len(layers[lay - 1]), use_median
-                    )
-                    for p, n in enumerate(layers[lay]):
-                        pos[n] = p
-            else:  # toward the goals: order layer l by layer l+1
-                for lay in range(len(layers) - 2, -1, -1):
-                    layers[lay] = _reorder(
-                        layers[lay], graph.left, pos, len(layers[lay + 1]), use_median
-                    )
-                    for p, n in enumerate(layers[lay]):
-                        pos[n] = p
-            _transpose(graph, layers, pos)
+            _sweep(graph, layers, sweep % 2 == 0, free_weight, use_median)
             count = graph.crossings(layers)
+            found.setdefault(_frozen(layers), count)
             if count < best_count:
                 best, best_count, stale = [list(nodes) for nodes in layers], count, 0
             else:
@@ -240,5 +303,10 @@ def minimise_crossings(
                 if stale >= 4:
                     break
             if best_count == 0:
-                return best
-    return best
+                break
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[:keep]
+    return [[list(nodes) for nodes in order] for order, _ in ranked]
+
+
+def _frozen(layers: list[list[int]]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(nodes) for nodes in layers)

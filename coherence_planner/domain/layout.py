@@ -28,7 +28,6 @@ from coherence_planner.domain.ordering import (
     assign_layers,
     break_cycles,
     minimise_crossings,
-    shorten_edges,
 )
 from coherence_planner.domain.placement import place_columns
 from coherence_planner.domain.wording import money_short
@@ -214,7 +213,7 @@ def _layer_region(
 
     # Goals in column 0, strategies from column 1, programs and policies from column 2;
     # each item as far right as its chains to a goal allow.
-    layer_of = shorten_edges(assign_layers(len(ids), edges, bands.__getitem__), edges)
+    layer_of = assign_layers(len(ids), edges, bands.__getitem__)
     graph = LayeredGraph.build(layer_of, edges)
     candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
     columns = _Columns(ids, graph, candidates[0], edges)

@@ -80,36 +80,6 @@ def assign_layers(
     return layer
 
 
-def shorten_edges(
-    layer: list[int],
-    edges: Sequence[tuple[int, int, bool]],
-    rounds: int = 4,
-) -> list[int]:
-    """Move nodes left, within what their edges allow, when that shortens more links than it
-    lengthens (a node pulled toward more predecessors than successors). Fewer long links
-    mean fewer dummy nodes and fewer lines cutting across columns. Deterministic: nodes are
-    visited in index order, and a node moves only for a strict gain."""
-    count = len(layer)
-    succ: list[list[int]] = [[] for _ in range(count)]
-    pred: list[list[int]] = [[] for _ in range(count)]
-    for src, dst, _ in edges:
-        succ[src].append(dst)
-        pred[dst].append(src)
-    layer = list(layer)
-    for _ in range(rounds):
-        moved = False
-        for node in range(count):
-            if not pred[node] or len(pred[node]) <= len(succ[node]):
-                continue
-            highest = min(layer[p] for p in pred[node]) - 1
-            if highest > layer[node]:
-                layer[node] = highest
-                moved = True
-        if not moved:
-            break
-    return layer
-
-
 @dataclass
 class LayeredGraph:
     """Real nodes 0..real-1 and dummies after them; `layers[l]` lists nodes in order.
@@ -277,6 +247,7 @@ def _sweep(
 
 # (median?, weight of the free side) for each run of sweeps; the best result is kept.
 HEURISTICS = ((False, 0.0), (True, 0.0), (False, 0.5))
+STALE = 4
 
 
 def minimise_crossings(
@@ -300,7 +271,7 @@ def minimise_crossings(
                 best, best_count, stale = [list(nodes) for nodes in layers], count, 0
             else:
                 stale += 1
-                if stale >= 4:
+                if stale >= STALE:
                     break
             if best_count == 0:
                 break

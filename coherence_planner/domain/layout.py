@@ -224,9 +224,7 @@ def _layer_region(
         def drawn_crossings(order: list[list[int]]) -> int:
             ys = _centres(_Columns(ids, graph, order, edges))
             lay = graph.layer_of
-            segments = [
-                ((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges
-            ]
+            segments = [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
             return count_crossings(segments)
 
         best = min(candidates, key=drawn_crossings)
@@ -243,9 +241,7 @@ def layout_map(
 ) -> MapLayout:
     """Place every live item (and, on request, every retired one) and route every link."""
     options = options or LayoutOptions()
-    highlight = (
-        frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
-    )
+    highlight = frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
     items = district.items
     live = sorted((i for i, item in items.items() if item.live), key=natural_key)
     linked = [i for i in live if items[i].kind == "goal" or analysis.goals_of.get(i)]
@@ -273,9 +269,7 @@ def layout_map(
     orphan_cols = _layer_region(loose, items, supports, options.passes)
 
     columns = max(len(main.graph.layers), len(orphan_cols.graph.layers), 3)
-    column_x = [
-        MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)
-    ]
+    column_x = [MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)]
     width = 2 * MARGIN + columns * CARD_W + (columns - 1) * COLUMN_GAP
 
     cards: dict[str, Card] = {}
@@ -296,7 +290,9 @@ def layout_map(
         start = y
         y = _place_region(orphan_cols, column_x, y + HEADER_H, "orphans", cards, edges, strengths)
         y = _grid(isolated, y if loose else start + HEADER_H, width, "orphans", cards)
-        regions.append(Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start))
+        regions.append(
+            Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
+        )
         y += REGION_GAP
     if options.show_retired:
         retired = sorted((i for i, it in items.items() if not it.live), key=natural_key)
@@ -313,7 +309,9 @@ def layout_map(
     for src, dst in supports:
         if (src, dst) not in drawn and src in cards and dst in cards:
             edges.append(
-                EdgeGeom(src, dst, "supports", strengths[(src, dst)], _side_to_side(cards, src, dst))
+                EdgeGeom(
+                    src, dst, "supports", strengths[(src, dst)], _side_to_side(cards, src, dst)
+                )
             )
     conflict_links = sorted(
         (ln for ln in district.links.values() if ln.kind == "conflicts"),
@@ -395,7 +393,9 @@ def _place_region(
     return bottom
 
 
-def _grid(ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]) -> float:
+def _grid(
+    ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]
+) -> float:
     """Pack cards in rows across the map's width; returns the bottom."""
     per_row = max(1, int((width - 2 * MARGIN + GRID_GAP) // (CARD_W + GRID_GAP)))
     bottom = top
@@ -416,7 +416,10 @@ def _side_to_side(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
         return ((ca.x + ca.w, ay), (cb.x, by))
     if cb.x + cb.w <= ca.x:
         return ((ca.x, ay), (cb.x + cb.w, by))
-    return ((ax, ay + (ca.h / 2 if by > ay else -ca.h / 2)), (bx, by + (-cb.h / 2 if by > ay else cb.h / 2)))
+    return (
+        (ax, ay + (ca.h / 2 if by > ay else -ca.h / 2)),
+        (bx, by + (-cb.h / 2 if by > ay else cb.h / 2)),
+    )
 
 
 def _conflict_route(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:

@@ -16,6 +16,7 @@ node's index, and indices come from sorted ids, never from input order):
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -96,9 +97,7 @@ class LayeredGraph:
     chains: list[list[int]] = field(default_factory=list)
 
     @classmethod
-    def build(
-        cls, layer_of: Sequence[int], edges: Sequence[tuple[int, int, bool]]
-    ) -> LayeredGraph:
+    def build(cls, layer_of: Sequence[int], edges: Sequence[tuple[int, int, bool]]) -> LayeredGraph:
         real = len(layer_of)
         layers_of = list(layer_of)
         right: list[list[int]] = [[] for _ in range(real)]
@@ -113,7 +112,7 @@ class LayeredGraph:
                 left.append([])
                 chain.append(dummy)
             chain.append(dst)
-            for a, b in zip(chain, chain[1:], strict=False):
+            for a, b in itertools.pairwise(chain):
                 right[a].append(b)
                 left[b].append(a)
             chains.append(chain)

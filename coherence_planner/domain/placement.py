@@ -9,6 +9,7 @@ violators in linear time. A few sweeps toward and away from the goals settle the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 
@@ -53,7 +54,7 @@ def place_columns(
     for nodes in order:
         gaps = [
             (heights[a] + heights[b]) / 2 + (card_gap if a < real and b < real else line_gap)
-            for a, b in zip(nodes, nodes[1:], strict=False)
+            for a, b in itertools.pairwise(nodes)
         ]
         gaps_of.append(gaps)
         placed = isotonic_with_gaps([0.0] * len(nodes), gaps)

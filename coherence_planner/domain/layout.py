@@ -29,7 +29,7 @@ from coherence_planner.domain.ordering import (
     break_cycles,
     minimise_crossings,
 )
-from coherence_planner.domain.placement import place_columns
+from coherence_planner.domain.placement import place_columns, spread_columns
 from coherence_planner.domain.wording import money_short
 
 # Card geometry, in points (1/72 inch; one Qt scene unit). Every renderer draws these sizes.
@@ -198,6 +198,7 @@ class _Columns:
     graph: LayeredGraph
     order: list[list[int]]
     edges: list[tuple[int, int, bool]]
+    spread: bool = True  # stretch every column to the tallest one's height
 
 
 def _layer_region(
@@ -216,20 +217,24 @@ def _layer_region(
     layer_of = assign_layers(len(ids), edges, bands.__getitem__)
     graph = LayeredGraph.build(layer_of, edges)
     candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
-    columns = _Columns(ids, graph, candidates[0], edges)
-    if len(candidates) > 1:
-        # The sweeps count crossings between neighbouring columns, lines bent through
-        # dummies; people see the drawing. Keep the candidate whose drawing, lines straight
-        # from card to card, crosses least.
-        def drawn_crossings(order: list[list[int]]) -> int:
-            ys = _centres(_Columns(ids, graph, order, edges))
-            lay = graph.layer_of
-            segments = [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
-            return count_crossings(segments)
-
-        best = min(candidates, key=drawn_crossings)
-        columns = _Columns(ids, graph, best, edges)
-    return columns
+    # The sweeps count crossings between neighbouring columns, lines bent through dummies;
+    # people see the drawing. Keep the candidate order and column placement whose drawing,
+    # lines straight from card to card, crosses least: each candidate with spread columns,
+    # and the sweeps' favourite with balanced ones too (ties go to the earlier).
+    best: _Columns | None = None
+    best_count = -1
+    tries = [(order, True) for order in candidates] + [(candidates[0], False)]
+    lay = graph.layer_of
+    for order, spread in tries:
+        option = _Columns(ids, graph, order, edges, spread)
+        ys = _centres(option)
+        count = count_crossings(
+            [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
+        )
+        if best is None or count < best_count:
+            best, best_count = option, count
+    assert best is not None
+    return best
 
 
 def layout_map(
@@ -349,6 +354,8 @@ def _centres(cols: _Columns) -> list[float]:
     """Centre y of every node of a layered region, relative to its own origin."""
     graph = cols.graph
     heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
+    if cols.spread:
+        return spread_columns(cols.order, heights, graph.real, CARD_GAP, LINE_GAP)
     return place_columns(
         cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP
     )

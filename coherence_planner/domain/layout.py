@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
@@ -111,8 +111,8 @@ class MapLayout:
     width: float
     height: float
     highlight: frozenset[str] | None = None  # a goal's line of sight, when focused
-    layer_count: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    layer_count: int = 0  # columns of the linked map
+    dummies: int = 0  # column crossings of links longer than one column (a size measure)
 
     def centre_segments(self, kind: str = "supports") -> list[tuple[Point, Point]]:
         """Straight centre-to-centre segments of the links of one kind (crossing counts)."""
@@ -266,11 +266,12 @@ def layout_map(
     }
 
     main = _layer_region(linked, items, supports, options.passes)
-    orphan_ids_linked = {s for s, d in supports if s in orphans and d in orphans} | {
-        d for s, d in supports if s in orphans and d in orphans
-    }
-    loose = [i for i in orphans if i in orphan_ids_linked]
-    isolated = [i for i in orphans if i not in orphan_ids_linked]
+    # Orphans linked to each other keep their chains (laid out like the map); the rest are
+    # packed in a grid.
+    orphan_set = set(orphans)
+    chained = {end for link in supports if orphan_set.issuperset(link) for end in link}
+    loose = [i for i in orphans if i in chained]
+    isolated = [i for i in orphans if i not in chained]
     orphan_cols = _layer_region(loose, items, supports, options.passes)
 
     columns = max(len(main.graph.layers), len(orphan_cols.graph.layers), 3)
@@ -336,7 +337,7 @@ def layout_map(
         height,
         highlight,
         len(main.graph.layers),
-        {"dummies": len(main.graph.layer_of) - main.graph.real},
+        len(main.graph.layer_of) - main.graph.real,
     )
 
 

@@ -5,8 +5,8 @@ pipeline, written for speed in plain Python and for determinism (every tie is br
 node's index, and indices come from sorted ids, never from input order):
 
 1. `assign_layers`: cycles (legal data) are broken by reversing DFS back edges, then each
-   node's layer is its longest path to a sink, but never less than its band's first layer
-   (goals 0, strategies from 1, programs and policies after the strategies).
+   node's layer is its longest path to a sink, but never less than its band's floor
+   (goals 0, strategies 1, programs and policies 2).
 2. `LayeredGraph`: edges longer than one layer are split by dummy nodes, so lines run
    between cards rather than through them and crossings can be counted layer by layer.
 3. `minimise_crossings`: alternate sweeps of barycenter and of median ordering, each

@@ -65,21 +65,9 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
         f"{_dash(border.dash if border else ())}/>",
         f'<rect x="{_num(x)}" y="{_num(y)}" width="5" height="{_num(h)}" fill="{kind.band}"/>',
     ]
-    kind_line = kind.label.upper() + ("" if item.live else " · RETIRED")
-    parts.append(_text(x + 11, y + 13, kind_line, 8, fill=style.MUTED_TEXT, font_weight="bold"))
-    badges = style.badges(flags, analysis.group_of.get(item_id))
-    if badges:
-        parts.append(
-            _text(
-                x + w - 6,
-                y + 13,
-                " · ".join(badges),
-                7.5,
-                fill=border.colour if border else style.TEXT,
-                font_weight="bold",
-                text_anchor="end",
-            )
-        )
+    kind_label = kind.label.upper() + ("" if item.live else " · RETIRED")
+    line = style.top_line(kind_label, flags, analysis.group_of.get(item_id))
+    parts.append(_text(x + 11, y + 13, line, 7.5, fill=style.TEXT, font_weight="bold"))
     for n, line in enumerate(card_name_lines(item.label)):
         parts.append(_text(x + 11, y + 28 + n * 13, line, 11, fill=style.TEXT))
     facts = card_facts(item)
@@ -102,7 +90,7 @@ def _edges(layout: MapLayout) -> list[str]:
         dimmed = layout.highlight is not None and not (
             edge.src in layout.highlight and edge.dst in layout.highlight
         )
-        opacity = f' opacity="{style.DIMMED_OPACITY}"' if dimmed else ""
+        opacity = f' stroke-opacity="{style.DIMMED_OPACITY}"' if dimmed else ""
         out.append(
             f"<path data-from={quoteattr(edge.src)} data-to={quoteattr(edge.dst)} "
             f"data-kind={quoteattr(edge.kind)} data-strength={quoteattr(edge.strength)} "

@@ -8,8 +8,6 @@ and the PDF.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -21,6 +19,7 @@ from coherence_planner.domain.layout import (
     card_facts,
     card_name_lines,
 )
+from coherence_planner.storage.atomic import write_atomically
 
 FONT = "Helvetica, Arial, sans-serif"
 LEGEND_W = 260.0
@@ -194,13 +193,9 @@ def write_svg(
 ) -> None:
     """Write the SVG through a temporary file in the same folder and rename it into place,
     so a failed export never leaves a half-written file where a good one was."""
-    target = Path(path)
     text = map_to_svg(district, analysis, layout, title=title)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    def build(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    write_atomically(Path(path), build)

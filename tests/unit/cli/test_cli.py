@@ -187,3 +187,15 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     out = tmp_path / "programs.csv"
     assert main(["export", str(src), str(out)]) == 0
     assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8-sig")
+
+
+def test_svg_map_export_carries_item_and_link_attributes(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "map.svg"
+    assert main(["export", str(SAMPLE), str(out), "--goal", "G1"]) == 0
+    root = ET.parse(out).getroot()
+    ids = {el.get("data-item-id") for el in root.iter() if el.get("data-item-id")}
+    assert {"G1", "P1", "S1"} <= ids
+    froms = [el for el in root.iter() if el.get("data-from")]
+    assert froms and all(el.get("data-to") for el in froms)

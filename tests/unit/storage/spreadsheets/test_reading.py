@@ -198,7 +198,7 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
         r"zip bomb",
     ):
         read_spreadsheet(path)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 10  # a hang guard, not a benchmark
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -245,4 +245,4 @@ def test_a_far_away_cell_is_refused_without_walking_a_million_rows(tmp_path: Pat
     start = time.perf_counter()
     with pytest.raises(SpreadsheetError, match=r"far.xlsx, sheet 'Sheet' runs past row"):
         read_spreadsheet(path)
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10  # a hang guard, not a benchmark: CI machines vary

@@ -58,6 +58,16 @@ def field_label(kind: str, name: str) -> str:
     return spec.label if spec is not None else name.replace("_", " ").capitalize()
 
 
+def _walk(node: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    out = []
+    for index in range(node.childCount()):
+        child = node.child(index)
+        if child is not None:
+            out.append(child)
+            out.extend(_walk(child))
+    return out
+
+
 def where(row: RowKey) -> str:
     return f"{row[1] or row[0]}, row {row[2]}"
 
@@ -83,9 +93,11 @@ class PreviewPage(QWidget):
         self.changes.setHeaderLabels(["Item", "Change", "From"])
         self.changes.setAlternatingRowColors(True)
         self.changes.setUniformRowHeights(True)
-        self.changes.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.changes.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.changes.header().setStretchLastSection(False)
+        head = self.changes.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self.problems_label = QLabel()
         self.problems = QTableWidget(0, 4)
@@ -108,6 +120,7 @@ class PreviewPage(QWidget):
         self.row_view = QTableWidget(1, 0)
         self.row_view.setAccessibleName("The row with the problem")
         self.row_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.row_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.row_view.verticalHeader().setVisible(False)
         self.row_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
@@ -235,10 +248,9 @@ class PreviewPage(QWidget):
                 child.setExpanded(True)
         if plan.is_empty:
             QTreeWidgetItem(tree, ["Nothing to create or update"])
-        tree.expandToDepth(0)
-        tree.resizeColumnToContents(0)
-        tree.setColumnWidth(0, min(tree.columnWidth(0) + 12, 360))
-        tree.resizeColumnToContents(2)
+        for node in _walk(tree.invisibleRootItem()):
+            node.setToolTip(0, node.text(0))
+        tree.expandAll()
 
     def _fill_problems(self, problems: list[ImportProblem]) -> None:
         table = self.problems
@@ -283,9 +295,9 @@ class PreviewPage(QWidget):
         if sheet is None or found is None:
             self.cell_label.setText(str(problem))
             return
-        column_text = f", column “{problem.column}”" if problem.column else ""
+        marked_text = f"; the cell in column “{problem.column}” is marked" if problem.column else ""
         self.cell_label.setText(
-            f"Sheet “{sheet.name}”, row {found.number}{column_text}: {problem.message}"
+            f"Sheet “{sheet.name}”, row {found.number}, as the spreadsheet has it{marked_text}:"
         )
         view = self.row_view
         view.clear()

@@ -180,7 +180,8 @@ class ImportDialog(QDialog):
                 f"Import is off: {plural(rows, 'row')} "
                 f"{'has values' if rows == 1 else 'have values'} that cannot be read "
                 "(listed above). Correct the spreadsheet and import it again, change the "
-                "mapping, or tick “Skip rows with problems”."
+                "mapping, or tick the box above to leave "
+                f"{'that row' if rows == 1 else 'those rows'} out."
             )
         if self.plan_to_apply().is_empty:
             if plan.problems:

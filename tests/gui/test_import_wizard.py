@@ -155,7 +155,10 @@ def test_import_messy_workbook_through_mapping_and_preview(
     qtbot.mouseClick(
         preview.problems.viewport(), LEFT, pos=preview.problems.visualItemRect(cell).center()
     )
-    assert "Sheet “Program Inventory”, row 5, column “Annual Cost ($)”" in preview.cell_label.text()
+    assert preview.cell_label.text() == (
+        "Sheet “Program Inventory”, row 5, as the spreadsheet has it; "
+        "the cell in column “Annual Cost ($)” is marked:"
+    )
     assert preview.row_view.isVisible()
     assert preview.row_view.item(0, 0).text() == "Math lab"
     assert preview.row_view.currentColumn() == HEADERS.index("Annual Cost ($)")

@@ -419,3 +419,61 @@ def test_export_xlsx_csv_and_template_through_the_menu(
     )
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     assert messages.shown == []
+
+
+def test_csv_inventory_by_keyboard_shortcut(
+    qtbot: Any, window: Any, dialogs: Any, messages: Any, plan_with_goals: Path, tmp_path: Path
+) -> None:
+    window.documents.open_plan(plan_with_goals)
+    inventory = tmp_path / "inventory.csv"
+    inventory.write_text(
+        "Program Name,Annual Cost ($),Supports goal\n"
+        'Coach corps,"$12,500",Reading by grade 3\n'
+        "Bus passes,900,Nowhere goal\n",
+        encoding="utf-8",
+    )
+    dialogs.answer(inventory)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.spreadsheets.dialog
+    assert dialog is not None
+    assert dialog.mapping_page.tabs.tabText(0) == "Table — programs"
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert problem_rows(dialog) == [
+        ("inventory.csv", "3", "Supports goal", "no goal or strategy is named 'Nowhere goal'")
+    ]
+    dialog.preview_page.skip.click()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    names = {item.name for item in window.session.district.items.values()}
+    assert "Coach corps" in names and "Bus passes" not in names
+    assert window.session.undo_stack.count() == 1
+    assert messages.shown == []
+
+
+def test_a_refused_write_is_explained_and_nothing_is_imported(
+    qtbot: Any,
+    window: Any,
+    dialogs: Any,
+    messages: Any,
+    plan_with_goals: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coherence_planner.storage.errors import KnownError
+
+    window.documents.open_plan(plan_with_goals)
+    dialog = open_import(qtbot, window, dialogs, messy_workbook(tmp_path / "inventory.xlsx"))
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    dialog.preview_page.skip.click()
+
+    def refuse(_command: Any) -> Any:
+        raise KnownError(plan_with_goals, "The disk is full; nothing was changed.")
+
+    monkeypatch.setattr(window.session, "push", refuse)
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    assert messages.texts() == ["The disk is full; nothing was changed."]
+    assert len(window.session.district.items) == 3
+    assert window.session.undo_stack.count() == 0

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Strategy
 from coherence_planner.storage.document import Document
-from coherence_planner.ui.import_wizard import ImportDialog
+from coherence_planner.ui.import_dialog import ImportDialog
 
 LEFT = Qt.MouseButton.LeftButton
 HEADERS = ["Program Name", "Annual Cost ($)", "Grade Band", "ESSA Tier", "Supports goal", "Lead"]

@@ -28,6 +28,7 @@ from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.findings_model import summary
 from coherence_planner.ui.findings_panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
+from coherence_planner.ui.import_wizard import install_spreadsheet_actions
 from coherence_planner.ui.inspector import Inspector
 from coherence_planner.ui.overview import Overview
 from coherence_planner.ui.session import DocumentSession
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.spreadsheets = install_spreadsheet_actions(self)
 
         self.start_page.new_requested.connect(self.documents.new_plan)
         self.start_page.open_requested.connect(lambda: self.documents.open_plan())
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = self.file_menu = bar.addMenu("&File")
         file.addActions([self.new_action, self.open_action])
         self.recent_menu = file.addMenu("Open &Recent")
         file.addAction(self.sample_action)

@@ -283,7 +283,7 @@ class NumberEditor(Editor):
         box: QSpinBox | QDoubleSpinBox
         if spec.type in (F.MONEY, F.NUMBER):
             box = QDoubleSpinBox()
-            box.setDecimals(0 if spec.type == F.MONEY else 2)
+            box.setDecimals(2)  # cents matter: a rounded display would rewrite the value
             box.setRange(-1, 1e10)
             box.setSingleStep(1000 if spec.type == F.MONEY else 0.5)
             if spec.type == F.MONEY:

@@ -32,7 +32,7 @@ def make_models() -> tuple[Any, ItemTreeModel, ItemFilter]:
 
 
 def test_groups_show_counts_and_items_in_order(qtmodeltester: Any) -> None:
-    district, model, _proxy = make_models()
+    _district, model, _proxy = make_models()
     qtmodeltester.check(model)
     assert [model.index(r, 0).data() for r in range(4)] == [
         "Goals (6)",

@@ -84,6 +84,7 @@ class TextEditor(Editor):
     def set_value(self, value: Any) -> None:
         self._shown = str(value)
         self.edit.setText(self._shown)
+        self.edit.setCursorPosition(0)
 
 
 class _PlainText(QPlainTextEdit):
@@ -177,6 +178,7 @@ class ListEditor(Editor):
     def set_value(self, value: Any) -> None:
         self._shown = list(value)
         self.edit.setText(", ".join(value))
+        self.edit.setCursorPosition(0)  # show the start of a long list, not its end
 
 
 class GradesEditor(Editor):

@@ -9,7 +9,6 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.ui.findings_model import IDS_ROLE, REASON_ROLE, FindingsModel
 from coherence_planner.ui.session import DocumentSession
 
-
 INTRO = (
     "Select a finding to read why, and to select its items.\n\n"
     "Orphans serve no student-learning goal. Competing programs chase the same goal for the "

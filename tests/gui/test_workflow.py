@@ -190,3 +190,29 @@ def test_inspector_refuses_an_empty_name_and_keeps_the_old_one(
     assert not window.inspector.error.isHidden()
     assert "empty" in window.inspector.error.text()
     assert editor.text() == before
+
+
+def test_overview_numbers_filter_the_browser(qtbot: Any, window: Any, sample_plan: Path) -> None:
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    analysis = window.session.analysis
+    card = window.overview.cards["orphan"]
+    assert card.value == str(len(analysis.orphans))
+    qtbot.mouseClick(card, LEFT)
+    assert window.browser.proxy.visible_count() == len(analysis.orphans)
+    assert window.browser.count.text() == f"Showing {len(analysis.orphans)} of 96 items"
+    qtbot.mouseClick(window.browser.clear_button, LEFT)
+    assert window.browser.proxy.visible_count() == 96
+
+
+def test_search_as_you_type(qtbot: Any, window: Any, sample_plan: Path) -> None:
+    window.documents.open_plan(sample_plan)
+    window.find_action.trigger()
+    qtbot.keyClicks(window.browser.search, "phonics")
+    qtbot.waitUntil(lambda: window.browser.proxy.visible_count() < 96, timeout=2000)
+    shown = window.browser.proxy.visible_count()
+    expected = sum(
+        "phonics" in f"{item.name} {item.description} {item.owner}".lower()
+        for item in window.session.district.items.values()
+    )
+    assert shown == expected and shown > 0

@@ -14,6 +14,7 @@ from coherence_planner.domain.commands import AddLink, SetItemFields
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Link
 from coherence_planner.storage.document import Document
+from coherence_planner.storage.errors import DiskFull
 from coherence_planner.ui import analysis_runner
 from coherence_planner.ui.session import DocumentSession
 from tests.factories import g, make, p
@@ -104,4 +105,23 @@ def test_selection_drops_ids_that_do_not_exist(tmp_path: Path, qtbot: Any) -> No
     with qtbot.waitSignal(session.selection_changed) as signal:
         session.select(["P1", "nope", "P1"])
     assert signal.args == [["P1"]]
+    session.shutdown()
+
+
+def test_an_undo_the_disk_refuses_is_reported_and_history_restarts(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_session(tmp_path, qtbot)
+    session.push(SetItemFields(session.district, "P1", {"annual_cost": 10}))
+    assert session.document is not None
+
+    def full(_command: Any) -> Any:
+        raise DiskFull(tmp_path / "plan.coherence")
+
+    monkeypatch.setattr(session.document, "revert", full)
+    with qtbot.waitSignal(session.failed) as failed:
+        session.undo_stack.undo()
+    assert isinstance(failed.args[0], DiskFull)
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 0, timeout=2000)
+    assert session.district.items["P1"].annual_cost == 10
     session.shutdown()

@@ -1,7 +1,7 @@
 """Screenshots of the main window on the sample district, for docs and layout review.
 
 Run under a virtual display:  xvfb-run -a python packaging/screenshot.py [--out docs/screenshots]
-Writes main-1366x768.png and main-1920x1080.png (and start page shots). Settings are kept in
+Writes main-1366x768.png, main-1920x1080.png, main-dark-1366x768.png and start page shots. Settings are kept in
 a temporary folder, so the user's recent files and window layout are not touched.
 """
 
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     with tempfile.TemporaryDirectory() as temp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
+        from coherence_planner.ui import theme
         from coherence_planner.ui.app import make_application
         from coherence_planner.ui.main_window import MainWindow
 

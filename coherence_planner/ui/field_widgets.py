@@ -202,6 +202,13 @@ class GradesEditor(Editor):
             button.toggled.connect(self._toggled)
             grid.addWidget(button, number // 7, number % 7)
             self.buttons[token] = button
+        # Make "pressed" unmistakable in light and dark palettes alike.
+        box.setStyleSheet(
+            "QToolButton { padding: 2px 4px; border: 1px solid palette(mid); border-radius: 3px; }"
+            "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); }"
+            "QToolButton:focus { border: 2px solid palette(highlight); }"
+        )
         self._add(box)
         self.setFocusProxy(self.buttons["PK"])
         self._setting = False

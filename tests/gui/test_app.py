@@ -93,3 +93,21 @@ def test_crash_hook_offers_the_details(monkeypatch: pytest.MonkeyPatch, qapp: An
         sys.excepthook(*sys.exc_info())
     assert "ValueError: boom" in shown[0]
     assert "Coherence Planner" in shown[0]
+
+
+def test_dark_scheme_gets_a_dark_palette_and_light_icons(window: Any, qapp: Any) -> None:
+    from PySide6.QtGui import QPalette
+
+    from coherence_planner.ui import theme
+
+    before = window.new_action.icon().pixmap(24, 24).toImage()
+    try:
+        theme.apply(qapp, Qt.ColorScheme.Dark)
+        window.refresh_icons()
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        after = window.new_action.icon().pixmap(24, 24).toImage()
+        assert after != before
+    finally:
+        theme.apply(qapp, Qt.ColorScheme.Light)
+        window.refresh_icons()
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() >= 128

@@ -47,12 +47,17 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(args.out / f"start-{width}x{height}.png"))
             window.documents.open_sample()
             _settle(app)
-            session = window.session
-            program = next(p.id for p in session.district.items_of("program") if p.id == "P4")
-            session.select([program])
+            window.session.select(["P4"])  # a program with several findings
             _settle(app)
             window.grab().save(str(args.out / f"main-{width}x{height}.png"))
             print(f"wrote {args.out}/main-{width}x{height}.png")
+            if width == 1366:
+                theme.apply(app, Qt.ColorScheme.Dark)
+                window.refresh_icons()
+                _settle(app)
+                window.grab().save(str(args.out / f"main-dark-{width}x{height}.png"))
+                theme.apply(app, Qt.ColorScheme.Light)
+                window.refresh_icons()
             window.close()
             _settle(app)
     return 0

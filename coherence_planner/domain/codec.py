@@ -163,6 +163,7 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
                 F.INDICATORS,
                 F.ENUM,
                 F.BOOL,
+                F.DATE,
             ):
                 value = default  # null reads as "missing": take the default
         error = F.check_value(spec, value)

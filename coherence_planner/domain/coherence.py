@@ -7,10 +7,15 @@ a reason a superintendent can read aloud.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.district import District
@@ -129,6 +134,9 @@ class _Profile:
     subjects: frozenset[str] | None
     populations: frozenset[str] | None
     schools: frozenset[str] | None
+    # One 64-bit word per attribute: a bit per value (values past 64 share bits, so two
+    # words that meet are only candidates, confirmed by _overlaps). "Everything" is all ones.
+    words: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     @classmethod
     def of(cls, program: Program, mask: int) -> _Profile:
@@ -143,6 +151,28 @@ class _Profile:
 
 
 _ATTRS = ("grades", "subjects", "populations", "schools")
+_FULL_WORD = (1 << 64) - 1
+
+
+class _WordEncoder:
+    """Gives each attribute value a bit, in first-seen order, so encoding is deterministic."""
+
+    def __init__(self) -> None:
+        self._bits: list[dict[str, int]] = [{} for _ in _ATTRS]
+
+    def encode(self, profile: _Profile) -> None:
+        words = []
+        for n, attr in enumerate(_ATTRS):
+            values: frozenset[str] | None = getattr(profile, attr)
+            if values is _ALL:
+                words.append(_FULL_WORD)
+                continue
+            table = self._bits[n]
+            word = 0
+            for value in sorted(values):
+                word |= 1 << table.setdefault(value, len(table) % 64)
+            words.append(word)
+        profile.words = (words[0], words[1], words[2], words[3])
 
 
 def _overlaps(a: _Profile, b: _Profile) -> dict[str, Any] | None:
@@ -173,7 +203,27 @@ def rank_key(program: Program) -> tuple[int, int, float, float, str]:
 # ------------------------------------------------------------------------------ engine
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: analysis allocates many small objects and no
+    cycles, and on a 10,000-program district full collections would cost about a third of
+    the time (measured: 0.76 s -> 0.51 s)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyse(district: District) -> Analysis:
+    """Every finding of coherence-rules.md for the district, computed once."""
+    with _collector_paused():
+        return _analyse(district)
+
+
+def _analyse(district: District) -> Analysis:
     live: dict[str, Item] = {i: item for i, item in district.items.items() if item.live}
     goal_ids = sorted(i for i, item in live.items() if item.kind == "goal")
     goal_bits = {g: 1 << n for n, g in enumerate(goal_ids)}
@@ -220,8 +270,13 @@ def analyse(district: District) -> Analysis:
 
     # Rule 4: competing programs.
     profiles = {
-        i: _Profile.of(item, masks[i]) for i, item in live.items() if isinstance(item, Program)
+        i: _Profile.of(item, masks[i])
+        for i, item in sorted(live.items())
+        if isinstance(item, Program)
     }
+    encoder = _WordEncoder()
+    for profile in profiles.values():
+        encoder.encode(profile)
     pairs = _compete_pairs(profiles, conflict_links)
     groups, group_of = _components(pairs)
 
@@ -324,19 +379,45 @@ def _compete_pairs(
             buckets[(profile.program.type, profile.program.tier, low_bit)].append(profile)
             bits ^= low_bit
     for members in buckets.values():
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                key = _pair(a.program.id, b.program.id)
-                if key in pairs:
-                    continue
-                shared = _overlaps(a, b)
-                if shared is not None:
-                    pairs[key] = {"criteria": shared}
+        for a, b in _candidates(members):
+            key = _pair(a.program.id, b.program.id)
+            if key in pairs:
+                continue
+            shared = _overlaps(a, b)
+            if shared is not None:
+                pairs[key] = {"criteria": shared}
     for link in conflict_links:
         if link.src in profiles and link.dst in profiles:
             key = _pair(link.src, link.dst)
             pairs.setdefault(key, {})["conflict"] = link.rationale
     return pairs
+
+
+_SMALL_BUCKET = 32
+
+
+def _candidates(members: list[_Profile]) -> Iterator[tuple[_Profile, _Profile]]:
+    """Pairs in a bucket whose attribute words all meet: a superset of the compete pairs.
+
+    Large buckets are screened with numpy in one pass (an n x n AND per attribute) instead
+    of n^2 Python comparisons: at 10,000 programs that is 1.6 million comparisons, of which
+    under 1% are real pairs.
+    """
+    count = len(members)
+    if count < _SMALL_BUCKET:
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if all(x & y for x, y in zip(a.words, b.words, strict=True)):
+                    yield a, b
+        return
+    words = np.array([m.words for m in members], dtype=np.uint64)
+    meets = np.ones((count, count), dtype=bool)
+    for column in range(len(_ATTRS)):
+        col = words[:, column]
+        meets &= (col[:, None] & col[None, :]) != 0
+    rows, cols = np.nonzero(np.triu(meets, 1))
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        yield members[i], members[j]
 
 
 def _components(pairs: dict[tuple[str, str], Any]) -> tuple[list[set[str]], dict[str, int]]:
@@ -416,11 +497,12 @@ def _describe_shared(
     tier = f"Tier {program.tier} " if program.tier is not None else ""
     parts = [f"both are {tier}{program.type} programs serving {join_words(goal_names)}"]
     grades = shared["grades"]
-    parts.append(
-        "for every grade"
-        if grades is None
-        else f"for grades {', '.join(vocab.compact_grades(grades))}"
-    )
+    if grades is None:
+        parts.append("for every grade")
+    else:
+        ranges = vocab.compact_grades(grades)
+        word = "grade" if len(grades) == 1 else "grades"
+        parts.append(f"for {word} {join_words(ranges)}")
     subjects = shared["subjects"]
     if subjects is not None:
         parts.append(f"in {join_words(sorted(subjects))}")
@@ -435,6 +517,15 @@ def _describe_shared(
     return ", ".join(parts)
 
 
+_EVIDENCE_WORDS = {
+    1: "strong (ESSA tier 1)",
+    2: "moderate (ESSA tier 2)",
+    3: "promising (ESSA tier 3)",
+    4: "a rationale only (ESSA tier 4)",
+    None: "none on record",
+}
+
+
 def _why_ranked_higher(kept: Program, other: Program) -> str:
     """Which ranking rule put the kept program first, in words."""
     k, o = rank_key(kept), rank_key(other)
@@ -442,8 +533,8 @@ def _why_ranked_higher(kept: Program, other: Program) -> str:
         return f"the cabinet decided to {kept.decision} it"
     if k[1] != o[1]:
         return (
-            f"it has stronger evidence ({vocab.EVIDENCE_LABELS[kept.evidence_tier]} against "
-            f"{vocab.EVIDENCE_LABELS[other.evidence_tier].lower()})"
+            f"it has stronger evidence: {_EVIDENCE_WORDS[kept.evidence_tier]} against "
+            f"{_EVIDENCE_WORDS[other.evidence_tier]}"
         )
     if k[2] != o[2]:
         theirs = money(o[2]) if math.isfinite(o[2]) else "unknown"
@@ -469,7 +560,8 @@ def _not_kept_reason(
     if "conflict" in pair:
         rationale = pair["conflict"]
         parts.append("the two are marked as conflicting" + (f" ({rationale})" if rationale else ""))
-    return f"{head} because {why}: {'; '.join(parts)}"
+    shared = "; ".join(parts)
+    return f"{head}. {shared[0].upper()}{shared[1:]}. {kept.id} ranks first because {why}."
 
 
 # ------------------------------------------------------------------------------ JSON

@@ -23,14 +23,16 @@ class Changes:
     items: set[str] = field(default_factory=set)
     links: set[LinkKey] = field(default_factory=set)
     district: bool = False
+    records: set[tuple[str, str]] = field(default_factory=set)  # (collection, key)
 
     def update(self, other: Changes) -> None:
         self.items |= other.items
         self.links |= other.links
         self.district = self.district or other.district
+        self.records |= other.records
 
     def __bool__(self) -> bool:
-        return bool(self.items or self.links or self.district)
+        return bool(self.items or self.links or self.district or self.records)
 
 
 class Command(Protocol):
@@ -230,6 +232,46 @@ class SetDistrictFields:
         for name, value in self.old.items():
             setattr(district, name, value)
         return Changes(district=True)
+
+
+class PutRecord:
+    """Store (create or replace) one app record: a scenario, a rating, a snapshot..."""
+
+    def __init__(self, collection: str, key: str, value: Any, text: str) -> None:
+        if value is None:
+            raise DistrictError("a record needs a value")
+        self.collection, self.key = collection, key
+        self.value = copy.deepcopy(value)
+        self.text = text
+        self._previous: Any = None
+
+    def do(self, district: District) -> Changes:
+        self._previous = district.put_record(self.collection, self.key, copy.deepcopy(self.value))
+        return Changes(records={(self.collection, self.key)})
+
+    def undo(self, district: District) -> Changes:
+        if self._previous is None:
+            district.delete_record(self.collection, self.key)
+        else:
+            district.put_record(self.collection, self.key, self._previous)
+        return Changes(records={(self.collection, self.key)})
+
+
+class DeleteRecord:
+    def __init__(self, collection: str, key: str, text: str) -> None:
+        self.collection, self.key = collection, key
+        self.text = text
+        self._previous: Any = None
+
+    def do(self, district: District) -> Changes:
+        self._previous = district.delete_record(self.collection, self.key)
+        if self._previous is None:
+            raise DistrictError(f"no {self.collection} record {self.key!r}")
+        return Changes(records={(self.collection, self.key)})
+
+    def undo(self, district: District) -> Changes:
+        district.put_record(self.collection, self.key, self._previous)
+        return Changes(records={(self.collection, self.key)})
 
 
 class Batch:

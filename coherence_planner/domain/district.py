@@ -31,6 +31,10 @@ class District:
         self._link_seq: dict[LinkKey, int] = {}
         self._next_link_seq = 0
         self._links_by_item: dict[str, dict[LinkKey, Link]] = {}
+        # App data beyond the interchange format (scenarios, ratings, cabinet members, the
+        # decision log, snapshots): named collections of JSON values by key. New features
+        # add collections here instead of tables, so they need no file-format migration.
+        self.records: dict[str, dict[str, Any]] = {}
 
     # -- items -------------------------------------------------------------------------
     def add_item(self, item: Item, seq: int | None = None) -> None:
@@ -129,6 +133,30 @@ class District:
     def supports_from(self, item_id: str) -> list[Link]:
         """Supports links leaving an item."""
         return [ln for ln in self.links_of(item_id) if ln.kind == "supports" and ln.src == item_id]
+
+    # -- records -----------------------------------------------------------------------
+    def record(self, collection: str, key: str) -> Any:
+        """A stored value, or None."""
+        return self.records.get(collection, {}).get(key)
+
+    def records_of(self, collection: str) -> dict[str, Any]:
+        return self.records.get(collection, {})
+
+    def put_record(self, collection: str, key: str, value: Any) -> Any:
+        """Store a value; returns the one it replaced (None if new). Values are JSON data."""
+        if value is None:
+            raise DistrictError("a record needs a value; delete it instead")
+        table = self.records.setdefault(collection, {})
+        previous = table.get(key)
+        table[key] = value
+        return previous
+
+    def delete_record(self, collection: str, key: str) -> Any:
+        table = self.records.get(collection, {})
+        previous = table.pop(key, None)
+        if not table:
+            self.records.pop(collection, None)
+        return previous
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.ordered_items())

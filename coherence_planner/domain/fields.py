@@ -7,6 +7,7 @@ described once.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ NUMBER = "number"  # number >= 0 or null (FTE)
 COUNT = "count"  # integer >= 0 or null
 YEAR = "year"  # integer year or null
 BOOL = "bool"
+DATE = "date"  # an ISO date "2026-11-22", or "" when unknown
 INDICATORS = "indicators"  # list of indicator objects
 
 
@@ -52,6 +54,8 @@ COMMON_FIELDS = (
 DECISION_FIELDS = (
     FieldSpec("decision", "Decision", ENUM, vocab.DECISIONS, "What the cabinet decided."),
     FieldSpec("decision_rationale", "Why", LONGTEXT),
+    FieldSpec("decided_by", "Decided by", TEXT),
+    FieldSpec("decided_on", "Decided on", DATE),
 )
 
 KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -170,6 +174,15 @@ def check_value(spec: FieldSpec, value: Any) -> str | None:
     if kind == BOOL:
         if not isinstance(value, bool):
             return f"must be true or false; got {value!r}"
+        return None
+    if kind == DATE:
+        if not isinstance(value, str):
+            return "must be a date like 2026-11-22, or empty"
+        if value:
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                return f"must be a date like 2026-11-22; got {value!r}"
         return None
     if kind == INDICATORS:
         if not isinstance(value, list):

@@ -87,6 +87,8 @@ class Program(Item):
     instructional_core: bool = False
     decision: str = vocab.DEFAULT_DECISION
     decision_rationale: str = ""
+    decided_by: str = ""
+    decided_on: str = ""
 
     @property
     def cost_per_student(self) -> float | None:
@@ -104,6 +106,8 @@ class Policy(Item):
     review_year: int | None = None
     decision: str = vocab.DEFAULT_DECISION
     decision_rationale: str = ""
+    decided_by: str = ""
+    decided_on: str = ""
 
     @property
     def label(self) -> str:

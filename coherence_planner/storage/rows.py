@@ -82,6 +82,19 @@ def write_changes(db: Database, district: District, changes: Changes) -> None:
         _write_item(db, district, item_id)
     for key in sorted(changes.links):
         _write_link(db, district, key)
+    for collection, record_key in sorted(changes.records):
+        _write_record(db, district, collection, record_key)
+
+
+def _write_record(db: Database, district: District, collection: str, key: str) -> None:
+    value = district.record(collection, key)
+    if value is None:
+        db.execute("DELETE FROM records WHERE collection = ? AND key = ?", [collection, key])
+    else:
+        db.table("records").upsert(
+            {"collection": collection, "key": key, "data": _dump(value)},
+            pk=("collection", "key"),
+        )
 
 
 def write_all(db: Database, district: District) -> None:
@@ -92,6 +105,11 @@ def write_all(db: Database, district: District) -> None:
     )
     db.table("links").insert_all(
         _link_row(link, district.link_seq_of(key)) for key, link in district.links.items()
+    )
+    db.table("records").insert_all(
+        {"collection": collection, "key": key, "data": _dump(value)}
+        for collection, table in district.records.items()
+        for key, value in table.items()
     )
 
 
@@ -159,6 +177,16 @@ def read_district(db: Database) -> District:
             district.add_link(link, seq)
         except DistrictError as exc:
             problems.append(codec.Problem(place, str(exc)))
+    record_rows = db.execute(
+        "SELECT collection, key, data FROM records ORDER BY collection, rowid"
+    ).fetchall()
+    for collection, key, data in record_rows:
+        place = f"records ({collection} {key})"
+        value = _load_json(data, place, problems)
+        if not isinstance(collection, str) or not isinstance(key, str) or value is None:
+            problems.append(codec.Problem(place, "bad record row"))
+            continue
+        district.put_record(collection, key, value)
     if problems:
         raise codec.InvalidDistrict(problems)
     return district

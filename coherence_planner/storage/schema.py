@@ -24,6 +24,9 @@ The tables:
   two ids), so a link is found the way the domain finds it; `data` is link_to_dict output,
   which keeps the file's own from/to order. `seq` is the link's place in order.
 - `meta`: key/value text: `created_at`, `created_by` and `written_by` (app versions).
+- `records`: the district's app data beyond the interchange format (District.records):
+  scenarios, ratings, cabinet members, the decision log, snapshots; one JSON value per
+  (collection, key).
 
 Files never hold triggers or views: open() refuses a file that does, because they would run
 code from the file when the app writes.
@@ -43,7 +46,7 @@ Migration = Callable[[Database], None]
 
 
 def _initial_schema(db: Database) -> None:
-    """Version 1: district, items, links and meta."""
+    """Version 1: district, items, links, meta and records."""
     db.execute(
         """CREATE TABLE district (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -74,6 +77,14 @@ def _initial_schema(db: Database) -> None:
         )"""
     )
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE records (
+            collection TEXT NOT NULL,
+            key TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (collection, key)
+        )"""
+    )
     db.execute("INSERT INTO district (id) VALUES (1)")
 
 

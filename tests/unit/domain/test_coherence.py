@@ -293,7 +293,7 @@ def test_not_kept_reason_names_the_kept_program_and_what_they_share() -> None:
     assert "“Read by grade 3”" in reason
     assert "Tier 2 intervention" in reason
     assert "K-3" in reason and "ela" in reason and "below-benchmark" in reason
-    assert "stronger evidence" in reason
+    assert "stronger evidence: strong (ESSA tier 1)" in reason
 
 
 def test_removal_candidates_carry_every_reason_and_free_money() -> None:

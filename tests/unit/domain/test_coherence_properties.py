@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import math
 import random
-from itertools import combinations
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coherence_planner.domain import vocab
+from benchmarks.naive_rules import naive
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.coherence import analyse, check_report
 from tests.factories import district_dict
@@ -67,91 +66,6 @@ def districts(draw: Any) -> dict[str, Any]:
         seen.add(key)
         links.append({"from": src, "to": dst, "kind": kind})
     return district_dict(goals=goals, strategies=strategies, programs=programs, links=links)
-
-
-def naive(data: dict[str, Any]) -> dict[str, Any]:
-    """The rules read literally: BFS per item, every pair compared."""
-    items = {
-        x["id"]: (kind, x)
-        for key, kind in (("goals", "goal"), ("strategies", "strategy"), ("programs", "program"))
-        for x in data[key]
-    }
-    live = {i for i, (_, x) in items.items() if x.get("status", "active") != "retired"}
-    out: dict[str, list[str]] = {i: [] for i in live}
-    for ln in data["links"]:
-        if ln["kind"] == "supports" and ln["from"] in live and ln["to"] in live:
-            out[ln["from"]].append(ln["to"])
-
-    def goals(x: str) -> set[str]:
-        found, seen, todo = set(), {x}, list(out[x])
-        while todo:
-            y = todo.pop()
-            if items[y][0] == "goal":
-                found.add(y)
-            if y not in seen:
-                seen.add(y)
-                todo.extend(out[y])
-        return found
-
-    reach = {i: goals(i) for i in live}
-    orphans = sorted(i for i in live if items[i][0] != "goal" and not reach[i])
-    supported = set().union(*reach.values()) if reach else set()
-    unsupported = sorted(i for i in live if items[i][0] == "goal" and i not in supported)
-
-    def overlap(a: list[str], b: list[str], grades: bool = False) -> bool:
-        if grades:
-            return bool(vocab.grade_set(a) & vocab.grade_set(b))
-        if not a or not b or "all" in a or "all" in b:
-            return True
-        return bool(set(a) & set(b))
-
-    progs = {i: items[i][1] for i in live if items[i][0] == "program"}
-    conflict = {
-        frozenset((ln["from"], ln["to"])) for ln in data["links"] if ln["kind"] == "conflicts"
-    }
-    pairs = set()
-    for a, b in combinations(sorted(progs), 2):
-        pa, pb = progs[a], progs[b]
-        if frozenset((a, b)) in conflict or (
-            reach[a] & reach[b]
-            and pa["type"] == pb["type"]
-            and pa["tier"] == pb["tier"]
-            and overlap(pa["grades"], pb["grades"], grades=True)
-            and all(overlap(pa[k], pb[k]) for k in ("subjects", "populations", "schools"))
-        ):
-            pairs.add((a, b))
-
-    def key(i: str) -> tuple[Any, ...]:
-        x = progs[i]
-        cps = (
-            x["annual_cost"] / x["students_served"]
-            if x["annual_cost"] is not None and x["students_served"]
-            else math.inf
-        )
-        return (
-            0 if x["decision"] in ("keep", "expand") else 1,
-            x["evidence_tier"] or 5,
-            cps,
-            -(x["students_served"] or 0),
-            i,
-        )
-
-    members = sorted({m for pair in pairs for m in pair}, key=key)
-    kept: list[str] = []
-    for m in members:
-        if not any(tuple(sorted((m, k))) in pairs for k in kept):
-            kept.append(m)
-    removal = sorted(set(orphans) | (set(members) - set(kept)))
-    freed = sum((progs[i]["annual_cost"] or 0) for i in removal if i in progs)
-    return {
-        "orphans": orphans,
-        "unsupported": unsupported,
-        "in_groups": sorted(members),
-        "kept": sorted(kept),
-        "removal": removal,
-        "freed_cost": freed,
-        "total": sum((x["annual_cost"] or 0) for x in progs.values()),
-    }
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

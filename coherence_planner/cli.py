@@ -1,0 +1,270 @@
+"""The `coherence-planner` command line.
+
+With no subcommand it starts the desktop app (`coherence-planner [FILE] [--demo]`); the
+subcommands work headless on a `.coherence` plan or a district JSON file. Every failure a
+person can act on exits 2 with one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from coherence_planner import __version__
+from coherence_planner.domain.codec import InvalidDistrict
+from coherence_planner.domain.district import District
+
+SUBCOMMANDS = ("check", "import", "export", "demo")
+EXIT_PROBLEM = 2
+
+
+class CommandError(Exception):
+    """A problem with what the person asked for, said in one sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: scripts read the first line of stderr.
+        self.exit(EXIT_PROBLEM, f"{self.prog}: {message} (see --help)\n")
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="coherence-planner",
+        description=(
+            "See which programs and policies serve your district's student-learning goals. "
+            "Run with no command to open the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="print the coherence findings of a plan")
+    check.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+    imp = sub.add_parser(
+        "import",
+        help="create a plan from a district .json, or create/update one from a spreadsheet",
+    )
+    imp.add_argument("source", metavar="SRC", help="a district .json, .xlsx or .csv")
+    imp.add_argument("--into", required=True, metavar="FILE.coherence", help="the plan to create")
+    imp.add_argument("--replace", action="store_true", help="overwrite FILE.coherence if it exists")
+    imp.add_argument("--mapping", metavar="MAP.json", help="column mapping for a spreadsheet")
+    imp.add_argument(
+        "--skip-problem-rows",
+        action="store_true",
+        help="spreadsheet: import the rows that read cleanly and list the others",
+    )
+
+    exp = sub.add_parser("export", help="write a plan as JSON, SVG, PNG, PDF, XLSX or CSV")
+    exp.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
+    exp.add_argument("out", metavar="OUT", help="OUT.json, .svg, .png, .pdf, .xlsx or .csv")
+    what = exp.add_mutually_exclusive_group()
+    what.add_argument(
+        "--map", dest="pdf_kind", action="store_const", const="map", help="PDF: the coherence map"
+    )
+    what.add_argument(
+        "--report",
+        dest="pdf_kind",
+        action="store_const",
+        const="report",
+        help="PDF: the cabinet's report (default)",
+    )
+    exp.add_argument(
+        "--paper",
+        default="letter",
+        choices=("letter", "legal", "tabloid", "a4", "a3"),
+        help="PDF paper size",
+    )
+    exp.add_argument("--landscape", action="store_true", help="PDF: landscape pages")
+    exp.add_argument("--tile", metavar="CxR", help="PDF map: tile across columns x rows pages")
+    exp.add_argument("--goal", metavar="ID", help="map: focus on one goal's line of sight")
+
+    demo = sub.add_parser("demo", help="write the built-in sample district as a plan")
+    demo.add_argument("--out", required=True, metavar="FILE.coherence")
+    demo.add_argument("--replace", action="store_true", help="overwrite the file if it exists")
+
+    return parser
+
+
+def _app_parser() -> _Parser:
+    parser = _Parser(prog="coherence-planner", description="Open the Coherence Planner app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a .coherence plan to open")
+    parser.add_argument("--demo", action="store_true", help="open a copy of the sample district")
+    return parser
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def load(path: str) -> District:
+    from coherence_planner.storage.interchange import load_any
+
+    if not Path(path).exists():
+        raise CommandError(f"{path}: no such file")
+    return load_any(path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from coherence_planner.check_text import findings_text
+    from coherence_planner.domain.coherence import analyse, check_report
+
+    district = load(args.file)
+    analysis = analyse(district)
+    if args.json:
+        json.dump(check_report(district, analysis), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(findings_text(district, analysis))
+    return 0
+
+
+def _create_plan(target: str, district: District, replace: bool) -> None:
+    from coherence_planner.storage.document import Document
+
+    if not target.endswith(".coherence"):
+        raise CommandError(f"{target}: a plan's name must end in .coherence")
+    Document.create(target, district, replace=replace).close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coherence_planner.spreadsheet_cli import SPREADSHEET_SUFFIXES, import_spreadsheet
+
+    if Path(args.source).suffix.lower() in SPREADSHEET_SUFFIXES:
+        if not args.into.endswith(".coherence"):
+            raise CommandError(f"{args.into}: a plan's name must end in .coherence")
+        # Into an existing plan this updates matching items in place (one undoable change);
+        # it never replaces the file unless --replace.
+        print(
+            import_spreadsheet(
+                args.source,
+                args.into,
+                args.mapping,
+                replace=args.replace,
+                skip_problem_rows=args.skip_problem_rows,
+            )
+        )
+        return 0
+    if args.mapping:
+        raise CommandError("--mapping applies to spreadsheets (.xlsx, .csv) only")
+    district = load(args.source)
+    _create_plan(args.into, district, args.replace)
+    print(f"Created {args.into}: {_summary(district)}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    exporters: dict[str, Callable[[District, Path, argparse.Namespace], None]] = {
+        ".json": _export_json,
+    }
+    _register_optional_exporters(exporters)
+    if suffix not in exporters:
+        known = ", ".join(sorted(exporters))
+        raise CommandError(
+            f"{out.name}: cannot export to {suffix or 'a file with no suffix'} (choose {known})"
+        )
+    if suffix != ".pdf" and (
+        args.pdf_kind or args.tile or args.landscape or args.paper != "letter"
+    ):
+        raise CommandError("--map, --report, --paper, --landscape and --tile apply to .pdf only")
+    district = load(args.file)
+    if args.goal is not None:
+        goal = district.items.get(args.goal)
+        if goal is None or goal.kind != "goal":
+            raise CommandError(f"--goal {args.goal}: no goal with that id in {args.file}")
+    exporters[suffix](district, out, args)
+    print(f"Wrote {out}")
+    return 0
+
+
+def _export_json(district: District, out: Path, args: argparse.Namespace) -> None:
+    from coherence_planner.storage.interchange import write_json
+
+    if args.goal is not None:
+        raise CommandError("--goal applies to the map (.svg, .png, .pdf)")
+    write_json(district, out)
+
+
+def _register_optional_exporters(
+    exporters: dict[str, Callable[[District, Path, argparse.Namespace], None]],
+) -> None:
+    """Exporters that live in their own modules (map images, PDF, spreadsheets)."""
+    from coherence_planner import export_cli
+
+    exporters.update(export_cli.EXPORTERS)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from coherence_planner.sample import sample_district
+
+    district = sample_district()
+    _create_plan(args.out, district, args.replace)
+    print(f"Wrote the sample district to {args.out}: {_summary(district)}")
+    return 0
+
+
+def _summary(district: District) -> str:
+    from coherence_planner.domain.wording import plural
+
+    counts = {k: 0 for k in ("goal", "strategy", "program", "policy")}
+    for item in district.items.values():
+        counts[item.kind] += 1
+    return (
+        f"{plural(counts['goal'], 'goal')}, {plural(counts['strategy'], 'strategy', 'strategies')}, "
+        f"{plural(counts['program'], 'program')}, {plural(counts['policy'], 'policy', 'policies')}, "
+        f"{plural(len(district.links), 'link')}"
+    )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "import": cmd_import,
+    "export": cmd_export,
+    "demo": cmd_demo,
+}
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"coherence-planner: {' '.join(message.split())}\n")
+    return EXIT_PROBLEM
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from coherence_planner.storage.errors import KnownError
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (
+        args_list[0] not in SUBCOMMANDS
+        and args_list[0] not in ("-h", "--help")
+        and args_list[0] != "--version"
+    ):
+        app_args = _app_parser().parse_args(args_list)
+        from coherence_planner.ui.app import run
+
+        return int(run(path=app_args.file, demo=app_args.demo))
+    args = _parser().parse_args(args_list)
+    if args.command is None:
+        _parser().print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except KnownError as exc:
+        return _fail(exc.message)
+    except InvalidDistrict as exc:
+        return _fail(f"{exc}. Nothing was written.")
+    except CommandError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

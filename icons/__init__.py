@@ -1,0 +1,1 @@
+"""SVG icons of Coherence Planner (installed as coherence_planner_icons)."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import natural_key
+from coherence_planner.domain.layout import card_name_lines, natural_key
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.spreadsheets.writing import neutralise
 from coherence_planner.ui.errors import USER_ERRORS, explain
@@ -139,7 +139,12 @@ class AlignmentMatrix(QWidget):
             return
         district = self.session.district
         self.goals, self.rows = alignment(district, self.session.analysis)
-        headers = ["Item", "Kind", *(district.items[g].label for g in self.goals)]
+        # Goal names wrapped over three lines, so every column says which goal it is.
+        headers = [
+            "Item",
+            "Kind",
+            *("\n".join(card_name_lines(district.items[g].label, 22, 3)) for g in self.goals),
+        ]
         self.model.setHorizontalHeaderLabels(headers)
         for column, goal in enumerate(self.goals, start=2):
             header = self.model.horizontalHeaderItem(column)
@@ -163,7 +168,7 @@ class AlignmentMatrix(QWidget):
         self.table.resizeColumnToContents(1)
         self.table.setColumnWidth(0, 320)
         for column in range(2, 2 + len(self.goals)):
-            self.table.setColumnWidth(column, 140)
+            self.table.setColumnWidth(column, 170)
 
     def cell(self, item_id: str, goal_id: str) -> str:
         row = next(r for r in self.rows if r.item_id == item_id)

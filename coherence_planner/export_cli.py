@@ -25,8 +25,16 @@ def export_svg(district: District, out: Path, args: argparse.Namespace) -> None:
     write_svg(out, district, analysis, layout_map(district, analysis, goal_focus=args.goal))
 
 
+def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
+    """The coherence map as a PNG at twice its size in points; works without a display."""
+    from coherence_planner.ui.map.export import export_png as render
+
+    render(district, out, args)
+
+
 EXPORTERS: dict[str, Exporter] = {
     ".svg": export_svg,
+    ".png": export_png,
     ".xlsx": spreadsheet_cli.export_xlsx,
     ".csv": spreadsheet_cli.export_csv,
 }

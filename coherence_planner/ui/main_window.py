@@ -30,6 +30,8 @@ from coherence_planner.ui.findings_panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.import_wizard import install_spreadsheet_actions
 from coherence_planner.ui.inspector import Inspector
+from coherence_planner.ui.map.map_panel import MapPanel
+from coherence_planner.ui.map.matrix import AlignmentMatrix
 from coherence_planner.ui.overview import Overview
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.start_page import StartPage
@@ -69,6 +71,11 @@ class MainWindow(QMainWindow):
         self.central_tabs.setDocumentMode(True)
         self.overview = Overview()
         self.add_central_view(self.overview, "Overview")
+        self.map_panel = MapPanel(self.session)
+        self.add_central_view(self.map_panel, "Map")
+        self.central_tabs.setTabIcon(self.central_tabs.count() - 1, icon("map"))
+        self.matrix = AlignmentMatrix(self.session)
+        self.add_central_view(self.matrix, "Alignment")
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.central_tabs)
         self.setCentralWidget(self.stack)
@@ -110,6 +117,9 @@ class MainWindow(QMainWindow):
         self.documents.recent_changed.connect(self._recent_changed)
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
+        self.map_panel.open_item.connect(
+            lambda _id: self._focus(self.inspector_dock, self.inspector)
+        )
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
@@ -269,6 +279,27 @@ class MainWindow(QMainWindow):
         self.go_central = self._action(
             "Go to &Overview", lambda: self.central_tabs.currentWidget().setFocus(), "Alt+0"
         )
+        self.go_map = self._action(
+            "Go to the &Map",
+            lambda: self._show_central(self.map_panel, self.map_panel.view),
+            "Alt+4",
+            "map",
+            "The coherence map: every item and the goals it serves",
+        )
+        self.go_matrix = self._action(
+            "Go to the &Alignment Matrix",
+            lambda: self._show_central(self.matrix, self.matrix.table),
+            "Alt+5",
+            None,
+            "Strategies, programs and policies by goals",
+        )
+        self.export_map_action = self._action(
+            "Export the &Map…",
+            lambda: self.map_panel.export(),
+            None,
+            "export",
+            "Save the coherence map as a PNG image or an SVG drawing",
+        )
         self.about_action = self._action("&About Coherence Planner", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -281,7 +312,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.save_as_action, self.save_copy_action])
         file.addSeparator()
-        file.addActions([self.import_action, self.export_action])
+        file.addActions([self.import_action, self.export_action, self.export_map_action])
         file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu("&Edit")
@@ -294,6 +325,7 @@ class MainWindow(QMainWindow):
         edit.addActions([self.district_action, self.find_action])
         view = bar.addMenu("&View")
         view.addActions([self.go_central, self.go_browser, self.go_inspector, self.go_findings])
+        view.addActions([self.go_map, self.go_matrix])
         view.addSeparator()
         for dock in (self.browser_dock, self.inspector_dock, self.findings_dock):
             view.addAction(dock.toggleViewAction())
@@ -340,6 +372,9 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.district_action,
             self.find_action,
+            self.export_map_action,
+            self.go_map,
+            self.go_matrix,
             *self.add_actions.values(),
         ):
             action.setEnabled(open_)
@@ -396,6 +431,10 @@ class MainWindow(QMainWindow):
     def _focus(self, dock: QDockWidget, widget: QWidget) -> None:
         dock.show()
         dock.raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_central(self, page: QWidget, widget: QWidget) -> None:
+        self.central_tabs.setCurrentWidget(page)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_search(self) -> None:
@@ -481,5 +520,6 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
         self.documents.close_plan()
+        self.map_panel.shutdown()
         self.session.shutdown()
         super().closeEvent(event)

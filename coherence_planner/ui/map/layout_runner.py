@@ -1,0 +1,77 @@
+"""Lays the map out after each analysis without freezing the window.
+
+A small district is laid out at once on the GUI thread. A large one (2,000 programs take
+seconds) is laid out in a worker thread on a snapshot of the district; each request has a
+generation number and only the newest result is delivered, so a burst of edits costs the
+user nothing but the last layout.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Signal
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.layout import MapLayout, layout_map
+from coherence_planner.ui.snapshot import snapshot
+
+SYNC_ITEMS = 300  # up to this many items, lay out on the GUI thread (well under 0.1 s)
+
+
+class LayoutRunner(QObject):
+    """Call `request(district, analysis)`; `ready(district, analysis, layout)` follows."""
+
+    ready = Signal(object, object, object)  # District, Analysis, MapLayout
+    started = Signal()
+    _done = Signal(int, object, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._pool: ThreadPoolExecutor | None = None
+        self._done.connect(self._deliver)
+        self.busy = False
+
+    def request(self, district: District, analysis: Analysis) -> None:
+        self._generation += 1
+        if len(district.items) <= SYNC_ITEMS:
+            self.busy = False
+            self.ready.emit(district, analysis, layout_map(district, analysis))
+            return
+        self.busy = True
+        self.started.emit()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-layout")
+        generation, frozen = self._generation, snapshot(district)
+        future = self._pool.submit(layout_map, frozen, analysis)
+        future.add_done_callback(
+            lambda f: self._done.emit(generation, frozen, analysis, _result(f))
+        )
+
+    def cancel(self) -> None:
+        """Forget requests in flight (the document closed)."""
+        self._generation += 1
+        self.busy = False
+
+    def _deliver(
+        self, generation: int, district: District, analysis: Analysis, layout: object
+    ) -> None:
+        if generation != self._generation:
+            return
+        self.busy = False
+        if isinstance(layout, BaseException):
+            raise layout
+        self.ready.emit(district, analysis, layout)
+
+    def shutdown(self) -> None:
+        self.cancel()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+
+def _result(future: Future[MapLayout]) -> MapLayout | BaseException:
+    exc = future.exception()
+    return exc if exc is not None else future.result()

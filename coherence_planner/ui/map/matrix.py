@@ -1,0 +1,198 @@
+"""The alignment matrix: strategies, programs and policies by goals, and an Export CSV.
+
+A cell says how an item serves a goal: "●" it supports the goal directly, "○" it reaches the
+goal through other items (a strategy, say), empty: it does not serve it. Items that serve
+no goal are listed last, so the rows that need a decision stand together.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.layout import card_name_lines, natural_key
+from coherence_planner.storage.atomic import write_atomically
+from coherence_planner.storage.spreadsheets.writing import neutralise
+from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.icons import icon
+from coherence_planner.ui.session import DocumentSession
+
+DIRECT = "●"
+THROUGH = "○"
+CSV_WORDS = {DIRECT: "direct", THROUGH: "through others", "": ""}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_KINDS = ("strategy", "program", "policy")
+EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    item_id: str
+    name: str
+    kind: str
+    cells: tuple[str, ...]  # one per goal: DIRECT, THROUGH or ""
+
+    @property
+    def orphan(self) -> bool:
+        return not any(self.cells)
+
+
+def alignment(district: District, analysis: Analysis) -> tuple[list[str], list[MatrixRow]]:
+    """Goal ids (columns) and the rows, linked items first, then those serving no goal."""
+    goals = sorted((g.id for g in district.items_of("goal") if g.live), key=natural_key)
+    rows = []
+    for item in district.items.values():
+        if item.kind not in ROW_KINDS or not item.live:
+            continue
+        direct = {ln.dst for ln in district.supports_from(item.id)}
+        reached = set(analysis.goals_of.get(item.id, ()))
+        cells = tuple(DIRECT if g in direct else THROUGH if g in reached else "" for g in goals)
+        rows.append(MatrixRow(item.id, item.label, item.kind, cells))
+    rows.sort(key=lambda r: (r.orphan, ROW_KINDS.index(r.kind), natural_key(r.item_id)))
+    return goals, rows
+
+
+def write_csv(path: Path, district: District, goals: list[str], rows: list[MatrixRow]) -> None:
+    """The matrix as CSV (UTF-8 with BOM so Excel reads it); formula-like text neutralised."""
+    header = ["ID", "Item", "Kind", *(district.items[g].label for g in goals), "Serves a goal"]
+
+    def build(temp: Path) -> None:
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([neutralise(v) for v in header])
+            for row in rows:
+                values = [
+                    row.item_id,
+                    row.name,
+                    vocab.KIND_LABELS[row.kind],
+                    *(CSV_WORDS[c] for c in row.cells),
+                    "no" if row.orphan else "yes",
+                ]
+                writer.writerow([neutralise(v) for v in values])
+
+    write_atomically(path, build)
+
+
+class AlignmentMatrix(QWidget):
+    """The matrix tab; click a header to sort, click a row to select the item everywhere."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.goals: list[str] = []
+        self.rows: list[MatrixRow] = []
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        top = QHBoxLayout()
+        self.caption = QLabel(
+            f"{DIRECT} supports the goal directly   {THROUGH} reaches it through other items"
+            "   (items that serve no goal are listed last)"
+        )
+        self.export_button = QPushButton(icon("export"), "Export CSV…")
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Alignment matrix")
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_selected())
+        session.document_changed.connect(self.refresh)
+        session.analysis_ready.connect(lambda _a: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.clear()
+        if not self.session.is_open or self.session.analysis is None:
+            self.goals, self.rows = [], []
+            return
+        district = self.session.district
+        self.goals, self.rows = alignment(district, self.session.analysis)
+        # Goal names wrapped over three lines, so every column says which goal it is.
+        headers = [
+            "Item",
+            "Kind",
+            *("\n".join(card_name_lines(district.items[g].label, 22, 3)) for g in self.goals),
+        ]
+        self.model.setHorizontalHeaderLabels(headers)
+        for column, goal in enumerate(self.goals, start=2):
+            header = self.model.horizontalHeaderItem(column)
+            header.setToolTip(district.items[goal].label)
+        for rank, row in enumerate(self.rows):
+            name = QStandardItem(row.name + ("  (serves no goal)" if row.orphan else ""))
+            name.setData(rank, SORT_ROLE)
+            name.setData(row.item_id, ID_ROLE)
+            name.setToolTip(f"{row.name} ({row.item_id})")
+            kind = QStandardItem(vocab.KIND_LABELS[row.kind])
+            kind.setData((ROW_KINDS.index(row.kind), rank), SORT_ROLE)
+            cells = [name, kind]
+            for cell in row.cells:
+                item = QStandardItem(cell)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                # Sorting a goal's column puts direct first, then through, then none.
+                weight = {DIRECT: 0, THROUGH: 1, "": 2}[cell]
+                item.setData(weight * 100000 + rank, SORT_ROLE)
+                cells.append(item)
+            self.model.appendRow(cells)
+        self.table.resizeColumnToContents(1)
+        self.table.setColumnWidth(0, 320)
+        for column in range(2, 2 + len(self.goals)):
+            self.table.setColumnWidth(column, 170)
+
+    def cell(self, item_id: str, goal_id: str) -> str:
+        row = next(r for r in self.rows if r.item_id == item_id)
+        return row.cells[self.goals.index(goal_id)]
+
+    def _row_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            item_id = rows[0].data(ID_ROLE)
+            if item_id:
+                self.session.select([item_id])
+
+    def export_csv(self, path: str | None = None) -> bool:
+        if not self.session.is_open or not self.rows:
+            return False
+        if path is None:
+            path, _f = QFileDialog.getSaveFileName(
+                self, "Export the Alignment Matrix", "alignment.csv", "CSV (*.csv)"
+            )
+            if not path:
+                return False
+        try:
+            write_csv(Path(path), self.session.district, self.goals, self.rows)
+        except EXPORT_ERRORS as exc:
+            QMessageBox.warning(self, "Export the Alignment Matrix", explain(exc))
+            return False
+        return True

@@ -1,0 +1,508 @@
+"""The coherence map as a QGraphicsScene: one card per placed item, one path per link,
+region labels, a title and a legend, all at the layout's coordinates (one unit = one point).
+
+Cards draw exactly what `reports/map_svg.py` writes (kind strip, top line with badges, name
+lines, facts, border by flag), so what the cabinet sees on screen matches the exported file.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from coherence_planner.domain import map_style as style
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import LinkKey, link_key
+from coherence_planner.domain.layout import Card, EdgeGeom, MapLayout, card_facts, card_name_lines
+from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
+
+FONT_FAMILY = "Helvetica"  # falls back to Arial / the system sans, like the SVG's list
+SELECTED = QColor(style.BLACK)
+HOVER = QColor(style.BLUE)
+ARROW = 7.0  # arrow head length in points
+
+
+@cache
+def _font(size: float, bold: bool, dpi: int) -> QFont:
+    """A font whose size is `size` scene units (points) on a device of `dpi`."""
+    font = QFont(FONT_FAMILY)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(size * 72.0 / max(dpi, 1))
+    font.setBold(bold)
+    return font
+
+
+def font_for(painter: QPainter, size: float, bold: bool = False) -> QFont:
+    device = painter.device()
+    dpi = device.logicalDpiY() if device is not None else 72
+    return _font(size, bold, dpi)
+
+
+def _pen(colour: str, width: float, dash: tuple[float, ...] = ()) -> QPen:
+    pen = QPen(QColor(colour), width)
+    if dash:
+        # Qt counts dash lengths in pen widths; the style gives them in points.
+        pen.setDashPattern([max(v / width, 0.1) for v in dash])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _text(painter: QPainter, x: float, y: float, text: str, size: float, width: float) -> None:
+    """Draw `text` with its baseline at y, elided to `width` (names never spill)."""
+    font = font_for(painter, size, painter.font().bold())
+    painter.setFont(font)
+    shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+    painter.drawText(QPointF(x, y), shown)
+
+
+class CardItem(QGraphicsObject):
+    """An item's card: selectable, focusable, with a hover outline and an explaining tooltip."""
+
+    hovered = Signal(str, bool)
+
+    def __init__(self, card: Card, district: District, analysis: Analysis) -> None:
+        super().__init__()
+        item = district.items[card.id]
+        self.item_id = card.id
+        self.kind = item.kind
+        self.card = card
+        self.setPos(card.x, card.y)
+        self.item_flags = analysis.flags_of(card.id) if item.live else set()
+        kind = style.KIND_STYLES[item.kind]
+        self._fill = QColor(kind.fill if item.live else style.RETIRED_FILL)
+        self._band = QColor(kind.band)
+        border = style.border_style(self.item_flags)
+        self._border = _pen(border.colour, 2.5, border.dash) if border else _pen(kind.band, 1.2)
+        label = kind.label.upper() + ("" if item.live else " · RETIRED")
+        self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
+        self.name_lines = card_name_lines(item.label)
+        self.facts = card_facts(item)
+        self.name = item.label
+        self._hover = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.setToolTip(card_tooltip(district, analysis, card.id))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, self.card.w + 8, self.card.h + 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, self.card.w, self.card.h), 6, 6)
+        return path
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.card.w, self.card.h)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        w, h = self.card.w, self.card.h
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(self._border)
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(QRectF(0, 0, w, h), 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._band)
+        painter.drawRect(QRectF(0, 0, 5, h))
+        painter.setPen(QColor(style.TEXT))
+        bold = font_for(painter, 7.5, True)
+        painter.setFont(bold)
+        _text(painter, 11, 13, self.top_line, 7.5, w - 16)
+        painter.setFont(font_for(painter, 11))
+        for n, line in enumerate(self.name_lines):
+            _text(painter, 11, 28 + n * 13, line, 11, w - 16)
+        if self.facts:
+            painter.setPen(QColor(style.MUTED_TEXT))
+            _text(painter, 11, h - 7, self.facts, 8.5, w - 16)
+        if self.isSelected() or self._hover:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            colour = SELECTED if self.isSelected() else HOVER
+            painter.setPen(QPen(colour, 3.0 if self.isSelected() else 2.0))
+            painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = True
+        self.update()
+        self.hovered.emit(self.item_id, True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+        self.hovered.emit(self.item_id, False)
+        super().hoverLeaveEvent(event)
+
+
+def card_tooltip(district: District, analysis: Analysis, item_id: str) -> str:
+    """The full name and the reasons behind each flag, in plain sentences."""
+    item = district.items[item_id]
+    lines = [f"<b>{_esc(item.label)}</b> ({vocab.KIND_LABELS[item.kind].lower()}, {item.id})"]
+    facts = card_facts(item)
+    if facts:
+        lines.append(_esc(facts))
+    orphan = analysis.orphan(item_id)
+    if orphan is not None:
+        lines.append(f"Not linked to any goal: {_esc(orphan.reason)}")
+    if item_id in analysis.unsupported_goals:
+        lines.append("No program, policy or strategy supports this goal.")
+    group = analysis.group_of.get(item_id)
+    if group is not None:
+        members = analysis.competing[group].members
+        others = [district.items[m].label for m in members if m != item_id and m in district.items]
+        lines.append(f"Competing group #{group + 1} with: {_esc(', '.join(others))}")
+    for reason in analysis.not_kept_reasons.get(item_id, ()):
+        lines.append(f"Not kept: {_esc(reason)}")
+    for conflict in analysis.conflicts:
+        if item_id in (conflict.a, conflict.b):
+            other = conflict.b if conflict.a == item_id else conflict.a
+            name = district.items[other].label if other in district.items else other
+            why = f": {_esc(conflict.rationale)}" if conflict.rationale else ""
+            lines.append(f"Conflicts with {_esc(name)}{why}")
+    candidate = analysis.candidate(item_id)
+    if candidate is not None:
+        lines.append("Removal candidate: " + _esc("; ".join(candidate.reasons)))
+    goals = analysis.goals_of.get(item_id, ())
+    if goals and item.kind != "goal":
+        names = [district.items[g].label for g in goals if g in district.items]
+        lines.append("Serves: " + _esc(", ".join(names)))
+    return "<br>".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A link: pen by strength (conflicts dashed), an arrow at the supported end, and a
+    hit area wide enough to click with a projector remote's pointer."""
+
+    HIT_WIDTH = 12.0
+
+    def __init__(self, geom: EdgeGeom) -> None:
+        super().__init__()
+        self.geom = geom
+        self.key: LinkKey = link_key(geom.kind, geom.src, geom.dst)
+        look = (
+            style.CONFLICT_STYLE
+            if geom.kind == "conflicts"
+            else style.SUPPORTS_STYLES.get(geom.strength, style.SUPPORTS_STYLES["moderate"])
+        )
+        self._pen = _pen(look.colour, look.width, look.dash)
+        self._colour = QColor(look.colour)
+        path = QPainterPath()
+        first, *rest = geom.points
+        path.moveTo(*first)
+        for point in rest:
+            path.lineTo(*point)
+        self.setPath(path)
+        self.setPen(self._pen)
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self._arrow = self._arrow_head() if geom.kind == "supports" else QPolygonF()
+        stroker = QPainterPathStroker()
+        stroker.setWidth(self.HIT_WIDTH)
+        self._shape = stroker.createStroke(path)
+        self._emphasis = False
+
+    def _arrow_head(self) -> QPolygonF:
+        (x1, y1), (x2, y2) = self.geom.points[-2], self.geom.points[-1]
+        angle = math.atan2(y2 - y1, x2 - x1)
+        tip = QPointF(x2, y2)
+        left = QPointF(x2 - ARROW * math.cos(angle - 0.4), y2 - ARROW * math.sin(angle - 0.4))
+        right = QPointF(x2 - ARROW * math.cos(angle + 0.4), y2 - ARROW * math.sin(angle + 0.4))
+        return QPolygonF([tip, left, right])
+
+    def set_emphasis(self, on: bool) -> None:
+        """Drawn heavier while one of its cards is hovered or selected."""
+        if on != self._emphasis:
+            self._emphasis = on
+            self.update()
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def boundingRect(self) -> QRectF:
+        return self._shape.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isSelected():
+            halo = QPen(QColor(style.SKY_BLUE), self._pen.widthF() + 6)
+            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(halo)
+            painter.drawPath(self.path())
+        pen = QPen(self._pen)
+        if self._emphasis or self.isSelected():
+            pen.setWidthF(pen.widthF() + 1.2)
+            pen.setColor(QColor(style.BLACK) if self.geom.kind == "supports" else self._colour)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        if not self._arrow.isEmpty():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.MUTED_TEXT) if not self._emphasis else pen.color())
+            painter.drawPolygon(self._arrow)
+
+
+class RegionItem(QGraphicsItem):
+    """A column band or the orphan area, with its label."""
+
+    def __init__(self, key: str, label: str, rect: QRectF) -> None:
+        super().__init__()
+        self.key = key
+        self.label = label
+        self._rect = rect
+        fill = style.ORPHAN_REGION_FILL if key == "orphans" else style.REGION_FILL
+        self._fill = QColor(fill)
+        self.setZValue(0)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        painter.setPen(QColor(style.MUTED_TEXT))
+        painter.setFont(font_for(painter, 12, True))
+        _text(
+            painter,
+            self._rect.x() + 8,
+            self._rect.y() + 20,
+            self.label,
+            12,
+            max(self._rect.width() - 16, 40),
+        )
+
+
+class TitleItem(QGraphicsItem):
+    """The map's heading, above the columns (as in the SVG)."""
+
+    def __init__(self, text: str, width: float) -> None:
+        super().__init__()
+        self.text = text
+        self._rect = QRectF(0, -TITLE_H, width, TITLE_H)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(QColor(style.TEXT))
+        painter.setFont(font_for(painter, 16, True))
+        _text(painter, 24, -TITLE_H + 26, self.text, 16, self._rect.width() - 48)
+
+
+class LegendItem(QGraphicsItem):
+    """What each fill, border dash, badge word and line means: the SVG legend's rows."""
+
+    ROW = 18.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        rows = 1 + len(style.KIND_STYLES) + len(style.FLAG_STYLES) + len(style.SUPPORTS_STYLES)
+        self._rect = QRectF(-10, -22, LEGEND_W, rows * self.ROW + 52)
+        self.setZValue(3)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#D0D0D0"), 1))
+        painter.setBrush(QColor(style.BACKGROUND))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        width = LEGEND_W - 50
+        painter.setPen(QColor(style.TEXT))
+        painter.setFont(font_for(painter, 13, True))
+        _text(painter, 0, 0, "Legend", 13, width)
+        row = 20.0
+        painter.setFont(font_for(painter, 10))
+        for kind in ("goal", "strategy", "program", "policy"):
+            ks = style.KIND_STYLES[kind]
+            painter.setPen(QPen(QColor(ks.band), 1))
+            painter.setBrush(QColor(ks.fill))
+            painter.drawRect(QRectF(0, row - 10, 22, 13))
+            painter.setPen(QColor(style.TEXT))
+            _text(painter, 30, row, ks.label, 10, width)
+            row += self.ROW
+        row += 6
+        for flag in style.FLAG_STYLES:
+            painter.setPen(_pen(flag.colour, 2.5, flag.dash))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(0, row - 10, 22, 13))
+            painter.setPen(QColor(style.TEXT))
+            painter.setFont(font_for(painter, 9.5))
+            _text(painter, 30, row, f"{flag.badge}: {flag.legend}", 9.5, width)
+            row += self.ROW
+        row += 6
+        lines = [
+            (look, f"supports ({strength})") for strength, look in style.SUPPORTS_STYLES.items()
+        ]
+        lines.append((style.CONFLICT_STYLE, "conflicts with"))
+        for look, text in lines:
+            painter.setPen(_pen(look.colour, look.width, look.dash))
+            painter.drawLine(QLineF(0, row - 4, 22, row - 4))
+            painter.setPen(QColor(style.TEXT))
+            _text(painter, 30, row, text, 9.5, width)
+            row += self.ROW
+
+
+class MapScene(QGraphicsScene):
+    """The scene for one layout; `cards` and `edges` index the items for the view and tests."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setBackgroundBrush(QBrush(QColor(style.BACKGROUND)))
+        self.cards: dict[str, CardItem] = {}
+        self.edges: dict[LinkKey, EdgeItem] = {}
+        self.layout: MapLayout | None = None
+        self.legend: LegendItem | None = None
+        self._dimmed: set[str] = set()
+        self._hidden: set[str] = set()
+
+    def build(
+        self,
+        district: District,
+        analysis: Analysis,
+        layout: MapLayout,
+        title: str | None = None,
+    ) -> None:
+        """Replace everything with the cards, links and regions of `layout`."""
+        self.reset()
+        self.layout = layout
+        heading = title if title is not None else f"{district.name}: coherence map"
+        self.addItem(TitleItem(heading, layout.width))
+        for region in layout.regions:
+            self.addItem(
+                RegionItem(region.key, region.label, QRectF(region.x, region.y, region.w, region.h))
+            )
+        for edge in layout.edges:
+            item = EdgeItem(edge)
+            self.edges[item.key] = item
+            self.addItem(item)
+        for card in layout.cards.values():
+            if card.id in district.items:
+                card_item = CardItem(card, district, analysis)
+                card_item.hovered.connect(self._hovered)
+                self.cards[card.id] = card_item
+                self.addItem(card_item)
+        self.legend = LegendItem()
+        self.legend.setPos(layout.width + 10, 20)
+        self.addItem(self.legend)
+        right = layout.width + LEGEND_W
+        bottom = max(layout.height, self.legend.mapRectToScene(self.legend.boundingRect()).bottom())
+        self.setSceneRect(QRectF(0, -TITLE_H, right, bottom + TITLE_H + 10))
+        self.apply_visibility(layout.highlight, set(), set())
+
+    def reset(self) -> None:
+        """Remove everything (the indexes first: clearing emits selectionChanged)."""
+        self.cards, self.edges = {}, {}
+        self.layout, self.legend = None, None
+        self.clear()
+
+    # -- dimming -----------------------------------------------------------------------
+    def apply_visibility(
+        self, highlight: frozenset[str] | set[str] | None, unmatched: set[str], hide: set[str]
+    ) -> None:
+        """Dim cards outside `highlight` (a goal's line of sight) or in `unmatched` (filters);
+        hide the cards in `hide` and their links. A link is dimmed unless both ends are lit."""
+        dimmed = {
+            i
+            for i in self.cards
+            if (highlight is not None and i not in highlight) or i in unmatched
+        }
+        self._dimmed, self._hidden = dimmed, set(hide)
+        for item_id, card in self.cards.items():
+            card.setOpacity(style.DIMMED_OPACITY if item_id in dimmed else 1.0)
+            card.setVisible(item_id not in hide)
+        for edge in self.edges.values():
+            ends = (edge.geom.src, edge.geom.dst)
+            edge.setOpacity(style.DIMMED_OPACITY if any(e in dimmed for e in ends) else 1.0)
+            edge.setVisible(not any(e in hide for e in ends))
+
+    @property
+    def dimmed(self) -> set[str]:
+        return set(self._dimmed)
+
+    @property
+    def hidden(self) -> set[str]:
+        return set(self._hidden)
+
+    def card_at(self, point: QPointF) -> CardItem | None:
+        for item in self.items(point):
+            if isinstance(item, CardItem) and item.isVisible():
+                return item
+        return None
+
+    def _hovered(self, item_id: str, on: bool) -> None:
+        for edge in self.edges.values():
+            if item_id in (edge.geom.src, edge.geom.dst):
+                edge.set_emphasis(
+                    on
+                    or edge.geom.src in self._selected_ids()
+                    or edge.geom.dst in self._selected_ids()
+                )
+
+    def _selected_ids(self) -> set[str]:
+        return {i.item_id for i in self.selectedItems() if isinstance(i, CardItem)}
+
+    def emphasise_selection(self) -> None:
+        """Links of the selected cards are drawn heavier."""
+        chosen = self._selected_ids()
+        for edge in self.edges.values():
+            edge.set_emphasis(edge.geom.src in chosen or edge.geom.dst in chosen)

@@ -1,0 +1,342 @@
+"""The map's viewport: zoom, pan, fit, keyboard navigation, and drag-to-link.
+
+Mouse: Ctrl+wheel zooms around the pointer (a plain wheel or a two-finger swipe scrolls,
+as in every document app, so a trackpad never zooms by accident). Drag the background, or
+drag with the middle button, or hold Space and drag, to pan. Press on a card and drag to
+another card to link them: the first supports the second; in Conflict mode, or with Alt
+held, the two are marked as conflicting.
+
+Keys: arrows move the selection to the nearest card in that direction, Tab / Shift+Tab
+cycle through the cards column by column, Enter opens the selected item in the inspector,
+F or Ctrl+0 fits the map, Ctrl++ / Ctrl+- zoom, Escape cancels a drag or clears the
+selection, Delete removes the selected link (or, after asking, the selected items).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsLineItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from coherence_planner.domain import map_style as style
+from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene
+
+MIN_ZOOM = 0.05
+MAX_ZOOM = 6.0
+ZOOM_STEP = 1.25
+
+
+class MapView(QGraphicsView):
+    """Shows a MapScene. Emits what the user asked for; the panel turns it into commands."""
+
+    link_requested = Signal(str, str, str)  # source id, target id, "supports"/"conflicts"
+    open_requested = Signal(str)  # item id (Enter or double-click)
+    delete_requested = Signal()
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.conflict_mode = False
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Coherence map")
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._link_from: CardItem | None = None
+        self._press_at: QPoint | None = None
+        self._rubber: QGraphicsLineItem | None = None
+
+    # -- zoom and fit ------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `factor` (1 = one point per pixel), keeping `anchor` (scene) in place."""
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        scale = factor / self.zoom
+        if abs(scale - 1) < 1e-9:
+            return
+        if anchor is None:
+            self.scale(scale, scale)
+        else:
+            before = self.mapFromScene(anchor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(scale, scale)
+            after = self.mapFromScene(anchor)
+            delta = after - before
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self._zoom_at_centre(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_at_centre(self.zoom / ZOOM_STEP)
+
+    def _zoom_at_centre(self, factor: float) -> None:
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.set_zoom(factor, centre)
+
+    def fit(self) -> None:
+        """Show the whole map (title, columns, orphans and legend)."""
+        rect = self.map_scene.sceneRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:  # a tiny plan is not blown up to poster size
+            self.set_zoom(1.5)
+            self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom)
+
+    def fit_items(self, items: list[CardItem]) -> None:
+        """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
+        if not items:
+            return
+        rect = items[0].sceneBoundingRect()
+        for item in items[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        rect = rect.adjusted(-30, -30, 30, 30)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:
+            self.set_zoom(1.5)
+            self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                anchor = self.mapToScene(event.position().toPoint())
+                self.set_zoom(self.zoom * (ZOOM_STEP**steps), anchor)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- selection helpers -------------------------------------------------------------
+    def selected_cards(self) -> list[CardItem]:
+        return [i for i in self.map_scene.selectedItems() if isinstance(i, CardItem)]
+
+    def selected_edges(self) -> list[EdgeItem]:
+        return [i for i in self.map_scene.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_card(self, card: CardItem, centre: bool = True) -> None:
+        self.map_scene.clearSelection()
+        card.setSelected(True)
+        card.setFocus()
+        if centre:
+            self.ensureVisible(card, 60, 60)
+
+    def _navigable(self) -> list[CardItem]:
+        cards = [c for c in self.map_scene.cards.values() if c.isVisible()]
+        return sorted(cards, key=lambda c: (c.card.x, c.card.y))
+
+    def move_selection(self, dx: int, dy: int) -> CardItem | None:
+        """Select the nearest visible card in direction (dx, dy); returns it."""
+        cards = self._navigable()
+        if not cards:
+            return None
+        chosen = self.selected_cards()
+        if not chosen:
+            self.select_card(cards[0])
+            return cards[0]
+        here = chosen[0].sceneBoundingRect().center()
+        best: tuple[float, CardItem] | None = None
+        for card in cards:
+            if card is chosen[0]:
+                continue
+            there = card.sceneBoundingRect().center()
+            along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+            if along <= 1:
+                continue
+            across = abs((there.x() - here.x()) * dy) + abs((there.y() - here.y()) * dx)
+            score = along + 3 * across
+            if best is None or score < best[0]:
+                best = (score, card)
+        if best is None:
+            return chosen[0]
+        self.select_card(best[1])
+        return best[1]
+
+    def cycle(self, forward: bool = True) -> CardItem | None:
+        cards = self._navigable()
+        if not cards:
+            return None
+        chosen = self.selected_cards()
+        if not chosen or chosen[0] not in cards:
+            target = cards[0] if forward else cards[-1]
+        else:
+            n = cards.index(chosen[0])
+            target = cards[(n + (1 if forward else -1)) % len(cards)]
+        self.select_card(target)
+        return target
+
+    # -- keys --------------------------------------------------------------------------
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab moves between cards while the map has any (Alt+1/2/3 reach the side panes)."""
+        if self.map_scene.cards:
+            self.cycle(forward)
+            return True
+        return super().focusNextPrevChild(forward)
+
+    def event(self, event: QEvent) -> bool:
+        # Delete means "this link / these cards" while the map has the focus, not the
+        # window's Delete action: take the shortcut when something on the map is selected.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.map_scene.selectedItems()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key in arrows and mods == Qt.KeyboardModifier.NoModifier:
+            self.move_selection(*arrows[key])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            chosen = self.selected_cards()
+            if chosen:
+                self.open_requested.emit(chosen[0].item_id)
+        elif key == Qt.Key.Key_F and mods == Qt.KeyboardModifier.NoModifier:
+            self.fit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_requested.emit()
+        elif key == Qt.Key.Key_Escape:
+            if self._link_from is not None:
+                self._end_link_drag()
+            else:
+                self.map_scene.clearSelection()
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    # -- mouse: pan and drag-to-link ---------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        card = self.map_scene.card_at(self.mapToScene(pos))
+        left = event.button() == Qt.MouseButton.LeftButton
+        on_edge = isinstance(self.itemAt(pos), EdgeItem)
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            left and (self._space or (card is None and not on_edge))
+        ):
+            if left and not self._space:
+                self.map_scene.clearSelection()
+            self._pan_from = pos
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if left and card is not None:
+            self._link_from = card
+            self._press_at = pos
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._link_from is not None and self._press_at is not None:
+            far = (pos - self._press_at).manhattanLength() >= QApplication.startDragDistance()
+            if self._rubber is None and far:
+                self._rubber = QGraphicsLineItem()
+                self._rubber.setZValue(10)
+                self.map_scene.addItem(self._rubber)
+            if self._rubber is not None:
+                conflict = self._conflict(event)
+                colour = style.VERMILLION if conflict else style.BLACK
+                pen = QPen(QColor(colour), 2.0, Qt.PenStyle.DashLine)
+                self._rubber.setPen(pen)
+                start = self._link_from.sceneBoundingRect().center()
+                self._rubber.setLine(QLineF(start, self.mapToScene(pos)))
+                self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+                event.accept()
+                return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._rubber is not None and self._link_from is not None:
+            source = self._link_from.item_id
+            target = self.map_scene.card_at(self.mapToScene(pos))
+            kind = "conflicts" if self._conflict(event) else "supports"
+            self._end_link_drag()
+            event.accept()
+            self.link_requested.emit(source, target.item_id if target else "", kind)
+            return
+        self._end_link_drag()
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        card = self.map_scene.card_at(self.mapToScene(event.position().toPoint()))
+        if card is not None:
+            self.open_requested.emit(card.item_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _conflict(self, event: QMouseEvent) -> bool:
+        return self.conflict_mode or bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+
+    def _end_link_drag(self) -> None:
+        if self._rubber is not None:
+            self.map_scene.removeItem(self._rubber)
+            self._rubber = None
+            self.viewport().unsetCursor()
+        self._link_from = None
+        self._press_at = None

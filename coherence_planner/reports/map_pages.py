@@ -134,17 +134,28 @@ def draw_pages(
 def _draw_tile(
     canvas: Canvas, poster: MapPoster, plan: PagePlan, sheet: Sheet, left: float, top: float
 ) -> None:
-    """Draw the part of the picture that starts `left`, `top` (page units) into the area."""
     aw, ah = plan.area
-    _, page_h = sheet.size
+    draw_window(canvas, poster, plan.scale, (left, top), (PAGE_MARGIN, PAGE_MARGIN, aw, ah))
+
+
+def draw_window(
+    canvas: Canvas,
+    poster: MapPoster,
+    scale: float,
+    start: tuple[float, float],
+    window: tuple[float, float, float, float],
+) -> None:
+    """Draw the part of the picture whose top-left is `start` (scaled units) into `window`
+    (x, y, w, h on the canvas, y up), clipped to it."""
+    left, top = start
+    x, y, w, h = window
     canvas.saveState()
     clip = canvas.beginPath()
-    clip.rect(PAGE_MARGIN, PAGE_MARGIN, aw, ah)
+    clip.rect(x, y, w, h)
     canvas.clipPath(clip, stroke=0, fill=0)
-    canvas.translate(PAGE_MARGIN - left, page_h - PAGE_MARGIN + top)
-    canvas.scale(plan.scale, plan.scale)
-    visible = (left / plan.scale, top / plan.scale, aw / plan.scale, ah / plan.scale)
-    poster.paint(canvas, visible)
+    canvas.translate(x - left, y + h + top)
+    canvas.scale(scale, scale)
+    poster.paint(canvas, (left / scale, top / scale, w / scale, h / scale))
     canvas.restoreState()
 
 

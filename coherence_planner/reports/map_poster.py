@@ -67,9 +67,10 @@ class MapPoster:
         self.subtitle = clean(subtitle)
         self.crop = focus_box(layout)
         self.width = max(self.crop[2], MIN_WIDTH)
-        self.legend = self._place_legend(self.width - 2 * MARGIN)
+        self.legend = self._place_legend(self.width - 2 * MARGIN) if text else []
         rows = max((item.row for item in self.legend), default=-1) + 1
-        self.map_top = TITLE_H + rows * LEGEND_ROW + 12
+        # Without text (the report's overview) there is no title block above the map.
+        self.map_top = TITLE_H + rows * LEGEND_ROW + 12 if text else 0.0
         self.height = self.map_top + self.crop[3]
 
     @staticmethod

@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from coherence_planner import spreadsheet_cli
 from coherence_planner.domain.district import District
 
 Exporter = Callable[[District, Path, argparse.Namespace], None]
@@ -34,4 +35,8 @@ def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
         raise CommandError(f"{out.name}: {exc}") from None
 
 
-EXPORTERS: dict[str, Exporter] = {".pdf": export_pdf}
+EXPORTERS: dict[str, Exporter] = {
+    ".xlsx": spreadsheet_cli.export_xlsx,
+    ".csv": spreadsheet_cli.export_csv,
+    ".pdf": export_pdf,
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
@@ -11,7 +11,20 @@ from coherence_planner.domain.items import Policy, Program
 from coherence_planner.domain.wording import join_words, money, plural
 from coherence_planner.reports.markup import esc
 from coherence_planner.reports.report_doc import Heading
-from coherence_planner.reports.report_styles import markup, para, right, table
+from coherence_planner.reports.report_styles import markup, para, table
+
+MAX_REASONS = 3  # a program outranked by 150 rivals has 150 reasons; a cell shows the first
+
+
+def _first_reasons(reasons: tuple[str, ...], limit: int, bullets: bool = False) -> Paragraph:
+    """The first `limit` reasons and how many more there are, so one cell fits on a page."""
+    shown = [esc(r) for r in reasons[:limit]]
+    if bullets:
+        shown = [f"• {r}" for r in shown]
+    if len(reasons) > limit:
+        more = len(reasons) - limit
+        shown.append(f"<i>… and {plural(more, 'more reason')} of the same kind</i>")
+    return markup("<br/>".join(shown), "cell")
 
 
 def _name(district: District, item_id: str) -> str:
@@ -29,7 +42,12 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             for o in analysis.orphans
         ]
         parts.append(
-            table(("ID", "Name", "Kind", "Why"), rows, (w * 0.08, w * 0.34, w * 0.1, w * 0.48))
+            table(
+                ("ID", "Name", "Kind", "Why"),
+                rows,
+                (w * 0.08, w * 0.34, w * 0.1, w * 0.48),
+                wrap=(1, 3),
+            )
         )
     else:
         parts.append(para("Every live item serves at least one goal.", "muted"))
@@ -63,12 +81,12 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             per_student = program.cost_per_student
             rows.append(
                 [
-                    right(str(rank)),
+                    str(rank),
                     f"{member} {program.name}",
-                    right(money(per_student) if per_student is not None else "—"),
+                    money(per_student) if per_student is not None else "—",
                     vocab.EVIDENCE_LABELS.get(program.evidence_tier, "—"),
                     "Kept" if member in group.kept else "Not kept",
-                    " ".join(analysis.not_kept_reasons.get(member, ())),
+                    _first_reasons(analysis.not_kept_reasons.get(member, ()), 1),
                 ]
             )
         header = markup(f"<b>Group {number}</b> — competing for {esc(goals)}", "body")
@@ -76,6 +94,7 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             ("Rank", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
             rows,
             (w * 0.06, w * 0.24, w * 0.11, w * 0.14, w * 0.11, w * 0.34),
+            wrap=(1, 3, 5),
             align_right=(0, 2),
         )
         parts += [KeepTogether([Spacer(1, 6), header, Spacer(1, 3), grid])]
@@ -104,9 +123,9 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
                 c.id,
                 c.name,
                 vocab.KIND_LABELS[c.kind],
-                right(money(c.annual_cost) if c.annual_cost is not None else "—"),
-                right(f"{c.fte:,.1f}" if c.fte is not None else "—"),
-                markup("<br/>".join(f"• {esc(r)}" for r in c.reasons), "cell"),
+                money(c.annual_cost) if c.annual_cost is not None else "—",
+                f"{c.fte:,.1f}" if c.fte is not None else "—",
+                _first_reasons(c.reasons, MAX_REASONS, bullets=True),
             ]
             for c in analysis.removal_candidates
         ]
@@ -115,6 +134,8 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
                 ("ID", "Name", "Kind", "Annual cost", "FTE", "Reasons"),
                 rows,
                 (w * 0.06, w * 0.22, w * 0.1, w * 0.12, w * 0.06, w * 0.44),
+                wrap=(1, 5),
+                align_right=(3, 4),
             )
         )
     parts.append(PageBreak())

@@ -97,7 +97,7 @@ def _goal(
                     vocab.KIND_LABELS[item.kind],
                     item_id,
                     item.label,
-                    right(money(cost) if cost is not None else ""),
+                    money(cost) if cost is not None else "",
                     flag_words(analysis, item_id),
                 ]
             )
@@ -107,6 +107,8 @@ def _goal(
                 ("Supported by", "ID", "Name", "Annual cost", "Flags"),
                 rows,
                 (w * 0.13, w * 0.08, w * 0.44, w * 0.14, w * 0.21),
+                wrap=(2, 4),
+                align_right=(3,),
             )
         )
     parts.append(Spacer(1, 8))

@@ -10,7 +10,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.wording import money
 from coherence_planner.reports.report_doc import Heading
-from coherence_planner.reports.report_styles import para, right, table
+from coherence_planner.reports.report_styles import para, table
 
 
 def inventory(district: District, analysis: Analysis, width: float) -> list[Flowable]:
@@ -29,7 +29,7 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
                 item.label,
                 vocab.KIND_LABELS[item.kind],
                 item.status,
-                right(money(cost) if cost is not None else ""),
+                money(cost) if cost is not None else "",
                 serves or ("—" if item.kind != "goal" else ""),
             ]
         )
@@ -38,6 +38,8 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
             ("ID", "Name", "Kind", "Status", "Annual cost", "Serves goals"),
             rows,
             (w * 0.08, w * 0.42, w * 0.1, w * 0.12, w * 0.13, w * 0.15),
+            wrap=(1, 5),
+            align_right=(4,),
         )
     )
     return parts

@@ -22,6 +22,8 @@ from coherence_planner.reports.report_doc import Heading
 from coherence_planner.reports.report_styles import para
 
 MAX_MAP_PAGES = 4
+MAX_DRAWN_CARDS = 600
+MIN_OVERVIEW_SHARE = 0.15  # an overview thinner than this says nothing; leave it out
 CAPTION_H = 40.0
 
 
@@ -53,6 +55,12 @@ class MapWindow(Flowable):  # type: ignore[misc]  # reportlab is untyped
 def map_section(
     district: District, analysis: Analysis, width: float, height: float
 ) -> list[Flowable]:
+    parts: list[Flowable] = [Heading("The coherence map", 0)]
+    live = sum(1 for item in district.items.values() if item.live)
+    if live > MAX_DRAWN_CARDS:
+        # Laying out thousands of cards takes seconds and the result could not be read at
+        # any size the report offers; say how to print it instead.
+        return [*parts, para(_too_many(live), "muted"), PageBreak()]
     layout = layout_map(district, analysis)
     title = district_title(district)
     poster = MapPoster(district, analysis, layout, title=title, subtitle="Coherence map")
@@ -60,7 +68,6 @@ def map_section(
     scale = MIN_READABLE_PT / SMALL_PT
     columns = max(1, -(-poster.width * scale // width))
     rows = max(1, -(-poster.height * scale // room_h))
-    parts: list[Flowable] = [Heading("The coherence map", 0)]
     if columns * rows <= MAX_MAP_PAGES:
         scale = min(width * columns / poster.width, room_h * rows / poster.height, 1.0)
         total = int(columns * rows)
@@ -104,9 +111,16 @@ def _overview(
         f"shaded band below; flagged cards have coloured borders. {how}."
     )
     w, h = shape.width * scale, shape.height * scale
-    return [
-        para(text, "muted"),
-        Spacer(1, 8),
-        MapWindow(shape, scale, (0.0, 0.0), (w, h)),
-        PageBreak(),
-    ]
+    parts: list[Flowable] = [para(text, "muted"), Spacer(1, 8)]
+    if w >= width * MIN_OVERVIEW_SHARE:
+        parts.append(MapWindow(shape, scale, (0.0, 0.0), (w, h)))
+    return [*parts, PageBreak()]
+
+
+def _too_many(cards: int) -> str:
+    return (
+        f"The map has {cards:,} cards: far too many to print readably in this report. "
+        "Print it focused on one goal at a time, as a poster: coherence-planner export PLAN "
+        "map.pdf --map --goal G1 --paper tabloid --tile 3x3 (the command says which grid "
+        "keeps the text readable)."
+    )

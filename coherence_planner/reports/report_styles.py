@@ -6,7 +6,7 @@ header row on every page they run onto, and split between rows, never inside one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from reportlab.lib import colors
@@ -14,10 +14,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from coherence_planner.domain import map_style as palette
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts
-from coherence_planner.reports.markup import esc, soft_breaks
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
+from coherence_planner.reports.markup import clean, esc, soft_breaks
 
 BODY_PT = 9.5
+CELL_PT = 8.0
+CELL_PAD = 5.0
+MAX_CELL_CHARS = 1500  # a table row must fit on one page; longer text is shortened
+
+
+def _cell_text(text: str) -> str:
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return text[: MAX_CELL_CHARS - 40].rstrip() + " … (shortened for print; see the plan)"
 
 
 @cache
@@ -73,23 +82,34 @@ def table(
     rows: Sequence[Sequence[object]],  # str (user text, escaped here) or Paragraph
     widths: Sequence[float],
     *,
+    wrap: Collection[int] | None = None,
     align_right: Sequence[int] = (),
 ) -> Table:
-    """A table with a repeated header; string cells are user text and are escaped."""
+    """A table with a repeated header. String cells are user text: in the `wrap` columns
+    (all, by default) they become wrapping paragraphs when one line is not enough; elsewhere they are drawn as plain
+    text, shortened with an ellipsis to the column, which is far quicker for long tables."""
     head = [Paragraph(esc(h), styles()["head"]) for h in header]
-    body = [
-        [
-            c if isinstance(c, Paragraph) else Paragraph(soft_breaks(str(c)), styles()["cell"])
-            for c in row
-        ]
-        for row in rows
-    ]
+    wrapped = set(range(len(widths))) if wrap is None else set(wrap)
+    body = []
+    for row in rows:
+        cells: list[object] = []
+        for n, c in enumerate(row):
+            if not isinstance(c, str):
+                cells.append(c)
+            elif n in wrapped and not _fits(c, widths[n] - 2 * CELL_PAD):
+                cells.append(Paragraph(soft_breaks(_cell_text(c)), styles()["cell"]))
+            else:
+                cells.append(fit_text(clean(c), widths[n] - 2 * CELL_PAD, CELL_PT))
+        body.append(cells)
     result = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 1), (-1, -1), FONT, CELL_PT, CELL_PT * 1.25),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6EEF5")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.BLUE)),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -97,6 +117,20 @@ def table(
         commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     result.setStyle(TableStyle(commands))
     return result
+
+
+def _fits(text: str, room: float) -> bool:
+    """One line of plain text is enough (a Paragraph costs ten times as much to lay out)."""
+    return "\n" not in text and text_width(clean(text), CELL_PT) <= room
+
+
+def fit_text(text: str, room: float, size: float) -> str:
+    """Plain text shortened with an ellipsis to fit `room` points."""
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text + "…"
 
 
 def right(text: str) -> Paragraph:

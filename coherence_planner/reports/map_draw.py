@@ -28,7 +28,7 @@ from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, tex
 from coherence_planner.reports.markup import clean
 
 NAME_PT = 9.5
-SMALL_PT = 7.0  # the smallest text on the map: kind line, facts, badges
+SMALL_PT = 8.0  # the smallest text on the map: kind line, facts, badges
 MIN_NAME_PT = SMALL_PT
 REGION_PT = 12.0
 PAD = 7.0
@@ -164,7 +164,7 @@ class MapPainter:
         canvas.setFillColor(style.MUTED_TEXT)
         canvas.setFont(FONT, SMALL_PT)
         head = f"{style.KIND_STYLES[kind].label.upper()} · {clean(card.id)}"
-        canvas.drawString(left, _Y(card.y + 14), head)
+        canvas.drawString(left, _Y(card.y + 15), head)
         badges = style.badges(flags, self.analysis.group_of.get(card.id))
         self._badges(canvas, badges, card.x + 4, card.x + card.w - 4, card.y)
 
@@ -173,7 +173,7 @@ class MapPainter:
         for n, line in enumerate(lines):
             size = _fit(line, room, NAME_PT, bold=True)
             canvas.setFont(FONT_BOLD, size)
-            canvas.drawString(left, _Y(card.y + 27 + n * 11.5), line)
+            canvas.drawString(left, _Y(card.y + 28 + n * 11.5), line)
         facts = clean(card_facts(item))
         if facts:
             canvas.setFillColor(style.MUTED_TEXT)
@@ -196,17 +196,17 @@ class MapPainter:
             x -= needed
             flag = next(s for s in style.FLAG_STYLES if word.startswith(s.badge))
             canvas.setFillColor(flag.colour)
-            canvas.roundRect(x, _Y(top + 5), needed - 2, 11, 2, stroke=0, fill=1)
+            canvas.roundRect(x, _Y(top + 6), needed - 2, 12, 2, stroke=0, fill=1)
             canvas.setFillColor(style.TEXT if flag.colour == style.YELLOW else style.BACKGROUND)
             canvas.setFont(FONT_BOLD, SMALL_PT)
-            canvas.drawString(x + 2, _Y(top + 2.5), word)
+            canvas.drawString(x + 2, _Y(top + 3), word)
             x -= 2
             shown += 1
         if shown < len(words):
             canvas.setFillColor(style.TEXT)
             canvas.setFont(FONT_BOLD, SMALL_PT)
             more = f"+{len(words) - shown}"
-            canvas.drawString(x - text_width(more, SMALL_PT, bold=True) - 2, _Y(top + 2.5), more)
+            canvas.drawString(x - text_width(more, SMALL_PT, bold=True) - 2, _Y(top + 3), more)
 
 
 def _fit(text: str, room: float, size: float, bold: bool = False) -> float:

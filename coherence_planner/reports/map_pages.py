@@ -78,6 +78,13 @@ def _too_small(poster: MapPoster, sheet: Sheet, scale: float, asked: str) -> Exp
             f"{text}; even a {MAX_TILES}x{MAX_TILES} poster of {sheet.label} is too small. "
             "Focus on one goal (--goal) or choose larger paper."
         )
+    turned = Sheet(sheet.paper, not sheet.landscape)
+    if (
+        asked.startswith("Fitted")
+        and SMALL_PT * grid_scale(poster, turned, 1, 1) >= MIN_READABLE_PT
+    ):
+        other = "--landscape" if turned.landscape else "portrait"
+        return ExportError(f"{text}. It fits one page {other}; or tile it: --tile {columns}x{rows}")
     return ExportError(f"{text}. Tile it as a poster instead: --tile {columns}x{rows}")
 
 

@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import LayoutError, layout_map
-from coherence_planner.reports.fonts import register_fonts
+from coherence_planner.reports.fonts import FONT, register_fonts
 from coherence_planner.reports.map_pages import PagePlan, draw_pages, plan_pages
 from coherence_planner.reports.map_poster import MapPoster
 from coherence_planner.reports.paper import ExportError, Sheet
@@ -64,7 +64,7 @@ def write_map_pdf(
     progress(0.0, "Laying out the map")
     poster = map_poster(district, analysis, goal, today)
     plan = plan_pages(poster, sheet, tile)
-    canvas = Canvas(str(path), pagesize=sheet.size, pageCompression=1)
+    canvas = Canvas(str(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
     title = f"{district_title(district)} — coherence map"
     set_info(canvas, title, "Coherence map", district)
     footer = f"{district_title(district)} · coherence map · printed {printed_on(today)}"

@@ -12,7 +12,14 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from coherence_planner.domain import map_style as palette
@@ -20,7 +27,7 @@ from coherence_planner.reports.fonts import FONT
 from coherence_planner.reports.markup import clean, esc
 from coherence_planner.reports.pdf_meta import CREATOR
 from coherence_planner.reports.progress import Progress, no_progress
-from coherence_planner.reports.report_styles import styles
+from coherence_planner.reports.report_styles import BODY_PT, styles
 
 MARGIN = 50.0
 FOOTER_PT = 7.5
@@ -39,6 +46,16 @@ def contents() -> TableOfContents:
     toc = TableOfContents()
     toc.levelStyles = [styles()["toc0"], styles()["toc1"]]
     toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, BODY_PT),  # not reportlab's default Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return toc
 
 
@@ -68,6 +85,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             creator=CREATOR,
             keywords=["coherence", "district plan"],
             pageCompression=1,
+            initialFontName=FONT,  # no stray Helvetica: every glyph comes from DejaVu Sans
+            initialFontSize=FOOTER_PT,
         )
         self.footer = clean(footer)
         self.progress = progress

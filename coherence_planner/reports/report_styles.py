@@ -104,7 +104,7 @@ def table(
     result = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 1), (-1, -1), FONT, CELL_PT, CELL_PT * 1.25),
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_PT, CELL_PT * 1.25),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6EEF5")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.BLUE)),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),

@@ -183,30 +183,32 @@ class MapPainter:
     def _badges(
         self, canvas: Canvas, words: list[str], left: float, right: float, top: float
     ) -> None:
-        """Badges as tabs astride the card's top edge, right-aligned, so they never cover the
-        name; those that do not fit become +N."""
-        x = right
-        shown = 0
-        for word in words:
-            needed = text_width(word, SMALL_PT, bold=True) + 6
-            rest = len(words) - shown - 1
-            reserve = text_width(f"+{rest}", SMALL_PT, bold=True) + 6 if rest else 0
-            if x - needed - reserve < left:
+        """Badges as tabs astride the card's top edge, in priority order and flush right, so
+        they never cover the name; those that do not fit become +N."""
+        widths = [text_width(word, SMALL_PT, bold=True) + 6 for word in words]
+        shown = len(words)
+        while shown:
+            rest = len(words) - shown
+            more = text_width(f"+{rest}", SMALL_PT, bold=True) + 4 if rest else 0.0
+            if sum(widths[:shown]) + 2 * shown + more <= right - left:
                 break
-            x -= needed
+            shown -= 1
+        rest = len(words) - shown
+        more_text = f"+{rest}" if rest else ""
+        x = right - sum(widths[:shown]) - 2 * shown
+        if more_text:
+            x -= text_width(more_text, SMALL_PT, bold=True) + 4
+        canvas.setFont(FONT_BOLD, SMALL_PT)
+        for word, width in zip(words[:shown], widths, strict=False):
             flag = next(s for s in style.FLAG_STYLES if word.startswith(s.badge))
             canvas.setFillColor(flag.colour)
-            canvas.roundRect(x, _Y(top + 6), needed - 2, 12, 2, stroke=0, fill=1)
+            canvas.roundRect(x, _Y(top + 6), width, 12, 2, stroke=0, fill=1)
             canvas.setFillColor(style.TEXT if flag.colour == style.YELLOW else style.BACKGROUND)
-            canvas.setFont(FONT_BOLD, SMALL_PT)
-            canvas.drawString(x + 2, _Y(top + 3), word)
-            x -= 2
-            shown += 1
-        if shown < len(words):
+            canvas.drawString(x + 3, _Y(top + 3), word)
+            x += width + 2
+        if more_text:
             canvas.setFillColor(style.TEXT)
-            canvas.setFont(FONT_BOLD, SMALL_PT)
-            more = f"+{len(words) - shown}"
-            canvas.drawString(x - text_width(more, SMALL_PT, bold=True) - 2, _Y(top + 3), more)
+            canvas.drawString(x + 2, _Y(top + 3), more_text)
 
 
 def _fit(text: str, room: float, size: float, bold: bool = False) -> float:

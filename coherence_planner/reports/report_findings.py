@@ -91,7 +91,7 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             )
         header = markup(f"<b>Group {number}</b> — competing for {esc(goals)}", "body")
         grid = table(
-            ("Rank", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
+            ("#", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
             rows,
             (w * 0.06, w * 0.24, w * 0.11, w * 0.14, w * 0.11, w * 0.34),
             wrap=(1, 3, 5),

@@ -72,6 +72,7 @@ def _goal(
                 ("Indicator", "Baseline", "Current", "Target", "By"),
                 rows,
                 (w * 0.44, w * 0.15, w * 0.15, w * 0.15, w * 0.11),
+                align_right=(1, 2, 3, 4),
             )
         )
     else:

@@ -42,8 +42,17 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
         "num": ParagraphStyle("num", parent=body, fontSize=8, leading=10, alignment=2),
         "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10),
+        "head-right": ParagraphStyle(
+            "head-right", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=2
+        ),
         "h1": ParagraphStyle(
-            "h1", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=8
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=17,
+            leading=21,
+            spaceAfter=8,
+            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -53,6 +62,7 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=16,
             spaceBefore=10,
             spaceAfter=4,
+            keepWithNext=1,
             textColor=colors.HexColor(palette.BLUE),
         ),
         "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=28, leading=34),
@@ -88,7 +98,10 @@ def table(
     """A table with a repeated header. String cells are user text: in the `wrap` columns
     (all, by default) they become wrapping paragraphs when one line is not enough; elsewhere they are drawn as plain
     text, shortened with an ellipsis to the column, which is far quicker for long tables."""
-    head = [Paragraph(esc(h), styles()["head"]) for h in header]
+    head = [
+        Paragraph(esc(h), styles()["head-right" if n in align_right else "head"])
+        for n, h in enumerate(header)
+    ]
     wrapped = set(range(len(widths))) if wrap is None else set(wrap)
     body = []
     for row in rows:

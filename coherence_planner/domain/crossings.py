@@ -110,8 +110,7 @@ def _inversions(left: Sequence[_Num], right: Sequence[_Num]) -> int:
     ranks = {v: r for r, v in enumerate(sorted(set(right)), start=1)}
     tree = [0] * (len(ranks) + 1)
     inversions = 0
-    seen = 0
-    for n in order:
+    for seen, n in enumerate(order):
         rank = ranks[right[n]]
         # Count earlier elements with right value <= this one; the rest are strictly greater.
         i, not_greater = rank, 0
@@ -123,7 +122,6 @@ def _inversions(left: Sequence[_Num], right: Sequence[_Num]) -> int:
         while i < len(tree):
             tree[i] += 1
             i += i & -i
-        seen += 1
     return inversions
 
 
@@ -138,8 +136,7 @@ def bilayer_crossings(edges: Sequence[tuple[int, int]]) -> int:
     size = max(e[1] for e in ordered) + 1
     tree = [0] * (size + 1)
     crossings = 0
-    seen = 0
-    for _, pos in ordered:
+    for seen, (_, pos) in enumerate(ordered):
         i, not_greater = pos + 1, 0
         while i > 0:
             not_greater += tree[i]
@@ -149,5 +146,4 @@ def bilayer_crossings(edges: Sequence[tuple[int, int]]) -> int:
         while i <= size:
             tree[i] += 1
             i += i & -i
-        seen += 1
     return crossings

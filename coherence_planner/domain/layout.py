@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
@@ -29,7 +29,7 @@ from coherence_planner.domain.ordering import (
     break_cycles,
     minimise_crossings,
 )
-from coherence_planner.domain.placement import place_columns
+from coherence_planner.domain.placement import place_columns, spread_columns
 from coherence_planner.domain.wording import money_short
 
 # Card geometry, in points (1/72 inch; one Qt scene unit). Every renderer draws these sizes.
@@ -111,8 +111,8 @@ class MapLayout:
     width: float
     height: float
     highlight: frozenset[str] | None = None  # a goal's line of sight, when focused
-    layer_count: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    layer_count: int = 0  # columns of the linked map
+    dummies: int = 0  # column crossings of links longer than one column (a size measure)
 
     def centre_segments(self, kind: str = "supports") -> list[tuple[Point, Point]]:
         """Straight centre-to-centre segments of the links of one kind (crossing counts)."""
@@ -198,6 +198,7 @@ class _Columns:
     graph: LayeredGraph
     order: list[list[int]]
     edges: list[tuple[int, int, bool]]
+    spread: bool = True  # stretch every column to the tallest one's height
 
 
 def _layer_region(
@@ -216,22 +217,24 @@ def _layer_region(
     layer_of = assign_layers(len(ids), edges, bands.__getitem__)
     graph = LayeredGraph.build(layer_of, edges)
     candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
-    columns = _Columns(ids, graph, candidates[0], edges)
-    if len(candidates) > 1:
-        # The sweeps count crossings between neighbouring columns, lines bent through
-        # dummies; people see the drawing. Keep the candidate whose drawing, lines straight
-        # from card to card, crosses least.
-        def drawn_crossings(order: list[list[int]]) -> int:
-            ys = _centres(_Columns(ids, graph, order, edges))
-            lay = graph.layer_of
-            segments = [
-                ((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges
-            ]
-            return count_crossings(segments)
-
-        best = min(candidates, key=drawn_crossings)
-        columns = _Columns(ids, graph, best, edges)
-    return columns
+    # The sweeps count crossings between neighbouring columns, lines bent through dummies;
+    # people see the drawing. Keep the candidate order and column placement whose drawing,
+    # lines straight from card to card, crosses least: each candidate with spread columns,
+    # and the sweeps' favourite with balanced ones too (ties go to the earlier).
+    best: _Columns | None = None
+    best_count = -1
+    tries = [(order, True) for order in candidates] + [(candidates[0], False)]
+    lay = graph.layer_of
+    for order, spread in tries:
+        option = _Columns(ids, graph, order, edges, spread)
+        ys = _centres(option)
+        count = count_crossings(
+            [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
+        )
+        if best is None or count < best_count:
+            best, best_count = option, count
+    assert best is not None
+    return best
 
 
 def layout_map(
@@ -243,9 +246,7 @@ def layout_map(
 ) -> MapLayout:
     """Place every live item (and, on request, every retired one) and route every link."""
     options = options or LayoutOptions()
-    highlight = (
-        frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
-    )
+    highlight = frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
     items = district.items
     live = sorted((i for i, item in items.items() if item.live), key=natural_key)
     linked = [i for i in live if items[i].kind == "goal" or analysis.goals_of.get(i)]
@@ -265,17 +266,16 @@ def layout_map(
     }
 
     main = _layer_region(linked, items, supports, options.passes)
-    orphan_ids_linked = {s for s, d in supports if s in orphans and d in orphans} | {
-        d for s, d in supports if s in orphans and d in orphans
-    }
-    loose = [i for i in orphans if i in orphan_ids_linked]
-    isolated = [i for i in orphans if i not in orphan_ids_linked]
+    # Orphans linked to each other keep their chains (laid out like the map); the rest are
+    # packed in a grid.
+    orphan_set = set(orphans)
+    chained = {end for link in supports if orphan_set.issuperset(link) for end in link}
+    loose = [i for i in orphans if i in chained]
+    isolated = [i for i in orphans if i not in chained]
     orphan_cols = _layer_region(loose, items, supports, options.passes)
 
     columns = max(len(main.graph.layers), len(orphan_cols.graph.layers), 3)
-    column_x = [
-        MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)
-    ]
+    column_x = [MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)]
     width = 2 * MARGIN + columns * CARD_W + (columns - 1) * COLUMN_GAP
 
     cards: dict[str, Card] = {}
@@ -296,7 +296,9 @@ def layout_map(
         start = y
         y = _place_region(orphan_cols, column_x, y + HEADER_H, "orphans", cards, edges, strengths)
         y = _grid(isolated, y if loose else start + HEADER_H, width, "orphans", cards)
-        regions.append(Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start))
+        regions.append(
+            Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
+        )
         y += REGION_GAP
     if options.show_retired:
         retired = sorted((i for i, it in items.items() if not it.live), key=natural_key)
@@ -313,7 +315,9 @@ def layout_map(
     for src, dst in supports:
         if (src, dst) not in drawn and src in cards and dst in cards:
             edges.append(
-                EdgeGeom(src, dst, "supports", strengths[(src, dst)], _side_to_side(cards, src, dst))
+                EdgeGeom(
+                    src, dst, "supports", strengths[(src, dst)], _side_to_side(cards, src, dst)
+                )
             )
     conflict_links = sorted(
         (ln for ln in district.links.values() if ln.kind == "conflicts"),
@@ -333,7 +337,7 @@ def layout_map(
         height,
         highlight,
         len(main.graph.layers),
-        {"dummies": len(main.graph.layer_of) - main.graph.real},
+        len(main.graph.layer_of) - main.graph.real,
     )
 
 
@@ -351,6 +355,8 @@ def _centres(cols: _Columns) -> list[float]:
     """Centre y of every node of a layered region, relative to its own origin."""
     graph = cols.graph
     heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
+    if cols.spread:
+        return spread_columns(cols.order, heights, graph.real, CARD_GAP, LINE_GAP)
     return place_columns(
         cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP
     )
@@ -395,7 +401,9 @@ def _place_region(
     return bottom
 
 
-def _grid(ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]) -> float:
+def _grid(
+    ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]
+) -> float:
     """Pack cards in rows across the map's width; returns the bottom."""
     per_row = max(1, int((width - 2 * MARGIN + GRID_GAP) // (CARD_W + GRID_GAP)))
     bottom = top
@@ -416,7 +424,10 @@ def _side_to_side(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
         return ((ca.x + ca.w, ay), (cb.x, by))
     if cb.x + cb.w <= ca.x:
         return ((ca.x, ay), (cb.x + cb.w, by))
-    return ((ax, ay + (ca.h / 2 if by > ay else -ca.h / 2)), (bx, by + (-cb.h / 2 if by > ay else cb.h / 2)))
+    return (
+        (ax, ay + (ca.h / 2 if by > ay else -ca.h / 2)),
+        (bx, by + (-cb.h / 2 if by > ay else cb.h / 2)),
+    )
 
 
 def _conflict_route(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:

@@ -60,17 +60,20 @@ class FlagStyle:
     dash: tuple[float, ...]
 
 
-# In drawing priority: a card shows every badge that applies, its border takes the first.
+# In priority order: the card border takes the first that applies, and when badges do not
+# all fit, the last ones give way (REMOVE? last: every removal candidate is also NOT LINKED
+# or NOT KEPT, so its word is never the only cue).
 FLAG_STYLES: Final = (
     FlagStyle("orphan", "NOT LINKED", "Not linked to any goal", ORANGE, (6.0, 3.0)),
     FlagStyle("unsupported", "NO SUPPORT", "Goal nothing supports", VERMILLION, (2.0, 2.0)),
-    FlagStyle("conflict", "CONFLICT", "In an explicit conflict", VERMILLION, (8.0, 2.0, 2.0, 2.0)),
     FlagStyle("not-kept", "NOT KEPT", "Competes with a better-ranked program", ORANGE, ()),
-    FlagStyle("removal", "REMOVE?", "Removal candidate", VERMILLION, ()),
     FlagStyle("competing", "COMPETING", "In a competing group (number shown)", YELLOW, ()),
+    FlagStyle("conflict", "CONFLICT", "In an explicit conflict", VERMILLION, (8.0, 2.0, 2.0, 2.0)),
     FlagStyle("kept", "KEPT", "Kept in its competing group", BLUISH_GREEN, ()),
+    FlagStyle("removal", "REMOVE?", "Removal candidate", VERMILLION, ()),
 )
 FLAG_BY_NAME: Final = {style.flag: style for style in FLAG_STYLES}
+BADGE_CHARS: Final = 36  # characters that fit on a card's top line at 7.5 pt
 
 
 def badges(flags: set[str], group: int | None = None) -> list[str]:
@@ -84,6 +87,17 @@ def badges(flags: set[str], group: int | None = None) -> list[str]:
             else:
                 words.append(style.badge)
     return words
+
+
+def top_line(kind_label: str, flags: set[str], group: int | None = None) -> str:
+    """A card's top line: its kind, then its badges, as many as fit ("+2" for the rest)."""
+    words = badges(flags, group)
+    for shown in range(len(words), -1, -1):
+        rest = len(words) - shown
+        line = " · ".join([kind_label, *words[:shown]]) + (f" +{rest}" if rest else "")
+        if len(line) <= BADGE_CHARS or shown == 0:
+            return line
+    return kind_label
 
 
 def border_style(flags: set[str]) -> FlagStyle | None:

@@ -5,8 +5,8 @@ pipeline, written for speed in plain Python and for determinism (every tie is br
 node's index, and indices come from sorted ids, never from input order):
 
 1. `assign_layers`: cycles (legal data) are broken by reversing DFS back edges, then each
-   node's layer is its longest path to a sink, but never less than its band's first layer
-   (goals 0, strategies from 1, programs and policies after the strategies).
+   node's layer is its longest path to a sink, but never less than its band's floor
+   (goals 0, strategies 1, programs and policies 2).
 2. `LayeredGraph`: edges longer than one layer are split by dummy nodes, so lines run
    between cards rather than through them and crossings can be counted layer by layer.
 3. `minimise_crossings`: alternate sweeps of barycenter and of median ordering, each
@@ -16,6 +16,7 @@ node's index, and indices come from sorted ids, never from input order):
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -96,9 +97,7 @@ class LayeredGraph:
     chains: list[list[int]] = field(default_factory=list)
 
     @classmethod
-    def build(
-        cls, layer_of: Sequence[int], edges: Sequence[tuple[int, int, bool]]
-    ) -> LayeredGraph:
+    def build(cls, layer_of: Sequence[int], edges: Sequence[tuple[int, int, bool]]) -> LayeredGraph:
         real = len(layer_of)
         layers_of = list(layer_of)
         right: list[list[int]] = [[] for _ in range(real)]
@@ -113,7 +112,7 @@ class LayeredGraph:
                 left.append([])
                 chain.append(dummy)
             chain.append(dst)
-            for a, b in zip(chain, chain[1:], strict=False):
+            for a, b in itertools.pairwise(chain):
                 right[a].append(b)
                 left[b].append(a)
             chains.append(chain)

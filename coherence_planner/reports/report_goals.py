@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
@@ -77,6 +77,8 @@ def _goal(
         )
     else:
         parts.append(para("No indicators recorded.", "muted"))
+    # The goal's name, description and indicators start on the same page.
+    parts = [KeepTogether(parts)]
     spend = analysis.resources.by_goal.get(goal.id, 0.0)
     programs = [i for i in supporter_ids if isinstance(district.items[i], Program)]
     parts += [

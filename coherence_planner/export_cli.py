@@ -32,9 +32,30 @@ def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
     render(district, out, args)
 
 
+def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
+    """`export FILE OUT.pdf [--map|--report] [--paper P] [--landscape] [--tile CxR] [--goal G]`."""
+    from coherence_planner.cli import CommandError
+    from coherence_planner.reports.paper import ExportError, parse_tile
+    from coherence_planner.reports.pdf_export import PdfOptions
+    from coherence_planner.reports.pdf_export import export_pdf as write_pdf
+
+    try:
+        options = PdfOptions(
+            kind=args.pdf_kind or "report",
+            paper=args.paper,
+            landscape=bool(args.landscape),
+            tile=parse_tile(args.tile) if args.tile else None,
+            goal=args.goal,
+        )
+        write_pdf(district, out, options)
+    except ExportError as exc:
+        raise CommandError(f"{out.name}: {exc}") from None
+
+
 EXPORTERS: dict[str, Exporter] = {
     ".svg": export_svg,
     ".png": export_png,
     ".xlsx": spreadsheet_cli.export_xlsx,
     ".csv": spreadsheet_cli.export_csv,
+    ".pdf": export_pdf,
 }

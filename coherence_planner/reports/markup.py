@@ -1,0 +1,39 @@
+"""User text into reportlab Paragraph markup, safely.
+
+Paragraph parses an XML-like markup: a program named `<img src="http://…">` would fetch an
+image, and `A & B <draft>` would break the parse. Every string a person typed passes
+through `esc` before it meets a Paragraph; only the report's own tags stay live. Canvas
+drawString calls take text literally and need no escaping.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+# Characters a PDF text string cannot carry or a font has no glyph for: C0 controls except
+# tab and newline (a pasted spreadsheet cell can hold them).
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)}
+
+
+def clean(text: object) -> str:
+    """Plain text with control characters removed (for canvas drawing and metadata)."""
+    return str(text).translate(_CONTROL)
+
+
+def esc(text: object) -> str:
+    """Text that prints literally inside Paragraph markup; newlines become line breaks."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def soft_breaks(text: str, every: int = 24) -> str:
+    """Escaped text where a very long unbroken word (a URL, a code) may wrap.
+
+    reportlab wraps at spaces only; a zero-width space every `every` characters inside a
+    long word lets a table cell wrap it instead of overflowing the column.
+    """
+    words = []
+    for word in clean(text).split(" "):
+        if len(word) > every:
+            word = "\u200b".join(word[i : i + every] for i in range(0, len(word), every))
+        words.append(word)
+    return esc(" ".join(words))

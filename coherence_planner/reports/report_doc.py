@@ -1,0 +1,144 @@
+"""The report's document: page frames, running footers, the contents, bookmarks, metadata.
+
+Section headings are `Heading` paragraphs; as each is laid out the document records it in
+the table of contents and the PDF outline (bookmarks), so both always agree with the pages.
+The builder reports progress as flowables are placed, and a cancel raised from the progress
+callback stops the build there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from coherence_planner.domain import map_style as palette
+from coherence_planner.reports.fonts import FONT
+from coherence_planner.reports.markup import clean, esc
+from coherence_planner.reports.pdf_meta import CREATOR
+from coherence_planner.reports.progress import Progress, no_progress
+from coherence_planner.reports.report_styles import BODY_PT, styles
+
+MARGIN = 50.0
+FOOTER_PT = 7.5
+
+
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A section heading that goes into the contents and the bookmarks at `level`."""
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(esc(text), styles()["h1" if level == 0 else "h2"])
+        self.plain = clean(text)
+        self.level = level
+
+
+def contents() -> TableOfContents:
+    toc = TableOfContents()
+    toc.levelStyles = [styles()["toc0"], styles()["toc1"]]
+    toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, BODY_PT),  # not reportlab's default Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return toc
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A report on one paper size, with a cover page and numbered pages after it."""
+
+    def __init__(
+        self,
+        filename: str,
+        *,
+        pagesize: tuple[float, float],
+        title: str,
+        author: str,
+        footer: str,
+        progress: Progress = no_progress,
+    ) -> None:
+        super().__init__(
+            filename,
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=clean(title),
+            author=clean(author),
+            subject="Coherence report",
+            creator=CREATOR,
+            keywords=["coherence", "district plan"],
+            pageCompression=1,
+            initialFontName=FONT,  # no stray Helvetica: every glyph comes from DejaVu Sans
+            initialFontSize=FOOTER_PT,
+        )
+        self.footer = clean(footer)
+        self.progress = progress
+        self._placed = 0
+        self._expected = 1
+        self._pass = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._cover_page),
+                PageTemplate("body", [frame], onPage=self._body_page),
+            ]
+        )
+
+    # -- progress across the layout passes (contents need at least two) ---------------
+    def build_story(self, story: list[Flowable]) -> None:
+        self._expected = max(1, len(story))
+        self.multiBuild(story)
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        self._pass += 1
+        self._placed = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._placed += 1
+        if self._placed % 5 == 0:
+            done = min(1.0, self._placed / self._expected)
+            passes = 2
+            fraction = min(0.99, (min(self._pass, passes) - 1 + done) / passes)
+            self.progress(fraction, f"Laying out pages (pass {self._pass}, page {self.page})")
+        if isinstance(flowable, Heading):
+            key = f"h{id(flowable)}"  # the same across passes, so contents links hold
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
+            self.notify("TOCEntry", (flowable.level, esc(flowable.plain), self.page, key))
+
+    # -- page decoration ---------------------------------------------------------------
+    def _cover_page(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(palette.BLUE))
+        canvas.rect(0, self.pagesize[1] - 18, self.pagesize[0], 18, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _body_page(self, canvas: Canvas, doc: Any) -> None:
+        width, _ = self.pagesize
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, MARGIN - 14, width - MARGIN, MARGIN - 14)
+        canvas.setFillColor(colors.HexColor(palette.MUTED_TEXT))
+        canvas.setFont(FONT, FOOTER_PT)
+        canvas.drawString(MARGIN, MARGIN - 26, self.footer)
+        canvas.drawRightString(width - MARGIN, MARGIN - 26, f"Page {doc.page}")
+        canvas.restoreState()

@@ -1,0 +1,179 @@
+"""The findings with their reasons, the removal-candidate table and the decision log."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Policy, Program
+from coherence_planner.domain.wording import join_words, money, plural
+from coherence_planner.reports.markup import esc
+from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_styles import markup, para, table
+
+MAX_REASONS = 3  # a program outranked by 150 rivals has 150 reasons; a cell shows the first
+
+
+def _first_reasons(reasons: tuple[str, ...], limit: int, bullets: bool = False) -> Paragraph:
+    """The first `limit` reasons and how many more there are, so one cell fits on a page."""
+    shown = [esc(r) for r in reasons[:limit]]
+    if bullets:
+        shown = [f"• {r}" for r in shown]
+    if len(reasons) > limit:
+        more = len(reasons) - limit
+        shown.append(f"<i>… and {plural(more, 'more reason')} of the same kind</i>")
+    return markup("<br/>".join(shown), "cell")
+
+
+def _name(district: District, item_id: str) -> str:
+    return district.items[item_id].label
+
+
+def findings(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    w = width
+    parts: list[Flowable] = [Heading("Findings", 0)]
+
+    parts.append(Heading(f"Not linked to any goal ({len(analysis.orphans)})", 1))
+    if analysis.orphans:
+        rows = [
+            [o.id, _name(district, o.id), vocab.KIND_LABELS[o.kind], o.reason]
+            for o in analysis.orphans
+        ]
+        parts.append(
+            table(
+                ("ID", "Name", "Kind", "Why"),
+                rows,
+                (w * 0.08, w * 0.34, w * 0.1, w * 0.48),
+                wrap=(1, 3),
+            )
+        )
+    else:
+        parts.append(para("Every live item serves at least one goal.", "muted"))
+
+    parts.append(Heading(f"Goals nothing supports ({len(analysis.unsupported_goals)})", 1))
+    if analysis.unsupported_goals:
+        rows = [[g, _name(district, g)] for g in analysis.unsupported_goals]
+        parts.append(table(("ID", "Goal"), rows, (w * 0.08, w * 0.92)))
+    else:
+        parts.append(para("Every goal has support.", "muted"))
+
+    parts.append(Heading(f"Conflicts ({len(analysis.conflicts)})", 1))
+    if analysis.conflicts:
+        rows = [
+            [f"{c.a} {_name(district, c.a)}", f"{c.b} {_name(district, c.b)}", c.rationale or "—"]
+            for c in analysis.conflicts
+        ]
+        parts.append(table(("Item", "Conflicts with", "Why"), rows, (w * 0.3, w * 0.3, w * 0.4)))
+    else:
+        parts.append(para("No item is marked as conflicting with another.", "muted"))
+
+    parts.append(Heading(f"Competing programs ({len(analysis.competing)} groups)", 1))
+    if not analysis.competing:
+        parts.append(para("No programs compete for the same goal and students.", "muted"))
+    for number, group in enumerate(analysis.competing, start=1):
+        goals = join_words([_name(district, g) for g in group.goals]) or "an explicit conflict"
+        rows = []
+        for rank, member in enumerate(group.members, start=1):
+            program = district.items[member]
+            assert isinstance(program, Program)
+            per_student = program.cost_per_student
+            rows.append(
+                [
+                    str(rank),
+                    f"{member} {program.name}",
+                    money(per_student) if per_student is not None else "—",
+                    vocab.EVIDENCE_LABELS.get(program.evidence_tier, "—"),
+                    "Kept" if member in group.kept else "Not kept",
+                    _first_reasons(analysis.not_kept_reasons.get(member, ()), 1),
+                ]
+            )
+        header = markup(f"<b>Group {number}</b> — competing for {esc(goals)}", "body")
+        grid = table(
+            ("#", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
+            rows,
+            (w * 0.06, w * 0.24, w * 0.11, w * 0.14, w * 0.11, w * 0.34),
+            wrap=(1, 3, 5),
+            align_right=(0, 2),
+        )
+        parts += [KeepTogether([Spacer(1, 6), header, Spacer(1, 3), grid])]
+    parts.append(PageBreak())
+    return parts
+
+
+def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
+    w = width
+    res = analysis.resources
+    parts: list[Flowable] = [
+        Heading(f"Removal candidates ({len(analysis.removal_candidates)})", 0),
+        para(
+            f"Stopping every program below would free {money(res.freed_cost)} a year and "
+            f"{res.freed_fte:,.1f} FTE. These are candidates for the cabinet's judgement, "
+            "each with every reason that applies.",
+            "muted",
+        ),
+        Spacer(1, 6),
+    ]
+    if not analysis.removal_candidates:
+        parts.append(para("No item is a removal candidate.", "muted"))
+    else:
+        rows = [
+            [
+                c.id,
+                c.name,
+                vocab.KIND_LABELS[c.kind],
+                money(c.annual_cost) if c.annual_cost is not None else "—",
+                f"{c.fte:,.1f}" if c.fte is not None else "—",
+                _first_reasons(c.reasons, MAX_REASONS, bullets=True),
+            ]
+            for c in analysis.removal_candidates
+        ]
+        parts.append(
+            table(
+                ("ID", "Name", "Kind", "Annual cost", "FTE", "Reasons"),
+                rows,
+                (w * 0.06, w * 0.22, w * 0.1, w * 0.12, w * 0.06, w * 0.44),
+                wrap=(1, 5),
+                align_right=(3, 4),
+            )
+        )
+    parts.append(PageBreak())
+    return parts
+
+
+def decision_log(district: District, width: float) -> list[Flowable]:
+    """Every program or policy with a decision other than 'undecided': what, who, when, why."""
+    w = width
+    decided = [
+        item
+        for item in district.ordered_items()
+        if isinstance(item, Program | Policy) and item.decision != vocab.DEFAULT_DECISION
+    ]
+    parts: list[Flowable] = [
+        Heading(f"Decision log ({plural(len(decided), 'decision')})", 0),
+    ]
+    if not decided:
+        parts.append(para("No decisions have been recorded yet.", "muted"))
+    else:
+        rows = []
+        for item in decided:
+            assert isinstance(item, Program | Policy)
+            rows.append(
+                [
+                    f"{item.id} {item.label}",
+                    item.decision.capitalize(),
+                    item.decided_by or "—",
+                    item.decided_on or "—",
+                    item.decision_rationale or "—",
+                ]
+            )
+        parts.append(
+            table(
+                ("Item", "Decision", "Decided by", "On", "Why"),
+                rows,
+                (w * 0.28, w * 0.1, w * 0.16, w * 0.12, w * 0.34),
+            )
+        )
+    parts.append(PageBreak())
+    return parts

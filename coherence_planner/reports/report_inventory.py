@@ -1,0 +1,45 @@
+"""The appendix: every item in the plan, so each one can be found by name in the packet."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Program
+from coherence_planner.domain.wording import money
+from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_styles import para, table
+
+
+def inventory(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    w = width
+    parts: list[Flowable] = [
+        Heading("Appendix: every item", 0),
+        para("Every goal, strategy, program and policy, with the goals each one serves.", "muted"),
+    ]
+    rows = []
+    for item in district.ordered_items():
+        cost = item.annual_cost if isinstance(item, Program) else None
+        serves = ", ".join(analysis.goals_of.get(item.id, ())) if item.kind != "goal" else ""
+        rows.append(
+            [
+                item.id,
+                item.label,
+                vocab.KIND_LABELS[item.kind],
+                item.status,
+                money(cost) if cost is not None else "",
+                serves or ("—" if item.kind != "goal" else ""),
+            ]
+        )
+    parts.append(
+        table(
+            ("ID", "Name", "Kind", "Status", "Annual cost", "Serves goals"),
+            rows,
+            (w * 0.08, w * 0.42, w * 0.1, w * 0.12, w * 0.13, w * 0.15),
+            wrap=(1, 5),
+            align_right=(4,),
+        )
+    )
+    return parts

@@ -1,0 +1,75 @@
+"""The cabinet's coherence report as a PDF: cover, contents, summary, map, goals, findings,
+removal candidates, decision log, charts and an appendix of every item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.reports.chart_cost_evidence import cost_evidence_chart
+from coherence_planner.reports.chart_spend_by_goal import spend_by_goal_chart
+from coherence_planner.reports.fonts import register_fonts
+from coherence_planner.reports.paper import Sheet
+from coherence_planner.reports.pdf_meta import district_title
+from coherence_planner.reports.progress import Progress, no_progress, scaled
+from coherence_planner.reports.report_doc import Heading, ReportDoc
+from coherence_planner.reports.report_findings import decision_log, findings, removal_candidates
+from coherence_planner.reports.report_goals import goal_sections
+from coherence_planner.reports.report_inventory import inventory
+from coherence_planner.reports.report_map import map_section
+from coherence_planner.reports.report_summary import cover, summary
+
+
+def _charts(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    return [
+        Heading("Charts", 0),
+        spend_by_goal_chart(district, analysis, width),
+        Spacer(1, 16),
+        cost_evidence_chart(district, analysis, width),
+        PageBreak(),
+    ]
+
+
+def write_report_pdf(
+    district: District,
+    analysis: Analysis,
+    path: Path,
+    *,
+    sheet: Sheet,
+    progress: Progress = no_progress,
+    today: dt.date | None = None,
+) -> int:
+    """Write the report to `path`; returns the number of pages."""
+    register_fonts()
+    title = district_title(district)
+    footer = f"{title} · coherence report"
+    if district.school_year:
+        footer += f" · {district.school_year}"
+    doc = ReportDoc(
+        str(path),
+        pagesize=sheet.size,
+        title=f"{title} — coherence report",
+        author=title,
+        footer=footer,
+        progress=scaled(progress, 0.3, 1.0),
+    )
+    width, height = doc.width, doc.height
+    progress(0.0, "Writing the summary")
+    story: list[Flowable] = cover(district, today) + summary(district, analysis, width)
+    progress(0.05, "Drawing the map")
+    story += map_section(district, analysis, width, height)
+    progress(0.15, "Writing the goals and findings")
+    story += goal_sections(district, analysis, width)
+    story += findings(district, analysis, width)
+    story += removal_candidates(analysis, width)
+    story += decision_log(district, width)
+    progress(0.2, "Drawing the charts")
+    story += _charts(district, analysis, width)
+    story += inventory(district, analysis, width)
+    doc.build_story(story)
+    progress(1.0, "Report written")
+    return int(doc.page)

@@ -1,0 +1,151 @@
+"""The report's type and tables: one set of paragraph styles, one table builder.
+
+Tables are built from Paragraph cells so long names wrap inside their column, repeat their
+header row on every page they run onto, and split between rows, never inside one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from coherence_planner.domain import map_style as palette
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
+from coherence_planner.reports.markup import clean, esc, soft_breaks
+
+BODY_PT = 9.5
+CELL_PT = 8.0
+CELL_PAD = 5.0
+MAX_CELL_CHARS = 1500  # a table row must fit on one page; longer text is shortened
+
+
+def _cell_text(text: str) -> str:
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return text[: MAX_CELL_CHARS - 40].rstrip() + " … (shortened for print; see the plan)"
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_PT, leading=BODY_PT * 1.3)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        "muted": ParagraphStyle(
+            "muted", parent=body, textColor=colors.HexColor(palette.MUTED_TEXT)
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "num": ParagraphStyle("num", parent=body, fontSize=8, leading=10, alignment=2),
+        "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10),
+        "head-right": ParagraphStyle(
+            "head-right", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=2
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=17,
+            leading=21,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+            textColor=colors.HexColor(palette.BLUE),
+        ),
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=28, leading=34),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=16, leading=22),
+        "warning": ParagraphStyle(
+            "warning", parent=body, textColor=colors.HexColor(palette.VERMILLION)
+        ),
+        "toc0": ParagraphStyle(
+            "toc0", parent=body, fontName=FONT_BOLD, leftIndent=0, spaceBefore=4
+        ),
+        "toc1": ParagraphStyle("toc1", parent=body, fontSize=8.5, leading=11, leftIndent=14),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user text, escaped: it prints literally whatever it contains."""
+    return Paragraph(esc(text), styles()[style])
+
+
+def markup(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of the report's own markup (callers escape every user part with esc)."""
+    return Paragraph(text, styles()[style])
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],  # str (user text, escaped here) or Paragraph
+    widths: Sequence[float],
+    *,
+    wrap: Collection[int] | None = None,
+    align_right: Sequence[int] = (),
+) -> Table:
+    """A table with a repeated header. String cells are user text: in the `wrap` columns
+    (all, by default) they become wrapping paragraphs when one line is not enough; elsewhere they are drawn as plain
+    text, shortened with an ellipsis to the column, which is far quicker for long tables."""
+    head = [
+        Paragraph(esc(h), styles()["head-right" if n in align_right else "head"])
+        for n, h in enumerate(header)
+    ]
+    wrapped = set(range(len(widths))) if wrap is None else set(wrap)
+    body = []
+    for row in rows:
+        cells: list[object] = []
+        for n, c in enumerate(row):
+            if not isinstance(c, str):
+                cells.append(c)
+            elif n in wrapped and not _fits(c, widths[n] - 2 * CELL_PAD):
+                cells.append(Paragraph(soft_breaks(_cell_text(c)), styles()["cell"]))
+            else:
+                cells.append(fit_text(clean(c), widths[n] - 2 * CELL_PAD, CELL_PT))
+        body.append(cells)
+    result = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_PT, CELL_PT * 1.25),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6EEF5")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.BLUE)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for column in align_right:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def _fits(text: str, room: float) -> bool:
+    """One line of plain text is enough (a Paragraph costs ten times as much to lay out)."""
+    return "\n" not in text and text_width(clean(text), CELL_PT) <= room
+
+
+def fit_text(text: str, room: float, size: float) -> str:
+    """Plain text shortened with an ellipsis to fit `room` points."""
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
+def right(text: str) -> Paragraph:
+    """A right-aligned number cell."""
+    return Paragraph(esc(text), styles()["num"])

@@ -1,0 +1,119 @@
+"""The map PDF: fitted, tiled, focused; readable or refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from coherence_planner.domain.coherence import analyse
+from coherence_planner.reports.map_pages import MIN_READABLE_PT
+from coherence_planner.reports.paper import ExportError
+from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
+from coherence_planner.sample import sample_district
+from tests.factories import g, make, p, sup
+from tests.unit.reports.helpers import (
+    AMPERSAND,
+    HOSTILE,
+    hostile_district,
+    missing_words,
+    page_sizes,
+    pdf_text,
+)
+
+
+def small_district():  # type: ignore[no-untyped-def]
+    return make(
+        goals=[g("G1", name="Readers by grade 3")],
+        programs=[p("P1", name="Phonics groups"), p("P2", name="Loose program")],
+        links=[sup("P1", "G1")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("paper", "landscape", "size"),
+    [
+        ("letter", True, (792, 612)),
+        ("legal", True, (1008, 612)),
+        ("tabloid", False, (792, 1224)),
+        ("a4", True, (841.8898, 595.2756)),
+        ("a3", False, (841.8898, 1190.5512)),
+    ],
+)
+def test_a_small_map_fits_one_page_of_every_paper(
+    tmp_path: Path, paper: str, landscape: bool, size: tuple[float, float]
+) -> None:
+    out = tmp_path / "map.pdf"
+    pages = export_pdf(small_district(), out, PdfOptions("map", paper, landscape))
+    assert pages == 1
+    [(w, h)] = page_sizes(out)
+    assert (w, h) == pytest.approx(size, abs=0.01)
+    text = pdf_text(out)
+    for words in ("Readers by grade 3", "Phonics groups", "Loose program", "NOT LINKED"):
+        assert not missing_words(text, words)
+    assert "page 1 of 1" in text
+
+
+def test_a_portrait_letter_page_is_too_narrow_but_landscape_is_offered(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="fits one page --landscape; or tile it: --tile 2x1"):
+        export_pdf(small_district(), tmp_path / "m.pdf", PdfOptions("map", "letter"))
+
+
+def test_the_sample_map_tiles_as_a_tabloid_poster_with_labels(tmp_path: Path) -> None:
+    district = sample_district()
+    out = tmp_path / "poster.pdf"
+    pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(2, 4)))
+    assert pages == 8
+    assert set(page_sizes(out)) == {(792.0, 1224.0)}
+    reader = PdfReader(str(out))
+    assert "row 2, column 1 of 4 × 2" in " ".join(reader.pages[2].extract_text().split())
+    text = pdf_text(out)
+    assert "page 8 of 8" in text
+    for item in district.items.values():
+        if item.live:
+            assert item.id in text
+
+
+def test_fitting_the_sample_map_on_one_page_is_refused_with_a_tile_suggestion(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "map.pdf"
+    out.write_bytes(b"previous")
+    with pytest.raises(ExportError, match=r"below the readable 6 pt.*--tile 2x4") as caught:
+        export_pdf(sample_district(), out, PdfOptions("map", "tabloid"))
+    assert f"{MIN_READABLE_PT:g} pt" in str(caught.value)
+    assert out.read_bytes() == b"previous"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_grid_too_small_for_readable_text_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"On 2x2 pages of Letter portrait.*--tile"):
+        export_pdf(sample_district(), tmp_path / "m.pdf", PdfOptions("map", tile=(2, 2)))
+
+
+def test_a_map_focused_on_one_goal_prints_its_line_of_sight(tmp_path: Path) -> None:
+    district = small_district()
+    out = tmp_path / "focus.pdf"
+    export_pdf(district, out, PdfOptions("map", "letter", True, goal="G1"))
+    text = pdf_text(out)
+    assert "focused on Readers by grade 3 (G1)" in text
+    assert "Phonics groups" in text
+
+
+def test_focus_needs_a_live_goal(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="P1: no live goal"):
+        export_pdf(small_district(), tmp_path / "m.pdf", PdfOptions("map", goal="P1"))
+
+
+def test_hostile_names_print_literally_on_the_map(tmp_path: Path) -> None:
+    district = hostile_district()
+    out = tmp_path / "map.pdf"
+    export_pdf(district, out, PdfOptions("map", "tabloid", True, tile=(2, 2)))
+    text = pdf_text(out)
+    assert "Distrito <Escolar> & Co — Łódź" in text
+    assert not missing_words(text, AMPERSAND)
+    # The card wraps the long name over lines; joined up, every character is there.
+    assert HOSTILE.replace(" ", "") in text.replace(" ", "")
+    assert analyse(district).orphans  # the orphan card carries its flag word
+    assert "NOT LINKED" in text

@@ -42,3 +42,14 @@ def sample_json_text() -> str:
 def icon_bytes(name: str) -> bytes:
     """An SVG icon by name, without the suffix ("add-program", "app")."""
     return (icons() / f"{name}.svg").read_bytes()
+
+
+def icon_svg(name: str) -> bytes:
+    """The SVG text of icon `name` (without .svg); the ui's name for `icon_bytes`."""
+    return icon_bytes(name)
+
+
+def sample_district_path() -> Path:
+    """The sample district's interchange JSON as a file (read it; never write to it)."""
+    with importlib.resources.as_file(resources() / "samples" / SAMPLE_NAME) as path:
+        return Path(path)

@@ -1,0 +1,16 @@
+"""Turning a matplotlib Figure into PNG bytes without pyplot (no global state, no GUI)."""
+
+from __future__ import annotations
+
+import io
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+
+def png_bytes(figure: Figure, dpi: int = 150) -> bytes:
+    """The figure as a PNG at `dpi` (the app shows the Figure itself; the PDF embeds this)."""
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

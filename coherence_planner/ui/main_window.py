@@ -30,6 +30,7 @@ from coherence_planner.ui.findings_panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.inspector import Inspector
 from coherence_planner.ui.overview import Overview
+from coherence_planner.ui.retreat import install_retreat
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.start_page import StartPage
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.retreat = install_retreat(self)
 
         self.start_page.new_requested.connect(self.documents.new_plan)
         self.start_page.open_requested.connect(lambda: self.documents.open_plan())

@@ -1,7 +1,7 @@
 """Screenshots of the main window on the sample district, for docs and layout review.
 
 Run under a virtual display:  xvfb-run -a python packaging/screenshot.py [--out docs/screenshots]
-Writes main-1366x768.png and main-1920x1080.png (and start page shots). Settings are kept in
+Writes main-1366x768.png, main-1920x1080.png, main-dark-1366x768.png and start page shots. Settings are kept in
 a temporary folder, so the user's recent files and window layout are not touched.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 if not __package__:  # run as a script from a checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     with tempfile.TemporaryDirectory() as temp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
+        from coherence_planner.ui import theme
         from coherence_planner.ui.app import make_application
         from coherence_planner.ui.main_window import MainWindow
 
@@ -46,12 +47,17 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(args.out / f"start-{width}x{height}.png"))
             window.documents.open_sample()
             _settle(app)
-            session = window.session
-            program = next(p.id for p in session.district.items_of("program") if p.id == "P4")
-            session.select([program])
+            window.session.select(["P4"])  # a program with several findings
             _settle(app)
             window.grab().save(str(args.out / f"main-{width}x{height}.png"))
             print(f"wrote {args.out}/main-{width}x{height}.png")
+            if width == 1366:
+                theme.apply(app, Qt.ColorScheme.Dark)
+                window.refresh_icons()
+                _settle(app)
+                window.grab().save(str(args.out / f"main-dark-{width}x{height}.png"))
+                theme.apply(app, Qt.ColorScheme.Light)
+                window.refresh_icons()
             window.close()
             _settle(app)
     return 0

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import coherence_planner
-from coherence_planner.ui import crash
+from coherence_planner.ui import crash, theme
 from coherence_planner.ui.main_window import MainWindow
 
 
@@ -36,8 +36,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def open_window(path: str | Path | None = None, demo: bool = False) -> MainWindow:
     window = MainWindow()
-    hints = QGuiApplication.styleHints()
-    hints.colorSchemeChanged.connect(lambda _scheme: window.refresh_icons())
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        theme.follow_system(app, window.refresh_icons)
     window.show()
     if demo:
         QTimer.singleShot(0, lambda: window.documents.open_sample())

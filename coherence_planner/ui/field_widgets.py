@@ -84,6 +84,7 @@ class TextEditor(Editor):
     def set_value(self, value: Any) -> None:
         self._shown = str(value)
         self.edit.setText(self._shown)
+        self.edit.setCursorPosition(0)
 
 
 class _PlainText(QPlainTextEdit):
@@ -177,6 +178,7 @@ class ListEditor(Editor):
     def set_value(self, value: Any) -> None:
         self._shown = list(value)
         self.edit.setText(", ".join(value))
+        self.edit.setCursorPosition(0)  # show the start of a long list, not its end
 
 
 class GradesEditor(Editor):
@@ -200,6 +202,13 @@ class GradesEditor(Editor):
             button.toggled.connect(self._toggled)
             grid.addWidget(button, number // 7, number % 7)
             self.buttons[token] = button
+        # Make "pressed" unmistakable in light and dark palettes alike.
+        box.setStyleSheet(
+            "QToolButton { padding: 2px 4px; border: 1px solid palette(mid); border-radius: 3px; }"
+            "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); }"
+            "QToolButton:focus { border: 2px solid palette(highlight); }"
+        )
         self._add(box)
         self.setFocusProxy(self.buttons["PK"])
         self._setting = False
@@ -283,7 +292,7 @@ class NumberEditor(Editor):
         box: QSpinBox | QDoubleSpinBox
         if spec.type in (F.MONEY, F.NUMBER):
             box = QDoubleSpinBox()
-            box.setDecimals(0 if spec.type == F.MONEY else 2)
+            box.setDecimals(2)  # cents matter: a rounded display would rewrite the value
             box.setRange(-1, 1e10)
             box.setSingleStep(1000 if spec.type == F.MONEY else 0.5)
             if spec.type == F.MONEY:

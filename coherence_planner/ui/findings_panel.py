@@ -9,6 +9,14 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.ui.findings_model import IDS_ROLE, REASON_ROLE, FindingsModel
 from coherence_planner.ui.session import DocumentSession
 
+INTRO = (
+    "Select a finding to read why, and to select its items.\n\n"
+    "Orphans serve no student-learning goal. Competing programs chase the same goal for the "
+    "same students; the best-ranked is kept. Conflicts work against each other. Unsupported "
+    "goals have nothing working toward them. Removal candidates would free the money and "
+    "staff shown."
+)
+
 
 class FindingsPanel(QWidget):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
@@ -49,7 +57,7 @@ class FindingsPanel(QWidget):
 
     def _document_changed(self) -> None:
         self.model.clear_findings()
-        self.reason.setText("")
+        self.reason.setText(INTRO if self.session.is_open else "")
         self.status.setText("Analysing…" if self.session.is_open else "No plan open")
 
     def _analysis_ready(self, analysis: Analysis) -> None:

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
+        self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self._recent_changed(settings.recent_files())

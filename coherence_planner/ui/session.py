@@ -8,7 +8,7 @@ moment later through `analysis_ready`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from coherence_planner.domain.coherence import Analysis
@@ -26,6 +26,7 @@ class DocumentSession(QObject):
     changed = Signal(object)  # Changes
     analysis_ready = Signal(object)  # Analysis
     selection_changed = Signal(list)  # list[str] of item ids
+    failed = Signal(object)  # an undo or redo the file refused (a KnownError)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,9 +74,17 @@ class DocumentSession(QObject):
         if self.document is None:
             raise RuntimeError("no document is open")
         changes = self.document.apply(command)
-        self.undo_stack.push(DomainUndoCommand(self.document, command, self._after_change))
+        self.undo_stack.push(
+            DomainUndoCommand(self.document, command, self._after_change, self._step_failed)
+        )
         self._after_change(changes)
         return changes
+
+    def _step_failed(self, exc: Exception) -> None:
+        # The stack already moved its index; history no longer matches the file, so start
+        # it afresh (after the stack has finished its own call) and tell the person why.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.failed.emit(exc)
 
     def _after_change(self, changes: Changes) -> None:
         if self.document is not None:

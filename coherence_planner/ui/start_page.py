@@ -29,7 +29,9 @@ class StartPage(QWidget):
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
-        column = QVBoxLayout()
+        holder = QWidget()
+        holder.setMaximumWidth(520)
+        column = QVBoxLayout(holder)
         column.addStretch(1)
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(72, 72))
@@ -78,7 +80,7 @@ class StartPage(QWidget):
         )
         column.addWidget(self.recent)
         column.addStretch(2)
-        outer.addLayout(column, 2)
+        outer.addWidget(holder, 2)
         outer.addStretch(1)
 
     def set_recent(self, paths: list[str]) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from coherence_planner.domain.commands import Changes, Command
 from coherence_planner.storage.document import Document
+from coherence_planner.ui.errors import USER_ERRORS
 
 
 class DomainUndoCommand(QUndoCommand):
@@ -19,19 +20,34 @@ class DomainUndoCommand(QUndoCommand):
     """
 
     def __init__(
-        self, document: Document, command: Command, on_change: Callable[[Changes], None]
+        self,
+        document: Document,
+        command: Command,
+        on_change: Callable[[Changes], None],
+        on_error: Callable[[Exception], None],
     ) -> None:
         super().__init__(command.text)
         self.document = document
         self.command = command
         self._on_change = on_change
+        self._on_error = on_error
         self._skip_first_redo = True
 
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._on_change(self.document.apply(self.command))
+        self._run(self.document.apply)
 
     def undo(self) -> None:
-        self._on_change(self.document.revert(self.command))
+        self._run(self.document.revert)
+
+    def _run(self, step: Callable[[Command], Changes]) -> None:
+        # An exception cannot cross back through QUndoStack; the document has already left
+        # the district as it was, so report the failure and let the session reset history.
+        try:
+            changes = step(self.command)
+        except USER_ERRORS as exc:
+            self._on_error(exc)
+            return
+        self._on_change(changes)

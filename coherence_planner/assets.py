@@ -10,8 +10,10 @@ themselves. Every asset lookup goes through this module.
 from __future__ import annotations
 
 import importlib.resources
+import json
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,3 +55,9 @@ def sample_district_path() -> Path:
     """The sample district's interchange JSON as a file (read it; never write to it)."""
     with importlib.resources.as_file(resources() / "samples" / SAMPLE_NAME) as path:
         return Path(path)
+
+
+def read_sample_json() -> dict[str, Any]:
+    """The sample district as interchange data (the ui's name for it)."""
+    data: dict[str, Any] = json.loads(sample_json_text())
+    return data

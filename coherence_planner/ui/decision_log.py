@@ -26,6 +26,7 @@ from coherence_planner.domain.decisions import (
     tally,
 )
 from coherence_planner.domain.wording import money
+from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -61,7 +62,7 @@ class DecisionLogModel(QStandardItemModel):
             self.appendRow(row)
 
 
-class DecisionLog(QWidget):
+class DecisionLog(LazyView):
     """Filters (decision, person, words) over the log; clicking a row selects its item."""
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
@@ -101,9 +102,9 @@ class DecisionLog(QWidget):
         self.who.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.view.clicked.connect(lambda index: session.select([str(index.data(ITEM_ROLE))]))
-        session.changed.connect(lambda _c: self.refresh())
-        session.document_changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(lambda _c: self.request_refresh())
+        session.document_changed.connect(self.request_refresh)
+        self.request_refresh()
 
     def refresh(self) -> None:
         if not self.session.is_open:

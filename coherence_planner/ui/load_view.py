@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from coherence_planner.domain.load import DEFAULT_THRESHOLD, initiative_load
 from coherence_planner.reports.load_heatmap import draw_load
 from coherence_planner.ui.chart_canvas import ChartCanvas
+from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
 
 
-class LoadView(QWidget):
+class LoadView(LazyView):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -39,9 +40,9 @@ class LoadView(QWidget):
         layout.addWidget(self.summary)
         self.threshold.valueChanged.connect(lambda _v: self.refresh())
         self.district_wide.toggled.connect(lambda _v: self.refresh())
-        session.changed.connect(lambda _c: self.refresh())
-        session.document_changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(lambda _c: self.request_refresh())
+        session.document_changed.connect(self.request_refresh)
+        self.request_refresh()
 
     def refresh(self) -> None:
         if not self.session.is_open:

@@ -121,7 +121,7 @@ class Presenter(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.help)
         self.reason_edit.returnPressed.connect(self._reason_done)
-        session.changed.connect(lambda _c: self.redraw())
+        session.changed.connect(lambda _c: self.redraw() if self.isVisible() else None)
         self._apply_style(1080)
 
     # -- entering and leaving ------------------------------------------------------------

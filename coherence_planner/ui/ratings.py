@@ -27,6 +27,7 @@ from coherence_planner.domain import ratings as R
 from coherence_planner.reports.quadrant_chart import draw_quadrant
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
 
 UNRATED = "—"
@@ -50,7 +51,7 @@ def _spread_text(sp: R.Spread) -> str:
     return text + (f", {sp.dont_know} ?" if sp.dont_know else "")
 
 
-class RatingsView(QWidget):
+class RatingsView(LazyView):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -113,9 +114,9 @@ class RatingsView(QWidget):
         self.remove_member_button.clicked.connect(self.remove_selected_member)
         self.program.currentIndexChanged.connect(lambda _i: self._load_grid())
         self.disagreement.cellDoubleClicked.connect(self._pick_from_table)
-        session.changed.connect(lambda _c: self.refresh())
-        session.document_changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(lambda _c: self.request_refresh())
+        session.document_changed.connect(self.request_refresh)
+        self.request_refresh()
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:

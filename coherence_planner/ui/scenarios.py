@@ -29,6 +29,7 @@ from coherence_planner.domain import scenarios as S
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.wording import join_words, money, plural
 from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.retreat_state import RetreatState
 from coherence_planner.ui.session import DocumentSession
 
@@ -86,7 +87,7 @@ def _scenario_column(result: S.ScenarioResult) -> list[str]:
     ]
 
 
-class ScenarioView(QWidget):
+class ScenarioView(LazyView):
     def __init__(
         self, session: DocumentSession, state: RetreatState, parent: QWidget | None = None
     ) -> None:
@@ -161,9 +162,9 @@ class ScenarioView(QWidget):
         self.apply_button.clicked.connect(lambda: self.apply_current())
         self.list.currentRowChanged.connect(lambda _r: self._show())
         self.compare.currentIndexChanged.connect(lambda _i: self._show())
-        session.changed.connect(lambda _c: self.refresh())
-        session.document_changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(lambda _c: self.request_refresh())
+        session.document_changed.connect(self.request_refresh)
+        self.request_refresh()
 
     # -- state ---------------------------------------------------------------------------
     def current_name(self) -> str | None:

@@ -9,8 +9,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from coherence_planner import spreadsheet_cli
 from coherence_planner.domain.district import District
 
 Exporter = Callable[[District, Path, argparse.Namespace], None]
 
-EXPORTERS: dict[str, Exporter] = {}
+EXPORTERS: dict[str, Exporter] = {
+    ".xlsx": spreadsheet_cli.export_xlsx,
+    ".csv": spreadsheet_cli.export_csv,
+}

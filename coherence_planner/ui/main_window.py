@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self.documents.open_plan)
         self.documents.recent_changed.connect(self._recent_changed)
         self.overview.filter_requested.connect(self._card_pressed)
+        self.overview.goal_requested.connect(self._goal_pressed)
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
@@ -386,6 +387,11 @@ class MainWindow(QMainWindow):
         self.browser.clear_filters()
         self.browser.set_filter(**_CARD_FILTERS[key])
         self._focus(self.browser_dock, self.browser.view)
+
+    def _goal_pressed(self, goal_id: str) -> None:
+        self.browser.clear_filters()
+        self.browser.set_filter(goal=goal_id)
+        self.session.select([goal_id])
 
     def _focus(self, dock: QDockWidget, widget: QWidget) -> None:
         dock.show()

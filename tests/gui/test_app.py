@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from coherence_planner import __main__ as entry
+from coherence_planner import cli as entry
 from coherence_planner.ui import app as app_module
 from coherence_planner.ui import crash
 
@@ -29,11 +29,6 @@ def test_command_line(
     monkeypatch.setattr(app_module, "run", lambda **kwargs: calls.append(kwargs) or 0)
     assert entry.main(argv) == 0
     assert calls == [expected]
-
-
-def test_file_and_demo_together_is_a_usage_error() -> None:
-    with pytest.raises(SystemExit):
-        entry.parse(["x.coherence", "--demo"])
 
 
 def test_demo_window_opens_a_sample_copy(qtbot: Any) -> None:

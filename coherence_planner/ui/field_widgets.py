@@ -512,7 +512,6 @@ _EDITORS: dict[str, type[Editor]] = {
     F.COUNT: NumberEditor,
     F.YEAR: NumberEditor,
     F.BOOL: BoolEditor,
-    F.DATE: TextEditor,  # an ISO date; SetItemFields refuses anything else, saying why
     F.INDICATORS: IndicatorsEditor,
     F.DATE: DateEditor,
 }

@@ -62,9 +62,9 @@ def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> No
     ax.set_xticklabels(table.bands, fontsize=font_size, rotation=20, ha="right")
     ax.set_yticks(range(len(table.schools)))
     ax.set_yticklabels(table.schools, fontsize=font_size)
-    scope = "all programs" if table.district_wide else "programs that name the school"
+    scope = "every program" if table.district_wide else "programs that name the school"
     ax.set_title(
-        f"Active programs per school and grade band ({scope}); over {table.threshold} outlined",
+        f"Active programs per school and grade band\n({scope}; more than {table.threshold} outlined)",
         fontsize=font_size * 1.1,
     )
     bar = figure.colorbar(image, ax=ax, fraction=0.04)

@@ -94,8 +94,8 @@ def draw_quadrant(
             color=palette.BLACK,
             bbox={"facecolor": "white", "edgecolor": palette.GREY},
         )
-    ax.set_xlabel("Implementation (mean of the cabinet, 1–4)", fontsize=font_size)
-    ax.set_ylabel("Impact (mean of the cabinet, 1–4)", fontsize=font_size)
+    ax.set_xlabel("Implementation (cabinet mean, 1–4)", fontsize=font_size)
+    ax.set_ylabel("Impact (cabinet mean, 1–4)", fontsize=font_size)
     ax.set_xticks([1, 2, 3, 4])
     ax.set_yticks([1, 2, 3, 4])
     ax.tick_params(labelsize=font_size)

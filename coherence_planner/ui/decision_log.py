@@ -130,6 +130,8 @@ class DecisionLog(LazyView):
         )
         self.model.set_entries(shown)
         self.view.resizeColumnsToContents()
+        for column in (LOG_COLUMNS.index("Name"), LOG_COLUMNS.index("Why")):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
         t = tally(self.session.district)
         counts = ", ".join(
             f"{DECISION_LABELS[d]} {t.counts[d]}" for d in vocab.DECISIONS if t.counts[d]

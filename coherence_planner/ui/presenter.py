@@ -51,6 +51,10 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _short(name: str, limit: int = 34) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def _fte(value: float | int | None) -> str:
     return f"{value or 0:g} FTE"
 
@@ -111,7 +115,7 @@ class Presenter(QWidget):
         top.addWidget(self.tally)
         layout.addLayout(top)
         layout.addWidget(self.title)
-        columns = QHBoxLayout()
+        columns = self.columns = QHBoxLayout()
         columns.addWidget(self.left_body, 1)
         columns.addWidget(self.right_body, 1)
         layout.addLayout(columns, 1)
@@ -164,6 +168,7 @@ class Presenter(QWidget):
         margin = round(body * 1.2)
         self.outer.setContentsMargins(margin, round(margin * 0.6), margin, round(margin * 0.6))
         self.outer.setSpacing(round(body * 0.5))
+        self.columns.setSpacing(round(body * 1.5))
         self.title.setStyleSheet(f"font-size: {round(body * 1.7)}px; font-weight: bold;")
         self.where.setStyleSheet(f"font-size: {small}px; color: {MUTED};")
         self.tally.setStyleSheet(f"font-size: {body}px; color: {ACCENT}; font-weight: bold;")
@@ -288,9 +293,9 @@ class Presenter(QWidget):
         right += self._heading("Competing programs")
         groups = []
         for group in brief.competing:
-            names = ", ".join(group.members)
-            kept = ", ".join(group.kept)
-            groups.append(_e(f"{names} compete; the rules keep {kept}"))
+            others = [m for m in group.members if m not in group.kept]
+            kept = " and ".join(_short(district.items[k].name) for k in group.kept)
+            groups.append(_e(f"{kept} is kept over {', '.join(others)}"))
         right += self._list(groups or ["None"], 3)
         self.right_body.setText(right)
 

@@ -65,25 +65,29 @@ class RatingsView(LazyView):
         lv.addWidget(QLabel("<b>Cabinet</b>"))
         self.members = QListWidget()
         self.members.setAccessibleName("Cabinet members")
-        lv.addWidget(self.members, 1)
+        self.members.setMaximumHeight(110)
         row = QHBoxLayout()
+        row.addWidget(self.members, 1)
+        buttons = QVBoxLayout()
         self.add_member_button = QPushButton("Add…")
         self.remove_member_button = QPushButton("Remove")
-        row.addWidget(self.add_member_button)
-        row.addWidget(self.remove_member_button)
+        buttons.addWidget(self.add_member_button)
+        buttons.addWidget(self.remove_member_button)
+        buttons.addStretch()
+        row.addLayout(buttons)
         lv.addLayout(row)
-        splitter.addWidget(left)
-
-        middle = QWidget()
-        mv = QVBoxLayout(middle)
+        mv = lv
         pick = QHBoxLayout()
         pick.addWidget(QLabel("Program"))
         self.program = QComboBox()
         self.program.setAccessibleName("Program to rate")
         pick.addWidget(self.program, 1)
         mv.addLayout(pick)
-        self.grid = QTableWidget(0, len(R.DIMENSIONS))
-        self.grid.setHorizontalHeaderLabels([R.DIMENSION_LABELS[d] for d in R.DIMENSIONS])
+        # Dimensions down the side, one column per member: a cabinet is narrower than eight.
+        self.grid = QTableWidget(len(R.DIMENSIONS), 0)
+        self.grid.setVerticalHeaderLabels(
+            [f"{R.DIMENSION_LABELS[d]} (1–{R.SCALES[d]})" for d in R.DIMENSIONS]
+        )
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.setAccessibleName("Ratings of the program by member")
         mv.addWidget(self.grid, 1)
@@ -94,9 +98,9 @@ class RatingsView(LazyView):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.hide()
         mv.addWidget(self.error)
-        splitter.addWidget(middle)
+        splitter.addWidget(left)
 
-        right = QTabWidget()
+        right = self.right_tabs = QTabWidget()
         self.disagreement = QTableWidget(0, 5)
         self.disagreement.setHorizontalHeaderLabels(
             ["Program", "Raters", "Disagreement", "Quadrant", "Widest split"]
@@ -108,7 +112,8 @@ class RatingsView(LazyView):
         self.canvas = ChartCanvas()
         right.addTab(self.canvas, "Quadrant")
         splitter.addWidget(right)
-        splitter.setSizes([200, 520, 480])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         self.add_member_button.clicked.connect(self.ask_member)
         self.remove_member_button.clicked.connect(self.remove_selected_member)
@@ -154,17 +159,17 @@ class RatingsView(LazyView):
         self.grid.clearContents()
         program_id = self.current_program()
         if not self.session.is_open or program_id is None:
-            self.grid.setRowCount(0)
+            self.grid.setColumnCount(0)
             self.spread.setText("")
             self._loading = False
             return
         district = self.session.district
         people = [m.name for m in R.members(district)]
         scores = R.scores_of(district, program_id)
-        self.grid.setRowCount(len(people))
-        self.grid.setVerticalHeaderLabels(people)
-        for r, person in enumerate(people):
-            for c, dimension in enumerate(R.DIMENSIONS):
+        self.grid.setColumnCount(len(people))
+        self.grid.setHorizontalHeaderLabels(people)
+        for c, person in enumerate(people):
+            for r, dimension in enumerate(R.DIMENSIONS):
                 box = QComboBox()
                 box.setAccessibleName(f"{person}: {R.DIMENSION_LABELS[dimension]}")
                 for text, value in score_choices(dimension):

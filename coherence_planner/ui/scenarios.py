@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import scenarios as S
 from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.wording import join_words, money, plural
+from coherence_planner.domain.wording import join_words, money_short, plural
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.retreat_state import RetreatState
@@ -58,10 +58,10 @@ WARNING_STYLE = (
 def _today_column(result: S.ScenarioResult) -> list[str]:
     b = result.before
     return [
-        money(0),
+        money_short(0),
         "0",
         "0",
-        money(b.total_cost),
+        money_short(b.total_cost),
         str(b.competing_groups),
         "—",
         str(b.unsupported_goals),
@@ -74,10 +74,10 @@ def _today_column(result: S.ScenarioResult) -> list[str]:
 def _scenario_column(result: S.ScenarioResult) -> list[str]:
     a = result.after
     return [
-        money(result.freed_cost),
+        money_short(result.freed_cost),
         f"{result.freed_fte:g}",
         f"{result.students_no_longer_served:,}",
-        money(a.total_cost),
+        money_short(a.total_cost),
         str(a.competing_groups),
         str(len(result.resolved_groups)),
         str(a.unsupported_goals),
@@ -141,6 +141,8 @@ class ScenarioView(LazyView):
         self.table.setVerticalHeaderLabels(list(MEASURES))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight((self.fontMetrics().height() + 8) * (len(MEASURES) + 1) + 4)
         rv.addWidget(self.table, 1)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -245,6 +247,7 @@ class ScenarioView(LazyView):
         for c, (_title, values) in enumerate(columns):
             for r, value in enumerate(values):
                 cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
         warnings = []
@@ -260,9 +263,9 @@ class ScenarioView(LazyView):
         self.warning.setVisible(bool(warnings))
         notes = []
         if first.newly_orphaned:
-            notes.append(
-                "Would lose their tie to any goal: " + ", ".join(first.newly_orphaned) + "."
-            )
+            lost = first.newly_orphaned
+            more = f" and {len(lost) - 8} more" if len(lost) > 8 else ""
+            notes.append(f"Would lose their tie to any goal: {', '.join(lost[:8])}{more}.")
         if sc.applied_on:
             notes.append(f"Applied as decisions on {sc.applied_on} by {sc.applied_by or '—'}.")
         skipped = S.undecidable(district, sc)

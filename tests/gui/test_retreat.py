@@ -123,7 +123,7 @@ def test_a_whole_retreat(
     assert headers == ["Today", "Literacy overlap", "Lean"]
     lean = view.results["Lean"]
     freed_row = 0
-    assert view.table.item(freed_row, 2).text() == f"${round(lean.freed_cost):,}"
+    assert view.table.item(freed_row, 2).text() == money_short(lean.freed_cost)
     small = view.results["Literacy overlap"]
     assert 0 < small.freed_cost < lean.freed_cost
     assert not view.warning.isVisible()

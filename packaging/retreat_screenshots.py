@@ -77,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             presenter.close()
             _settle(app)
 
-        # The tabs, with two scenarios and a few ratings to show.
+        # The tabs, with two scenarios and a few ratings to show; the findings dock is
+        # closed, as it would be at a retreat, to give the tabs the room.
+        window.findings_dock.hide()
         district = window.session.district
         view = retreat.scenarios
         retreat.show_tab("Scenarios")

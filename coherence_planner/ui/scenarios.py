@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -95,38 +96,54 @@ class ScenarioView(LazyView):
         self.session = session
         self.state = state
         self.results: dict[str, S.ScenarioResult] = {}
-        outer = QHBoxLayout(self)
-        splitter = QSplitter()
-        outer.addWidget(splitter)
+        # Lists and buttons across the top, the comparison below at full width; the whole
+        # view scrolls rather than squeezing the comparison on a small screen.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        rv = QVBoxLayout(body)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(QLabel("<b>Scenarios</b>"))
+        top = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(QLabel("<b>Scenarios</b>"))
         self.list = QListWidget()
         self.list.setAccessibleName("Scenarios")
-        lv.addWidget(self.list, 1)
+        names.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.new_button = QPushButton("New…")
         self.delete_button = QPushButton("Delete")
         row.addWidget(self.new_button)
         row.addWidget(self.delete_button)
-        lv.addLayout(row)
-        lv.addWidget(QLabel("<b>Items removed in this scenario</b>"))
+        names.addLayout(row)
+        top.addLayout(names, 2)
+        removed = QVBoxLayout()
+        removed.addWidget(QLabel("<b>Items removed in this scenario</b>"))
         self.items = QListWidget()
         self.items.setAccessibleName("Items removed in this scenario")
         self.items.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        lv.addWidget(self.items, 2)
+        removed.addWidget(self.items, 1)
+        top.addLayout(removed, 3)
+        buttons = QVBoxLayout()
+        buttons.addSpacing(self.fontMetrics().height() + 6)
         self.add_candidates_button = QPushButton("Add all removal candidates")
         self.add_selected_button = QPushButton("Add the selected items")
         self.take_out_button = QPushButton("Take out of the scenario")
         for button in (self.add_candidates_button, self.add_selected_button, self.take_out_button):
-            lv.addWidget(button)
-        splitter.addWidget(left)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        top.addLayout(buttons)
+        top_box = QWidget()
+        top_box.setLayout(top)
+        top_box.setMaximumHeight(200)
+        rv.addWidget(top_box)
 
-        right = QWidget()
-        rv = QVBoxLayout(right)
         compare = QHBoxLayout()
-        compare.addWidget(QLabel("Compare with"))
+        compare.addWidget(QLabel("Compare today with"))
         self.compare = QComboBox()
         self.compare.setAccessibleName("Compare with a second scenario")
         compare.addWidget(self.compare, 1)
@@ -141,8 +158,9 @@ class ScenarioView(LazyView):
         self.table.setVerticalHeaderLabels(list(MEASURES))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setMinimumHeight((self.fontMetrics().height() + 8) * (len(MEASURES) + 1) + 4)
+        row_height = self.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setMinimumHeight(row_height * (len(MEASURES) + 1) + 6)
         rv.addWidget(self.table, 1)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -153,8 +171,6 @@ class ScenarioView(LazyView):
             "Decide 'remove' on every program and policy of this scenario, in one undoable step"
         )
         rv.addWidget(self.apply_button)
-        splitter.addWidget(right)
-        splitter.setSizes([320, 640])
 
         self.new_button.clicked.connect(lambda: self.ask_new())
         self.delete_button.clicked.connect(self.delete_current)
@@ -243,7 +259,10 @@ class ScenarioView(LazyView):
         columns = [("Today", _today_column(first))]
         columns += [(s.name, _scenario_column(self.results[s.name])) for s in shown]
         self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([title for title, _ in columns])
+        for c, (title, _values) in enumerate(columns):
+            head = QTableWidgetItem(title if len(title) <= 14 else title[:13] + "…")
+            head.setToolTip(title)
+            self.table.setHorizontalHeaderItem(c, head)
         for c, (_title, values) in enumerate(columns):
             for r, value in enumerate(values):
                 cell = QTableWidgetItem(value)

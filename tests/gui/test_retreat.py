@@ -119,7 +119,9 @@ def test_a_whole_retreat(
     window.session.select(["P4", "P5"])
     view.add_selected()
     view.compare.setCurrentIndex(view.compare.findData("Lean"))
-    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    headers = [
+        view.table.horizontalHeaderItem(c).toolTip() for c in range(view.table.columnCount())
+    ]
     assert headers == ["Today", "Literacy overlap", "Lean"]
     lean = view.results["Lean"]
     freed_row = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -14,3 +15,11 @@ def png_bytes(figure: Figure, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def fit_layout(figure: Figure) -> None:
+    """tight_layout, quietly: in a very small canvas (a narrow app pane) matplotlib warns
+    that it cannot fit everything, which is true and harmless; the chart is still drawn."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        figure.tight_layout()

@@ -13,7 +13,7 @@ from matplotlib.patches import Rectangle
 
 from coherence_planner.domain.load import LoadTable
 from coherence_planner.reports import palette
-from coherence_planner.reports.figures import png_bytes
+from coherence_planner.reports.figures import fit_layout, png_bytes
 
 
 def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> None:
@@ -69,7 +69,7 @@ def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> No
     )
     bar = figure.colorbar(image, ax=ax, fraction=0.04)
     bar.ax.tick_params(labelsize=font_size)
-    figure.tight_layout()
+    fit_layout(figure)
 
 
 def load_figure(table: LoadTable, size: tuple[float, float] = (9, 6)) -> Figure:

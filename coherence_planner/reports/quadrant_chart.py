@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from coherence_planner.domain import ratings as R
 from coherence_planner.reports import palette
-from coherence_planner.reports.figures import png_bytes
+from coherence_planner.reports.figures import fit_layout, png_bytes
 
 QUADRANT_COLOURS = {
     "lead": palette.BLUISH_GREEN,
@@ -100,7 +100,7 @@ def draw_quadrant(
     ax.set_yticks([1, 2, 3, 4])
     ax.tick_params(labelsize=font_size)
     ax.set_title("Implementation by impact", fontsize=font_size * 1.2)
-    figure.tight_layout()
+    fit_layout(figure)
 
 
 def quadrant_figure(rated: list[R.ProgramRatings], size: tuple[float, float] = (7, 6)) -> Figure:

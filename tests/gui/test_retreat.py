@@ -201,3 +201,48 @@ def test_presenter_type_scales_with_the_screen(
         presenter.go(index)
         assert presenter.layout().sizeHint().height() <= height, presenter.step
     presenter.close()
+
+
+def test_decision_panel_and_inspector_both_log_and_presenter_undoes(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    retreat = open_sample(qtbot, window, sample_plan)
+    district = window.session.district
+    retreat.state.set_who("Ms. Chen")
+    retreat.show_tab("Decisions")
+    panel = retreat.decision_panel
+
+    # A strategy cannot be decided on; the buttons say so by being disabled.
+    window.session.select(["S1"])
+    assert not panel.buttons.buttons()[0].isEnabled()
+    assert "programs and policies" in panel.title.text()
+
+    # From the panel: the reason typed, the shared person and date.
+    window.session.select(["P21"])
+    panel.rationale.setPlainText("Two ninth-grade seminars is one too many")
+    expand = next(b for b in panel.buttons.buttons() if b.property("decision") == "expand")
+    qtbot.mouseClick(expand, Qt.MouseButton.LeftButton)
+    p21 = district.items["P21"]
+    assert (p21.decision, p21.decided_by) == ("expand", "Ms. Chen")
+    assert "Expand" in panel.facts.text()
+
+    # From the inspector's Decision field: logged too.
+    editor = window.inspector.editors["decision"]
+    editor.set_value("modify")
+    editor.committed.emit()
+    assert p21.decision == "modify"
+    assert [(e.decision, e.previous) for e in decision_log(district)] == [
+        ("expand", "undecided"),
+        ("modify", "expand"),
+    ]
+    assert retreat.decision_log.model.rowCount() == 2
+
+    # In the presenter, Ctrl+Z undoes the last decision (the inspector's).
+    presenter = retreat.presenter
+    presenter.start()
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    qtbot.keyClick(presenter, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert p21.decision == "expand"
+    assert len(decision_log(district)) == 1
+    presenter.close()

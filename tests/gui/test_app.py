@@ -106,3 +106,20 @@ def test_dark_scheme_gets_a_dark_palette_and_light_icons(window: Any, qapp: Any)
         theme.apply(qapp, Qt.ColorScheme.Light)
         window.refresh_icons()
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+
+
+def test_crash_dialog_copies_the_details(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[QMessageBox] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(box)
+        copy = next(b for b in box.buttons() if b.text() == "Copy details")
+        copy.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    crash.show_crash(None, "Traceback: boom")
+    assert "Your plan is safe" in seen[0].text()
+    assert QApplication.clipboard().text() == "Traceback: boom"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coherence_planner.domain import agenda as A
@@ -139,7 +139,15 @@ class Presenter(QWidget):
         self.redraw()
 
     def enter(self) -> None:
+        """Start and go full screen: on the projector when there is a second screen (any
+        screen but the main window's), else on the main window's screen."""
         self.start()
+        parent = self.parentWidget()
+        here = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        others = [s for s in QGuiApplication.screens() if s is not here]
+        target = others[0] if others else here
+        if target is not None:
+            self.setGeometry(target.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()
@@ -174,6 +182,7 @@ class Presenter(QWidget):
         self.tally.setStyleSheet(f"font-size: {body}px; color: {ACCENT}; font-weight: bold;")
         self.help.setStyleSheet(f"font-size: {small}px; color: {MUTED};")
         self.reason.setStyleSheet(f"color: {ACCENT};")
+        self.choices.setStyleSheet(f"font-size: {round(body * 1.15)}px;")
         self.message.setStyleSheet(f"color: {WARN}; font-weight: bold;")
 
     def resizeEvent(self, event: QResizeEvent) -> None:

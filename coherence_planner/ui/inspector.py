@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.commands import Changes, SetItemFields
+from coherence_planner.ui.decision_widgets import decision_from_inspector
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.field_widgets import Editor, make_editor
 from coherence_planner.ui.flags import flags_text
@@ -174,7 +175,11 @@ class Inspector(QWidget):
             item = self.session.district.items[self.item_id]
             if value == getattr(item, name):
                 return
-            self.session.push(SetItemFields(self.session.district, self.item_id, {name: value}))
+            district = self.session.district
+            if name == "decision":  # through the decision log, like every decision
+                self.session.push(decision_from_inspector(district, item, value))
+            else:
+                self.session.push(SetItemFields(district, self.item_id, {name: value}))
         except USER_ERRORS as exc:
             self.show_error(exc)
             self._load_values()

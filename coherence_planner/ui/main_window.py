@@ -33,6 +33,7 @@ from coherence_planner.ui.inspector import Inspector
 from coherence_planner.ui.map.map_panel import MapPanel
 from coherence_planner.ui.map.matrix import AlignmentMatrix
 from coherence_planner.ui.overview import Overview
+from coherence_planner.ui.retreat import install_retreat
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.start_page import StartPage
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.spreadsheets = install_spreadsheet_actions(self)
+        self.retreat = install_retreat(self)
 
         self.start_page.new_requested.connect(self.documents.new_plan)
         self.start_page.open_requested.connect(lambda: self.documents.open_plan())

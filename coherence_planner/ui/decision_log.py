@@ -1,0 +1,142 @@
+"""The decision log as a filterable table: who decided what, when and why, changed minds
+included (each row says what the decision replaced)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.decisions import (
+    DECISION_LABELS,
+    LOG_COLUMNS,
+    LogEntry,
+    decision_log,
+    filter_log,
+    tally,
+)
+from coherence_planner.domain.wording import money
+from coherence_planner.ui.lazy_view import LazyView
+from coherence_planner.ui.session import DocumentSession
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+class DecisionLogModel(QStandardItemModel):
+    """One row per log entry, newest first (the table can be sorted by any column)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(list(LOG_COLUMNS))
+
+    def set_entries(self, entries: list[LogEntry]) -> None:
+        self.removeRows(0, self.rowCount())
+        for e in reversed(entries):
+            values = (
+                e.on,
+                e.item_id,
+                vocab.KIND_LABELS.get(e.kind, e.kind),
+                e.name,
+                DECISION_LABELS.get(e.decision, e.decision),
+                DECISION_LABELS.get(e.previous, e.previous),
+                e.rationale,
+                e.who,
+                e.scenario,
+            )
+            row = []
+            for value in values:
+                cell = QStandardItem(value)
+                cell.setEditable(False)
+                cell.setData(e.item_id, ITEM_ROLE)
+                row.append(cell)
+            self.appendRow(row)
+
+
+class DecisionLog(LazyView):
+    """Filters (decision, person, words) over the log; clicking a row selects its item."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.decision = QComboBox()
+        self.decision.setAccessibleName("Filter by decision")
+        self.decision.addItem("Every decision", None)
+        for d in vocab.DECISIONS:
+            self.decision.addItem(DECISION_LABELS[d], d)
+        self.who = QComboBox()
+        self.who.setAccessibleName("Filter by person")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names and reasons")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the decision log")
+        filters.addWidget(QLabel("Show"))
+        filters.addWidget(self.decision)
+        filters.addWidget(self.who)
+        filters.addWidget(self.search, 1)
+        layout.addLayout(filters)
+        self.model = DecisionLogModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(True)
+        layout.addWidget(self.view, 1)
+        self.tally = QLabel()
+        self.tally.setAccessibleName("Decision tally")
+        layout.addWidget(self.tally)
+        self.decision.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.who.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.view.clicked.connect(lambda index: session.select([str(index.data(ITEM_ROLE))]))
+        session.changed.connect(lambda _c: self.request_refresh())
+        session.document_changed.connect(self.request_refresh)
+        self.request_refresh()
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            self.model.set_entries([])
+            self.tally.setText("")
+            return
+        entries = decision_log(self.session.district)
+        people = sorted({e.who for e in entries if e.who})
+        chosen = self.who.currentData()
+        self.who.blockSignals(True)
+        self.who.clear()
+        self.who.addItem("Everyone", None)
+        for person in people:
+            self.who.addItem(person, person)
+        index = self.who.findData(chosen)
+        self.who.setCurrentIndex(max(index, 0))
+        self.who.blockSignals(False)
+        shown = filter_log(
+            entries,
+            decision=self.decision.currentData(),
+            who=self.who.currentData(),
+            text=self.search.text(),
+        )
+        self.model.set_entries(shown)
+        self.view.resizeColumnsToContents()
+        for column in (LOG_COLUMNS.index("Name"), LOG_COLUMNS.index("Why")):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+        t = tally(self.session.district)
+        counts = ", ".join(
+            f"{DECISION_LABELS[d]} {t.counts[d]}" for d in vocab.DECISIONS if t.counts[d]
+        )
+        self.tally.setText(
+            f"{len(shown)} of {len(entries)} log entries · {counts} · "
+            f"sunset or remove frees {money(t.freed_cost)} and {t.freed_fte:g} FTE"
+        )

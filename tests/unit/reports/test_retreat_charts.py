@@ -1,0 +1,61 @@
+"""The quadrant chart and the load heat map: drawn onto a given Figure, or as PNG bytes."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from coherence_planner.domain import ratings as R
+from coherence_planner.domain.load import initiative_load
+from coherence_planner.reports import palette
+from coherence_planner.reports.load_heatmap import draw_load, load_png
+from coherence_planner.reports.quadrant_chart import draw_quadrant, quadrant_png
+from tests.factories import make, p
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def rated_district():  # type: ignore[no-untyped-def]
+    d = make(programs=[p("P1"), p("P2"), p("P3")])
+    for name in ("Ana", "Ben"):
+        R.add_member(d, name).do(d)
+    R.rate(d, "P1", "Ana", {"implementation": 4, "impact": 4}).do(d)
+    R.rate(d, "P1", "Ben", {"implementation": 3, "impact": 3}).do(d)
+    R.rate(d, "P2", "Ana", {"implementation": 4, "impact": 1}).do(d)
+    R.rate(d, "P2", "Ben", {"implementation": 4, "impact": 2}).do(d)
+    R.rate(d, "P3", "Ana", {"fit": 3}).do(d)  # unrated on the quadrant axes
+    return d
+
+
+def test_quadrant_places_rated_programs_with_their_labels() -> None:
+    figure = Figure()
+    draw_quadrant(figure, R.rated_programs(rated_district()))
+    texts = {t.get_text() for t in figure.axes[0].texts}
+    assert {"Lead", "Invest", "Evaluate", "Weed", "P1", "P2"} <= texts
+    assert "P3" not in texts
+    assert quadrant_png(R.rated_programs(rated_district()), dpi=40).startswith(PNG)
+
+
+def test_quadrant_says_so_when_nothing_is_rated() -> None:
+    figure = Figure()
+    draw_quadrant(figure, [])
+    assert any("No program" in t.get_text() for t in figure.axes[0].texts)
+
+
+def test_heat_map_outlines_exactly_the_flagged_cells() -> None:
+    d = make(
+        programs=[p(f"P{n}", grades=["K"], schools=["Elm Elementary"]) for n in range(3)]
+        + [p("P9", grades=["6"], schools=["Oak Middle"])]
+    )
+    table = initiative_load(d, threshold=2)
+    figure = Figure()
+    draw_load(figure, table)
+    frames = [
+        patch
+        for patch in figure.axes[0].patches
+        if isinstance(patch, Rectangle) and patch.get_edgecolor()[:3] == (0xD5 / 255, 0x5E / 255, 0)
+    ]
+    assert len(frames) == len(table.flagged()) == 1
+    assert "3!" in {t.get_text() for t in figure.axes[0].texts}
+    assert palette.VERMILLION == "#D55E00"
+    assert load_png(table, dpi=40).startswith(PNG)

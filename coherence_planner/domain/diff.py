@@ -234,9 +234,8 @@ def _field_changes(kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[
             continue
         spec = F.field_spec(kind, key) if kind in F.KIND_FIELDS else None
         label = spec.label if spec else key.replace("_", " ").capitalize()
-        changes.append(
-            FieldChange(key, label, old.get(key), new.get(key), spec.type if spec else "")
-        )
+        field_type = spec.type if spec else F.ENUM if key in ("kind", "strength") else ""
+        changes.append(FieldChange(key, label, old.get(key), new.get(key), field_type))
     return changes
 
 
@@ -278,8 +277,8 @@ def diff_districts(
     a: District,
     b: District,
     *,
-    label_a: str = "before",
-    label_b: str = "after",
+    label_a: str = "A",
+    label_b: str = "B",
     analysis_a: Analysis | None = None,
     analysis_b: Analysis | None = None,
 ) -> DistrictDiff:

@@ -136,14 +136,13 @@ class GoalProgress:
         off = [
             p.name or f"indicator {p.index + 1}" for p in self.indicators if p.status == OFF_TRACK
         ]
-        blank = [
-            p.name or f"indicator {p.index + 1}" for p in self.indicators if p.status == NO_DATA
-        ]
         parts = []
         if off:
             parts.append(f"off track on {_names(off)}")
-        if blank:
-            parts.append(f"missing data for {_names(blank)}")
+        for p in self.indicators:
+            if p.status == NO_DATA:
+                name = quoted(p.name) if p.name else f"indicator {p.index + 1}"
+                parts.append(f"{name} has no {join_words(list(p.missing))}")
         if parts:
             return "; ".join(parts)
         return "every indicator met" if self.status == MET else "on track"
@@ -158,9 +157,8 @@ def goal_progress(goal: Goal, school_year: str | int) -> GoalProgress:
     for n, ind in enumerate(goal.indicators):
         year = measured_year(ind, school_year)
         expected = None if year is None else expected_value(ind, year)
-        progress.append(
-            IndicatorProgress(n, ind.name, indicator_status(ind, school_year), expected)
-        )
+        status = indicator_status(ind, school_year)
+        progress.append(IndicatorProgress(n, ind.name, status, expected, missing(ind, school_year)))
     statuses = {p.status for p in progress}
     if not progress:
         status = NO_INDICATORS

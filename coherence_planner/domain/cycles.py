@@ -54,3 +54,23 @@ def cycle_summary(cycle: dict[str, Any]) -> str:
     if cycle.get("next_step"):
         text += f" — next: {cycle['next_step']}"
     return text
+
+
+def current_cycle_rows(strategies: list[Strategy], on: dt.date) -> list[tuple[str, ...]]:
+    """(id, strategy, dates, focus, evidence, next step) of each strategy's current cycle,
+    for the report; strategies with no running cycle are left out."""
+    rows: list[tuple[str, ...]] = []
+    for strategy in strategies:
+        cycle = current_cycle(strategy, on)
+        if cycle is not None:
+            rows.append(
+                (
+                    strategy.id,
+                    strategy.name,
+                    cycle_dates(cycle),
+                    cycle.get("focus", ""),
+                    cycle.get("evidence", ""),
+                    cycle.get("next_step", ""),
+                )
+            )
+    return rows

@@ -185,3 +185,24 @@ def district_progress(district: District) -> list[GoalProgress]:
 def goals_needing_attention(district: District) -> list[GoalProgress]:
     """Live goals with no indicators, or with indicators off track or missing data."""
     return [p for p in district_progress(district) if p.needs_attention]
+
+
+def _shown(value: float | int | None, year: int | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g} ({year})" if year is not None else f"{value:g}"
+
+
+def indicator_rows(goal: Goal, school_year: str | int) -> list[tuple[str, str, str, str, str]]:
+    """(indicator, baseline, current, target, status) as text, for the report's table;
+    values carry their year in brackets when it is known."""
+    return [
+        (
+            f"{ind.name} ({ind.unit})" if ind.unit else ind.name,
+            _shown(ind.baseline, ind.baseline_year),
+            _shown(ind.current, measured_year(ind, school_year)),
+            _shown(ind.target, ind.target_year),
+            indicator_status(ind, school_year),
+        )
+        for ind in goal.indicators
+    ]

@@ -71,3 +71,12 @@ def test_cycle_summary_reads_as_a_sentence() -> None:
     assert cycle_summary(FALL) == "2026-09-01 to 2026-10-15: Screen — next: Regroup"
     assert cycle_summary({"focus": ""}) == "no dates: no focus named"
     assert cycle_summary(WINTER) == "from 2026-10-10: Tutor"
+
+
+def test_current_cycle_rows_skip_strategies_without_one() -> None:
+    from coherence_planner.domain.cycles import current_cycle_rows
+
+    strategies = [Strategy(id="S1", name="Screen", cycles=[FALL]), Strategy(id="S2", name="y")]
+    assert current_cycle_rows(strategies, dt.date(2026, 9, 2)) == [
+        ("S1", "Screen", "2026-09-01 to 2026-10-15", "Screen", "", "Regroup")
+    ]

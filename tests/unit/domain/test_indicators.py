@@ -143,3 +143,14 @@ def test_sample_district_has_goals_on_and_off_track() -> None:
     words = {p.goal_id: p.status for p in district_progress(sample_district())}
     assert words["G4"] == ON_TRACK
     assert words["G1"] == OFF_TRACK
+
+
+def test_indicator_rows_for_the_report() -> None:
+    goal = Goal(id="G1", name="x", indicators=[ind(unit="%"), ind(name="Blank", current=None)])
+    assert goal_progress(goal, 2026).status == OFF_TRACK
+    from coherence_planner.domain.indicators import indicator_rows
+
+    assert indicator_rows(goal, "2026-27") == [
+        ("Reading (%)", "40 (2024)", "45 (2026)", "60 (2028)", OFF_TRACK),
+        ("Blank", "40 (2024)", "—", "60 (2028)", NO_DATA),
+    ]

@@ -10,8 +10,10 @@ themselves. Every asset lookup goes through this module.
 from __future__ import annotations
 
 import importlib.resources
+import json
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,3 +44,20 @@ def sample_json_text() -> str:
 def icon_bytes(name: str) -> bytes:
     """An SVG icon by name, without the suffix ("add-program", "app")."""
     return (icons() / f"{name}.svg").read_bytes()
+
+
+# Names the ui branch uses, on the same lookup (merged from branch ui).
+def icon_svg(name: str) -> bytes:
+    return icon_bytes(name)
+
+
+def sample_district_path() -> Path:
+    """The sample district's interchange JSON as a file (read it; never write to it)."""
+    with importlib.resources.as_file(resources() / "samples" / SAMPLE_NAME) as path:
+        return Path(path)
+
+
+def read_sample_json() -> dict[str, Any]:
+    """The sample district as interchange data."""
+    data: dict[str, Any] = json.loads(sample_json_text())
+    return data

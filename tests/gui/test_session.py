@@ -1,0 +1,127 @@
+"""The session: edits go through the document, undo/redo, analysis coalesced and, for large
+districts, computed in a worker thread whose stale results are dropped."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coherence_planner.domain.coherence import Analysis, analyse
+from coherence_planner.domain.commands import AddLink, SetItemFields
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Link
+from coherence_planner.storage.document import Document
+from coherence_planner.storage.errors import DiskFull
+from coherence_planner.ui import analysis_runner
+from coherence_planner.ui.session import DocumentSession
+from tests.factories import g, make, p
+
+
+def open_session(tmp_path: Path, qtbot: Any) -> DocumentSession:
+    district = make(goals=[g("G1")], programs=[p("P1", name="Phonics intervention")])
+    session = DocumentSession()
+    session.set_document(Document.create(tmp_path / "plan.coherence", district))
+    with qtbot.waitSignal(session.analysis_ready, timeout=3000):
+        pass
+    return session
+
+
+def test_push_writes_to_disk_and_undo_reverts_it(tmp_path: Path, qtbot: Any) -> None:
+    session = open_session(tmp_path, qtbot)
+    assert [o.id for o in session.analysis.orphans] == ["P1"]
+    with qtbot.waitSignal(session.analysis_ready, timeout=3000):
+        session.push(AddLink(session.district, Link("P1", "G1")))
+    assert session.analysis.orphans == []
+    assert session.undo_stack.undoText() == "Link Phonics intervention to Goal G1"
+    with _reopen(session) as doc:
+        assert ("supports", "P1", "G1") in doc.district.links
+    with qtbot.waitSignal(session.analysis_ready, timeout=3000):
+        session.undo_stack.undo()
+    assert [o.id for o in session.analysis.orphans] == ["P1"]
+    assert ("supports", "P1", "G1") not in session.district.links
+    session.shutdown()
+
+
+def _reopen(session: DocumentSession) -> Document:
+    """Read the file as it is on disk, through a copy (the live one is locked)."""
+    assert session.document is not None
+    copy = session.document.path.with_name("check.coherence")
+    session.document.save_copy(copy)
+    return Document.open(copy)
+
+
+def test_a_burst_of_edits_costs_one_analysis(tmp_path: Path, qtbot: Any) -> None:
+    session = open_session(tmp_path, qtbot)
+    results: list[object] = []
+    session.analysis_ready.connect(results.append)
+    for cost in (1, 2, 3, 4, 5):
+        session.push(SetItemFields(session.district, "P1", {"annual_cost": cost}))
+    qtbot.waitUntil(lambda: not session.analysis_pending, timeout=3000)
+    assert len(results) == 1
+    assert results[0].resources.total_cost == 5
+    session.shutdown()
+
+
+def test_slow_analyses_run_in_a_worker_and_stale_results_are_dropped(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_session(tmp_path, qtbot)
+    runner = session._runner
+    gate = threading.Event()
+    seen: list[District] = []
+
+    def slow_analyse(district: District) -> Analysis:
+        seen.append(district)
+        gate.wait(5)
+        return analyse(district)
+
+    monkeypatch.setattr(analysis_runner, "analyse", slow_analyse)
+    runner.last_duration = 10.0  # as if the district were huge: the next run goes to the thread
+    results: list[Any] = []
+    session.analysis_ready.connect(results.append)
+    try:
+        session.push(SetItemFields(session.district, "P1", {"annual_cost": 100}))
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
+        # An edit while the worker runs: the worker's snapshot keeps the old value, and its
+        # result is stale, so it is dropped and a fresh run follows.
+        session.push(SetItemFields(session.district, "P1", {"annual_cost": 200}))
+        assert seen[0].items["P1"].annual_cost == 100
+        assert seen[0] is not session.district
+        gate.set()
+        qtbot.waitUntil(lambda: bool(results) and not session.analysis_pending, timeout=5000)
+        assert [r.resources.total_cost for r in results] == [200]
+        assert len(seen) == 2
+    finally:
+        gate.set()
+        session.shutdown()
+    assert runner._thread is None
+
+
+def test_selection_drops_ids_that_do_not_exist(tmp_path: Path, qtbot: Any) -> None:
+    session = open_session(tmp_path, qtbot)
+    with qtbot.waitSignal(session.selection_changed) as signal:
+        session.select(["P1", "nope", "P1"])
+    assert signal.args == [["P1"]]
+    session.shutdown()
+
+
+def test_an_undo_the_disk_refuses_is_reported_and_history_restarts(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_session(tmp_path, qtbot)
+    session.push(SetItemFields(session.district, "P1", {"annual_cost": 10}))
+    assert session.document is not None
+
+    def full(_command: Any) -> Any:
+        raise DiskFull(tmp_path / "plan.coherence")
+
+    monkeypatch.setattr(session.document, "revert", full)
+    with qtbot.waitSignal(session.failed) as failed:
+        session.undo_stack.undo()
+    assert isinstance(failed.args[0], DiskFull)
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 0, timeout=2000)
+    assert session.district.items["P1"].annual_cost == 10
+    session.shutdown()

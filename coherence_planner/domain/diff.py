@@ -591,8 +591,8 @@ def diff_lines(diff: DistrictDiff) -> list[tuple[str, str]]:
     head("Findings (before → after)")
     for f in diff.findings:
         out.append((" ", f"{f.label}: {f.before} → {f.after}"))
-        out += [("+", f"    {x.text}") for x in f.appeared]
-        out += [("−", f"    {x.text}") for x in f.disappeared]
+        out += [("+", f"    new: {x.text}") for x in f.appeared]
+        out += [("−", f"    gone: {x.text}") for x in f.disappeared]
     head("Spend (before → after)")
     for s in (*diff.spend, *diff.spend_by_goal):
         out.append(

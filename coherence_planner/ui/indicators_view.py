@@ -36,7 +36,14 @@ from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.field_widgets import BadNumber
 from coherence_planner.ui.session import DocumentSession
 
-COLUMNS = (*F.INDICATOR_FIELDS,)
+# Each value next to its year, in the order a reader follows the line.
+_ORDER = ("name", "unit", "baseline", "baseline_year", "current", "current_year", "target")
+COLUMNS = tuple(
+    sorted(
+        F.INDICATOR_FIELDS,
+        key=lambda s: _ORDER.index(s.name) if s.name in _ORDER else len(_ORDER),
+    )
+)
 STATUS_COLUMN = len(COLUMNS)
 
 

@@ -200,9 +200,14 @@ class SnapshotsView(QWidget):
         if not ok:
             return
         try:
-            self.session.push(take_snapshot(self.session.district, name, dt.datetime.now(dt.UTC)))
+            command = take_snapshot(self.session.district, name, dt.datetime.now(dt.UTC))
+            self.session.push(command)
         except USER_ERRORS as exc:
             QMessageBox.warning(self, "Take snapshot", explain(exc))
+            return
+        # The usual next step: compare the new snapshot with the plan as it changes.
+        self.before.setCurrentIndex(self.before.findData(f"snapshot:{command.key}"))
+        self.after.setCurrentIndex(self.after.findData(NOW))
 
     def delete(self) -> None:
         items = self.list.selectedItems()

@@ -38,7 +38,7 @@ CYCLE_LABELS = {
     "start": "Start",
     "end": "End",
     "focus": "Focus",
-    "evidence": "Evidence gathered",
+    "evidence": "Evidence",
     "next_step": "Next step",
 }
 

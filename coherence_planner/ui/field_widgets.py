@@ -529,8 +529,11 @@ class CyclesEditor(Editor):
             row = self.table.rowCount()
             self.table.insertRow(row)
             for col, key in enumerate(F.CYCLE_KEYS):
-                self.table.setItem(row, col, QTableWidgetItem(str(cycle.get(key, ""))))
+                cell = QTableWidgetItem(str(cycle.get(key, "")))
+                cell.setToolTip(cell.text())  # the whole text, which a narrow cell cuts
+                self.table.setItem(row, col, cell)
             self._extras.append({k: v for k, v in cycle.items() if k not in F.CYCLE_KEYS})
+        self.table.resizeRowsToContents()
         self._setting = False
 
 

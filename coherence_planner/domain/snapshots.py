@@ -14,6 +14,7 @@ from typing import Any
 
 from coherence_planner.domain import codec
 from coherence_planner.domain.commands import DeleteRecord, PutRecord
+from coherence_planner.domain.diff import DistrictDiff, diff_districts
 from coherence_planner.domain.district import District, DistrictError
 
 COLLECTION = "snapshots"
@@ -96,3 +97,18 @@ def snapshot_district(district: District, key: str) -> District:
     if not isinstance(value, dict) or "district" not in value:
         raise DistrictError(f"no snapshot {key!r}")
     return codec.district_from_dict(value["district"])
+
+
+def compare_with_latest(district: District) -> DistrictDiff | None:
+    """The plan now against its most recent snapshot (the report's comparison section), or
+    None when it has no snapshot."""
+    every = snapshots(district)
+    if not every:
+        return None
+    latest = every[-1]
+    return diff_districts(
+        snapshot_district(district, latest.key),
+        district,
+        label_a=f"snapshot “{latest.name}” ({latest.taken_at[:10]})",
+        label_b="the plan now",
+    )

@@ -105,3 +105,18 @@ def test_snapshots_persist_in_the_document(tmp_path: Path) -> None:
     with Document.open(path) as doc:
         then = snapshot_district(doc.district, "before")
         assert codec.district_to_dict(then) == codec.district_to_dict(district())
+
+
+def test_compare_with_latest_snapshot() -> None:
+    from coherence_planner.domain.snapshots import compare_with_latest
+
+    d = district()
+    assert compare_with_latest(d) is None
+    take_snapshot(d, "Fall", WHEN).do(d)
+    SetItemFields(d, "P1", {"annual_cost": 11}).do(d)
+    take_snapshot(d, "Winter", WHEN + dt.timedelta(days=60)).do(d)
+    SetItemFields(d, "P1", {"annual_cost": 12}).do(d)
+    diff = compare_with_latest(d)
+    assert diff is not None
+    assert diff.label_a == "snapshot “Winter” (2027-01-21)"
+    assert [(f.old, f.new) for c in diff.changed for f in c.fields] == [(11, 12)]

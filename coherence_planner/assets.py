@@ -4,7 +4,8 @@ The repository keeps them in the top-level folders resources/ and icons/; pyproj
 installs those folders as the data packages `coherence_planner_resources` and
 `coherence_planner_icons`, so an installed wheel (or a PyInstaller bundle) finds them through
 importlib.resources. A source checkout run without installing falls back to the folders
-themselves. Every asset lookup goes through this module.
+themselves. Every asset lookup goes through this module; nothing does arithmetic on
+`__file__` elsewhere.
 """
 
 from __future__ import annotations
@@ -15,49 +16,52 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+SAMPLE_NAME = "riverside.json"
 _REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class MissingAsset(FileNotFoundError):
+    """The installation lacks an asset: a packaging bug, not a user's mistake."""
 
 
 def _package_or_folder(package: str, folder: str) -> Traversable:
     try:
         return importlib.resources.files(package)
     except ModuleNotFoundError:
-        return _REPO_ROOT / folder
+        fallback = _REPO_ROOT / folder
+        if not fallback.is_dir():
+            raise MissingAsset(
+                "Coherence Planner cannot find its resources and icons; reinstall the app."
+            ) from None
+        return fallback
 
 
-def resources() -> Traversable:
+def resource_dir() -> Traversable:
+    """The resources/ folder (sample districts)."""
     return _package_or_folder("coherence_planner_resources", "resources")
 
 
-def icons() -> Traversable:
+def icons_dir() -> Traversable:
+    """The icons/ folder (SVG icons and the app icon)."""
     return _package_or_folder("coherence_planner_icons", "icons")
 
 
-SAMPLE_NAME = "riverside.json"
+def icon_svg(name: str) -> bytes:
+    """The SVG of icon `name` (without .svg)."""
+    return (icons_dir() / f"{name}.svg").read_bytes()
 
 
 def sample_json_text() -> str:
     """The built-in sample district (interchange JSON). Read-only: open copies of it."""
-    return (resources() / "samples" / SAMPLE_NAME).read_text(encoding="utf-8")
-
-
-def icon_bytes(name: str) -> bytes:
-    """An SVG icon by name, without the suffix ("add-program", "app")."""
-    return (icons() / f"{name}.svg").read_bytes()
-
-
-# Names the ui branch uses, on the same lookup (merged from branch ui).
-def icon_svg(name: str) -> bytes:
-    return icon_bytes(name)
-
-
-def sample_district_path() -> Path:
-    """The sample district's interchange JSON as a file (read it; never write to it)."""
-    with importlib.resources.as_file(resources() / "samples" / SAMPLE_NAME) as path:
-        return Path(path)
+    return (resource_dir() / "samples" / SAMPLE_NAME).read_text(encoding="utf-8")
 
 
 def read_sample_json() -> dict[str, Any]:
-    """The sample district as interchange data."""
     data: dict[str, Any] = json.loads(sample_json_text())
     return data
+
+
+def sample_district_path() -> Path:
+    """The sample's file, for APIs that need a path. Installed packages and bundles are
+    plain folders, so the Traversable is a real path; read it, never write to it."""
+    return Path(str(resource_dir() / "samples" / SAMPLE_NAME))

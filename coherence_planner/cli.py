@@ -47,11 +47,19 @@ def _parser() -> _Parser:
     check.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
 
-    imp = sub.add_parser("import", help="create a plan from a district .json or a spreadsheet")
+    imp = sub.add_parser(
+        "import",
+        help="create a plan from a district .json, or create/update one from a spreadsheet",
+    )
     imp.add_argument("source", metavar="SRC", help="a district .json, .xlsx or .csv")
     imp.add_argument("--into", required=True, metavar="FILE.coherence", help="the plan to create")
     imp.add_argument("--replace", action="store_true", help="overwrite FILE.coherence if it exists")
     imp.add_argument("--mapping", metavar="MAP.json", help="column mapping for a spreadsheet")
+    imp.add_argument(
+        "--skip-problem-rows",
+        action="store_true",
+        help="spreadsheet: import the rows that read cleanly and list the others",
+    )
 
     exp = sub.add_parser("export", help="write a plan as JSON, SVG, PNG, PDF, XLSX or CSV")
     exp.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
@@ -126,6 +134,23 @@ def _create_plan(target: str, district: District, replace: bool) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coherence_planner.spreadsheet_cli import SPREADSHEET_SUFFIXES, import_spreadsheet
+
+    if Path(args.source).suffix.lower() in SPREADSHEET_SUFFIXES:
+        if not args.into.endswith(".coherence"):
+            raise CommandError(f"{args.into}: a plan's name must end in .coherence")
+        # Into an existing plan this updates matching items in place (one undoable change);
+        # it never replaces the file unless --replace.
+        print(
+            import_spreadsheet(
+                args.source,
+                args.into,
+                args.mapping,
+                replace=args.replace,
+                skip_problem_rows=args.skip_problem_rows,
+            )
+        )
+        return 0
     if args.mapping:
         raise CommandError("--mapping applies to spreadsheets (.xlsx, .csv) only")
     district = load(args.source)

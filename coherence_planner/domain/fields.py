@@ -32,6 +32,10 @@ DATE = "date"  # an ISO date "2026-11-22", or "" when unknown
 INDICATORS = "indicators"  # list of indicator objects
 CYCLES = "cycles"  # list of improvement cycles: {start, end, focus, evidence, next_step}
 
+# Types whose value is a list of objects: they do not fit in one spreadsheet cell (the
+# indicators have a sheet of their own; cycles are left out of spreadsheets).
+NESTED_TYPES = (INDICATORS, CYCLES)
+
 # The keys of one improvement cycle, in the order the file writes them.
 CYCLE_KEYS = ("start", "end", "focus", "evidence", "next_step")
 CYCLE_LABELS = {

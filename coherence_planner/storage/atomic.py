@@ -33,6 +33,20 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _give_normal_permissions(temp: Path, target: Path) -> None:
+    """mkstemp makes files only their owner can read; a replaced file keeps its own mode,
+    a new one gets the usual mode for new files (0666 less the umask)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+
+
 def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
     """Call build(temp) to write a complete file at `temp`, then move it over `target`.
 
@@ -50,6 +64,7 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
     temp = Path(name)
     try:
         build(temp)
+        _give_normal_permissions(temp, target)
         fsync_path(temp)
         os.replace(temp, target)
         _fsync_folder(folder)

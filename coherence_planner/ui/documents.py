@@ -91,7 +91,7 @@ class DocumentController(QObject):
 
     def _create(self, target: Path, district: District) -> bool:
         if self.session.document is not None and self.session.document.path == target:
-            self.session.close()
+            self.close_plan()  # replacing the open plan: release it (and our lock) first
         lock = None
         try:
             lock = self._lock_for(target)

@@ -8,10 +8,11 @@ field to the domain adds it to the inspector.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -85,6 +86,50 @@ class TextEditor(Editor):
         self._shown = str(value)
         self.edit.setText(self._shown)
         self.edit.setCursorPosition(0)
+
+
+class DateEditor(Editor):
+    """An ISO date, typed or set to today with one click; empty means unknown."""
+
+    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$"))
+        )
+        self._add(self.edit)
+        today = QToolButton()
+        today.setText("Today")
+        today.setAccessibleName(f"{spec.label}: today")
+        today.setToolTip("Set to today's date")
+        today.clicked.connect(self._today)
+        self._layout.addWidget(today)
+        self.edit.editingFinished.connect(self._finished)
+        self._shown = ""
+
+    def _today(self) -> None:
+        self.edit.setText(_dt.date.today().isoformat())
+        self._finished()
+
+    def _finished(self) -> None:
+        text = self.edit.text()
+        try:
+            if text:
+                _dt.date.fromisoformat(text)
+        except ValueError:
+            self.edit.setText(self._shown)  # not a real date (2026-02-31): keep the old one
+            return
+        if text != self._shown:
+            self._shown = text
+            self.committed.emit()
+
+    def value(self) -> str:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self._shown = str(value or "")
+        self.edit.setText(self._shown)
 
 
 class _PlainText(QPlainTextEdit):
@@ -435,14 +480,6 @@ class IndicatorsEditor(Editor):
                 self.table.setItem(row, col, QTableWidgetItem("" if raw is None else str(raw)))
             self._extras.append(dict(indicator.extra))
         self._setting = False
-
-
-class DateEditor(TextEditor):
-    """An ISO date ("2026-11-22") typed in a line; empty means unknown. The domain checks it."""
-
-    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
 
 
 class CyclesEditor(Editor):

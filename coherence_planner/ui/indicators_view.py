@@ -85,7 +85,7 @@ class IndicatorsView(QWidget):
 
         self.figure = Figure(figsize=(6.4, 4.2))
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumHeight(260)
+        self.canvas.setMinimumHeight(150)
         self.canvas.setAccessibleName("Progress chart")
 
         self.table = QTableWidget(0, len(COLUMNS) + 1)
@@ -108,9 +108,10 @@ class IndicatorsView(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
-        buttons.addWidget(
-            QLabel("Years are years of results; a blank current year means the plan's.")
+        self.table.setToolTip(
+            "Years are years of results; a blank current year means the plan's school year."
         )
+        self.table.setMinimumHeight(80)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

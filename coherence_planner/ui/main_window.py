@@ -29,6 +29,7 @@ from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.findings_model import summary
 from coherence_planner.ui.findings_panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
+from coherence_planner.ui.import_wizard import install_spreadsheet_actions
 from coherence_planner.ui.inspector import Inspector
 from coherence_planner.ui.overview import Overview
 from coherence_planner.ui.session import DocumentSession
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.spreadsheets = install_spreadsheet_actions(self)
         self._add_framework_menu()
 
         self.start_page.new_requested.connect(self.documents.new_plan)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self.documents.open_plan)
         self.documents.recent_changed.connect(self._recent_changed)
         self.overview.filter_requested.connect(self._card_pressed)
+        self.overview.goal_requested.connect(self._goal_pressed)
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = self.file_menu = bar.addMenu("&File")
         file.addActions([self.new_action, self.open_action])
         self.recent_menu = file.addMenu("Open &Recent")
         file.addAction(self.sample_action)
@@ -414,6 +417,11 @@ class MainWindow(QMainWindow):
         self.browser.clear_filters()
         self.browser.set_filter(**_CARD_FILTERS[key])
         self._focus(self.browser_dock, self.browser.view)
+
+    def _goal_pressed(self, goal_id: str) -> None:
+        self.browser.clear_filters()
+        self.browser.set_filter(goal=goal_id)
+        self.session.select([goal_id])
 
     def _focus(self, dock: QDockWidget, widget: QWidget) -> None:
         dock.show()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -58,16 +58,28 @@ class Card(QPushButton):
 
 
 class SpendBars(QWidget):
-    """Horizontal bars: each goal's share of program spend (rule 6, by_goal)."""
+    """Horizontal bars: each goal's share of program spend (rule 6, by_goal).
+
+    Clicking a bar emits `goal_clicked(goal_id)`; so does Enter on the focused bar.
+    """
+
+    goal_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, float]] = []
+        self.ids: list[str] = []
+        self.current = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click a goal to see what serves it")
         self.setAccessibleName("Spend by goal")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-    def set_rows(self, rows: list[tuple[str, float]]) -> None:
+    def set_rows(self, rows: list[tuple[str, float]], ids: list[str] | None = None) -> None:
         self.rows = rows
+        self.ids = ids or []
+        self.current = min(self.current, max(0, len(rows) - 1))
         self.setAccessibleDescription("; ".join(f"{name}: {money_short(v)}" for name, v in rows))
         self.setMinimumHeight(self._row_height() * max(1, len(rows)) + 8)
         self.updateGeometry()
@@ -78,6 +90,30 @@ class SpendBars(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(400, self._row_height() * max(1, len(self.rows)) + 8)
+
+    def row_at(self, y: float) -> int | None:
+        row = int((y - 4) // self._row_height())
+        return row if 0 <= row < len(self.rows) else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(event.position().y())
+        if row is not None and row < len(self.ids):
+            self.current = row
+            self.update()
+            self.goal_clicked.emit(self.ids[row])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.rows:
+            step = -1 if key == Qt.Key.Key_Up else 1
+            self.current = max(0, min(len(self.rows) - 1, self.current + step))
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.current < len(
+            self.ids
+        ):
+            self.goal_clicked.emit(self.ids[self.current])
+        else:
+            super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -98,6 +134,10 @@ class SpendBars(QWidget):
         top = max(value for _, value in self.rows) or 1.0
         for number, (name, value) in enumerate(self.rows):
             y = 4 + number * height
+            if self.hasFocus() and number == self.current:
+                painter.setPen(bar)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(1, y + 1, self.width() - 2, height - 2), 3, 3)
             painter.setPen(text)
             elided = self.fontMetrics().elidedText(
                 name, Qt.TextElideMode.ElideRight, label_width - 8
@@ -126,6 +166,7 @@ class Overview(QScrollArea):
     """Emits `filter_requested(key)` when a number is pressed."""
 
     filter_requested = Signal(str)
+    goal_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +202,7 @@ class Overview(QScrollArea):
         layout.addSpacing(12)
         layout.addWidget(title)
         self.bars = SpendBars()
+        self.bars.goal_clicked.connect(self.goal_requested.emit)
         layout.addWidget(self.bars)
         layout.addStretch()
 
@@ -199,9 +241,5 @@ class Overview(QScrollArea):
         }
         for key, (value, tip) in values.items():
             self.cards[key].set_value(value, tip)
-        rows = [
-            (district.items[g].label, res.by_goal.get(g, 0.0))
-            for g in res.by_goal
-            if g in district.items
-        ]
-        self.bars.set_rows(rows)
+        goals = [g for g in res.by_goal if g in district.items]
+        self.bars.set_rows([(district.items[g].label, res.by_goal[g]) for g in goals], goals)

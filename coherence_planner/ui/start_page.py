@@ -23,6 +23,7 @@ class StartPage(QWidget):
     open_requested = Signal()
     sample_requested = Signal()
     import_requested = Signal()
+    spreadsheet_requested = Signal()
     recent_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,6 +57,8 @@ class StartPage(QWidget):
         self.open_button = QPushButton(icon("open"), "Open plan…")
         self.sample_button = QPushButton(icon("map"), "Explore the sample district")
         self.import_button = QPushButton(icon("import"), "Import a district (JSON)…")
+        self.spreadsheet_button = QPushButton(icon("import"), "Import a spreadsheet inventory…")
+        self.spreadsheet_button.setToolTip("Make a plan from an .xlsx or .csv list of programs")
         self.sample_button.setToolTip(
             "Opens a copy of Riverside Unified; the original stays untouched"
         )
@@ -63,6 +66,7 @@ class StartPage(QWidget):
             (self.new_button, self.new_requested),
             (self.open_button, self.open_requested),
             (self.sample_button, self.sample_requested),
+            (self.spreadsheet_button, self.spreadsheet_requested),
             (self.import_button, self.import_requested),
         ):
             button.setMinimumHeight(34)

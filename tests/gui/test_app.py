@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from coherence_planner import __main__ as entry
+from coherence_planner import cli as entry
 from coherence_planner.ui import app as app_module
 from coherence_planner.ui import crash
 
@@ -31,11 +31,6 @@ def test_command_line(
     assert calls == [expected]
 
 
-def test_file_and_demo_together_is_a_usage_error() -> None:
-    with pytest.raises(SystemExit):
-        entry.parse(["x.coherence", "--demo"])
-
-
 def test_demo_window_opens_a_sample_copy(qtbot: Any) -> None:
     window = app_module.open_window(demo=True)
     qtbot.addWidget(window)
@@ -54,7 +49,17 @@ def test_toolbar_buttons_have_names_and_tooltips(window: Any) -> None:
 
 
 def test_every_action_has_a_shortcut_or_menu(window: Any) -> None:
-    in_menus = {a for menu in window.menuBar().actions() for a in menu.menu().actions()}
+    def reachable(menu: Any) -> set[Any]:
+        found = set()
+        for action in menu.actions():
+            found.add(action)
+            if action.menu() is not None:
+                found |= reachable(action.menu())
+        return found
+
+    in_menus = set()
+    for top in window.menuBar().actions():
+        in_menus |= reachable(top.menu())
     for action in window.actions():
         assert action in in_menus or not action.shortcut().isEmpty(), action.text()
 
@@ -111,3 +116,20 @@ def test_dark_scheme_gets_a_dark_palette_and_light_icons(window: Any, qapp: Any)
         theme.apply(qapp, Qt.ColorScheme.Light)
         window.refresh_icons()
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+
+
+def test_crash_dialog_copies_the_details(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[QMessageBox] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(box)
+        copy = next(b for b in box.buttons() if b.text() == "Copy details")
+        copy.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    crash.show_crash(None, "Traceback: boom")
+    assert "Your plan is safe" in seen[0].text()
+    assert QApplication.clipboard().text() == "Traceback: boom"

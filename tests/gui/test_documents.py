@@ -171,3 +171,17 @@ def test_cancelled_dialogs_change_nothing(window: Any, dialogs: Any, messages: A
     assert not window.session.is_open
     assert messages.shown == []
     assert dialogs.asked == ["New plan", "Open plan", "Import district"]
+
+
+def test_a_new_plan_may_replace_the_open_one(
+    window: Any, dialogs: Any, messages: Any, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.coherence"
+    dialogs.answer(target)
+    window.new_action.trigger()
+    window.add_actions["goal"].trigger()
+    dialogs.answer(target)  # the file dialog already asked whether to replace it
+    window.new_action.trigger()
+    assert messages.shown == []
+    assert window.session.document.path == target
+    assert len(window.session.district.items) == 0

@@ -39,4 +39,5 @@ def test_edit_in_a_large_district_does_not_freeze_the_window(
         wait_for_analysis(qtbot, window)
         assert window.session.district.items[program].annual_cost == 51_234 + run
     assert window.session._runner._thread is not None  # the slow analysis went to the worker
-    assert sorted(blocked)[1] < 0.15, blocked  # median; measured ~20 ms on 2 cores
+    # Median; measured ~20 ms on 2 idle cores. The bound leaves room for a busy CI machine.
+    assert sorted(blocked)[1] < 0.25, blocked

@@ -216,3 +216,55 @@ def test_search_as_you_type(qtbot: Any, window: Any, sample_plan: Path) -> None:
         for item in window.session.district.items.values()
     )
     assert shown == expected and shown > 0
+
+
+def test_clicking_a_goal_bar_shows_what_serves_it(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    bars = window.overview.bars
+    row = bars.ids.index("G3")
+    y = 4 + row * bars._row_height() + bars._row_height() // 2
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(bars, LEFT, pos=QPoint(bars.width() // 2, y))
+    serving = {i for i, goals in window.session.analysis.goals_of.items() if "G3" in goals}
+    assert window.browser.proxy.visible_count() == len(serving) + 1
+    assert window.session.selection == ["G3"]
+
+
+def test_link_picker_offers_only_links_that_can_be_made(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    window.documents.open_plan(sample_plan)
+    district = window.session.district
+    goal_picker = LinkPicker(district, "G1", "supports", window)
+    qtbot.addWidget(goal_picker)
+    assert goal_picker.incoming.isChecked() and not goal_picker.outgoing.isEnabled()
+    offered = {
+        goal_picker.list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(goal_picker.list.count())
+    }
+    assert not any(district.items[i].kind == "goal" for i in offered)  # goals never support
+    assert not {link.src for link in district.supported_by("G1")} & offered  # existing links
+    picker = LinkPicker(district, "P1", "supports", window)
+    qtbot.addWidget(picker)
+    picker.search.setText("G1")
+    assert [
+        picker.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(picker.list.count())
+    ] in ([], ["G1"])
+    picker.search.setText("zzz no such item")
+    assert picker.list.count() == 0
+    assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_window_geometry_is_remembered(qtbot: Any, window: Any) -> None:
+    from coherence_planner.ui.main_window import MainWindow
+
+    window.resize(700, 500)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+    again.close()

@@ -163,3 +163,39 @@ def test_version(capsys) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert __version__ in capsys.readouterr().out
+
+
+def test_spreadsheet_export_then_import_through_the_command_line(tmp_path: Path, capsys) -> None:
+    plan, sheet = tmp_path / "sample.coherence", tmp_path / "inventory.xlsx"
+    assert main(["demo", "--out", str(plan)]) == 0
+    assert main(["export", str(plan), str(sheet)]) == 0
+    again = tmp_path / "again.coherence"
+    assert main(["import", str(sheet), "--into", str(again)]) == 0
+    assert "96 new items" in capsys.readouterr().out
+    # A second import of the same sheet into the plan changes nothing and duplicates nothing.
+    assert main(["import", str(sheet), "--into", str(again)]) == 0
+    with Document.open(again) as doc:
+        assert len(doc.district.items) == 96
+        assert len(doc.district.links) == 97
+
+
+def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
+    src = write_json(
+        tmp_path / "f.json",
+        district_dict(goals=[g("G1")], programs=[p("P1", name="=HYPERLINK(1)")]),
+    )
+    out = tmp_path / "programs.csv"
+    assert main(["export", str(src), str(out)]) == 0
+    assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8-sig")
+
+
+def test_svg_map_export_carries_item_and_link_attributes(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "map.svg"
+    assert main(["export", str(SAMPLE), str(out), "--goal", "G1"]) == 0
+    root = ET.parse(out).getroot()
+    ids = {el.get("data-item-id") for el in root.iter() if el.get("data-item-id")}
+    assert {"G1", "P1", "S1"} <= ids
+    froms = [el for el in root.iter() if el.get("data-from")]
+    assert froms and all(el.get("data-to") for el in froms)

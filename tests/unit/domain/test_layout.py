@@ -1,0 +1,259 @@
+"""The map layout: every live item placed once, no overlaps, determinism, known optima."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.generate_district import generate
+from coherence_planner.domain import codec
+from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.crossings import count_crossings
+from coherence_planner.domain.district import District
+from coherence_planner.domain.layout import (
+    CARD_H,
+    CARD_W,
+    ORPHAN_LABEL,
+    LayoutError,
+    LayoutOptions,
+    MapLayout,
+    card_facts,
+    card_name_lines,
+    layout_map,
+    line_of_sight,
+)
+from tests.factories import b, con, district_dict, g, make, p, s, sup
+
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "riverside.json"
+
+
+def _lay(district: District, **kwargs: Any) -> MapLayout:
+    return layout_map(district, analyse(district), **kwargs)
+
+
+def _overlaps(layout: MapLayout) -> list[tuple[str, str]]:
+    cards = sorted(layout.cards.values(), key=lambda c: (c.x, c.y))
+    found = []
+    for a, c in combinations(cards, 2):
+        if a.x < c.x + c.w and c.x < a.x + a.w and a.y < c.y + c.h and c.y < a.y + a.h:
+            found.append((a.id, c.id))
+    return found
+
+
+def _snapshot(layout: MapLayout) -> tuple[Any, ...]:
+    return (
+        sorted((c.id, c.x, c.y, c.layer, c.region) for c in layout.cards.values()),
+        sorted((e.src, e.dst, e.kind, e.points) for e in layout.edges),
+        layout.width,
+        layout.height,
+    )
+
+
+@pytest.fixture(scope="module")
+def sample() -> District:
+    return codec.district_from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
+
+
+def test_every_live_item_placed_once_without_overlap_and_retired_left_out(
+    sample: District,
+) -> None:
+    layout = _lay(sample)
+    live = {i for i, item in sample.items.items() if item.live}
+    assert set(layout.cards) == live
+    assert _overlaps(layout) == []
+    for card in layout.cards.values():
+        assert (card.w, card.h) == (CARD_W, CARD_H)
+        assert card.x >= 0 and card.x + card.w <= layout.width
+        assert card.y >= 0 and card.y + card.h <= layout.height
+
+
+def test_orphans_sit_in_the_labelled_region(sample: District) -> None:
+    analysis = analyse(sample)
+    layout = layout_map(sample, analysis)
+    region = next(r for r in layout.regions if r.key == "orphans")
+    assert region.label == ORPHAN_LABEL
+    orphan_ids = {o.id for o in analysis.orphans}
+    assert orphan_ids
+    for item_id, card in layout.cards.items():
+        inside = (
+            region.x <= card.x
+            and card.x + card.w <= region.x + region.w
+            and region.y <= card.y
+            and card.y + card.h <= region.y + region.h
+        )
+        assert inside == (item_id in orphan_ids), item_id
+        assert (card.region == "orphans") == (item_id in orphan_ids)
+
+
+def test_goals_stand_right_of_what_supports_them(sample: District) -> None:
+    layout = _lay(sample)
+    goal_x = {layout.cards[i].x for i, it in sample.items.items() if it.kind == "goal"}
+    assert len(goal_x) == 1
+    assert max(c.x for c in layout.cards.values()) == goal_x.pop()
+    for edge in layout.edges:
+        if edge.kind == "supports" and layout.cards[edge.src].region == "map":
+            assert layout.cards[edge.src].x < layout.cards[edge.dst].x or (
+                edge.points[0][0] > edge.points[-1][0]  # a cycle's reversed link
+            )
+
+
+def test_links_run_between_cards_not_through_them(sample: District) -> None:
+    layout = _lay(sample)
+    for edge in layout.edges:
+        if edge.kind != "supports":
+            continue
+        for (x1, y1), (x2, y2) in zip(edge.points, edge.points[1:], strict=False):
+            for card in layout.cards.values():
+                if card.id in (edge.src, edge.dst):
+                    continue
+                # Every polyline piece is horizontal inside a column or runs in a gap.
+                if y1 == y2 and card.y < y1 < card.y + card.h:
+                    assert x2 <= card.x or x1 >= card.x + card.w or x1 == x2, (edge, card)
+
+
+def test_retired_items_can_be_shown_greyed_in_their_own_region() -> None:
+    district = make(
+        goals=[g("G1")],
+        programs=[p("P1"), p("P2", status="retired")],
+        links=[sup("P1", "G1"), sup("P2", "G1")],
+    )
+    assert set(_lay(district).cards) == {"G1", "P1"}
+    shown = _lay(district, options=LayoutOptions(show_retired=True))
+    assert shown.cards["P2"].region == "retired"
+    assert any(r.key == "retired" for r in shown.regions)
+    assert not any("P2" in (e.src, e.dst) for e in shown.edges)
+
+
+def test_same_input_and_shuffled_input_give_the_same_layout() -> None:
+    raw = generate(150, seed=3)
+    first = _lay(codec.district_from_dict(copy.deepcopy(raw)))
+    assert _snapshot(first) == _snapshot(_lay(codec.district_from_dict(copy.deepcopy(raw))))
+    rng = random.Random(5)
+    for key in ("goals", "strategies", "programs", "policies", "links"):
+        rng.shuffle(raw[key])
+    assert _snapshot(first) == _snapshot(_lay(codec.district_from_dict(raw)))
+
+
+def test_generated_district_has_no_overlaps_and_places_every_live_item() -> None:
+    district = codec.district_from_dict(generate(300, seed=2))
+    layout = _lay(district)
+    assert set(layout.cards) == {i for i, it in district.items.items() if it.live}
+    assert _overlaps(layout) == []
+
+
+def _crossings(district: District) -> int:
+    return count_crossings(_lay(district).centre_segments())
+
+
+def test_a_tree_drawn_in_a_tangled_input_order_has_no_crossings() -> None:
+    district = make(
+        goals=[g("G1"), g("G2")],
+        strategies=[s("S1"), s("S2"), s("S3"), s("S4")],
+        programs=[p(f"P{n}") for n in range(1, 9)],
+        links=[
+            sup("S1", "G2"), sup("S2", "G1"), sup("S3", "G2"), sup("S4", "G1"),
+            sup("P1", "S4"), sup("P2", "S1"), sup("P3", "S3"), sup("P4", "S2"),
+            sup("P5", "S1"), sup("P6", "S4"), sup("P7", "S2"), sup("P8", "S3"),
+        ],
+    )  # fmt: skip
+    assert _crossings(district) == 0
+
+
+def test_k22_between_programs_and_strategies_has_its_one_unavoidable_crossing() -> None:
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1"), s("S2")],
+        programs=[p("P1"), p("P2")],
+        links=[
+            sup("S1", "G1"), sup("S2", "G1"),
+            sup("P1", "S1"), sup("P1", "S2"), sup("P2", "S1"), sup("P2", "S2"),
+        ],
+    )  # fmt: skip
+    assert _crossings(district) == 1
+
+
+def test_a_chain_with_a_shortcut_and_a_policy_is_drawn_planar() -> None:
+    # P1 -> P2 -> S1 -> G1 with P1 -> G1 directly, and a policy on S2: planar, so 0.
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1"), s("S2")],
+        programs=[p("P1"), p("P2")],
+        policies=[b("B1")],
+        links=[
+            sup("P1", "P2"), sup("P2", "S1"), sup("S1", "G1"), sup("P1", "G1"),
+            sup("B1", "S2"), sup("S2", "G1"),
+        ],
+    )  # fmt: skip
+    layout = _lay(district)
+    assert layout.cards["P1"].layer > layout.cards["P2"].layer > layout.cards["S1"].layer
+    assert count_crossings(layout.centre_segments()) == 0
+
+
+def test_cycles_are_drawn_and_every_link_is_kept() -> None:
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1"), s("S2"), s("S3")],
+        links=[sup("S1", "S2"), sup("S2", "S3"), sup("S3", "S1"), sup("S1", "G1")],
+    )
+    layout = _lay(district)
+    drawn = {(e.src, e.dst) for e in layout.edges}
+    assert drawn == {("S1", "S2"), ("S2", "S3"), ("S3", "S1"), ("S1", "G1")}
+    assert _overlaps(layout) == []
+
+
+def test_conflicts_are_drawn_but_do_not_move_cards() -> None:
+    base = dict(
+        goals=[g("G1")],
+        programs=[p("P1"), p("P2")],
+    )
+    plain = _lay(make(**base, links=[sup("P1", "G1"), sup("P2", "G1")]))
+    with_conflict = _lay(make(**base, links=[sup("P1", "G1"), sup("P2", "G1"), con("P2", "P1")]))
+    assert plain.cards == with_conflict.cards
+    (conflict,) = [e for e in with_conflict.edges if e.kind == "conflicts"]
+    assert (conflict.src, conflict.dst) == ("P1", "P2")
+
+
+def test_line_of_sight_is_the_goal_and_everything_that_reaches_it() -> None:
+    district = make(
+        goals=[g("G1"), g("G2")],
+        strategies=[s("S1"), s("S2")],
+        programs=[p("P1"), p("P2"), p("P3", status="retired")],
+        links=[
+            sup("S1", "G1"), sup("S2", "G2"), sup("P1", "S1"), sup("P2", "S2"),
+            sup("P3", "S1"),
+        ],
+    )  # fmt: skip
+    analysis = analyse(district)
+    assert line_of_sight(district, analysis, "G1") == {"G1", "S1", "P1"}
+    layout = layout_map(district, analysis, goal_focus="G2")
+    assert layout.highlight == {"G2", "S2", "P2"}
+    with pytest.raises(LayoutError, match="'P1' is not a live goal"):
+        line_of_sight(district, analysis, "P1")
+    with pytest.raises(LayoutError, match="'G9'"):
+        layout_map(district, analysis, goal_focus="G9")
+
+
+def test_an_empty_district_and_one_without_goals_still_lay_out() -> None:
+    assert _lay(make()).cards == {}
+    only_orphans = _lay(make(programs=[p("P1"), p("P2")], links=[sup("P1", "P2")]))
+    assert {c.region for c in only_orphans.cards.values()} == {"orphans"}
+    assert _overlaps(only_orphans) == []
+
+
+def test_card_text() -> None:
+    district = codec.district_from_dict(
+        district_dict(
+            programs=[p("P1", annual_cost=120000, tier=2, grades=["K-3"])],
+            policies=[b("B1", code="BP 6174", adopted_year=2019, status="proposed")],
+        )
+    )
+    assert card_facts(district.get("P1")) == "$120K · Tier 2 · K-3"
+    assert card_facts(district.get("B1")) == "BP 6174 · adopted 2019 · proposed"
+    lines = card_name_lines("word " * 40)
+    assert len(lines) == 3 and lines[-1].endswith("…")

@@ -1,0 +1,25 @@
+"""Flag styling shared by the map's renderers: words as well as colours, and they fit."""
+
+from __future__ import annotations
+
+from coherence_planner.domain import map_style as style
+
+
+def test_every_flag_has_a_word_a_legend_and_an_okabe_ito_colour() -> None:
+    okabe_ito = {
+        style.BLACK, style.ORANGE, style.SKY_BLUE, style.BLUISH_GREEN,
+        style.YELLOW, style.BLUE, style.VERMILLION, style.REDDISH_PURPLE,
+    }  # fmt: skip
+    flags = {f.flag for f in style.FLAG_STYLES}
+    assert flags == {"orphan", "unsupported", "conflict", "competing", "kept", "not-kept",
+                     "removal"}  # fmt: skip
+    for flag in style.FLAG_STYLES:
+        assert flag.badge and flag.legend and flag.colour in okabe_ito
+
+
+def test_top_line_names_the_group_and_gives_way_when_full() -> None:
+    assert style.top_line("PROGRAM", {"competing", "kept"}, 2) == "PROGRAM · COMPETING #3 · KEPT"
+    crowded = style.top_line("PROGRAM", {"competing", "not-kept", "conflict", "removal"}, 0)
+    assert crowded == "PROGRAM · NOT KEPT · COMPETING #1 +2"
+    assert len(crowded) <= style.BADGE_CHARS
+    assert style.top_line("GOAL", set()) == "GOAL"

@@ -74,3 +74,15 @@ def current_cycle_rows(strategies: list[Strategy], on: dt.date) -> list[tuple[st
                 )
             )
     return rows
+
+
+def card_line(strategy: Strategy, on: dt.date, width: int = 40) -> str:
+    """A short line for the strategy's card on the map: the running cycle's end and focus,
+    "Cycle to 12-18: Grade-level teams look…"; empty when no cycle is running."""
+    cycle = current_cycle(strategy, on)
+    if cycle is None:
+        return ""
+    end = cycle.get("end", "")
+    head = f"Cycle to {end[5:]}" if end else "Cycle"
+    text = f"{head}: {cycle.get('focus') or 'no focus named'}"
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -80,3 +80,14 @@ def test_current_cycle_rows_skip_strategies_without_one() -> None:
     assert current_cycle_rows(strategies, dt.date(2026, 9, 2)) == [
         ("S1", "Screen", "2026-09-01 to 2026-10-15", "Screen", "", "Regroup")
     ]
+
+
+def test_card_line_is_short_and_only_for_a_running_cycle() -> None:
+    from coherence_planner.domain.cycles import card_line
+
+    strategy = Strategy(id="S1", name="x", cycles=[FALL, WINTER])
+    assert card_line(strategy, dt.date(2026, 9, 2)) == "Cycle to 10-15: Screen"
+    assert card_line(strategy, dt.date(2027, 1, 2)) == "Cycle: Tutor"
+    assert card_line(strategy, dt.date(2026, 1, 1)) == ""
+    long = Strategy(id="S2", name="y", cycles=[{"start": "", "end": "", "focus": "x" * 80}])
+    assert len(card_line(long, dt.date(2026, 1, 1))) == 40

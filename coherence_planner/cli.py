@@ -18,7 +18,7 @@ from coherence_planner import __version__
 from coherence_planner.domain.codec import InvalidDistrict
 from coherence_planner.domain.district import District
 
-SUBCOMMANDS = ("check", "import", "export", "demo")
+SUBCOMMANDS = ("check", "import", "export", "demo", "diff")
 EXIT_PROBLEM = 2
 
 
@@ -84,6 +84,11 @@ def _parser() -> _Parser:
     exp.add_argument("--landscape", action="store_true", help="PDF: landscape pages")
     exp.add_argument("--tile", metavar="CxR", help="PDF map: tile across columns x rows pages")
     exp.add_argument("--goal", metavar="ID", help="map: focus on one goal's line of sight")
+
+    diff = sub.add_parser("diff", help="what changed between two plans or snapshots")
+    diff.add_argument("a", metavar="A", help="before: a plan, a .json, or PLAN.coherence@Snapshot")
+    diff.add_argument("b", metavar="B", help="after: the same forms as A")
+    diff.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
     demo = sub.add_parser("demo", help="write the built-in sample district as a plan")
     demo.add_argument("--out", required=True, metavar="FILE.coherence")
@@ -211,6 +216,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from coherence_planner.diff_cli import run_diff
+
+    return run_diff(args.a, args.b, as_json=args.json)
+
+
 def _summary(district: District) -> str:
     from coherence_planner.domain.wording import plural
 
@@ -229,6 +240,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "demo": cmd_demo,
+    "diff": cmd_diff,
 }
 
 

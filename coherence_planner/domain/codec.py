@@ -66,6 +66,8 @@ def item_to_dict(item: Item) -> dict[str, Any]:
         value = getattr(item, spec.name)
         if spec.type == F.INDICATORS:
             value = [indicator_to_dict(ind) for ind in value]
+        elif spec.type == F.CYCLES:
+            value = [F.clean_cycle(cycle) for cycle in value]
         elif isinstance(value, list):
             value = list(value)
         out[spec.name] = value
@@ -161,6 +163,7 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
                 F.GRADES,
                 F.THEMES,
                 F.INDICATORS,
+                F.CYCLES,
                 F.ENUM,
                 F.BOOL,
                 F.DATE,
@@ -180,6 +183,8 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
                 else:
                     inds.append(ind)
             value = inds
+        elif spec.type == F.CYCLES:
+            value = [F.clean_cycle(cycle) for cycle in value]
         elif isinstance(value, list):
             value = list(value)
         values[spec.name] = value

@@ -30,6 +30,21 @@ YEAR = "year"  # integer year or null
 BOOL = "bool"
 DATE = "date"  # an ISO date "2026-11-22", or "" when unknown
 INDICATORS = "indicators"  # list of indicator objects
+CYCLES = "cycles"  # list of improvement cycles: {start, end, focus, evidence, next_step}
+
+# Types whose value is a list of objects: they do not fit in one spreadsheet cell (the
+# indicators have a sheet of their own; cycles are left out of spreadsheets).
+NESTED_TYPES = (INDICATORS, CYCLES)
+
+# The keys of one improvement cycle, in the order the file writes them.
+CYCLE_KEYS = ("start", "end", "focus", "evidence", "next_step")
+CYCLE_LABELS = {
+    "start": "Start",
+    "end": "End",
+    "focus": "Focus",
+    "evidence": "Evidence",
+    "next_step": "Next step",
+}
 
 
 @dataclass(frozen=True)
@@ -60,7 +75,15 @@ DECISION_FIELDS = (
 
 KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "goal": (FieldSpec("indicators", "Indicators", INDICATORS),),
-    "strategy": (FieldSpec("themes", "Themes", THEMES, vocab.THEMES),),
+    "strategy": (
+        FieldSpec("themes", "Themes", THEMES, vocab.THEMES),
+        FieldSpec(
+            "cycles",
+            "Improvement cycles",
+            CYCLES,
+            help="Short cycles: what we tried, what we saw, what we do next.",
+        ),
+    ),
     "program": (
         FieldSpec("type", "Type", ENUM, vocab.PROGRAM_TYPES),
         FieldSpec("tier", "MTSS tier", INT_CHOICE, vocab.TIERS),
@@ -76,6 +99,7 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("evidence_tier", "ESSA evidence", INT_CHOICE, vocab.EVIDENCE_TIERS),
         FieldSpec("start_year", "Started", YEAR),
         FieldSpec("instructional_core", "Instructional core", BOOL),
+        FieldSpec("themes", "Themes", THEMES, vocab.THEMES),
         *DECISION_FIELDS,
     ),
     "policy": (
@@ -93,6 +117,8 @@ INDICATOR_FIELDS = (
     FieldSpec("current", "Current", NUMBER),
     FieldSpec("target", "Target", NUMBER),
     FieldSpec("target_year", "Target year", YEAR),
+    FieldSpec("baseline_year", "Baseline year", YEAR),
+    FieldSpec("current_year", "Current year", YEAR),
 )
 
 
@@ -188,7 +214,40 @@ def check_value(spec: FieldSpec, value: Any) -> str | None:
         if not isinstance(value, list):
             return "must be a list of indicators"
         return None
+    if kind == CYCLES:
+        return _check_cycles(value)
     raise AssertionError(f"unknown field type {kind}")
+
+
+def _check_cycles(value: Any) -> str | None:
+    """Each cycle is an object of text fields; start and end are ISO dates or empty, and a
+    cycle does not end before it starts. Unknown keys are kept, like unknown item fields."""
+    if not isinstance(value, list):
+        return "must be a list of cycles"
+    for n, cycle in enumerate(value, start=1):
+        if not isinstance(cycle, dict):
+            return f"cycle {n} must be an object"
+        for key in CYCLE_KEYS:
+            if not isinstance(cycle.get(key, ""), str):
+                return f"cycle {n}: {CYCLE_LABELS[key].lower()} must be text"
+        dates: dict[str, _dt.date] = {}
+        for key in ("start", "end"):
+            text = cycle.get(key, "")
+            if text:
+                try:
+                    dates[key] = _dt.date.fromisoformat(text)
+                except ValueError:
+                    return f"cycle {n}: {key} must be a date like 2026-11-22; got {text!r}"
+        if "start" in dates and "end" in dates and dates["end"] < dates["start"]:
+            return f"cycle {n} ends ({cycle['end']}) before it starts ({cycle['start']})"
+    return None
+
+
+def clean_cycle(cycle: dict[str, Any]) -> dict[str, Any]:
+    """A cycle with every known key present (empty text when missing), known keys first."""
+    out: dict[str, Any] = {key: cycle.get(key) or "" for key in CYCLE_KEYS}
+    out.update((k, v) for k, v in cycle.items() if k not in CYCLE_KEYS)
+    return out
 
 
 def clean_number(value: float | int | None) -> float | int | None:

@@ -25,6 +25,8 @@ class Indicator:
     target: Number | None = None
     current: Number | None = None
     target_year: int | None = None
+    baseline_year: int | None = None
+    current_year: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -65,6 +67,8 @@ class Strategy(Item):
     kind: ClassVar[str] = "strategy"
 
     themes: list[str] = field(default_factory=list)
+    # Improvement cycles, oldest first: {start, end, focus, evidence, next_step} (fields.py).
+    cycles: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -85,6 +89,7 @@ class Program(Item):
     evidence_tier: int | None = None
     start_year: int | None = None
     instructional_core: bool = False
+    themes: list[str] = field(default_factory=list)
     decision: str = vocab.DEFAULT_DECISION
     decision_rationale: str = ""
     decided_by: str = ""

@@ -482,6 +482,98 @@ class IndicatorsEditor(Editor):
         self._setting = False
 
 
+class CyclesEditor(Editor):
+    """Improvement cycles of a strategy: one table row per cycle (start, end, focus,
+    evidence gathered, next step), oldest first. Unknown keys of a cycle are kept."""
+
+    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(F.CYCLE_KEYS))
+        self.table.setHorizontalHeaderLabels([F.CYCLE_LABELS[k] for k in F.CYCLE_KEYS])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in range(2, len(F.CYCLE_KEYS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(110)
+        self.table.setAccessibleName("Improvement cycles")
+        self.table.setToolTip(
+            "Dates as YYYY-MM-DD; leave the end empty while the cycle is running."
+        )
+        column.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add cycle")
+        self.remove_button = QPushButton("Remove cycle")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        self._add(box)
+        self.setFocusProxy(self.table)
+        self._extras: list[dict[str, Any]] = []
+        self._setting = False
+        self.table.itemChanged.connect(self._cell_changed)
+        self.add_button.clicked.connect(self._add_row)
+        self.remove_button.clicked.connect(self._remove_row)
+
+    def _add_row(self) -> None:
+        import datetime as dt
+
+        self._setting = True
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        start = dt.date.today().isoformat()
+        for col, key in enumerate(F.CYCLE_KEYS):
+            text = start if key == "start" else "New cycle" if key == "focus" else ""
+            self.table.setItem(row, col, QTableWidgetItem(text))
+        self._extras.append({})
+        self._setting = False
+        self.committed.emit()
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row >= 0:
+            self.table.removeRow(row)
+            del self._extras[row]
+            self.committed.emit()
+
+    def _cell_changed(self) -> None:
+        if not self._setting:
+            self.committed.emit()
+
+    def value(self) -> list[dict[str, Any]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            cycle: dict[str, Any] = {}
+            for col, key in enumerate(F.CYCLE_KEYS):
+                cell = self.table.item(row, col)
+                cycle[key] = cell.text().strip() if cell else ""
+            cycle.update(self._extras[row])
+            result.append(cycle)
+        return result
+
+    def set_value(self, value: Any) -> None:
+        self._setting = True
+        self.table.setRowCount(0)
+        self._extras = []
+        for cycle in value:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for col, key in enumerate(F.CYCLE_KEYS):
+                cell = QTableWidgetItem(str(cycle.get(key, "")))
+                cell.setToolTip(cell.text())  # the whole text, which a narrow cell cuts
+                self.table.setItem(row, col, cell)
+            self._extras.append({k: v for k, v in cycle.items() if k not in F.CYCLE_KEYS})
+        self.table.resizeRowsToContents()
+        self._setting = False
+
+
 class BadNumber(ValueError):
     pass
 
@@ -514,6 +606,7 @@ _EDITORS: dict[str, type[Editor]] = {
     F.BOOL: BoolEditor,
     F.INDICATORS: IndicatorsEditor,
     F.DATE: DateEditor,
+    F.CYCLES: CyclesEditor,
 }
 
 

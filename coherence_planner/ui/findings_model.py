@@ -12,13 +12,15 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.indicators import goals_needing_attention
+from coherence_planner.domain.themes import coverage
 from coherence_planner.domain.wording import join_words, money, plural
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 REASON_ROLE = Qt.ItemDataRole.UserRole + 11
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 12
 
-SECTIONS = ("orphans", "competing", "conflicts", "unsupported", "removal")
+SECTIONS = ("orphans", "competing", "conflicts", "unsupported", "removal", "progress", "gaps")
 
 
 def _fte(value: float) -> str:
@@ -123,6 +125,30 @@ class FindingsModel(QStandardItemModel):
                 [cand.id],
                 f"{cand.name} ({cost}{extra}):\n" + "\n".join(f"• {r}" for r in cand.reasons),
             )
+
+        attention = goals_needing_attention(district)
+        progress = section("progress", f"Goals not moving as planned ({len(attention):,})")
+        progress.setData(
+            "Goals with no indicators, or with indicators off their path to the target or "
+            "missing the data to tell.",
+            REASON_ROLE,
+        )
+        for goal in attention:
+            row(
+                progress,
+                f"{goal.goal_name} · {goal.status}",
+                [goal.goal_id],
+                f"“{goal.goal_name}” {goal.reason}.",
+            )
+
+        theme_gaps = coverage(district, analysis).gaps
+        gaps = section("gaps", f"Theme gaps ({len(theme_gaps):,})")
+        gaps.setData(
+            "Themes of improved districts that no strategy or program in the plan addresses.",
+            REASON_ROLE,
+        )
+        for theme in theme_gaps:
+            row(gaps, theme.label, [], f"{theme.category}: {theme.label}. Ask: {theme.prompt}")
 
     def section_index(self, key: str) -> QStandardItem | None:
         for number in range(self.rowCount()):

@@ -26,6 +26,7 @@ from coherence_planner.ui.decision_widgets import decision_from_inspector
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.field_widgets import Editor, make_editor
 from coherence_planner.ui.flags import flags_text
+from coherence_planner.ui.framework_notes import framework_lines
 from coherence_planner.ui.links_editor import LinksEditor
 from coherence_planner.ui.session import DocumentSession
 
@@ -159,6 +160,7 @@ class Inspector(QWidget):
         if orphan:
             lines.append(f"It is {orphan.reason}.")
         lines.extend(analysis.not_kept_reasons.get(item.id, ()))
+        lines.extend(framework_lines(item, self.session.district.school_year))
         goals = analysis.goals_of.get(item.id, ())
         if goals and item.kind != "goal":
             names = ", ".join(self.session.district.items[g].label for g in goals)

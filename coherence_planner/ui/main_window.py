@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.central_tabs.setTabIcon(self.central_tabs.count() - 1, icon("map"))
         self.matrix = AlignmentMatrix(self.session)
         self.add_central_view(self.matrix, "Alignment")
+        self._add_framework_views()
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.central_tabs)
         self.setCentralWidget(self.stack)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.spreadsheets = install_spreadsheet_actions(self)
         self.retreat = install_retreat(self)
+        self._add_framework_menu()
 
         self.start_page.new_requested.connect(self.documents.new_plan)
         self.start_page.open_requested.connect(lambda: self.documents.open_plan())
@@ -145,6 +148,33 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def _add_framework_views(self) -> None:
+        """The improvement framework's tabs: themes, indicators, snapshots (branch framework)."""
+        from coherence_planner.ui.indicators_view import IndicatorsView
+        from coherence_planner.ui.snapshots_view import SnapshotsView
+        from coherence_planner.ui.theme_matrix import ThemeMatrix
+
+        self.theme_matrix = ThemeMatrix(self.session)
+        self.add_central_view(self.theme_matrix, "Themes")
+        self.indicators_view = IndicatorsView(self.session)
+        self.add_central_view(self.indicators_view, "Indicators")
+        self.snapshots_view = SnapshotsView(self.session)
+        self.add_central_view(self.snapshots_view, "Snapshots")
+
+    def _add_framework_menu(self) -> None:
+        bar = self.menuBar()
+        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        plan = QMenu("&Plan", self)
+        if help_action is not None:
+            bar.insertMenu(help_action, plan)
+        else:
+            bar.addMenu(plan)
+        take = plan.addAction("Take &snapshot…")
+        take.triggered.connect(self.snapshots_view.take)
+        compare = plan.addAction("&Compare snapshots…")
+        compare.triggered.connect(lambda: self.central_tabs.setCurrentWidget(self.snapshots_view))
+        self.plan_menu = plan
 
     def add_central_view(self, widget: QWidget, title: str) -> int:
         """Add a tab to the central area (the coherence map adds itself with this)."""

@@ -252,7 +252,7 @@ def _target_in(header: str, kind: str) -> str | None:
     """
     if kind in vocab.ITEM_KINDS:
         for spec in F.fields_of(kind):
-            if _key(spec.label) == _key(header):
+            if spec.type not in F.NESTED_TYPES and _key(spec.label) == _key(header):
                 return spec.name
     words = _key(header).split(" ")
     named = _KIND_WORDS.get(words[0]) if words else None
@@ -274,7 +274,7 @@ def targets_of(kind: str) -> list[tuple[str, str]]:
     if kind == INDICATOR_SHEET:
         return [("goal", "Goal ID or name"), *((s.name, s.label) for s in F.INDICATOR_FIELDS)]
     out = [(ID, "ID")]
-    out += [(s.name, s.label) for s in F.fields_of(kind) if s.type != F.INDICATORS]
+    out += [(s.name, s.label) for s in F.fields_of(kind) if s.type not in F.NESTED_TYPES]
     if kind != "goal":
         out.append((LINKS, "Supports (goal or strategy names or ids)"))
     return out
@@ -304,6 +304,8 @@ _INDICATOR_HEADERS = {
     "current": "current",
     "target": "target",
     "target year": "target_year",
+    "baseline year": "baseline_year",
+    "current year": "current_year",
 }
 
 

@@ -388,10 +388,9 @@ class _Planner:
                 continue
             existing = self.district.items[goal_id]
             current = getattr(existing, "indicators", [])
-            if [
-                (i.name, i.unit, i.baseline, i.target, i.current, i.target_year) for i in current
-            ] != [
-                (i.name, i.unit, i.baseline, i.target, i.current, i.target_year) for i in indicators
+            keys = [spec.name for spec in F.INDICATOR_FIELDS]
+            if [[getattr(i, k) for k in keys] for i in current] != [
+                [getattr(i, k) for k in keys] for i in indicators
             ]:
                 for kept, new in zip(current, indicators, strict=False):
                     new.extra = dict(kept.extra)

@@ -34,6 +34,8 @@ INDICATOR_HEADERS = (
     "Current",
     "Target",
     "Target year",
+    "Baseline year",
+    "Current year",
 )
 FINDING_HEADERS = (
     "ID",
@@ -59,8 +61,9 @@ def neutralise(value: Any) -> Any:
 
 
 def item_columns(kind: str) -> list[F.FieldSpec]:
-    """The fields a sheet of this kind holds, in fields.py order (indicators have a sheet)."""
-    return [spec for spec in F.fields_of(kind) if spec.type != F.INDICATORS]
+    """The fields a sheet of this kind holds, in fields.py order (indicators have a sheet;
+    improvement cycles are not in spreadsheets)."""
+    return [spec for spec in F.fields_of(kind) if spec.type not in F.NESTED_TYPES]
 
 
 def item_headers(kind: str) -> list[str]:
@@ -126,6 +129,8 @@ def indicator_rows(district: District) -> list[list[Any]]:
                     ind.current,
                     ind.target,
                     ind.target_year,
+                    ind.baseline_year,
+                    ind.current_year,
                 ]
             )
     return rows

@@ -199,3 +199,15 @@ def test_svg_map_export_carries_item_and_link_attributes(tmp_path: Path) -> None
     assert {"G1", "P1", "S1"} <= ids
     froms = [el for el in root.iter() if el.get("data-from")]
     assert froms and all(el.get("data-to") for el in froms)
+
+
+def test_diff_through_main_shows_a_changed_field(tmp_path: Path, capsys) -> None:
+    before = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    after = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    after["programs"][0]["annual_cost"] = 1
+    a = write_json(tmp_path / "a.json", before)
+    b = write_json(tmp_path / "b.json", after)
+    assert main(["diff", str(a), str(b), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "P1" in json.dumps(report)
+    assert main(["diff", str(a), str(tmp_path / "missing.json")]) == 2

@@ -26,6 +26,7 @@ from coherence_planner.domain.decisions import (
     tally,
 )
 from coherence_planner.domain.wording import money
+from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
 
@@ -40,7 +41,7 @@ class DecisionLogModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(list(LOG_COLUMNS))
 
     def set_entries(self, entries: list[LogEntry]) -> None:
-        self.removeRows(0, self.rowCount())
+        discard_rows(self)
         for e in reversed(entries):
             values = (
                 e.on,

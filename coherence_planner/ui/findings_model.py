@@ -15,6 +15,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.indicators import goals_needing_attention
 from coherence_planner.domain.themes import coverage
 from coherence_planner.domain.wording import join_words, money, plural
+from coherence_planner.ui.item_models import discard_rows
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 REASON_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -35,7 +36,7 @@ class FindingsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["Finding"])
 
     def clear_findings(self) -> None:
-        self.removeRows(0, self.rowCount())
+        discard_rows(self)
 
     def set_analysis(self, district: District, analysis: Analysis) -> None:
         self.clear_findings()

@@ -33,6 +33,7 @@ from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.spreadsheets.writing import neutralise
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
+from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.session import DocumentSession
 
 DIRECT = "●"
@@ -133,7 +134,8 @@ class AlignmentMatrix(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.clear()
+        discard_rows(self.model)
+        self.model.setColumnCount(0)
         if not self.session.is_open or self.session.analysis is None:
             self.goals, self.rows = [], []
             return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer
 
 from coherence_planner.domain import vocab
@@ -15,6 +13,7 @@ from coherence_planner.domain.map_style import badges
 from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.indicator_chart import goal_progress_png
 from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_retreat import png_image
 from coherence_planner.reports.report_styles import para, right, table
 
 CHART_WIDTH_IN = 6.4
@@ -27,8 +26,7 @@ def _progress_chart(goal: Goal, school_year: str, width: float) -> Image:
     lines = len(goal.indicators)
     inches_w, inches_h = CHART_WIDTH_IN, CHART_BASE_IN + CHART_LINE_IN * lines
     data = goal_progress_png(goal, school_year, dpi=150, width=inches_w, height=inches_h)
-    shown = width * 0.8
-    return Image(io.BytesIO(data), width=shown, height=shown * inches_h / inches_w)
+    return png_image(data, width * 0.8, inches_h / inches_w)
 
 
 def flag_words(analysis: Analysis, item_id: str) -> str:

@@ -53,7 +53,12 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def _png(data: bytes, width: float, aspect: float) -> Image:
+MAX_CHART_HEIGHT = 430.0  # fits the frame of every paper, A4 landscape included
+
+
+def png_image(data: bytes, width: float, aspect: float) -> Image:
+    """A PNG chart `width` points wide (narrower if it would be taller than any frame)."""
+    width = min(width, MAX_CHART_HEIGHT / aspect)
     return Image(io.BytesIO(data), width=width, height=width * aspect)
 
 
@@ -228,7 +233,10 @@ def ratings(district: District, tables: dict[str, Table], width: float) -> list[
             align_right=(1, 3),
         )
     )
-    parts += [Spacer(1, 10), _png(quadrant_png(R.rated_programs(district)), w * 0.8, 6 / 7)]
+    parts += [
+        Spacer(1, 10),
+        png_image(quadrant_png(R.rated_programs(district)), w * 0.8, 6 / 7),
+    ]
     parts += _scores_by_member(district, t, w)
     parts.append(PageBreak())
     return parts
@@ -272,7 +280,7 @@ def initiative_load_section(
     parts: list[Flowable] = [Heading("Initiative load", 0), para(t.note, "muted"), Spacer(1, 6)]
     if len(load.schools) <= MAX_HEATMAP_SCHOOLS:
         aspect = 6 / 9
-        parts.append(_png(load_png(load), w, aspect))
+        parts.append(png_image(load_png(load), w, aspect))
     else:
         parts.append(
             para(

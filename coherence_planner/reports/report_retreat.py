@@ -259,8 +259,9 @@ def _scores_by_member(district: District, t: Table, w: float) -> list[Flowable]:
     return [
         Heading("Scores by member", 1),
         para(
-            "Each member's scores (implementation and impact 1–4, the rest 1–5; ? is "
-            "don't know, — not rated).",
+            "Each member's scores: implementation (Impl.) and impact 1–4; fit, evidence "
+            "(Evid.), resources (Res.), readiness (Ready), capacity (Cap.) and need 1–5. "
+            "? is don't know, — not rated.",
             "muted",
         ),
         Spacer(1, 4),

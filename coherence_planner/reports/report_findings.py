@@ -1,4 +1,4 @@
-"""The findings with their reasons, the removal-candidate table and the decision log."""
+"""The findings with their reasons and the removal-candidate table."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Policy, Program
+from coherence_planner.domain.items import Program
 from coherence_planner.domain.wording import join_words, money, plural
 from coherence_planner.reports.markup import esc
 from coherence_planner.reports.report_doc import Heading
@@ -136,43 +136,6 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
                 (w * 0.06, w * 0.22, w * 0.1, w * 0.12, w * 0.06, w * 0.44),
                 wrap=(1, 5),
                 align_right=(3, 4),
-            )
-        )
-    parts.append(PageBreak())
-    return parts
-
-
-def decision_log(district: District, width: float) -> list[Flowable]:
-    """Every program or policy with a decision other than 'undecided': what, who, when, why."""
-    w = width
-    decided = [
-        item
-        for item in district.ordered_items()
-        if isinstance(item, Program | Policy) and item.decision != vocab.DEFAULT_DECISION
-    ]
-    parts: list[Flowable] = [
-        Heading(f"Decision log ({plural(len(decided), 'decision')})", 0),
-    ]
-    if not decided:
-        parts.append(para("No decisions have been recorded yet.", "muted"))
-    else:
-        rows = []
-        for item in decided:
-            assert isinstance(item, Program | Policy)
-            rows.append(
-                [
-                    f"{item.id} {item.label}",
-                    item.decision.capitalize(),
-                    item.decided_by or "—",
-                    item.decided_on or "—",
-                    item.decision_rationale or "—",
-                ]
-            )
-        parts.append(
-            table(
-                ("Item", "Decision", "Decided by", "On", "Why"),
-                rows,
-                (w * 0.28, w * 0.1, w * 0.16, w * 0.12, w * 0.34),
             )
         )
     parts.append(PageBreak())

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.indicators import goal_progress, indicator_rows
 from coherence_planner.domain.items import Goal, Program
 from coherence_planner.domain.map_style import badges
 from coherence_planner.domain.wording import money, plural
+from coherence_planner.reports.indicator_chart import goal_progress_png
 from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_retreat import png_image
 from coherence_planner.reports.report_styles import para, right, table
 
+CHART_WIDTH_IN = 6.4
+CHART_BASE_IN = 3.4  # the plot; the legend below it takes a line per indicator
+CHART_LINE_IN = 0.22
 
-def _number(value: float | int | None, unit: str = "") -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.10g}"
-    if not unit:
-        return text
-    return text + unit if unit == "%" else f"{text} {unit}"
+
+def _progress_chart(goal: Goal, school_year: str, width: float) -> Image:
+    """The goal's progress chart (the app's chart, at print resolution)."""
+    lines = len(goal.indicators)
+    inches_w, inches_h = CHART_WIDTH_IN, CHART_BASE_IN + CHART_LINE_IN * lines
+    data = goal_progress_png(goal, school_year, dpi=150, width=inches_w, height=inches_h)
+    return png_image(data, width * 0.8, inches_h / inches_w)
 
 
 def flag_words(analysis: Analysis, item_id: str) -> str:
@@ -56,29 +62,29 @@ def _goal(
         parts.append(para("Nothing in the plan supports this goal.", "warning"))
     parts.append(Spacer(1, 4))
     if goal.indicators:
+        progress = goal_progress(goal, district.school_year)
+        parts.append(para(f"Progress: {progress.status} — {progress.reason}.", "muted"))
+        parts.append(Spacer(1, 3))
         rows = [
-            [
-                ind.name or "—",
-                right(_number(ind.baseline, ind.unit)),
-                right(_number(ind.current, ind.unit)),
-                right(_number(ind.target, ind.unit)),
-                right(str(ind.target_year) if ind.target_year else "—"),
-            ]
-            for ind in goal.indicators
+            [name or "—", right(base), right(now), right(target), status]
+            for name, base, now, target, status in indicator_rows(goal, district.school_year)
         ]
         w = width
         parts.append(
             table(
-                ("Indicator", "Baseline", "Current", "Target", "By"),
+                ("Indicator", "Baseline", "Current", "Target", "Status"),
                 rows,
-                (w * 0.44, w * 0.15, w * 0.15, w * 0.15, w * 0.11),
-                align_right=(1, 2, 3, 4),
+                (w * 0.4, w * 0.15, w * 0.15, w * 0.15, w * 0.15),
+                wrap=(0,),
+                align_right=(1, 2, 3),
             )
         )
     else:
         parts.append(para("No indicators recorded.", "muted"))
     # The goal's name, description and indicators start on the same page.
     parts = [KeepTogether(parts)]
+    if goal.indicators:
+        parts += [Spacer(1, 6), _progress_chart(goal, district.school_year, width)]
     spend = analysis.resources.by_goal.get(goal.id, 0.0)
     programs = [i for i in supporter_ids if isinstance(district.items[i], Program)]
     parts += [

@@ -1,5 +1,7 @@
-"""The cabinet's coherence report as a PDF: cover, contents, summary, map, goals, findings,
-removal candidates, decision log, charts and an appendix of every item."""
+"""The cabinet's coherence report as a PDF: cover, contents, summary, map, goals (with their
+progress charts), findings, removal candidates, the retreat (decision log, chosen scenario,
+ratings, initiative load), themes, improvement cycles, changes since the last snapshot,
+charts and an appendix of every item."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.retreat_tables import retreat_tables
 from coherence_planner.reports.chart_cost_evidence import cost_evidence_chart
 from coherence_planner.reports.chart_spend_by_goal import spend_by_goal_chart
 from coherence_planner.reports.fonts import register_fonts
@@ -17,10 +20,17 @@ from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 from coherence_planner.reports.report_doc import Heading, ReportDoc
-from coherence_planner.reports.report_findings import decision_log, findings, removal_candidates
+from coherence_planner.reports.report_findings import findings, removal_candidates
+from coherence_planner.reports.report_framework import cycles, since_snapshot, themes
 from coherence_planner.reports.report_goals import goal_sections
 from coherence_planner.reports.report_inventory import inventory
 from coherence_planner.reports.report_map import map_section
+from coherence_planner.reports.report_retreat import (
+    chosen_scenario,
+    decision_log,
+    initiative_load_section,
+    ratings,
+)
 from coherence_planner.reports.report_summary import cover, summary
 
 
@@ -66,7 +76,15 @@ def write_report_pdf(
     story += goal_sections(district, analysis, width)
     story += findings(district, analysis, width)
     story += removal_candidates(analysis, width)
-    story += decision_log(district, width)
+    progress(0.18, "Writing the retreat")
+    tables = {t.key: t for t in retreat_tables(district, analysis)}
+    story += decision_log(district, tables, width)
+    story += chosen_scenario(district, tables, width)
+    story += ratings(district, tables, width)
+    story += initiative_load_section(district, tables, width)
+    story += themes(district, analysis, width)
+    story += cycles(district, width, today)
+    story += since_snapshot(district, width)
     progress(0.2, "Drawing the charts")
     story += _charts(district, analysis, width)
     story += inventory(district, analysis, width)

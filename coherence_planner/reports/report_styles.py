@@ -40,6 +40,9 @@ def styles() -> dict[str, ParagraphStyle]:
             "muted", parent=body, textColor=colors.HexColor(palette.MUTED_TEXT)
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "cell-indented": ParagraphStyle(
+            "cell-indented", parent=body, fontSize=8, leading=10, leftIndent=18
+        ),
         "num": ParagraphStyle("num", parent=body, fontSize=8, leading=10, alignment=2),
         "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10),
         "head-right": ParagraphStyle(

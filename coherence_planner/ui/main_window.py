@@ -34,6 +34,7 @@ from coherence_planner.ui.inspector import Inspector
 from coherence_planner.ui.map.map_panel import MapPanel
 from coherence_planner.ui.map.matrix import AlignmentMatrix
 from coherence_planner.ui.overview import Overview
+from coherence_planner.ui.pdf_export_action import install_pdf_export_action
 from coherence_planner.ui.retreat import install_retreat
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.start_page import StartPage
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.spreadsheets = install_spreadsheet_actions(self)
+        self.pdf_export = install_pdf_export_action(self)
         self.retreat = install_retreat(self)
         self._add_framework_menu()
 

@@ -368,8 +368,22 @@ _SHEET_WORDS = (
 _SKIPPED_SHEETS = ("finding", "instruction", "read me", "readme", "about", "help", "lookup", "list")
 
 
+# Sheets the export writes for reading, not for importing: the findings and the retreat
+# tables (domain/retreat_tables.py titles; a scenario's sheet is "Scenario - its name").
+REPORT_SHEETS = ("findings", "decision log", "ratings", "initiative load")
+REPORT_SHEET_PREFIXES = ("scenario - ",)
+
+
+def is_report_sheet(sheet_name: str) -> bool:
+    """A sheet of the export's report part (which an import skips), by its name."""
+    name = re.sub(r" \(\d+\)$", "", sheet_name.strip()).casefold()
+    return name in REPORT_SHEETS or name.startswith(REPORT_SHEET_PREFIXES)
+
+
 def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     """Which kind of rows a sheet holds, from its name, else its headers; None to skip it."""
+    if is_report_sheet(sheet_name):
+        return None
     name = sheet_name.lower()
     for word, kind in _SHEET_WORDS:
         if word in name:

@@ -27,6 +27,7 @@ from coherence_planner.storage.spreadsheets.mapping import (
     SheetMapping,
     check_mapping,
     guess_mapping,
+    is_report_sheet,
     unmapped_headers,
 )
 from coherence_planner.storage.spreadsheets.plan import (
@@ -480,7 +481,9 @@ def plan_import(
         kind = entry["kind"] if entry is not None else sheet.kind
         if kind is None:
             plan.notes.append(
-                f"{sheet.place()}: skipped (not a list of goals, strategies, "
+                f"{sheet.place()}: skipped (a report sheet of the export, for reading only)"
+                if is_report_sheet(sheet.name)
+                else f"{sheet.place()}: skipped (not a list of goals, strategies, "
                 "programs, policies, links or indicators)"
             )
             continue

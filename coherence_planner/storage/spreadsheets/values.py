@@ -606,6 +606,17 @@ def parse_text(raw: object) -> Parsed:
     return _text(raw) if raw is not None else "", None
 
 
+def parse_iso_date(raw: object) -> Parsed:
+    """A date field (decided on): any date `parse_date` reads, kept as "2026-11-22"; a blank
+    cell is "" (not decided yet)."""
+    if raw is None or (isinstance(raw, str) and is_blank(raw)):
+        return "", None
+    value, error = parse_date(raw)
+    if error or value is None:
+        return None, error
+    return value.isoformat(), None
+
+
 def parse_long_text(raw: object) -> Parsed:
     """Paragraphs: like text, but inner line breaks are kept (only the ends are trimmed)."""
     if isinstance(raw, str):
@@ -633,6 +644,7 @@ _BY_TYPE: dict[str, Callable[[object], Parsed]] = {
     F.COUNT: parse_count,
     F.YEAR: parse_year,
     F.BOOL: parse_bool,
+    F.DATE: parse_iso_date,
 }
 
 

@@ -1,15 +1,19 @@
-"""Send a district back out as a workbook (every kind, links, indicators, findings) or CSV.
+"""Send a district back out as a workbook (every kind, links, indicators, findings, the
+retreat's tables) or CSV.
 
 The workbook is the import's own format: its headers are the field labels of fields.py, its
 values are spelt the way `values.py` reads them, and its IDs let a re-import update in place,
 so export -> import into an empty district gives the same district. Text that a spreadsheet
 would run as a formula (starting with = + - @, tab or CR) is written with a leading "'",
 which the import takes off again. Files are written to a temp file and moved into place.
+The Findings and retreat sheets (decision log, chosen scenario, ratings, initiative load) are
+for reading; the import skips them with a note.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,7 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item
+from coherence_planner.domain.retreat_tables import retreat_tables
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.spreadsheets.values import FORMULA_STARTS
 
@@ -173,19 +178,39 @@ def finding_rows(district: District, analysis: Analysis) -> list[list[Any]]:
 # ----------------------------------------------------------------------------- xlsx
 
 
+_BAD_SHEET_CHARS = re.compile(r"[\\/?*\[\]:]+")
+
+
+def sheet_title(title: str, taken: Iterable[str]) -> str:
+    """`title` as an Excel sheet name: no \\ / ? * [ ] :, no apostrophe at either end, at
+    most 31 characters, and not a name already in the workbook (case ignored)."""
+    name = " ".join(_BAD_SHEET_CHARS.sub(" - ", title).split())[:31].strip().strip("'")
+    name = name or "Sheet"
+    used = {t.casefold() for t in taken}
+    candidate, n = name, 2
+    while candidate.casefold() in used:
+        suffix = f" ({n})"
+        candidate, n = name[: 31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
 def _add_sheet(
     workbook: Any,
     title: str,
     headers: Iterable[str],
     rows: list[list[Any]],
     money_columns: Iterable[int] = (),
+    note: str = "",
 ) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     ws = workbook.create_sheet(title)
-    headers = list(headers)
-    ws.append(headers)
+    headers = [str(h) for h in headers]
+    ws.append([neutralise(h) for h in headers])
+    if note:
+        ws["A1"].comment = Comment(note, "Coherence Planner")
     for row in rows:
         ws.append([neutralise(v) for v in row])
     bold = Font(bold=True)
@@ -206,8 +231,9 @@ def _add_sheet(
 
 
 def build_workbook(district: District, analysis: Analysis | None) -> Any:
-    """The export workbook in memory: one sheet per kind, Links, Indicators (when any) and
-    Findings (when `analysis`, from `coherence.analyse(district)`, is given)."""
+    """The export workbook in memory: one sheet per kind, Links, Indicators (when any),
+    Findings (when `analysis`, from `coherence.analyse(district)`, is given), then one sheet
+    per retreat table (`retreat_tables`: decision log, chosen scenario, ratings, load)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -233,6 +259,14 @@ def build_workbook(district: District, analysis: Analysis | None) -> Any:
             FINDING_HEADERS,
             finding_rows(district, analysis),
             money_columns=[FINDING_HEADERS.index("Annual cost")],
+        )
+    for table in retreat_tables(district, analysis):
+        _add_sheet(
+            workbook,
+            sheet_title(table.title, workbook.sheetnames),
+            table.columns,
+            [list(row) for row in table.rows],
+            note=table.note,
         )
     return workbook
 

@@ -57,3 +57,42 @@ def hostile_district() -> District:
         ],
         name="Distrito <Escolar> & Co — Łódź",
     )
+
+
+HOSTILE_MEMBER = "Dr. <b>Ruiz</b> & =SUM(A1)"
+HOSTILE_SCENARIO = "Lean <i>cut</i> & =1+1"
+
+
+def retreat_district(*, snapshot: bool = True) -> District:
+    """The sample district after a retreat, made through the domain functions: a snapshot
+    first, then a decision, a chosen scenario and ratings by two members (one with a
+    hostile name), so the report and the workbook have every retreat table to show."""
+    import datetime as dt
+
+    from coherence_planner.domain import ratings as R
+    from coherence_planner.domain.coherence import analyse
+    from coherence_planner.domain.decisions import decide
+    from coherence_planner.domain.scenarios import (
+        Scenario,
+        apply_as_decisions,
+        save_scenario,
+        with_removal_candidates,
+    )
+    from coherence_planner.domain.snapshots import take_snapshot
+    from coherence_planner.sample import sample_district
+
+    d = sample_district()
+    if snapshot:
+        when = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+        take_snapshot(d, "Before the retreat", when).do(d)
+    decide(d, "P14", "sunset", "Pilot ended; tutoring covers it", "Dr. Okafor", "2026-11-21").do(d)
+    sc = with_removal_candidates(Scenario(HOSTILE_SCENARIO), analyse(d))
+    save_scenario(d, sc).do(d)
+    apply_as_decisions(d, sc, "Dr. Okafor", "2026-11-22").do(d)
+    R.add_member(d, "Dr. Okafor", "Superintendent").do(d)
+    R.add_member(d, HOSTILE_MEMBER, "CFO").do(d)
+    R.rate(d, "P1", "Dr. Okafor", {"implementation": 4, "impact": 4, "fit": 5}).do(d)
+    R.rate(d, "P1", HOSTILE_MEMBER, {"implementation": 2, "impact": 3, "fit": "dk"}).do(d)
+    R.rate(d, "P2", "Dr. Okafor", {"implementation": 3, "impact": 1}).do(d)
+    R.rate(d, "P2", HOSTILE_MEMBER, {"implementation": 3, "impact": 2}).do(d)
+    return d

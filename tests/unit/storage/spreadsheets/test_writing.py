@@ -160,6 +160,7 @@ def test_workbook_layout(tmp_path: Path) -> None:
         "Links",
         "Indicators",
         "Findings",
+        "Initiative load",
     ]
     ws = wb["Programs"]
     headers = [c.value for c in ws[1]]

@@ -39,6 +39,12 @@ def sample_json_text() -> str:
     return (resources() / "samples" / SAMPLE_NAME).read_text(encoding="utf-8")
 
 
-def icon_bytes(name: str) -> bytes:
+def icon_svg(name: str) -> bytes:
     """An SVG icon by name, without the suffix ("add-program", "app")."""
     return (icons() / f"{name}.svg").read_bytes()
+
+
+def sample_district_path() -> Path:
+    """The sample district's interchange JSON as a file (read it; never write to it)."""
+    with importlib.resources.as_file(resources() / "samples" / SAMPLE_NAME) as path:
+        return Path(path)

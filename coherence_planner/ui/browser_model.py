@@ -1,0 +1,281 @@
+"""The item browser's Qt model: the district's items grouped by kind, and a filter over them.
+
+`ItemTreeModel` is a thin adapter over the District (and the latest Analysis, for flags);
+`ItemFilter` decides which items show, from the search text and the browser's filters. Both
+work without a window, so the tests drive them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.commands import Changes
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Item, Program
+from coherence_planner.domain.wording import money_short
+from coherence_planner.ui.flags import flag_icon, flags_text, main_flag
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_GROUP = 0  # internalId of a kind's group row; an item row's is its group number + 1
+
+
+class ItemTreeModel(QAbstractItemModel):
+    """Four groups (goals, strategies, programs, policies), each with its items in order."""
+
+    COLUMNS = ("Item", "Annual cost")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._district: District | None = None
+        self._analysis: Analysis | None = None
+        self._ids: list[list[str]] = [[] for _ in vocab.ITEM_KINDS]
+        self._row: dict[str, int] = {}
+
+    # -- feeding -----------------------------------------------------------------------
+    def set_district(self, district: District | None) -> None:
+        self.beginResetModel()
+        self._district = district
+        self._analysis = None
+        self._rebuild()
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        self._ids = [[] for _ in vocab.ITEM_KINDS]
+        if self._district is not None:
+            for number, kind in enumerate(vocab.ITEM_KINDS):
+                self._ids[number] = [item.id for item in self._district.items_of(kind)]
+        self._row = {item_id: row for ids in self._ids for row, item_id in enumerate(ids)}
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh after an edit: rows in place for field edits, a reset when items come or go."""
+        if self._district is None:
+            return
+        present = set(self._row)
+        if any(
+            (item_id in present) != (item_id in self._district.items) for item_id in changes.items
+        ):
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            return
+        for item_id in changes.items:
+            index = self.index_of(item_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(len(self.COLUMNS) - 1))
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        for group in range(len(vocab.ITEM_KINDS)):
+            parent = self.index(group, 0)
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
+    # -- lookup ------------------------------------------------------------------------
+    def index_of(self, item_id: str, column: int = 0) -> QModelIndex:
+        if self._district is None or item_id not in self._district.items:
+            return QModelIndex()
+        group = vocab.ITEM_KINDS.index(self._district.items[item_id].kind)
+        return self.createIndex(self._row[item_id], column, group + 1)
+
+    def item_at(self, index: Index) -> Item | None:
+        if not index.isValid() or index.internalId() == _GROUP or self._district is None:
+            return None
+        return self._district.items.get(self._ids[index.internalId() - 1][index.row()])
+
+    # -- QAbstractItemModel ------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(vocab.ITEM_KINDS) if self._district is not None else 0
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._ids[parent.row()])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            return self._group_data(index, role)
+        item = self.item_at(index)
+        if item is None:
+            return None
+        if role == ID_ROLE:
+            return item.id
+        if role == KIND_ROLE:
+            return item.kind
+        if role == ITEM_ROLE:
+            return item
+        flags = self._analysis.flags_of(item.id) if self._analysis else set()
+        if index.column() == 1:
+            if role == Qt.ItemDataRole.DisplayRole and isinstance(item, Program):
+                return money_short(item.annual_cost) if item.annual_cost is not None else ""
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.label if item.live else f"{item.label} (retired)"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [
+                f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}",
+                f"Status: {item.status}",
+            ]
+            if flags:
+                lines.append(f"Findings: {flags_text(flags)}")
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return flag_icon(main_flag(flags))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return flags_text(flags)
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        kind = vocab.ITEM_KINDS[index.row()]
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{vocab.KIND_PLURALS[kind]} ({len(self._ids[index.row()]):,})"
+        if role == KIND_ROLE:
+            return kind
+        return None
+
+
+ANY = ""
+
+
+@dataclass
+class Filters:
+    """What the browser shows; ANY (empty) means no restriction."""
+
+    text: str = ""
+    kind: str = ANY
+    status: str = ANY
+    flag: str = ANY
+    goal: str = ANY
+    school: str = ANY
+    grade_band: str = ANY
+    ids: frozenset[str] = field(default_factory=frozenset)  # non-empty: only these items
+
+    def active(self) -> bool:
+        return any(
+            (
+                self.text,
+                self.kind,
+                self.status,
+                self.flag,
+                self.goal,
+                self.school,
+                self.grade_band,
+                self.ids,
+            )
+        )
+
+
+def matches(item: Item, filters: Filters, analysis: Analysis | None) -> bool:
+    """Whether `item` passes every filter."""
+    if filters.ids and item.id not in filters.ids:
+        return False
+    if filters.kind and item.kind != filters.kind:
+        return False
+    if filters.status and item.status != filters.status:
+        return False
+    if filters.flag and (analysis is None or filters.flag not in analysis.flags_of(item.id)):
+        return False
+    if (
+        filters.goal
+        and item.id != filters.goal
+        and (analysis is None or filters.goal not in analysis.goals_of.get(item.id, ()))
+    ):
+        return False
+    if filters.school or filters.grade_band:
+        if not isinstance(item, Program):
+            return False
+        if filters.school and item.schools and filters.school not in item.schools:
+            return False
+        if filters.grade_band:
+            band = dict(vocab.GRADE_BANDS)[filters.grade_band]
+            try:
+                grades = vocab.grade_set(item.grades)
+            except vocab.GradeError:
+                return False
+            if not grades & band:
+                return False
+    if filters.text:
+        needle = filters.text.casefold()
+        haystack = " ".join(
+            str(getattr(item, name, "")) for name in ("id", "name", "code", "owner", "description")
+        ).casefold()
+        if not all(word in haystack for word in needle.split()):
+            return False
+    return True
+
+
+class ItemFilter(QSortFilterProxyModel):
+    """Shows the items that pass `filters`; a group shows while any of its items does."""
+
+    def __init__(self, source: ItemTreeModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.filters = Filters()
+        self.setSourceModel(source)
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refilter()
+
+    def refilter(self) -> None:
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not source_parent.isValid():
+            return not self.filters.active()  # groups show through their items when filtering
+        item = self._source.item_at(self._source.index(source_row, 0, source_parent))
+        return item is not None and matches(item, self.filters, self._source.analysis)
+
+    def visible_count(self) -> int:
+        return sum(self.rowCount(self.index(row, 0)) for row in range(self.rowCount()))

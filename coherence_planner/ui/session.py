@@ -1,0 +1,104 @@
+"""The context object every window part shares: the open document, undo, analysis, selection.
+
+Widgets never edit the district directly: they build a domain command and call `push()`.
+The session applies it through the document (one transaction, so it is on disk when push
+returns), puts it on the QUndoStack, and announces what changed; the analysis follows a
+moment later through `analysis_ready`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.commands import Changes, Command
+from coherence_planner.domain.district import District
+from coherence_planner.storage.document import Document
+from coherence_planner.ui.analysis_runner import AnalysisRunner
+from coherence_planner.ui.undo import DomainUndoCommand
+
+
+class DocumentSession(QObject):
+    """The open document (or none), with its undo stack, current analysis and selection."""
+
+    document_changed = Signal()  # a document was opened, replaced or closed
+    changed = Signal(object)  # Changes
+    analysis_ready = Signal(object)  # Analysis
+    selection_changed = Signal(list)  # list[str] of item ids
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.undo_stack = QUndoStack(self)
+        self.analysis: Analysis | None = None
+        self.selection: list[str] = []
+        self._runner = AnalysisRunner(self)
+        self._runner.ready.connect(self._analysis_done)
+
+    # -- the document ------------------------------------------------------------------
+    @property
+    def district(self) -> District:
+        if self.document is None:
+            raise RuntimeError("no document is open")
+        return self.document.district
+
+    @property
+    def is_open(self) -> bool:
+        return self.document is not None
+
+    def set_document(self, document: Document | None) -> None:
+        """Show `document` (closing the one shown before); None closes."""
+        if self.document is not None and self.document is not document:
+            self.document.close()
+        self.document = document
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.analysis = None
+        self.selection = []
+        self._runner.set_district(document.district if document else None)
+        self.document_changed.emit()
+        self.selection_changed.emit([])
+
+    def close(self) -> None:
+        self.set_document(None)
+
+    def shutdown(self) -> None:
+        self.close()
+        self._runner.shutdown()
+
+    # -- editing -----------------------------------------------------------------------
+    def push(self, command: Command) -> Changes:
+        """Apply `command` now and make it undoable; raises (changing nothing) on failure."""
+        if self.document is None:
+            raise RuntimeError("no document is open")
+        changes = self.document.apply(command)
+        self.undo_stack.push(DomainUndoCommand(self.document, command, self._after_change))
+        self._after_change(changes)
+        return changes
+
+    def _after_change(self, changes: Changes) -> None:
+        if self.document is not None:
+            self.selection = [i for i in self.selection if i in self.document.district.items]
+        self.changed.emit(changes)
+        self._runner.invalidate()
+
+    @property
+    def analysis_pending(self) -> bool:
+        return self._runner.busy
+
+    @property
+    def last_analysis_seconds(self) -> float:
+        return self._runner.last_duration
+
+    def _analysis_done(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.analysis_ready.emit(analysis)
+
+    # -- selection ---------------------------------------------------------------------
+    def select(self, item_ids: list[str]) -> None:
+        """Select items (by id) in every view; unknown ids are ignored."""
+        known = [i for i in dict.fromkeys(item_ids) if self.is_open and i in self.district.items]
+        if known != self.selection:
+            self.selection = known
+            self.selection_changed.emit(list(known))

@@ -1,0 +1,187 @@
+"""What an import would do to a district, worked out before anything changes.
+
+`planning.plan_import` reads mapped sheets against the district and lists the items to create, the
+field changes to existing items, the links to add, and every problem with its sheet, row and
+column. The person (or the CLI) reviews the plan; `ImportPlan.to_command` turns it into one
+`Batch` command, so the import is one undo step and one storage transaction. A plan with
+problems refuses to become a command unless the caller asks to skip the problem rows.
+
+Rows are matched to existing items by the id column when it has a value, else by name
+(case-insensitive, spaces trimmed) within the kind, so importing the same sheet again plans
+nothing, and an edited sheet updates in place. A blank cell never erases what the district
+already holds; it gives the default only to a new item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coherence_planner.domain.commands import (
+    AddItem,
+    AddLink,
+    Batch,
+    Command,
+    SetItemFields,
+    SetLinkFields,
+)
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Item, Link, LinkKey
+from coherence_planner.storage.errors import KnownError
+
+RowKey = tuple[str, str, int]  # (file, sheet name, row number)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """Something the import cannot do, and where: a row's problem names its row."""
+
+    place: str
+    message: str
+    row: RowKey | None = None
+    column: str | None = None  # the header, so a dialog can mark the cell
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass
+class NewItem:
+    item: Item
+    place: str
+    row: RowKey
+
+
+@dataclass
+class ItemUpdate:
+    """Field changes to an existing item: field name -> (old value, new value)."""
+
+    item_id: str
+    name: str
+    changes: dict[str, tuple[Any, Any]]
+    place: str
+    row: RowKey
+
+
+@dataclass
+class NewLink:
+    link: Link
+    description: str
+    place: str
+    row: RowKey
+
+
+@dataclass
+class LinkUpdate:
+    """Strength or rationale of an existing link: field -> (old, new)."""
+
+    key: LinkKey
+    changes: dict[str, tuple[Any, Any]]
+    place: str
+    row: RowKey
+
+
+class ImportRefused(KnownError):
+    """`to_command` on a plan with problems; `problems` lists them all."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        head = "; ".join(str(p) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(
+            "",
+            f"nothing was imported: {len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''}: {head}{more}",
+        )
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import would do, for review; nothing is applied until `to_command`."""
+
+    creates: list[NewItem] = field(default_factory=list)
+    updates: list[ItemUpdate] = field(default_factory=list)
+    links: list[NewLink] = field(default_factory=list)
+    link_updates: list[LinkUpdate] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # unmapped columns, skipped sheets
+    source: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the import would change nothing (for example, the same sheet again)."""
+        return not (self.creates or self.updates or self.links or self.link_updates)
+
+    def problem_rows(self) -> set[RowKey]:
+        return {p.row for p in self.problems if p.row is not None}
+
+    def without_problem_rows(self) -> ImportPlan:
+        """The plan minus every row that has a problem (and links to items those rows made).
+
+        Problems that belong to no row (a sheet without a name column) leave nothing to
+        import from that sheet already, so the result has no problems and can be applied.
+        """
+        bad = self.problem_rows()
+        creates = [c for c in self.creates if c.row not in bad]
+        kept_ids = {c.item.id for c in creates}
+        dropped_ids = {c.item.id for c in self.creates if c.row in bad}
+        links = [
+            nl
+            for nl in self.links
+            if nl.row not in bad and not {nl.link.src, nl.link.dst} & dropped_ids
+        ]
+        assert not (dropped_ids & kept_ids)
+        return ImportPlan(
+            creates=creates,
+            updates=[u for u in self.updates if u.row not in bad],
+            links=links,
+            link_updates=[u for u in self.link_updates if u.row not in bad],
+            problems=[],
+            notes=[
+                *self.notes,
+                f"{len(bad)} row{'s' if len(bad) != 1 else ''} with problems skipped",
+            ],
+            source=self.source,
+        )
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.creates)} new item{'s' if len(self.creates) != 1 else ''}",
+            f"{len(self.updates)} updated",
+            f"{len(self.links)} new link{'s' if len(self.links) != 1 else ''}",
+        ]
+        if self.problems:
+            parts.append(f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}")
+        return ", ".join(parts)
+
+    def to_command(self, district: District, skip_problem_rows: bool = False) -> Batch:
+        """One Batch (one undo step, one transaction) doing the whole plan.
+
+        Raises ImportRefused when the plan has problems, unless `skip_problem_rows`.
+        """
+        plan = self
+        if self.problems:
+            if not skip_problem_rows:
+                raise ImportRefused(self.problems)
+            plan = self.without_problem_rows()
+        commands: list[Command] = [AddItem(c.item) for c in plan.creates]
+        for update in plan.updates:
+            values = {name: new for name, (_, new) in update.changes.items()}
+            commands.append(SetItemFields(district, update.item_id, values))
+        # Links name items this batch creates, so their text is worked out from the plan.
+        names = {c.item.id: c.item.name for c in plan.creates}
+        for new in plan.links:
+            src = names.get(new.link.src) or _name_in(district, new.link.src)
+            dst = names.get(new.link.dst) or _name_in(district, new.link.dst)
+            commands.append(AddLink(district, new.link, text=f"Link {src} to {dst}"))
+        for lu in plan.link_updates:
+            commands.append(
+                SetLinkFields(district, lu.key, {k: new for k, (_, new) in lu.changes.items()})
+            )
+        source = f" from {plan.source}" if plan.source else ""
+        return Batch(f"Import{source} ({plan.summary()})", commands)
+
+
+def _name_in(district: District, item_id: str) -> str:
+    item = district.items.get(item_id)
+    return item.name if item else item_id

@@ -1,0 +1,450 @@
+"""Read an inventory from .xlsx or .csv into plain sheets of rows, safely.
+
+A spreadsheet someone emails the cabinet is untrusted input. Before openpyxl sees a
+workbook we look at its first bytes (an encrypted workbook is an OLE file, not a zip) and
+at the zip's own table of contents (declared sizes and compression ratios), so a zip bomb is
+refused before anything is inflated. openpyxl parses with defusedxml, which refuses entity
+declarations (billion laughs); we check it is active. Rows are streamed and counted, so a
+sheet with too many rows is refused after reading at most the cap, not the whole file.
+Every refusal is a `SpreadsheetError` whose message names the file (and the sheet).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
+
+MAX_ROWS = 50_000  # data rows per sheet
+MAX_COLUMNS = 200
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_MEMBER_BYTES = 300 * 1024 * 1024  # declared uncompressed size of any one zip member
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members bigger than RATIO_FLOOR
+RATIO_FLOOR = 5 * 1024 * 1024
+MAX_MEMBERS = 10_000
+HEADER_SEARCH_ROWS = 30
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class SpreadsheetError(KnownError):
+    """A spreadsheet that cannot be read; the message is one sentence naming the file."""
+
+    def __init__(self, message: str, path: str | Path = "") -> None:
+        super().__init__(path, message)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its number as the spreadsheet shows it, and one cell per header.
+
+    Cells are raw values: str, int, float, bool, datetime, or None for an empty cell.
+    """
+
+    number: int
+    cells: tuple[Any, ...]
+
+
+@dataclass
+class Sheet:
+    """A table found in a file: headers (one per column, made unique) and data rows.
+
+    `kind` is the guess from the sheet name and headers (goal, strategy, program, policy,
+    link, indicator) or None for a sheet to skip; callers may overwrite it.
+    """
+
+    file: str
+    name: str
+    header_row: int
+    headers: list[str]
+    rows: list[Row] = field(default_factory=list)
+    kind: str | None = None
+
+    def cell(self, row: Row, header: str) -> Any:
+        index = self.headers.index(header)
+        return row.cells[index] if index < len(row.cells) else None
+
+    def place(self, row: Row | None = None, header: str | None = None) -> str:
+        """Where something is, as a person would look for it."""
+        where = f"{self.file}, sheet {self.name!r}" if self.name else self.file
+        if row is not None:
+            where += f", row {row.number}"
+        if header is not None:
+            where += f", column {header!r}"
+        return where
+
+
+def read_spreadsheet(path: str | Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
+    """Every sheet of an .xlsx workbook, or the one table of a .csv file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SpreadsheetError(f"{path.name} cannot be opened ({exc.strerror}).") from exc
+    if size > MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            f"{path.name} is {size // (1024 * 1024)} MB; inventories larger than "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not read."
+        )
+    if suffix in (".csv", ".txt", ".tsv"):
+        return [read_csv(path, max_rows)]
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return read_xlsx(path, max_rows)
+    raise SpreadsheetError(f"{path.name} is not a spreadsheet this app reads (.xlsx or .csv).")
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _header_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _trimmed(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The cells without the empty ones at the end (read-only rows are padded to the width)."""
+    end = len(cells)
+    while end and (cells[end - 1] is None or cells[end - 1] == ""):
+        end -= 1
+    return cells[:end]
+
+
+def _blank(cells: Iterable[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _pick_header(candidates: list[tuple[int, tuple[Any, ...]]]) -> int:
+    """Index into candidates of the header row: the one with the most known headers."""
+    best, best_score = -1, 0
+    for i, (_, cells) in enumerate(candidates):
+        score = header_score([_header_text(c) for c in cells])
+        if score > best_score:
+            best, best_score = i, score
+    if best >= 0:
+        return best
+    for i, (_, cells) in enumerate(candidates):
+        if sum(isinstance(c, str) and bool(c.strip()) for c in cells) >= 2:
+            return i
+    return 0
+
+
+def _unique_headers(raw: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, text in enumerate(raw):
+        name = text or f"Column {_column_letter(i + 1)}"
+        base, n = name, 2
+        while name in out:
+            name = f"{base} ({n})"
+            n += 1
+        out.append(name)
+    return out
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _build_sheet(
+    file: str, name: str, rows: Iterator[tuple[int, tuple[Any, ...]]], max_rows: int
+) -> tuple[Sheet, list[str], list[tuple[int, tuple[Any, ...]]]]:
+    """Find the header among the first rows, then collect non-blank data rows up to the cap.
+
+    Returns the sheet, the header row's raw texts, and the non-blank rows above the header
+    (where the top-left value of a merged header cell may sit).
+    """
+    where = f"{file}, sheet {name!r}" if name else file
+    candidates: list[tuple[int, tuple[Any, ...]]] = []
+    for number, cells in rows:
+        if _blank(cells):
+            if number > HEADER_SEARCH_ROWS * 4:
+                break  # the rest (if any) is data, read below with the row cap
+            continue
+        candidates.append((number, cells))
+        if len(candidates) >= HEADER_SEARCH_ROWS:
+            break
+    if not candidates:
+        return Sheet(file, name, 0, []), [], []
+    pick = _pick_header(candidates)
+    header_number, header_cells = candidates[pick]
+    raw_headers = [_header_text(c) for c in header_cells]
+    data: list[Row] = [Row(n, c) for n, c in candidates[pick + 1 :] if not _blank(c)]
+    count = len(data)
+    for number, cells in rows:
+        if number > max_rows * 2 + HEADER_SEARCH_ROWS * 4:
+            raise SpreadsheetError(
+                f"{where} runs past row {number - 1:,}; remove the empty or extra rows "
+                "(or split it), and import again."
+            )
+        if _blank(cells):
+            continue
+        count += 1
+        if count > max_rows:
+            raise SpreadsheetError(
+                f"{where} has more than {max_rows:,} rows; split it, or remove the empty "
+                "or extra rows, and import again."
+            )
+        data.append(Row(number, cells))
+    sheet = Sheet(file, name, header_number, [], data)
+    _set_headers(sheet, raw_headers)
+    return sheet, raw_headers, candidates[:pick]
+
+
+def _set_headers(sheet: Sheet, raw_headers: list[str]) -> None:
+    """Headers made unique, trailing empty columns dropped, and the kind guessed again."""
+    width = max((len(r.cells) for r in sheet.rows), default=0)
+    for i, header in enumerate(raw_headers):
+        if header:
+            width = max(width, i + 1)
+    sheet.headers = _unique_headers((raw_headers + [""] * width)[:width])
+    sheet.rows = [
+        Row(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in sheet.rows
+    ]
+    sheet.kind = guess_kind(sheet.name, sheet.headers)
+
+
+# ----------------------------------------------------------------------------- csv
+
+_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # cannot fail; only reached for bytes cp1252 leaves unmapped
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the most lines into the same count.
+
+    csv.Sniffer is thrown off by a title line above the header; counting per line is not.
+    """
+    lines = [line for line in text[: 64 * 1024].splitlines()[:50] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in (",", ";", "\t"):
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if not counts:
+            continue
+        width, lines_with_it = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines_with_it, width) > best_score:
+            best, best_score = delimiter, (lines_with_it, width)
+    return best
+
+
+def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
+    """A CSV table: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SpreadsheetError(f"{path.name} cannot be opened ({exc.strerror}).") from exc
+    if data.startswith(OLE_MAGIC) or data.startswith(ZIP_MAGIC):
+        raise SpreadsheetError(f"{path.name} is a workbook, not CSV text; name it .xlsx.")
+    if b"\x00" in data[:4096]:
+        raise SpreadsheetError(f"{path.name} is not CSV text (it holds binary data).")
+    text = _decode(path, data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+
+    def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
+        try:
+            for number, cells in enumerate(reader, start=1):
+                yield number, _trimmed(tuple(cells[:MAX_COLUMNS]))
+        except csv.Error as exc:
+            raise SpreadsheetError(
+                f"{path.name}, row {reader.line_num}: cannot be read as CSV ({exc})."
+            ) from exc
+
+    sheet, _, _ = _build_sheet(path.name, "", rows(), max_rows)
+    sheet.kind = guess_kind(path.stem, sheet.headers)
+    return sheet
+
+
+# ----------------------------------------------------------------------------- xlsx
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse what openpyxl must not be given: encrypted, non-zip, or zip-bomb files."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise SpreadsheetError(f"{path.name} cannot be opened ({exc.strerror}).") from exc
+    if head.startswith(OLE_MAGIC):
+        if path.suffix.lower() == ".xls":
+            raise SpreadsheetError(
+                f"{path.name} is an old-style .xls workbook; open it in Excel and save it "
+                "as .xlsx, then import that."
+            )
+        raise SpreadsheetError(
+            f"{path.name} is password-protected; save an unprotected copy and import that."
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise SpreadsheetError(f"{path.name} is damaged or is not an Excel .xlsx workbook.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SpreadsheetError(
+            f"{path.name} is damaged (its zip structure cannot be read: {exc})."
+        ) from exc
+    if len(members) > MAX_MEMBERS:
+        raise SpreadsheetError(f"{path.name} holds {len(members):,} parts; refusing to read it.")
+    total = 0
+    for info in members:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER_BYTES or (
+            info.file_size > RATIO_FLOOR and ratio > MAX_RATIO
+        ):
+            raise SpreadsheetError(
+                f"{path.name} would unpack {info.filename} to "
+                f"{info.file_size // (1024 * 1024):,} MB (compressed {ratio:,.0f} to 1); it "
+                "looks like a zip bomb, so it was not opened."
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise SpreadsheetError(
+            f"{path.name} would unpack to {total // (1024 * 1024):,} MB; it was not opened."
+        )
+
+
+def _merge_ranges(archive_path: Path, sheet_path: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of one sheet as (first col, first row, last col, last row), 1-based.
+
+    Read-only worksheets do not expose merges, so the sheet XML's <mergeCell> list is read
+    here, with defusedxml; cells are cleared as they stream past.
+    """
+    from defusedxml.ElementTree import iterparse
+
+    ranges: list[tuple[int, int, int, int]] = []
+    with zipfile.ZipFile(archive_path) as archive, archive.open(sheet_path) as src:
+        for _, elem in iterparse(src):
+            tag = elem.tag.rsplit("}", 1)[-1]
+            if tag == "mergeCell":
+                match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", elem.get("ref", ""))
+                if match:
+                    ranges.append(
+                        (
+                            _column_index(match[1]),
+                            int(match[2]),
+                            _column_index(match[3]),
+                            int(match[4]),
+                        )
+                    )
+            elif tag in ("c", "row"):
+                elem.clear()
+    return ranges
+
+
+def _fill_merged_headers(
+    sheet: Sheet,
+    raw_headers: list[str],
+    above: list[tuple[int, tuple[Any, ...]]],
+    ranges: list[tuple[int, int, int, int]],
+) -> None:
+    """A blank header cell inside a merged range takes the range's top-left value."""
+    rows = {number: cells for number, cells in above}
+    rows[sheet.header_row] = tuple(raw_headers)
+    filled = list(raw_headers)
+    for c1, r1, c2, r2 in ranges:
+        if not r1 <= sheet.header_row <= r2:
+            continue
+        top = rows.get(r1, ())
+        value = _header_text(top[c1 - 1]) if c1 - 1 < len(top) else ""
+        for col in range(c1, c2 + 1):
+            while len(filled) < col:
+                filled.append("")
+            if not filled[col - 1]:
+                filled[col - 1] = value
+    _set_headers(sheet, filled)
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
+def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
+    """The message for an exception out of openpyxl, which wraps the parser's own errors."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return SpreadsheetError(
+                f"{where} contains XML entity definitions (a way to build an 'XML bomb'); "
+                "it was not read."
+            )
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return SpreadsheetError(f"{where} is damaged and cannot be read ({first_line}).")
+
+
+def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
+    """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
+    check_workbook_file(path)
+    import openpyxl
+
+    if not openpyxl.DEFUSEDXML:
+        raise SpreadsheetError(
+            "defusedxml is not active for openpyxl; refusing to read workbooks without it."
+        )
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
+        raise _read_error(path.name, exc) from exc
+    try:
+        return [_read_worksheet(path, ws, max_rows) for ws in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
+    where = f"{path.name}, sheet {ws.title!r}"
+    declared = ws.max_row if hasattr(ws, "max_row") else None
+    if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS:
+        raise SpreadsheetError(
+            f"{where} has {declared:,} rows, more than {max_rows:,}; split it, or remove "
+            "the empty or extra rows, and import again."
+        )
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # a wrong <dimension> must not cut rows off
+
+    def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
+        for number, cells in enumerate(
+            ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
+        ):
+            yield number, _trimmed(tuple(cells))
+
+    try:
+        sheet, raw_headers, above = _build_sheet(path.name, ws.title, rows(), max_rows)
+        sheet_path = getattr(ws, "_worksheet_path", None)
+        if sheet_path and any(not h for h in raw_headers):
+            _fill_merged_headers(sheet, raw_headers, above, _merge_ranges(path, sheet_path))
+    except SpreadsheetError:
+        raise
+    except Exception as exc:
+        raise _read_error(where, exc) from exc
+    return sheet

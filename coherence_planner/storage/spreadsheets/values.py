@@ -1,0 +1,671 @@
+"""Forgiving readings of what people type into inventory spreadsheets.
+
+Every parser takes a raw cell value (text, number, date, bool or None, as openpyxl or the
+CSV reader gives it) and returns `(value, None)` or `(None, message)`. The message says what
+was wrong in words a person can act on; the caller adds the sheet, row and column. The
+values they return are exactly what the interchange format stores (district-format.md), so
+`fields.check_value` accepts every one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from coherence_planner.domain import fields as F
+from coherence_planner.domain import vocab
+
+Parsed = tuple[Any, str | None]
+
+_EMPTY_WORDS = frozenset({"", "-", "--", "—", "–", "none", "(none)", "n/a", "na", "tbd", "?"})
+_LIST_SPLIT = re.compile(r"[,;|/\n\r]+")
+_LIST_SPLIT_NO_COMMA = re.compile(r"[;|\n\r]+")
+
+
+def _text(raw: object) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
+
+
+def is_blank(raw: object) -> bool:
+    """A cell that holds nothing a person meant (None, spaces, "(none)", "n/a", "-")."""
+    return _text(raw).lower() in _EMPTY_WORDS
+
+
+def _key(text: str) -> str:
+    """Lower-case, punctuation folded to single spaces: "Pre-K" -> "pre k"."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+# ----------------------------------------------------------------------------- numbers
+
+_MONEY = re.compile(
+    r"^(?P<neg>-|\()?\s*(?:usd)?\s*\$?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<unit>k|thousand|m|mil|million|mm|b|bn|billion)?\s*(?:usd)?\)?$"
+)
+_UNITS = {
+    None: 1,
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mil": 1_000_000,
+    "million": 1_000_000,
+    "mm": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+
+
+def _clean(value: float) -> int | float:
+    cleaned = F.clean_number(round(value, 6))
+    assert cleaned is not None
+    return cleaned
+
+
+def _grouped_ok(num: str) -> bool:
+    """'1,250' and '1250' are fine; '1,25' is a typo we do not guess at."""
+    whole = num.split(".")[0]
+    if "," not in whole:
+        return True
+    groups = whole.split(",")
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def parse_money(raw: object) -> Parsed:
+    """Dollars >= 0: "$1,200", "1200.50", "$1.2M", "12k", "(none)" -> None."""
+    if isinstance(raw, bool):
+        return None, f"{raw!r} is not an amount of money"
+    if isinstance(raw, int | float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return None, "is not a number"
+        if raw < 0:
+            return None, f"{raw} is negative; a cost must be 0 or more"
+        return _clean(float(raw)), None
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    lower = re.sub(r"\s*(/\s*(yr|year)|per\s+(yr|year|annum)|a\s+year|annually)$", "", text.lower())
+    match = _MONEY.match(lower.replace(" ", ""))
+    if not match or not _grouped_ok(match["num"]):
+        return None, f"{text!r} is not an amount of money (write it like $120,000 or 1.2M)"
+    if match["neg"]:
+        return None, f"{text!r} is negative; a cost must be 0 or more"
+    value = float(match["num"].replace(",", "")) * _UNITS[match["unit"]]
+    return _clean(value), None
+
+
+_PLAIN_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$|^\.\d+$")
+
+
+def parse_number(raw: object) -> Parsed:
+    """A number >= 0 such as FTE: "1.5", "0.5 FTE", "2"."""
+    if isinstance(raw, bool):
+        return None, f"{raw!r} is not a number"
+    if isinstance(raw, int | float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return None, "is not a number"
+        if raw < 0:
+            return None, f"{raw} is negative; it must be 0 or more"
+        return _clean(float(raw)), None
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    core = re.sub(r"\s*(fte|staff|positions?)$", "", text.lower()).strip()
+    if core.startswith("-"):
+        return None, f"{text!r} is negative; it must be 0 or more"
+    if not _PLAIN_NUMBER.match(core) or not _grouped_ok(core):
+        return None, f"{text!r} is not a number"
+    return _clean(float(core.replace(",", ""))), None
+
+
+def parse_signed_number(raw: object) -> Parsed:
+    """An indicator number, which may be negative (a gap can be): "-3.5", "45%", "1,200"."""
+    if isinstance(raw, str):
+        text = raw.strip().rstrip("%").strip()
+        if text.startswith(("-", "−")):
+            value, error = parse_number(text[1:])
+            if error:
+                return None, f"{raw.strip()!r} is not a number"
+            return (None if value is None else -value), None
+        raw = text
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw < 0:
+        value, error = parse_number(-raw)
+        return (None if value is None else -value), error
+    return parse_number(raw)
+
+
+def parse_count(raw: object) -> Parsed:
+    """A whole number >= 0: "1,250", "300 students", "~300"."""
+    if isinstance(raw, str):
+        raw = re.sub(r"^(~|about|approx\.?|approximately)\s*", "", raw.strip().lower())
+        raw = re.sub(r"\s*(students?|kids|learners|pupils)$", "", raw)
+    value, error = parse_number(raw)
+    if error or value is None:
+        return value, error
+    if not isinstance(value, int):
+        return None, f"{_text(raw)!r} is not a whole number"
+    return value, None
+
+
+def parse_year(raw: object) -> Parsed:
+    """A year: 2027, "June 2027", "2026-27" (the year it ends), "FY27", a date."""
+    if isinstance(raw, dt.date | dt.datetime):
+        return raw.year, None
+    if isinstance(raw, bool):
+        return None, f"{raw!r} is not a year"
+    if isinstance(raw, int | float):
+        if float(raw).is_integer() and 1800 <= raw <= 2200:
+            return int(raw), None
+        return None, f"{_text(raw)!r} is not a year like 2027"
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    lower = text.lower()
+    school_year = re.search(r"\b((?:18|19|20|21)\d\d)\s*[-–/]\s*(\d{2}|\d{4})\b", lower)
+    if school_year:
+        first, second = school_year.group(1), school_year.group(2)
+        end = int(second) if len(second) == 4 else int(first[:2] + second)
+        if end < int(first):
+            end += 100
+        return end, None
+    fiscal = re.fullmatch(r"fy\s*'?(\d{2}|\d{4})", lower)
+    if fiscal:
+        digits = fiscal.group(1)
+        return (2000 + int(digits) if len(digits) == 2 else int(digits)), None
+    years = re.findall(r"\b(1[89]\d\d|2[01]\d\d|2200)\b", lower)
+    if len(years) == 1:
+        return int(years[0]), None
+    parsed = parse_date(text)
+    if parsed[0] is not None:
+        return parsed[0].year, None
+    return None, f"{text!r} is not a year like 2027"
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
+
+
+def parse_date(raw: object) -> Parsed:
+    """A calendar date (a datetime cell, ISO, US m/d/y, "June 30, 2027")."""
+    if isinstance(raw, dt.datetime):
+        return raw.date(), None
+    if isinstance(raw, dt.date):
+        return raw, None
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date(), None
+        except ValueError:
+            continue
+    return None, f"{text!r} is not a date (write it like 2027-06-30)"
+
+
+# ----------------------------------------------------------------------------- grades
+
+_GRADE_WORDS = {
+    "pk": "PK",
+    "prek": "PK",
+    "pre k": "PK",
+    "pre kindergarten": "PK",
+    "prekindergarten": "PK",
+    "tk": "PK",
+    "transitional kindergarten": "PK",
+    "preschool": "PK",
+    "k": "K",
+    "kg": "K",
+    "kinder": "K",
+    "kindergarten": "K",
+}
+_ALL_GRADES_WORDS = frozenset({"all", "all grades", "k 12 all", "districtwide", "district wide"})
+_BAND_WORDS = {
+    "elementary": "K-5",
+    "elementary school": "K-5",
+    "middle": "6-8",
+    "middle school": "6-8",
+    "high": "9-12",
+    "high school": "9-12",
+    "secondary": "6-12",
+}
+
+
+def _grade_token(text: str) -> str | None:
+    key = _key(text)
+    key = re.sub(r"^(grades?|gr)\s*", "", key)
+    if key in _GRADE_WORDS:
+        return _GRADE_WORDS[key]
+    number = re.fullmatch(r"(\d{1,2})\s*(st|nd|rd|th)?(\s*grade)?", key)
+    if number and 1 <= int(number.group(1)) <= 12:
+        return str(int(number.group(1)))
+    return None
+
+
+def parse_grades(raw: object) -> Parsed:
+    """Grade entries: "K-3", "Grades 6-8", "K–5", "9th-12th", "Kindergarten", "K,1,2"."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        raw = _text(raw)
+    text = _text(raw)
+    if is_blank(text) or _key(text) in _ALL_GRADES_WORDS:
+        return [], None
+    text = re.sub(r"(?i)^\s*(grades?|gr\.?)\s*", "", text)
+    tokens: set[str] = set()
+    for part in re.split(r"[,;|/\n\r&]+|\s+and\s+", text, flags=re.I):
+        part = part.strip()
+        if not part:
+            continue
+        part = _BAND_WORDS.get(_key(part), part)
+        pieces = re.split(r"\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b)\s*", part, flags=re.I)
+        if len(pieces) == 2 and (pieces[0].lower(), pieces[1].lower()) == ("pre", "k"):
+            pieces = ["PK"]
+        if len(pieces) == 3 and pieces[0].lower() == "pre" and pieces[1].lower() == "k":
+            pieces = ["PK", pieces[2]]
+        grades = [_grade_token(p) for p in pieces]
+        if len(pieces) > 2 or any(g is None for g in grades):
+            return None, f"{part!r} is not a grade (use PK, K, 1 to 12, or a range like K-3)"
+        try:
+            if len(grades) == 2:
+                tokens.update(vocab.expand_grade(f"{grades[0]}-{grades[1]}"))
+            else:
+                tokens.add(str(grades[0]))
+        except vocab.GradeError:
+            return None, f"{part!r} runs backwards (write it like K-3)"
+    if frozenset(tokens) == vocab.ALL_GRADES:
+        return ["PK-12"], None
+    return vocab.compact_grades(tokens), None
+
+
+# ----------------------------------------------------------------------------- tiers
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _tier_number(text: str) -> int | None:
+    key = _key(text)
+    key = re.sub(r"^(mtss|rti|essa)\s*", "", key)
+    key = re.sub(r"^(tier|level)\s*", "", key)
+    first = key.split(" ")[0] if key else ""
+    if first.isdigit():
+        return int(first)
+    return _ROMAN.get(first)
+
+
+def parse_tier(raw: object) -> Parsed:
+    """MTSS tier 1-3 or None: "Tier 2", "2", "II", "Tier II", "Tier 3 (intensive)"."""
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    if len(set(re.findall(r"\b(?:[1-9]|i{1,3}|iv)\b", _key(text)))) > 1:
+        return None, f"{text!r} names more than one MTSS tier; a program has one"
+    number = _tier_number(text)
+    if number in vocab.TIERS:
+        return number, None
+    return None, f"{text!r} is not an MTSS tier (use 1, 2, 3 or leave it blank)"
+
+
+_EVIDENCE_WORDS = {
+    "strong": 1,
+    "moderate": 2,
+    "promising": 3,
+    "rationale": 4,
+    "demonstrates a rationale": 4,
+    "no evidence": None,
+    "none": None,
+    "n a": None,
+    "no": None,
+    "not rated": None,
+    "unknown": None,
+}
+
+
+def parse_evidence(raw: object) -> Parsed:
+    """ESSA evidence tier 1-4 or None: "Tier 1 (Strong)", "Strong", "Promising", "n/a"."""
+    text = _text(raw)
+    if is_blank(text):
+        return None, None
+    key = _key(text)
+    if key in _EVIDENCE_WORDS:
+        return _EVIDENCE_WORDS[key], None
+    number = _tier_number(text)
+    if number in vocab.EVIDENCE_TIERS:
+        return number, None
+    for word, value in _EVIDENCE_WORDS.items():
+        if value is not None and re.search(rf"\b{word}\b", key):
+            return value, None
+    return None, (
+        f"{text!r} is not an ESSA evidence level (use Strong, Moderate, Promising, "
+        "Rationale, a tier 1 to 4, or None)"
+    )
+
+
+# ----------------------------------------------------------------------------- words
+
+
+def parse_bool(raw: object) -> Parsed:
+    """yes/no, y/n, true/false, x (ticked) or blank (no)."""
+    if isinstance(raw, bool):
+        return raw, None
+    if isinstance(raw, int | float) and raw in (0, 1):
+        return bool(raw), None
+    key = _key(_text(raw))
+    if key in ("", "no", "n", "false", "f", "0", "none", "n a"):
+        return False, None
+    if key in ("yes", "y", "true", "t", "x", "1", "checked", "✓"):
+        return True, None
+    if _text(raw) in ("✓", "✔"):
+        return True, None
+    return None, f"{_text(raw)!r} is not yes or no"
+
+
+_STATUS_WORDS = {
+    "proposed": "proposed",
+    "planned": "proposed",
+    "pilot": "proposed",
+    "piloting": "proposed",
+    "new": "proposed",
+    "active": "active",
+    "current": "active",
+    "ongoing": "active",
+    "in use": "active",
+    "running": "active",
+    "sunsetting": "sunsetting",
+    "sunset": "sunsetting",
+    "retiring": "sunsetting",
+    "phasing out": "sunsetting",
+    "phase out": "sunsetting",
+    "ending": "sunsetting",
+    "retired": "retired",
+    "ended": "retired",
+    "discontinued": "retired",
+    "inactive": "retired",
+    "closed": "retired",
+}
+
+_DECISION_WORDS = {
+    "undecided": "undecided",
+    "pending": "undecided",
+    "tbd": "undecided",
+    "under review": "undecided",
+    "review": "undecided",
+    "keep": "keep",
+    "continue": "keep",
+    "retain": "keep",
+    "maintain": "keep",
+    "expand": "expand",
+    "grow": "expand",
+    "scale": "expand",
+    "scale up": "expand",
+    "modify": "modify",
+    "revise": "modify",
+    "change": "modify",
+    "adjust": "modify",
+    "sunset": "sunset",
+    "phase out": "sunset",
+    "retire": "sunset",
+    "remove": "remove",
+    "cut": "remove",
+    "stop": "remove",
+    "eliminate": "remove",
+    "discontinue": "remove",
+    "drop": "remove",
+}
+
+_TYPE_WORDS = {
+    "curriculum": "curriculum",
+    "core curriculum": "curriculum",
+    "instructional materials": "curriculum",
+    "core": "curriculum",
+    "intervention": "intervention",
+    "interventions": "intervention",
+    "tutoring": "intervention",
+    "assessment": "assessment",
+    "assessments": "assessment",
+    "screener": "assessment",
+    "screening": "assessment",
+    "test": "assessment",
+    "pd": "professional-learning",
+    "pl": "professional-learning",
+    "professional development": "professional-learning",
+    "professional learning": "professional-learning",
+    "coaching": "professional-learning",
+    "training": "professional-learning",
+    "enrichment": "enrichment",
+    "gate": "enrichment",
+    "after school": "enrichment",
+    "student support": "student-support",
+    "student supports": "student-support",
+    "support": "student-support",
+    "sel": "student-support",
+    "social emotional learning": "student-support",
+    "counseling": "student-support",
+    "mental health": "student-support",
+    "family engagement": "family-engagement",
+    "family": "family-engagement",
+    "parent engagement": "family-engagement",
+    "community": "family-engagement",
+    "operations": "operations",
+    "ops": "operations",
+    "technology": "operations",
+    "transportation": "operations",
+    "other": "other",
+    "misc": "other",
+}
+
+
+def _word_parser(
+    words: dict[str, str], choices: tuple[str, ...], what: str, default: str
+) -> Callable[[object], Parsed]:
+    table = {**{_key(c): c for c in choices}, **words}
+
+    def parse(raw: object) -> Parsed:
+        text = _text(raw)
+        if is_blank(text) and text.lower() != "tbd":
+            return default, None
+        key = _key(text)
+        if key in table:
+            return table[key], None
+        return None, f"{text!r} is not a {what} (use one of: {', '.join(choices)})"
+
+    parse.__doc__ = f"A {what}: one of {', '.join(choices)}, or a common synonym."
+    return parse
+
+
+parse_status = _word_parser(_STATUS_WORDS, vocab.STATUSES, "status", vocab.DEFAULT_STATUS)
+parse_decision = _word_parser(_DECISION_WORDS, vocab.DECISIONS, "decision", vocab.DEFAULT_DECISION)
+parse_type = _word_parser(
+    _TYPE_WORDS, vocab.PROGRAM_TYPES, "program type", vocab.DEFAULT_PROGRAM_TYPE
+)
+
+# ----------------------------------------------------------------------------- lists
+
+_SLUG_WORDS = {
+    "english learners": "ell",
+    "english learner": "ell",
+    "english language learners": "ell",
+    "el": "ell",
+    "els": "ell",
+    "ell": "ell",
+    "ells": "ell",
+    "ml": "ell",
+    "multilingual learners": "ell",
+    "students with disabilities": "swd",
+    "swd": "swd",
+    "sped": "swd",
+    "special education": "swd",
+    "special ed": "swd",
+    "iep": "swd",
+    "ela": "ela",
+    "english language arts": "ela",
+    "english": "ela",
+    "reading": "ela",
+    "literacy": "ela",
+    "writing": "ela",
+    "math": "math",
+    "maths": "math",
+    "mathematics": "math",
+    "numeracy": "math",
+    "social emotional learning": "sel",
+    "social emotional": "sel",
+    "all students": "all",
+    "everyone": "all",
+    "gate": "gifted",
+    "gifted and talented": "gifted",
+    "low income": "low-income",
+    "socioeconomically disadvantaged": "low-income",
+    "sed": "low-income",
+    "frl": "low-income",
+}
+
+
+def split_list(raw: object) -> list[str]:
+    """Entries of a list cell, split on , ; / | and new lines; blanks dropped."""
+    text = _text(raw)
+    if is_blank(text):
+        return []
+    return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
+
+
+def slug(text: str) -> str:
+    """A lower-case hyphenated slug, with the usual abbreviations folded together."""
+    key = _key(text)
+    return _SLUG_WORDS.get(key, key.replace(" ", "-"))
+
+
+def parse_slugs(raw: object) -> Parsed:
+    """Subjects or student groups: "ELA; Math", "English Learners, SWD" -> ["ela", "math"]."""
+    out: list[str] = []
+    for part in split_list(raw):
+        value = slug(part)
+        if not value:
+            return None, f"{part!r} has no letters or digits"
+        if value not in out:
+            out.append(value)
+    return out, None
+
+
+def parse_names(raw: object) -> Parsed:
+    """School names: split on ; | and new lines, and on commas too ("Lincoln, Adams")."""
+    text = _text(raw)
+    if is_blank(text) or _key(text) in ("all", "all schools", "districtwide", "district wide"):
+        return [], None
+    out: list[str] = []
+    for part in _LIST_SPLIT.split(text):
+        name = " ".join(part.split())
+        if name and name not in out:
+            out.append(name)
+    return out, None
+
+
+_THEMES_BY_KEY = {
+    **{_key(slug_): slug_ for slug_ in vocab.THEMES},
+    **{_key(label): slug_ for slug_, label in vocab.THEME_LABELS.items()},
+}
+
+
+def parse_themes(raw: object) -> Parsed:
+    """Theme slugs or labels ("Effective use of data"), split on ; | and new lines."""
+    text = _text(raw)
+    if is_blank(text):
+        return [], None
+    parts = [p.strip() for p in _LIST_SPLIT_NO_COMMA.split(text) if p.strip()]
+    if len(parts) == 1 and _key(parts[0]) not in _THEMES_BY_KEY:
+        parts = [p.strip() for p in parts[0].split(",") if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        theme = _THEMES_BY_KEY.get(_key(part))
+        if theme is None:
+            return None, f"{part!r} is not one of the 13 themes"
+        if theme not in out:
+            out.append(theme)
+    return out, None
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unneutralise(text: str) -> str:
+    """Undo the export's guard: "'=SUM(A1)" was written for the text "=SUM(A1)"."""
+    if text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text
+
+
+def parse_text(raw: object) -> Parsed:
+    """Free text; dates and numbers become their usual spelling."""
+    if isinstance(raw, str):
+        return unneutralise(raw.strip()), None
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat(), None
+    if isinstance(raw, dt.date):
+        return raw.isoformat(), None
+    return _text(raw) if raw is not None else "", None
+
+
+def parse_long_text(raw: object) -> Parsed:
+    """Paragraphs: like text, but inner line breaks are kept (only the ends are trimmed)."""
+    if isinstance(raw, str):
+        return unneutralise(raw.replace("\r\n", "\n").strip()), None
+    return parse_text(raw)
+
+
+def parse_name(raw: object) -> Parsed:
+    text, _ = parse_text(raw)
+    text = " ".join(str(text).split())
+    if not text:
+        return None, "the name is empty"
+    return text, None
+
+
+_BY_TYPE: dict[str, Callable[[object], Parsed]] = {
+    F.TEXT: parse_text,
+    F.LONGTEXT: parse_long_text,
+    F.SLUGS: parse_slugs,
+    F.GRADES: parse_grades,
+    F.NAMES: parse_names,
+    F.THEMES: parse_themes,
+    F.MONEY: parse_money,
+    F.NUMBER: parse_number,
+    F.COUNT: parse_count,
+    F.YEAR: parse_year,
+    F.BOOL: parse_bool,
+}
+
+
+def parse_field(spec: F.FieldSpec, raw: object) -> Parsed:
+    """Read one cell for one field of fields.py; the result passes `check_value`."""
+    if spec.name == "name":
+        return parse_name(raw)
+    if spec.name == "status":
+        return parse_status(raw)
+    if spec.name == "decision":
+        return parse_decision(raw)
+    if spec.name == "type":
+        return parse_type(raw)
+    if spec.name == "tier":
+        return parse_tier(raw)
+    if spec.name == "evidence_tier":
+        return parse_evidence(raw)
+    parser = _BY_TYPE.get(spec.type)
+    if parser is None:
+        return None, f"the {spec.label.lower()} field cannot be read from one cell"
+    value, error = parser(raw)
+    if error is None:
+        problem = F.check_value(spec, value)
+        if problem:
+            return None, f"{spec.label} {problem}"
+    return value, error
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def format_money(value: int | float) -> str:
+    """The spelling a person would type: 1200 -> "$1,200", 1200.5 -> "$1,200.50"."""
+    if float(value).is_integer():
+        return f"${int(value):,}"
+    return f"${value:,.2f}"

@@ -1,0 +1,267 @@
+"""Send a district back out as a workbook (every kind, links, indicators, findings) or CSV.
+
+The workbook is the import's own format: its headers are the field labels of fields.py, its
+values are spelt the way `values.py` reads them, and its IDs let a re-import update in place,
+so export -> import into an empty district gives the same district. Text that a spreadsheet
+would run as a formula (starting with = + - @, tab or CR) is written with a leading "'",
+which the import takes off again. Files are written to a temp file and moved into place.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from coherence_planner.domain import fields as F
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Item
+from coherence_planner.storage.atomic import write_atomically
+from coherence_planner.storage.spreadsheets.values import FORMULA_STARTS
+
+MONEY_FORMAT = '"$"#,##0'
+MONEY_CENTS_FORMAT = '"$"#,##0.00'
+LINK_HEADERS = ("From ID", "From name", "To ID", "To name", "Kind", "Strength", "Rationale")
+INDICATOR_HEADERS = (
+    "Goal ID",
+    "Goal name",
+    "Indicator",
+    "Unit",
+    "Baseline",
+    "Current",
+    "Target",
+    "Target year",
+)
+FINDING_HEADERS = (
+    "ID",
+    "Kind",
+    "Name",
+    "Orphan",
+    "Why orphan",
+    "Competing group",
+    "Kept",
+    "Removal candidate",
+    "Removal reasons",
+    "Annual cost",
+    "FTE",
+    "Decision",
+)
+
+
+def neutralise(value: Any) -> Any:
+    """Text a spreadsheet would read as a formula gets a leading "'"; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def item_columns(kind: str) -> list[F.FieldSpec]:
+    """The fields a sheet of this kind holds, in fields.py order (indicators have a sheet)."""
+    return [spec for spec in F.fields_of(kind) if spec.type != F.INDICATORS]
+
+
+def item_headers(kind: str) -> list[str]:
+    return ["ID", *(spec.label for spec in item_columns(kind))]
+
+
+def cell_value(spec: F.FieldSpec, value: Any) -> Any:
+    """A field's value as a cell shows it (and as `values.parse_field` reads it back)."""
+    if value is None:
+        return None
+    if spec.type == F.GRADES:
+        tokens: set[str] = set()
+        for entry in value:
+            tokens.update(vocab.expand_grade(entry))
+        return ", ".join(vocab.compact_grades(tokens))
+    if isinstance(value, list):
+        return ", ".join(value)
+    if spec.type == F.BOOL:
+        return "yes" if value else "no"
+    if spec.name == "evidence_tier":
+        return vocab.EVIDENCE_LABELS[value]
+    return value
+
+
+def item_row(item: Item) -> list[Any]:
+    return [
+        item.id,
+        *(cell_value(spec, getattr(item, spec.name)) for spec in item_columns(item.kind)),
+    ]
+
+
+def _names(district: District, item_id: str) -> str:
+    item = district.items.get(item_id)
+    return item.name if item else ""
+
+
+def link_rows(district: District) -> list[list[Any]]:
+    return [
+        [
+            ln.src,
+            _names(district, ln.src),
+            ln.dst,
+            _names(district, ln.dst),
+            ln.kind,
+            ln.strength,
+            ln.rationale,
+        ]
+        for ln in district.ordered_links()
+    ]
+
+
+def indicator_rows(district: District) -> list[list[Any]]:
+    rows = []
+    for goal in district.items_of("goal"):
+        for ind in getattr(goal, "indicators", []):
+            rows.append(
+                [
+                    goal.id,
+                    goal.name,
+                    ind.name,
+                    ind.unit,
+                    ind.baseline,
+                    ind.current,
+                    ind.target,
+                    ind.target_year,
+                ]
+            )
+    return rows
+
+
+def finding_rows(district: District, analysis: Analysis) -> list[list[Any]]:
+    """One row per item the analysis says something about, in document order."""
+    orphans = {f.id: f.reason for f in analysis.orphans}
+    group_of: dict[str, int] = {}
+    kept: set[str] = set()
+    for number, group in enumerate(analysis.competing, start=1):
+        for member in group.members:
+            group_of[member] = number
+        kept.update(group.kept)
+    removal = {c.id: c.reasons for c in analysis.removal_candidates}
+    rows = []
+    for item in district.ordered_items():
+        if item.id not in orphans and item.id not in group_of and item.id not in removal:
+            continue
+        in_group = item.id in group_of
+        rows.append(
+            [
+                item.id,
+                vocab.KIND_LABELS[item.kind],
+                item.name,
+                "yes" if item.id in orphans else "",
+                orphans.get(item.id, ""),
+                group_of.get(item.id),
+                ("yes" if item.id in kept else "no") if in_group else "",
+                "yes" if item.id in removal else "",
+                "; ".join(removal.get(item.id, [])),
+                getattr(item, "annual_cost", None),
+                getattr(item, "fte", None),
+                getattr(item, "decision", ""),
+            ]
+        )
+    return rows
+
+
+# ----------------------------------------------------------------------------- xlsx
+
+
+def _add_sheet(
+    workbook: Any,
+    title: str,
+    headers: Iterable[str],
+    rows: list[list[Any]],
+    money_columns: Iterable[int] = (),
+) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(title)
+    headers = list(headers)
+    ws.append(headers)
+    for row in rows:
+        ws.append([neutralise(v) for v in row])
+    bold = Font(bold=True)
+    for cell in ws[1]:
+        cell.font = bold
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    money = set(money_columns)
+    for col in money:
+        for (cell,) in ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
+            if isinstance(cell.value, int | float):
+                whole = float(cell.value).is_integer()
+                cell.number_format = MONEY_FORMAT if whole else MONEY_CENTS_FORMAT
+    for i, header in enumerate(headers):
+        longest = max([len(header)] + [len(str(r[i])) for r in rows[:500] if r[i] is not None])
+        ws.column_dimensions[get_column_letter(i + 1)].width = min(max(longest + 2, 8), 60)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
+
+
+def build_workbook(district: District, analysis: Analysis | None) -> Any:
+    """The export workbook in memory: one sheet per kind, Links, Indicators (when any) and
+    Findings (when `analysis`, from `coherence.analyse(district)`, is given)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for kind in vocab.ITEM_KINDS:
+        specs = item_columns(kind)
+        money = [i + 1 for i, spec in enumerate(specs) if spec.type == F.MONEY]
+        _add_sheet(
+            workbook,
+            vocab.KIND_PLURALS[kind],
+            item_headers(kind),
+            [item_row(item) for item in district.items_of(kind)],
+            money,
+        )
+    _add_sheet(workbook, "Links", LINK_HEADERS, link_rows(district))
+    indicators = indicator_rows(district)
+    if indicators:
+        _add_sheet(workbook, "Indicators", INDICATOR_HEADERS, indicators)
+    if analysis is not None:
+        _add_sheet(
+            workbook,
+            "Findings",
+            FINDING_HEADERS,
+            finding_rows(district, analysis),
+            money_columns=[FINDING_HEADERS.index("Annual cost")],
+        )
+    return workbook
+
+
+def save_workbook(workbook: Any, path: str | Path) -> None:
+    """Save an openpyxl workbook atomically (temp file beside the target, then replace)."""
+
+    def write(tmp: Path) -> None:
+        workbook.save(tmp)
+
+    write_atomically(Path(path), write)
+
+
+def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) -> None:
+    """Export the district as a workbook (see `build_workbook`), atomically."""
+    save_workbook(build_workbook(district, analysis), path)
+
+
+# ----------------------------------------------------------------------------- csv
+
+
+def write_csv(district: District, path: str | Path, kind: str = "program") -> None:
+    """One kind of item as CSV (UTF-8 with a BOM so Excel reads accents; comma-separated).
+
+    A CSV file holds one table, so links, indicators and findings need the .xlsx export.
+    """
+    if kind not in vocab.ITEM_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(vocab.ITEM_KINDS)}; got {kind!r}")
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(item_headers(kind))
+            for item in district.items_of(kind):
+                writer.writerow(["" if v is None else neutralise(v) for v in item_row(item)])
+
+    write_atomically(Path(path), write)

@@ -1,0 +1,285 @@
+"""Import plans: what a sheet would create, update and link, and the problems it would stop on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from coherence_planner.domain.codec import district_to_dict
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Goal, Link, Program, Strategy
+from coherence_planner.storage.spreadsheets.plan import ImportRefused
+from coherence_planner.storage.spreadsheets.planning import guess_mappings, plan_import
+from coherence_planner.storage.spreadsheets.reading import read_spreadsheet
+
+
+def district_with_goals() -> District:
+    district = District(name="Riverside Unified")
+    district.add_item(Goal(id="G1", name="Every student reads by grade 3"))
+    district.add_item(Goal(id="G2", name="Algebra for all by grade 9"))
+    district.add_item(Strategy(id="S1", name="Tiered literacy support"))
+    district.add_item(Program(id="P4", name="Existing Program"))
+    district.add_link(Link("S1", "G1"))
+    return district
+
+
+def inventory(path: Path, rows: list[list[Any]], title: bool = True) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Program Inventory"
+    if title:
+        ws.append(["Riverside USD programs, 2026-27"])
+        ws.append([])
+    ws.append(
+        [
+            "Program Name",
+            "Annual Cost ($)",
+            "Grades Served",
+            "MTSS Tier",
+            "ESSA Tier",
+            "# Students",
+            "Status",
+            "Aligned to",
+            "Vendor",
+        ]
+    )
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+ROWS = [
+    [
+        "Read Well",
+        "$120,000",
+        "K-3",
+        "Tier 2",
+        "Strong",
+        "1,250",
+        "Active",
+        "Tiered literacy support",
+        "Acme",
+    ],
+    [
+        "Math Boost",
+        "45k",
+        "Grades 6-8",
+        "II",
+        "Promising",
+        300,
+        "Retiring",
+        "Algebra for all by grade 9",
+        None,
+    ],
+    [None, None, None, None, None, None, None, None, None],
+    ["Existing Program", "(none)", "Kindergarten", "", "n/a", "", "", "G1; S1", ""],
+]
+
+
+def test_a_messy_inventory_plans_creates_updates_and_links(tmp_path: Path) -> None:
+    district = district_with_goals()
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", ROWS))
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert plan.problems == []
+    assert [(c.item.id, c.item.name) for c in plan.creates] == [
+        ("P5", "Read Well"),
+        ("P6", "Math Boost"),
+    ]
+    read_well = plan.creates[0].item
+    assert read_well.annual_cost == 120000  # type: ignore[attr-defined]
+    assert read_well.grades == ["K-3"]  # type: ignore[attr-defined]
+    assert read_well.tier == 2  # type: ignore[attr-defined]
+    assert read_well.evidence_tier == 1  # type: ignore[attr-defined]
+    assert read_well.students_served == 1250  # type: ignore[attr-defined]
+    assert plan.creates[1].item.status == "sunsetting"
+    assert [(u.item_id, u.changes) for u in plan.updates] == [("P4", {"grades": ([], ["K"])})]
+    assert [(n.link.src, n.link.dst) for n in plan.links] == [
+        ("P5", "S1"),
+        ("P6", "G2"),
+        ("P4", "G1"),
+        ("P4", "S1"),
+    ]
+    assert plan.notes == ["inv.xlsx, sheet 'Program Inventory': columns not imported: 'Vendor'"]
+
+    before = district_to_dict(district)
+    command = plan.to_command(district)
+    assert command.text == "Import from inv.xlsx (2 new items, 1 updated, 4 new links)"
+    changes = command.do(district)
+    assert changes.items == {"P5", "P6", "P4"}
+    assert district.items["P4"].grades == ["K"]  # type: ignore[attr-defined]
+    command.undo(district)
+    assert district_to_dict(district) == before
+
+
+def test_reimporting_the_same_sheet_is_a_no_op_and_changes_update_in_place(
+    tmp_path: Path,
+) -> None:
+    district = district_with_goals()
+    path = inventory(tmp_path / "inv.xlsx", ROWS)
+    plan_import(read_spreadsheet(path), None, district).to_command(district).do(district)
+    count = len(district)
+    again = plan_import(read_spreadsheet(path), None, district)
+    assert again.is_empty and again.problems == []
+
+    changed = [list(r) for r in ROWS]
+    changed[0][1] = "$130,000"
+    changed[1][0] = "  math BOOST "  # matched by trimmed, case-insensitive name
+    changed[1][6] = "Retired"
+    path = inventory(tmp_path / "inv2.xlsx", changed)
+    plan = plan_import(read_spreadsheet(path), None, district)
+    assert plan.creates == []
+    assert sorted((u.item_id, sorted(u.changes)) for u in plan.updates) == [
+        ("P5", ["annual_cost"]),
+        ("P6", ["name", "status"]),
+    ]
+    plan.to_command(district).do(district)
+    assert len(district) == count
+    assert district.items["P5"].annual_cost == 130000  # type: ignore[attr-defined]
+    assert district.items["P6"].status == "retired"
+
+
+def test_problems_name_sheet_row_and_column_and_block_the_import(tmp_path: Path) -> None:
+    district = district_with_goals()
+    rows = [
+        ["Read Well", "lots", "K-3", "", "", "", "", "", ""],
+        ["Math Boost", "", "grade thirteen", "", "", "", "", "No Such Goal", ""],
+        ["read well", "", "", "", "", "", "", "", ""],
+        ["Fine Program", "$5", "", "", "", "", "", "G1", ""],
+    ]
+    path = inventory(tmp_path / "bad.xlsx", rows)
+    plan = plan_import(read_spreadsheet(path), None, district)
+    messages = [str(p) for p in plan.problems]
+    where = "bad.xlsx, sheet 'Program Inventory'"
+    assert messages == [
+        f"{where}, row 4, column 'Annual Cost ($)': 'lots' is not an amount of money "
+        "(write it like $120,000 or 1.2M)",
+        f"{where}, row 5, column 'Grades Served': 'thirteen' is not a grade (use PK, K, 1 to "
+        "12, or a range like K-3)",
+        f"{where}, row 6: 'read well' appears twice in this sheet (also row 4); keep one row",
+    ]
+    assert [(p.row, p.column) for p in plan.problems] == [
+        (("bad.xlsx", "Program Inventory", 4), "Annual Cost ($)"),
+        (("bad.xlsx", "Program Inventory", 5), "Grades Served"),
+        (("bad.xlsx", "Program Inventory", 6), None),
+    ]
+    with pytest.raises(ImportRefused, match="nothing was imported: 3 problems"):
+        plan.to_command(district)
+    assert len(district) == 4
+
+    command = plan.to_command(district, skip_problem_rows=True)
+    command.do(district)
+    assert [i.name for i in district.items_of("program")] == ["Existing Program", "Fine Program"]
+    assert [(ln.src, ln.dst) for ln in district.ordered_links()] == [("S1", "G1"), ("P5", "G1")]
+
+
+def test_unknown_link_target_is_a_problem_of_its_row(tmp_path: Path) -> None:
+    district = district_with_goals()
+    rows = [["Solo", "", "", "", "", "", "", "Moonshot goal; G2", ""]]
+    plan = plan_import(read_spreadsheet(inventory(tmp_path / "l.xlsx", rows)), None, district)
+    assert [str(p) for p in plan.problems] == [
+        "l.xlsx, sheet 'Program Inventory', row 4, column 'Aligned to': no goal or strategy "
+        "is named 'Moonshot goal'"
+    ]
+    trimmed = plan.without_problem_rows()
+    assert trimmed.problems == [] and trimmed.creates == [] and trimmed.links == []
+
+
+def test_ids_in_the_sheet_are_kept_and_new_ids_do_not_collide(tmp_path: Path) -> None:
+    district = district_with_goals()
+    path = tmp_path / "ids.csv"
+    path.write_text("ID,Name,Type\nP9,Nine,PD\n,Unnamed id,SEL\nG1,Clash,\n")
+    plan = plan_import(read_spreadsheet(path), None, district)
+    assert [str(p) for p in plan.problems] == [
+        "ids.csv, row 4, column 'ID': id G1 belongs to the goal 'Every student reads by grade 3'"
+    ]
+    assert [(c.item.id, c.item.type) for c in plan.creates] == [  # type: ignore[attr-defined]
+        ("P9", "professional-learning"),
+        ("P5", "student-support"),
+    ]
+
+
+def test_mapping_file_entries_override_the_guess(tmp_path: Path) -> None:
+    district = district_with_goals()
+    path = tmp_path / "odd.csv"
+    path.write_text("Thing;Money;Kids\nChess club;$900;40\n", encoding="utf-8")
+    sheets = read_spreadsheet(path)
+    mappings = {
+        "*": {
+            "kind": "program",
+            "columns": {"Thing": "name", "Money": "annual_cost", "Kids": "students_served"},
+        }
+    }
+    plan = plan_import(sheets, mappings, district)  # type: ignore[arg-type]
+    (new,) = plan.creates
+    assert (new.item.name, new.item.annual_cost, new.item.students_served) == (  # type: ignore[attr-defined]
+        "Chess club",
+        900,
+        40,
+    )
+    missing = {"*": {"kind": "program", "columns": {"Name": "name"}}}
+    plan = plan_import(sheets, missing, district)  # type: ignore[arg-type]
+    assert "names a column 'Name' that this sheet does not have" in str(plan.problems[0])
+
+
+def test_a_workbook_with_goals_and_programs_links_items_it_creates(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    goals = wb.active
+    goals.title = "Goals"
+    goals.append(["Goal", "Owner"])
+    goals.append(["Graduation for all", "Supt."])
+    programs = wb.create_sheet("Programs")
+    programs.append(["Name", "Supports goal"])
+    programs.append(["Mentors", "graduation for all"])
+    path = tmp_path / "both.xlsx"
+    wb.save(path)
+    district = District()
+    plan = plan_import(read_spreadsheet(path), None, district)
+    assert plan.problems == []
+    plan.to_command(district).do(district)
+    assert [(ln.src, ln.dst) for ln in district.ordered_links()] == [("P1", "G1")]
+
+
+def test_the_same_name_on_two_sheets_of_one_kind_is_reported(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Programs 2025"
+    wb.active.append(["Program Name"])
+    wb.active.append(["Mentors"])
+    second = wb.create_sheet("Programs 2026")
+    second.append(["Program Name"])
+    second.append(["mentors"])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    plan = plan_import(read_spreadsheet(path), None, District())
+    assert [c.item.id for c in plan.creates] == ["P1"]
+    assert [str(p) for p in plan.problems] == [
+        "two.xlsx, sheet 'Programs 2026', row 2: 'mentors' is also at two.xlsx, sheet "
+        "'Programs 2025', row 2"
+    ]
+
+
+def test_a_totals_row_is_skipped_with_a_note(tmp_path: Path) -> None:
+    rows = [
+        ["Read Well", "$100", "", "", "", "", "", "", ""],
+        ["Grand Total:", "$100", "", "", "", "", "", "", ""],
+    ]
+    plan = plan_import(read_spreadsheet(inventory(tmp_path / "t.xlsx", rows)), None, District())
+    assert [c.item.name for c in plan.creates] == ["Read Well"]
+    assert (
+        "t.xlsx, sheet 'Program Inventory', row 5: skipped ('Grand Total:' looks like a "
+        "totals row)" in plan.notes
+    )
+
+
+def test_guess_mappings_is_what_plan_import_uses(tmp_path: Path) -> None:
+    sheets = read_spreadsheet(inventory(tmp_path / "g.xlsx", ROWS))
+    mappings = guess_mappings(sheets)
+    assert mappings["Program Inventory"]["kind"] == "program"
+    assert mappings["Program Inventory"]["columns"]["Aligned to"] == "supports"
+    district = district_with_goals()
+    guessed = plan_import(sheets, mappings, district)
+    default = plan_import(sheets, None, district)
+    assert [c.item.name for c in guessed.creates] == [c.item.name for c in default.creates]

@@ -1,0 +1,433 @@
+"""The coherence map's geometry: where every card, link and region goes.
+
+Items flow toward the goals: goals stand in the rightmost column (the destination),
+strategies to their left, programs and policies further left, and an item whose longest
+chain of supports links to a goal is longer stands further left still. Items that reach no
+goal are gathered below, in a region labelled "Not linked to any goal". Columns suit a 16:9
+projector and a landscape Tabloid page: four columns fit 1,250 points across.
+
+The geometry is computed once here, in plain numbers, and the Qt view, the SVG and the PDF
+draw exactly these rectangles and polylines, so the three never disagree. The result
+depends only on the district's content, not on the order items were read in.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.crossings import count_crossings
+from coherence_planner.domain.district import District
+from coherence_planner.domain.items import Goal, Item, Policy, Program, Strategy
+from coherence_planner.domain.ordering import (
+    LayeredGraph,
+    assign_layers,
+    break_cycles,
+    minimise_crossings,
+)
+from coherence_planner.domain.placement import place_columns
+from coherence_planner.domain.wording import money_short
+
+# Card geometry, in points (1/72 inch; one Qt scene unit). Every renderer draws these sizes.
+CARD_W = 200.0
+CARD_H = 76.0
+CARD_GAP = 14.0  # vertical space between two cards in a column
+LINE_SLOT = 6.0  # vertical space a link passing through a column takes
+LINE_GAP = 4.0
+COLUMN_GAP = 130.0  # horizontal space between columns, where the links run
+MARGIN = 24.0
+HEADER_H = 34.0  # a column's or region's title strip
+REGION_GAP = 40.0
+GRID_GAP = 20.0  # between cards packed in a grid (orphans, retired)
+NAME_CHARS = 30  # characters per name line on a card (the renderers' fonts fit these)
+NAME_LINES = 3
+CANDIDATES = 4  # layer orders whose drawn crossings are compared
+
+ORPHAN_LABEL = "Not linked to any goal"
+RETIRED_LABEL = "Retired (not analysed)"
+
+Point = tuple[float, float]
+
+
+class LayoutError(ValueError):
+    """A layout request that names something the district does not have."""
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    show_retired: bool = False  # place retired items, greyed, in their own region
+    passes: int = 12  # crossing-minimisation sweeps per heuristic
+
+
+@dataclass(frozen=True)
+class Card:
+    """An item's rectangle: top-left corner, size, and its column (0 = goals)."""
+
+    id: str
+    x: float
+    y: float
+    w: float
+    h: float
+    layer: int
+    region: str  # "map", "orphans" or "retired"
+
+    @property
+    def centre(self) -> Point:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True)
+class EdgeGeom:
+    """A link drawn as a polyline from its source card to its destination card."""
+
+    src: str
+    dst: str
+    kind: str
+    strength: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A labelled rectangle: a column band ("Goals", ...) or a gathering area (orphans)."""
+
+    key: str
+    label: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass
+class MapLayout:
+    cards: dict[str, Card]
+    edges: list[EdgeGeom]
+    regions: list[Region]
+    width: float
+    height: float
+    highlight: frozenset[str] | None = None  # a goal's line of sight, when focused
+    layer_count: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+    def centre_segments(self, kind: str = "supports") -> list[tuple[Point, Point]]:
+        """Straight centre-to-centre segments of the links of one kind (crossing counts)."""
+        return [
+            (self.cards[e.src].centre, self.cards[e.dst].centre)
+            for e in self.edges
+            if e.kind == kind
+        ]
+
+
+# ------------------------------------------------------------------------- card text
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts P2 before P10."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)
+    )
+
+
+def card_facts(item: Item) -> str:
+    """The key facts line of a card, e.g. "$120K · Tier 2 · K-3"."""
+    parts: list[str] = []
+    if isinstance(item, Program):
+        if item.annual_cost is not None:
+            parts.append(money_short(item.annual_cost))
+        if item.tier is not None:
+            parts.append(f"Tier {item.tier}")
+        parts.append(vocab.grades_label(item.grades))
+    elif isinstance(item, Policy):
+        if item.code:
+            parts.append(item.code)
+        if item.adopted_year is not None:
+            parts.append(f"adopted {item.adopted_year}")
+    elif isinstance(item, Strategy):
+        if item.themes:
+            parts.append(vocab.THEME_LABELS.get(item.themes[0], item.themes[0]))
+        if len(item.themes) > 1:
+            parts.append(f"+{len(item.themes) - 1}")
+    elif isinstance(item, Goal) and item.indicators:
+        ind = item.indicators[0]
+        if ind.current is not None and ind.target is not None:
+            parts.append(f"{ind.current:g} now, {ind.target:g} target")
+        elif ind.name:
+            parts.append(ind.name)
+    if item.status != vocab.DEFAULT_STATUS:
+        parts.append(item.status)
+    return " · ".join(parts)
+
+
+def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:
+    """The item's name wrapped for a card; a name too long ends in an ellipsis."""
+    wrapped = textwrap.wrap(name.strip(), width=width, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return wrapped
+
+
+# ------------------------------------------------------------------------- focus
+
+
+def line_of_sight(district: District, analysis: Analysis, goal_id: str) -> set[str]:
+    """The goal and every live item with a chain of supports links to it."""
+    goal = district.items.get(goal_id)
+    if goal is None or goal.kind != "goal" or not goal.live:
+        raise LayoutError(f"{goal_id!r} is not a live goal of this district")
+    return {goal_id} | {i for i, goals in analysis.goals_of.items() if goal_id in goals}
+
+
+# ------------------------------------------------------------------------- layout
+
+
+def _band(item: Item) -> int:
+    return {"goal": 0, "strategy": 1}.get(item.kind, 2)
+
+
+@dataclass
+class _Columns:
+    """One region's layered drawing: node ids, layers, dummy chains and edges."""
+
+    ids: list[str]
+    graph: LayeredGraph
+    order: list[list[int]]
+    edges: list[tuple[int, int, bool]]
+
+
+def _layer_region(
+    ids: list[str], items: dict[str, Item], links: list[tuple[str, str]], passes: int
+) -> _Columns:
+    index = {item_id: n for n, item_id in enumerate(ids)}
+    succ: list[list[int]] = [[] for _ in ids]
+    for src, dst in links:
+        if src in index and dst in index:
+            succ[index[src]].append(index[dst])
+    edges = break_cycles(len(ids), succ)
+    bands = [_band(items[i]) for i in ids]
+
+    # Goals in column 0, strategies from column 1, programs and policies from column 2;
+    # each item as far right as its chains to a goal allow.
+    layer_of = assign_layers(len(ids), edges, bands.__getitem__)
+    graph = LayeredGraph.build(layer_of, edges)
+    candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
+    columns = _Columns(ids, graph, candidates[0], edges)
+    if len(candidates) > 1:
+        # The sweeps count crossings between neighbouring columns, lines bent through
+        # dummies; people see the drawing. Keep the candidate whose drawing, lines straight
+        # from card to card, crosses least.
+        def drawn_crossings(order: list[list[int]]) -> int:
+            ys = _centres(_Columns(ids, graph, order, edges))
+            lay = graph.layer_of
+            segments = [
+                ((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges
+            ]
+            return count_crossings(segments)
+
+        best = min(candidates, key=drawn_crossings)
+        columns = _Columns(ids, graph, best, edges)
+    return columns
+
+
+def layout_map(
+    district: District,
+    analysis: Analysis,
+    *,
+    goal_focus: str | None = None,
+    options: LayoutOptions | None = None,
+) -> MapLayout:
+    """Place every live item (and, on request, every retired one) and route every link."""
+    options = options or LayoutOptions()
+    highlight = (
+        frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
+    )
+    items = district.items
+    live = sorted((i for i, item in items.items() if item.live), key=natural_key)
+    linked = [i for i in live if items[i].kind == "goal" or analysis.goals_of.get(i)]
+    linked_set = set(linked)
+    orphans = [i for i in live if i not in linked_set]
+    live_set = set(live)
+    supports = sorted(
+        {
+            (ln.src, ln.dst)
+            for ln in district.links.values()
+            if ln.kind == "supports" and ln.src in live_set and ln.dst in live_set
+        },
+        key=lambda e: (natural_key(e[0]), natural_key(e[1])),
+    )
+    strengths = {
+        (ln.src, ln.dst): ln.strength for ln in district.links.values() if ln.kind == "supports"
+    }
+
+    main = _layer_region(linked, items, supports, options.passes)
+    orphan_ids_linked = {s for s, d in supports if s in orphans and d in orphans} | {
+        d for s, d in supports if s in orphans and d in orphans
+    }
+    loose = [i for i in orphans if i in orphan_ids_linked]
+    isolated = [i for i in orphans if i not in orphan_ids_linked]
+    orphan_cols = _layer_region(loose, items, supports, options.passes)
+
+    columns = max(len(main.graph.layers), len(orphan_cols.graph.layers), 3)
+    column_x = [
+        MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)
+    ]
+    width = 2 * MARGIN + columns * CARD_W + (columns - 1) * COLUMN_GAP
+
+    cards: dict[str, Card] = {}
+    regions: list[Region] = []
+    edges: list[EdgeGeom] = []
+
+    top = MARGIN + HEADER_H
+    bottom = _place_region(main, column_x, top, "map", cards, edges, strengths)
+    for lay in range(len(main.graph.layers)):
+        kinds = {items[main.ids[n]].kind for n in main.graph.layers[lay] if n < main.graph.real}
+        label = _column_label(kinds)
+        regions.append(
+            Region(f"column:{lay}", label, column_x[lay], MARGIN, CARD_W, bottom - MARGIN)
+        )
+
+    y = bottom + REGION_GAP
+    if orphans:
+        start = y
+        y = _place_region(orphan_cols, column_x, y + HEADER_H, "orphans", cards, edges, strengths)
+        y = _grid(isolated, y if loose else start + HEADER_H, width, "orphans", cards)
+        regions.append(Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start))
+        y += REGION_GAP
+    if options.show_retired:
+        retired = sorted((i for i, it in items.items() if not it.live), key=natural_key)
+        if retired:
+            start = y
+            y = _grid(retired, y + HEADER_H, width, "retired", cards)
+            regions.append(
+                Region("retired", RETIRED_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
+            )
+            y += REGION_GAP
+
+    # Links that run between regions (a linked item supporting an orphan), and conflicts.
+    drawn = {(e.src, e.dst) for e in edges}
+    for src, dst in supports:
+        if (src, dst) not in drawn and src in cards and dst in cards:
+            edges.append(
+                EdgeGeom(src, dst, "supports", strengths[(src, dst)], _side_to_side(cards, src, dst))
+            )
+    conflict_links = sorted(
+        (ln for ln in district.links.values() if ln.kind == "conflicts"),
+        key=lambda ln: (natural_key(ln.key[1]), natural_key(ln.key[2])),
+    )
+    for ln in conflict_links:
+        a, b = ln.key[1], ln.key[2]
+        if a in cards and b in cards:
+            edges.append(EdgeGeom(a, b, "conflicts", ln.strength, _conflict_route(cards, a, b)))
+
+    height = max(y - REGION_GAP + MARGIN, top + MARGIN)
+    return MapLayout(
+        cards,
+        edges,
+        regions,
+        width,
+        height,
+        highlight,
+        len(main.graph.layers),
+        {"dummies": len(main.graph.layer_of) - main.graph.real},
+    )
+
+
+def _column_label(kinds: set[str]) -> str:
+    if kinds <= {"goal"}:
+        return "Goals" if kinds else ""
+    if kinds == {"strategy"}:
+        return "Strategies"
+    if "strategy" in kinds:
+        return "Strategies, programs & policies"
+    return "Programs & policies"
+
+
+def _centres(cols: _Columns) -> list[float]:
+    """Centre y of every node of a layered region, relative to its own origin."""
+    graph = cols.graph
+    heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
+    return place_columns(
+        cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP
+    )
+
+
+def _place_region(
+    cols: _Columns,
+    column_x: list[float],
+    top: float,
+    region: str,
+    cards: dict[str, Card],
+    edges: list[EdgeGeom],
+    strengths: dict[tuple[str, str], str],
+) -> float:
+    """Give a layered region its coordinates from `top` down; returns its bottom."""
+    graph = cols.graph
+    if not cols.ids:
+        return top
+    ys = _centres(cols)
+    low = min(ys[n] - CARD_H / 2 for n in range(graph.real))
+    shift = top - low
+    bottom = top
+    for n, item_id in enumerate(cols.ids):
+        lay = graph.layer_of[n]
+        y = ys[n] + shift - CARD_H / 2
+        cards[item_id] = Card(item_id, column_x[lay], y, CARD_W, CARD_H, lay, region)
+        bottom = max(bottom, y + CARD_H)
+    for (src, dst, flipped), chain in zip(cols.edges, graph.chains, strict=True):
+        pts: list[Point] = []
+        for k, node in enumerate(chain):
+            x = column_x[graph.layer_of[node]]
+            y = ys[node] + shift
+            if k > 0:
+                pts.append((x, y))
+            if k < len(chain) - 1:
+                pts.append((x + CARD_W, y))
+        a, b = cols.ids[src], cols.ids[dst]
+        if flipped:
+            a, b = b, a
+            pts.reverse()
+        edges.append(EdgeGeom(a, b, "supports", strengths[(a, b)], tuple(pts)))
+    return bottom
+
+
+def _grid(ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]) -> float:
+    """Pack cards in rows across the map's width; returns the bottom."""
+    per_row = max(1, int((width - 2 * MARGIN + GRID_GAP) // (CARD_W + GRID_GAP)))
+    bottom = top
+    for k, item_id in enumerate(ids):
+        row, col = divmod(k, per_row)
+        x = MARGIN + col * (CARD_W + GRID_GAP)
+        y = top + row * (CARD_H + GRID_GAP)
+        cards[item_id] = Card(item_id, x, y, CARD_W, CARD_H, -1, region)
+        bottom = y + CARD_H
+    return bottom
+
+
+def _side_to_side(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
+    """A straight link between the facing sides of two cards (their centres if stacked)."""
+    ca, cb = cards[a], cards[b]
+    (ax, ay), (bx, by) = ca.centre, cb.centre
+    if ca.x + ca.w <= cb.x:
+        return ((ca.x + ca.w, ay), (cb.x, by))
+    if cb.x + cb.w <= ca.x:
+        return ((ca.x, ay), (cb.x + cb.w, by))
+    return ((ax, ay + (ca.h / 2 if by > ay else -ca.h / 2)), (bx, by + (-cb.h / 2 if by > ay else cb.h / 2)))
+
+
+def _conflict_route(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
+    """Conflicts are not layered: a bracket beside a shared column, else a straight line."""
+    ca, cb = cards[a], cards[b]
+    if ca.x == cb.x:
+        out = ca.x + ca.w + COLUMN_GAP / 4
+        return (
+            (ca.x + ca.w, ca.centre[1]),
+            (out, ca.centre[1]),
+            (out, cb.centre[1]),
+            (cb.x + cb.w, cb.centre[1]),
+        )
+    return _side_to_side(cards, a, b)

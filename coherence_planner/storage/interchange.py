@@ -59,6 +59,29 @@ def _refuse_lone_surrogates(data: Any, text: str, path: Path) -> None:
         raise NotJson(path, line, column, f"{escape} is half of a character") from None
 
 
+def _deepest_opening(text: str) -> int:
+    """Where the nesting of [ and { (outside strings) first reaches its deepest level."""
+    depth = deepest = where = 0
+    in_string = escaped = False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, index
+        elif char in "]}":
+            depth -= 1
+    return where
+
+
 def parse_json(raw: bytes, path: Path) -> Any:
     """The JSON value in `raw`, or NotJson naming the line and column of the first error."""
     if raw.startswith(_BOM):
@@ -75,6 +98,9 @@ def parse_json(raw: bytes, path: Path) -> Any:
         raise NotJson(path, exc.lineno, exc.colno, exc.msg.lower()) from None
     except ValueError as exc:  # NaN / Infinity
         raise NotJson(path, 1, 1, str(exc)) from None
+    except RecursionError:
+        line, column = _position(text, _deepest_opening(text))
+        raise NotJson(path, line, column, "brackets are nested too deeply") from None
     if "\\u" in text:
         _refuse_lone_surrogates(data, text, path)
     return data

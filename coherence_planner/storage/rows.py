@@ -113,12 +113,18 @@ def write_all(db: Database, district: District) -> None:
     )
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def _load_json(text: Any, place: str, problems: list[codec.Problem]) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except (TypeError, ValueError):
         problems.append(codec.Problem(place, "stored data is not JSON"))
-        return None
+    except RecursionError:
+        problems.append(codec.Problem(place, "stored data is nested too deeply"))
+    return None
 
 
 def read_district(db: Database) -> District:

@@ -117,9 +117,17 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+# One decoder for every row: json.loads with arguments would build a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def _load_json(text: Any, place: str, problems: list[codec.Problem]) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if not isinstance(text, str):
+            raise TypeError("stored data is not text")
+        return _DECODER.decode(text)
     except (TypeError, ValueError):
         problems.append(codec.Problem(place, "stored data is not JSON"))
     except RecursionError:

@@ -55,7 +55,9 @@ def base_district(programs: int) -> District:
 
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    # Read-write, as the app opens it: a kill mid-transaction leaves a hot journal that the
+    # next connection rolls back; a read-only connection would refuse to.
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
     try:
         return "; ".join(row[0] for row in conn.execute("PRAGMA integrity_check"))
     finally:

@@ -7,6 +7,7 @@ same files, so a failure found in the full run can be replayed by name.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import random
@@ -213,7 +214,9 @@ def json_mutants(count: int, seed: int) -> Iterator[Mutant]:
     def wrong_type(i: int) -> bytes:
         copy = json.loads(text)
         for _ in range(rng.randint(1, 3)):
-            _replace(copy, rng.choice(paths[1:]), rng.choice(JUNK_VALUES))
+            # A later path may run through a value an earlier replacement removed.
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                _replace(copy, rng.choice(paths[1:]), rng.choice(JUNK_VALUES))
         return _json_text(copy)
 
     def number(i: int) -> bytes:

@@ -28,7 +28,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every count")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    rows, failures = [], []
+    rows: list[str] = []
+    failures: list[str] = []
+    print("| check | cases | failures | time |\n|---|---|---|---|", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         for scenario, kills in KILLS.items():
             start = time.perf_counter()
@@ -40,6 +42,7 @@ def main(argv: list[str]) -> int:
                 f"steps reported done | {len(outcome.problems)} | "
                 f"{time.perf_counter() - start:.0f} s |"
             )
+            print(rows[-1], flush=True)
             failures += [f"{scenario}: {p}" for p in outcome.problems]
         for family, count in FILES.items():
             start = time.perf_counter()
@@ -49,9 +52,8 @@ def main(argv: list[str]) -> int:
                 f"| hostile {family} | {result.files} files ({kinds}) | "
                 f"{len(result.failures)} | {time.perf_counter() - start:.0f} s |"
             )
+            print(rows[-1], flush=True)
             failures += [f"{family} {name}: {p}" for name, p in result.failures.items()]
-    print("| check | cases | failures | time |\n|---|---|---|---|")
-    print("\n".join(rows))
     for failure in failures:
         print("FAILED", failure)
     return 1 if failures else 0

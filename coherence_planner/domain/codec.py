@@ -6,6 +6,8 @@ file, the `.coherence` tables and the spreadsheet import all go through it. It d
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,9 +197,15 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
     return ITEM_CLASSES[kind](id=item_id, **values, extra=extra)
 
 
+@functools.cache
+def _blank_item(kind: str) -> Item:
+    return ITEM_CLASSES[kind](id="", name="")
+
+
 def _default_of(kind: str, name: str) -> Any:
-    probe = ITEM_CLASSES[kind](id="", name="")
-    return getattr(probe, name)
+    """A field's default; building a blank item per field was a third of opening a plan."""
+    value = getattr(_blank_item(kind), name)
+    return copy.copy(value) if isinstance(value, (list, dict)) else value
 
 
 def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None:

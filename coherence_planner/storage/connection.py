@@ -82,6 +82,21 @@ def sniff(path: Path) -> bytes:
         raise (classify(exc, path) or exc) from exc
 
 
+def _refuse_write_ahead_log(path: Path) -> None:
+    """Refuse a file switched to WAL (header bytes 18-19 = 2) before SQLite reads it.
+
+    Plans never use WAL; reading one would create -wal and -shm files beside it, and opening
+    it would switch it back, changing a file that may not be ours.
+    """
+    try:
+        with open(path, "rb") as handle:
+            versions = handle.read(20)[18:20]
+    except OSError as exc:
+        raise (classify(exc, path) or exc) from exc
+    if versions == b"\x02\x02":
+        raise NotACoherenceFile(path, "it uses a write-ahead log, which plans never do")
+
+
 def _harden(conn: sqlite3.Connection) -> None:
     defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
     setconfig = getattr(conn, "setconfig", None)
@@ -97,7 +112,9 @@ def _harden(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA {pragma}")
 
 
-def connect_file(path: Path, watchdog: Watchdog, *, must_exist: bool = True) -> sqlite3.Connection:
+def connect_file(
+    path: Path, watchdog: Watchdog, *, must_exist: bool = True, read_only: bool = False
+) -> sqlite3.Connection:
     """A hardened connection to an existing SQLite file (or a new empty one if not must_exist).
 
     Raises FileMissing, NotACoherenceFile (not SQLite), or another KnownError.
@@ -109,7 +126,9 @@ def connect_file(path: Path, watchdog: Watchdog, *, must_exist: bool = True) -> 
             raise NotACoherenceFile(path, "the file is empty")
         if head != SQLITE_HEADER:
             raise NotACoherenceFile(path)
-    uri = path.resolve().as_uri() + ("?mode=rw" if must_exist else "?mode=rwc")
+        _refuse_write_ahead_log(path)
+    mode = "ro" if read_only else ("rw" if must_exist else "rwc")
+    uri = path.resolve().as_uri() + f"?mode={mode}"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:

@@ -105,6 +105,41 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     return int(version)
 
 
+def read_plan(path: str | Path, *, budget: float = STATEMENT_BUDGET) -> District:
+    """The district in a plan, read without changing a byte of the file.
+
+    For `check`, `export` and `diff`: the connection is read-only, takes no write lock, and
+    never commits (committing even an empty transaction made SQLite rewrite a damaged
+    header). An older plan is upgraded in a copy in memory, never in place.
+    """
+    path = Path(path)
+    watchdog = Watchdog(budget)
+    conn = connect_file(path, watchdog, read_only=True)
+    try:
+        version = _check_identity(conn, path)
+        source = conn
+        if version < schema.current_version():
+            source = sqlite3.connect(":memory:", isolation_level=None)
+            conn.backup(source)
+            db = _database(source)
+            with db.atomic():
+                schema.migrate(db, version)
+        try:
+            return rows.read_district(_database(source))
+        finally:
+            if source is not conn:
+                source.close()
+    except InvalidDistrict as exc:
+        raise DamagedFile(path, str(exc)) from exc
+    except sqlite3.Error as exc:
+        known = classify(exc, path)
+        if known is None:
+            raise DamagedFile(path, str(exc)) from exc
+        raise known from exc
+    finally:
+        conn.close()
+
+
 class Document:
     """An open plan. Make one with `Document.open` or `Document.create`; close it when done."""
 

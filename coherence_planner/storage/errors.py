@@ -180,6 +180,8 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
     """The KnownError an environment failure stands for, or None when it is a bug."""
     if isinstance(exc, KnownError):
         return exc
+    if isinstance(exc, UnicodeDecodeError):  # a text value in the file is not UTF-8
+        return DamagedFile(path, "it holds text that is not UTF-8")
     if isinstance(exc, sqlite3.Error):
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(exc).lower()
@@ -193,7 +195,7 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
             return TooSlow(path)
         if code == _NOTADB or "not a database" in text:
             return NotACoherenceFile(path)
-        if code == _CORRUPT or "malformed" in text:
+        if code == _CORRUPT or "malformed" in text or "unsupported file format" in text:
             return DamagedFile(path, str(exc))
         if code == _IOERR or "disk i/o" in text:
             return DriveUnavailable(path)

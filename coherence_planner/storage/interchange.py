@@ -59,6 +59,29 @@ def _refuse_lone_surrogates(data: Any, text: str, path: Path) -> None:
         raise NotJson(path, line, column, f"{escape} is half of a character") from None
 
 
+def _deepest_opening(text: str) -> int:
+    """Where the nesting of [ and { (outside strings) first reaches its deepest level."""
+    depth = deepest = where = 0
+    in_string = escaped = False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, index
+        elif char in "]}":
+            depth -= 1
+    return where
+
+
 def parse_json(raw: bytes, path: Path) -> Any:
     """The JSON value in `raw`, or NotJson naming the line and column of the first error."""
     if raw.startswith(_BOM):
@@ -75,6 +98,9 @@ def parse_json(raw: bytes, path: Path) -> Any:
         raise NotJson(path, exc.lineno, exc.colno, exc.msg.lower()) from None
     except ValueError as exc:  # NaN / Infinity
         raise NotJson(path, 1, 1, str(exc)) from None
+    except RecursionError:
+        line, column = _position(text, _deepest_opening(text))
+        raise NotJson(path, line, column, "brackets are nested too deeply") from None
     if "\\u" in text:
         _refuse_lone_surrogates(data, text, path)
     return data
@@ -122,15 +148,14 @@ def write_json(district: District, path: str | Path) -> None:
 def load_any(path: str | Path) -> District:
     """The district in a `.coherence` plan or a JSON file, told apart by their first bytes.
 
-    A plan is opened (and migrated, after a backup, if it is older), read and closed.
+    A plan is read without changing a byte of it; an older one is upgraded in memory.
     """
-    from coherence_planner.storage.document import Document
+    from coherence_planner.storage.document import read_plan
 
     path = Path(path)
     head = sniff(path)
     if head == schema.SQLITE_HEADER:
-        with Document.open(path) as doc:
-            return doc.district
+        return read_plan(path)
     if head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"["):
         return read_json(path)
     raise NotACoherenceFile(path, "it is neither a .coherence plan nor a JSON district file")

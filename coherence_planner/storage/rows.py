@@ -113,12 +113,26 @@ def write_all(db: Database, district: District) -> None:
     )
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+# One decoder for every row: json.loads with arguments would build a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def _load_json(text: Any, place: str, problems: list[codec.Problem]) -> Any:
     try:
-        return json.loads(text)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if not isinstance(text, str):
+            raise TypeError("stored data is not text")
+        return _DECODER.decode(text)
     except (TypeError, ValueError):
         problems.append(codec.Problem(place, "stored data is not JSON"))
-        return None
+    except RecursionError:
+        problems.append(codec.Problem(place, "stored data is nested too deeply"))
+    return None
 
 
 def read_district(db: Database) -> District:

@@ -3,6 +3,7 @@ message boxes recorded instead of shown (a test that expects none can assert so)
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,25 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.district import District
 from coherence_planner.storage.document import Document
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Finish deleting this test's windows before the next test starts.
+
+    pytest-qt closes a test's widgets with deleteLater(), so without this the C++ objects
+    die during the next test, while Python wrappers of their children may still be alive;
+    Qt then reuses their addresses and PySide can hand back a stale wrapper of the wrong
+    type (seen as a QStandardItem returned by toggleViewAction(), and a crash reading a
+    menu action). Deleting now, then collecting the wrappers, keeps tests independent.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
 
 
 def pytest_configure(config: pytest.Config) -> None:

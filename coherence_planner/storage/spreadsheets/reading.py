@@ -304,7 +304,7 @@ def check_workbook_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
         raise SpreadsheetError(
             f"{path.name} is damaged (its zip structure cannot be read: {exc})."
         ) from exc
@@ -411,14 +411,17 @@ def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
         raise SpreadsheetError(
             "defusedxml is not active for openpyxl; refusing to read workbooks without it."
         )
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
-        raise _read_error(path.name, exc) from exc
-    try:
-        return [_read_worksheet(path, ws, max_rows) for ws in workbook.worksheets]
-    finally:
-        workbook.close()
+    # The file is opened here, not by openpyxl, which leaves its own handle open when the
+    # workbook fails to load.
+    with path.open("rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
+            raise _read_error(path.name, exc) from exc
+        try:
+            return [_read_worksheet(path, ws, max_rows) for ws in workbook.worksheets]
+        finally:
+            workbook.close()
 
 
 def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:

@@ -50,3 +50,19 @@ def test_deleting_a_missing_record_is_refused_and_batch_rolls_back(tmp_path: Pat
         with pytest.raises(DistrictError):
             doc.apply(batch)
         assert doc.district.records_of("members") == {}
+
+
+def test_reading_a_plan_never_changes_it_even_with_a_damaged_header(tmp_path: Path) -> None:
+    from coherence_planner.storage.document import read_plan
+    from coherence_planner.storage.errors import DamagedFile
+
+    path = tmp_path / "plan.coherence"
+    Document.create(path, make(goals=[g("G1")])).close()
+    raw = bytearray(path.read_bytes())
+    raw[28:32] = (999_999).to_bytes(4, "big")  # the header's database size, now wrong
+    path.write_bytes(bytes(raw))
+    before = path.read_bytes()
+    with pytest.raises(DamagedFile):
+        read_plan(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.coherence"]

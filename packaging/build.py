@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Build the one-folder app with PyInstaller, then prove it works without a display.
+
+    python packaging/build.py            # icons, build, smoke run, sizes and timings
+    python packaging/build.py --icons    # only render the app icon at every size
+
+Steps: render icons/app.svg to PNGs at 16-512 px (freedesktop hicolor layout), an .ico
+(Windows) and an .icns (macOS) with Qt's own image writers; run PyInstaller on
+coherence-planner.spec into build/; then run the built program with QT_QPA_PLATFORM=offscreen:
+`--version`, `demo --out`, `check`, `export` to JSON (and to PDF, XLSX, SVG when those
+exporters are present), and the window on the sample district for a few seconds. Prints the
+bundle's size and start-up times (median of 3). Exits non-zero on any failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "packaging"
+ICONS = HERE / "icons"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+DIST = ROOT / "build" / "dist"
+APP = DIST / "coherence-planner"
+EXE = APP / ("coherence-planner.exe" if os.name == "nt" else "coherence-planner")
+
+
+def render_icons() -> list[Path]:
+    """app.svg at every size, plus .ico and .icns; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray, QRectF, Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(QByteArray((ROOT / "icons" / "app.svg").read_bytes()))
+    if not renderer.isValid():
+        raise SystemExit("icons/app.svg is not an SVG Qt can draw")
+    written = []
+    images = {}
+    for size in SIZES:
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        images[size] = image
+        target = ICONS / "hicolor" / f"{size}x{size}" / "apps" / "coherence-planner.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target), "PNG"):
+            raise SystemExit(f"could not write {target}")
+        written.append(target)
+    for suffix, fmt, size in (("ico", b"ico", 256), ("icns", b"icns", 512)):
+        target = ICONS / f"coherence-planner.{suffix}"
+        writer = QImageWriter(str(target), QByteArray(fmt))
+        if not writer.write(images[size]):
+            raise SystemExit(f"could not write {target}: {writer.errorString()}")
+        written.append(target)
+    return written
+
+
+def build() -> float:
+    shutil.rmtree(APP, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build" / "work"),
+            str(HERE / "coherence-planner.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONPATH", None)  # the bundle must not borrow the checkout's code
+    return env
+
+
+def app(*args: str, timeout: float = 120) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(EXE), *args], env=_env(), capture_output=True, text=True, timeout=timeout, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"FAILED: coherence-planner {' '.join(args)}\n{done.stdout}{done.stderr}")
+    return elapsed, done.stdout
+
+
+def median_time(*args: str) -> float:
+    return statistics.median(app(*args)[0] for _ in range(3))
+
+
+def smoke(folder: Path) -> dict[str, float]:
+    times: dict[str, float] = {}
+    _, version = app("--version")
+    print(f"  --version: {version.strip()}")
+    times["--version"] = median_time("--version")
+    plan = folder / "sample.coherence"
+    times["demo --out"] = statistics.median(
+        app("demo", "--out", str(plan), "--replace")[0] for _ in range(3)
+    )
+    _, findings = app("check", str(plan))
+    if "program" not in findings.lower():
+        raise SystemExit(f"FAILED: check printed no findings:\n{findings}")
+    out_json = folder / "sample.json"
+    times["export .json"] = app("export", str(plan), str(out_json))[0]
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    if data.get("format") != "coherence-planner/district" or not data.get("programs"):
+        raise SystemExit("FAILED: the exported JSON is not the sample district")
+    for suffix, magic in ((".pdf", b"%PDF"), (".xlsx", b"PK"), (".svg", b"<")):
+        out = folder / f"sample{suffix}"
+        done = subprocess.run(
+            [str(EXE), "export", str(plan), str(out)], env=_env(), capture_output=True, text=True
+        )
+        if done.returncode == 2 and "cannot export to" in done.stderr:
+            print(f"  export {suffix}: not in this build (exporter not merged yet)")
+            continue
+        if done.returncode != 0 or not out.read_bytes().lstrip().startswith(magic):
+            raise SystemExit(f"FAILED: export {suffix}\n{done.stdout}{done.stderr}")
+        print(f"  export {suffix}: {out.stat().st_size:,} bytes")
+    times["window (offscreen) up for 4 s"] = window_runs(folder)
+    return times
+
+
+def window_runs(folder: Path) -> float:
+    """Start the window on a copy of the sample; it must still be running after 4 s."""
+    env = _env()
+    env["XDG_CONFIG_HOME"] = str(folder / "config")  # keep the user's settings untouched
+    proc = subprocess.Popen(
+        [str(EXE), "--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(4)
+    alive = proc.poll() is None
+    proc.terminate()
+    try:
+        out, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    if not alive or "Traceback" in err:
+        raise SystemExit(f"FAILED: the window did not stay up\n{out}{err}")
+    return 4.0
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--icons", action="store_true", help="only render the icons")
+    parser.add_argument("--no-build", action="store_true", help="smoke-test the existing build")
+    args = parser.parse_args(argv)
+    for path in render_icons():
+        print(f"icon: {path.relative_to(ROOT)}")
+    if args.icons:
+        return 0
+    if not args.no_build:
+        print(f"built in {build():.0f} s")
+    with tempfile.TemporaryDirectory() as folder:
+        times = smoke(Path(folder))
+    print(f"bundle: {APP.relative_to(ROOT)}  {folder_size(APP) / 1e6:.0f} MB")
+    for step, seconds in times.items():
+        print(f"  {step}: {seconds:.2f} s")
+    print("smoke run passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

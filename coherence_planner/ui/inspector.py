@@ -135,6 +135,7 @@ class Inspector(QWidget):
                 form.addRow(label, editor)
                 self.editors[spec.name] = editor
         self.body_layout.replaceWidget(old, self.form_host)
+        old.hide()  # deleteLater runs on the next event-loop pass; never show two forms
         old.deleteLater()
 
     def _load_values(self) -> None:

@@ -13,6 +13,7 @@ depends only on the district's content, not on the order items were read in.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import textwrap
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.crossings import count_crossings
+from coherence_planner.domain.cycles import card_line
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Item, Policy, Program, Strategy
 from coherence_planner.domain.ordering import (
@@ -122,6 +124,7 @@ class MapLayout:
     layer_count: int = 0  # columns of the linked map
     panels: int = 1  # side-by-side panels the linked map is wrapped into
     dummies: int = 0  # column crossings of links longer than one column (a size measure)
+    today: dt.date | None = None  # the date strategy cards show their running cycle for
 
     def centre_segments(self, kind: str = "supports") -> list[tuple[Point, Point]]:
         """Straight centre-to-centre segments of the links of one kind (crossing counts)."""
@@ -170,6 +173,20 @@ def card_facts(item: Item) -> str:
     if item.status != vocab.DEFAULT_STATUS:
         parts.append(item.status)
     return " · ".join(parts)
+
+
+def card_cycle_line(item: Item, today: dt.date | None) -> str:
+    """A strategy's running cycle for its card ("Cycle to 12-18: …"); empty for other
+    kinds, when no cycle runs, or when the layout was made without a date."""
+    if today is None or not isinstance(item, Strategy):
+        return ""
+    return card_line(item, today, NAME_CHARS + 8)
+
+
+def card_text(item: Item, today: dt.date | None) -> tuple[list[str], str]:
+    """A card's name lines and cycle line: a running cycle takes the third name line."""
+    cycle = card_cycle_line(item, today)
+    return card_name_lines(item.label, lines=NAME_LINES - 1 if cycle else NAME_LINES), cycle
 
 
 def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:
@@ -252,8 +269,10 @@ def layout_map(
     *,
     goal_focus: str | None = None,
     options: LayoutOptions | None = None,
+    today: dt.date | None = None,
 ) -> MapLayout:
-    """Place every live item (and, on request, every retired one) and route every link."""
+    """Place every live item (and, on request, every retired one) and route every link.
+    With `today`, strategy cards carry the cycle running on that date."""
     options = options or LayoutOptions()
     highlight = frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
     items = district.items
@@ -344,6 +363,7 @@ def layout_map(
         len(main.graph.layers),
         max(panel_of, default=0) + 1,
         len(main.graph.layer_of) - main.graph.real,
+        today,
     )
 
 

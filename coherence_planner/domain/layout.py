@@ -38,6 +38,7 @@ from coherence_planner.domain.wording import money_short
 # Card geometry, in points (1/72 inch; one Qt scene unit). Every renderer draws these sizes.
 CARD_W = 200.0
 CARD_H = 76.0
+GOAL_H = 112.0  # goals stand few to a column and have the longest names: taller cards
 CARD_GAP = 14.0  # vertical space between two cards in a column
 LINE_SLOT = 6.0  # vertical space a link passing through a column takes
 LINE_GAP = 4.0
@@ -212,6 +213,11 @@ def line_of_sight(district: District, analysis: Analysis, goal_id: str) -> set[s
 # ------------------------------------------------------------------------- layout
 
 
+def card_height(item: Item) -> float:
+    """A card's height on the linked map: goals are taller, so their names can be large."""
+    return GOAL_H if item.kind == "goal" else CARD_H
+
+
 def _band(item: Item) -> int:
     return {"goal": 0, "strategy": 1}.get(item.kind, 2)
 
@@ -224,6 +230,7 @@ class _Columns:
     graph: LayeredGraph
     order: list[list[int]]
     edges: list[tuple[int, int, bool]]
+    heights: list[float]  # of every card
     spread: bool = True  # stretch every column to the tallest one's height
 
 
@@ -237,6 +244,7 @@ def _layer_region(
             succ[index[src]].append(index[dst])
     edges = break_cycles(len(ids), succ)
     bands = [_band(items[i]) for i in ids]
+    heights = [card_height(items[i]) for i in ids]
 
     # Goals in column 0, strategies from column 1, programs and policies from column 2;
     # each item as far right as its chains to a goal allow.
@@ -252,7 +260,7 @@ def _layer_region(
     tries = [(order, True) for order in candidates] + [(candidates[0], False)]
     lay = graph.layer_of
     for order, spread in tries:
-        option = _Columns(ids, graph, order, edges, spread)
+        option = _Columns(ids, graph, order, edges, heights, spread)
         ys = _centres(option)
         count = count_crossings(
             [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
@@ -380,7 +388,7 @@ def _column_label(kinds: set[str]) -> str:
 def _centres(cols: _Columns) -> list[float]:
     """Centre y of every node of a layered region, relative to its own origin."""
     graph = cols.graph
-    heights = [CARD_H] * graph.real + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
+    heights = cols.heights + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
     if cols.spread:
         return spread_columns(cols.order, heights, graph.real, CARD_GAP, LINE_GAP)
     return place_columns(
@@ -450,7 +458,7 @@ def _panel_frames(
     for n in range(graph.real):
         p = panel_of[n]
         layers[p] = max(layers[p], graph.layer_of[n] + 1)
-        lows[p] = min(lows[p], ys[n] - CARD_H / 2)
+        lows[p] = min(lows[p], ys[n] - cols.heights[n] / 2)
     frames: list[tuple[list[float], float]] = []
     left = MARGIN
     for p in range(count):
@@ -465,7 +473,9 @@ def _panels_size(
 ) -> tuple[float, float]:
     frames = _panel_frames(cols, ys, panel_of, top)
     right = max(xs[0] + CARD_W for xs, _ in frames)
-    bottom = max(ys[n] + frames[panel_of[n]][1] + CARD_H / 2 for n in range(cols.graph.real))
+    bottom = max(
+        ys[n] + frames[panel_of[n]][1] + cols.heights[n] / 2 for n in range(cols.graph.real)
+    )
     return right + MARGIN, bottom + MARGIN
 
 
@@ -526,9 +536,10 @@ def _place_region(
     for n, item_id in enumerate(cols.ids):
         column_x, shift = frames[panel_of[n]]
         lay = graph.layer_of[n]
-        y = ys[n] + shift - CARD_H / 2
-        cards[item_id] = Card(item_id, column_x[lay], y, CARD_W, CARD_H, lay, region)
-        bottom = max(bottom, y + CARD_H)
+        h = cols.heights[n]
+        y = ys[n] + shift - h / 2
+        cards[item_id] = Card(item_id, column_x[lay], y, CARD_W, h, lay, region)
+        bottom = max(bottom, y + h)
         right = max(right, column_x[0] + CARD_W)
     for (src, dst, flipped), chain in zip(cols.edges, graph.chains, strict=True):
         if panel_of[src] != panel_of[dst]:
@@ -562,7 +573,7 @@ def _place_orphan_chains(
     if not cols.ids:
         return top
     ys = _centres(cols)
-    shift = top - min(ys[n] - CARD_H / 2 for n in range(cols.graph.real))
+    shift = top - min(ys[n] - cols.heights[n] / 2 for n in range(cols.graph.real))
     panel_of = [0] * cols.graph.real
     return _place_region(
         cols, [(column_x, shift)], panel_of, "orphans", cards, edges, strengths, ys

@@ -50,6 +50,13 @@ ARROW = 7.0  # arrow head length in points
 # fill and band still carry kind and flags, and the tooltip and inspector the rest.
 COMPACT_BELOW = 0.75
 COMPACT_SIZES = (30.0, 27.0, 24.0, 21.0, 19.0, 17.0, 15.0)  # points, largest that fits
+COMPACT_LABEL = 20.0  # column and region labels at low zoom (12 points otherwise)
+COMPACT_TITLE = 30.0
+
+
+def compact(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:
+    """True when the view is zoomed out far enough for the large-text drawing."""
+    return option.levelOfDetailFromTransform(painter.worldTransform()) < COMPACT_BELOW
 
 
 @cache
@@ -145,7 +152,7 @@ class CardItem(QGraphicsObject):
         painter.setBrush(self._band)
         painter.drawRect(QRectF(0, 0, 5, h))
         painter.setPen(QColor(style.TEXT))
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < COMPACT_BELOW:
+        if compact(painter, option):
             self._paint_compact(painter)
         else:
             self._paint_full(painter)
@@ -350,13 +357,14 @@ class RegionItem(QGraphicsItem):
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, 8, 8)
         painter.setPen(QColor(style.MUTED_TEXT))
-        painter.setFont(font_for(painter, 12, True))
+        size = COMPACT_LABEL if compact(painter, option) else 12.0
+        painter.setFont(font_for(painter, size, True))
         _text(
             painter,
             self._rect.x() + 8,
-            self._rect.y() + 20,
+            self._rect.y() + 8 + size,
             self.label,
-            12,
+            size,
             max(self._rect.width() - 16, 40),
         )
 
@@ -380,8 +388,9 @@ class TitleItem(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(QColor(style.TEXT))
-        painter.setFont(font_for(painter, 16, True))
-        _text(painter, 24, -TITLE_H + 26, self.text, 16, self._rect.width() - 48)
+        size = COMPACT_TITLE if compact(painter, option) else 16.0
+        painter.setFont(font_for(painter, size, True))
+        _text(painter, 24, -TITLE_H + 10 + size, self.text, size, self._rect.width() - 48)
 
 
 LEGEND_ROW = 18.0

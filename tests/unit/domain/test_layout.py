@@ -19,6 +19,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import (
     CARD_H,
     CARD_W,
+    GOAL_H,
     ORPHAN_LABEL,
     LayoutError,
     LayoutOptions,
@@ -68,7 +69,10 @@ def test_every_live_item_placed_once_without_overlap_and_retired_left_out(
     assert set(layout.cards) == live
     assert _overlaps(layout) == []
     for card in layout.cards.values():
-        assert (card.w, card.h) == (CARD_W, CARD_H)
+        assert (card.w, card.h) == (
+            CARD_W,
+            GOAL_H if sample.items[card.id].kind == "goal" else CARD_H,
+        )
         assert card.x >= 0 and card.x + card.w <= layout.width
         assert card.y >= 0 and card.y + card.h <= layout.height
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from coherence_planner.reports.map_pages import MIN_READABLE_PT
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.sample import sample_district
-from tests.factories import g, make, p, sup
+from tests.factories import g, make, p, s, sup
 from tests.unit.reports.helpers import (
     AMPERSAND,
     HOSTILE,
@@ -118,3 +119,11 @@ def test_hostile_names_print_literally_on_the_map(tmp_path: Path) -> None:
     assert HOSTILE.replace(" ", "") in text.replace(" ", "")
     assert analyse(district).orphans  # the orphan card carries its flag word
     assert "NOT LINKED" in text
+
+
+def test_the_printed_map_shows_each_strategys_running_cycle(tmp_path: Path) -> None:
+    fall = {"start": "2026-09-01", "end": "2026-10-15", "focus": "Screen every reader"}
+    district = make(goals=[g("G1")], strategies=[s("S1", cycles=[fall])], links=[sup("S1", "G1")])
+    out = tmp_path / "map.pdf"
+    export_pdf(district, out, PdfOptions("map", "letter", True), today=dt.date(2026, 10, 1))
+    assert not missing_words(pdf_text(out), "Cycle to 10-15: Screen every reader")

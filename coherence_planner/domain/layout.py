@@ -422,11 +422,13 @@ def _choose_panels(cols: _Columns, aspect: float | None, top: float) -> list[int
         for j in range(1, count):
             target = ys[ranked[0]] + span * j / count
             first = cuts[-1] + 1 if cuts else 0
+            if first > real - 2:
+                break  # no card left for another panel
             window = [
                 i
                 for i in range(first, real - 1)
                 if abs((ys[ranked[i]] + ys[ranked[i + 1]]) / 2 - target) <= span / (2 * count)
-            ] or [min(max(first, 0), real - 2)]
+            ] or [first]
             cuts.append(
                 min(
                     window,
@@ -437,6 +439,8 @@ def _choose_panels(cols: _Columns, aspect: float | None, top: float) -> list[int
                     ),
                 )
             )
+        if len(cuts) < count - 1:
+            continue
         panel_of = [0] * real
         for n in range(real):
             panel_of[n] = sum(1 for cut in cuts if rank[n] > cut)

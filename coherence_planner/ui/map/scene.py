@@ -50,7 +50,7 @@ ARROW = 7.0  # arrow head length in points
 # fill and band still carry kind and flags, and the tooltip and inspector the rest.
 COMPACT_BELOW = 0.75
 COMPACT_SIZES = (30.0, 27.0, 24.0, 21.0, 19.0, 17.0, 15.0)  # points, largest that fits
-COMPACT_LABEL = 20.0  # column and region labels at low zoom (12 points otherwise)
+COMPACT_LABEL = 17.0  # column and region labels at low zoom (12 points otherwise)
 COMPACT_TITLE = 30.0
 
 
@@ -119,6 +119,7 @@ class CardItem(QGraphicsObject):
         self.facts = card_facts(item)
         self.name = item.label
         self._hover = False
+        self._compact_fonts: dict[int, QFont] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -168,13 +169,18 @@ class CardItem(QGraphicsObject):
         box = QRectF(10, 3, self.card.w - 14, self.card.h - 6)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         flags |= int(Qt.TextFlag.TextWordWrap)
-        font = font_for(painter, COMPACT_SIZES[-1], True)
-        for size in COMPACT_SIZES:
-            candidate = font_for(painter, size, True)
-            need = QFontMetricsF(candidate).boundingRect(box, flags, self.name)
-            if need.height() <= box.height() and need.width() <= box.width():
-                font = candidate
-                break
+        device = painter.device()
+        dpi = device.logicalDpiY() if device is not None else 72
+        font = self._compact_fonts.get(dpi)
+        if font is None:  # measured once per screen, not on every repaint
+            font = font_for(painter, COMPACT_SIZES[-1], True)
+            for size in COMPACT_SIZES:
+                candidate = font_for(painter, size, True)
+                need = QFontMetricsF(candidate).boundingRect(box, flags, self.name)
+                if need.height() <= box.height() and need.width() <= box.width():
+                    font = candidate
+                    break
+            self._compact_fonts[dpi] = font
         painter.setFont(font)
         painter.save()
         painter.setClipRect(box)

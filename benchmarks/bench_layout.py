@@ -6,7 +6,9 @@ analysis it reads is computed first, untimed); dot's is the wall time of the `do
 subprocess, which is what the app would pay to call it. Crossings are counted the same way
 for both drawings (`count_crossings`: straight segments between the centres of the two
 items each link joins), with dot told our card size and spacing and rankdir=LR, so both flow
-left to right toward the goals.
+left to right toward the goals. Ours runs with `LayoutOptions(aspect=None)`: one tall layered
+drawing, as dot makes; the app's default then wraps that drawing into side-by-side panels for
+a projector, which moves cards but not their order.
 
 Usage: python benchmarks/bench_layout.py [--sizes 100 500 2000] [--runs 3] [--seed 1]
 """
@@ -32,6 +34,7 @@ from coherence_planner.domain.crossings import Segment, count_crossings
 from coherence_planner.domain.district import District
 
 DOT = shutil.which("dot") or "/usr/bin/dot"
+TALL = lay.LayoutOptions(aspect=None)  # dot does not wrap either
 
 
 def dot_source(district: District) -> str:
@@ -52,7 +55,10 @@ def dot_source(district: District) -> str:
         f"  node [shape=box, fixedsize=true, width={lay.CARD_W / 72:.4f}, "
         f"height={lay.CARD_H / 72:.4f}];",
     ]
-    lines += [f'  "{i}";' for i in live]
+    goal_h = f"height={lay.GOAL_H / 72:.4f}"
+    lines += [
+        f'  "{i}" [{goal_h}];' if district.items[i].kind == "goal" else f'  "{i}";' for i in live
+    ]
     lines += [f'  "{a}" -> "{b}";' for a, b in edges]
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -88,7 +94,7 @@ def bench(programs: int, runs: int, seed: int) -> dict[str, float]:
     layout = None
     for _ in range(runs):
         start = time.perf_counter()
-        layout = lay.layout_map(district, analysis)
+        layout = lay.layout_map(district, analysis, options=TALL)
         ours_t.append(time.perf_counter() - start)
     assert layout is not None
     ours_x = count_crossings(layout.centre_segments())

@@ -6,6 +6,7 @@ Each exporter takes (district, out_path, parsed_args) and writes out_path atomic
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def export_svg(district: District, out: Path, args: argparse.Namespace) -> None:
     from coherence_planner.reports.map_svg import write_svg
 
     analysis = analyse(district)
-    write_svg(out, district, analysis, layout_map(district, analysis, goal_focus=args.goal))
+    layout = layout_map(district, analysis, goal_focus=args.goal, today=dt.date.today())
+    write_svg(out, district, analysis, layout)
 
 
 def export_png(district: District, out: Path, args: argparse.Namespace) -> None:

@@ -22,7 +22,7 @@ from coherence_planner.domain.layout import (
     EdgeGeom,
     MapLayout,
     card_facts,
-    card_name_lines,
+    card_text,
 )
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
 from coherence_planner.reports.markup import clean
@@ -168,12 +168,17 @@ class MapPainter:
         badges = style.badges(flags, self.analysis.group_of.get(card.id))
         self._badges(canvas, badges, card.x + 4, card.x + card.w - 4, card.y)
 
-        lines = [clean(line) for line in card_name_lines(item.label)]
+        names, cycle = card_text(item, self.layout.today)
+        lines = [clean(line) for line in names]
         canvas.setFillColor(style.TEXT)
         for n, line in enumerate(lines):
             size = _fit(line, room, NAME_PT, bold=True)
             canvas.setFont(FONT_BOLD, size)
             canvas.drawString(left, _Y(card.y + 28 + n * 11.5), line)
+        if cycle:
+            canvas.setFont(FONT, SMALL_PT)
+            text = _ellipsis(clean(cycle), room, SMALL_PT)
+            canvas.drawString(left, _Y(card.y + 28 + len(lines) * 11.5), text)
         facts = clean(card_facts(item))
         if facts:
             canvas.setFillColor(style.MUTED_TEXT)

@@ -23,7 +23,7 @@ def map_poster(
 ) -> MapPoster:
     """The map picture with its title block, focused on a goal's line of sight if asked."""
     try:
-        layout = layout_map(district, analysis, goal_focus=goal)
+        layout = layout_map(district, analysis, goal_focus=goal, today=today or dt.date.today())
     except LayoutError as exc:
         raise ExportError(str(exc)) from None
     subtitle = ["Coherence map"]

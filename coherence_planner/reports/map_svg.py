@@ -17,7 +17,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import (
     MapLayout,
     card_facts,
-    card_name_lines,
+    card_text,
 )
 from coherence_planner.storage.atomic import write_atomically
 
@@ -67,8 +67,15 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     kind_label = kind.label.upper() + ("" if item.live else " · RETIRED")
     line = style.top_line(kind_label, flags, analysis.group_of.get(item_id))
     parts.append(_text(x + 11, y + 13, line, 7.5, fill=style.TEXT, font_weight="bold"))
-    for n, line in enumerate(card_name_lines(item.label)):
+    names, cycle = card_text(item, layout.today)
+    for n, line in enumerate(names):
         parts.append(_text(x + 11, y + 28 + n * 13, line, 11, fill=style.TEXT))
+    if cycle:
+        parts.append(
+            _text(
+                x + 11, y + 28 + len(names) * 13, cycle, 8.5, fill=style.TEXT, font_style="italic"
+            )
+        )
     facts = card_facts(item)
     if facts:
         parts.append(_text(x + 11, y + h - 7, facts, 8.5, fill=style.MUTED_TEXT))

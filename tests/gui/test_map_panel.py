@@ -58,7 +58,8 @@ def test_scene_has_a_card_per_live_item_and_a_path_per_link(shown: Any) -> None:
     assert set(scene.cards) == live
     drawn = {k for k, ln in district.links.items() if ln.src in live and ln.dst in live}
     assert set(scene.edges) == drawn
-    assert scene.legend is not None and scene.legend.isVisible()
+    # The legend is pinned in the view's corner; the scene's copy is for exported images.
+    assert scene.legend is not None and not scene.legend.isVisible()
 
 
 def test_drag_from_a_program_to_a_goal_links_them_and_undo_removes_it(
@@ -286,3 +287,24 @@ def test_scene_builds_without_a_window(shown: Any) -> None:
     panel = shown.map_panel
     scene.build(panel.district_shown, panel.analysis_shown, panel.layout_)
     assert set(scene.cards) == set(panel.scene.cards)
+
+
+def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, shown: Any) -> None:
+    """At 1920x1080 with the docks hidden, the wrapped sample map fits at about 40% (the
+    one tall column fitted at 16%), beside the pinned legend, and cards draw compact."""
+    shown.resize(1920, 1080)
+    for dock in (shown.browser_dock, shown.inspector_dock, shown.findings_dock):
+        dock.hide()
+    panel = shown.map_panel
+    view = panel.view
+    qtbot.waitUntil(lambda: view.viewport().width() > 1800, timeout=5000)
+    view.fit()
+    assert view.zoom >= 0.38
+    right = view.mapFromScene(view.map_rect().topRight()).x()
+    bottom = view.mapFromScene(view.map_rect().bottomLeft()).y()
+    assert right <= view.viewport().width() - view.legend_room() + 1
+    assert bottom <= view.viewport().height() + 1
+    view.fit_width()
+    width = view.map_rect().width() * view.zoom
+    assert width == pytest.approx(view.viewport().width() - view.legend_room(), abs=30)
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().minimum()

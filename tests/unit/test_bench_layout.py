@@ -19,7 +19,8 @@ def test_dot_gets_every_live_item_and_supports_link_once() -> None:
     source = dot_source(district)
     live = [i for i, it in district.items.items() if it.live]
     for item_id in live:
-        assert f'  "{item_id}";' in source
+        goal = district.items[item_id].kind == "goal"
+        assert f'  "{item_id}"{" [height=" if goal else ";"}' in source
     supports = {
         (ln.src, ln.dst)
         for ln in district.links.values()

@@ -5,6 +5,7 @@ one SVG writer for the app and the command line."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import os
 import sys
@@ -31,10 +32,15 @@ def render_image(scene: MapScene, scale: float = PNG_SCALE) -> QImage:
     chosen: list[QGraphicsItem] = scene.selectedItems()
     blocked = scene.blockSignals(True)
     scene.clearSelection()
+    legend_shown = scene.legend is not None and scene.legend.isVisible()
+    if scene.legend is not None:
+        scene.legend.setVisible(True)  # the view may pin it in its corner instead
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.end()
+    if scene.legend is not None:
+        scene.legend.setVisible(legend_shown)
     for item in chosen:
         item.setSelected(True)
     scene.blockSignals(blocked)
@@ -73,7 +79,9 @@ def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
 
     ensure_application()
     analysis = analyse(district)
-    layout = layout_map(district, analysis, goal_focus=getattr(args, "goal", None))
+    layout = layout_map(
+        district, analysis, goal_focus=getattr(args, "goal", None), today=dt.date.today()
+    )
     scene = MapScene()
     scene.build(district, analysis, layout)
     write_png(out, scene)

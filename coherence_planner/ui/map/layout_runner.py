@@ -8,7 +8,9 @@ user nothing but the last layout.
 
 from __future__ import annotations
 
+import datetime as dt
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,14 +40,16 @@ class LayoutRunner(QObject):
         self._generation += 1
         if len(district.items) <= SYNC_ITEMS:
             self.busy = False
-            self.ready.emit(district, analysis, layout_map(district, analysis))
+            self.ready.emit(
+                district, analysis, layout_map(district, analysis, today=dt.date.today())
+            )
             return
         self.busy = True
         self.started.emit()
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-layout")
         generation, frozen = self._generation, snapshot(district)
-        future = self._pool.submit(layout_map, frozen, analysis)
+        future = self._pool.submit(partial(layout_map, today=dt.date.today()), frozen, analysis)
         future.add_done_callback(
             lambda f: self._done.emit(generation, frozen, analysis, _result(f))
         )

@@ -155,11 +155,15 @@ class MapPanel(QWidget):
         bar = QToolBar("Map")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.fit_action = self._act("Fit", "fit", ["Ctrl+0", "F"], self.view.fit)
+        self.fit_width_action = self._act("Fit Width", "fit", ["W"], self.view.fit_width)
+        self.fit_width_action.setToolTip("Fill the width with the map; scroll for the rest (W)")
         self.zoom_in_action = self._act(
             "Zoom In", "zoom-in", ["Ctrl++", "Ctrl+="], self.view.zoom_in
         )
         self.zoom_out_action = self._act("Zoom Out", "zoom-out", ["Ctrl+-"], self.view.zoom_out)
-        bar.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
+        bar.addActions(
+            [self.fit_action, self.fit_width_action, self.zoom_in_action, self.zoom_out_action]
+        )
         self.zoom_label = QLabel("100%")
         self.zoom_label.setMinimumWidth(44)
         bar.addWidget(self.zoom_label)

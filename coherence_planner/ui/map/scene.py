@@ -7,6 +7,7 @@ lines, facts, border by flag), so what the cabinet sees on screen matches the ex
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from functools import cache
 
@@ -37,13 +38,25 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import LinkKey, link_key
-from coherence_planner.domain.layout import Card, EdgeGeom, MapLayout, card_facts, card_name_lines
+from coherence_planner.domain.layout import Card, EdgeGeom, MapLayout, card_facts, card_text
 from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
 
 FONT_FAMILY = "Helvetica"  # falls back to Arial / the system sans, like the SVG's list
 SELECTED = QColor(style.BLACK)
 HOVER = QColor(style.BLUE)
 ARROW = 7.0  # arrow head length in points
+# Below this zoom a card's 11-point name is too small to read from the back of a room, so
+# cards draw only their name, as large as the card allows (level of detail); the border,
+# fill and band still carry kind and flags, and the tooltip and inspector the rest.
+COMPACT_BELOW = 0.75
+COMPACT_SIZES = (30.0, 27.0, 24.0, 21.0, 19.0, 17.0, 15.0)  # points, largest that fits
+COMPACT_LABEL = 17.0  # column and region labels at low zoom (12 points otherwise)
+COMPACT_TITLE = 30.0
+
+
+def compact(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:
+    """True when the view is zoomed out far enough for the large-text drawing."""
+    return option.levelOfDetailFromTransform(painter.worldTransform()) < COMPACT_BELOW
 
 
 @cache
@@ -85,7 +98,9 @@ class CardItem(QGraphicsObject):
 
     hovered = Signal(str, bool)
 
-    def __init__(self, card: Card, district: District, analysis: Analysis) -> None:
+    def __init__(
+        self, card: Card, district: District, analysis: Analysis, today: dt.date | None = None
+    ) -> None:
         super().__init__()
         item = district.items[card.id]
         self.item_id = card.id
@@ -100,10 +115,11 @@ class CardItem(QGraphicsObject):
         self._border = _pen(border.colour, 2.5, border.dash) if border else _pen(kind.band, 1.2)
         label = kind.label.upper() + ("" if item.live else " · RETIRED")
         self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
-        self.name_lines = card_name_lines(item.label)
+        self.name_lines, self.cycle_line = card_text(item, today)
         self.facts = card_facts(item)
         self.name = item.label
         self._hover = False
+        self._compact_fonts: dict[int, QFont] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -137,20 +153,59 @@ class CardItem(QGraphicsObject):
         painter.setBrush(self._band)
         painter.drawRect(QRectF(0, 0, 5, h))
         painter.setPen(QColor(style.TEXT))
+        if compact(painter, option):
+            self._paint_compact(painter)
+        else:
+            self._paint_full(painter)
+        if self.isSelected() or self._hover:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            colour = SELECTED if self.isSelected() else HOVER
+            painter.setPen(QPen(colour, 3.0 if self.isSelected() else 2.0))
+            painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
+
+    def _paint_compact(self, painter: QPainter) -> None:
+        """The name alone, in the largest bold size that fits the card (clipped at the
+        smallest size; the tooltip has the whole name)."""
+        box = QRectF(10, 3, self.card.w - 14, self.card.h - 6)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        flags |= int(Qt.TextFlag.TextWordWrap)
+        device = painter.device()
+        dpi = device.logicalDpiY() if device is not None else 72
+        font = self._compact_fonts.get(dpi)
+        if font is None:  # measured once per screen, not on every repaint
+            font = font_for(painter, COMPACT_SIZES[-1], True)
+            for size in COMPACT_SIZES:
+                candidate = font_for(painter, size, True)
+                need = QFontMetricsF(candidate).boundingRect(box, flags, self.name)
+                if need.height() <= box.height() and need.width() <= box.width():
+                    font = candidate
+                    break
+            self._compact_fonts[dpi] = font
+        painter.setFont(font)
+        painter.save()
+        painter.setClipRect(box)
+        painter.drawText(box, flags, self.name)
+        painter.restore()
+
+    def _paint_full(self, painter: QPainter) -> None:
+        w, h = self.card.w, self.card.h
         bold = font_for(painter, 7.5, True)
         painter.setFont(bold)
         _text(painter, 11, 13, self.top_line, 7.5, w - 16)
         painter.setFont(font_for(painter, 11))
         for n, line in enumerate(self.name_lines):
             _text(painter, 11, 28 + n * 13, line, 11, w - 16)
+        if self.cycle_line:
+            italic = QFont(font_for(painter, 8.5))
+            italic.setItalic(True)
+            painter.setFont(italic)
+            shown = QFontMetricsF(italic).elidedText(
+                self.cycle_line, Qt.TextElideMode.ElideRight, w - 16
+            )
+            painter.drawText(QPointF(11, 28 + len(self.name_lines) * 13), shown)
         if self.facts:
             painter.setPen(QColor(style.MUTED_TEXT))
             _text(painter, 11, h - 7, self.facts, 8.5, w - 16)
-        if self.isSelected() or self._hover:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            colour = SELECTED if self.isSelected() else HOVER
-            painter.setPen(QPen(colour, 3.0 if self.isSelected() else 2.0))
-            painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = True
@@ -308,13 +363,14 @@ class RegionItem(QGraphicsItem):
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, 8, 8)
         painter.setPen(QColor(style.MUTED_TEXT))
-        painter.setFont(font_for(painter, 12, True))
+        size = COMPACT_LABEL if compact(painter, option) else 12.0
+        painter.setFont(font_for(painter, size, True))
         _text(
             painter,
             self._rect.x() + 8,
-            self._rect.y() + 20,
+            self._rect.y() + 8 + size,
             self.label,
-            12,
+            size,
             max(self._rect.width() - 16, 40),
         )
 
@@ -338,19 +394,67 @@ class TitleItem(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(QColor(style.TEXT))
-        painter.setFont(font_for(painter, 16, True))
-        _text(painter, 24, -TITLE_H + 26, self.text, 16, self._rect.width() - 48)
+        size = COMPACT_TITLE if compact(painter, option) else 16.0
+        painter.setFont(font_for(painter, size, True))
+        _text(painter, 24, -TITLE_H + 10 + size, self.text, size, self._rect.width() - 48)
+
+
+LEGEND_ROW = 18.0
+
+
+def legend_rect() -> QRectF:
+    """The legend's frame, around an origin at the "Legend" heading's baseline."""
+    rows = 1 + len(style.KIND_STYLES) + len(style.FLAG_STYLES) + len(style.SUPPORTS_STYLES)
+    return QRectF(-10, -22, LEGEND_W, rows * LEGEND_ROW + 52)
+
+
+def paint_legend(painter: QPainter) -> None:
+    """What each fill, border dash, badge word and line means: the SVG legend's rows, drawn
+    in the scene beside the map (exports) or pinned in the view's corner."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#D0D0D0"), 1))
+    painter.setBrush(QColor(style.BACKGROUND))
+    painter.drawRoundedRect(legend_rect(), 6, 6)
+    width = LEGEND_W - 50
+    painter.setPen(QColor(style.TEXT))
+    painter.setFont(font_for(painter, 13, True))
+    _text(painter, 0, 0, "Legend", 13, width)
+    row = 20.0
+    painter.setFont(font_for(painter, 10))
+    for kind in ("goal", "strategy", "program", "policy"):
+        ks = style.KIND_STYLES[kind]
+        painter.setPen(QPen(QColor(ks.band), 1))
+        painter.setBrush(QColor(ks.fill))
+        painter.drawRect(QRectF(0, row - 10, 22, 13))
+        painter.setPen(QColor(style.TEXT))
+        _text(painter, 30, row, ks.label, 10, width)
+        row += LEGEND_ROW
+    row += 6
+    for flag in style.FLAG_STYLES:
+        painter.setPen(_pen(flag.colour, 2.5, flag.dash))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(0, row - 10, 22, 13))
+        painter.setPen(QColor(style.TEXT))
+        painter.setFont(font_for(painter, 9.5))
+        _text(painter, 30, row, f"{flag.badge}: {flag.legend}", 9.5, width)
+        row += LEGEND_ROW
+    row += 6
+    lines = [(look, f"supports ({strength})") for strength, look in style.SUPPORTS_STYLES.items()]
+    lines.append((style.CONFLICT_STYLE, "conflicts with"))
+    for look, text in lines:
+        painter.setPen(_pen(look.colour, look.width, look.dash))
+        painter.drawLine(QLineF(0, row - 4, 22, row - 4))
+        painter.setPen(QColor(style.TEXT))
+        _text(painter, 30, row, text, 9.5, width)
+        row += LEGEND_ROW
 
 
 class LegendItem(QGraphicsItem):
-    """What each fill, border dash, badge word and line means: the SVG legend's rows."""
-
-    ROW = 18.0
+    """The legend as a scene item, beside the map, for exported images."""
 
     def __init__(self) -> None:
         super().__init__()
-        rows = 1 + len(style.KIND_STYLES) + len(style.FLAG_STYLES) + len(style.SUPPORTS_STYLES)
-        self._rect = QRectF(-10, -22, LEGEND_W, rows * self.ROW + 52)
+        self._rect = legend_rect()
         self.setZValue(3)
 
     def boundingRect(self) -> QRectF:
@@ -362,44 +466,7 @@ class LegendItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#D0D0D0"), 1))
-        painter.setBrush(QColor(style.BACKGROUND))
-        painter.drawRoundedRect(self._rect, 6, 6)
-        width = LEGEND_W - 50
-        painter.setPen(QColor(style.TEXT))
-        painter.setFont(font_for(painter, 13, True))
-        _text(painter, 0, 0, "Legend", 13, width)
-        row = 20.0
-        painter.setFont(font_for(painter, 10))
-        for kind in ("goal", "strategy", "program", "policy"):
-            ks = style.KIND_STYLES[kind]
-            painter.setPen(QPen(QColor(ks.band), 1))
-            painter.setBrush(QColor(ks.fill))
-            painter.drawRect(QRectF(0, row - 10, 22, 13))
-            painter.setPen(QColor(style.TEXT))
-            _text(painter, 30, row, ks.label, 10, width)
-            row += self.ROW
-        row += 6
-        for flag in style.FLAG_STYLES:
-            painter.setPen(_pen(flag.colour, 2.5, flag.dash))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(0, row - 10, 22, 13))
-            painter.setPen(QColor(style.TEXT))
-            painter.setFont(font_for(painter, 9.5))
-            _text(painter, 30, row, f"{flag.badge}: {flag.legend}", 9.5, width)
-            row += self.ROW
-        row += 6
-        lines = [
-            (look, f"supports ({strength})") for strength, look in style.SUPPORTS_STYLES.items()
-        ]
-        lines.append((style.CONFLICT_STYLE, "conflicts with"))
-        for look, text in lines:
-            painter.setPen(_pen(look.colour, look.width, look.dash))
-            painter.drawLine(QLineF(0, row - 4, 22, row - 4))
-            painter.setPen(QColor(style.TEXT))
-            _text(painter, 30, row, text, 9.5, width)
-            row += self.ROW
+        paint_legend(painter)
 
 
 class MapScene(QGraphicsScene):
@@ -414,6 +481,8 @@ class MapScene(QGraphicsScene):
         self.legend: LegendItem | None = None
         self._dimmed: set[str] = set()
         self._hidden: set[str] = set()
+        # False when a view pins the legend in its corner instead (exports show it here).
+        self.show_legend = True
 
     def build(
         self,
@@ -437,12 +506,13 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
         for card in layout.cards.values():
             if card.id in district.items:
-                card_item = CardItem(card, district, analysis)
+                card_item = CardItem(card, district, analysis, layout.today)
                 card_item.hovered.connect(self._hovered)
                 self.cards[card.id] = card_item
                 self.addItem(card_item)
         self.legend = LegendItem()
         self.legend.setPos(layout.width + 10, 20)
+        self.legend.setVisible(self.show_legend)
         self.addItem(self.legend)
         right = layout.width + LEGEND_W
         bottom = max(layout.height, self.legend.mapRectToScene(self.legend.boundingRect()).bottom())

@@ -8,13 +8,13 @@ held, the two are marked as conflicting.
 
 Keys: arrows move the selection to the nearest card in that direction, Tab / Shift+Tab
 cycle through the cards column by column, Enter opens the selected item in the inspector,
-F or Ctrl+0 fits the map, Ctrl++ / Ctrl+- zoom, Escape cancels a drag or clears the
+F or Ctrl+0 fits the map (W fits its width), Ctrl++ / Ctrl+- zoom, Escape cancels a drag or clears the
 selection, Delete removes the selected link (or, after asking, the selected items).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsLineItem,
     QGraphicsView,
+    QStyle,
     QWidget,
 )
 
 from coherence_planner.domain import map_style as style
-from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene
+from coherence_planner.reports.map_svg import TITLE_H
+from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene, legend_rect, paint_legend
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
+FIT_MAX = 1.5  # a tiny plan is not blown up to poster size
+LEGEND_INSET = 12  # pixels between the pinned legend and the viewport's edges
 
 
 class MapView(QGraphicsView):
@@ -50,6 +54,8 @@ class MapView(QGraphicsView):
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.map_scene = scene
+        scene.show_legend = False  # pinned in the corner instead, readable at any zoom
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.conflict_mode = False
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -103,30 +109,78 @@ class MapView(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center())
         self.set_zoom(factor, centre)
 
+    def legend_room(self) -> float:
+        """Pixels kept free on the right for the pinned legend."""
+        return legend_rect().width() + 2 * LEGEND_INSET
+
+    def map_rect(self) -> QRectF:
+        """The title and the map, without the scene's own legend strip."""
+        layout = self.map_scene.layout
+        if layout is None:
+            return self.map_scene.sceneRect()
+        return QRectF(0, -TITLE_H, layout.width, layout.height + TITLE_H)
+
+    def _set_scale(self, factor: float) -> None:
+        self.resetTransform()
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        self.scale(factor, factor)
+
     def fit(self) -> None:
-        """Show the whole map (title, columns, orphans and legend)."""
-        rect = self.map_scene.sceneRect()
+        """Show the whole map (title, columns, orphans) as large as the window allows, the
+        legend pinned in the free corner beside it."""
+        rect = self.map_rect()
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.5:  # a tiny plan is not blown up to poster size
-            self.set_zoom(1.5)
-            self.centerOn(rect.center())
+        room = self.viewport().width() - self.legend_room()
+        self._set_scale(min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self.zoom_changed.emit(self.zoom)
+
+    def fit_width(self) -> None:
+        """Fill the window's width with the map, from its top; scroll down for the rest."""
+        rect = self.map_rect()
+        if rect.isEmpty():
+            return
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.viewport().width() - self.legend_room() - bar
+        self._set_scale(min(room / rect.width(), FIT_MAX))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)
 
     def fit_items(self, items: list[CardItem]) -> None:
-        """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
+        """Zoom to show these cards (a goal's line of sight), not larger than 150%, centred
+        in the room the pinned legend leaves."""
         if not items:
             return
         rect = items[0].sceneBoundingRect()
         for item in items[1:]:
             rect = rect.united(item.sceneBoundingRect())
         rect = rect.adjusted(-30, -30, 30, 30)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.5:
-            self.set_zoom(1.5)
-            self.centerOn(rect.center())
+        room = self.viewport().width() - self.legend_room()
+        zoom = min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX)
+        self._set_scale(zoom)
+        self.centerOn(rect.center() + QPointF(self.legend_room() / 2 / self.zoom, 0))
         self.zoom_changed.emit(self.zoom)
+
+    # -- the pinned legend ---------------------------------------------------------------
+    def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
+        if self.map_scene.layout is None:
+            return
+        painter.save()
+        painter.resetTransform()
+        frame = legend_rect()
+        painter.translate(
+            self.viewport().width() - frame.width() - LEGEND_INSET - frame.x(),
+            LEGEND_INSET - frame.y(),
+        )
+        paint_legend(painter)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the pinned legend does not scroll with the map
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -234,6 +288,8 @@ class MapView(QGraphicsView):
                 self.open_requested.emit(chosen[0].item_id)
         elif key == Qt.Key.Key_F and mods == Qt.KeyboardModifier.NoModifier:
             self.fit()
+        elif key == Qt.Key.Key_W and mods == Qt.KeyboardModifier.NoModifier:
+            self.fit_width()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit()
         elif key == Qt.Key.Key_Escape:

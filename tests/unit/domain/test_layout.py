@@ -19,6 +19,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import (
     CARD_H,
     CARD_W,
+    GOAL_H,
     ORPHAN_LABEL,
     LayoutError,
     LayoutOptions,
@@ -68,7 +69,10 @@ def test_every_live_item_placed_once_without_overlap_and_retired_left_out(
     assert set(layout.cards) == live
     assert _overlaps(layout) == []
     for card in layout.cards.values():
-        assert (card.w, card.h) == (CARD_W, CARD_H)
+        assert (card.w, card.h) == (
+            CARD_W,
+            GOAL_H if sample.items[card.id].kind == "goal" else CARD_H,
+        )
         assert card.x >= 0 and card.x + card.w <= layout.width
         assert card.y >= 0 and card.y + card.h <= layout.height
 
@@ -92,7 +96,8 @@ def test_orphans_sit_in_the_labelled_region(sample: District) -> None:
 
 
 def test_goals_stand_right_of_what_supports_them(sample: District) -> None:
-    layout = _lay(sample)
+    layout = _lay(sample, options=LayoutOptions(aspect=None))
+    assert layout.panels == 1
     goal_x = {layout.cards[i].x for i, it in sample.items.items() if it.kind == "goal"}
     assert len(goal_x) == 1
     assert max(c.x for c in layout.cards.values()) == goal_x.pop()
@@ -101,6 +106,41 @@ def test_goals_stand_right_of_what_supports_them(sample: District) -> None:
             assert layout.cards[edge.src].x < layout.cards[edge.dst].x or (
                 edge.points[0][0] > edge.points[-1][0]  # a cycle's reversed link
             )
+
+
+def test_a_tall_map_is_wrapped_into_panels_toward_a_projector_aspect(sample: District) -> None:
+    tall = _lay(sample, options=LayoutOptions(aspect=None))
+    wrapped = _lay(sample)
+    assert tall.height / tall.width > 3  # one column holds most of the 96 items
+    assert wrapped.panels > 1
+    assert 1.3 <= wrapped.width / wrapped.height <= 2.4
+    assert set(wrapped.cards) == set(tall.cards)
+    assert not _overlaps(wrapped)
+    for card in wrapped.cards.values():
+        assert card.x >= 0 and card.x + card.w <= wrapped.width
+        assert card.y >= 0 and card.y + card.h <= wrapped.height
+    # Within a panel, goals stand rightmost and every link runs toward them; cuts fall
+    # where few links run from one panel to another.
+    goal_x = sorted({wrapped.cards[i].x for i, it in sample.items.items() if it.kind == "goal"})
+    assert len(goal_x) == wrapped.panels
+    edges = [e for e in wrapped.edges if e.kind == "supports"]
+    between = [
+        e
+        for e in edges
+        if _panel(goal_x, wrapped.cards[e.src].x) != _panel(goal_x, wrapped.cards[e.dst].x)
+    ]
+    assert len(between) <= 3
+    for edge in edges:
+        if edge not in between and wrapped.cards[edge.src].region == "map":
+            assert wrapped.cards[edge.src].x < wrapped.cards[edge.dst].x or (
+                edge.points[0][0] > edge.points[-1][0]  # a cycle's reversed link
+            )
+    assert count_crossings(wrapped.centre_segments()) <= count_crossings(tall.centre_segments())
+    assert _snapshot(wrapped) == _snapshot(_lay(sample))
+
+
+def _panel(goal_x: list[float], x: float) -> int:
+    return next(n for n, right in enumerate(goal_x) if x <= right)
 
 
 def test_links_run_between_cards_not_through_them(sample: District) -> None:

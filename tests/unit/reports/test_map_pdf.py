@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from coherence_planner.reports.map_pages import MIN_READABLE_PT
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.sample import sample_district
-from tests.factories import g, make, p, sup
+from tests.factories import g, make, p, s, sup
 from tests.unit.reports.helpers import (
     AMPERSAND,
     HOSTILE,
@@ -63,11 +64,12 @@ def test_a_portrait_letter_page_is_too_narrow_but_landscape_is_offered(tmp_path:
 def test_the_sample_map_tiles_as_a_tabloid_poster_with_labels(tmp_path: Path) -> None:
     district = sample_district()
     out = tmp_path / "poster.pdf"
-    pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(2, 4)))
+    # The map is wrapped toward 16:9, so it tiles four pages across and two down.
+    pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(4, 2)))
     assert pages == 8
     assert set(page_sizes(out)) == {(792.0, 1224.0)}
     reader = PdfReader(str(out))
-    assert "row 2, column 1 of 4 × 2" in " ".join(reader.pages[2].extract_text().split())
+    assert "row 2, column 1 of 2 × 4" in " ".join(reader.pages[4].extract_text().split())
     text = pdf_text(out)
     assert "page 8 of 8" in text
     for item in district.items.values():
@@ -80,7 +82,7 @@ def test_fitting_the_sample_map_on_one_page_is_refused_with_a_tile_suggestion(
 ) -> None:
     out = tmp_path / "map.pdf"
     out.write_bytes(b"previous")
-    with pytest.raises(ExportError, match=r"below the readable 6 pt.*--tile 2x4") as caught:
+    with pytest.raises(ExportError, match=r"below the readable 6 pt.*--tile 4x2") as caught:
         export_pdf(sample_district(), out, PdfOptions("map", "tabloid"))
     assert f"{MIN_READABLE_PT:g} pt" in str(caught.value)
     assert out.read_bytes() == b"previous"
@@ -117,3 +119,11 @@ def test_hostile_names_print_literally_on_the_map(tmp_path: Path) -> None:
     assert HOSTILE.replace(" ", "") in text.replace(" ", "")
     assert analyse(district).orphans  # the orphan card carries its flag word
     assert "NOT LINKED" in text
+
+
+def test_the_printed_map_shows_each_strategys_running_cycle(tmp_path: Path) -> None:
+    fall = {"start": "2026-09-01", "end": "2026-10-15", "focus": "Screen every reader"}
+    district = make(goals=[g("G1")], strategies=[s("S1", cycles=[fall])], links=[sup("S1", "G1")])
+    out = tmp_path / "map.pdf"
+    export_pdf(district, out, PdfOptions("map", "letter", True), today=dt.date(2026, 10, 1))
+    assert not missing_words(pdf_text(out), "Cycle to 10-15: Screen every reader")

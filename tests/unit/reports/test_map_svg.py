@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -73,3 +74,32 @@ def test_focus_dims_what_is_out_of_sight_and_write_is_atomic(tmp_path: Path) -> 
     }
     assert dimmed == {"P4"}
     assert [f.name for f in tmp_path.iterdir()] == ["map.svg"]
+
+
+def test_a_strategy_card_shows_the_cycle_running_on_the_given_date() -> None:
+    fall = {"start": "2026-09-01", "end": "2026-10-15", "focus": "Screen every reader"}
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1", cycles=[fall]), s("S2")],
+        links=[sup("S1", "G1"), sup("S2", "G1")],
+    )
+    analysis = analyse(district)
+    on = layout_map(district, analysis, today=dt.date(2026, 10, 1))
+    texts = _card_texts(map_to_svg(district, analysis, on))
+    assert "Cycle to 10-15: Screen every reader" in texts["S1"]
+    assert not any(t.startswith("Cycle") for t in texts["S2"])
+    after = layout_map(district, analysis, today=dt.date(2026, 11, 1))
+    assert not any(
+        t.startswith("Cycle") for t in _card_texts(map_to_svg(district, analysis, after))["S1"]
+    )
+    undated = layout_map(district, analysis)
+    assert "Cycle" not in map_to_svg(district, analysis, undated)
+
+
+def _card_texts(svg: str) -> dict[str, list[str]]:
+    root = ET.fromstring(svg)
+    return {
+        el.get("data-item-id", ""): [t.text or "" for t in el.iter(f"{{{NS['svg']}}}text")]
+        for el in root.iter()
+        if el.get("data-item-id")
+    }

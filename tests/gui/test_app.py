@@ -133,3 +133,10 @@ def test_crash_dialog_copies_the_details(monkeypatch: pytest.MonkeyPatch, qapp: 
     crash.show_crash(None, "Traceback: boom")
     assert "Your plan is safe" in seen[0].text()
     assert QApplication.clipboard().text() == "Traceback: boom"
+
+
+def test_the_window_fits_a_1280_wide_laptop_with_a_plan_open(window: Any, sample_plan: Any) -> None:
+    # Every tab's widgets count toward the window's minimum width; a long filter row once
+    # pushed it to 1,380 px and clipped the inspector on 1366x768 screens.
+    window.documents.open_plan(sample_plan)
+    assert window.minimumSizeHint().width() <= 1280

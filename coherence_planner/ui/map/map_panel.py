@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -61,7 +62,10 @@ def _combo(name: str, everything: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.setToolTip(f"Map: dim the cards without this {name.lower()}")
     combo.addItem(everything, ANY)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Long school and theme names must not set the window's minimum width (1366x768
+    # laptops): the box shows ~12 characters, the popup the whole names.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     return combo
 
 
@@ -185,7 +189,10 @@ class MapPanel(QWidget):
         self.focus = QComboBox()
         self.focus.setAccessibleName("Focus on a goal")
         self.focus.setToolTip("Highlight everything that reaches one goal; dim the rest")
-        self.focus.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.focus.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.focus.setMinimumContentsLength(18)
         self.focus.addItem("Whole map", WHOLE_MAP)
         self.focus.currentIndexChanged.connect(lambda _i: self._focus_changed())
         bar.addWidget(self.focus)
@@ -208,11 +215,15 @@ class MapPanel(QWidget):
     def _build_filters(self) -> QWidget:
         strip = QWidget()
         row = QHBoxLayout(strip)
-        row.setContentsMargins(6, 2, 6, 2)
+        row.setContentsMargins(6, 0, 6, 0)
+        # A tool bar, not a plain row: on a narrow window the filters that do not fit move
+        # into its overflow menu instead of widening the whole window.
+        bar = QToolBar("Map filters")
+        bar.setAccessibleName("Map filters")
         funnel = QLabel()
         funnel.setPixmap(icon("filter").pixmap(16, 16))
-        row.addWidget(funnel)
-        row.addWidget(QLabel("Filter:"))
+        bar.addWidget(funnel)
+        bar.addWidget(QLabel(" Filter: "))
         self.kind = _combo("Kind", "All kinds")
         for kind in vocab.ITEM_KINDS:
             self.kind.addItem(vocab.KIND_PLURALS[kind], kind)
@@ -226,16 +237,19 @@ class MapPanel(QWidget):
         self.theme = _combo("Theme", "Any theme")
         self.filter_combos = (self.kind, self.flag, self.school, self.grade_band, self.theme)
         for combo in self.filter_combos:
-            row.addWidget(combo)
+            bar.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.apply_visibility())
         self.hide_others = QCheckBox("Hide the rest")
         self.hide_others.setToolTip("Hide the cards the filters leave out instead of dimming them")
         self.hide_others.toggled.connect(lambda _on: self.apply_visibility())
-        row.addWidget(self.hide_others)
-        row.addStretch(1)
+        bar.addWidget(self.hide_others)
+        row.addWidget(bar, 1)
         self.status = QLabel()
         self.status.setAccessibleName("Map status")
-        row.addWidget(self.status)
+        # A status line must never widen the window; it shortens instead.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(0)
+        row.addWidget(self.status, 1)
         return strip
 
     # -- session -> map ----------------------------------------------------------------

@@ -112,6 +112,7 @@ class AlignmentMatrix(QWidget):
             f"{DIRECT} supports the goal directly   {THROUGH} reaches it through other items"
             "   (items that serve no goal are listed last)"
         )
+        self.caption.setWordWrap(True)
         self.export_button = QPushButton(icon("export"), "Export CSV…")
         self.export_button.clicked.connect(lambda: self.export_csv())
         top.addWidget(self.caption, 1)

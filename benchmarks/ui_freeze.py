@@ -92,7 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-map", action="store_true", help="skip showing the Map tab")
     parser.add_argument("--no-export", action="store_true", help="skip the PDF export")
     parser.add_argument("--profile", action="store_true", help="cProfile the GUI thread")
+    parser.add_argument(
+        "--lazy-map",
+        action="store_true",
+        help="try the Map and Alignment tabs refreshing only while shown (not yet in the app)",
+    )
     args = parser.parse_args(argv)
+    if args.lazy_map:
+        _lazy_map_tabs()
     QStandardPaths.setTestModeEnabled(True)
     with tempfile.TemporaryDirectory() as temp:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -182,6 +189,38 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
     QApplication.processEvents()
     return 0
+
+
+def _lazy_map_tabs() -> None:
+    """What the Map and Alignment tabs would cost if, like the retreat tabs, they refreshed
+    only while shown: both rebuild from every analysis today, shown or not."""
+    from coherence_planner.ui.map.map_panel import MapPanel
+    from coherence_planner.ui.map.matrix import AlignmentMatrix
+
+    def lazy(cls: type, name: str) -> None:
+        eager = getattr(cls, name)
+
+        def refresh(self: object, *args: object) -> None:
+            if self.isVisible():  # type: ignore[attr-defined]
+                eager(self, *args)
+            else:
+                self._lazy_stale = True  # type: ignore[attr-defined]
+
+        def show_event(self: object, event: object) -> None:
+            if getattr(self, "_lazy_stale", False):
+                self._lazy_stale = False  # type: ignore[attr-defined]
+                if name == "refresh":
+                    eager(self)
+                elif self.session.analysis is not None:  # type: ignore[attr-defined]
+                    eager(self, self.session.analysis)  # type: ignore[attr-defined]
+            base_show(self, event)
+
+        base_show = cls.showEvent
+        setattr(cls, name, refresh)
+        cls.showEvent = show_event  # type: ignore[attr-defined]
+
+    lazy(AlignmentMatrix, "refresh")
+    lazy(MapPanel, "_analysis_ready")
 
 
 def _map_ready(window: object) -> bool:

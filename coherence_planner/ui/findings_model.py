@@ -111,7 +111,8 @@ class FindingsModel(QStandardItemModel):
         competing.setData("Programs that chase the same goal for the same students.", REASON_ROLE)
         for group in _first(analysis.competing):
             kept = [name(i) for i in group.kept]
-            dropped = [i for i in group.members if i not in group.kept]
+            kept_ids = set(group.kept)  # a group can hold hundreds of programs
+            dropped = [i for i in group.members if i not in kept_ids]
             goals = (
                 join_words([name(g) for g in group.goals]) or "no shared goal (explicit conflict)"
             )

@@ -14,7 +14,7 @@ def _shallow(obj: T) -> T:
     # Commands replace field values (with fresh copies) rather than mutate them in place,
     # so copying each object's attribute dictionary is enough to freeze what it holds now.
     clone = object.__new__(type(obj))
-    clone.__dict__.update(obj.__dict__)
+    clone.__dict__ = obj.__dict__.copy()
     return clone
 
 

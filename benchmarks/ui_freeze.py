@@ -14,7 +14,12 @@ through the exporter the File menu uses, and prints the peak memory.
 Issue 9 asks that no edit freezes the window for more than 200 ms at 10,000 programs.
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/ui_freeze.py --programs 10000 --edits 9
-       add --profile to print where the GUI thread spent the edits (cProfile, top 25).
+       add --profile to print where the GUI thread spent the edits (cProfile, top 25), and
+       --lazy-map to try the Map and Alignment tabs refreshing only while shown.
+
+Measured (2 cores, longest stall per edit, median/max of 9): 2,000 programs 24/28 ms and
+10,000 programs 78/91 ms with --lazy-map; without it the hidden Alignment tab's rebuild
+dominates (2,000: ~650 ms; 10,000: ~45 s and 3.3 GB).
 """
 
 from __future__ import annotations

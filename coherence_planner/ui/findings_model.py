@@ -3,9 +3,17 @@
 Sections (orphans, competing groups, conflicts, unsupported goals, removal candidates) hold
 one row per finding. Each row carries the ids of the items it concerns (IDS_ROLE), so
 clicking it selects them, and its full reason (REASON_ROLE) for the detail pane.
+
+A section shows at most ROW_LIMIT findings and then a row "… and N more", which carries the
+item browser filter that lists them all (FILTER_ROLE). Ten thousand rows rebuilt after every
+edit froze the window for seconds, and nobody reads past the first screenfuls anyway.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import islice
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -20,6 +28,30 @@ from coherence_planner.ui.item_models import discard_rows
 IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 REASON_ROLE = Qt.ItemDataRole.UserRole + 11
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 12
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 13  # on a "… and N more" row: the browser filter
+
+ROW_LIMIT = 100
+
+# Where each section's findings are listed in full.
+_BROWSER_FILTERS = {
+    "orphans": {"flag": "orphan"},
+    "competing": {"flag": "competing"},
+    "conflicts": {"flag": "conflict"},
+    "unsupported": {"flag": "unsupported"},
+    "removal": {"flag": "removal"},
+    "progress": {"kind": "goal"},
+}
+_ELSEWHERE = {
+    "progress": "The Indicators tab lists every goal's progress.",
+    "gaps": "The Themes tab lists every theme.",
+}
+
+T = TypeVar("T")
+
+
+def _first(findings: Iterable[T]) -> Iterable[T]:
+    return islice(findings, ROW_LIMIT)
+
 
 SECTIONS = ("orphans", "competing", "conflicts", "unsupported", "removal", "progress", "gaps")
 
@@ -45,7 +77,10 @@ class FindingsModel(QStandardItemModel):
             item = district.items.get(item_id)
             return item.label if item else item_id
 
-        def section(key: str, title: str) -> QStandardItem:
+        totals: list[int] = []
+
+        def section(key: str, title: str, total: int) -> QStandardItem:
+            totals.append(total)
             head = QStandardItem(title)
             head.setData(key, SECTION_ROLE)
             head.setData([], IDS_ROLE)
@@ -61,18 +96,23 @@ class FindingsModel(QStandardItemModel):
             child.setEditable(False)
             parent.appendRow(child)
 
-        orphans = section("orphans", f"Orphans ({len(analysis.orphans):,})")
+        orphans = section("orphans", f"Orphans ({len(analysis.orphans):,})", len(analysis.orphans))
         orphans.setData(
             "Items not tied, directly or through others, to any student-learning goal.", REASON_ROLE
         )
-        for orphan in analysis.orphans:
+        for orphan in _first(analysis.orphans):
             row(orphans, orphan.name, [orphan.id], f"{orphan.name} is {orphan.reason}.")
 
-        competing = section("competing", f"Competing groups ({len(analysis.competing):,})")
+        competing = section(
+            "competing",
+            f"Competing groups ({len(analysis.competing):,})",
+            len(analysis.competing),
+        )
         competing.setData("Programs that chase the same goal for the same students.", REASON_ROLE)
-        for group in analysis.competing:
+        for group in _first(analysis.competing):
             kept = [name(i) for i in group.kept]
-            dropped = [i for i in group.members if i not in group.kept]
+            kept_ids = set(group.kept)  # a group can hold hundreds of programs
+            dropped = [i for i in group.members if i not in kept_ids]
             goals = (
                 join_words([name(g) for g in group.goals]) or "no shared goal (explicit conflict)"
             )
@@ -87,18 +127,22 @@ class FindingsModel(QStandardItemModel):
                     reason_lines.append(f"{name(item_id)}: {why}")
             row(competing, text, list(group.members), "\n".join(reason_lines))
 
-        conflicts = section("conflicts", f"Conflicts ({len(analysis.conflicts):,})")
+        conflicts = section(
+            "conflicts", f"Conflicts ({len(analysis.conflicts):,})", len(analysis.conflicts)
+        )
         conflicts.setData("Pairs the cabinet marked as working against each other.", REASON_ROLE)
-        for conflict in analysis.conflicts:
+        for conflict in _first(analysis.conflicts):
             text = f"{name(conflict.a)} ↔ {name(conflict.b)}"
             why = conflict.rationale or "marked as conflicting, with no rationale given"
             row(conflicts, text, [conflict.a, conflict.b], f"{text}: {why}.")
 
         unsupported = section(
-            "unsupported", f"Unsupported goals ({len(analysis.unsupported_goals):,})"
+            "unsupported",
+            f"Unsupported goals ({len(analysis.unsupported_goals):,})",
+            len(analysis.unsupported_goals),
         )
         unsupported.setData("Goals that nothing in the plan works toward.", REASON_ROLE)
-        for goal_id in analysis.unsupported_goals:
+        for goal_id in _first(analysis.unsupported_goals):
             row(
                 unsupported,
                 name(goal_id),
@@ -111,13 +155,14 @@ class FindingsModel(QStandardItemModel):
             "removal",
             f"Removal candidates ({len(analysis.removal_candidates):,}) · frees "
             f"{money(res.freed_cost)}, {_fte(res.freed_fte)}",
+            len(analysis.removal_candidates),
         )
         removal.setData(
             "Orphans and programs that lose to a better-ranked competitor; "
             "removing them frees the money and staff shown.",
             REASON_ROLE,
         )
-        for cand in analysis.removal_candidates:
+        for cand in _first(analysis.removal_candidates):
             cost = money(cand.annual_cost) if cand.annual_cost is not None else "cost unknown"
             extra = f", {_fte(cand.fte)}" if cand.fte else ""
             row(
@@ -128,13 +173,15 @@ class FindingsModel(QStandardItemModel):
             )
 
         attention = goals_needing_attention(district)
-        progress = section("progress", f"Goals not moving as planned ({len(attention):,})")
+        progress = section(
+            "progress", f"Goals not moving as planned ({len(attention):,})", len(attention)
+        )
         progress.setData(
             "Goals with no indicators, or with indicators off their path to the target or "
             "missing the data to tell.",
             REASON_ROLE,
         )
-        for goal in attention:
+        for goal in _first(attention):
             row(
                 progress,
                 f"{goal.goal_name} · {goal.status}",
@@ -143,13 +190,36 @@ class FindingsModel(QStandardItemModel):
             )
 
         theme_gaps = coverage(district, analysis).gaps
-        gaps = section("gaps", f"Theme gaps ({len(theme_gaps):,})")
+        gaps = section("gaps", f"Theme gaps ({len(theme_gaps):,})", len(theme_gaps))
         gaps.setData(
             "Themes of improved districts that no strategy or program in the plan addresses.",
             REASON_ROLE,
         )
-        for theme in theme_gaps:
+        for theme in _first(theme_gaps):
             row(gaps, theme.label, [], f"{theme.category}: {theme.label}. Ask: {theme.prompt}")
+
+        for number in range(self.rowCount()):
+            self._add_more_row(self.item(number), totals[number])
+
+    def _add_more_row(self, head: QStandardItem, total: int) -> None:
+        """After ROW_LIMIT findings: one row saying how many more, and where they all are."""
+        hidden = total - head.rowCount()
+        if hidden <= 0:
+            return
+        key = head.data(SECTION_ROLE)
+        more = QStandardItem(f"… and {hidden:,} more")
+        more.setData([], IDS_ROLE)
+        browse = _BROWSER_FILTERS.get(key)
+        if browse is not None:
+            more.setData(browse, FILTER_ROLE)
+            where = "Open this row to list them all in the item browser."
+        else:
+            where = _ELSEWHERE.get(key, "")
+        reason = f"This list shows the first {ROW_LIMIT:,} of {total:,}. {where}".strip()
+        more.setData(reason, REASON_ROLE)
+        more.setToolTip(reason)
+        more.setEditable(False)
+        head.appendRow(more)
 
     def section_index(self, key: str) -> QStandardItem | None:
         for number in range(self.rowCount()):

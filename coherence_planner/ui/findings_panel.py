@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from coherence_planner.domain.coherence import Analysis
-from coherence_planner.ui.findings_model import IDS_ROLE, REASON_ROLE, FindingsModel
+from coherence_planner.ui.findings_model import FILTER_ROLE, IDS_ROLE, REASON_ROLE, FindingsModel
 from coherence_planner.ui.session import DocumentSession
 
 INTRO = (
@@ -19,6 +19,8 @@ INTRO = (
 
 
 class FindingsPanel(QWidget):
+    browse_requested = Signal(dict)  # a "… and N more" row was opened: the browser filter
+
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -49,7 +51,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(split, 1)
 
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.view.activated.connect(self._current_changed)
+        self.view.activated.connect(self._activated)
         session.analysis_ready.connect(self._analysis_ready)
         session.changed.connect(lambda _c: self.status.setText("Updating findings…"))
         session.document_changed.connect(self._document_changed)
@@ -74,6 +76,12 @@ class FindingsPanel(QWidget):
             if head.data(REASON_ROLE) in expanded or (first_time and small):
                 self.view.expand(self.model.index(row, 0))
         self.status.setText("Findings are up to date")
+
+    def _activated(self, index: QModelIndex) -> None:
+        self._current_changed(index)
+        browse = index.data(FILTER_ROLE) if index.isValid() else None
+        if browse:
+            self.browse_requested.emit(dict(browse))
 
     def _current_changed(self, index: QModelIndex, *_args: object) -> None:
         if not index.isValid():

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.documents.recent_changed.connect(self._recent_changed)
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
+        self.findings.browse_requested.connect(self._browse)
         self.map_panel.open_item.connect(
             lambda _id: self._focus(self.inspector_dock, self.inspector)
         )
@@ -453,8 +454,11 @@ class MainWindow(QMainWindow):
         self._recent_changed([])
 
     def _card_pressed(self, key: str) -> None:
+        self._browse(_CARD_FILTERS[key])
+
+    def _browse(self, filters: dict[str, str]) -> None:
         self.browser.clear_filters()
-        self.browser.set_filter(**_CARD_FILTERS[key])
+        self.browser.set_filter(**filters)
         self._focus(self.browser_dock, self.browser.view)
 
     def _goal_pressed(self, goal_id: str) -> None:

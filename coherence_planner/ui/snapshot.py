@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+import gc
 
 from coherence_planner.domain.district import District
 
-T = TypeVar("T")
-
-
-def _shallow(obj: T) -> T:
-    # Commands replace field values (with fresh copies) rather than mutate them in place,
-    # so copying each object's attribute dictionary is enough to freeze what it holds now.
-    clone = object.__new__(type(obj))
-    clone.__dict__.update(obj.__dict__)
-    return clone
-
 
 def snapshot(district: District) -> District:
-    """A district equal to `district` now, sharing no mutable item or link objects.
+    """A district equal to `district` now, sharing no mutable item, link or record table.
 
-    About 20 ms for 2,000 programs and 6,000 links, against 200 ms for copy.deepcopy.
+    Runs on the GUI thread before each worker analysis, layout and PDF export, so it must
+    stay quick: about 60 ms for 10,000 programs and 30,000 links (copy.deepcopy: seconds).
+    The copy makes no reference cycles, so the cycle collector is paused meanwhile: its
+    passes over the fresh objects doubled the time.
     """
-    copy = District(district.name, district.school_year, district.notes)
-    for item in district.items.values():
-        copy.add_item(_shallow(item), district.seq_of(item.id))
-    for link in district.links.values():
-        copy.add_link(_shallow(link), district.link_seq_of(link.key))
-    return copy
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return district.copy()
+    finally:
+        if paused:
+            gc.enable()

@@ -111,3 +111,48 @@ def test_findings_model_sections_reasons_and_ids() -> None:
         if removal.child(r).data(IDS_ROLE) == ["P4"]
     )
     assert "$180,000" in p4.text() and "2 FTE" in p4.text()
+
+
+def test_long_sections_stop_at_the_row_limit_with_a_row_that_lists_the_rest(
+    monkeypatch: Any,
+) -> None:
+    from coherence_planner.ui import findings_model
+    from coherence_planner.ui.findings_model import FILTER_ROLE, REASON_ROLE
+
+    monkeypatch.setattr(findings_model, "ROW_LIMIT", 2)
+    district = sample_district()
+    analysis = analyse(district)
+    assert len(analysis.orphans) > 2 and len(analysis.conflicts) <= 2
+    model = FindingsModel()
+    model.set_analysis(district, analysis)
+    orphans = model.section_index("orphans")
+    assert orphans.text() == f"Orphans ({len(analysis.orphans)})"
+    assert orphans.rowCount() == 3
+    assert [orphans.child(r).data(IDS_ROLE) for r in range(2)] == [
+        [o.id] for o in analysis.orphans[:2]
+    ]
+    more = orphans.child(2)
+    assert more.text() == f"… and {len(analysis.orphans) - 2} more"
+    assert more.data(IDS_ROLE) == []
+    assert more.data(FILTER_ROLE) == {"flag": "orphan"}
+    assert f"first 2 of {len(analysis.orphans)}" in more.data(REASON_ROLE)
+    conflicts = model.section_index("conflicts")
+    assert conflicts.rowCount() == len(analysis.conflicts)
+    assert all(conflicts.child(r).data(FILTER_ROLE) is None for r in range(conflicts.rowCount()))
+
+
+def test_opening_the_more_row_lists_the_whole_section_in_the_browser(
+    window: Any, sample_plan: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from coherence_planner.ui import findings_model
+    from tests.gui.helpers import wait_for_analysis
+
+    monkeypatch.setattr(findings_model, "ROW_LIMIT", 2)
+    assert window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    orphans = window.findings.model.section_index("orphans")
+    more = window.findings.model.indexFromItem(orphans.child(2))
+    window.findings.view.activated.emit(more)
+    assert window.browser.filters().flag == "orphan"
+    assert window.session.selection == []
+    assert window.findings.reason.text().startswith("This list shows the first 2 of")

@@ -125,3 +125,25 @@ def test_an_undo_the_disk_refuses_is_reported_and_history_restarts(
     qtbot.waitUntil(lambda: session.undo_stack.count() == 0, timeout=2000)
     assert session.district.items["P1"].annual_cost == 10
     session.shutdown()
+
+
+def test_a_large_open_plan_is_kept_out_of_full_garbage_collections(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from coherence_planner.ui import session as session_module
+
+    (tmp_path / "small").mkdir()
+    small = open_session(tmp_path / "small", qtbot)
+    assert gc.get_freeze_count() == 0  # a plan under FREEZE_ITEMS leaves the collector be
+    small.close()
+    monkeypatch.setattr(session_module, "FREEZE_ITEMS", 2)
+    session = open_session(tmp_path, qtbot)
+    try:
+        assert gc.get_freeze_count() > 2
+        collected = {id(obj) for obj in gc.get_objects()}  # the permanent generation aside
+        assert not any(id(item) in collected for item in session.district.items.values())
+    finally:
+        session.close()
+    assert gc.get_freeze_count() == 0

@@ -235,6 +235,8 @@ def test_selection_is_shared_with_the_browser(qtbot: Any, shown: Any) -> None:
 
 def test_matrix_cells_and_csv_export(tmp_path: Path, shown: Any) -> None:
     matrix, session = shown.matrix, shown.session
+    assert matrix.rows == [] or not matrix.isVisible()  # a hidden tab does not rebuild
+    shown.central_tabs.setCurrentWidget(matrix)  # the person opens the Alignment tab
     district = session.district
     direct = next(ln for ln in district.links.values() if ln.kind == "supports" and ln.dst == "G1")
     assert matrix.cell(direct.src, "G1") == "●"
@@ -308,3 +310,20 @@ def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, s
     width = view.map_rect().width() * view.zoom
     assert width == pytest.approx(view.viewport().width() - view.legend_room(), abs=30)
     assert view.verticalScrollBar().value() == view.verticalScrollBar().minimum()
+
+
+def test_a_hidden_map_waits_until_shown(qtbot: Any, window: Any, sample_plan: Path) -> None:
+    from coherence_planner.domain.commands import SetItemFields
+    from tests.gui.helpers import wait_for_analysis
+
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    panel = window.map_panel
+    assert not panel.isVisible()
+    assert not panel.scene.cards  # never laid out while nobody looked
+    window.session.push(SetItemFields(window.session.district, "P1", {"annual_cost": 1}))
+    wait_for_analysis(qtbot, window)
+    assert not panel.scene.cards
+    window.central_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
+    assert "P1" in panel.scene.cards

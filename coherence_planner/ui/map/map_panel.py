@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -96,6 +96,7 @@ class EdgeStrip(QFrame):
 
 
 class MapPanel(QWidget):
+    _stale = False
     """The map, its tools and its edge strip, bound to one session."""
 
     open_item = Signal(str)  # the user asked to edit this item (Enter, double-click)
@@ -267,8 +268,19 @@ class MapPanel(QWidget):
     def _analysis_ready(self, analysis: Analysis) -> None:
         if not self.session.is_open:
             return
+        if not self.isVisible():
+            # A hidden map only notes that it is stale: laying out and drawing 10,000
+            # cards after every edit froze the window for seconds (benchmarks/ui_freeze.py).
+            self._stale = True
+            return
+        self._stale = False
         self._fill_lists()
         self.runner.request(self.session.district, analysis)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.session.is_open and self.session.analysis is not None:
+            self._analysis_ready(self.session.analysis)
 
     def _fill_lists(self) -> None:
         district = self.session.district if self.session.is_open else None

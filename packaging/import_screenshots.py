@@ -75,7 +75,7 @@ def write_inventory(path: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
+    parser.add_argument("--out", default="packaging/screenshots", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)

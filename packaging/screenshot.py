@@ -1,6 +1,6 @@
-"""Screenshots of the main window on the sample district, for docs and layout review.
+"""Screenshots of the main window on the sample district, for the README and layout review.
 
-Run under a virtual display:  xvfb-run -a python packaging/screenshot.py [--out docs/screenshots]
+Run under a virtual display:  xvfb-run -a python packaging/screenshot.py [--out packaging/screenshots]
 Writes main-1366x768.png, main-1920x1080.png, main-dark-1366x768.png and start page shots. Settings are kept in
 a temporary folder, so the user's recent files and window layout are not touched.
 """
@@ -26,7 +26,7 @@ def _settle(app: QApplication, rounds: int = 30) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
+    parser.add_argument("--out", default="packaging/screenshots", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)

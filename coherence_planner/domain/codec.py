@@ -295,6 +295,7 @@ def district_from_dict(data: Any) -> District:
     district.extra = {k: v for k, v in info.items() if k not in _DISTRICT_KEYS}
 
     seen: dict[str, str] = {}
+    refused: set[str] = set()  # ids of items that are present but invalid
     for section, kind in SECTIONS:
         raw_items = data.get(section, [])
         if raw_items is None:
@@ -306,6 +307,10 @@ def district_from_dict(data: Any) -> District:
             place = f"{section}[{i}]"
             item = item_from_dict(kind, raw, place, problems)
             if item is None:
+                raw_id = raw.get("id") if isinstance(raw, dict) else None
+                if isinstance(raw_id, str) and raw_id.strip():
+                    refused.add(raw_id)
+                    seen.setdefault(raw_id, place)
                 continue
             if item.id in seen:
                 problems.append(
@@ -331,8 +336,16 @@ def district_from_dict(data: Any) -> District:
         if link is None:
             continue
         link_problems = check_link(link, district, place)
+        if link.src in refused or link.dst in refused:
+            # That item's own problems are listed already; calling its id unknown would
+            # mislead. Report only what is wrong with the other end.
+            problems.extend(
+                pr
+                for pr in link_problems
+                if not any(f"unknown item id {i!r}" in pr.message for i in refused)
+            )
+            continue
         if link_problems:
-            # An unknown id may be a missing item that was already reported; say it anyway.
             problems.extend(link_problems)
             continue
         if link.key in first_at:

@@ -327,3 +327,25 @@ def test_a_hidden_map_waits_until_shown(qtbot: Any, window: Any, sample_plan: Pa
     window.central_tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
     assert "P1" in panel.scene.cards
+
+
+def test_a_large_plan_is_redrawn_on_request_not_on_every_edit(
+    qtbot: Any, shown: Any, monkeypatch: Any
+) -> None:
+    from coherence_planner.domain.commands import SetItemFields
+    from coherence_planner.ui.map import map_panel
+    from tests.gui.helpers import wait_for_analysis
+
+    monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10)  # the sample counts as large
+    panel = shown.map_panel
+    requests: list[Any] = []
+    original = panel.runner.request
+    monkeypatch.setattr(panel.runner, "request", lambda *a: (requests.append(a), original(*a))[1])
+    shown.session.push(SetItemFields(shown.session.district, "P1", {"annual_cost": 7}))
+    wait_for_analysis(qtbot, shown)
+    assert requests == []
+    assert panel.refresh_action.isEnabled()
+    assert "Refresh Map" in panel.status.text()
+    panel.refresh_action.trigger()
+    assert len(requests) == 1
+    assert not panel.refresh_action.isEnabled()

@@ -95,9 +95,15 @@ class EdgeStrip(QFrame):
         self.key: tuple[str, str, str] | None = None
 
 
+# Above this many items the visible map is redrawn when asked (Refresh Map), not after
+# every edit: laying out and drawing 10,000 cards would freeze the window on each edit.
+LIVE_REDRAW_LIMIT = 1500
+
+
 class MapPanel(QWidget):
-    _stale = False
     """The map, its tools and its edge strip, bound to one session."""
+
+    _stale = False
 
     open_item = Signal(str)  # the user asked to edit this item (Enter, double-click)
 
@@ -207,6 +213,13 @@ class MapPanel(QWidget):
         self.search.returnPressed.connect(lambda: self.jump_to(self.search.text()))
         bar.addWidget(self.search)
         bar.addSeparator()
+        self.refresh_action = self._act("Refresh Map", None, ["Ctrl+R"], self.refresh_map)
+        self.refresh_action.setToolTip(
+            f"Redraw the map with the latest edits (Ctrl+R); plans of more than "
+            f"{LIVE_REDRAW_LIMIT:,} items are redrawn only when asked"
+        )
+        self.refresh_action.setEnabled(False)
+        bar.addAction(self.refresh_action)
         self.export_action = self._act("Export…", "export", [], self.export)
         self.export_action.setToolTip("Save the map as a PNG image or an SVG drawing")
         bar.addAction(self.export_action)
@@ -273,14 +286,29 @@ class MapPanel(QWidget):
             # cards after every edit froze the window for seconds (benchmarks/ui_freeze.py).
             self._stale = True
             return
+        if self.scene.cards and len(self.session.district.items) > LIVE_REDRAW_LIMIT:
+            self._stale = True
+            self.refresh_action.setEnabled(True)
+            self._status_timer.stop()
+            self.status.setText("The plan has changed: Refresh Map (Ctrl+R) to redraw it")
+            return
+        self._redraw(analysis)
+
+    def refresh_map(self) -> None:
+        """Redraw now (large plans are redrawn on request only)."""
+        if self.session.is_open and self.session.analysis is not None:
+            self._redraw(self.session.analysis)
+
+    def _redraw(self, analysis: Analysis) -> None:
         self._stale = False
+        self.refresh_action.setEnabled(False)
         self._fill_lists()
         self.runner.request(self.session.district, analysis)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale and self.session.is_open and self.session.analysis is not None:
-            self._analysis_ready(self.session.analysis)
+            self._redraw(self.session.analysis)
 
     def _fill_lists(self) -> None:
         district = self.session.district if self.session.is_open else None

@@ -15,11 +15,12 @@ Issue 9 asks that no edit freezes the window for more than 200 ms at 10,000 prog
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/ui_freeze.py --programs 10000 --edits 9
        add --profile to print where the GUI thread spent the edits (cProfile, top 25), and
-       --lazy-map to try the Map and Alignment tabs refreshing only while shown.
+       --map-first to show the Map tab before the edits, so they are made with it in view.
 
-Measured (2 cores, longest stall per edit, median/max of 9): 2,000 programs 24/28 ms and
-10,000 programs 78/91 ms with --lazy-map; without it the hidden Alignment tab's rebuild
-dominates (2,000: ~650 ms; 10,000: ~45 s and 3.3 GB).
+Measured (2 cores, longest stall per edit, median/max of 9; numbers in the README):
+2,000 programs 31/36 ms and 10,000 programs 126/170 ms. Before the Map and Alignment tabs
+refreshed only while shown, the hidden Alignment tab's rebuild dominated (2,000: ~650 ms;
+10,000: ~45 s and 3.3 GB per edit).
 """
 
 from __future__ import annotations
@@ -98,13 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-export", action="store_true", help="skip the PDF export")
     parser.add_argument("--profile", action="store_true", help="cProfile the GUI thread")
     parser.add_argument(
-        "--lazy-map",
-        action="store_true",
-        help="try the Map and Alignment tabs refreshing only while shown (not yet in the app)",
+        "--map-first", action="store_true", help="show the Map tab before the edits"
     )
     args = parser.parse_args(argv)
-    if args.lazy_map:
-        _lazy_map_tabs()
     QStandardPaths.setTestModeEnabled(True)
     with tempfile.TemporaryDirectory() as temp:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -131,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{time.perf_counter() - started:.2f} s; longest stall {meter.stop() * 1000:.0f} ms"
         )
         session = window.session
+        if args.map_first:
+            _show_map(app, window, meter)
         program = session.district.items_of("program")[10].id
         session.select([program])
         app.processEvents()
@@ -169,16 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
-        if not args.no_map:
-            meter.start()
-            started = time.perf_counter()
-            window.central_tabs.setCurrentWidget(window.map_panel)
-            wait_until(app, lambda: _map_ready(window), timeout=300)
-            app.processEvents()
-            print(
-                f"map shown after {time.perf_counter() - started:.2f} s; "
-                f"longest stall {meter.stop() * 1000:.0f} ms"
-            )
+        if not args.no_map and not args.map_first:
+            _show_map(app, window, meter)
         if not args.no_export:
             from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 
@@ -196,36 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _lazy_map_tabs() -> None:
-    """What the Map and Alignment tabs would cost if, like the retreat tabs, they refreshed
-    only while shown: both rebuild from every analysis today, shown or not."""
-    from coherence_planner.ui.map.map_panel import MapPanel
-    from coherence_planner.ui.map.matrix import AlignmentMatrix
-
-    def lazy(cls: type, name: str) -> None:
-        eager = getattr(cls, name)
-
-        def refresh(self: object, *args: object) -> None:
-            if self.isVisible():  # type: ignore[attr-defined]
-                eager(self, *args)
-            else:
-                self._lazy_stale = True  # type: ignore[attr-defined]
-
-        def show_event(self: object, event: object) -> None:
-            if getattr(self, "_lazy_stale", False):
-                self._lazy_stale = False  # type: ignore[attr-defined]
-                if name == "refresh":
-                    eager(self)
-                elif self.session.analysis is not None:  # type: ignore[attr-defined]
-                    eager(self, self.session.analysis)  # type: ignore[attr-defined]
-            base_show(self, event)
-
-        base_show = cls.showEvent
-        setattr(cls, name, refresh)
-        cls.showEvent = show_event  # type: ignore[attr-defined]
-
-    lazy(AlignmentMatrix, "refresh")
-    lazy(MapPanel, "_analysis_ready")
+def _show_map(app: object, window: object, meter: StallMeter) -> None:
+    meter.start()
+    started = time.perf_counter()
+    window.central_tabs.setCurrentWidget(window.map_panel)  # type: ignore[attr-defined]
+    wait_until(app, lambda: _map_ready(window), timeout=300)
+    app.processEvents()  # type: ignore[attr-defined]
+    print(
+        f"map shown after {time.perf_counter() - started:.2f} s; "
+        f"longest stall {meter.stop() * 1000:.0f} ms"
+    )
 
 
 def _map_ready(window: object) -> bool:

@@ -8,16 +8,9 @@ a temporary folder, so the user's recent files and window layout are not touched
 
 from __future__ import annotations
 
-import argparse
-import sys
-import tempfile
 from pathlib import Path
 
-if not __package__:  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from shots import screenshot_app, settle
 
 ROWS = [
     ["Riverside Unified — program inventory 2026-27"],
@@ -55,11 +48,6 @@ ROWS = [
 ]
 
 
-def _settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
 def write_inventory(path: Path) -> Path:
     from openpyxl import Workbook
 
@@ -74,38 +62,29 @@ def write_inventory(path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="packaging/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
-        from coherence_planner.ui.app import make_application
+    with screenshot_app(__doc__, argv) as env:
+        app, out = env.app, env.out
         from coherence_planner.ui.main_window import MainWindow
 
-        app = make_application([sys.argv[0]])
-        QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
         window = MainWindow()
         window.resize(1366, 768)
         window.show()
         window.documents.open_sample()
-        _settle(app)
-        inventory = write_inventory(Path(temp) / "inventory.xlsx")
+        settle(app)
+        inventory = write_inventory(env.temp / "inventory.xlsx")
         dialog = window.spreadsheets.import_spreadsheet(inventory)
         assert dialog is not None
-        _settle(app)
-        dialog.grab().save(str(args.out / "import-mapping.png"))
+        settle(app)
+        dialog.grab().save(str(out / "import-mapping.png"))
         dialog.go_to(dialog.PREVIEW)
-        _settle(app)
+        settle(app)
         dialog.preview_page.problems.selectRow(0)
-        _settle(app)
-        dialog.grab().save(str(args.out / "import-preview.png"))
-        print(f"wrote {args.out}/import-mapping.png and import-preview.png")
+        settle(app)
+        dialog.grab().save(str(out / "import-preview.png"))
+        print(f"wrote {out}/import-mapping.png and import-preview.png")
         dialog.reject()
         window.close()
-        _settle(app)
+        settle(app)
     return 0
 
 

@@ -9,37 +9,14 @@ files and window layout are not touched.
 
 from __future__ import annotations
 
-import argparse
-import sys
-import tempfile
-from pathlib import Path
-
-if not __package__:  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-
-def _settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
+from shots import screenshot_app, settle
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="packaging/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
-        from coherence_planner.ui.app import make_application
+    with screenshot_app(__doc__, argv) as env:
+        app, out = env.app, env.out
         from coherence_planner.ui.main_window import MainWindow
 
-        app = make_application([sys.argv[0]])
-        QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
         for width, height in ((1920, 1080), (1366, 768)):
             suffix = "" if width == 1920 else f"-{width}x{height}"
             window = MainWindow()
@@ -51,20 +28,20 @@ def main(argv: list[str] | None = None) -> int:
             window.central_tabs.setCurrentWidget(window.map_panel)
             panel = window.map_panel
             for _ in range(200):
-                _settle(app, 5)
+                settle(app, 5)
                 if panel.scene.cards:
                     break
-            _settle(app)
+            settle(app)
             panel.view.fit()
-            _settle(app)
-            window.grab().save(str(args.out / f"map-whole{suffix}.png"))
+            settle(app)
+            window.grab().save(str(out / f"map-whole{suffix}.png"))
             print(f"wrote map-whole{suffix}.png at {panel.view.zoom:.0%}")
             panel.focus.setCurrentIndex(panel.focus.findData("G1"))
-            _settle(app)
-            window.grab().save(str(args.out / f"map-focus-g1{suffix}.png"))
+            settle(app)
+            window.grab().save(str(out / f"map-focus-g1{suffix}.png"))
             print(f"wrote map-focus-g1{suffix}.png at {panel.view.zoom:.0%}")
             window.close()
-            _settle(app)
+            settle(app)
     return 0
 
 

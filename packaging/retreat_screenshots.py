@@ -9,47 +9,23 @@ Settings and the plan live in a temporary folder; nothing of the user's is touch
 
 from __future__ import annotations
 
-import argparse
 import random
-import sys
-import tempfile
-from pathlib import Path
 
-if not __package__:  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-
-def _settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-        # Without a running event loop, deleteLater() needs this to happen.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+from shots import screenshot_app, settle
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="packaging/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
+    with screenshot_app(__doc__, argv) as env:
+        app, out = env.app, env.out
         from coherence_planner.domain import agenda as A
         from coherence_planner.domain import ratings as R
-        from coherence_planner.ui.app import make_application
         from coherence_planner.ui.main_window import MainWindow
 
-        app = make_application([sys.argv[0]])
-        QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
         window = MainWindow()
         window.resize(1366, 768)
         window.show()
         window.documents.open_sample()
-        _settle(app)
+        settle(app)
         retreat = window.retreat
         retreat.state.set_who("Dr. Ruiz")
         presenter = retreat.presenter
@@ -69,13 +45,13 @@ def main(argv: list[str] | None = None) -> int:
                 if name == "candidate":
                     presenter.pending_reason = "The kept program reaches the same students"
                     presenter.decide_current("sunset")
-                _settle(app)
-                target = args.out / f"presenter-{name}-{width}x{height}.png"
+                settle(app)
+                target = out / f"presenter-{name}-{width}x{height}.png"
                 presenter.grab().save(str(target))
                 print(f"wrote {target}")
             window.session.undo_stack.undo()
             presenter.close()
-            _settle(app)
+            settle(app)
 
         # The tabs, with two scenarios and a few ratings to show; the findings dock is
         # closed, as it would be at a retreat, to give the tabs the room.
@@ -89,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         window.session.select([link.src for link in district.supported_by("G4")])
         view.add_selected()
         view.compare.setCurrentIndex(view.compare.findData("Lean"))
-        _settle(app)
-        window.grab().save(str(args.out / "retreat-scenarios-1366x768.png"))
+        settle(app)
+        window.grab().save(str(out / "retreat-scenarios-1366x768.png"))
         for name, role in (("Dr. Ruiz", "Superintendent"), ("Ms. Chen", "CAO"), ("Mr. Ode", "CFO")):
             window.session.push(R.add_member(district, name, role))
         rng = random.Random(7)
@@ -101,11 +77,11 @@ def main(argv: list[str] | None = None) -> int:
                 window.session.push(R.rate(district, program.id, member.name, scores))
         retreat.show_tab("Ratings")
         retreat.ratings.right_tabs.setCurrentIndex(1)
-        _settle(app)
-        window.grab().save(str(args.out / "retreat-ratings-1366x768.png"))
+        settle(app)
+        window.grab().save(str(out / "retreat-ratings-1366x768.png"))
         retreat.show_tab("Load")
-        _settle(app)
-        window.grab().save(str(args.out / "retreat-load-1366x768.png"))
+        settle(app)
+        window.grab().save(str(out / "retreat-load-1366x768.png"))
         retreat.show_tab("Decisions")
         panel = retreat.decision_panel
         for item_id, decision, why in (
@@ -115,11 +91,11 @@ def main(argv: list[str] | None = None) -> int:
             ("P13", "keep", "Promising evidence and district-wide"),
         ):
             window.session.select([item_id])
-            _settle(app)
+            settle(app)
             panel.rationale.setPlainText(why)
             panel.decide(decision)
-        _settle(app)
-        window.grab().save(str(args.out / "retreat-decisions-1366x768.png"))
+        settle(app)
+        window.grab().save(str(out / "retreat-decisions-1366x768.png"))
         window.close()
     return 0
 

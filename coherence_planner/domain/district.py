@@ -109,6 +109,12 @@ class District:
     def ordered_items(self) -> list[Item]:
         return sorted(self.items.values(), key=lambda item: self._seq[item.id])
 
+    def school_names(self) -> list[str]:
+        """Every school any program names, sorted (programs with none are district-wide)."""
+        return sorted(
+            {school for item in self.items_of("program") for school in getattr(item, "schools", [])}
+        )
+
     def new_id(self, kind: str) -> str:
         """A fresh id in the district's style: G7, S13, P42, B9."""
         prefix = {"goal": "G", "strategy": "S", "program": "P", "policy": "B"}[kind]

@@ -21,21 +21,15 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.commands import Changes
-from coherence_planner.domain.items import Program
-from coherence_planner.ui.browser_model import ANY, ID_ROLE, Filters, ItemFilter, ItemTreeModel
+from coherence_planner.ui.browser_model import ID_ROLE, Filters, ItemFilter, ItemTreeModel
+from coherence_planner.ui.filter_combos import filter_combo, set_choices
 from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
 
 
 def _combo(name: str, everything: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(f"Show only items with this {name.lower()}")
-    combo.addItem(everything, ANY)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
+    return filter_combo(name, everything, f"Show only items with this {name.lower()}")
 
 
 class ItemBrowser(QWidget):
@@ -148,30 +142,9 @@ class ItemBrowser(QWidget):
         """Goals and schools to filter by, from the district as it is now."""
         district = self.session.district if self.session.is_open else None
         goals = [(g.label, g.id) for g in district.items_of("goal")] if district else []
-        schools = (
-            sorted(
-                {
-                    s
-                    for p in district.items_of("program")
-                    if isinstance(p, Program)
-                    for s in p.schools
-                }
-            )
-            if district
-            else []
-        )
-        for combo, entries in ((self.goal, goals), (self.school, [(s, s) for s in schools])):
-            current = combo.currentData()
-            wanted = [(combo.itemText(0), ANY), *entries]
-            present = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-            if present == wanted:
-                continue
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in wanted:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        schools = district.school_names() if district else []
+        set_choices(self.goal, goals)
+        set_choices(self.school, [(s, s) for s in schools])
 
     # -- filtering ---------------------------------------------------------------------
     def filters(self) -> Filters:

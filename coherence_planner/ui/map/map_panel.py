@@ -39,11 +39,12 @@ from coherence_planner.domain.commands import (
     SetLinkFields,
 )
 from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Link, Program, link_key
+from coherence_planner.domain.items import Link, link_key
 from coherence_planner.domain.layout import MapLayout, line_of_sight
 from coherence_planner.reports.map_svg import write_svg
 from coherence_planner.ui.browser_model import ANY, Filters, matches
 from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.filter_combos import filter_combo, set_choices
 from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.map.export import write_png
@@ -58,15 +59,7 @@ EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
 
 
 def _combo(name: str, everything: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(f"Map: dim the cards without this {name.lower()}")
-    combo.addItem(everything, ANY)
-    # Long school and theme names must not set the window's minimum width (1366x768
-    # laptops): the box shows ~12 characters, the popup the whole names.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
+    return filter_combo(name, everything, f"Map: dim the cards without this {name.lower()}")
 
 
 class EdgeStrip(QFrame):
@@ -313,35 +306,13 @@ class MapPanel(QWidget):
     def _fill_lists(self) -> None:
         district = self.session.district if self.session.is_open else None
         goals = [(g.label, g.id) for g in district.items_of("goal") if g.live] if district else []
-        schools: list[str] = []
+        schools = district.school_names() if district is not None else []
         themes: set[str] = set()
         if district is not None:
-            schools = sorted(
-                {
-                    s
-                    for p in district.items_of("program")
-                    if isinstance(p, Program)
-                    for s in p.schools
-                }
-            )
             themes = {t for s in district.items_of("strategy") for t in getattr(s, "themes", [])}
-        entries = [
-            (self.focus, goals),
-            (self.school, [(s, s) for s in schools]),
-            (self.theme, sorted((vocab.THEME_LABELS.get(t, t), t) for t in themes)),
-        ]
-        for combo, wanted_entries in entries:
-            current = combo.currentData()
-            wanted = [(combo.itemText(0), combo.itemData(0)), *wanted_entries]
-            present = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-            if present == wanted:
-                continue
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in wanted:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        set_choices(self.focus, goals)
+        set_choices(self.school, [(s, s) for s in schools])
+        set_choices(self.theme, sorted((vocab.THEME_LABELS.get(t, t), t) for t in themes))
 
     def _show_layout(self, district: District, analysis: Analysis, layout: MapLayout) -> None:
         """Draw a new layout where the old one was: same zoom, centre and selection."""

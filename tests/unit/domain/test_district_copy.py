@@ -48,3 +48,16 @@ def test_edits_after_the_copy_do_not_reach_it() -> None:
     assert twin.records_of("ratings") == {"m1": {"P1": 3}}
     assert twin.links[link.key].rationale != "changed"
     assert twin.items[program.id] is not district.items[program.id]
+
+
+def test_school_names_are_every_school_programs_name_once_sorted() -> None:
+    from tests.factories import make, p
+
+    district = make(
+        programs=[
+            p("P1", schools=["Maple", "Adams"]),
+            p("P2", schools=["Adams"]),
+            p("P3"),  # district-wide
+        ]
+    )
+    assert district.school_names() == ["Adams", "Maple"]

@@ -401,25 +401,28 @@ class BoolEditor(Editor):
         self.check.setChecked(bool(value))
 
 
-class IndicatorsEditor(Editor):
-    """A small table: one row per indicator; numbers may be blank (unknown) or negative."""
+class RowsEditor(Editor):
+    """A table of records, one per row, with Add and Remove buttons; keys a record has
+    beyond the table's columns are kept per row and written back unchanged."""
 
-    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
+    noun = ""  # "indicator", "cycle": the buttons' words
+
+    def __init__(
+        self, spec: F.FieldSpec, headers: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(spec, parent)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(F.INDICATOR_FIELDS))
-        self.table.setHorizontalHeaderLabels([s.label for s in F.INDICATOR_FIELDS])
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(110)
-        self.table.setAccessibleName("Indicators")
         column.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add indicator")
-        self.remove_button = QPushButton("Remove indicator")
+        self.add_button = QPushButton(f"Add {self.noun}")
+        self.remove_button = QPushButton(f"Remove {self.noun}")
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
@@ -432,14 +435,37 @@ class IndicatorsEditor(Editor):
         self.add_button.clicked.connect(self._add_row)
         self.remove_button.clicked.connect(self._remove_row)
 
+    def _new_row(self) -> list[str]:
+        """The cells of a row the person adds."""
+        raise NotImplementedError
+
+    def _append(self, texts: list[str], extra: dict[str, Any], *, tooltips: bool = False) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in enumerate(texts):
+            cell = QTableWidgetItem(text)
+            if tooltips:
+                cell.setToolTip(text)  # the whole text, which a narrow cell cuts
+            self.table.setItem(row, col, cell)
+        self._extras.append(extra)
+
+    def _fill(
+        self, rows: list[tuple[list[str], dict[str, Any]]], *, tooltips: bool = False
+    ) -> None:
+        self._setting = True
+        self.table.setRowCount(0)
+        self._extras = []
+        for texts, extra in rows:
+            self._append(texts, extra, tooltips=tooltips)
+        self._setting = False
+
+    def _texts(self, row: int) -> list[str]:
+        cells = (self.table.item(row, col) for col in range(self.table.columnCount()))
+        return [cell.text().strip() if cell else "" for cell in cells]
+
     def _add_row(self) -> None:
         self._setting = True
-        self.table.insertRow(self.table.rowCount())
-        row = self.table.rowCount() - 1
-        self.table.setItem(row, 0, QTableWidgetItem("New indicator"))
-        for col in range(1, self.table.columnCount()):
-            self.table.setItem(row, col, QTableWidgetItem(""))
-        self._extras.append({})
+        self._append(self._new_row(), {})
         self._setting = False
         self.committed.emit()
 
@@ -455,123 +481,85 @@ class IndicatorsEditor(Editor):
     def _cell_changed(self) -> None:
         if not self._setting:
             self.committed.emit()
+
+
+class IndicatorsEditor(RowsEditor):
+    """One row per indicator; numbers may be blank (unknown) or negative."""
+
+    noun = "indicator"
+
+    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, [s.label for s in F.INDICATOR_FIELDS], parent)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Indicators")
+
+    def _new_row(self) -> list[str]:
+        return ["New indicator"] + [""] * (len(F.INDICATOR_FIELDS) - 1)
 
     def value(self) -> list[Indicator]:
         result = []
         for row in range(self.table.rowCount()):
             values: dict[str, Any] = {}
-            for col, spec in enumerate(F.INDICATOR_FIELDS):
-                cell = self.table.item(row, col)
-                text = cell.text().strip() if cell else ""
+            for text, spec in zip(self._texts(row), F.INDICATOR_FIELDS, strict=True):
                 values[spec.name] = text if spec.type == F.TEXT else _number(text, spec.type)
             result.append(Indicator(**values, extra=dict(self._extras[row])))
         return result
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
-        self.table.setRowCount(0)
-        self._extras = []
+        rows = []
         for indicator in value:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
             data = indicator_to_dict(indicator)
-            for col, spec in enumerate(F.INDICATOR_FIELDS):
-                raw = data.get(spec.name)
-                self.table.setItem(row, col, QTableWidgetItem("" if raw is None else str(raw)))
-            self._extras.append(dict(indicator.extra))
-        self._setting = False
+            texts = [
+                "" if data.get(spec.name) is None else str(data[spec.name])
+                for spec in F.INDICATOR_FIELDS
+            ]
+            rows.append((texts, dict(indicator.extra)))
+        self._fill(rows)
 
 
-class CyclesEditor(Editor):
-    """Improvement cycles of a strategy: one table row per cycle (start, end, focus,
-    evidence gathered, next step), oldest first. Unknown keys of a cycle are kept."""
+class CyclesEditor(RowsEditor):
+    """Improvement cycles of a strategy: one row per cycle (start, end, focus, evidence
+    gathered, next step), oldest first."""
+
+    noun = "cycle"
 
     def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(F.CYCLE_KEYS))
-        self.table.setHorizontalHeaderLabels([F.CYCLE_LABELS[k] for k in F.CYCLE_KEYS])
+        super().__init__(spec, [F.CYCLE_LABELS[k] for k in F.CYCLE_KEYS], parent)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for col in range(2, len(F.CYCLE_KEYS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(110)
         self.table.setAccessibleName("Improvement cycles")
         self.table.setToolTip(
             "Dates as YYYY-MM-DD; leave the end empty while the cycle is running."
         )
-        column.addWidget(self.table)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add cycle")
-        self.remove_button = QPushButton("Remove cycle")
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        column.addLayout(buttons)
-        self._add(box)
-        self.setFocusProxy(self.table)
-        self._extras: list[dict[str, Any]] = []
-        self._setting = False
-        self.table.itemChanged.connect(self._cell_changed)
-        self.add_button.clicked.connect(self._add_row)
-        self.remove_button.clicked.connect(self._remove_row)
 
-    def _add_row(self) -> None:
-        import datetime as dt
-
-        self._setting = True
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        start = dt.date.today().isoformat()
-        for col, key in enumerate(F.CYCLE_KEYS):
-            text = start if key == "start" else "New cycle" if key == "focus" else ""
-            self.table.setItem(row, col, QTableWidgetItem(text))
-        self._extras.append({})
-        self._setting = False
-        self.committed.emit()
-
-    def _remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            row = self.table.rowCount() - 1
-        if row >= 0:
-            self.table.removeRow(row)
-            del self._extras[row]
-            self.committed.emit()
-
-    def _cell_changed(self) -> None:
-        if not self._setting:
-            self.committed.emit()
+    def _new_row(self) -> list[str]:
+        start = _dt.date.today().isoformat()
+        return [
+            start if k == "start" else "New cycle" if k == "focus" else "" for k in F.CYCLE_KEYS
+        ]
 
     def value(self) -> list[dict[str, Any]]:
         result = []
         for row in range(self.table.rowCount()):
-            cycle: dict[str, Any] = {}
-            for col, key in enumerate(F.CYCLE_KEYS):
-                cell = self.table.item(row, col)
-                cycle[key] = cell.text().strip() if cell else ""
+            cycle: dict[str, Any] = dict(zip(F.CYCLE_KEYS, self._texts(row), strict=True))
             cycle.update(self._extras[row])
             result.append(cycle)
         return result
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
-        self.table.setRowCount(0)
-        self._extras = []
-        for cycle in value:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            for col, key in enumerate(F.CYCLE_KEYS):
-                cell = QTableWidgetItem(str(cycle.get(key, "")))
-                cell.setToolTip(cell.text())  # the whole text, which a narrow cell cuts
-                self.table.setItem(row, col, cell)
-            self._extras.append({k: v for k, v in cycle.items() if k not in F.CYCLE_KEYS})
+        self._fill(
+            [
+                (
+                    [str(cycle.get(key, "")) for key in F.CYCLE_KEYS],
+                    {k: v for k, v in cycle.items() if k not in F.CYCLE_KEYS},
+                )
+                for cycle in value
+            ],
+            tooltips=True,
+        )
         self.table.resizeRowsToContents()
-        self._setting = False
 
 
 class BadNumber(ValueError):

@@ -337,20 +337,27 @@ class EdgeItem(QGraphicsPathItem):
             painter.drawPolygon(self._arrow)
 
 
-class RegionItem(QGraphicsItem):
-    """A column band or the orphan area, with its label."""
+class _FixedItem(QGraphicsItem):
+    """A scene item that paints inside one rectangle fixed when it is made."""
 
-    def __init__(self, key: str, label: str, rect: QRectF) -> None:
+    def __init__(self, rect: QRectF) -> None:
         super().__init__()
-        self.key = key
-        self.label = label
         self._rect = rect
-        fill = style.ORPHAN_REGION_FILL if key == "orphans" else style.REGION_FILL
-        self._fill = QColor(fill)
-        self.setZValue(0)
 
     def boundingRect(self) -> QRectF:
         return self._rect
+
+
+class RegionItem(_FixedItem):
+    """A column band or the orphan area, with its label."""
+
+    def __init__(self, key: str, label: str, rect: QRectF) -> None:
+        super().__init__(rect)
+        self.key = key
+        self.label = label
+        fill = style.ORPHAN_REGION_FILL if key == "orphans" else style.REGION_FILL
+        self._fill = QColor(fill)
+        self.setZValue(0)
 
     def paint(
         self,
@@ -375,16 +382,12 @@ class RegionItem(QGraphicsItem):
         )
 
 
-class TitleItem(QGraphicsItem):
+class TitleItem(_FixedItem):
     """The map's heading, above the columns (as in the SVG)."""
 
     def __init__(self, text: str, width: float) -> None:
-        super().__init__()
+        super().__init__(QRectF(0, -TITLE_H, width, TITLE_H))
         self.text = text
-        self._rect = QRectF(0, -TITLE_H, width, TITLE_H)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(
         self,
@@ -449,16 +452,12 @@ def paint_legend(painter: QPainter) -> None:
         row += LEGEND_ROW
 
 
-class LegendItem(QGraphicsItem):
+class LegendItem(_FixedItem):
     """The legend as a scene item, beside the map, for exported images."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rect = legend_rect()
+        super().__init__(legend_rect())
         self.setZValue(3)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(
         self,

@@ -8,6 +8,7 @@ and the app keeps running with whatever was open before.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
@@ -79,6 +80,21 @@ class DocumentController(QObject):
     def _lock_for(self, path: Path) -> QLockFile:
         return locks.acquire(path)
 
+    def _take(self, target: Path, make: Callable[[], Document], failure: str) -> bool:
+        """Lock `target`, make the Document there (create, open or save as) and show it; on
+        a refusal release the lock, say why, and leave the open plan as it was."""
+        lock = None
+        try:
+            lock = self._lock_for(target)
+            document = make()
+        except KnownError as exc:
+            if lock is not None:
+                lock.unlock()
+            self.fail(exc, failure)
+            return False
+        self._show(document, lock)
+        return True
+
     # -- File menu ---------------------------------------------------------------------
     def new_plan(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
@@ -92,17 +108,11 @@ class DocumentController(QObject):
     def _create(self, target: Path, district: District) -> bool:
         if self.session.document is not None and self.session.document.path == target:
             self.close_plan()  # replacing the open plan: release it (and our lock) first
-        lock = None
-        try:
-            lock = self._lock_for(target)
-            document = Document.create(target, district, replace=True)
-        except KnownError as exc:
-            if lock is not None:
-                lock.unlock()
-            self.fail(exc, "Could not create the plan")
-            return False
-        self._show(document, lock)
-        return True
+        return self._take(
+            target,
+            lambda: Document.create(target, district, replace=True),
+            "Could not create the plan",
+        )
 
     def open_plan(self, path: str | Path | None = None) -> bool:
         if path is None:
@@ -121,17 +131,7 @@ class DocumentController(QObject):
             and current.path.samefile(target)
         ):
             return True  # already open here
-        lock = None
-        try:
-            lock = self._lock_for(target)
-            document = Document.open(target)
-        except KnownError as exc:
-            if lock is not None:
-                lock.unlock()
-            self.fail(exc, "Could not open the plan")
-            return False
-        self._show(document, lock)
-        return True
+        return self._take(target, lambda: Document.open(target), "Could not open the plan")
 
     def open_sample(self) -> bool:
         """Open a fresh copy of the sample district; the installed file is only read."""
@@ -158,17 +158,7 @@ class DocumentController(QObject):
         if not path:
             return False
         target = _with_suffix(path, SUFFIX)
-        lock = None
-        try:
-            lock = self._lock_for(target)
-            copy = document.save_as(target)
-        except KnownError as exc:
-            if lock is not None:
-                lock.unlock()
-            self.fail(exc, "Could not save the plan")
-            return False
-        self._show(copy, lock)
-        return True
+        return self._take(target, lambda: document.save_as(target), "Could not save the plan")
 
     def save_copy(self) -> bool:
         document = self.session.document

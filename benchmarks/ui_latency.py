@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
         from coherence_planner.ui.app import make_application
-        from coherence_planner.ui.main_window import MainWindow
+        from coherence_planner.ui.shell.main_window import MainWindow
 
         app = make_application([sys.argv[0]])
         path = Path(temp) / "big.coherence"

@@ -64,7 +64,7 @@ def write_inventory(path: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     with screenshot_app(__doc__, argv) as env:
         app, out = env.app, env.out
-        from coherence_planner.ui.main_window import MainWindow
+        from coherence_planner.ui.shell.main_window import MainWindow
 
         window = MainWindow()
         window.resize(1366, 768)

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
         app, out = env.app, env.out
         from coherence_planner.domain import agenda as A
         from coherence_planner.domain import ratings as R
-        from coherence_planner.ui.main_window import MainWindow
+        from coherence_planner.ui.shell.main_window import MainWindow
 
         window = MainWindow()
         window.resize(1366, 768)

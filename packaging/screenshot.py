@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     with screenshot_app(__doc__, argv) as env:
         app, out = env.app, env.out
         from coherence_planner.ui import theme
-        from coherence_planner.ui.main_window import MainWindow
+        from coherence_planner.ui.shell.main_window import MainWindow
 
         for width, height in ((1366, 768), (1920, 1080)):
             window = MainWindow()

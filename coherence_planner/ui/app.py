@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 import coherence_planner
 from coherence_planner.ui import crash, theme
-from coherence_planner.ui.main_window import MainWindow
+from coherence_planner.ui.shell.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

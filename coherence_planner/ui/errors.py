@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coherence_planner.domain.district import DistrictError
 from coherence_planner.storage.errors import InvalidInterchange, KnownError
-from coherence_planner.ui.field_widgets import BadNumber
+from coherence_planner.ui.inspect.field_widgets import BadNumber
 
 # Edits refused by the domain's rules, values that do not parse, files that cannot be used.
 USER_ERRORS: tuple[type[Exception], ...] = (DistrictError, KnownError, BadNumber)

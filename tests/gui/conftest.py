@@ -113,7 +113,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[Any]:
-    from coherence_planner.ui.main_window import MainWindow
+    from coherence_planner.ui.shell.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)

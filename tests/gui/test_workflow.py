@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from coherence_planner.ui.browser_model import ID_ROLE
-from coherence_planner.ui.district_dialog import DistrictDialog
-from coherence_planner.ui.findings_model import IDS_ROLE, REASON_ROLE
-from coherence_planner.ui.link_picker import LinkPicker
+from coherence_planner.ui.browse.model import ID_ROLE
+from coherence_planner.ui.findings.model import IDS_ROLE, REASON_ROLE
+from coherence_planner.ui.inspect.link_picker import LinkPicker
+from coherence_planner.ui.shell.district_dialog import DistrictDialog
 from tests.gui.helpers import findings_count, type_into, wait_for_analysis
 
 LEFT = Qt.MouseButton.LeftButton
@@ -260,7 +260,7 @@ def test_link_picker_offers_only_links_that_can_be_made(
 
 
 def test_window_geometry_is_remembered(qtbot: Any, window: Any) -> None:
-    from coherence_planner.ui.main_window import MainWindow
+    from coherence_planner.ui.shell.main_window import MainWindow
 
     window.resize(760, 520)
     window.close()

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from coherence_planner.storage.document import Document
-from coherence_planner.ui import locks
+from coherence_planner.ui.documents import locks
 
 if __name__ == "__main__":
     path = Path(sys.argv[1])

@@ -16,7 +16,7 @@ pytest.importorskip("PySide6.QtCore")
 
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import FileLocked
-from coherence_planner.ui import locks
+from coherence_planner.ui.documents import locks
 from tests.hardening.crash import ROOT, base_district, integrity
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

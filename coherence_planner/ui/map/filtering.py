@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Strategy
-from coherence_planner.ui.browser_model import ANY, Filters, matches
+from coherence_planner.ui.browse.model import ANY, Filters, matches
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,9 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Link, link_key
 from coherence_planner.domain.layout import MapLayout, line_of_sight
 from coherence_planner.reports.map_svg import write_svg
-from coherence_planner.ui.browser_model import ANY, Filters, matches
+from coherence_planner.ui.browse.filter_combos import filter_combo, set_choices
+from coherence_planner.ui.browse.model import ANY, Filters, matches
 from coherence_planner.ui.errors import USER_ERRORS, explain
-from coherence_planner.ui.filter_combos import filter_combo, set_choices
 from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.map.export import write_png

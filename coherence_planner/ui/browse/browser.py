@@ -1,0 +1,246 @@
+"""The item browser: goals, strategies, programs and policies grouped, with counts, search
+as you type and filters by kind, status, flag, goal, school and grade band."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.commands import Changes
+from coherence_planner.ui.browse.filter_combos import filter_combo, set_choices
+from coherence_planner.ui.browse.model import ID_ROLE, Filters, ItemFilter, ItemTreeModel
+from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
+from coherence_planner.ui.icons import icon
+from coherence_planner.ui.session import DocumentSession
+
+
+def _combo(name: str, everything: str) -> QComboBox:
+    return filter_combo(name, everything, f"Show only items with this {name.lower()}")
+
+
+class ItemBrowser(QWidget):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = ItemTreeModel(self)
+        self.proxy = ItemFilter(self.model, self)
+        self._syncing = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search items (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search items")
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        layout.addWidget(self.search)
+
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        self.kind = _combo("Kind", "All kinds")
+        for kind in vocab.ITEM_KINDS:
+            self.kind.addItem(vocab.KIND_PLURALS[kind], kind)
+        self.status = _combo("Status", "Any status")
+        for status in vocab.STATUSES:
+            self.status.addItem(status.capitalize(), status)
+        self.flag = _combo("Finding", "Any finding")
+        for flag in FLAG_ORDER:
+            self.flag.addItem(FLAG_LABELS[flag], flag)
+        self.goal = _combo("Goal", "Any goal")
+        self.school = _combo("School", "Any school")
+        self.grade_band = _combo("Grade band", "Any grades")
+        for label, _tokens in vocab.GRADE_BANDS:
+            self.grade_band.addItem(label, label)
+        self.combos = (self.kind, self.status, self.flag, self.goal, self.school, self.grade_band)
+        for number, combo in enumerate(self.combos):
+            grid.addWidget(combo, number // 2, number % 2)
+        layout.addLayout(grid)
+
+        row = QHBoxLayout()
+        self.count = QLabel()
+        self.count.setAccessibleName("Items shown")
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setToolTip("Show every item again")
+        row.addWidget(self.count, 1)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
+
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Items")
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setIndentation(14)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed, not ResizeToContents: measuring every row on each edit costs ~80 ms at 2,000.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Annual cost") + 24)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        for combo in self.combos:
+            combo.currentIndexChanged.connect(lambda _row: self.apply_filters())
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.view.selectionModel().selectionChanged.connect(self._view_selection_changed)
+        self.proxy.rowsInserted.connect(lambda *_: self._expand())
+        self.proxy.modelReset.connect(self._after_reset)
+
+        session.document_changed.connect(self._document_changed)
+        session.changed.connect(self._changed)
+        session.analysis_ready.connect(self._analysis_ready)
+        session.selection_changed.connect(self._session_selection)
+        self._document_changed()
+
+    # -- session events ----------------------------------------------------------------
+    def _document_changed(self) -> None:
+        self.model.set_district(self.session.district if self.session.is_open else None)
+        self._fill_lists()
+        self.clear_filters()
+
+    def _changed(self, changes: Changes) -> None:
+        self.model.apply_changes(changes)
+        self._fill_lists()
+        if self.proxy.filters.active() and changes.items:
+            self.proxy.refilter()  # an edited name or status may now pass or fail the filter
+            self._expand()
+            self._session_selection(self.session.selection)
+        self._update_count()
+
+    def _analysis_ready(self, analysis: Analysis) -> None:
+        self.model.set_analysis(analysis)
+        if self.proxy.filters.flag or self.proxy.filters.goal:
+            self.proxy.refilter()
+            self._expand()
+        self._update_count()
+
+    def _after_reset(self) -> None:
+        self._expand()
+        self._session_selection(self.session.selection)
+
+    def _fill_lists(self) -> None:
+        """Goals and schools to filter by, from the district as it is now."""
+        district = self.session.district if self.session.is_open else None
+        goals = [(g.label, g.id) for g in district.items_of("goal")] if district else []
+        schools = district.school_names() if district else []
+        set_choices(self.goal, goals)
+        set_choices(self.school, [(s, s) for s in schools])
+
+    # -- filtering ---------------------------------------------------------------------
+    def filters(self) -> Filters:
+        return Filters(
+            text=self.search.text().strip(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+            flag=self.flag.currentData(),
+            goal=self.goal.currentData(),
+            school=self.school.currentData(),
+            grade_band=self.grade_band.currentData(),
+            ids=self.proxy.filters.ids,
+        )
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.proxy.set_filters(self.filters())
+        self._expand()
+        self._update_count()
+        self._session_selection(self.session.selection)
+
+    def set_filter(self, **values: str) -> None:
+        """Set some filters (used by the overview's clickable numbers): flag='orphan'."""
+        combos = {
+            "kind": self.kind,
+            "status": self.status,
+            "flag": self.flag,
+            "goal": self.goal,
+            "school": self.school,
+            "grade_band": self.grade_band,
+        }
+        for name, value in values.items():
+            combo = combos[name]
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.apply_filters()
+
+    def show_only(self, ids: list[str], label: str) -> None:
+        """Restrict the browser to some items (a finding's members); Clear filters undoes it."""
+        self.proxy.filters.ids = frozenset(ids)
+        self.apply_filters()
+        self.count.setText(f"{label}: {self.proxy.visible_count():,} items")
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in self.combos:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.proxy.filters.ids = frozenset()
+        self.apply_filters()
+
+    def _expand(self) -> None:
+        # Items sit one level under their kind, so opening the kinds shows everything;
+        # expandAll() asked the model about every item (0.5 s for 10,000 programs).
+        for row in range(self.proxy.rowCount()):
+            self.view.expand(self.proxy.index(row, 0))
+
+    def _update_count(self) -> None:
+        total = len(self.session.district.items) if self.session.is_open else 0
+        shown = self.proxy.visible_count()
+        active = self.proxy.filters.active()
+        self.count.setText(
+            f"Showing {shown:,} of {total:,} items" if active else f"{total:,} items"
+        )
+        self.clear_button.setEnabled(active)
+
+    # -- selection ---------------------------------------------------------------------
+    def _view_selection_changed(self, *_args: object) -> None:
+        if self._syncing:
+            return
+        ids = [index.data(ID_ROLE) for index in self.view.selectionModel().selectedRows()]
+        self.session.select([i for i in ids if i])
+
+    def _session_selection(self, ids: list[str]) -> None:
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            for item_id in ids:
+                index = self.proxy.mapFromSource(self.model.index_of(item_id))
+                if index.isValid():
+                    selection.select(index, index.siblingAtColumn(1))
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.selectionModel().select(selection, flags)
+            if ids:
+                first = self.proxy.mapFromSource(self.model.index_of(ids[0]))
+                if first.isValid():
+                    self.view.selectionModel().setCurrentIndex(
+                        first, QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+                    self.view.scrollTo(first)
+        finally:
+            self._syncing = False

@@ -1,0 +1,227 @@
+"""File > New, Open, Open Recent, Save As, Save a Copy, Import, Export, Close; the sample.
+
+Every flow asks with QFileDialog's static functions and explains refusals with QMessageBox,
+so tests drive them by monkeypatching those. A storage KnownError becomes one clear sentence
+and the app keeps running with whatever was open before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from coherence_planner.assets import sample_district_path
+from coherence_planner.domain.district import District
+from coherence_planner.storage.document import Document
+from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.interchange import read_json, write_json
+from coherence_planner.storage.locations import cloud_or_network_reason
+from coherence_planner.storage.schema import SUFFIX
+from coherence_planner.ui import settings
+from coherence_planner.ui.documents import locks
+from coherence_planner.ui.errors import explain
+from coherence_planner.ui.session import DocumentSession
+
+PLAN_FILTER = f"Coherence plans (*{SUFFIX})"
+JSON_FILTER = "District JSON (*.json)"
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    result = Path(path)
+    return result if result.suffix.lower() == suffix else result.with_name(result.name + suffix)
+
+
+def samples_folder() -> Path:
+    """Where copies of the sample district go (the user's app data, never the install)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    folder = Path(base) / "samples"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class DocumentController(QObject):
+    """Opens and closes plans for one window; `recent_changed` follows Open and Save As."""
+
+    recent_changed = Signal(list)
+    warned = Signal(str)  # a cloud/network warning was shown
+
+    def __init__(self, session: DocumentSession, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._lock: QLockFile | None = None
+        self._folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+    def fail(self, exc: BaseException, title: str = "Coherence Planner") -> None:
+        QMessageBox.warning(self.window, title, explain(exc))
+
+    def _start_dir(self, name: str = "") -> str:
+        return str(Path(self._folder) / name) if name else self._folder
+
+    def _show(self, document: Document, lock: QLockFile | None) -> None:
+        old_lock = self._lock
+        self.session.set_document(document)
+        if old_lock is not None:
+            old_lock.unlock()
+        self._lock = lock
+        self._folder = str(document.path.parent)
+        self.recent_changed.emit(settings.add_recent_file(document.path))
+        reason = cloud_or_network_reason(document.path)
+        if reason:
+            self.warned.emit(reason)
+            QMessageBox.warning(self.window, "This folder can damage plans", reason)
+
+    def _lock_for(self, path: Path) -> QLockFile:
+        return locks.acquire(path)
+
+    def _take(self, target: Path, make: Callable[[], Document], failure: str) -> bool:
+        """Lock `target`, make the Document there (create, open or save as) and show it; on
+        a refusal release the lock, say why, and leave the open plan as it was."""
+        lock = None
+        try:
+            lock = self._lock_for(target)
+            document = make()
+        except KnownError as exc:
+            if lock is not None:
+                lock.unlock()
+            self.fail(exc, failure)
+            return False
+        self._show(document, lock)
+        return True
+
+    # -- File menu ---------------------------------------------------------------------
+    def new_plan(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "New plan", self._start_dir(f"District plan{SUFFIX}"), PLAN_FILTER
+        )
+        if not path:
+            return False
+        target = _with_suffix(path, SUFFIX)
+        return self._create(target, District(name=target.stem))
+
+    def _create(self, target: Path, district: District) -> bool:
+        if self.session.document is not None and self.session.document.path == target:
+            self.close_plan()  # replacing the open plan: release it (and our lock) first
+        return self._take(
+            target,
+            lambda: Document.create(target, district, replace=True),
+            "Could not create the plan",
+        )
+
+    def open_plan(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, "Open plan", self._start_dir(), f"{PLAN_FILTER};;All files (*)"
+            )
+            if not chosen:
+                return False
+            path = chosen
+        target = Path(path)
+        current = self.session.document
+        if (
+            current is not None
+            and target.exists()
+            and current.path.exists()
+            and current.path.samefile(target)
+        ):
+            return True  # already open here
+        return self._take(target, lambda: Document.open(target), "Could not open the plan")
+
+    def open_sample(self) -> bool:
+        """Open a fresh copy of the sample district; the installed file is only read."""
+        try:
+            district = read_json(sample_district_path())
+        except KnownError as exc:
+            self.fail(exc, "Could not open the sample")
+            return False
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = samples_folder() / f"{district.name or 'Sample'} (sample {stamp}){SUFFIX}"
+        number = 2
+        while target.exists():
+            target = target.with_name(f"{district.name} (sample {stamp}-{number}){SUFFIX}")
+            number += 1
+        return self._create(target, district)
+
+    def save_as(self) -> bool:
+        document = self.session.document
+        if document is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save As", self._start_dir(document.path.name), PLAN_FILTER
+        )
+        if not path:
+            return False
+        target = _with_suffix(path, SUFFIX)
+        return self._take(target, lambda: document.save_as(target), "Could not save the plan")
+
+    def save_copy(self) -> bool:
+        document = self.session.document
+        if document is None:
+            return False
+        suggestion = f"{document.path.stem} copy{SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save a Copy", self._start_dir(suggestion), PLAN_FILTER
+        )
+        if not path:
+            return False
+        try:
+            document.save_copy(_with_suffix(path, SUFFIX))
+        except KnownError as exc:
+            self.fail(exc, "Could not save a copy")
+            return False
+        return True
+
+    def import_json(self) -> bool:
+        """Read a district JSON file and make a new plan of it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import district", self._start_dir(), f"{JSON_FILTER};;All files (*)"
+        )
+        if not path:
+            return False
+        try:
+            district = read_json(path)
+        except KnownError as exc:
+            self.fail(exc, "Could not import the district")
+            return False
+        name = (district.name or Path(path).stem) + SUFFIX
+        target, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the imported plan as", self._start_dir(name), PLAN_FILTER
+        )
+        if not target:
+            return False
+        return self._create(_with_suffix(target, SUFFIX), district)
+
+    def export_json(self) -> bool:
+        document = self.session.document
+        if document is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export district",
+            self._start_dir(f"{document.path.stem}.json"),
+            JSON_FILTER,
+        )
+        if not path:
+            return False
+        try:
+            write_json(document.district, _with_suffix(path, ".json"))
+        except KnownError as exc:
+            self.fail(exc, "Could not export the district")
+            return False
+        except OSError as exc:
+            self.fail(KnownError(path, f"Could not write “{Path(path).name}”: {exc.strerror}."))
+            return False
+        return True
+
+    def close_plan(self) -> None:
+        self.session.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None

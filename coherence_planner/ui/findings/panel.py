@@ -1,0 +1,92 @@
+"""The findings panel: always in view, always current; clicking a finding selects its items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.ui.findings.model import FILTER_ROLE, IDS_ROLE, REASON_ROLE, FindingsModel
+from coherence_planner.ui.session import DocumentSession
+
+INTRO = (
+    "Select a finding to read why, and to select its items.\n\n"
+    "Orphans serve no student-learning goal. Competing programs chase the same goal for the "
+    "same students; the best-ranked is kept. Conflicts work against each other. Unsupported "
+    "goals have nothing working toward them. Removal candidates would free the money and "
+    "staff shown."
+)
+
+
+class FindingsPanel(QWidget):
+    browse_requested = Signal(dict)  # a "… and N more" row was opened: the browser filter
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = FindingsModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.status = QLabel()
+        self.status.setAccessibleName("Analysis status")
+        layout.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setAccessibleName("Findings")
+        self.view.setUniformRowHeights(True)
+        split.addWidget(self.view)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setAccessibleName("Why")
+        self.reason.setMargin(4)
+        self.reason.setMinimumWidth(220)
+        split.addWidget(self.reason)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.activated.connect(self._activated)
+        session.analysis_ready.connect(self._analysis_ready)
+        session.changed.connect(lambda _c: self.status.setText("Updating findings…"))
+        session.document_changed.connect(self._document_changed)
+        self._document_changed()
+
+    def _document_changed(self) -> None:
+        self.model.clear_findings()
+        self.reason.setText(INTRO if self.session.is_open else "")
+        self.status.setText("Analysing…" if self.session.is_open else "No plan open")
+
+    def _analysis_ready(self, analysis: Analysis) -> None:
+        expanded = {
+            self.model.item(row).data(REASON_ROLE)
+            for row in range(self.model.rowCount())
+            if self.view.isExpanded(self.model.index(row, 0))
+        }
+        first_time = self.model.rowCount() == 0
+        self.model.set_analysis(self.session.district, analysis)
+        for row in range(self.model.rowCount()):
+            head = self.model.item(row)
+            small = head.rowCount() <= 12
+            if head.data(REASON_ROLE) in expanded or (first_time and small):
+                self.view.expand(self.model.index(row, 0))
+        self.status.setText("Findings are up to date")
+
+    def _activated(self, index: QModelIndex) -> None:
+        self._current_changed(index)
+        browse = index.data(FILTER_ROLE) if index.isValid() else None
+        if browse:
+            self.browse_requested.emit(dict(browse))
+
+    def _current_changed(self, index: QModelIndex, *_args: object) -> None:
+        if not index.isValid():
+            return
+        self.reason.setText(index.data(REASON_ROLE) or "")
+        ids = index.data(IDS_ROLE) or []
+        if ids:
+            self.session.select(list(ids))

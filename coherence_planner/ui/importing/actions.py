@@ -1,0 +1,253 @@
+"""Bring a program inventory in from a spreadsheet, and send the plan back out as one.
+
+File > Import Spreadsheet… reads the file (safely, see storage.spreadsheets.reading), then
+`ImportDialog` (dialog.py) walks through two steps: the column mapping (guessed, correctable, savable as
+JSON for next year) and a preview of what would be created, updated and linked, with every
+unreadable value named by sheet, row and column. Nothing is written until Import is pressed;
+then the whole plan goes through the session as ONE command, so it is one transaction and one
+undo step. With no plan open, importing makes a new plan of the spreadsheet.
+
+File > Export > Spreadsheet (.xlsx)… / Programs as CSV… and File > Save Spreadsheet
+Template… write through storage.spreadsheets as well. `install_spreadsheet_actions(window)`
+adds all of this to a MainWindow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from coherence_planner.domain.district import District
+from coherence_planner.storage.schema import SUFFIX
+from coherence_planner.storage.spreadsheets import (
+    read_spreadsheet,
+    write_csv,
+    write_template,
+    write_xlsx,
+)
+from coherence_planner.ui.errors import USER_ERRORS
+from coherence_planner.ui.icons import icon
+from coherence_planner.ui.importing.dialog import ImportDialog, show_error, with_suffix
+from coherence_planner.ui.importing.preview import plural
+
+if TYPE_CHECKING:
+    from coherence_planner.ui.shell.main_window import MainWindow
+
+SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)"
+XLSX_FILTER = "Excel workbook (*.xlsx)"
+CSV_FILTER = "CSV file (*.csv)"
+TEMPLATE_NAME = "Program inventory template.xlsx"
+
+
+class SpreadsheetActions(QObject):
+    """The spreadsheet menu actions of one window, and the flows behind them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.dialog: ImportDialog | None = None  # the import dialog while it is open
+        self.export_menu = QMenu("Export", window)
+        self.export_menu.setIcon(icon("export"))
+        self.import_action = self._action(
+            "Import &Spreadsheet…",
+            self.import_spreadsheet,
+            "import",
+            "Bring in programs, goals, strategies and policies from an .xlsx or .csv inventory",
+            "Ctrl+Shift+I",
+        )
+        self.export_xlsx_action = self._action(
+            "Spreadsheet (.&xlsx)…",
+            self.export_xlsx,
+            "export",
+            "Write every item, link, indicator and finding to an Excel workbook",
+        )
+        self.export_csv_action = self._action(
+            "&Programs as CSV…", self.export_csv, None, "Write the programs to a CSV file"
+        )
+        self.template_action = self._action(
+            "Save Spreadsheet &Template…",
+            self.save_template,
+            None,
+            "A workbook with the columns the import expects and an example row",
+        )
+        self.export_menu.addActions([self.export_xlsx_action, self.export_csv_action])
+        self.session.document_changed.connect(self._update_actions)
+        self._update_actions()
+
+    def _action(
+        self, text: str, slot: object, icon_name: str | None, tip: str, shortcut: str = ""
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+            action.setProperty("icon_name", icon_name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.window.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        open_ = self.session.is_open
+        self.export_xlsx_action.setEnabled(open_)
+        self.export_csv_action.setEnabled(open_)
+        tip = (
+            "Bring in programs, goals, strategies and policies from an .xlsx or .csv inventory"
+            if open_
+            else "Make a new plan from an .xlsx or .csv inventory"
+        )
+        self.import_action.setToolTip(tip)
+        self.import_action.setStatusTip(tip)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15000)
+
+    def _start_dir(self, name: str = "") -> str:
+        return self.window.documents._start_dir(name)
+
+    # -- import ------------------------------------------------------------------------
+    def import_spreadsheet(self, path: str | Path | None = None) -> ImportDialog | None:
+        """Ask for a spreadsheet, read it and open the import dialog (window-modal).
+
+        The import itself happens when the dialog is accepted (`finish_import`).
+        """
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, "Import spreadsheet", self._start_dir(), SPREADSHEET_FILTER
+            )
+            if not chosen:
+                return None
+            path = chosen
+        source = Path(path)
+        try:
+            sheets = read_spreadsheet(source)
+        except USER_ERRORS as exc:
+            show_error(self.window, exc, "Could not read the spreadsheet")
+            return None
+        new_plan = not self.session.is_open
+        district = District(name=source.stem) if new_plan else self.session.district
+        dialog = ImportDialog(sheets, district, source.name, self.window, new_plan=new_plan)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.finish_import(dialog))
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: ImportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def finish_import(self, dialog: ImportDialog) -> bool:
+        """Apply what the dialog confirmed as one undoable command; say what happened."""
+        plan, source = dialog.plan, dialog.source
+        applied = dialog.plan_to_apply()
+        if applied.is_empty:
+            self._status(dialog.blocker() or f"Nothing to import from {source}.")
+            return False
+        if dialog.new_plan and not self._create_plan_for(source, dialog.district.name):
+            self._status(f"Nothing was imported from {source}: no plan was created.")
+            return False
+        district = self.session.district
+        try:
+            command = plan.to_command(district, skip_problem_rows=dialog.skip_problem_rows)
+            command.text = f"Import {source}"
+            self.session.push(command)
+        except USER_ERRORS as exc:
+            show_error(self.window, exc, "Could not import the spreadsheet")
+            return False
+        skipped = len(plan.problem_rows()) if plan.problems else 0
+        tail = f"; {plural(skipped, 'row')} with problems skipped" if skipped else ""
+        self._status(f"Imported {source}: {applied.summary()}{tail}.")
+        return True
+
+    def _create_plan_for(self, source: str, name: str) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Save the new plan as",
+            self._start_dir(f"{Path(source).stem}{SUFFIX}"),
+            f"Coherence plans (*{SUFFIX})",
+        )
+        if not path:
+            return False
+        return self.window.documents._create(with_suffix(path, SUFFIX), District(name=name))
+
+    # -- export ------------------------------------------------------------------------
+    def _ask_export(self, caption: str, name: str, filter_: str, suffix: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, self._start_dir(name), filter_)
+        return with_suffix(path, suffix) if path else None
+
+    def export_xlsx(self) -> Path | None:
+        document = self.session.document
+        if document is None:
+            return None
+        target = self._ask_export(
+            "Export spreadsheet", f"{document.path.stem}.xlsx", XLSX_FILTER, ".xlsx"
+        )
+        if target is None:
+            return None
+        from coherence_planner.domain.coherence import analyse
+
+        analysis = self.session.analysis
+        if analysis is None or self.session.analysis_pending:
+            analysis = analyse(self.session.district)
+        try:
+            write_xlsx(self.session.district, analysis, target)
+        except USER_ERRORS as exc:
+            show_error(self.window, exc, "Could not export the spreadsheet")
+            return None
+        self._status(f"Exported the plan and its findings to {target.name}.")
+        return target
+
+    def export_csv(self) -> Path | None:
+        document = self.session.document
+        if document is None:
+            return None
+        target = self._ask_export(
+            "Export programs as CSV", f"{document.path.stem} programs.csv", CSV_FILTER, ".csv"
+        )
+        if target is None:
+            return None
+        try:
+            write_csv(self.session.district, target, kind="program")
+        except USER_ERRORS as exc:
+            show_error(self.window, exc, "Could not export the programs")
+            return None
+        count = len(self.session.district.items_of("program"))
+        self._status(f"Exported {plural(count, 'program')} to {target.name}.")
+        return target
+
+    def save_template(self) -> Path | None:
+        target = self._ask_export("Save spreadsheet template", TEMPLATE_NAME, XLSX_FILTER, ".xlsx")
+        if target is None:
+            return None
+        try:
+            write_template(target)
+        except USER_ERRORS as exc:
+            show_error(self.window, exc, "Could not save the template")
+            return None
+        self._status(
+            f"Saved the template {target.name}: fill it in, then File > Import Spreadsheet…"
+        )
+        return target
+
+
+def install_spreadsheet_actions(window: MainWindow) -> SpreadsheetActions:
+    """Add Import Spreadsheet…, Export > …, and Save Spreadsheet Template… to the File menu
+    (after Export District JSON…), and Import a spreadsheet… to the start page."""
+    actions = SpreadsheetActions(window)
+    file_menu: QMenu = window.file_menu
+    entries = file_menu.actions()
+    before = entries[entries.index(window.export_action) + 1]  # the separator after it
+    file_menu.insertAction(before, actions.import_action)
+    file_menu.insertMenu(before, actions.export_menu)
+    file_menu.insertAction(before, actions.template_action)
+    window.start_page.spreadsheet_requested.connect(lambda: actions.import_spreadsheet())
+    return actions

@@ -1,0 +1,245 @@
+"""The spreadsheet import dialog: step 1 maps columns, step 2 previews the plan.
+
+It works the plan out against a district it never changes (`storage.spreadsheets.plan_import`),
+again after every change to the mapping, and `plan_to_apply()` is what Import confirmed. The
+caller applies it (see import_wizard.SpreadsheetActions.finish_import).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain.district import District
+from coherence_planner.storage.spreadsheets import (
+    ImportPlan,
+    Sheet,
+    guess_mappings,
+    load_mappings,
+    plan_import,
+    save_mappings,
+)
+from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.icons import icon
+from coherence_planner.ui.importing.mapping import MappingPage
+from coherence_planner.ui.importing.preview import PreviewPage, plural
+
+MAPPING_FILTER = "Column mapping (*.json)"
+BUSY_ROWS = 1000  # above this many rows, re-planning shows a busy cursor
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    """The chosen path, with `suffix` added when the person typed a name without it."""
+    result = Path(path)
+    return result if result.suffix.lower() == suffix else result.with_name(result.name + suffix)
+
+
+def show_error(parent: QWidget, exc: BaseException, title: str) -> None:
+    """A KnownError (or a refused edit) as one clear sentence; nothing was changed."""
+    QMessageBox.warning(parent, title, explain(exc))
+
+
+class ImportDialog(QDialog):
+    """Mapping, then preview; `plan_to_apply()` is what Import confirmed.
+
+    `district` is what the plan is worked out against: the open plan, or an empty district
+    when the import makes a new plan. The dialog never changes it.
+    """
+
+    MAPPING, PREVIEW = 0, 1
+
+    def __init__(
+        self,
+        sheets: list[Sheet],
+        district: District,
+        source: str,
+        parent: QWidget | None = None,
+        *,
+        new_plan: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {source}")
+        self.setObjectName("import-dialog")
+        self.sheets = sheets
+        self.district = district
+        self.source = source
+        self.new_plan = new_plan
+        self.plan = ImportPlan(source=source)
+
+        self.step = QLabel()
+        font = self.step.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.step.setFont(font)
+        self.mapping_page = MappingPage(sheets, guess_mappings(sheets))
+        self.preview_page = PreviewPage(sheets)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.mapping_page)
+        self.pages.addWidget(self.preview_page)
+        self.live = QLabel()  # on the mapping step: what the mapping would import
+        self.live.setWordWrap(True)
+        self.live.setAccessibleName("What this mapping would import")
+
+        self.save_mapping_button = QPushButton("Save Mapping…")
+        self.save_mapping_button.setToolTip("Keep this mapping in a file for the next import")
+        self.load_mapping_button = QPushButton("Load Mapping…")
+        self.load_mapping_button.setToolTip("Use a mapping saved from an earlier import")
+        self.back_button = QPushButton("< Back")
+        self.next_button = QPushButton("Next: Preview >")
+        self.import_button = QPushButton(icon("import"), "Import")
+        self.cancel_button = QPushButton("Cancel")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.next_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        row = QHBoxLayout()
+        row.addWidget(self.save_mapping_button)
+        row.addWidget(self.load_mapping_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.live)
+        layout.addLayout(row)
+
+        self.save_mapping_button.clicked.connect(self.save_mapping)
+        self.load_mapping_button.clicked.connect(self.load_mapping)
+        self.back_button.clicked.connect(lambda: self.go_to(self.MAPPING))
+        self.next_button.clicked.connect(lambda: self.go_to(self.PREVIEW))
+        self.import_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        self.mapping_page.changed.connect(self.replan)
+        self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
+
+        self.resize(980, 660)
+        self.replan()
+        self.go_to(self.MAPPING)
+
+    # -- planning ----------------------------------------------------------------------
+    @property
+    def skip_problem_rows(self) -> bool:
+        return self.preview_page.skip.isChecked()
+
+    def replan(self) -> None:
+        """Work the plan out again from the mapping as it stands (changes nothing).
+
+        Planning takes about 0.2 s per thousand rows, so a big inventory shows a busy cursor.
+        """
+        busy = sum(len(sheet.rows) for sheet in self.sheets) > BUSY_ROWS
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.plan = plan_import(
+                self.sheets, self.mapping_page.mappings(), self.district, source=self.source
+            )
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
+        self.preview_page.show_plan(self.plan, self.district)
+        self.live.setText(f"With this mapping: {self.plan.summary()}.")
+        self._update_buttons()
+
+    def plan_to_apply(self) -> ImportPlan:
+        """The plan as Import would apply it (problem rows left out when asked to skip)."""
+        if self.plan.problems and self.skip_problem_rows:
+            return self.plan.without_problem_rows()
+        return self.plan
+
+    def blocker(self) -> str | None:
+        """Why Import is off, in one sentence; None when it is on."""
+        plan = self.plan
+        if plan.problems and not self.skip_problem_rows:
+            rows = len(plan.problem_rows())
+            if rows < len(plan.problems) and not rows:
+                return (
+                    "Import is off: the mapping has problems (listed above). Go back and "
+                    "correct the mapping."
+                )
+            return (
+                f"Import is off: {plural(rows, 'row')} "
+                f"{'has values' if rows == 1 else 'have values'} that cannot be read "
+                "(listed above). Correct the spreadsheet and import it again, change the "
+                "mapping, or tick the box above to leave "
+                f"{'that row' if rows == 1 else 'those rows'} out."
+            )
+        if self.plan_to_apply().is_empty:
+            if plan.problems:
+                return "Nothing to import once the rows with problems are skipped."
+            if self.new_plan or not self.district.items:
+                return f"Nothing to import: {self.source} has no rows to import."
+            return f"Nothing to import: the plan already matches {self.source}."
+        return None
+
+    def _update_buttons(self) -> None:
+        on_preview = self.pages.currentIndex() == self.PREVIEW
+        reason = self.blocker()
+        self.import_button.setEnabled(on_preview and reason is None)
+        self.import_button.setVisible(on_preview)
+        self.next_button.setVisible(not on_preview)
+        self.back_button.setEnabled(on_preview)
+        self.save_mapping_button.setVisible(not on_preview)
+        self.load_mapping_button.setVisible(not on_preview)
+        self.live.setVisible(not on_preview)
+        if reason is None:
+            applied = self.plan_to_apply()
+            target = "a new plan" if self.new_plan else "the plan"
+            reason = (
+                f"Import writes {applied.summary()} into {target} as one step; "
+                "Edit > Undo takes it all back."
+            )
+        self.preview_page.reason.setText(reason)
+
+    def go_to(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.step.setText(
+            "Step 1 of 2: Match the columns"
+            if page == self.MAPPING
+            else "Step 2 of 2: Check what will change"
+        )
+        self._update_buttons()
+        (self.next_button if page == self.MAPPING else self.import_button).setDefault(True)
+
+    # -- mapping files -----------------------------------------------------------------
+    def save_mapping(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save column mapping", f"{Path(self.source).stem} mapping.json", MAPPING_FILTER
+        )
+        if not path:
+            return False
+        try:
+            save_mappings(self.mapping_page.mappings(), with_suffix(path, ".json"))
+        except USER_ERRORS as exc:
+            show_error(self, exc, "Could not save the mapping")
+            return False
+        return True
+
+    def load_mapping(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load column mapping", "", f"{MAPPING_FILTER};;All files (*)"
+        )
+        if not path:
+            return False
+        try:
+            mappings = load_mappings(path)
+        except USER_ERRORS as exc:
+            show_error(self, exc, "Could not use the mapping")
+            return False
+        self.mapping_page.set_mappings(mappings)
+        return True

@@ -1,0 +1,207 @@
+"""The inspector: every field of the selected item, each with its own editor, and its links.
+
+Each finished change becomes one SetItemFields command (so one undo step, with text like
+"Change annual cost of Phonics intervention"). A refused value is explained under the
+form and the editor shows the stored value again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain import fields as F
+from coherence_planner.domain import vocab
+from coherence_planner.domain.commands import Changes, SetItemFields
+from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.flags import flags_text
+from coherence_planner.ui.inspect.field_widgets import Editor, make_editor
+from coherence_planner.ui.inspect.framework_notes import framework_lines
+from coherence_planner.ui.inspect.links_editor import LinksEditor
+from coherence_planner.ui.retreat.decision_widgets import decision_from_inspector
+from coherence_planner.ui.session import DocumentSession
+
+
+class Inspector(QWidget):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item_id: str | None = None
+        self.editors: dict[str, Editor] = {}
+        self._form_kind: str | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.title = QLabel("Nothing selected")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        outer.addWidget(self.title)
+        self.findings = QLabel()
+        self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
+        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setAccessibleName("Problem with the last change")
+        self.error.hide()
+        outer.addWidget(self.error)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll_area, 1)
+        self.body = QWidget()
+        self.scroll_area.setWidget(self.body)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 6, 0)
+        self.body_layout.addWidget(self.findings)
+        self.form_host = QWidget()
+        self.body_layout.addWidget(self.form_host)
+        self.links_title = QLabel("<b>Links</b>")
+        self.body_layout.addWidget(self.links_title)
+        self.links = LinksEditor(session, self.show_error)
+        self.body_layout.addWidget(self.links)
+        self.body_layout.addStretch()
+
+        session.selection_changed.connect(self._selection_changed)
+        session.changed.connect(self._changed)
+        session.analysis_ready.connect(lambda _a: self._show_findings())
+        session.document_changed.connect(lambda: self.show_item(None))
+        self.show_item(None)
+
+    # -- which item --------------------------------------------------------------------
+    def _selection_changed(self, ids: list[str]) -> None:
+        self.show_item(ids[0] if len(ids) == 1 else None, count=len(ids))
+
+    def show_item(self, item_id: str | None, count: int = 0) -> None:
+        self.error.hide()
+        district = self.session.district if self.session.is_open else None
+        if district is None or item_id is None or item_id not in district.items:
+            self.item_id = None
+            self._build_form(None)
+            self.title.setText(
+                f"{count} items selected"
+                if count > 1
+                else "Select an item to see and edit it"
+                if district
+                else "No plan open"
+            )
+            self.findings.setText("")
+            self.links_title.hide()
+            self.links.hide()
+            self.links.show_item(None)
+            return
+        item = district.items[item_id]
+        if item.kind != self._form_kind:
+            self._build_form(item.kind)
+        self.item_id = item_id
+        self.title.setText(f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}")
+        self._load_values()
+        self._show_findings()
+        self.links_title.show()
+        self.links.show()
+        self.links.show_item(item_id)
+
+    def _build_form(self, kind: str | None) -> None:
+        old = self.form_host
+        self.form_host = QWidget()
+        form = QFormLayout(self.form_host)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.editors = {}
+        self._form_kind = kind
+        if kind is not None:
+            for spec in F.fields_of(kind):
+                editor = make_editor(spec)
+                editor.committed.connect(lambda name=spec.name: self._commit(name))
+                label = QLabel(spec.label)
+                label.setBuddy(editor)
+                form.addRow(label, editor)
+                self.editors[spec.name] = editor
+        self.body_layout.replaceWidget(old, self.form_host)
+        old.hide()  # deleteLater runs on the next event-loop pass; never show two forms
+        old.deleteLater()
+
+    def _load_values(self) -> None:
+        if self.item_id is None:
+            return
+        item = self.session.district.items[self.item_id]
+        for name, editor in self.editors.items():
+            editor.set_value(getattr(item, name))
+
+    def _show_findings(self) -> None:
+        analysis = self.session.analysis
+        if self.item_id is None or analysis is None or not self.session.is_open:
+            self.findings.setText("")
+            return
+        item = self.session.district.items.get(self.item_id)
+        if item is None:
+            return
+        lines = []
+        flags = analysis.flags_of(item.id)
+        if flags:
+            lines.append(f"Findings: {flags_text(flags)}.")
+        orphan = analysis.orphan(item.id)
+        if orphan:
+            lines.append(f"It is {orphan.reason}.")
+        lines.extend(analysis.not_kept_reasons.get(item.id, ()))
+        lines.extend(framework_lines(item, self.session.district.school_year))
+        goals = analysis.goals_of.get(item.id, ())
+        if goals and item.kind != "goal":
+            names = ", ".join(self.session.district.items[g].label for g in goals)
+            lines.append(f"Serves: {names}.")
+        self.findings.setText("\n".join(lines) if lines else "No findings: this item is coherent.")
+
+    # -- editing -----------------------------------------------------------------------
+    def _commit(self, name: str) -> None:
+        if self.item_id is None:
+            return
+        editor = self.editors[name]
+        try:
+            value: Any = editor.value()
+            item = self.session.district.items[self.item_id]
+            if value == getattr(item, name):
+                return
+            district = self.session.district
+            if name == "decision":  # through the decision log, like every decision
+                self.session.push(decision_from_inspector(district, item, value))
+            else:
+                self.session.push(SetItemFields(district, self.item_id, {name: value}))
+        except USER_ERRORS as exc:
+            self.show_error(exc)
+            self._load_values()
+        else:
+            self.error.hide()
+
+    def show_error(self, exc: Exception) -> None:
+        self.error.setText(explain(exc))
+        self.error.show()
+
+    def _changed(self, changes: Changes) -> None:
+        if self.item_id is None:
+            return
+        if self.item_id not in self.session.district.items:
+            self.show_item(None)
+            return
+        if self.item_id in changes.items:
+            item = self.session.district.items[self.item_id]
+            self.title.setText(f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}")
+            self._load_values()
+        if changes.links or self.item_id in changes.items:
+            self.links.show_item(self.item_id)

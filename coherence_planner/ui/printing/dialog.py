@@ -1,0 +1,302 @@
+"""File > Print / Export PDF: choose what to print and how, preview the pages, save.
+
+The dialog builds the real PDF (the same reports.pdf_export call as the command line) in a
+worker thread with a progress bar and a Cancel button, shows its pages with QtPdf, and saves
+through a temporary file moved into place, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.reports.map_pages import plan_pages, smallest_grid
+from coherence_planner.reports.map_pdf import map_poster
+from coherence_planner.reports.map_poster import MapPoster
+from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
+from coherence_planner.reports.pdf_export import PdfOptions
+from coherence_planner.storage.atomic import write_atomically
+from coherence_planner.storage.errors import KnownError
+from coherence_planner.ui.printing.job import PdfJob
+from coherence_planner.ui.printing.preview import PagePreview
+from coherence_planner.ui.snapshot import snapshot
+
+WHAT = (
+    ("report", "The cabinet's report"),
+    ("map", "The coherence map"),
+    ("goal", "The map of one goal"),
+)
+
+
+def _file_stem(text: str) -> str:
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
+    return re.sub(r"\s+", " ", stem) or "Coherence plan"
+
+
+class PdfExportDialog(QDialog):
+    def __init__(
+        self,
+        district: District,
+        analysis: Analysis,
+        *,
+        default_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print / Export PDF")
+        self.district = district
+        self.analysis = analysis
+        self.default_dir = Path(default_dir)
+        self.saved_path: Path | None = None
+        self._posters: dict[str | None, MapPoster] = {}
+        self._preview_of: PdfOptions | None = None
+        self._saving_to: Path | None = None
+        self._temp = Path(tempfile.mkdtemp(prefix="coherence-pdf-"))
+        self.job = PdfJob(self)
+        self.job.progressed.connect(self._progressed)
+        self.job.finished.connect(self._finished)
+        self._build()
+        self._options_changed()
+
+    # -- widgets -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.what = QComboBox()
+        for key, label in WHAT:
+            self.what.addItem(label, key)
+        self.goal = QComboBox()
+        for goal in self.district.items_of("goal"):
+            if goal.live:
+                self.goal.addItem(f"{goal.id} {goal.name}", goal.id)
+        if self.goal.count() == 0:
+            self.what.model().item(2).setEnabled(False)  # type: ignore[attr-defined]
+        self.paper = QComboBox()
+        for key, (label, _size) in PAPERS.items():
+            self.paper.addItem(label, key)
+        self.orientation = QComboBox()
+        self.orientation.addItem("Portrait", False)
+        self.orientation.addItem("Landscape", True)
+        self.fit = QRadioButton("Fit to one page")
+        self.tile = QRadioButton("Tile as a poster:")
+        self.fit.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.fit)
+        group.addButton(self.tile)
+        self.columns = QSpinBox(minimum=1, maximum=MAX_TILES, value=2, suffix=" across")
+        self.rows = QSpinBox(minimum=1, maximum=MAX_TILES, value=2, suffix=" down")
+        self.smallest = QPushButton("Smallest readable grid")
+        tiles = QHBoxLayout()
+        for widget in (self.fit, self.tile, self.columns, self.rows, self.smallest):
+            tiles.addWidget(widget)
+        tiles.addStretch(1)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Print", self.what)
+        form.addRow("Goal", self.goal)
+        form.addRow("Paper", self.paper)
+        form.addRow("Orientation", self.orientation)
+        form.addRow("Map pages", tiles)
+        form.addRow("", self.hint)
+
+        self.preview = PagePreview()
+        self.status = QLabel("Press Preview to see the pages.")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        self.preview_button = QPushButton("Preview")
+        self.save_button = QPushButton("Save PDF…")
+        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button.hide()
+        self.close_button = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(0)
+        for button in (self.preview_button, self.save_button, self.close_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        for combo in (self.what, self.goal, self.paper, self.orientation):
+            combo.currentIndexChanged.connect(self._options_changed)
+        for spin in (self.columns, self.rows):
+            spin.valueChanged.connect(self._options_changed)
+        self.fit.toggled.connect(self._options_changed)
+        self.smallest.clicked.connect(self._use_smallest_grid)
+        self.preview_button.clicked.connect(self.start_preview)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.job.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(760, 640)
+
+    # -- options -----------------------------------------------------------------------
+    def options(self) -> PdfOptions:
+        what = self.what.currentData()
+        is_map = what in ("map", "goal")
+        return PdfOptions(
+            kind="map" if is_map else "report",
+            paper=self.paper.currentData(),
+            landscape=bool(self.orientation.currentData()),
+            tile=(self.columns.value(), self.rows.value())
+            if is_map and self.tile.isChecked()
+            else None,
+            goal=self.goal.currentData() if what == "goal" else None,
+        )
+
+    def _poster(self, goal: str | None) -> MapPoster:
+        if goal not in self._posters:
+            self._posters[goal] = map_poster(self.district, self.analysis, goal)
+        return self._posters[goal]
+
+    @Slot()
+    def _options_changed(self) -> None:
+        options = self.options()
+        is_map = options.kind == "map"
+        self.goal.setEnabled(self.what.currentData() == "goal")
+        for widget in (self.fit, self.tile, self.smallest):
+            widget.setEnabled(is_map)
+        for spin in (self.columns, self.rows):
+            spin.setEnabled(is_map and self.tile.isChecked())
+        self.hint.setText(self._readability(options) if is_map else "")
+        self.save_button.setEnabled(not self.job.running and self._printable(options))
+
+    def _printable(self, options: PdfOptions) -> bool:
+        if options.kind != "map":
+            return True
+        try:
+            plan_pages(self._poster(options.goal), options.sheet, options.tile)
+        except ExportError:
+            return False
+        return True
+
+    def _readability(self, options: PdfOptions) -> str:
+        try:
+            plan = plan_pages(self._poster(options.goal), options.sheet, options.tile)
+        except ExportError as exc:
+            return str(exc).replace("--tile ", "tile ").replace("--landscape", "landscape")
+        return f"{plan.pages} page(s); the smallest text prints at {plan.smallest_text:.1f} pt."
+
+    @Slot()
+    def _use_smallest_grid(self) -> None:
+        options = self.options()
+        columns, rows = smallest_grid(self._poster(options.goal), options.sheet)
+        self.tile.setChecked(True)
+        self.columns.setValue(min(columns, MAX_TILES))
+        self.rows.setValue(min(rows, MAX_TILES))
+
+    # -- running -----------------------------------------------------------------------
+    def _run(self, target: Path, options: PdfOptions) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        for button in (self.preview_button, self.save_button):
+            button.setEnabled(False)
+        self.status.setText("Starting…")
+        self.job.start(snapshot(self.district), self.analysis, target, options)
+
+    @Slot()
+    def start_preview(self) -> None:
+        self._saving_to = None
+        self._preview_of = None
+        self._run(self._temp / "preview.pdf", self.options())
+
+    @Slot()
+    def save(self) -> None:
+        options = self.options()
+        kind = "map" if options.kind == "map" else "report"
+        suggestion = self.default_dir / f"{_file_stem(self.district.name)} {kind}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save PDF", str(suggestion), "PDF documents (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        preview = self._temp / "preview.pdf"
+        if self._preview_of == options and preview.exists():
+
+            def copy(temp: Path) -> None:
+                shutil.copyfile(preview, temp)
+
+            try:
+                write_atomically(target, copy)
+            except KnownError as exc:
+                self.status.setText(exc.message)
+                return
+            self._saved(target)
+            return
+        self._saving_to = target
+        self._run(target, options)
+
+    @Slot(float, str)
+    def _progressed(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * 1000))
+        self.status.setText(message)
+
+    @Slot(int, str)
+    def _finished(self, pages: int, message: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.preview_button.setEnabled(True)
+        self._options_changed()
+        if pages < 0:
+            self.status.setText(message)
+            return
+        if self._saving_to is not None:
+            self._saved(self._saving_to)
+            return
+        self._preview_of = self.options()
+        shown = self.preview.show_pdf(self._temp / "preview.pdf")
+        sheet = Sheet(self._preview_of.paper, self._preview_of.landscape)
+        more = f" (the first {self.preview.count()} shown)" if self.preview.count() < shown else ""
+        self.status.setText(f"{pages} pages on {sheet.label}{more}. Save PDF… to keep it.")
+
+    def _saved(self, target: Path) -> None:
+        self.saved_path = target
+        self.status.setText(f"Saved {target}")
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.job.stop()
+        shutil.rmtree(self._temp, ignore_errors=True)
+        super().done(result)
+
+
+def open_pdf_export_dialog(
+    parent: QWidget | None, district: District, analysis: Analysis, *, default_dir: Path
+) -> Path | None:
+    """Show the dialog modally; the path of the saved PDF, or None if nothing was saved."""
+    dialog = PdfExportDialog(district, analysis, default_dir=default_dir, parent=parent)
+    try:
+        dialog.exec()
+        return dialog.saved_path
+    finally:
+        dialog.deleteLater()

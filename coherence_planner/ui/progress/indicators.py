@@ -1,0 +1,293 @@
+"""Are we moving? A goal's progress chart and its indicators, editable in place.
+
+Pick a goal; the chart (the same one the report prints) shows each indicator's path from
+baseline to target and where it stands. Editing a number in the table is one undoable
+change of the goal's indicators.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coherence_planner.domain import fields as F
+from coherence_planner.domain.commands import Changes, SetItemFields
+from coherence_planner.domain.indicators import goal_progress, indicator_status
+from coherence_planner.domain.items import Goal, Indicator
+from coherence_planner.reports.indicator_chart import STATUS_COLOURS, draw_goal_progress
+from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.inspect.field_widgets import BadNumber
+from coherence_planner.ui.session import DocumentSession
+
+# Each value next to its year, in the order a reader follows the line.
+_ORDER = ("name", "unit", "baseline", "baseline_year", "current", "current_year", "target")
+COLUMNS = tuple(
+    sorted(
+        F.INDICATOR_FIELDS,
+        key=lambda s: _ORDER.index(s.name) if s.name in _ORDER else len(_ORDER),
+    )
+)
+STATUS_COLUMN = len(COLUMNS)
+
+
+def _number(text: str, spec: F.FieldSpec) -> Any:
+    text = text.strip()
+    if spec.type == F.TEXT:
+        return text
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", ""))
+    except ValueError:
+        raise BadNumber(f"{spec.label}: “{text}” is not a number") from None
+    if spec.type == F.YEAR:
+        if not number.is_integer():
+            raise BadNumber(f"{spec.label}: “{text}” is not a year")
+        return int(number)
+    return F.clean_number(number)
+
+
+class IndicatorsView(QWidget):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.goal_id: str | None = None
+        self._filling = False
+        self._chart_stale = False
+
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Goal")
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        pick_label = QLabel("&Goal:")
+        pick_label.setBuddy(self.picker)
+        top.addWidget(pick_label)
+        top.addWidget(self.picker, 1)
+
+        self.figure = Figure(figsize=(6.4, 4.2))
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setMinimumHeight(150)
+        self.canvas.setAccessibleName("Progress chart")
+
+        self.table = QTableWidget(0, len(COLUMNS) + 1)
+        self.table.setHorizontalHeaderLabels([s.label for s in COLUMNS] + ["Status"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Indicators")
+        self.table.itemChanged.connect(self._cell_changed)
+        self.add_button = QPushButton("&Add indicator")
+        self.remove_button = QPushButton("&Remove indicator")
+        self.add_button.clicked.connect(self.add_indicator)
+        self.remove_button.clicked.connect(self.remove_indicator)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        self.table.setToolTip(
+            "Years are years of results; a blank current year means the plan's school year."
+        )
+        self.table.setMinimumHeight(80)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.table)
+        lower_layout.addWidget(self.error)
+        lower_layout.addLayout(buttons)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.canvas)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+        session.document_changed.connect(self._reload_goals)
+        session.changed.connect(self._changed)
+        session.selection_changed.connect(self._selection)
+        self._reload_goals()
+
+    # -- goals -------------------------------------------------------------------------
+    def _goals(self) -> list[Goal]:
+        if not self.session.is_open:
+            return []
+        return [g for g in self.session.district.items_of("goal") if isinstance(g, Goal) and g.live]
+
+    def _reload_goals(self) -> None:
+        keep = self.goal_id
+        self._filling = True
+        self.picker.clear()
+        year = self.session.district.school_year if self.session.is_open else ""
+        for goal in self._goals():
+            word = goal_progress(goal, year).status
+            self.picker.addItem(f"{goal.id} {goal.name} — {word}", goal.id)
+        self._filling = False
+        index = self.picker.findData(keep) if keep else -1
+        self.picker.setCurrentIndex(index if index >= 0 else 0 if self.picker.count() else -1)
+        self._picked()
+
+    def show_goal(self, goal_id: str) -> None:
+        index = self.picker.findData(goal_id)
+        if index >= 0:
+            self.picker.setCurrentIndex(index)
+
+    def _picked(self) -> None:
+        if self._filling:
+            return
+        self.goal_id = self.picker.currentData()
+        self._show()
+
+    def _selection(self, ids: list[str]) -> None:
+        goals = [i for i in ids if self.picker.findData(i) >= 0]
+        if len(goals) == 1 and goals[0] != self.goal_id:
+            self.show_goal(goals[0])
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.district or any(
+            self.session.district.items.get(i) is None
+            or self.session.district.items[i].kind == "goal"
+            for i in changes.items
+        ):
+            self._reload_goals()
+
+    def goal(self) -> Goal | None:
+        if self.goal_id is None or not self.session.is_open:
+            return None
+        goal = self.session.district.items.get(self.goal_id)
+        return goal if isinstance(goal, Goal) else None
+
+    # -- showing -----------------------------------------------------------------------
+    def _show(self) -> None:
+        goal = self.goal()
+        self._filling = True
+        self.table.setRowCount(0)
+        if goal is None:
+            self.figure.clear()
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            self.status.setText("No goals yet." if self.session.is_open else "")
+            self._filling = False
+            return
+        year = self.session.district.school_year
+        progress = goal_progress(goal, year)
+        self.status.setText(f"<b>{progress.status.capitalize()}</b>: {progress.reason}.")
+        for row, indicator in enumerate(goal.indicators):
+            self.table.insertRow(row)
+            for col, spec in enumerate(COLUMNS):
+                value = getattr(indicator, spec.name)
+                self.table.setItem(row, col, QTableWidgetItem("" if value is None else str(value)))
+            word = indicator_status(indicator, year)
+            cell = QTableWidgetItem(word)
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            cell.setForeground(_colour(word))
+            bold = cell.font()
+            bold.setBold(True)
+            cell.setFont(bold)
+            cell.setToolTip(
+                "On the straight path from baseline to target, the current value is "
+                f"{word} for its year."
+            )
+            self.table.setItem(row, STATUS_COLUMN, cell)
+        self._filling = False
+        self._chart_stale = True
+        if self.isVisible():
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        """Draw the chart (a matplotlib draw takes tens of ms: only when the view shows)."""
+        goal = self.goal()
+        if goal is not None and self._chart_stale:
+            draw_goal_progress(self.figure, goal, self.session.district.school_year)
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self._chart_stale = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw_chart()
+
+    # -- editing -----------------------------------------------------------------------
+    def _push(self, indicators: list[Indicator], text: str) -> None:
+        goal = self.goal()
+        if goal is None:
+            return
+        try:
+            self.session.push(
+                SetItemFields(self.session.district, goal.id, {"indicators": indicators}, text)
+            )
+        except USER_ERRORS as exc:
+            self.show_error(exc)
+            self._show()
+        else:
+            self.error.hide()
+
+    def show_error(self, exc: Exception) -> None:
+        self.error.setText(explain(exc))
+        self.error.show()
+
+    def _cell_changed(self, cell: QTableWidgetItem) -> None:
+        goal = self.goal()
+        if self._filling or goal is None or cell.column() >= len(COLUMNS):
+            return
+        spec = COLUMNS[cell.column()]
+        try:
+            value = _number(cell.text(), spec)
+            problem = F.check_value(spec, value)
+            if problem and spec.name != "name":
+                raise BadNumber(f"{spec.label} {problem}")
+        except BadNumber as exc:
+            self.show_error(exc)
+            self._show()
+            return
+        indicators = copy.deepcopy(goal.indicators)
+        if getattr(indicators[cell.row()], spec.name) == value:
+            return
+        setattr(indicators[cell.row()], spec.name, value)
+        self._push(indicators, f"Change {spec.label.lower()} of {goal.name}")
+
+    def add_indicator(self) -> None:
+        goal = self.goal()
+        if goal is not None:
+            indicators = [*copy.deepcopy(goal.indicators), Indicator(name="New indicator")]
+            self._push(indicators, f"Add an indicator to {goal.name}")
+
+    def remove_indicator(self) -> None:
+        goal = self.goal()
+        if goal is None or not goal.indicators:
+            return
+        row = self.table.currentRow()
+        row = row if 0 <= row < len(goal.indicators) else len(goal.indicators) - 1
+        indicators = copy.deepcopy(goal.indicators)
+        del indicators[row]
+        self._push(indicators, f"Remove an indicator from {goal.name}")
+
+
+def _colour(word: str) -> Any:
+    from PySide6.QtGui import QColor
+
+    return QColor(STATUS_COLOURS[word])

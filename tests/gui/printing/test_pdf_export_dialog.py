@@ -1,0 +1,122 @@
+"""The Print / Export PDF dialog: options, preview, progress, cancel, atomic save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from coherence_planner.domain.coherence import analyse
+from coherence_planner.reports.pdf_export import PdfOptions
+from coherence_planner.ui.printing.dialog import PdfExportDialog, open_pdf_export_dialog
+from tests.factories import g, make, p, sup
+from tests.gui.conftest import sample_district
+
+WAIT = 60_000
+
+
+def small():  # type: ignore[no-untyped-def]
+    return make(
+        goals=[g("G1", name="Readers")],
+        programs=[p("P1", name="Phonics"), p("P2", name="Loose")],
+        links=[sup("P1", "G1")],
+        name="Small / Unified",
+    )
+
+
+@pytest.fixture
+def dialog(qtbot: Any, tmp_path: Path) -> PdfExportDialog:
+    district = small()
+    box = PdfExportDialog(district, analyse(district), default_dir=tmp_path)
+    qtbot.addWidget(box)
+    return box
+
+
+def choose(combo: Any, data: object) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_options_follow_the_widgets(dialog: PdfExportDialog) -> None:
+    assert dialog.options() == PdfOptions()
+    assert not dialog.columns.isEnabled()
+    choose(dialog.what, "goal")
+    choose(dialog.paper, "tabloid")
+    choose(dialog.orientation, True)
+    dialog.tile.setChecked(True)
+    dialog.columns.setValue(3)
+    assert dialog.options() == PdfOptions("map", "tabloid", True, (3, 2), "G1")
+    assert dialog.columns.isEnabled() and dialog.goal.isEnabled()
+
+
+def test_an_unreadable_fit_says_so_and_offers_the_smallest_grid(dialog: PdfExportDialog) -> None:
+    choose(dialog.what, "map")
+    assert "below the readable 6 pt" in dialog.hint.text()
+    assert "fits one page landscape" in dialog.hint.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.smallest.click()
+    assert dialog.tile.isChecked()
+    assert (dialog.columns.value(), dialog.rows.value()) == (2, 1)
+    assert "2 page(s)" in dialog.hint.text()
+    assert dialog.save_button.isEnabled()
+
+
+def test_preview_renders_the_pages_then_save_copies_it_atomically(
+    qtbot: Any, dialog: PdfExportDialog, dialogs: Any, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(dialog.job.finished, timeout=WAIT) as done:
+        dialog.preview_button.click()
+    pages = done.args[0]
+    assert pages >= 8
+    assert dialog.preview.count() == pages
+    assert f"{pages} pages on Letter portrait" in dialog.status.text()
+    target = tmp_path / "packet"
+    dialogs.answer(target)
+    dialog.save_button.click()
+    saved = tmp_path / "packet.pdf"
+    assert dialog.saved_path == saved
+    assert dialogs.asked == ["Save PDF"]
+    assert len(PdfReader(saved).pages) == pages
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["packet.pdf"]
+
+
+def test_save_without_preview_builds_into_place(
+    qtbot: Any, dialog: PdfExportDialog, dialogs: Any, tmp_path: Path
+) -> None:
+    choose(dialog.what, "map")
+    choose(dialog.orientation, True)
+    target = tmp_path / "map.pdf"
+    dialogs.answer(target)
+    with qtbot.waitSignal(dialog.job.finished, timeout=WAIT):
+        dialog.save_button.click()
+    assert dialog.saved_path == target
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    assert float(reader.pages[0].mediabox.width) == 792.0
+
+
+def test_cancel_stops_the_export_and_leaves_the_old_file(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    district = sample_district()
+    box = PdfExportDialog(district, analyse(district), default_dir=tmp_path)
+    qtbot.addWidget(box)
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"last year's report")
+    dialogs.answer(target)
+    box.job.progressed.connect(lambda *_: box.cancel_button.click())
+    with qtbot.waitSignal(box.job.finished, timeout=WAIT) as done:
+        box.save_button.click()
+    assert done.args == [-1, "Cancelled; nothing was written."]
+    assert box.status.text() == "Cancelled; nothing was written."
+    assert box.saved_path is None and box.isVisible() is False
+    assert target.read_bytes() == b"last year's report"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["report.pdf"]
+    assert box.preview_button.isEnabled()
+
+
+def test_open_returns_none_when_closed(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    district = small()
+    monkeypatch.setattr(PdfExportDialog, "exec", lambda self: self.reject() or 0)
+    assert open_pdf_export_dialog(None, district, analyse(district), default_dir=tmp_path) is None

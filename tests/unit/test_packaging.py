@@ -23,3 +23,17 @@ def test_every_python_package_is_listed_in_pyproject() -> None:
 
 def test_sample_and_icons_are_reachable_through_assets() -> None:
     assert '"coherence-planner/district"' in assets.sample_json_text()
+
+
+def test_every_ui_feature_is_kept_from_importing_the_main_window() -> None:
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"
+    ]
+    (features,) = [c for c in contracts if c["name"] == "Features never import the main window"]
+    folders = {
+        f"coherence_planner.ui.{init.parent.name}"
+        for init in (ROOT / "coherence_planner" / "ui").glob("*/__init__.py")
+        if init.parent.name != "shell"
+    }
+    missing = folders - set(features["source_modules"])
+    assert not missing, f"add to the contract's source_modules: {sorted(missing)}"

@@ -62,7 +62,7 @@ class DocumentController(QObject):
     def fail(self, exc: BaseException, title: str = "Coherence Planner") -> None:
         QMessageBox.warning(self.window, title, explain(exc))
 
-    def _start_dir(self, name: str = "") -> str:
+    def start_dir(self, name: str = "") -> str:
         return str(Path(self._folder) / name) if name else self._folder
 
     def _show(self, document: Document, lock: QLockFile | None) -> None:
@@ -99,14 +99,14 @@ class DocumentController(QObject):
     # -- File menu ---------------------------------------------------------------------
     def new_plan(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "New plan", self._start_dir(f"District plan{SUFFIX}"), PLAN_FILTER
+            self.window, "New plan", self.start_dir(f"District plan{SUFFIX}"), PLAN_FILTER
         )
         if not path:
             return False
         target = _with_suffix(path, SUFFIX)
-        return self._create(target, District(name=target.stem))
+        return self.create_plan(target, District(name=target.stem))
 
-    def _create(self, target: Path, district: District) -> bool:
+    def create_plan(self, target: Path, district: District) -> bool:
         if self.session.document is not None and self.session.document.path == target:
             self.close_plan()  # replacing the open plan: release it (and our lock) first
         return self._take(
@@ -118,7 +118,7 @@ class DocumentController(QObject):
     def open_plan(self, path: str | Path | None = None) -> bool:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Open plan", self._start_dir(), f"{PLAN_FILTER};;All files (*)"
+                self.window, "Open plan", self.start_dir(), f"{PLAN_FILTER};;All files (*)"
             )
             if not chosen:
                 return False
@@ -147,14 +147,14 @@ class DocumentController(QObject):
         while target.exists():
             target = target.with_name(f"{district.name} (sample {stamp}-{number}){SUFFIX}")
             number += 1
-        return self._create(target, district)
+        return self.create_plan(target, district)
 
     def save_as(self) -> bool:
         document = self.session.document
         if document is None:
             return False
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save As", self._start_dir(document.path.name), PLAN_FILTER
+            self.window, "Save As", self.start_dir(document.path.name), PLAN_FILTER
         )
         if not path:
             return False
@@ -167,7 +167,7 @@ class DocumentController(QObject):
             return False
         suggestion = f"{document.path.stem} copy{SUFFIX}"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save a Copy", self._start_dir(suggestion), PLAN_FILTER
+            self.window, "Save a Copy", self.start_dir(suggestion), PLAN_FILTER
         )
         if not path:
             return False
@@ -181,7 +181,7 @@ class DocumentController(QObject):
     def import_json(self) -> bool:
         """Read a district JSON file and make a new plan of it."""
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import district", self._start_dir(), f"{JSON_FILTER};;All files (*)"
+            self.window, "Import district", self.start_dir(), f"{JSON_FILTER};;All files (*)"
         )
         if not path:
             return False
@@ -192,11 +192,11 @@ class DocumentController(QObject):
             return False
         name = (district.name or Path(path).stem) + SUFFIX
         target, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the imported plan as", self._start_dir(name), PLAN_FILTER
+            self.window, "Save the imported plan as", self.start_dir(name), PLAN_FILTER
         )
         if not target:
             return False
-        return self._create(_with_suffix(target, SUFFIX), district)
+        return self.create_plan(_with_suffix(target, SUFFIX), district)
 
     def export_json(self) -> bool:
         document = self.session.document
@@ -205,7 +205,7 @@ class DocumentController(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export district",
-            self._start_dir(f"{document.path.stem}.json"),
+            self.start_dir(f"{document.path.stem}.json"),
             JSON_FILTER,
         )
         if not path:

@@ -8,18 +8,17 @@ then the whole plan goes through the session as ONE command, so it is one transa
 undo step. With no plan open, importing makes a new plan of the spreadsheet.
 
 File > Export > Spreadsheet (.xlsx)… / Programs as CSV… and File > Save Spreadsheet
-Template… write through storage.spreadsheets as well. `install_spreadsheet_actions(window)`
-adds all of this to a MainWindow.
+Template… write through storage.spreadsheets as well. The main window puts these actions
+in its menus and start page.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from coherence_planner.domain.district import District
 from coherence_planner.storage.schema import SUFFIX
@@ -29,13 +28,12 @@ from coherence_planner.storage.spreadsheets import (
     write_template,
     write_xlsx,
 )
+from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.importing.dialog import ImportDialog, show_error, with_suffix
 from coherence_planner.ui.importing.preview import plural
-
-if TYPE_CHECKING:
-    from coherence_planner.ui.shell.main_window import MainWindow
+from coherence_planner.ui.session import DocumentSession
 
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)"
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -46,10 +44,13 @@ TEMPLATE_NAME = "Program inventory template.xlsx"
 class SpreadsheetActions(QObject):
     """The spreadsheet menu actions of one window, and the flows behind them."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, session: DocumentSession, documents: DocumentController, window: QMainWindow
+    ) -> None:
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
+        self.documents = documents
         self.dialog: ImportDialog | None = None  # the import dialog while it is open
         self.export_menu = QMenu("Export", window)
         self.export_menu.setIcon(icon("export"))
@@ -110,7 +111,7 @@ class SpreadsheetActions(QObject):
         self.window.statusBar().showMessage(text, 15000)
 
     def _start_dir(self, name: str = "") -> str:
-        return self.window.documents._start_dir(name)
+        return self.documents.start_dir(name)
 
     # -- import ------------------------------------------------------------------------
     def import_spreadsheet(self, path: str | Path | None = None) -> ImportDialog | None:
@@ -177,7 +178,7 @@ class SpreadsheetActions(QObject):
         )
         if not path:
             return False
-        return self.window.documents._create(with_suffix(path, SUFFIX), District(name=name))
+        return self.documents.create_plan(with_suffix(path, SUFFIX), District(name=name))
 
     # -- export ------------------------------------------------------------------------
     def _ask_export(self, caption: str, name: str, filter_: str, suffix: str) -> Path | None:
@@ -237,17 +238,3 @@ class SpreadsheetActions(QObject):
             f"Saved the template {target.name}: fill it in, then File > Import Spreadsheet…"
         )
         return target
-
-
-def install_spreadsheet_actions(window: MainWindow) -> SpreadsheetActions:
-    """Add Import Spreadsheet…, Export > …, and Save Spreadsheet Template… to the File menu
-    (after Export District JSON…), and Import a spreadsheet… to the start page."""
-    actions = SpreadsheetActions(window)
-    file_menu: QMenu = window.file_menu
-    entries = file_menu.actions()
-    before = entries[entries.index(window.export_action) + 1]  # the separator after it
-    file_menu.insertAction(before, actions.import_action)
-    file_menu.insertMenu(before, actions.export_menu)
-    file_menu.insertAction(before, actions.template_action)
-    window.start_page.spreadsheet_requested.connect(lambda: actions.import_spreadsheet())
-    return actions

@@ -1,33 +1,32 @@
 """File > Print / Export PDF…: the menu entry that opens the PDF export dialog on the open plan.
 
-The dialog itself (options, preview, progress, atomic save) lives in dialog.py;
-this module only puts it in the menu, keeps it enabled while a plan is open, starts the save
-dialog in the plan's own folder, and says in the status bar where the PDF went.
+The dialog itself (options, preview, progress, atomic save) lives in dialog.py; this module
+makes the action (the main window puts it in the File menu), keeps it enabled while a plan is
+open, starts the save dialog in the plan's own folder, and says in the status bar where the
+PDF went.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.printing.dialog import open_pdf_export_dialog
-
-if TYPE_CHECKING:
-    from coherence_planner.ui.shell.main_window import MainWindow
+from coherence_planner.ui.session import DocumentSession
 
 TIP = "Print the cabinet's report or the coherence map to a PDF, with a preview"
 
 
 class PdfExportAction(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, session: DocumentSession, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
         action = self.action = QAction("&Print / Export PDF…", window)
         action.setIcon(icon("export-pdf"))
         action.setProperty("icon_name", "export-pdf")
@@ -56,17 +55,3 @@ class PdfExportAction(QObject):
         if saved is not None:
             self.window.statusBar().showMessage(f"Saved the PDF to {saved}", 15000)
         return saved
-
-
-def install_pdf_export_action(window: MainWindow) -> PdfExportAction:
-    """Put Print / Export PDF… in the File menu after Export the Map…."""
-    installed = PdfExportAction(window)
-    file_menu = window.file_menu
-    entries = file_menu.actions()
-    after = entries.index(window.export_map_action)
-    before = entries[after + 1] if after + 1 < len(entries) else None
-    if before is None:
-        file_menu.addAction(installed.action)
-    else:
-        file_menu.insertAction(before, installed.action)
-    return installed

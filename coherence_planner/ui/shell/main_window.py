@@ -29,12 +29,12 @@ from coherence_planner.ui.findings.model import summary
 from coherence_planner.ui.findings.overview import Overview
 from coherence_planner.ui.findings.panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
-from coherence_planner.ui.importing.actions import install_spreadsheet_actions
+from coherence_planner.ui.importing.actions import SpreadsheetActions
 from coherence_planner.ui.inspect.inspector import Inspector
 from coherence_planner.ui.map.map_panel import MapPanel
 from coherence_planner.ui.map.matrix import AlignmentMatrix
-from coherence_planner.ui.printing.action import install_pdf_export_action
-from coherence_planner.ui.retreat.views import install_retreat
+from coherence_planner.ui.printing.action import PdfExportAction
+from coherence_planner.ui.retreat.views import Retreat
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.shell.district_dialog import DistrictDialog
 from coherence_planner.ui.shell.start_page import StartPage
@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self.matrix = AlignmentMatrix(self.session)
         self.add_central_view(self.matrix, "Alignment")
         self._add_framework_views()
+        self.retreat = Retreat(self.session, self)
+        for title, widget in self.retreat.tabs.items():
+            self.add_central_view(widget, title)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.central_tabs)
         self.setCentralWidget(self.stack)
@@ -108,12 +111,11 @@ class MainWindow(QMainWindow):
         self.findings_label = QLabel()
         self.statusBar().addWidget(self.findings_label, 1)
 
+        self.spreadsheets = SpreadsheetActions(self.session, self.documents, self)
+        self.pdf_export = PdfExportAction(self.session, self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.spreadsheets = install_spreadsheet_actions(self)
-        self.pdf_export = install_pdf_export_action(self)
-        self.retreat = install_retreat(self)
         self._add_framework_menu()
 
         self.start_page.new_requested.connect(self.documents.new_plan)
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         self.start_page.sample_requested.connect(self.documents.open_sample)
         self.start_page.import_requested.connect(self.documents.import_json)
         self.start_page.recent_requested.connect(self.documents.open_plan)
+        self.start_page.spreadsheet_requested.connect(
+            lambda: self.spreadsheets.import_spreadsheet()
+        )
         self.documents.recent_changed.connect(self._recent_changed)
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
@@ -335,6 +340,14 @@ class MainWindow(QMainWindow):
             "export",
             "Save the coherence map as a PNG image or an SVG drawing",
         )
+        self.go_retreat = [  # Alt+0-5 are the panes and views above
+            self._action(
+                f"Go to {title}",
+                lambda widget=widget: self.central_tabs.setCurrentWidget(widget),
+                f"Alt+{n}",
+            )
+            for n, (title, widget) in enumerate(self.retreat.tabs.items(), start=6)
+        ]
         self.about_action = self._action("&About Coherence Planner", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -347,7 +360,12 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.save_as_action, self.save_copy_action])
         file.addSeparator()
-        file.addActions([self.import_action, self.export_action, self.export_map_action])
+        file.addActions([self.import_action, self.export_action])
+        sheets = self.spreadsheets
+        file.addAction(sheets.import_action)
+        file.addMenu(sheets.export_menu)
+        file.addAction(sheets.template_action)
+        file.addActions([self.export_map_action, self.pdf_export.action])
         file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu("&Edit")
@@ -364,6 +382,10 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in (self.browser_dock, self.inspector_dock, self.findings_dock):
             view.addAction(dock.toggleViewAction())
+        retreat = bar.addMenu("&Retreat")
+        retreat.addAction(self.retreat.present_action)
+        retreat.addSeparator()
+        retreat.addActions(self.go_retreat)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.sample_action)
         help_menu.addAction(self.about_action)
@@ -381,6 +403,8 @@ class MainWindow(QMainWindow):
         bar.addActions([self.link_action, self.conflict_action, self.delete_action])
         bar.addSeparator()
         bar.addActions([self.import_action, self.export_action])
+        bar.addSeparator()
+        bar.addAction(self.retreat.present_action)
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if button is not None:
@@ -410,6 +434,7 @@ class MainWindow(QMainWindow):
             self.export_map_action,
             self.go_map,
             self.go_matrix,
+            *self.go_retreat,
             *self.add_actions.values(),
         ):
             action.setEnabled(open_)

@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
 def _show_map(app: object, window: object, meter: StallMeter) -> None:
     meter.start()
     started = time.perf_counter()
-    window.central_tabs.setCurrentWidget(window.map_panel)  # type: ignore[attr-defined]
+    window.show_view(window.map_panel)  # type: ignore[attr-defined]
     wait_until(app, lambda: _map_ready(window), timeout=300)
     app.processEvents()  # type: ignore[attr-defined]
     print(

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
             window.documents.open_sample()
             for dock in (window.browser_dock, window.inspector_dock, window.findings_dock):
                 dock.hide()
-            window.central_tabs.setCurrentWidget(window.map_panel)
+            window.show_view(window.map_panel)
             panel = window.map_panel
             for _ in range(200):
                 settle(app, 5)

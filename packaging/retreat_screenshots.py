@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         window.findings_dock.hide()
         district = window.session.district
         view = retreat.scenarios
-        retreat.show_tab("Scenarios")
+        window.show_view(retreat.tabs["Scenarios"])
         view.new_scenario("Lean")
         view.add_candidates()
         view.new_scenario("Stop belonging work")
@@ -75,14 +75,14 @@ def main(argv: list[str] | None = None) -> int:
                 scores = {d: rng.randint(1, R.SCALES[d]) for d in ("implementation", "impact")}
                 scores["fit"] = rng.randint(2, 5)
                 window.session.push(R.rate(district, program.id, member.name, scores))
-        retreat.show_tab("Ratings")
+        window.show_view(retreat.tabs["Ratings"])
         retreat.ratings.right_tabs.setCurrentIndex(1)
         settle(app)
         window.grab().save(str(out / "retreat-ratings-1366x768.png"))
-        retreat.show_tab("Load")
+        window.show_view(retreat.tabs["Load"])
         settle(app)
         window.grab().save(str(out / "retreat-load-1366x768.png"))
-        retreat.show_tab("Decisions")
+        window.show_view(retreat.tabs["Decisions"])
         panel = retreat.decision_panel
         for item_id, decision, why in (
             ("P14", "sunset", "The district license covers the same students"),

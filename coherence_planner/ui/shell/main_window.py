@@ -185,8 +185,12 @@ class MainWindow(QMainWindow):
         self.plan_menu = plan
 
     def add_central_view(self, widget: QWidget, title: str) -> int:
-        """Add a tab to the central area (the coherence map adds itself with this)."""
+        """Add a tab to the central area."""
         return self.central_tabs.addTab(widget, title)
+
+    def show_view(self, widget: QWidget) -> None:
+        """Bring one of the central views to the front."""
+        self.central_tabs.setCurrentWidget(widget)
 
     # -- actions -----------------------------------------------------------------------
     def _action(
@@ -343,7 +347,7 @@ class MainWindow(QMainWindow):
         self.go_retreat = [  # Alt+0-5 are the panes and views above
             self._action(
                 f"Go to {title}",
-                lambda widget=widget: self.central_tabs.setCurrentWidget(widget),
+                lambda widget=widget: self.show_view(widget),
                 f"Alt+{n}",
             )
             for n, (title, widget) in enumerate(self.retreat.tabs.items(), start=6)

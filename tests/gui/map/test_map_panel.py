@@ -22,7 +22,7 @@ from tests.gui.helpers import wait_for_analysis
 def shown(qtbot: Any, window: Any, sample_plan: Path) -> Any:
     window.documents.open_plan(sample_plan)
     wait_for_analysis(qtbot, window)
-    window.central_tabs.setCurrentWidget(window.map_panel)
+    window.show_view(window.map_panel)
     panel = window.map_panel
     qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
     panel.view.fit()
@@ -236,7 +236,7 @@ def test_selection_is_shared_with_the_browser(qtbot: Any, shown: Any) -> None:
 def test_matrix_cells_and_csv_export(tmp_path: Path, shown: Any) -> None:
     matrix, session = shown.matrix, shown.session
     assert matrix.rows == [] or not matrix.isVisible()  # a hidden tab does not rebuild
-    shown.central_tabs.setCurrentWidget(matrix)  # the person opens the Alignment tab
+    shown.show_view(matrix)  # the person opens the Alignment tab
     district = session.district
     direct = next(ln for ln in district.links.values() if ln.kind == "supports" and ln.dst == "G1")
     assert matrix.cell(direct.src, "G1") == "●"
@@ -324,7 +324,7 @@ def test_a_hidden_map_waits_until_shown(qtbot: Any, window: Any, sample_plan: Pa
     window.session.push(SetItemFields(window.session.district, "P1", {"annual_cost": 1}))
     wait_for_analysis(qtbot, window)
     assert not panel.scene.cards
-    window.central_tabs.setCurrentWidget(panel)
+    window.show_view(panel)
     qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
     assert "P1" in panel.scene.cards
 

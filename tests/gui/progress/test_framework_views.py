@@ -30,7 +30,7 @@ def opened(window: Any, sample_plan: Path, qtbot: Any) -> Any:
 
 
 def test_theme_matrix_groups_themes_and_flags_gaps(opened: Any, qtbot: Any) -> None:
-    opened.central_tabs.setCurrentWidget(opened.theme_matrix)
+    opened.show_view(opened.theme_matrix)
     view = opened.theme_matrix
     table = view.table
     assert table.rowCount() == 4 + 13
@@ -50,7 +50,7 @@ def test_theme_matrix_groups_themes_and_flags_gaps(opened: Any, qtbot: Any) -> N
 
 
 def test_theme_matrix_follows_edits(opened: Any, qtbot: Any) -> None:
-    opened.central_tabs.setCurrentWidget(opened.theme_matrix)
+    opened.show_view(opened.theme_matrix)
     d = opened.session.district
     themes = [*d.items["S1"].themes, "policy-program-coherence"]
     opened.session.push(SetItemFields(d, "S1", {"themes": themes}))
@@ -67,7 +67,7 @@ def test_findings_list_goals_not_moving_and_theme_gaps(opened: Any) -> None:
 
 
 def test_indicator_edits_are_undoable_and_bad_numbers_change_nothing(opened: Any) -> None:
-    opened.central_tabs.setCurrentWidget(opened.indicators_view)
+    opened.show_view(opened.indicators_view)
     view = opened.indicators_view
     view.show_goal("G1")
     current = [s.name for s in COLUMNS].index("current")
@@ -105,7 +105,7 @@ def test_take_a_snapshot_change_the_plan_and_compare(
     opened: Any, monkeypatch: pytest.MonkeyPatch, messages: Any
 ) -> None:
     view = opened.snapshots_view
-    opened.central_tabs.setCurrentWidget(view)
+    opened.show_view(view)
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a, **k: ("Before the 2026 retreat", True))
     )
@@ -131,7 +131,7 @@ def test_take_a_snapshot_change_the_plan_and_compare(
 
 def test_compare_with_last_years_file(opened: Any, dialogs: Any, tmp_path: Path) -> None:
     view = opened.snapshots_view
-    opened.central_tabs.setCurrentWidget(view)
+    opened.show_view(view)
     last_year = tmp_path / "2025.json"
     old = opened.session.district
     data = codec.district_to_dict(old)

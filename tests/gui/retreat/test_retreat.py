@@ -100,14 +100,14 @@ def test_a_whole_retreat(
     assert not presenter.isVisible()
 
     # The decision log shows every decision, filterable by decision.
-    retreat.show_tab("Decisions")
+    window.show_view(retreat.tabs["Decisions"])
     log_view = retreat.decision_log
     assert log_view.model.rowCount() == 4
     log_view.decision.setCurrentIndex(log_view.decision.findData("keep"))
     assert log_view.model.rowCount() == 1
 
     # Two scenarios, side by side with today.
-    retreat.show_tab("Scenarios")
+    window.show_view(retreat.tabs["Scenarios"])
     view = retreat.scenarios
     assert view.new_scenario("Lean")
     view.add_candidates()
@@ -158,7 +158,7 @@ def test_a_whole_retreat(
     assert S.chosen_scenarios(district) == []
 
     # Ratings: the room disagrees on one program; it comes first.
-    retreat.show_tab("Ratings")
+    window.show_view(retreat.tabs["Ratings"])
     ratings = retreat.ratings
     ratings.select_program("P3")
     assert ratings.set_score("Dr. Ruiz", "implementation", 4)
@@ -170,7 +170,7 @@ def test_a_whole_retreat(
     assert ratings.canvas.figure.axes
 
     # Initiative load: the heat map flags a school over the threshold.
-    retreat.show_tab("Load")
+    window.show_view(retreat.tabs["Load"])
     assert retreat.load.table.flagged()
     assert "Over 6" in retreat.load.summary.text()
 
@@ -209,7 +209,7 @@ def test_decision_panel_and_inspector_both_log_and_presenter_undoes(
     retreat = open_sample(qtbot, window, sample_plan)
     district = window.session.district
     retreat.state.set_who("Ms. Chen")
-    retreat.show_tab("Decisions")
+    window.show_view(retreat.tabs["Decisions"])
     panel = retreat.decision_panel
 
     # A strategy cannot be decided on; the buttons say so by being disabled.

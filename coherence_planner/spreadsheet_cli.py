@@ -13,12 +13,16 @@ from pathlib import Path
 
 from coherence_planner.domain.district import District
 from coherence_planner.storage.spreadsheets import (
+    ImportPlan,
+    guess_mappings,
     load_mappings,
     plan_import,
     read_spreadsheet,
     write_csv,
     write_xlsx,
 )
+from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
+from coherence_planner.storage.spreadsheets.proposals import scenario_name
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -41,22 +45,42 @@ def import_spreadsheet(
     source, into = Path(source), Path(into)
     sheets = read_spreadsheet(source)
     mappings = load_mappings(mapping) if mapping else None
+
+    def refuse_if_empty(plan: ImportPlan) -> None:
+        applied = plan.without_problem_rows() if plan.problems and skip_problem_rows else plan
+        if not plan.rows_read or (skip_problem_rows and not applied.rows_read):
+            raise NothingToImport(why_nothing(sheets, mappings or guess_mappings(sheets), plan))
+
     if into.exists() and not replace:
         with Document.open(into) as doc:
             plan = plan_import(sheets, mappings, doc.district, source=source.name)
-            if not plan.is_empty or plan.problems:
+            refuse_if_empty(plan)
+            if not plan.is_empty or plan.problems or plan.proposals:
                 doc.apply(plan.to_command(doc.district, skip_problem_rows=skip_problem_rows))
         verb = "Imported into"
     else:
         district = District(name=source.stem)
         plan = plan_import(sheets, mappings, district, source=source.name)
+        refuse_if_empty(plan)
+        # Named after the district on the title block, when the sheet has one.
+        district.name = plan.district_name or source.stem
         plan.to_command(district, skip_problem_rows=skip_problem_rows).do(district)
         Document.create(into, district, replace=replace).close()
         verb = "Created"
     applied = plan.without_problem_rows() if plan.problems else plan
-    lines = [f"{verb} {into.name} from {source.name}: {applied.summary()}"]
+    named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
+    lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
+    lines += [f"  warning: {warning}" for warning in applied.warnings]
     lines += [f"  note: {note}" for note in applied.notes]
+    if applied.guessed_types:
+        guessed = ", ".join(f"{name} ({kind})" for name, kind in applied.guessed_types)
+        lines.append(f"  note: types guessed from program names, to confirm: {guessed}")
+    if applied.proposals:
+        lines.append(
+            f"  note: {len(applied.proposals)} proposals saved as the scenario "
+            f"{scenario_name(plan.source)!r}, not as decisions"
+        )
     return "\n".join(lines)
 
 

@@ -28,6 +28,8 @@ def test_create_then_update_in_place(tmp_path: Path) -> None:
     assert import_spreadsheet(first, plan).startswith(
         "Created plan.coherence from inventory.csv: 1 new item, 0 updated, 0 new links"
     )
+    with Document.open(plan) as doc:
+        assert doc.district.name == "inventory"  # no title block: named after the file
     second = write(
         tmp_path / "inventory2.csv", 'Program Name,Cost\nRead Well,"$2,000"\nMath Boost,5k\n'
     )
@@ -44,16 +46,55 @@ def test_create_then_update_in_place(tmp_path: Path) -> None:
 
 
 def test_problems_refuse_the_import_and_write_nothing(tmp_path: Path) -> None:
-    bad = write(tmp_path / "bad.csv", "Program Name,Cost\nRead Well,lots\n")
+    bad = write(tmp_path / "bad.csv", "Program Name,Cost,Grades\n,500,K-3\nRead Well,lots,\n")
     with pytest.raises(
         KnownError,
         match=r"nothing was imported: 1 problem: bad\.csv, row 2, "
-        r"column 'Cost': 'lots' is not an amount",
+        r"column 'Program Name': the name is empty",
     ):
         import_spreadsheet(bad, tmp_path / "plan.coherence")
     assert not (tmp_path / "plan.coherence").exists()
     message = import_spreadsheet(bad, tmp_path / "plan.coherence", skip_problem_rows=True)
-    assert "skipped: bad.csv, row 2, column 'Cost'" in message
+    assert "skipped: bad.csv, row 2, column 'Program Name'" in message
+    assert (
+        "warning: bad.csv, row 3, column 'Cost': 'lots' is not an amount of money (write it "
+        "like $120,000 or 1.2M); imported without it" in message
+    )
+
+
+def test_an_import_that_finds_nothing_fails_and_says_which_sheet_and_why(
+    tmp_path: Path,
+) -> None:
+    unknown = write(tmp_path / "odd.csv", "Thing;Money\nChess;900\n")
+    with pytest.raises(KnownError) as caught:
+        import_spreadsheet(unknown, tmp_path / "plan.coherence")
+    assert str(caught.value) == (
+        "nothing was imported: odd.csv looks like the inventory, but its headers (row 1: "
+        "'Thing', 'Money') name no column the app knows; give a mapping file (--mapping, see "
+        "the README) that names its columns"
+    )
+    assert not (tmp_path / "plan.coherence").exists()
+    totals = write(tmp_path / "totals.csv", "Program,Cost\nGrand Total,900\n")
+    with pytest.raises(
+        KnownError,
+        match=r"totals\.csv looks like the inventory, but every "
+        r"row read as a heading, total or note",
+    ):
+        import_spreadsheet(totals, tmp_path / "plan.coherence")
+    all_bad = write(tmp_path / "bad.csv", "Program Name,Cost\n,500\n")
+    with pytest.raises(KnownError, match="every row has a problem"):
+        import_spreadsheet(all_bad, tmp_path / "plan.coherence", skip_problem_rows=True)
+    assert not (tmp_path / "plan.coherence").exists()
+
+
+def test_the_command_line_exits_2_on_an_empty_import(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from coherence_planner.cli import main
+
+    source = write(tmp_path / "odd.csv", "Thing;Money\nChess;900\n")
+    status = main(["import", str(source), "--into", str(tmp_path / "p.coherence")])
+    assert status == 2
+    assert "odd.csv looks like the inventory" in capsys.readouterr().err
+    assert not (tmp_path / "p.coherence").exists()
 
 
 def test_mapping_file_and_exports(tmp_path: Path) -> None:

@@ -31,6 +31,10 @@ from coherence_planner.storage.errors import KnownError
 
 ID = "id"
 LINKS = "supports"
+# A consultant's Keep / Modify / Stop: a draft decision, imported as a proposal (a scenario
+# named after the file), never as the cabinet's decision.
+PROPOSAL = "proposal"
+PROPOSAL_KINDS = ("program", "policy")
 LINK_SHEET = "link"
 INDICATOR_SHEET = "indicator"
 SHEET_KINDS = (*vocab.ITEM_KINDS, LINK_SHEET, INDICATOR_SHEET)
@@ -65,7 +69,6 @@ _EXACT: dict[str, str] = {
     "strategy id": ID,
     "goal id": ID,
     "code id": ID,
-    "number": ID,
     "name": "name",
     "title": "name",
     "program": "name",
@@ -81,6 +84,22 @@ _EXACT: dict[str, str] = {
     "goal name": "name",
     "goal statement": "name",
     "initiative": "name",
+    "initiative name": "name",
+    "activity": "name",
+    "activity name": "name",
+    "activity initiative": "name",
+    "initiative activity": "name",
+    "program activity": "name",
+    "program initiative": "name",
+    "program service": "name",
+    "program or service": "name",
+    "project": "name",
+    "project name": "name",
+    "project title": "name",
+    "intervention": "name",
+    "intervention name": "name",
+    "action": "name",
+    "action title": "name",
     "status": "status",
     "owner": "owner",
     "lead": "owner",
@@ -163,7 +182,24 @@ _EXACT: dict[str, str] = {
     "core instruction": "instructional_core",
     "decision": "decision",
     "cabinet decision": "decision",
-    "recommendation": "decision",
+    "keep modify stop": PROPOSAL,
+    "keep modify discontinue": PROPOSAL,
+    "keep modify eliminate": PROPOSAL,
+    "keep expand modify stop": PROPOSAL,
+    "keep modify sunset": PROPOSAL,
+    "recommendation": PROPOSAL,
+    "recommended action": PROPOSAL,
+    "consultant recommendation": PROPOSAL,
+    "proposed decision": PROPOSAL,
+    "proposal": PROPOSAL,
+    "required": "required",
+    "mandated": "required",
+    "mandate": "required",
+    "mandatory": "required",
+    "compliance": "required",
+    "required by law": "required",
+    "legally required": "required",
+    "state mandated": "required",
     "decision rationale": "decision_rationale",
     "why": "decision_rationale",
     "rationale": "decision_rationale",
@@ -194,12 +230,33 @@ _EXACT: dict[str, str] = {
     "goals": LINKS,
     "strategies": LINKS,
     "lcap goal": LINKS,
+    "lcap goals": LINKS,
+    "goal served": LINKS,
+    "goals served": LINKS,
+    "goal s served": LINKS,
+    "goals addressed": LINKS,
+    "goal addressed": LINKS,
+    "goal alignment": LINKS,
+    "goal area": LINKS,
+    "strategic goal": LINKS,
+    "plan goal": LINKS,
 }
+
+# Headers that look like a field but are not one: a per-student cost beside the annual
+# cost, a finance system's object codes (salaries, benefits: what the money buys, not what
+# the program is), a row counter.
+_NOT_A_FIELD = re.compile(
+    r"\bper\s+(student|pupil|participant|child|teacher|site|school|fte)\b|"
+    r"^(object|account|obj)\b|^(row|line|no|number|seq|sequence|item number)$|^resource\b"
+)
 
 # Loose patterns, tried after the exact table: a header such as "Annual Cost ($)" or
 # "Est. cost 2026-27" still finds its field.
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\bkeep\b.*\b(stop|modify|cut|discontinue|eliminate|sunset|drop)\b|\brecommend", PROPOSAL),
+    (r"\b(required|mandated?|mandatory|compliance)\b", "required"),
     (r"\bsupports?\b|\baligned\b|\blinked\b", LINKS),
+    (r"\bgoals?\b.*\b(served|addressed|supported|alignment|area|ref|reference|number)\b", LINKS),
     (r"\bfunding\b.*\b(end|ends|expires|expiration|sunset)\b", "funding_ends"),
     (r"\b(fund|funding)\b", "funding_source"),
     (r"\bessa\b|\bevidence\b", "evidence_tier"),
@@ -212,6 +269,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bpopulation\b|\bstudent groups?\b|\btarget\b", "populations"),
     (r"\bschools?\b|\bsites?\b|\bcampus", "schools"),
     (r"\bdecision\b", "decision"),
+    (
+        r"^(program|activity|initiative|project|intervention|action)\b(?!.*\b(description|"
+        r"code|number|id|cost|budget|type|lead|owner|notes?|status|tier|funding|fund)\b)",
+        "name",
+    ),
     (r"\bname\b", "name"),
     (r"\bnotes?\b|\bcomments?\b", "notes"),
     (r"\bdescription\b", "description"),
@@ -221,16 +283,28 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _target(header: str) -> str | None:
+# How sure a guess is: an exact header beats a pattern, so "Annual Cost" wins the cost
+# over an earlier "Cost per Student".
+EXACT, PATTERN = 0, 1
+
+
+def _ranked_target(header: str) -> tuple[str | None, int]:
     key = _key(header)
     if not key:
-        return None
+        return None, PATTERN
     if key in _EXACT:
-        return _EXACT[key]
+        return _EXACT[key], EXACT
+    if _NOT_A_FIELD.search(key):
+        return None, PATTERN
     for pattern, target in _PATTERNS:
         if re.search(pattern, key):
-            return target
-    return None
+            return target, PATTERN
+    return None, PATTERN
+
+
+def target_of(header: str) -> str | None:
+    """The field (or pseudo field) a header names on its own, or None."""
+    return _ranked_target(header)[0]
 
 
 _KIND_WORDS = {
@@ -245,15 +319,16 @@ _KIND_WORDS = {
 }
 
 
-def _target_in(header: str, kind: str) -> str | None:
-    """Like `_target`, but "Goal" names the item on a goal sheet and the link elsewhere.
+def _target_in(header: str, kind: str) -> tuple[str | None, int]:
+    """Like `_ranked_target`, but "Goal" names the item on a goal sheet and the link
+    elsewhere.
 
     The labels of fields.py (which the export writes as headers) always map to their field.
     """
     if kind in vocab.ITEM_KINDS:
         for spec in F.fields_of(kind):
             if spec.type not in F.NESTED_TYPES and _key(spec.label) == _key(header):
-                return spec.name
+                return spec.name, EXACT
     words = _key(header).split(" ")
     named = _KIND_WORDS.get(words[0]) if words else None
     if (
@@ -262,9 +337,9 @@ def _target_in(header: str, kind: str) -> str | None:
         and words[-1] in (words[0], "name", "id", "title", "statement")
     ):
         if named == kind:
-            return ID if words[-1] == "id" else "name"
-        return LINKS if named in ("goal", "strategy") and kind != "goal" else None
-    return _target(header)
+            return (ID if words[-1] == "id" else "name"), EXACT
+        return (LINKS if named in ("goal", "strategy") and kind != "goal" else None), EXACT
+    return _ranked_target(header)
 
 
 def targets_of(kind: str) -> list[tuple[str, str]]:
@@ -277,6 +352,8 @@ def targets_of(kind: str) -> list[tuple[str, str]]:
     out += [(s.name, s.label) for s in F.fields_of(kind) if s.type not in F.NESTED_TYPES]
     if kind != "goal":
         out.append((LINKS, "Supports (goal or strategy names or ids)"))
+    if kind in PROPOSAL_KINDS:
+        out.append((PROPOSAL, "Proposal (keep, modify, stop: a draft decision)"))
     return out
 
 
@@ -312,24 +389,28 @@ _INDICATOR_HEADERS = {
 def guess_mapping(headers: list[str], kind: str) -> ColumnMapping:
     """A column mapping for a sheet of this kind, from the wording of its headers.
 
-    Each target is given to the first header that names it; a later header naming the same
+    Each target goes to the header that names it most exactly ("Annual Cost" before a
+    pattern such as "Cost per Student"), then to the first; a later header naming the same
     field is left unmapped (and so reported), never silently merged.
     """
+    guesses: list[tuple[int, int, str, str]] = []  # (rank, position, header, target)
     if kind in (LINK_SHEET, INDICATOR_SHEET):
         table = _LINK_HEADERS if kind == LINK_SHEET else _INDICATOR_HEADERS
-        guesses = {h: table.get(_key(h)) for h in headers}
+        for position, header in enumerate(headers):
+            target = table.get(_key(header))
+            if target is not None:
+                guesses.append((EXACT, position, header, target))
     else:
         allowed = {t for t, _ in targets_of(kind)}
-        guesses = {}
-        for header in headers:
-            target = _target_in(header, kind)
-            if target in allowed:
-                guesses[header] = target
-    mapping: ColumnMapping = {}
-    for header, target in guesses.items():
-        if target is not None and target not in mapping.values():
-            mapping[header] = target
-    return mapping
+        for position, header in enumerate(headers):
+            target, rank = _target_in(header, kind)
+            if target is not None and target in allowed:
+                guesses.append((rank, position, header, target))
+    chosen: dict[str, tuple[int, str]] = {}  # target -> (position, header)
+    for _, position, header, target in sorted(guesses):
+        if target not in chosen and header not in {h for _, h in chosen.values()}:
+            chosen[target] = (position, header)
+    return {header: target for target, (_, header) in sorted(chosen.items(), key=lambda kv: kv[1])}
 
 
 # Columns the export writes for people to read (the name beside an id); not worth reporting.
@@ -348,7 +429,7 @@ def header_score(cells: list[str]) -> int:
         for cell in cells
         if cell
         and (
-            _target(cell) is not None
+            target_of(cell) is not None
             or _key(cell) in _LINK_HEADERS
             or _key(cell) in _INDICATOR_HEADERS
         )
@@ -393,7 +474,7 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     keys = {_key(h) for h in headers}
     if {"from", "to"} <= keys or {"from id", "to id"} <= keys:
         return LINK_SHEET
-    targets = {_target(h) for h in headers}
+    targets = {target_of(h) for h in headers}
     if targets & {"code", "adopted_year", "review_year"}:
         return "policy"
     if "themes" in targets:

@@ -5,6 +5,9 @@ field changes to existing items, the links to add, and every problem with its sh
 column. The person (or the CLI) reviews the plan; `ImportPlan.to_command` turns it into one
 `Batch` command, so the import is one undo step and one storage transaction. A plan with
 problems refuses to become a command unless the caller asks to skip the problem rows.
+A warning is a cell that could not be read on a row that is imported anyway (the field is
+left empty) or a goal reference that could not be resolved (that link is left out); it
+never stops the import, and the preview and the command line show every one.
 
 Rows are matched to existing items by the id column when it has a value, else by name
 (case-insensitive, spaces trimmed) within the kind, so importing the same sheet again plans
@@ -28,6 +31,7 @@ from coherence_planner.domain.commands import (
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item, Link, LinkKey
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.spreadsheets.proposals import Proposal, save_proposals
 
 RowKey = tuple[str, str, int]  # (file, sheet name, row number)
 
@@ -104,8 +108,19 @@ class ImportPlan:
     links: list[NewLink] = field(default_factory=list)
     link_updates: list[LinkUpdate] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # unmapped columns, skipped sheets
+    warnings: list[ImportProblem] = field(default_factory=list)  # imported anyway
+    notes: list[str] = field(default_factory=list)  # unmapped columns, skipped sheets and rows
+    proposals: list[Proposal] = field(default_factory=list)  # Keep/Modify/Stop, as a scenario
+    guessed_types: list[tuple[str, str]] = field(default_factory=list)  # (program name, type)
+    created_goals: list[str] = field(default_factory=list)  # "Goal 1"... made for bare numbers
+    district_name: str | None = None  # from a title block, for naming a new plan
+    read_rows: set[RowKey] = field(default_factory=set)  # rows read into items or links
     source: str = ""
+
+    @property
+    def rows_read(self) -> int:
+        """How many rows became items or links (0: the import found nothing to import)."""
+        return len(self.read_rows)
 
     @property
     def is_empty(self) -> bool:
@@ -137,10 +152,16 @@ class ImportPlan:
             links=links,
             link_updates=[u for u in self.link_updates if u.row not in bad],
             problems=[],
+            warnings=[w for w in self.warnings if w.row not in bad],
             notes=[
                 *self.notes,
                 f"{len(bad)} row{'s' if len(bad) != 1 else ''} with problems skipped",
             ],
+            proposals=[p for p in self.proposals if p.item_id not in dropped_ids],
+            guessed_types=self.guessed_types,
+            created_goals=self.created_goals,
+            district_name=self.district_name,
+            read_rows=self.read_rows - bad,
             source=self.source,
         )
 
@@ -152,6 +173,8 @@ class ImportPlan:
         ]
         if self.problems:
             parts.append(f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
         return ", ".join(parts)
 
     def to_command(self, district: District, skip_problem_rows: bool = False) -> Batch:
@@ -178,6 +201,8 @@ class ImportPlan:
             commands.append(
                 SetLinkFields(district, lu.key, {k: new for k, (_, new) in lu.changes.items()})
             )
+        if plan.proposals:
+            commands.append(save_proposals(plan.proposals, plan.source))
         source = f" from {plan.source}" if plan.source else ""
         return Batch(f"Import{source} ({plan.summary()})", commands)
 

@@ -10,26 +10,40 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link, LinkKey
+from coherence_planner.domain.scenarios import COLLECTION as SCENARIOS
 from coherence_planner.storage.spreadsheets import values as V
+from coherence_planner.storage.spreadsheets.goal_refs import (
+    GoalNumbers,
+    Reference,
+    legend,
+    split_references,
+)
+from coherence_planner.storage.spreadsheets.guessing import (
+    district_name,
+    guess_columns,
+    guess_type,
+    type_note,
+)
 from coherence_planner.storage.spreadsheets.mapping import (
     ID,
     INDICATOR_SHEET,
     LINK_SHEET,
     LINKS,
+    PROPOSAL,
+    PROPOSAL_KINDS,
     ColumnMapping,
     SheetMapping,
     check_mapping,
-    guess_mapping,
     is_report_sheet,
     unmapped_headers,
 )
+from coherence_planner.storage.spreadsheets.nonitems import classify, describe
 from coherence_planner.storage.spreadsheets.plan import (
     ImportPlan,
     ImportProblem,
@@ -37,10 +51,15 @@ from coherence_planner.storage.spreadsheets.plan import (
     LinkUpdate,
     NewItem,
     NewLink,
+    RowKey,
+)
+from coherence_planner.storage.spreadsheets.proposals import (
+    Proposal,
+    proposals_scenario,
+    read_proposal,
 )
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
-
-_TOTALS = re.compile(r"(?i)\s*(grand\s+|sub\s*)?totals?\s*:?\s*")
+from coherence_planner.storage.spreadsheets.row_values import RowReader
 
 
 def _fold(name: str) -> str:
@@ -63,6 +82,15 @@ class _Planner:
         self.seen_rows: dict[tuple[str, str], str] = {}  # (kind, id) -> place of its row
         self.next_number: dict[str, int] = {}
         self.link_keys: set[LinkKey] = set(district.links)
+        self.row_items: dict[RowKey, str] = {}  # row -> the item it was read into
+        self.goal_rows: list[tuple[str, str, int | None]] = []  # goals sheet: id, name, number
+        self.numbers = GoalNumbers()
+        self.created_goal_numbers: dict[int, str] = {}
+        self.skipped_lines: dict[str, list[str]] = {}  # sheet -> texts of rows skipped
+
+    def warn(self, sheet: Sheet, message: str, row: Row, header: str | None = None) -> None:
+        key = (sheet.file, sheet.name, row.number)
+        self.plan.warnings.append(ImportProblem(sheet.place(row, header), message, key, header))
 
     # -- ids --------------------------------------------------------------------------
     def new_id(self, kind: str) -> str:
@@ -86,64 +114,106 @@ class _Planner:
 
     # -- item rows --------------------------------------------------------------------
     def item_sheet(self, sheet: Sheet, kind: str, columns: ColumnMapping) -> None:
+        """Plan the items of one sheet: rows that are not items skipped (nonitems.py), rows
+        with one name or id combined into one item, every unreadable cell a warning."""
         if "name" not in columns.values() and ID not in columns.values():
             self.problem(sheet, "no column holds the name; map one column to Name")
             return
-        specs = {s.name: s for s in F.fields_of(kind)}
-        names_in_sheet: dict[str, int] = {}
-        for row in sheet.rows:
-            values: dict[str, Any] = {}
-            ok = True
-            for header, target in columns.items():
-                if target in (ID, LINKS) or header not in sheet.headers:
-                    continue
-                raw = sheet.cell(row, header)
-                if V.is_blank(raw) and target != "name":
-                    continue
-                value, error = V.parse_field(specs[target], raw)
-                if error:
-                    self.problem(sheet, error, row, header)
-                    ok = False
-                    continue
-                values[target] = value
-            id_header = _header_for(columns, ID)
+        reader = RowReader(sheet, kind, columns, self.district.school_names())
+        kept, skipped = classify(sheet, columns, reader.amount)
+        self.skipped_lines[sheet.name] = [s.label for s in skipped]
+        if skipped:
+            what = vocab.KIND_PLURALS[kind].lower()
+            one = vocab.KIND_LABELS[kind].lower()
+            self.plan.notes.append(f"{sheet.place()}: {describe(skipped, what, one)}")
+        id_header = _header_for(columns, ID)
+        groups: dict[tuple[str, str], list[Row]] = {}
+        for row in kept:
             given_id = V.parse_text(sheet.cell(row, id_header))[0] if id_header else ""
             if given_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", given_id):
                 self.problem(
                     sheet, f"{given_id!r} is not an id (letters, digits, - _ .)", row, id_header
                 )
                 continue
-            if not ok and "name" not in values and not given_id:
+            name = reader.name(row)
+            if not given_id and name is None:
+                self.problem(sheet, "the name is empty", row, _header_for(columns, "name"))
+                self.report_references(sheet, row, columns)
                 continue
-            name = values.get("name")
-            if name is not None and not given_id and _TOTALS.fullmatch(name):
-                self.plan.notes.append(
-                    f"{sheet.place(row)}: skipped ({name!r} looks like a totals row)"
-                )
-                continue
-            if name is not None:
-                folded = _fold(name)
-                if folded in names_in_sheet:
-                    self.problem(
-                        sheet,
-                        f"{name!r} appears twice in this sheet (also row "
-                        f"{names_in_sheet[folded]}); keep one row",
-                        row,
-                    )
-                    continue
-                names_in_sheet[folded] = row.number
-            target_id = self.match(sheet, kind, row, given_id, name, id_header)
-            if target_id is None:
-                continue
-            existing = self.district.items.get(target_id) if target_id else None
-            if existing is None:
-                if name is None:
-                    self.problem(sheet, "the name is empty", row, _header_for(columns, "name"))
-                    continue
-                if ok:
-                    self.create(sheet, kind, row, target_id or self.new_id(kind), values)
-            elif ok:
-                self.update(sheet, row, existing, values)
+            key = ("id", given_id) if given_id else ("name", _fold(str(name)))
+            groups.setdefault(key, []).append(row)
+        for (by, value), rows in groups.items():
+            self.item_rows(sheet, kind, columns, reader, rows, value if by == "id" else "")
+
+    def item_rows(
+        self,
+        sheet: Sheet,
+        kind: str,
+        columns: ColumnMapping,
+        reader: RowReader,
+        rows: list[Row],
+        given_id: str,
+    ) -> None:
+        """One item from one row, or from several rows of the same program combined."""
+        values, warnings = reader.values(rows)
+        self.plan.warnings.extend(warnings)
+        first = rows[0]
+        name = values.get("name")
+        if len(rows) > 1:
+            numbers = ", ".join(str(r.number) for r in rows[:-1]) + f" and {rows[-1].number}"
+            self.plan.notes.append(
+                f"{sheet.place()}: rows {numbers} are one {kind} ({name or given_id!r}): "
+                "amounts, FTE and students added, funding sources joined"
+            )
+        id_header = _header_for(columns, ID)
+        target_id = self.match(sheet, kind, first, given_id, name, id_header)
+        if target_id is None:
+            return
+        existing = self.district.items.get(target_id) if target_id else None
+        why = " ".join(str(values.get("decision_rationale") or values.get("notes", "")).split())
+        if existing is None:
+            if name is None:
+                self.problem(sheet, "the name is empty", first, _header_for(columns, "name"))
+                return
+            if kind == "program" and "type" not in columns.values():
+                self.guess_program_type(values)
+            target_id = target_id or self.new_id(kind)
+            self.create(sheet, kind, first, target_id, values)
+        else:
+            self.update(sheet, first, existing, values)
+        for row in rows:
+            self.row_items[(sheet.file, sheet.name, row.number)] = target_id
+        if kind == "goal":
+            self.goal_rows.append((target_id, str(name or ""), reader.goal_number(first)))
+        proposal_header = _header_for(columns, PROPOSAL)
+        if proposal_header is not None and kind in PROPOSAL_KINDS:
+            self.proposal(sheet, rows, proposal_header, target_id, name or given_id, why)
+
+    def guess_program_type(self, values: dict[str, Any]) -> None:
+        """No type column: the type the name suggests, said in the notes to be confirmed."""
+        guessed = guess_type(values["name"], values.get("description", ""))
+        if guessed is None:
+            return
+        values["type"] = guessed
+        values["notes"] = "\n".join(n for n in (values.get("notes", ""), type_note(guessed)) if n)
+        self.plan.guessed_types.append((values["name"], guessed))
+
+    def proposal(
+        self,
+        sheet: Sheet,
+        rows: list[Row],
+        header: str,
+        item_id: str,
+        name: str,
+        why: str,
+    ) -> None:
+        for row in rows:
+            decision, error = read_proposal(sheet.cell(row, header))
+            if error is not None:
+                self.warn(sheet, error, row, header)
+            elif decision is not None:
+                self.plan.proposals.append(Proposal(item_id, name, decision, why, sheet.place(row)))
+                return
 
     def match(
         self,
@@ -212,7 +282,7 @@ class _Planner:
         changes = {
             name: (copy.deepcopy(getattr(item, name)), value)
             for name, value in values.items()
-            if getattr(item, name) != value
+            if getattr(item, name) != value and not _only_gains_type_note(item, name, value)
         }
         if changes:
             self.plan.updates.append(
@@ -280,31 +350,112 @@ class _Planner:
         if header is None:
             return
         for row in sheet.rows:
-            source = self.row_item(sheet, kind, row, columns)
+            source = self.row_items.get((sheet.file, sheet.name, row.number))
             if source is None:
                 continue
-            for ref in _references(sheet.cell(row, header), self):
-                target = self.resolve(ref, ("goal", "strategy", "program", "policy"))
-                if target is None:
-                    self.problem(sheet, f"no goal or strategy is named {ref!r}", row, header)
-                    continue
+            for target in self.references(sheet, row, header):
                 self.add_link(sheet, row, header, Link(source, target))
 
-    def row_item(self, sheet: Sheet, kind: str, row: Row, columns: ColumnMapping) -> str | None:
-        """The id a row of an item sheet was matched to (None when the row had a problem)."""
-        id_header = _header_for(columns, ID)
-        if id_header:
-            given = V.parse_text(sheet.cell(row, id_header))[0]
-            if given and self.item(given) is not None:
-                return str(given)
-        name_header = _header_for(columns, "name")
-        if name_header:
-            name = V.parse_name(sheet.cell(row, name_header))[0]
-            if name:
-                found = self.by_name.get((kind, _fold(name)), [])
-                if len(found) == 1:
-                    return found[0]
-        return None
+    def report_references(self, sheet: Sheet, row: Row, columns: ColumnMapping) -> None:
+        """Check a problem row's goal references too, so every problem shows at once."""
+        header = _header_for(columns, LINKS)
+        if header is not None:
+            self.references(sheet, row, header)
+
+    def references(self, sheet: Sheet, row: Row, header: str) -> list[str]:
+        """The ids a link cell names; each reference that names nothing is a warning."""
+        text = " ".join(str(V.parse_text(sheet.cell(row, header))[0]).split())
+        if not text or V.is_blank(text):
+            return []
+        kinds = ("goal", "strategy", "program", "policy")
+        out: list[str] = []
+        for ref in split_references(text, lambda t: self.resolve(t, kinds) is not None):
+            found, message = self.resolve_reference(ref, kinds)
+            if message:
+                self.warn(sheet, f"{message}; that link was left out", row, header)
+            out.extend(i for i in found if i not in out)
+        return out
+
+    def resolve_reference(self, ref: Reference, kinds: tuple[str, ...]) -> tuple[list[str], str]:
+        if ref.every_goal:
+            goals = self.all_goals()
+            return goals, "" if goals else f"{ref.text!r} names every goal, but there are none"
+        if ref.numbers:
+            found = [self.goal_number(n) for n in ref.numbers]
+            if all(found):
+                return [g for g in found if g], ""
+            by_name = self.resolve(ref.name, kinds) if ref.name else None
+            if by_name is not None:
+                return [by_name], ""
+            missing = ", ".join(str(n) for n, g in zip(ref.numbers, found, strict=True) if not g)
+            known = sorted(self.numbers.by_number)
+            listed = f"; the goals are numbered {known[0]} to {known[-1]}" if known else ""
+            return [g for g in found if g], f"there is no goal {missing}{listed}"
+        target = self.resolve(ref.name, kinds)
+        if target is None:
+            return [], f"no goal or strategy is named {ref.name!r}"
+        return [target], ""
+
+    def all_goals(self) -> list[str]:
+        """Every goal, in the order of their numbers when the goals are numbered."""
+        goals = [i.id for i in self.district.items_of("goal")] + [
+            i for i, item in self.planned.items() if item.kind == "goal"
+        ]
+        numbered = [g for _, g in sorted(self.numbers.by_number.items()) if g in goals]
+        return numbered + [g for g in goals if g not in numbered]
+
+    def goal_number(self, number: int) -> str | None:
+        """The goal a number means; with no list of goals at all, a new "Goal N"."""
+        if self.numbers.by_number:
+            return self.numbers.by_number.get(number)
+        if self.all_goals() and not self.created_goal_numbers:
+            return None
+        if number not in self.created_goal_numbers:
+            goal_id = self.new_id("goal")
+            name = f"Goal {number}"
+            self.created_goal_numbers[number] = goal_id
+            self.create_from(self.numbers.source or self.plan.source, "goal", goal_id, name)
+            self.plan.created_goals.append(name)
+        return self.created_goal_numbers[number]
+
+    def number_goals(self, sheets: list[tuple[Sheet, str, ColumnMapping]]) -> None:
+        """Learn which goal each number means: goals sheet, legend line, the plan's goals."""
+        self.numbers.number_goals(self.goal_rows, "the goals sheet")
+        if self.numbers.by_number:
+            return
+        for sheet, _, columns in sheets:
+            if LINKS not in columns.values():
+                continue
+            entries = legend([*sheet.preamble, *self.skipped_lines.get(sheet.name, [])])
+            if not entries:
+                continue
+            ordered: list[tuple[str, str, int | None]] = []
+            for number, name in entries.items():
+                goal_id = self.resolve(name, ("goal",))
+                if goal_id is None:
+                    goal_id = self.new_id("goal")
+                    self.create_from(f"{sheet.place()} (legend)", "goal", goal_id, name)
+                ordered.append((goal_id, name, number))
+            self.numbers.number_goals(ordered, f"the legend on {sheet.place()}")
+            return
+        existing: list[tuple[str, str, int | None]] = [
+            (g.id, g.name, None) for g in self.district.items_of("goal")
+        ]
+        self.numbers.number_goals(existing, "the plan's goals")
+
+    def drop_unchanged_proposals(self) -> None:
+        """Importing the same worksheet again proposes nothing new: leave the scenario be."""
+        if not self.plan.proposals:
+            return
+        wanted = proposals_scenario(self.plan.proposals, self.plan.source)
+        if self.district.record(SCENARIOS, wanted.name) == wanted.as_record():
+            self.plan.proposals = []
+
+    def create_from(self, place: str, kind: str, item_id: str, name: str) -> None:
+        item = ITEM_CLASSES[kind](id=item_id, name=name)
+        self.planned[item_id] = item
+        self.by_name.setdefault((kind, _fold(name)), []).append(item_id)
+        self.plan.creates.append(NewItem(item, place, ("", place, 0)))
 
     def link_sheet(self, sheet: Sheet, columns: ColumnMapping) -> None:
         ends = {end: _header_for(columns, end) for end in ("from", "to")}
@@ -406,6 +557,15 @@ class _Planner:
                 )
 
 
+def _only_gains_type_note(item: Item, name: str, value: Any) -> bool:
+    """True when the item's notes are the sheet's plus the type-guess sentence the first
+    import added: importing the same sheet again must not take that sentence away."""
+    if name != "notes" or not isinstance(value, str):
+        return False
+    note = type_note(str(getattr(item, "type", "")))
+    return bool(item.notes == "\n".join(n for n in (value, note) if n))
+
+
 def _header_for(columns: ColumnMapping, target: str) -> str | None:
     for header, mapped in columns.items():
         if mapped == target:
@@ -430,23 +590,6 @@ def _word(
     return text if text in choices else None
 
 
-def _references(raw: object, planner: _Planner) -> Iterator[str]:
-    """Names or ids in a link cell: the whole cell if it names an item, else its parts."""
-    text = " ".join(str(V.parse_text(raw)[0]).split())
-    if not text or V.is_blank(text):
-        return
-    kinds = ("goal", "strategy", "program", "policy")
-    if planner.resolve(text, kinds) is not None:
-        yield text
-        return
-    parts = [p.strip() for p in re.split(r"[;|\n\r]+", text) if p.strip()]
-    for part in parts:
-        if planner.resolve(part, kinds) is not None or "," not in part:
-            yield part
-        else:
-            yield from (p.strip() for p in part.split(",") if p.strip())
-
-
 def guess_mappings(sheets: list[Sheet]) -> dict[str, SheetMapping]:
     """The mapping `plan_import` uses when given none: each sheet's guessed kind and columns.
 
@@ -454,7 +597,7 @@ def guess_mappings(sheets: list[Sheet]) -> dict[str, SheetMapping]:
     """
     out: dict[str, SheetMapping] = {}
     for sheet in sheets:
-        columns = guess_mapping(sheet.headers, sheet.kind) if sheet.kind else {}
+        columns = guess_columns(sheet, sheet.kind) if sheet.kind else {}
         out[sheet.name] = SheetMapping(kind=sheet.kind, columns=columns)
     return out
 
@@ -473,7 +616,7 @@ def plan_import(
     programs, policies), then link columns, the Links sheet and the Indicators sheet, so a
     link may name an item created by the same import.
     """
-    plan = ImportPlan(source=source)
+    plan = ImportPlan(source=source, district_name=district_name(sheets))
     planner = _Planner(district, plan)
     chosen: list[tuple[Sheet, str, ColumnMapping]] = []
     for sheet in sheets:
@@ -490,9 +633,7 @@ def plan_import(
         if not sheet.rows:
             plan.notes.append(f"{sheet.place()}: no rows")
             continue
-        columns = (
-            dict(entry["columns"]) if entry is not None else guess_mapping(sheet.headers, kind)
-        )
+        columns = dict(entry["columns"]) if entry is not None else guess_columns(sheet, kind)
         for problem in check_mapping(kind, columns, sheet.place()):
             plan.problems.append(ImportProblem(sheet.place(), problem.split(": ", 1)[-1]))
         missing = [h for h in columns if h not in sheet.headers]
@@ -503,7 +644,11 @@ def plan_import(
                     f"the mapping names a column {header!r} that this sheet does not have",
                 )
             )
-        ignored = unmapped_headers(sheet.headers, columns)
+        ignored = [
+            h
+            for h in unmapped_headers(sheet.headers, columns)
+            if not (kind == "goal" and RowReader(sheet, kind, columns, []).number_header == h)
+        ]
         if ignored:
             plan.notes.append(
                 f"{sheet.place()}: columns not imported: {', '.join(repr(h) for h in ignored)}"
@@ -515,11 +660,30 @@ def plan_import(
     item_sheets = sorted((c for c in chosen if c[1] in order), key=lambda c: order[c[1]])
     for sheet, kind, columns in item_sheets:
         planner.item_sheet(sheet, kind, columns)
+    planner.number_goals(item_sheets)
     for sheet, kind, columns in item_sheets:
         planner.supports_column(sheet, kind, columns)
+    if plan.created_goals:
+        plan.notes.append(
+            f"no list of goals was found, so {_listing(plan.created_goals)} "
+            f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the goal numbers "
+            "the sheet uses; rename them after the import"
+        )
+    planner.drop_unchanged_proposals()
+    plan.read_rows = set(planner.row_items) | {
+        (sheet.file, sheet.name, row.number)
+        for sheet, kind, _ in chosen
+        if kind in (LINK_SHEET, INDICATOR_SHEET)
+        for row in sheet.rows
+    }
     for sheet, kind, columns in chosen:
         if kind == LINK_SHEET:
             planner.link_sheet(sheet, columns)
         elif kind == INDICATOR_SHEET:
             planner.indicator_sheet(sheet, columns)
     return plan
+
+
+def _listing(names: list[str]) -> str:
+    quoted = [f"{n!r}" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"

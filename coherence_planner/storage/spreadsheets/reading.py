@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
+from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
 
 MAX_ROWS = 50_000  # data rows per sheet
 MAX_COLUMNS = 200
@@ -70,6 +71,15 @@ class Sheet:
     headers: list[str]
     rows: list[Row] = field(default_factory=list)
     kind: str | None = None
+    # The texts of the non-blank rows above the header (a title block: the district's
+    # name, a legend of goal numbers), one string per row.
+    preamble: list[str] = field(default_factory=list)
+    # The header texts as read (merged cells filled in), before they were made unique.
+    raw_headers: list[str] = field(default_factory=list)
+    # Rows whose formulas add up other rows (subtotals), and merged ranges
+    # (first col, first row, last col, last row): from the sheet's XML, xlsx only.
+    aggregate_rows: set[int] = field(default_factory=set)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def cell(self, row: Row, header: str) -> Any:
         index = self.headers.index(header)
@@ -204,12 +214,18 @@ def _build_sheet(
             )
         data.append(Row(number, cells))
     sheet = Sheet(file, name, header_number, [], data)
-    _set_headers(sheet, raw_headers)
+    sheet.preamble = [_row_text(cells) for _, cells in candidates[:pick]]
+    set_headers(sheet, raw_headers)
     return sheet, raw_headers, candidates[:pick]
 
 
-def _set_headers(sheet: Sheet, raw_headers: list[str]) -> None:
+def _row_text(cells: tuple[Any, ...]) -> str:
+    return "  ".join(_header_text(c) for c in cells if _header_text(c))
+
+
+def set_headers(sheet: Sheet, raw_headers: list[str]) -> None:
     """Headers made unique, trailing empty columns dropped, and the kind guessed again."""
+    sheet.raw_headers = list(raw_headers)
     width = max((len(r.cells) for r in sheet.rows), default=0)
     for i, header in enumerate(raw_headers):
         if header:
@@ -276,6 +292,7 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
             ) from exc
 
     sheet, _, _ = _build_sheet(path.name, "", rows(), max_rows)
+    merge_subheader(sheet)
     sheet.kind = guess_kind(path.stem, sheet.headers)
     return sheet
 
@@ -328,34 +345,6 @@ def check_workbook_file(path: Path) -> None:
         )
 
 
-def _merge_ranges(archive_path: Path, sheet_path: str) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of one sheet as (first col, first row, last col, last row), 1-based.
-
-    Read-only worksheets do not expose merges, so the sheet XML's <mergeCell> list is read
-    here, with defusedxml; cells are cleared as they stream past.
-    """
-    from defusedxml.ElementTree import iterparse
-
-    ranges: list[tuple[int, int, int, int]] = []
-    with zipfile.ZipFile(archive_path) as archive, archive.open(sheet_path) as src:
-        for _, elem in iterparse(src):
-            tag = elem.tag.rsplit("}", 1)[-1]
-            if tag == "mergeCell":
-                match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", elem.get("ref", ""))
-                if match:
-                    ranges.append(
-                        (
-                            _column_index(match[1]),
-                            int(match[2]),
-                            _column_index(match[3]),
-                            int(match[4]),
-                        )
-                    )
-            elif tag in ("c", "row"):
-                elem.clear()
-    return ranges
-
-
 def _fill_merged_headers(
     sheet: Sheet,
     raw_headers: list[str],
@@ -376,14 +365,7 @@ def _fill_merged_headers(
                 filled.append("")
             if not filled[col - 1]:
                 filled[col - 1] = value
-    _set_headers(sheet, filled)
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index
+    set_headers(sheet, filled)
 
 
 def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
@@ -444,8 +426,12 @@ def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
     try:
         sheet, raw_headers, above = _build_sheet(path.name, ws.title, rows(), max_rows)
         sheet_path = getattr(ws, "_worksheet_path", None)
-        if sheet_path and any(not h for h in raw_headers):
-            _fill_merged_headers(sheet, raw_headers, above, _merge_ranges(path, sheet_path))
+        if sheet_path:
+            marks = scan_sheet(path, sheet_path)
+            sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
+            if any(not h for h in raw_headers):
+                _fill_merged_headers(sheet, raw_headers, above, marks.merges)
+        merge_subheader(sheet)
     except SpreadsheetError:
         raise
     except Exception as exc:

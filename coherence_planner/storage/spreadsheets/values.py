@@ -77,34 +77,75 @@ def _grouped_ok(num: str) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def parse_money(raw: object) -> Parsed:
-    """Dollars >= 0: "$1,200", "1200.50", "$1.2M", "12k", "(none)" -> None."""
+def european_to_us(text: str) -> str:
+    """ "52.800,00" written as "52,800.00": the one spelling the parsers below read."""
+    return text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+
+
+_EUROPEAN = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+,\d{1,2}$")
+_AMERICAN = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d{1,2}$")
+
+
+def decimal_comma(cells: list[object]) -> bool:
+    """Whether a column writes numbers the European way ("52.800,00").
+
+    Decided once for the whole column, so "1.250" means the same in every row: it is a
+    thousand and a quarter in a column that also holds "52.800,00", and one and a quarter in
+    a column that holds "1,250.50". A column with no telling value is read the US way.
+    """
+    european = american = 0
+    for raw in cells:
+        if not isinstance(raw, str):
+            continue
+        text = re.sub(r"[\s$€£()]", "", raw).replace("−", "-")
+        if _EUROPEAN.match(text):
+            european += 1
+        elif _AMERICAN.match(text):
+            american += 1
+    return european > american
+
+
+def parse_money(raw: object, *, comma_decimals: bool = False, signed: bool = False) -> Parsed:
+    """Dollars: "$1,200", "1200.50", "$1.2M", "12k", "(none)" -> None.
+
+    A cost must be 0 or more, except on one line of a program written on several lines
+    (`signed`): a finance system's transfer line "-25,000.00" is added to the others, and
+    only the program's total must not be negative. `comma_decimals` reads "52.800,00".
+    """
     if isinstance(raw, bool):
         return None, f"{raw!r} is not an amount of money"
     if isinstance(raw, int | float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             return None, "is not a number"
-        if raw < 0:
+        if raw < 0 and not signed:
             return None, f"{raw} is negative; a cost must be 0 or more"
         return _clean(float(raw)), None
     text = _text(raw)
     if is_blank(text):
         return None, None
     lower = re.sub(r"\s*(/\s*(yr|year)|per\s+(yr|year|annum)|a\s+year|annually)$", "", text.lower())
-    match = _MONEY.match(lower.replace(" ", ""))
+    lower = lower.replace("−", "-").replace("€", "").replace("£", "")
+    if lower.endswith("-"):  # "25,000.00-": some ledgers put the sign last
+        lower = "-" + lower[:-1]
+    compact = lower.replace(" ", "")
+    if comma_decimals:
+        compact = european_to_us(compact)
+    match = _MONEY.match(compact)
     if not match or not _grouped_ok(match["num"]):
         return None, f"{text!r} is not an amount of money (write it like $120,000 or 1.2M)"
-    if match["neg"]:
-        return None, f"{text!r} is negative; a cost must be 0 or more"
     value = float(match["num"].replace(",", "")) * _UNITS[match["unit"]]
+    if match["neg"]:
+        if not signed:
+            return None, f"{text!r} is negative; a cost must be 0 or more"
+        value = -value
     return _clean(value), None
 
 
 _PLAIN_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$|^\.\d+$")
 
 
-def parse_number(raw: object) -> Parsed:
-    """A number >= 0 such as FTE: "1.5", "0.5 FTE", "2"."""
+def parse_number(raw: object, *, comma_decimals: bool = False) -> Parsed:
+    """A number >= 0 such as FTE: "1.5", "0.5 FTE", "2" ("0,5" with `comma_decimals`)."""
     if isinstance(raw, bool):
         return None, f"{raw!r} is not a number"
     if isinstance(raw, int | float):
@@ -117,6 +158,8 @@ def parse_number(raw: object) -> Parsed:
     if is_blank(text):
         return None, None
     core = re.sub(r"\s*(fte|staff|positions?)$", "", text.lower()).strip()
+    if comma_decimals:
+        core = european_to_us(core)
     if core.startswith("-"):
         return None, f"{text!r} is negative; it must be 0 or more"
     if not _PLAIN_NUMBER.match(core) or not _grouped_ok(core):
@@ -140,12 +183,25 @@ def parse_signed_number(raw: object) -> Parsed:
     return parse_number(raw)
 
 
-def parse_count(raw: object) -> Parsed:
-    """A whole number >= 0: "1,250", "300 students", "~300"."""
+_ALL_STUDENTS = frozenset({"all", "all students", "everyone", "every student", "varies"})
+
+
+def parse_count(raw: object, *, comma_decimals: bool = False) -> Parsed:
+    """A whole number >= 0: "1,250", "300 students", "~300", "approx. 120", "120+".
+
+    "all" is not a count: it says the program reaches everyone, whose number the sheet does
+    not give, so it reads as unknown (blank) rather than as a mistake.
+    """
     if isinstance(raw, str):
-        raw = re.sub(r"^(~|about|approx\.?|approximately)\s*", "", raw.strip().lower())
-        raw = re.sub(r"\s*(students?|kids|learners|pupils)$", "", raw)
-    value, error = parse_number(raw)
+        if _key(raw) in _ALL_STUDENTS:
+            return None, None
+        raw = re.sub(
+            r"^(~|about|around|roughly|ca\.?|est\.?|estimated|approx\.?|approximately)\s*",
+            "",
+            raw.strip().lower(),
+        )
+        raw = re.sub(r"\s*\+?\s*(students?|kids|learners|pupils)?\s*\+?$", "", raw)
+    value, error = parse_number(raw, comma_decimals=comma_decimals)
     if error or value is None:
         return value, error
     if not isinstance(value, int):
@@ -162,10 +218,15 @@ def parse_year(raw: object) -> Parsed:
     if isinstance(raw, int | float):
         if float(raw).is_integer() and 1800 <= raw <= 2200:
             return int(raw), None
+        serial = excel_serial_date(raw)
+        if serial is not None:
+            return serial.year, None
         return None, f"{_text(raw)!r} is not a year like 2027"
     text = _text(raw)
-    if is_blank(text):
+    if is_blank(text) or _key(text) in _UNDATED:
         return None, None
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+        return parse_year(float(text))
     lower = text.lower()
     school_year = re.search(r"\b((?:18|19|20|21)\d\d)\s*[-–/]\s*(\d{2}|\d{4})\b", lower)
     if school_year:
@@ -187,15 +248,35 @@ def parse_year(raw: object) -> Parsed:
     return None, f"{text!r} is not a year like 2027"
 
 
+# "Ongoing" and its kin in a start-year column: the sheet does not know the year.
+_UNDATED = frozenset({"ongoing", "on going", "continuing", "existing", "unknown", "varies"})
+
+# Excel counts days from 1899-12-30; 20,000 to 80,000 covers 1954 to 2119, so a plain
+# year (2027) or a count is never taken for a date.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def excel_serial_date(raw: object) -> dt.date | None:
+    """The date an Excel date serial stands for (45170 -> 2023-09-01), when it is one."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None
+    if not 20_000 <= raw <= 80_000:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
+
+
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
 
 
 def parse_date(raw: object) -> Parsed:
-    """A calendar date (a datetime cell, ISO, US m/d/y, "June 30, 2027")."""
+    """A calendar date (a datetime cell, an Excel serial, ISO, US m/d/y, "June 30, 2027")."""
     if isinstance(raw, dt.datetime):
         return raw.date(), None
     if isinstance(raw, dt.date):
         return raw, None
+    serial = excel_serial_date(raw)
+    if serial is not None:
+        return serial, None
     text = _text(raw)
     if is_blank(text):
         return None, None
@@ -295,13 +376,45 @@ def _tier_number(text: str) -> int | None:
     return _ROMAN.get(first)
 
 
+# The words districts use for the three MTSS tiers.
+_TIER_WORDS = {
+    "universal": 1,
+    "core": 1,
+    "all": 1,
+    "all students": 1,
+    "schoolwide": 1,
+    "school wide": 1,
+    "targeted": 2,
+    "strategic": 2,
+    "supplemental": 2,
+    "small group": 2,
+    "intensive": 3,
+    "intensified": 3,
+    "individualized": 3,
+    "individual": 3,
+}
+
+
 def parse_tier(raw: object) -> Parsed:
-    """MTSS tier 1-3 or None: "Tier 2", "2", "II", "Tier II", "Tier 3 (intensive)"."""
+    """MTSS tier 1-3 or None: "Tier 2", "2", "II", "Universal", "Targeted", "Intensive".
+
+    A program written for two tiers ("2/3", "Tier 2-3") is read as the first: the tier it
+    starts at, which is the one the competing-programs rule compares.
+    """
     text = _text(raw)
     if is_blank(text):
         return None, None
-    if len(set(re.findall(r"\b(?:[1-9]|i{1,3}|iv)\b", _key(text)))) > 1:
+    key = _key(text)
+    if key in _TIER_WORDS:
+        return _TIER_WORDS[key], None
+    named = sorted({int(n) for n in re.findall(r"\b[1-3]\b", key)})
+    if len(named) > 1 and re.fullmatch(r"((mtss|rti)\s*)?(tiers?\s*)?[1-3]( (and )?[1-3])+", key):
+        return named[0], None
+    if len(set(re.findall(r"\b(?:[1-9]|i{1,3}|iv)\b", key))) > 1:
         return None, f"{text!r} names more than one MTSS tier; a program has one"
+    for word, tier in _TIER_WORDS.items():
+        if " " not in word and re.search(rf"\b{word}\b", key) and not re.search(r"\d", key):
+            return tier, None
     number = _tier_number(text)
     if number in vocab.TIERS:
         return number, None
@@ -314,10 +427,18 @@ _EVIDENCE_WORDS = {
     "promising": 3,
     "rationale": 4,
     "demonstrates a rationale": 4,
+    "demonstrates rationale": 4,
+    "logic model": 4,
+    # "Y" says there is evidence without saying how strong: the least it can claim is a
+    # rationale (tier 4); "N" says there is none.
+    "y": 4,
+    "yes": 4,
+    "evidence based": 4,
     "no evidence": None,
     "none": None,
     "n a": None,
     "no": None,
+    "n": None,
     "not rated": None,
     "unknown": None,
 }
@@ -427,6 +548,7 @@ _TYPE_WORDS = {
     "assessments": "assessment",
     "screener": "assessment",
     "screening": "assessment",
+    "diagnostic": "assessment",
     "test": "assessment",
     "pd": "professional-learning",
     "pl": "professional-learning",
@@ -548,16 +670,89 @@ def parse_slugs(raw: object) -> Parsed:
     return out, None
 
 
-def parse_names(raw: object) -> Parsed:
-    """School names: split on ; | and new lines, and on commas too ("Lincoln, Adams")."""
+_EVERY_SCHOOL = frozenset(
+    {
+        "all",
+        "all schools",
+        "all sites",
+        "all campuses",
+        "districtwide",
+        "district wide",
+        "district",
+        "every school",
+        "systemwide",
+        "system wide",
+    }
+)
+# "All elementary schools" and the like, with the words a school of that level has in
+# its name ("Lincoln Elementary", "Adams ES").
+_LEVELS = {
+    "elementary": ("elementary", "es", "primary"),
+    "middle": ("middle", "ms", "intermediate", "junior high", "jhs"),
+    "high": ("high", "hs", "senior high"),
+}
+_LEVEL_PHRASE = re.compile(
+    r"^(?:all\s+)?(?P<level>elementary|middle|high)(?:\s+(?:schools?|sites?|campuses))?$"
+)
+
+
+def school_level(text: str) -> str | None:
+    """ "elementary", "middle" or "high" for "All elementary (schools)"; None otherwise."""
+    key = _key(text)
+    match = _LEVEL_PHRASE.match(key)
+    return match["level"] if match and key.startswith("all") else None
+
+
+def schools_of_level(level: str, known: list[str] | tuple[str, ...]) -> list[str]:
+    """The known schools whose names say they are of this level (empty when none do)."""
+    words = _LEVELS[level]
+    return [s for s in known if any(re.search(rf"\b{w}\b", _key(s)) for w in words)]
+
+
+def split_outside_parentheses(text: str, separators: str = ",;|/\n\r") -> list[str]:
+    """Parts of a list, split only where no parenthesis is open.
+
+    "Title I schools (Lincoln, Jefferson, Adams)" is one entry, not three.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def parse_names(raw: object, known_schools: list[str] | tuple[str, ...] = ()) -> Parsed:
+    """School names: split on , ; | and new lines outside parentheses.
+
+    "All sites" and "District-wide" are the empty list (district-wide). "All elementary"
+    is the plan's elementary schools when it knows them, else district-wide too.
+    """
     text = _text(raw)
-    if is_blank(text) or _key(text) in ("all", "all schools", "districtwide", "district wide"):
+    if is_blank(text) or _key(text) in _EVERY_SCHOOL:
         return [], None
     out: list[str] = []
-    for part in _LIST_SPLIT.split(text):
-        name = " ".join(part.split())
-        if name and name not in out:
-            out.append(name)
+    for part in split_outside_parentheses(text, ",;|\n\r"):
+        level = school_level(part)
+        if level is not None:
+            of_level = schools_of_level(level, known_schools)
+            if not of_level:
+                return [], None
+            names = of_level
+        elif _key(part) in _EVERY_SCHOOL:
+            return [], None
+        else:
+            names = [part]
+        out.extend(n for n in names if n not in out)
     return out, None
 
 
@@ -648,8 +843,20 @@ _BY_TYPE: dict[str, Callable[[object], Parsed]] = {
 }
 
 
-def parse_field(spec: F.FieldSpec, raw: object) -> Parsed:
-    """Read one cell for one field of fields.py; the result passes `check_value`."""
+def parse_field(
+    spec: F.FieldSpec,
+    raw: object,
+    *,
+    comma_decimals: bool = False,
+    signed: bool = False,
+    known_schools: list[str] | tuple[str, ...] = (),
+) -> Parsed:
+    """Read one cell for one field of fields.py; the result passes `check_value`.
+
+    `comma_decimals` is the column's decimal convention (`decimal_comma`); `signed` lets a
+    money cell be negative (one line of a program on several lines); `known_schools` are
+    the plan's schools, for "All elementary".
+    """
     if spec.name == "name":
         return parse_name(raw)
     if spec.name == "status":
@@ -662,10 +869,20 @@ def parse_field(spec: F.FieldSpec, raw: object) -> Parsed:
         return parse_tier(raw)
     if spec.name == "evidence_tier":
         return parse_evidence(raw)
-    parser = _BY_TYPE.get(spec.type)
-    if parser is None:
-        return None, f"the {spec.label.lower()} field cannot be read from one cell"
-    value, error = parser(raw)
+    if spec.type == F.MONEY:
+        value, error = parse_money(raw, comma_decimals=comma_decimals, signed=signed)
+        return value, error
+    if spec.type == F.NUMBER:
+        value, error = parse_number(raw, comma_decimals=comma_decimals)
+    elif spec.type == F.COUNT:
+        value, error = parse_count(raw, comma_decimals=comma_decimals)
+    elif spec.type == F.NAMES:
+        value, error = parse_names(raw, known_schools)
+    else:
+        parser = _BY_TYPE.get(spec.type)
+        if parser is None:
+            return None, f"the {spec.label.lower()} field cannot be read from one cell"
+        value, error = parser(raw)
     if error is None:
         problem = F.check_value(spec, value)
         if problem:

@@ -169,9 +169,10 @@ class PreviewPage(QWidget):
                 else ""
             )
             + (f"  ·  {plural(len(plan.problems), 'problem')}" if plan.problems else "")
+            + (f"  ·  {plural(len(plan.warnings), 'warning')}" if plan.warnings else "")
         )
         self._fill_changes(plan, district)
-        self._fill_problems(plan.problems)
+        self._fill_problems(plan.problems, plan.warnings)
         self.notes.setText("\n".join(f"Note: {note}" for note in plan.notes))
         self.notes.setVisible(bool(plan.notes))
         rows = len(plan.problem_rows())
@@ -252,7 +253,12 @@ class PreviewPage(QWidget):
             node.setToolTip(0, node.text(0))
         tree.expandAll()
 
-    def _fill_problems(self, problems: list[ImportProblem]) -> None:
+    def _fill_problems(
+        self, problems: list[ImportProblem], warnings: list[ImportProblem] = ()  # type: ignore[assignment]
+    ) -> None:
+        """Problems (which stop the import) first, then warnings (imported anyway)."""
+        blocking = len(problems)
+        problems = [*problems, *warnings]
         table = self.problems
         table.setRowCount(len(problems))
         for index, problem in enumerate(problems):
@@ -268,10 +274,13 @@ class PreviewPage(QWidget):
                 table.setItem(index, column, cell)
         self._problems = problems
         self.problems_box.setVisible(bool(problems))
+        counts = [
+            plural(n, word)
+            for n, word in ((blocking, "problem"), (len(problems) - blocking, "warning"))
+            if n
+        ]
         self.problems_label.setText(
-            f"<b>{plural(len(problems), 'problem')}</b> — select one to see its row"
-            if problems
-            else ""
+            f"<b>{', '.join(counts)}</b> — select one to see its row" if problems else ""
         )
         self.cell_label.setText("")
         self.row_view.setVisible(False)

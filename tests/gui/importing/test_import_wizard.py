@@ -110,7 +110,7 @@ def test_import_messy_workbook_through_mapping_and_preview(
     }
     sample = programs.table.item(HEADERS.index("Annual Cost ($)"), 1).text()
     assert "$120,000" in sample and "lots" in sample
-    assert "1 problem" in dialog.live.text()
+    assert "1 warning" in dialog.live.text()
 
     # The planner does not want the owner imported: the live summary and preview follow.
     qtbot.mouseClick(dialog.next_button, LEFT)
@@ -120,22 +120,22 @@ def test_import_messy_workbook_through_mapping_and_preview(
     assert "Lead" not in programs.mapping()["columns"]
     assert any("'Lead'" in note for note in dialog.plan.notes)
 
-    # Mapping the cost column to FTE instead moves the problem to the FTE reading.
+    # Mapping the cost column to FTE instead moves the warning to the FTE reading.
     programs.choose("Annual Cost ($)", "fte")
-    assert [(p.row[2] if p.row else 0, p.column) for p in dialog.plan.problems] == [
+    assert [(p.row[2] if p.row else 0, p.column) for p in dialog.plan.warnings] == [
         (4, "Annual Cost ($)"),
         (5, "Annual Cost ($)"),
     ]
     programs.choose("Annual Cost ($)", "annual_cost")
-    assert len(dialog.plan.problems) == 1
+    assert len(dialog.plan.warnings) == 1 and not dialog.plan.problems
 
-    # Step 2: counts, items, links, and the problem with its sheet, row and column.
+    # Step 2: counts, items, links, and the warning with its sheet, row and column.
     qtbot.mouseClick(dialog.next_button, LEFT)
     preview = dialog.preview_page
     assert dialog.pages.currentWidget() is preview
-    assert preview.counts.text() == "2 new items  ·  0 updated  ·  2 new links  ·  1 problem"
+    assert preview.counts.text() == "3 new items  ·  0 updated  ·  3 new links  ·  1 warning"
     lines = tree_texts(dialog)
-    assert "New items (2)" in lines[0]
+    assert "New items (3)" in lines[0]
     assert any(line.startswith("Program: Tutoring corps | new") for line in lines)
     assert any(line.startswith("Phonics block → Reading by grade 3") for line in lines)
     assert problem_rows(dialog) == [
@@ -143,12 +143,13 @@ def test_import_messy_workbook_through_mapping_and_preview(
             "Program Inventory",
             "5",
             "Annual Cost ($)",
-            "'lots' is not an amount of money (write it like $120,000 or 1.2M)",
+            "'lots' is not an amount of money (write it like $120,000 or 1.2M); "
+            "imported without it",
         )
     ]
-    # Import stays off, and says why, until the planner chooses to skip the row.
-    assert not dialog.import_button.isEnabled()
-    assert "1 row has values that cannot be read" in preview.reason.text()
+    # A warning never stops the import: the row comes in without the cost.
+    assert dialog.import_button.isEnabled()
+    assert not preview.skip.isVisible()
 
     # Clicking the problem shows that row of the sheet, with the cell marked.
     cell = preview.problems.item(0, 3)
@@ -163,8 +164,6 @@ def test_import_messy_workbook_through_mapping_and_preview(
     assert preview.row_view.item(0, 0).text() == "Math lab"
     assert preview.row_view.currentColumn() == HEADERS.index("Annual Cost ($)")
 
-    preview.skip.click()
-    assert dialog.import_button.isEnabled()
     assert "as one step" in preview.reason.text()
     assert len(window.session.district.items) == 3  # nothing written yet
 
@@ -173,8 +172,8 @@ def test_import_messy_workbook_through_mapping_and_preview(
     assert window.spreadsheets.dialog is None
     district = window.session.district
     names = {item.name: item for item in district.items.values()}
-    assert {"Phonics block", "Tutoring corps"} <= set(names)
-    assert "Math lab" not in names
+    assert {"Phonics block", "Tutoring corps", "Math lab"} <= set(names)
+    assert names["Math lab"].annual_cost is None  # type: ignore[attr-defined]
     phonics = names["Phonics block"]
     assert phonics.annual_cost == 120000  # type: ignore[attr-defined]
     assert phonics.evidence_tier == 2  # type: ignore[attr-defined]
@@ -183,8 +182,9 @@ def test_import_messy_workbook_through_mapping_and_preview(
     assert window.session.undo_stack.count() == 1
     assert window.session.undo_stack.undoText() == "Import inventory.xlsx"
     status = window.statusBar().currentMessage()
-    assert status.startswith("Imported inventory.xlsx: 2 new items, 0 updated, 2 new links")
-    assert "1 row with problems skipped" in status
+    assert status.startswith(
+        "Imported inventory.xlsx: 3 new items, 0 updated, 3 new links, 1 warning"
+    )
     assert messages.shown == []
 
     # One Undo takes the whole import back; Redo brings it all back, stored on disk.
@@ -194,8 +194,8 @@ def test_import_messy_workbook_through_mapping_and_preview(
     window.redo_action.trigger()
     window.documents.close_plan()
     with Document.open(plan_with_goals) as stored:
-        assert len(stored.district.items) == 5
-        assert len(stored.district.links) == 2
+        assert len(stored.district.items) == 6
+        assert len(stored.district.links) == 3
 
 
 def test_reimport_an_edited_sheet_updates_instead_of_duplicating(
@@ -301,7 +301,7 @@ def test_sheet_kind_and_saved_mapping_change_the_plan(
     qtbot.mouseClick(dialog.load_mapping_button, LEFT)
     assert editor.mapping()["columns"]["Annual Cost ($)"] == "fte"
     assert editor.mapping()["columns"]["Program Name"] == "name"
-    assert [p.row[2] for p in dialog.plan.problems if p.row] == [4, 5]
+    assert [p.row[2] for p in dialog.plan.warnings if p.row] == [4, 5]
     broken = tmp_path / "broken.json"
     broken.write_text(
         '{"sheets": {"Program Inventory": {"kind": "program", "columns": '
@@ -429,7 +429,8 @@ def test_csv_inventory_by_keyboard_shortcut(
     inventory.write_text(
         "Program Name,Annual Cost ($),Supports goal\n"
         'Coach corps,"$12,500",Reading by grade 3\n'
-        "Bus passes,900,Nowhere goal\n",
+        "Bus passes,900,Nowhere goal\n"
+        ",700,Reading by grade 3\n",
         encoding="utf-8",
     )
     dialogs.answer(inventory)
@@ -443,12 +444,20 @@ def test_csv_inventory_by_keyboard_shortcut(
     assert dialog.mapping_page.tabs.tabText(0) == "Table — programs"
     qtbot.mouseClick(dialog.next_button, LEFT)
     assert problem_rows(dialog) == [
-        ("inventory.csv", "3", "Supports goal", "no goal or strategy is named 'Nowhere goal'")
+        ("inventory.csv", "4", "Program Name", "the name is empty"),
+        (
+            "inventory.csv",
+            "3",
+            "Supports goal",
+            "no goal or strategy is named 'Nowhere goal'; that link was left out",
+        ),
     ]
+    assert dialog.preview_page.problems_label.text().startswith("<b>1 problem, 1 warning</b>")
+    assert not dialog.import_button.isEnabled()
     dialog.preview_page.skip.click()
     qtbot.mouseClick(dialog.import_button, LEFT)
     names = {item.name for item in window.session.district.items.values()}
-    assert "Coach corps" in names and "Bus passes" not in names
+    assert "Coach corps" in names and "Bus passes" in names
     assert window.session.undo_stack.count() == 1
     assert messages.shown == []
 

@@ -140,3 +140,44 @@ def test_a_bad_mapping_file_names_each_problem(tmp_path: Path) -> None:
     path.write_text("{not json")
     with pytest.raises(MappingError, match=r"map\.json: is not valid JSON"):
         load_mappings(path)
+
+
+def test_an_exact_header_wins_over_a_pattern_and_per_student_costs_are_not_the_cost() -> None:
+    headers = ["Cost per Student", "Budget 2026-27", "Annual Cost"]
+    assert guess_mapping(headers, "program") == {"Annual Cost": "annual_cost"}
+
+
+def test_a_consultants_worksheet_headers() -> None:
+    headers = [
+        "#",
+        "Activity / Initiative",
+        "Project Description",
+        "Goal Served",
+        "Keep/Modify/Stop",
+        "Evidence (ESSA)",
+    ]
+    assert guess_mapping(headers, "program") == {
+        "Activity / Initiative": "name",
+        "Project Description": "description",
+        "Goal Served": "supports",
+        "Keep/Modify/Stop": "proposal",
+        "Evidence (ESSA)": "evidence_tier",
+    }
+
+
+def test_codes_give_way_to_their_descriptions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from coherence_planner.storage.spreadsheets import read_spreadsheet
+    from coherence_planner.storage.spreadsheets.guessing import guess_columns
+
+    path = tmp_path / "ledger.csv"
+    path.write_text(
+        "Program,Program Description,Object Description,Amount\n"
+        "5120,Reading Intervention,Teacher Salaries,100\n"
+        "5310,Coaching,Travel,50\n",
+        encoding="utf-8",
+    )
+    (sheet,) = read_spreadsheet(path)
+    assert guess_columns(sheet, "program") == {
+        "Program Description": "name",
+        "Amount": "annual_cost",
+    }

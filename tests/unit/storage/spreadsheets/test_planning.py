@@ -142,50 +142,61 @@ def test_reimporting_the_same_sheet_is_a_no_op_and_changes_update_in_place(
     assert district.items["P6"].status == "retired"
 
 
-def test_problems_name_sheet_row_and_column_and_block_the_import(tmp_path: Path) -> None:
+def test_unreadable_cells_are_warnings_on_imported_rows_all_in_one_pass(tmp_path: Path) -> None:
     district = district_with_goals()
     rows = [
         ["Read Well", "lots", "K-3", "", "", "", "", "", ""],
-        ["Math Boost", "", "grade thirteen", "", "", "", "", "No Such Goal", ""],
-        ["read well", "", "", "", "", "", "", "", ""],
+        ["Math Boost", "", "grade thirteen", "Tier 9", "", "", "", "No Such Goal; G2", ""],
         ["Fine Program", "$5", "", "", "", "", "", "G1", ""],
+        [None, "$7", "K", "", "", "", "", "Moonshot", ""],
     ]
     path = inventory(tmp_path / "bad.xlsx", rows)
     plan = plan_import(read_spreadsheet(path), None, district)
-    messages = [str(p) for p in plan.problems]
     where = "bad.xlsx, sheet 'Program Inventory'"
-    assert messages == [
-        f"{where}, row 4, column 'Annual Cost ($)': 'lots' is not an amount of money "
-        "(write it like $120,000 or 1.2M)",
-        f"{where}, row 5, column 'Grades Served': 'thirteen' is not a grade (use PK, K, 1 to "
-        "12, or a range like K-3)",
-        f"{where}, row 6: 'read well' appears twice in this sheet (also row 4); keep one row",
+    assert [str(p) for p in plan.problems] == [
+        f"{where}, row 7, column 'Program Name': the name is empty"
     ]
-    assert [(p.row, p.column) for p in plan.problems] == [
-        (("bad.xlsx", "Program Inventory", 4), "Annual Cost ($)"),
-        (("bad.xlsx", "Program Inventory", 5), "Grades Served"),
-        (("bad.xlsx", "Program Inventory", 6), None),
-    ]
-    with pytest.raises(ImportRefused, match="nothing was imported: 3 problems"):
+    # Every unreadable cell of every row, the goal references included, in one pass.
+    assert sorted(str(w) for w in plan.warnings) == sorted(
+        [
+            f"{where}, row 4, column 'Annual Cost ($)': 'lots' is not an amount of money "
+            "(write it like $120,000 or 1.2M); imported without it",
+            f"{where}, row 5, column 'Grades Served': 'thirteen' is not a grade (use PK, K, 1 "
+            "to 12, or a range like K-3); imported without it",
+            f"{where}, row 5, column 'MTSS Tier': 'Tier 9' is not an MTSS tier (use 1, 2, 3 or "
+            "leave it blank); imported without it",
+            f"{where}, row 5, column 'Aligned to': no goal or strategy is named 'No Such Goal'; "
+            "that link was left out",
+            f"{where}, row 7, column 'Aligned to': no goal or strategy is named 'Moonshot'; "
+            "that link was left out",
+        ]
+    )
+    with pytest.raises(ImportRefused, match="nothing was imported: 1 problem"):
         plan.to_command(district)
-    assert len(district) == 4
-
     command = plan.to_command(district, skip_problem_rows=True)
     command.do(district)
-    assert [i.name for i in district.items_of("program")] == ["Existing Program", "Fine Program"]
-    assert [(ln.src, ln.dst) for ln in district.ordered_links()] == [("S1", "G1"), ("P5", "G1")]
+    programs = {i.name: i for i in district.items_of("program")}
+    assert sorted(programs) == ["Existing Program", "Fine Program", "Math Boost", "Read Well"]
+    assert programs["Read Well"].annual_cost is None  # type: ignore[attr-defined]
+    assert programs["Read Well"].grades == ["K-3"]  # type: ignore[attr-defined]
+    assert [(ln.src, ln.dst) for ln in district.ordered_links()] == [
+        ("S1", "G1"),
+        ("P6", "G2"),
+        ("P7", "G1"),
+    ]
 
 
-def test_unknown_link_target_is_a_problem_of_its_row(tmp_path: Path) -> None:
+def test_unknown_link_target_is_a_warning_and_the_item_is_imported(tmp_path: Path) -> None:
     district = district_with_goals()
     rows = [["Solo", "", "", "", "", "", "", "Moonshot goal; G2", ""]]
     plan = plan_import(read_spreadsheet(inventory(tmp_path / "l.xlsx", rows)), None, district)
-    assert [str(p) for p in plan.problems] == [
+    assert plan.problems == []
+    assert [str(p) for p in plan.warnings] == [
         "l.xlsx, sheet 'Program Inventory', row 4, column 'Aligned to': no goal or strategy "
-        "is named 'Moonshot goal'"
+        "is named 'Moonshot goal'; that link was left out"
     ]
-    trimmed = plan.without_problem_rows()
-    assert trimmed.problems == [] and trimmed.creates == [] and trimmed.links == []
+    assert [c.item.name for c in plan.creates] == ["Solo"]
+    assert [(n.link.src, n.link.dst) for n in plan.links] == [("P5", "G2")]
 
 
 def test_ids_in_the_sheet_are_kept_and_new_ids_do_not_collide(tmp_path: Path) -> None:
@@ -269,8 +280,8 @@ def test_a_totals_row_is_skipped_with_a_note(tmp_path: Path) -> None:
     plan = plan_import(read_spreadsheet(inventory(tmp_path / "t.xlsx", rows)), None, District())
     assert [c.item.name for c in plan.creates] == ["Read Well"]
     assert (
-        "t.xlsx, sheet 'Program Inventory', row 5: skipped ('Grand Total:' looks like a "
-        "totals row)" in plan.notes
+        "t.xlsx, sheet 'Program Inventory': skipped 1 row that is not a program: "
+        "row 5 'Grand Total:' (a total)" in plan.notes
     )
 
 

@@ -246,3 +246,24 @@ def test_a_far_away_cell_is_refused_without_walking_a_million_rows(tmp_path: Pat
     with pytest.raises(SpreadsheetError, match=r"far.xlsx, sheet 'Sheet' runs past row"):
         read_spreadsheet(path)
     assert time.perf_counter() - start < 10  # a hang guard, not a benchmark: CI machines vary
+
+
+def test_a_two_row_header_under_a_merged_group_is_one_header(tmp_path: Path) -> None:
+    from tests.messy_inventories import write_esser_workbook
+
+    plan, goals = read_spreadsheet(write_esser_workbook(tmp_path / "esser.xlsx"))
+    assert plan.header_row == 5 and plan.rows[0].number == 6
+    assert plan.headers == [
+        "Program / Activity",
+        "Description",
+        "Funding Source",  # "Source" alone names nothing: the group's word joins it
+        "Budget 2026-27",  # names the cost on its own
+        "FTE",
+        "Goal(s)",
+        "Sites",
+        "MTSS Tier",
+        "Evidence",
+    ]
+    assert plan.preamble[0] == "Maple Valley Unified School District"
+    assert plan.aggregate_rows == {10, 16, 19, 21}
+    assert goals.headers == ["Goal #", "Goal", "Measure"]

@@ -95,10 +95,10 @@ def test_mtss_tier(raw: object) -> None:
     assert V.parse_tier(raw) == (2, None)
 
 
-def test_mtss_tier_refuses_four_and_two_tiers() -> None:
+def test_mtss_tier_refuses_four_and_unrelated_numbers() -> None:
     assert V.parse_tier("4")[1] == "'4' is not an MTSS tier (use 1, 2, 3 or leave it blank)"
-    assert (
-        V.parse_tier("Tier 2/3")[1] == "'Tier 2/3' names more than one MTSS tier; a program has one"
+    assert V.parse_tier("Tier 2 grades 6 and 7")[1] == (
+        "'Tier 2 grades 6 and 7' names more than one MTSS tier; a program has one"
     )
 
 
@@ -242,3 +242,111 @@ def test_compacted_grades_read_back_as_the_same_grades(tokens: set[str]) -> None
     value, error = V.parse_grades(written)
     assert error is None
     assert vocab.grade_set(value) == frozenset(tokens)
+
+
+# ----------------------------------------------------------------------------- as districts write
+
+
+@pytest.mark.parametrize(
+    ("raw", "tier"),
+    [
+        ("Universal", 1),
+        ("Core", 1),
+        ("Targeted", 2),
+        ("Strategic", 2),
+        ("Intensive", 3),
+        ("Tier 2", 2),
+        ("2/3", 2),
+        ("Tier 2-3", 2),
+        ("Tiers 1 and 2", 1),
+        ("Tier 3 (intensive)", 3),
+    ],
+)
+def test_mtss_tiers_as_districts_write_them(raw: str, tier: int) -> None:
+    assert V.parse_tier(raw) == (tier, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tier"),
+    [("Y", 4), ("Yes", 4), ("N", None), ("No", None), ("Demonstrates a Rationale", 4)],
+)
+def test_evidence_yes_no_and_rationale(raw: str, tier: int | None) -> None:
+    assert V.parse_evidence(raw) == (tier, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "year"),
+    [
+        (44805, 2022),
+        (45170.0, 2023),
+        ("45536", 2024),
+        ("Ongoing", None),
+        ("ongoing", None),
+        (2024, 2024),
+    ],
+)
+def test_start_years_from_excel_serials_and_ongoing(raw: object, year: int | None) -> None:
+    assert V.parse_year(raw) == (year, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "count"),
+    [
+        ("all", None),
+        ("All students", None),
+        ("approx. 120", 120),
+        ("~300", 300),
+        ("120+", 120),
+        ("about 40 students", 40),
+    ],
+)
+def test_students_all_and_approximately(raw: str, count: int | None) -> None:
+    assert V.parse_count(raw) == (count, None)
+
+
+def test_one_decimal_convention_per_column() -> None:
+    european = ["52.800,00", "1.250", "3.400,50"]
+    assert V.decimal_comma(european)
+    assert [V.parse_money(c, comma_decimals=True)[0] for c in european] == [52800, 1250, 3400.5]
+    american = ["1,250.00", "1.250", "52,800"]
+    assert not V.decimal_comma(american)
+    assert [V.parse_money(c)[0] for c in american] == [1250, 1.25, 52800]
+    assert V.parse_number("0,5", comma_decimals=True) == (0.5, None)
+
+
+def test_a_negative_line_is_read_only_as_part_of_a_program_on_several_lines() -> None:
+    assert V.parse_money("-25,000.00", signed=True) == (-25000, None)
+    assert V.parse_money("(25,000.00)", signed=True) == (-25000, None)
+    assert V.parse_money("25,000.00-", signed=True) == (-25000, None)
+    assert V.parse_money("-25,000.00")[1] == "'-25,000.00' is negative; a cost must be 0 or more"
+
+
+@pytest.mark.parametrize(
+    ("raw", "schools"),
+    [
+        (
+            "Title I schools (Lincoln, Jefferson, Adams)",
+            ["Title I schools (Lincoln, Jefferson, Adams)"],
+        ),
+        ("Lincoln, Adams; Grant", ["Lincoln", "Adams", "Grant"]),
+        ("All sites", []),
+        ("District-wide", []),
+        ("All elementary", []),
+        ("All middle schools", []),
+    ],
+)
+def test_school_lists(raw: str, schools: list[str]) -> None:
+    assert V.parse_names(raw) == (schools, None)
+
+
+def test_all_elementary_is_the_plans_elementary_schools_when_it_knows_them() -> None:
+    known = ["Adams Middle", "Grant ES", "Lincoln Elementary", "Roosevelt High"]
+    assert V.parse_names("All elementary schools", known) == (
+        ["Grant ES", "Lincoln Elementary"],
+        None,
+    )
+    assert V.parse_names("All high", known) == (["Roosevelt High"], None)
+    assert V.parse_names("All middle; Lincoln Elementary", known) == (
+        ["Adams Middle", "Lincoln Elementary"],
+        None,
+    )

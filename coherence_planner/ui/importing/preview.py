@@ -254,11 +254,11 @@ class PreviewPage(QWidget):
         tree.expandAll()
 
     def _fill_problems(
-        self, problems: list[ImportProblem], warnings: list[ImportProblem] = ()  # type: ignore[assignment]
+        self, problems: list[ImportProblem], warnings: list[ImportProblem] | None = None
     ) -> None:
         """Problems (which stop the import) first, then warnings (imported anyway)."""
         blocking = len(problems)
-        problems = [*problems, *warnings]
+        problems = [*problems, *(warnings or [])]
         table = self.problems
         table.setRowCount(len(problems))
         for index, problem in enumerate(problems):

@@ -16,6 +16,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    PageBreak,
     PageTemplate,
     Paragraph,
     TableStyle,
@@ -59,6 +60,14 @@ def contents() -> TableOfContents:
     return toc
 
 
+def then_pages(parts: list[Flowable], template: str) -> list[Flowable]:
+    """A section whose last page break turns the following pages to `template` ("wide" or
+    "body"), so no blank page is spent switching."""
+    if parts and type(parts[-1]) is PageBreak:
+        parts = parts[:-1]
+    return [*parts, PageBreak(nextTemplate=template)]
+
+
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """A report on one paper size, with a cover page and numbered pages after it."""
 
@@ -94,10 +103,17 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self._expected = 1
         self._pass = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # "wide": the same paper turned sideways, for the pictures that read left to right
+        # (the money flow, the map); a section ends with PageBreak(nextTemplate=...) to switch.
+        short, long = sorted(pagesize)
+        self.wide_size = (long, short)
+        self.wide_width, self.wide_height = long - 2 * MARGIN, short - 2 * MARGIN
+        wide = Frame(MARGIN, MARGIN, self.wide_width, self.wide_height, id="wide")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._cover_page),
                 PageTemplate("body", [frame], onPage=self._body_page),
+                PageTemplate("wide", [wide], onPage=self._body_page, pagesize=self.wide_size),
             ]
         )
 
@@ -132,7 +148,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.restoreState()
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
-        width, _ = self.pagesize
+        width = float(canvas._pagesize[0])  # this page's own width: a wide page is turned
         canvas.saveState()
         canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
         canvas.setLineWidth(0.5)

@@ -1,4 +1,4 @@
-"""The cabinet's coherence report as a PDF: cover, contents, summary, map, goals (with their
+"""The cabinet's coherence report as a PDF: cover, contents, summary, where the money goes, map, goals (with their
 progress charts), findings, removal candidates, the retreat (decision log, chosen scenario,
 ratings, initiative load), themes, improvement cycles, changes since the last snapshot,
 charts and an appendix of every item."""
@@ -19,12 +19,13 @@ from coherence_planner.reports.fonts import register_fonts
 from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title
 from coherence_planner.reports.progress import Progress, no_progress, scaled
-from coherence_planner.reports.report_doc import Heading, ReportDoc
+from coherence_planner.reports.report_doc import Heading, ReportDoc, then_pages
 from coherence_planner.reports.report_findings import findings, removal_candidates
 from coherence_planner.reports.report_framework import cycles, since_snapshot, themes
 from coherence_planner.reports.report_goals import goal_sections
 from coherence_planner.reports.report_inventory import inventory
 from coherence_planner.reports.report_map import map_section
+from coherence_planner.reports.report_money_flow import money_flow_section
 from coherence_planner.reports.report_retreat import (
     chosen_scenario,
     decision_log,
@@ -69,7 +70,10 @@ def write_report_pdf(
     )
     width, height = doc.width, doc.height
     progress(0.0, "Writing the summary")
-    story: list[Flowable] = cover(district, today) + summary(district, analysis, width)
+    story: list[Flowable] = cover(district, today)
+    story += then_pages(summary(district, analysis, width), "wide")
+    progress(0.03, "Drawing where the money goes")
+    story += then_pages(money_flow_section(district, analysis), "body")
     progress(0.05, "Drawing the map")
     story += map_section(district, analysis, width, height)
     progress(0.15, "Writing the goals and findings")

@@ -37,11 +37,13 @@ def test_sample_report_is_a_letter_pdf_with_every_section(sample_report: tuple[P
     out, pages = sample_report
     reader = PdfReader(str(out))
     assert len(reader.pages) == pages >= 12
-    assert set(page_sizes(out)) == {(612.0, 792.0)}
+    # Letter throughout; the pictures that read left to right are on pages turned sideways.
+    assert set(page_sizes(out)) == {(612.0, 792.0), (792.0, 612.0)}
     text = pdf_text(out)
     for heading in (
         "Contents",
         "Summary",
+        "Where the money goes",
         "The coherence map",
         "Goals",
         "Findings",
@@ -54,6 +56,24 @@ def test_sample_report_is_a_letter_pdf_with_every_section(sample_report: tuple[P
     ):
         assert heading in text, heading
     assert f"Page {pages}" in text
+
+
+def test_the_money_flow_is_the_first_picture_on_a_wide_page(
+    sample_report: tuple[Path, int],
+) -> None:
+    reader = PdfReader(str(sample_report[0]))
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    pictures = [n for n, text in enumerate(texts) if "Programs and policies" in text]
+    assert len(pictures) == 1
+    first = pictures[0]
+    assert "Where the money goes" in texts[first]
+    assert page_sizes(sample_report[0])[first] == (792.0, 612.0)
+    assert page_sizes(sample_report[0])[first + 1] == (612.0, 792.0)  # back upright after it
+    page = texts[first]
+    for words in ("Programs and policies", "Strategies", "Goals", "No goal", "$11.7M a year"):
+        assert words in page, words
+    assert "Every student reads on grade level by the end of grade 3" in page
+    assert not any("Where the money goes" in text for text in texts[first + 1 :])
 
 
 def test_every_item_name_and_finding_is_in_the_report(sample_report: tuple[Path, int]) -> None:
@@ -78,7 +98,7 @@ def test_report_has_bookmarks_contents_links_and_metadata(
 ) -> None:
     reader = PdfReader(str(sample_report[0]))
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
-    assert titles[:3] == ["Summary", "The coherence map", "Goals"]
+    assert titles[:4] == ["Summary", "Where the money goes", "The coherence map", "Goals"]
     nested = [e for e in reader.outline if isinstance(e, list)]
     assert any(e.title.startswith("G1 ") for group in nested for e in group)
     meta = reader.metadata
@@ -113,7 +133,11 @@ def test_report_on_other_paper(
     pages = export_pdf(hostile_district(), out, PdfOptions("report", paper, landscape))
     sizes = page_sizes(out)
     assert len(sizes) == pages
-    assert all(s == pytest.approx(size, abs=0.01) for s in sizes)
+    turned = (size[1], size[0])  # the wide pages: the same paper sideways
+    assert all(
+        s == pytest.approx(size, abs=0.01) or s == pytest.approx(turned, abs=0.01) for s in sizes
+    )
+    assert any(s == pytest.approx(size, abs=0.01) for s in sizes)
 
 
 def test_hostile_names_print_literally_and_fetch_nothing(tmp_path: Path) -> None:

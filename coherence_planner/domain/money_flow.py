@@ -49,17 +49,15 @@ class MoneyPath:
     removal: bool  # the source is a removal candidate: this money could be freed
 
 
-def _first_strategies(district: District, live: set[str], start: str) -> list[str]:
+def _first_strategies(district: District, targets: dict[str, list[str]], start: str) -> list[str]:
     """Strategies reached from `start` by supports links, stopping at each strategy found:
-    the ones the item serves directly or through programs and policies, in link order."""
+    the ones the item serves directly or through programs and policies."""
     found: list[str] = []
     seen = {start}
     stack = [start]
     while stack:
-        here = stack.pop()
-        for link in district.supports_from(here):
-            there = link.dst
-            if there in seen or there not in live:
+        for there in targets.get(stack.pop(), ()):
+            if there in seen:
                 continue
             seen.add(there)
             kind = district.items[there].kind
@@ -74,6 +72,11 @@ def money_paths(district: District, analysis: Analysis) -> list[MoneyPath]:
     """Every live program's and policy's way to the goals (see the module docstring)."""
     live = {i for i, item in district.items.items() if item.live}
     candidates = {c.id for c in analysis.removal_candidates}
+    targets: dict[str, list[str]] = defaultdict(list)  # live supports links, built once
+    for link in district.ordered_links():
+        if link.kind == "supports" and link.src in live and link.dst in live:
+            targets[link.src].append(link.dst)
+    serves: dict[str, frozenset[str]] = {}  # a strategy's goals, as a set for quick tests
     paths: list[MoneyPath] = []
     for item_id in sorted(live, key=district.seq_of):
         item = district.items[item_id]
@@ -85,10 +88,13 @@ def money_paths(district: District, analysis: Analysis) -> list[MoneyPath]:
         if not goals:
             paths.append(MoneyPath(item_id, UNLINKED, NO_GOAL, cost, removal))
             continue
-        firsts = _first_strategies(district, live, item_id)
+        firsts = _first_strategies(district, targets, item_id)
+        for strategy in firsts:
+            if strategy not in serves:
+                serves[strategy] = frozenset(analysis.goals_of.get(strategy, ()))
         share = cost / len(goals)
         for goal in goals:
-            via = [s for s in firsts if goal in analysis.goals_of.get(s, ())]
+            via = [s for s in firsts if goal in serves[s]]
             if not via:
                 paths.append(MoneyPath(item_id, DIRECT + goal, goal, share, removal))
                 continue
@@ -162,12 +168,14 @@ def _pick(entities: list[_Entity], rows: int) -> tuple[set[str], dict[str, list[
     the most money fill the rest but one, which gathers everything else."""
     ranked = sorted(entities, key=lambda e: (not e.first, -e.amount, e.order))
     rows = max(1, rows)
+    # groups_after[n]: how many group keys the entities from n on would need.
+    groups_after = [0] * (len(ranked) + 1)
+    keys: set[str] = set()
+    for n in range(len(ranked) - 1, -1, -1):
+        keys.add(ranked[n].group)
+        groups_after[n] = len(keys)
     shown = next(
-        (
-            n
-            for n in range(min(len(ranked), rows), -1, -1)
-            if n + len({e.group for e in ranked[n:]}) <= rows
-        ),
+        (n for n in range(min(len(ranked), rows), -1, -1) if n + groups_after[n] <= rows),
         None,
     )
     capped = shown is None
@@ -368,6 +376,14 @@ def _order(
         key=lambda n: (centre(n.key), n.key == POLICIES, -n.amount, n.key),
     )
     return left, middle, right
+
+
+FLOW_KEY = (
+    "Each band is dollars a year, from the programs (left) through the strategies they serve "
+    "to the goals (right); a program serving several goals is split evenly between them. "
+    "Grey: money reaching no goal. Vermillion: removal candidates. Policies cost nothing of "
+    "their own; thin lines show what they serve."
+)
 
 
 def flow_summary(district: District, analysis: Analysis) -> str:

@@ -45,6 +45,7 @@ GAP = 3.0  # the least space between two boxes of a column
 HEADER_PT = 8.0
 MAX_ROWS = (26, 20)  # boxes in the left and middle columns: what a board reads at a glance
 FILL = 0.6  # the share of a column's height its boxes' words may take; the rest is money
+GOAL_FILL = 0.9  # goals are few and the point of the picture: gathered only when crowded
 HAIRLINE = 0.8  # a $0 link (a policy, a program with no cost recorded) is still drawn
 COLUMN_SHARES = (0.28, 0.21, 0.25)  # box widths as shares of the picture's width
 HEADINGS = ("Programs and policies", "Strategies", "Goals")
@@ -198,6 +199,12 @@ def _scale(column: list[FlowNode], mins: list[float], room: float) -> float:
     return low
 
 
+def height_for_goals(goals: int, fonts: FlowFonts) -> float:
+    """The height at which every one of `goals` goals (and "No goal") gets its own box."""
+    goal_row = 2 * fonts.goal_line + fonts.line + 2 * PAD + GAP
+    return HEADER_PT * 2.2 + (goals + 1.5) * goal_row / GOAL_FILL
+
+
 def flow_picture(
     district: District,
     analysis: Analysis,
@@ -208,14 +215,15 @@ def flow_picture(
     measure: Measure = text_width,
 ) -> FlowPicture:
     """The diagram laid out in `width` x `height` (y grows downwards)."""
-    top = HEADER_PT * 2.2
+    header = max(HEADER_PT, fonts.text * 0.9)
+    top = header * 2.2
     room = height - top
     row = fonts.line + 2 * PAD + GAP + 1  # a little more: some boxes take two lines
     goal_row = 2 * fonts.goal_line + fonts.line + 2 * PAD + GAP
     rows = (
         max(3, min(MAX_ROWS[0], int(room * FILL / row))),
         max(3, min(MAX_ROWS[1], int(room * FILL / row))),
-        max(2, int(room * 0.75 / goal_row)),
+        max(2, int(room * GOAL_FILL / goal_row)),
     )
     if paths is None:
         paths = money_paths(district, analysis)
@@ -236,9 +244,7 @@ def flow_picture(
 
     placed: dict[str, tuple[float, float, float]] = {}  # key -> (y, h, band top)
     for c, column in enumerate(diagram.columns):
-        picture.texts.append(
-            Text(xs[c], HEADER_PT * 1.2, HEADINGS[c], HEADER_PT, True, style.MUTED_TEXT)
-        )
+        picture.texts.append(Text(xs[c], header * 1.2, HEADINGS[c], header, True, style.MUTED_TEXT))
         heights = [max(n.amount * scale, m) for n, m in zip(column, mins[c], strict=True)]
         spare = room - sum(heights) - GAP * (len(column) - 1)
         spread = GAP + (min(spare / (len(column) - 1), 2 * row) if len(column) > 1 else 0.0)

@@ -6,17 +6,10 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.money_flow import flow_summary
+from coherence_planner.domain.money_flow import FLOW_KEY, flow_summary
 from coherence_planner.reports.money_flow_pdf import MoneyFlowFigure
 from coherence_planner.reports.report_doc import Heading
 from coherence_planner.reports.report_styles import para
-
-KEY = (
-    "Each band is dollars a year, from the programs (left) through the strategies they serve "
-    "to the goals (right); a program serving several goals is split evenly between them. "
-    "Grey: money reaching no goal. Vermillion: removal candidates. Policies cost nothing of "
-    "their own; thin lines show what they serve."
-)
 
 
 def money_flow_section(district: District, analysis: Analysis) -> list[Flowable]:
@@ -24,7 +17,7 @@ def money_flow_section(district: District, analysis: Analysis) -> list[Flowable]
     return [
         Heading("Where the money goes", 0),
         para(flow_summary(district, analysis), "body"),
-        para(KEY, "muted"),
+        para(FLOW_KEY, "muted"),
         Spacer(1, 6),
         MoneyFlowFigure(district, analysis),
         PageBreak(),

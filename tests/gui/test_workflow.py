@@ -218,17 +218,19 @@ def test_search_as_you_type(qtbot: Any, window: Any, sample_plan: Path) -> None:
     assert shown == expected and shown > 0
 
 
-def test_clicking_a_goal_bar_shows_what_serves_it(
+def test_clicking_a_goal_in_the_money_flow_shows_what_serves_it(
     qtbot: Any, window: Any, sample_plan: Path
 ) -> None:
     window.documents.open_plan(sample_plan)
     wait_for_analysis(qtbot, window)
-    bars = window.overview.bars
-    row = bars.ids.index("G3")
-    y = 4 + row * bars._row_height() + bars._row_height() // 2
+    flow = window.overview.money
+    qtbot.waitUntil(lambda: "G3" in flow.goal_ids(), timeout=5000)
+    x, y, w, h = flow.picture.boxes["G3"]
     from PySide6.QtCore import QPoint
 
-    qtbot.mouseClick(bars, LEFT, pos=QPoint(bars.width() // 2, y))
+    from coherence_planner.ui.findings.money_flow_view import INSET
+
+    qtbot.mouseClick(flow, LEFT, pos=QPoint(int(x + w / 2) + INSET, int(y + h / 2) + INSET))
     serving = {i for i, goals in window.session.analysis.goals_of.items() if "G3" in goals}
     assert window.browser.proxy.visible_count() == len(serving) + 1
     assert window.session.selection == ["G3"]

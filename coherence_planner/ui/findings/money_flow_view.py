@@ -1,0 +1,277 @@
+"""Where the money goes, in the Overview: the report's money-flow picture, drawn by QPainter.
+
+The geometry is reports/money_flow_picture.py's, laid out for this widget's size in logical
+pixels and painted through the same `paint` as the PDF, with the same font (DejaVu Sans,
+registered from matplotlib's copy) so that the labels the layout measured are the labels
+drawn. A large plan is worked out in a worker thread on a snapshot, like the map's layout.
+Clicking a goal (or Enter on the goal picked with the arrow keys) asks the window to show
+what serves it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.money_flow import GOAL, MoneyPath, money_paths
+from coherence_planner.reports.fonts import font_folder
+from coherence_planner.reports.money_flow_picture import (
+    HAIRLINE,
+    RIBBON_ALPHA,
+    THIN,
+    FlowFonts,
+    FlowPicture,
+    Rect,
+    Ribbon,
+    Text,
+    flow_picture,
+    height_for_goals,
+    paint,
+)
+from coherence_planner.ui.snapshot import snapshot
+
+SCREEN_FONTS = FlowFonts(text=11.5, goal=13.5)  # logical pixels: about 9 and 10 pt
+NARROW_FONTS = FlowFonts(text=10.0, goal=12.0)  # a laptop's Overview beside two panels
+SYNC_PROGRAMS = 1000  # up to this many, worked out on the GUI thread (well under 0.1 s)
+RESIZE_DELAY_MS = 120
+MAX_HEIGHT = 1400
+NARROW_BELOW = 760  # pixels of picture width
+INSET = 8  # blank margin around the picture, in pixels
+FONT_UNITS = 100  # pixel size of the fonts text is drawn with, scaled to its own size
+
+
+@cache
+def _families() -> tuple[str, str]:
+    """DejaVu Sans (regular, bold) as the layout measured it; Qt's default if unavailable."""
+    names = []
+    for filename in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(font_folder() / filename))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        names.append(families[0] if families else QFont().family())
+    return names[0], names[1]
+
+
+class QtPen:
+    """money_flow_picture's shapes on a QPainter (1 unit = 1 logical pixel)."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self.painter = painter
+        self.fonts: dict[bool, QFont] = {}
+
+    def _colour(self, name: str, alpha: float = 1.0) -> QColor:
+        colour = QColor(name)
+        colour.setAlphaF(alpha)
+        return colour
+
+    def ribbon(self, ribbon: Ribbon) -> None:
+        mid = (ribbon.x0 + ribbon.x1) / 2
+        path = QPainterPath(QPointF(ribbon.x0, ribbon.top0))
+        path.cubicTo(mid, ribbon.top0, mid, ribbon.top1, ribbon.x1, ribbon.top1)
+        p = self.painter
+        if ribbon.hairline or ribbon.thickness < THIN:
+            alpha = 0.7 if ribbon.hairline else RIBBON_ALPHA
+            width = HAIRLINE if ribbon.hairline else max(ribbon.thickness, 0.3)
+            p.setPen(QPen(self._colour(ribbon.colour, alpha), width))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            path.lineTo(ribbon.x1, ribbon.bottom1)
+            path.cubicTo(mid, ribbon.bottom1, mid, ribbon.bottom0, ribbon.x0, ribbon.bottom0)
+            path.closeSubpath()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self._colour(ribbon.colour, RIBBON_ALPHA))
+        p.drawPath(path)
+
+    def rect(self, rect: Rect) -> None:
+        p = self.painter
+        p.setBrush(self._colour(rect.fill, rect.alpha))
+        p.setPen(QPen(QColor(rect.stroke), 0.5) if rect.stroke else Qt.PenStyle.NoPen)
+        p.drawRect(QRectF(rect.x, rect.y, rect.w, rect.h))
+
+    def text(self, text: Text) -> None:
+        # Qt sizes fonts in whole pixels or in points at the screen's DPI; the layout measured
+        # DejaVu Sans at fractional sizes in its own units. Drawing a 100-unit font scaled
+        # by size / 100 puts every glyph exactly where the layout measured it.
+        if text.bold not in self.fonts:
+            regular, bold = _families()
+            font = QFont(bold if text.bold else regular)
+            font.setBold(text.bold)
+            font.setPixelSize(FONT_UNITS)
+            self.fonts[text.bold] = font
+        p = self.painter
+        p.save()
+        p.setFont(self.fonts[text.bold])
+        p.setPen(QColor(text.colour))
+        p.translate(text.x, text.y)
+        p.scale(text.size / FONT_UNITS, text.size / FONT_UNITS)
+        x = -p.fontMetrics().horizontalAdvance(text.text) if text.align == "right" else 0
+        p.drawText(QPointF(x, 0), text.text)
+        p.restore()
+
+
+def _work_out(
+    district: District,
+    analysis: Analysis,
+    paths: list[MoneyPath] | None,
+    size: tuple[float, float],
+) -> tuple[list[MoneyPath], FlowPicture]:
+    if paths is None:
+        paths = money_paths(district, analysis)
+    fonts = SCREEN_FONTS if size[0] >= NARROW_BELOW else NARROW_FONTS
+    return paths, flow_picture(district, analysis, *size, fonts=fonts, paths=paths)
+
+
+class MoneyFlowView(QWidget):
+    """The money-flow picture at the widget's size; `goal_clicked(goal_id)` on a goal."""
+
+    goal_clicked = Signal(str)
+    _done = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.district: District | None = None
+        self.analysis: Analysis | None = None
+        self.paths: list[MoneyPath] | None = None
+        self.picture: FlowPicture | None = None
+        self.current = 0  # the goal picked with the arrow keys
+        self._generation = 0
+        self._pool: ThreadPoolExecutor | None = None
+        self._done.connect(self._deliver)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RESIZE_DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(380)
+        self.setAccessibleName("Where the money goes")
+        self.setToolTip("Click a goal to see what serves it")
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 520)
+
+    def set_plan(self, district: District, analysis: Analysis) -> None:
+        self.district, self.analysis, self.paths = district, analysis, None
+        # Tall enough for every goal to have its own box, up to a screenful or two (the
+        # Overview scrolls); beyond that the smaller goals are gathered.
+        goals = sum(1 for i in district.items.values() if i.kind == "goal" and i.live)
+        self.setMinimumHeight(int(min(MAX_HEIGHT, max(380, height_for_goals(goals, SCREEN_FONTS)))))
+        self._refresh()
+
+    def goal_ids(self) -> list[str]:
+        if self.picture is None:
+            return []
+        return [n.key for n in self.picture.diagram.columns[GOAL] if n.kind == "goal"]
+
+    # -- working it out ----------------------------------------------------------------
+    def _refresh(self) -> None:
+        if self.district is None or self.analysis is None:
+            return
+        self._generation += 1
+        # Not laid out yet (the Overview hidden behind another tab): the preferred size; a
+        # resize lays it out again at the real one.
+        shown = (
+            self.size() if self.width() >= 200 else self.sizeHint().expandedTo(self.minimumSize())
+        )
+        size = (float(shown.width() - 2 * INSET), float(shown.height() - 2 * INSET))
+        programs = sum(1 for i in self.district.items.values() if i.kind == "program")
+        if programs <= SYNC_PROGRAMS:
+            self._deliver(
+                self._generation, _work_out(self.district, self.analysis, self.paths, size)
+            )
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-flow")
+        district = snapshot(self.district)  # the user may edit while the worker reads
+        generation = self._generation
+        future = self._pool.submit(_work_out, district, self.analysis, self.paths, size)
+        future.add_done_callback(lambda f: self._finished(generation, f))
+
+    def _finished(
+        self, generation: int, future: Future[tuple[list[MoneyPath], FlowPicture]]
+    ) -> None:
+        """In the worker thread: hand the result to the GUI thread (queued signal)."""
+        exc = future.exception()
+        with suppress(RuntimeError):  # the window closed meanwhile: nobody is waiting
+            self._done.emit(generation, exc if exc is not None else future.result())
+
+    def _deliver(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(result, BaseException):
+            raise result
+        assert isinstance(result, tuple)
+        self.paths, self.picture = result
+        names = [n.label for n in self.picture.diagram.columns[GOAL]]
+        self.setAccessibleDescription("; ".join(names))
+        self.update()
+
+    def shutdown(self) -> None:
+        self._generation += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._timer.start()
+
+    # -- drawing and input -------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        picture = self.picture
+        if picture is None:
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, "Working out where the money goes…"
+            )
+            return
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        painter.translate(INSET, INSET)
+        paint(picture, QtPen(painter))
+        goals = self.goal_ids()
+        if self.hasFocus() and goals:
+            x, y, w, h = picture.boxes[goals[min(self.current, len(goals) - 1)]]
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x - 2, y - 2, w + 4, h + 4))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.picture is None:
+            return
+        node = self.picture.node_at(event.position().x() - INSET, event.position().y() - INSET)
+        if node is not None and node.kind == "goal":
+            self.current = self.goal_ids().index(node.key)
+            self.update()
+            self.goal_clicked.emit(node.key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        goals = self.goal_ids()
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and goals:
+            step = -1 if key == Qt.Key.Key_Up else 1
+            self.current = max(0, min(len(goals) - 1, self.current + step))
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and goals:
+            self.goal_clicked.emit(goals[min(self.current, len(goals) - 1)])
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,53 @@
+"""The Overview's money flow: drawn at the widget's size, worked out off the GUI thread for
+large plans, and a way to a goal by mouse or keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from benchmarks.generate_district import generate
+from coherence_planner.domain.codec import district_from_dict
+from coherence_planner.domain.coherence import analyse
+from coherence_planner.sample import sample_district
+from coherence_planner.ui.findings import money_flow_view
+from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
+
+
+def test_every_goal_of_the_sample_has_its_box_and_enter_opens_one(qtbot: Any) -> None:
+    view = MoneyFlowView()
+    qtbot.addWidget(view)
+    view.resize(1000, 560)
+    district = sample_district()
+    view.set_plan(district, analyse(district))
+    assert view.goal_ids() == [g.id for g in district.items_of("goal")]
+    assert view.picture is not None and view.picture.smallest_text >= 10  # pixels on screen
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.goal_clicked) as clicked:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert clicked.args == ["G2"]
+    image = view.grab()  # it paints without error, with the picture
+    assert not image.isNull()
+
+
+def test_a_large_plan_is_worked_out_in_a_worker(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(money_flow_view, "SYNC_PROGRAMS", 10)
+    district = district_from_dict(generate(200, 1))
+    view = MoneyFlowView()
+    qtbot.addWidget(view)
+    view.resize(900, 520)
+    view.show()
+    view.set_plan(district, analyse(district))
+    assert view._pool is not None  # handed to the worker thread
+    qtbot.waitUntil(lambda: view.picture is not None, timeout=10000)
+    assert view.goal_ids()
+    first = view.picture
+    view.resize(1200, 700)  # a new size is laid out again, reusing the paths
+    qtbot.waitUntil(lambda: view.picture is not first, timeout=10000)
+    assert view.picture is not None and view.picture.width == 1200 - 2 * money_flow_view.INSET
+    view.shutdown()

@@ -65,3 +65,13 @@ def sample_district_path() -> Path:
     """The sample's file, for APIs that need a path. Installed packages and bundles are
     plain folders, so the Traversable is a real path; read it, never write to it."""
     return Path(str(resource_dir() / "samples" / SAMPLE_NAME))
+
+
+ROOM_PAGES = frozenset({"index.html", "join.html", "room.js", "room.css"})
+
+
+def room_asset(name: str) -> bytes:
+    """A file of the rating round's web page (resources/room/): the only files it serves."""
+    if name not in ROOM_PAGES:
+        raise MissingAsset(f"no room page {name!r}")
+    return (resource_dir() / "room" / name).read_bytes()

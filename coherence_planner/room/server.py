@@ -1,0 +1,337 @@
+"""The round's web server: aiohttp on its own thread, only on the room's network, only with
+the round's secret.
+
+Why aiohttp and not Qt's QtHttpServer (which PySide6-Addons ships): aiohttp is a mature,
+widely deployed HTTP server with request-size limits, strict parsing and a test client, and
+it runs off the window's thread, so a phone on bad Wi-Fi or a flood of requests never stalls
+the projector's painting; it is Qt-free, so the load benchmark and the kill test run the very
+same server without a window. QtHttpServer would run every request on the GUI thread, offers
+no body-size limit in the PySide6 versions the app supports (6.9+), and needs an event loop
+of Qt even for the headless tests.
+
+What a request must pass, in order (see "The room's threat model" in the README):
+1. its sender is on the local network (`network.is_local`) and its Host header names one of
+   the addresses the server listens on (a web page elsewhere cannot rebind a name to us);
+2. outside `/` and `/join` (the code form), the path starts with /r/SECRET/, the round's
+   128-bit secret, compared in constant time and dead once the round closes or expires;
+3. the API checks the member's token, the JSON body (at most MAX_BODY bytes) and every field
+   of an answer against the round (`domain.room.parse_answer`) on the plan's thread.
+Every response carries a Content-Security-Policy that allows only this server's own script
+and style, and no-store / no-referrer so the secret stays out of caches and other sites.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import json
+import os
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
+from typing import Any
+
+from aiohttp import web
+
+from coherence_planner import assets
+from coherence_planner.domain.room import RoomError
+from coherence_planner.room.inbox import Inbox
+from coherence_planner.room.network import LOOPBACK, is_local
+from coherence_planner.storage.room_store import Credentials, NotAMember, RoundClosed
+
+PREFERRED_PORT = 8470
+MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
+ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
+CODE_TRIES_PER_ADDRESS = 5  # wrong join codes per device per minute
+CODE_TRIES_IN_ALL = 30  # wrong join codes from everyone per minute
+PAGES = {"": "index.html", "room.js": "room.js", "room.css": "room.css"}
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
+
+
+class CodeLimiter:
+    """At most a few wrong join codes per minute, per device and in all.
+
+    A six-digit code guessed at 30 tries a minute takes about 11 days on average; the retreat
+    lasts hours. Only wrong tries count, so the room typing the right code is never slowed.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self._by_address: dict[str, deque[float]] = {}
+        self._all: deque[float] = deque()
+
+    def _trim(self, tries: deque[float], now: float) -> deque[float]:
+        while tries and now - tries[0] >= 60.0:
+            tries.popleft()
+        return tries
+
+    def allowed(self, address: str) -> bool:
+        now = self.clock()
+        mine = self._trim(self._by_address.setdefault(address, deque()), now)
+        return len(mine) < CODE_TRIES_PER_ADDRESS and len(self._trim(self._all, now)) < (
+            CODE_TRIES_IN_ALL
+        )
+
+    def failed(self, address: str) -> None:
+        now = self.clock()
+        self._by_address.setdefault(address, deque()).append(now)
+        self._all.append(now)
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+def _join_page(message: str = "") -> web.Response:
+    page = assets.room_asset("join.html").decode("utf-8")
+    shown = f'<p class="error" role="alert">{html.escape(message)}</p>' if message else ""
+    return web.Response(
+        body=page.replace("<!--message-->", shown).encode(),
+        content_type="text/html",
+        charset="utf-8",
+    )
+
+
+class RoomServer:
+    """Serve one round while it is open. `start()` returns once listening; `stop()` ends it."""
+
+    def __init__(
+        self,
+        inbox: Inbox,
+        credentials: Credentials,
+        addresses: list[str],
+        *,
+        port: int = PREFERRED_PORT,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.inbox = inbox
+        self.credentials = credentials
+        # Loopback always (the facilitator's own browser); never an address outside the room.
+        self.addresses = [LOOPBACK, *[a for a in addresses if is_local(a) and a != LOOPBACK]]
+        self.port = port
+        self.clock = clock
+        self.limiter = CodeLimiter()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+
+    # -- links -------------------------------------------------------------------------
+    def link(self, address: str | None = None) -> str:
+        """The link in the QR code: the address, the port and the secret."""
+        return f"{self.short_address(address)}/r/{self.credentials.secret}/"
+
+    def short_address(self, address: str | None = None) -> str:
+        """What a person types, before entering the join code."""
+        host = address or (self.addresses[1] if len(self.addresses) > 1 else LOOPBACK)
+        return f"http://{host}:{self.port}"
+
+    def set_credentials(self, credentials: Credentials) -> None:
+        """A new secret (the facilitator renewed the link): old links stop at once."""
+        self.credentials = credentials
+
+    # -- the app -----------------------------------------------------------------------
+    def make_app(self) -> web.Application:
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
+        app.router.add_get("/", self._join_form)
+        app.router.add_post("/join", self._join_code)
+        app.router.add_get("/join.css", self._join_css)
+        app.router.add_route("*", "/r/{secret}/{rest:.*}", self._secret_area)
+        return app
+
+    @web.middleware
+    async def _guard(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Refuse strangers before any handler runs; security headers on every response."""
+        response: web.StreamResponse
+        host = request.host.rsplit(":", 1)[0].strip("[]")
+        if not is_local(request.remote or ""):
+            response = _error(403, "only devices in the room can take part")
+        elif host not in self.addresses and host != "localhost":
+            response = _error(403, "this address is not the room's")
+        else:
+            try:
+                response = await handler(request)
+            except web.HTTPException as exc:  # a redirect, or aiohttp's own 413 / 405 / 404
+                response = web.Response(
+                    status=exc.status, reason=exc.reason, text=exc.text, headers=exc.headers
+                )
+            except RoomError as exc:
+                response = _error(400, str(exc))
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    async def _join_form(self, request: web.Request) -> web.StreamResponse:
+        return _join_page()
+
+    async def _join_css(self, request: web.Request) -> web.StreamResponse:
+        return self._asset("room.css")
+
+    async def _join_code(self, request: web.Request) -> web.StreamResponse:
+        remote = request.remote or ""
+        if not self.limiter.allowed(remote):
+            response = _join_page("Too many wrong codes. Wait a minute, or scan the QR code.")
+            response.set_status(429)
+            return response
+        try:
+            form = await request.post()
+        except (ValueError, web.HTTPException):
+            return _join_page("That did not look like a code.")
+        code = str(form.get("code", "")).strip().replace(" ", "")
+        if not code.isdigit() or code != self.credentials.join_code or not self._live():
+            self.limiter.failed(remote)
+            return _join_page("That code is not this round's. Check the screen and try again.")
+        raise web.HTTPSeeOther(f"/r/{self.credentials.secret}/")
+
+    def _live(self) -> bool:
+        return self.clock() < self.credentials.expires
+
+    async def _secret_area(self, request: web.Request) -> web.StreamResponse:
+        if not self.credentials.matches(request.match_info["secret"], self.clock()):
+            return _error(403, "This link is not valid (any more). Scan the room's QR code again.")
+        rest = request.match_info["rest"]
+        if request.method == "GET" and rest in PAGES:
+            return self._asset(PAGES[rest])
+        if rest == "api/round" and request.method == "GET":
+            return await self._call(self.inbox.submit(lambda s: s.round_info()))
+        if rest == "api/state" and request.method == "GET":
+            token = request.headers.get("X-Member", "")
+            return await self._call(self.inbox.submit(lambda s: s.phone_state(token)))
+        if rest == "api/join" and request.method == "POST":
+            body = await self._json(request)
+            name = body.get("name", "") if isinstance(body, dict) else None
+            future = self.inbox.submit(
+                lambda s: dict(zip(("member", "token"), s.join(name), strict=True))
+            )
+            return await self._call(future)
+        if rest == "api/answer" and request.method == "POST":
+            body = await self._json(request)
+            token = request.headers.get("X-Member", "")
+            future = self.inbox.submit_answer(token, body)
+            return await self._call(future, lambda answer: {"saved": answer.to_record()})
+        return _error(404, "no such page in the room")
+
+    async def _json(self, request: web.Request) -> Any:
+        if request.content_type != "application/json":
+            raise RoomError("send the answer as JSON")
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            raise web.HTTPRequestEntityTooLarge(
+                max_size=MAX_BODY, actual_size=request.content_length
+            )
+        raw = await request.read()
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise RoomError("the request is not valid JSON") from None
+
+    async def _call(
+        self, future: Future[Any], shape: Callable[[Any], Any] = lambda value: value
+    ) -> web.StreamResponse:
+        try:
+            value = await asyncio.wait_for(asyncio.wrap_future(future), ANSWER_TIMEOUT)
+        except NotAMember as exc:
+            return _error(401, str(exc))
+        except RoundClosed as exc:
+            return _error(410, str(exc))
+        except RoomError as exc:
+            return _error(400, str(exc))
+        except TimeoutError:
+            return _error(503, "the laptop is busy; your answer will be sent again")
+        except Exception:
+            return _error(503, "the answer could not be saved; it will be sent again")
+        return web.json_response(shape(value))
+
+    def _asset(self, name: str) -> web.Response:
+        suffix = name[name.rfind(".") :]
+        return web.Response(
+            body=assets.room_asset(name), headers={"Content-Type": CONTENT_TYPES[suffix]}
+        )
+
+    # -- running -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Listen (in a thread of its own); raises OSError if no port could be had."""
+        ready: Future[None] = Future()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name="room-server", daemon=True
+        )
+        self._thread.start()
+        ready.result(timeout=30)
+
+    def _run(self, ready: Future[None]) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._listen())
+        except BaseException as exc:
+            ready.set_exception(exc)
+            loop.close()
+            return
+        ready.set_result(None)
+        loop.run_forever()
+        if self._runner is not None:
+            loop.run_until_complete(self._runner.cleanup())
+        loop.close()
+
+    async def _listen(self) -> None:
+        sockets = _bind_all(self.addresses, self.port)
+        runner = web.AppRunner(self.make_app(), access_log=None, handle_signals=False)
+        await runner.setup()
+        self._runner = runner
+        for sock in sockets:
+            await web.SockSite(runner, sock).start()
+        self.port = sockets[0].getsockname()[1]
+
+    def stop(self) -> None:
+        """Stop listening; safe to call twice."""
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        self._loop = self._thread = None
+
+
+def _bind_all(addresses: list[str], preferred: int) -> list[socket.socket]:
+    """One listening socket per address, all on one port: the preferred one if every
+    address has it free, else one the system picks for the first address."""
+    for port in [preferred, 0] if preferred else [0]:
+        sockets: list[socket.socket] = []
+        try:
+            for address in addresses:
+                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                sockets.append(sock)
+                if os.name == "posix":  # lets a restarted round take its port back at once
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((address, port))
+                sock.listen(128)
+                port = sock.getsockname()[1]
+        except OSError:
+            for sock in sockets:
+                sock.close()
+            if port == 0 or preferred == 0:
+                raise
+            continue
+        return sockets
+    raise OSError("no port to listen on")

@@ -26,7 +26,13 @@ from coherence_planner.storage.room_store import RoundStore
 
 class HeadlessRound:
     def __init__(
-        self, plan: Path, round_id: str, *, addresses: list[str] | None = None, port: int = 0
+        self,
+        plan: Path,
+        round_id: str,
+        *,
+        addresses: list[str] | None = None,
+        port: int = 0,
+        batch: int = 0,
     ) -> None:
         self.plan = Path(plan)
         self.round_id = round_id
@@ -34,7 +40,7 @@ class HeadlessRound:
         self.port = port
         self._woken = threading.Event()
         self._stopping = False
-        self.inbox = Inbox(self._woken.set)
+        self.inbox = Inbox(self._woken.set, batch=batch)
         self.server: RoomServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -93,9 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("round")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--lan", action="store_true", help="also listen on the local network")
+    parser.add_argument(
+        "--batch", type=int, default=0, help="most answers per transaction (0: no limit)"
+    )
     args = parser.parse_args(argv)
     headless = HeadlessRound(
-        args.plan, args.round, addresses=guess_addresses() if args.lan else [], port=args.port
+        args.plan,
+        args.round,
+        addresses=guess_addresses() if args.lan else [],
+        port=args.port,
+        batch=args.batch,
     )
 
     def announce(server: RoomServer) -> None:

@@ -91,9 +91,13 @@ def _write_record(db: Database, district: District, collection: str, key: str) -
     if value is None:
         db.execute("DELETE FROM records WHERE collection = ? AND key = ?", [collection, key])
     else:
-        db.table("records").upsert(
-            {"collection": collection, "key": key, "data": _dump(value)},
-            pk=("collection", "key"),
+        # Plain SQL rather than Table.upsert, which reads the table's schema on every call:
+        # 0.4 ms a record, the most of a rating round's batch of 30 answers. An existing row
+        # keeps its rowid, so records keep the order they were first written in.
+        db.execute(
+            "INSERT INTO records (collection, key, data) VALUES (?, ?, ?) "
+            "ON CONFLICT (collection, key) DO UPDATE SET data = excluded.data",
+            [collection, key, _dump(value)],
         )
 
 

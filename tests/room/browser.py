@@ -32,9 +32,16 @@ def phone_browser(size: tuple[int, int] = PHONE) -> WebDriver:
     browser, driver = chromium()
     options = Options()
     options.binary_location = browser
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-                     f"--window-size={size[0]},{size[1]}"):  # fmt: skip
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        f"--window-size={size[0]},{size[1]}",
+    ):
         options.add_argument(argument)
     return webdriver.Chrome(options=options, service=Service(executable_path=driver))
 

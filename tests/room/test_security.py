@@ -36,8 +36,11 @@ def test_the_secret_is_needed_for_every_page_and_call(served: Served) -> None:
     secret = client.prefix.split("/")[2]
     wrong = "/r/" + ("A" if secret[0] != "A" else "B") + secret[1:] + "/"
     for prefix in ("/", "/r//", wrong, "/r/" + secret[:-1] + "/", "/api/"):
-        for method, name, payload in [("GET", "state", None), ("POST", "join", {"name": "Eve"}),
-                                      ("POST", "answer", {"program": programs[0], "impact": 1})]:  # fmt: skip
+        for method, name, payload in [
+            ("GET", "state", None),
+            ("POST", "join", {"name": "Eve"}),
+            ("POST", "answer", {"program": programs[0], "impact": 1}),
+        ]:
             reply = client.api(method, name, payload, prefix=prefix)
             assert reply.status in (403, 404, 405), (prefix, name, reply.status)
     for path in (wrong, wrong + "room.js", "/room.js", "/r/"):
@@ -63,18 +66,26 @@ def test_oversized_and_malformed_bodies_are_refused(served: Served) -> None:
     before = written(headless)
     json_type = {"Content-Type": "application/json", "X-Member": client.token}
     answer = f"{client.prefix}api/answer"
-    huge = json.dumps({"program": programs[0], "impact": 1, "vote": "keep",
-                       "reason": "x" * MAX_BODY}).encode()  # fmt: skip
+    huge = json.dumps(
+        {"program": programs[0], "impact": 1, "vote": "keep", "reason": "x" * MAX_BODY}
+    ).encode()
     for body, headers, status in [
         (huge, json_type, 413),
         (b"{not json", json_type, 400),
         (b"\xff\xfe", json_type, 400),
         (b"[1, 2]", json_type, 400),
         (b'{"program": "P1", "impact": 1}', {**json_type, "Content-Type": "text/plain"}, 400),
-        (b'{"program": "' + programs[0].encode() + b'", "impact": 1}', {**json_type, "X-Member": "x"}, 401),
-        (b'{"program": "' + programs[0].encode() + b'", "impact": 1}',
-         {"Content-Type": "application/json"}, 401),
-    ]:  # fmt: skip
+        (
+            b'{"program": "' + programs[0].encode() + b'", "impact": 1}',
+            {**json_type, "X-Member": "x"},
+            401,
+        ),
+        (
+            b'{"program": "' + programs[0].encode() + b'", "impact": 1}',
+            {"Content-Type": "application/json"},
+            401,
+        ),
+    ]:
         reply = client.request("POST", answer, body, headers)
         assert reply.status == status, (body[:30], reply.status, reply.body[:200])
     assert written(headless) == before
@@ -136,8 +147,9 @@ def test_the_join_code_leads_to_the_link_and_wrong_codes_are_rate_limited(served
     good = client.request("POST", "/join", f"code={server.credentials.join_code}".encode(), form)
     assert good.status == 303 and good.headers["Location"] == client.prefix
     wrong = f"{(int(server.credentials.join_code) + 1) % 10**6:06d}"
-    statuses = [client.request("POST", "/join", f"code={wrong}".encode(), form).status
-                for _ in range(6)]  # fmt: skip
+    statuses = [
+        client.request("POST", "/join", f"code={wrong}".encode(), form).status for _ in range(6)
+    ]
     assert statuses == [200] * 5 + [429]
     # Even the right code waits out the minute once a device has spent its tries.
     again = client.request("POST", "/join", f"code={server.credentials.join_code}".encode(), form)
@@ -157,11 +169,24 @@ def test_the_limiter_forgets_after_a_minute_and_caps_everyone_together() -> None
 
 @pytest.mark.parametrize(
     ("address", "local"),
-    [("127.0.0.1", True), ("::1", True), ("192.168.1.20", True), ("10.1.2.3", True),
-     ("172.20.0.5", True), ("169.254.3.4", True), ("::ffff:192.168.0.9", True),
-     ("8.8.8.8", False), ("100.64.0.1", False), ("172.32.0.1", False), ("0.0.0.0", False),
-     ("224.0.0.1", False), ("2001:db8::1", False), ("not an address", False), ("", False)],
-)  # fmt: skip
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("192.168.1.20", True),
+        ("10.1.2.3", True),
+        ("172.20.0.5", True),
+        ("169.254.3.4", True),
+        ("::ffff:192.168.0.9", True),
+        ("8.8.8.8", False),
+        ("100.64.0.1", False),
+        ("172.32.0.1", False),
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("2001:db8::1", False),
+        ("not an address", False),
+        ("", False),
+    ],
+)
 def test_only_the_room_counts_as_local(address: str, local: bool) -> None:
     assert is_local(address) is local
 

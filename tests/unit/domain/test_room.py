@@ -16,14 +16,23 @@ ROUND = Round("round-1", "Literacy", ("P1", "P2", "P3"), vote=True)
 
 
 def test_a_full_answer_is_read_as_sent() -> None:
-    payload = {"program": "P2", "implementation": 3, "impact": "dk", "vote": "sunset",
-               "reason": "  costs   > benefits "}  # fmt: skip
+    payload = {
+        "program": "P2",
+        "implementation": 3,
+        "impact": "dk",
+        "vote": "sunset",
+        "reason": "  costs   > benefits ",
+    }
     answer = room.parse_answer(ROUND, payload)
     assert answer == Answer(
         "P2", {"implementation": 3, "impact": "dk"}, "sunset", "costs > benefits"
     )
-    assert answer.to_record() == {"implementation": 3, "impact": "dk", "vote": "sunset",
-                                  "reason": "costs > benefits"}  # fmt: skip
+    assert answer.to_record() == {
+        "implementation": 3,
+        "impact": "dk",
+        "vote": "sunset",
+        "reason": "costs > benefits",
+    }
 
 
 @pytest.mark.parametrize(
@@ -62,9 +71,15 @@ def test_a_round_without_vote_or_a_scale_refuses_them() -> None:
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("", "type your name"), ("   ", "type your name"), ("a|b", "'|'"), ("x" * 41, "40"),
-     ("<script>alert(1)</script>", "markup"), ("Bob\x00", r"U\+0000")],
-)  # fmt: skip
+    [
+        ("", "type your name"),
+        ("   ", "type your name"),
+        ("a|b", "'|'"),
+        ("x" * 41, "40"),
+        ("<script>alert(1)</script>", "markup"),
+        ("Bob\x00", r"U\+0000"),
+    ],
+)
 def test_bad_names_are_refused(name: str, message: str) -> None:
     with pytest.raises(RoomError, match=message):
         room.check_name(name)
@@ -78,8 +93,11 @@ def test_names_keep_their_letters_and_lose_extra_spaces() -> None:
 def test_a_round_must_name_live_programs_of_the_plan() -> None:
     district = sample_district()
     room.check_round(district, Round("r", "", ("P1", "P2")))
-    for programs, message in [((), "at least one"), (("G1",), "not a program"),
-                              (("P1", "P1"), "twice")]:  # fmt: skip
+    for programs, message in [
+        ((), "at least one"),
+        (("G1",), "not a program"),
+        (("P1", "P1"), "twice"),
+    ]:
         with pytest.raises(RoomError, match=message):
             room.check_round(district, Round("r", "", programs))
 
@@ -87,8 +105,12 @@ def test_a_round_must_name_live_programs_of_the_plan() -> None:
 def _answers(district: Any, round_: Round, by_member: dict[str, dict[str, dict[str, Any]]]) -> None:
     for n, (member, answers) in enumerate(by_member.items()):
         key = room.member_key(round_.id, member)
-        PutRecord(room.ROUND_MEMBERS, key, {"name": member.title(), "token": str(n),
-                                            "joined": "2026-01-01"}, "").do(district)  # fmt: skip
+        PutRecord(
+            room.ROUND_MEMBERS,
+            key,
+            {"name": member.title(), "token": str(n), "joined": "2026-01-01"},
+            "",
+        ).do(district)
         for program, value in answers.items():
             answer = room.parse_answer(round_, {"program": program, **value})
             command = room.put_answer(district, round_.id, member, answer)
@@ -99,12 +121,19 @@ def _answers(district: Any, round_: Round, by_member: dict[str, dict[str, dict[s
 def test_live_view_puts_the_widest_disagreement_first_and_tallies_votes() -> None:
     district = sample_district()
     round_ = Round("round-1", "", ("P1", "P2", "P3"), vote=True)
-    _answers(district, round_, {
-        "ana": {"P1": {"impact": 2, "vote": "keep"}, "P2": {"impact": 1, "vote": "remove"},
-                "P3": {"impact": "dk"}},
-        "ben": {"P1": {"impact": 2, "vote": "keep"}, "P2": {"impact": 4, "vote": "keep"}},
-        "cy": {"P1": {"impact": 3}, "P2": {"impact": 4, "vote": "remove", "reason": "no data"}},
-    })  # fmt: skip
+    _answers(
+        district,
+        round_,
+        {
+            "ana": {
+                "P1": {"impact": 2, "vote": "keep"},
+                "P2": {"impact": 1, "vote": "remove"},
+                "P3": {"impact": "dk"},
+            },
+            "ben": {"P1": {"impact": 2, "vote": "keep"}, "P2": {"impact": 4, "vote": "keep"}},
+            "cy": {"P1": {"impact": 3}, "P2": {"impact": 4, "vote": "remove", "reason": "no data"}},
+        },
+    )
     view = room.live_view(district, round_)
     assert [p.program for p in view.programs] == ["P2", "P1", "P3"]
     p2 = view.programs[0]
@@ -121,10 +150,21 @@ def test_closing_writes_named_ratings_keeping_other_dimensions_and_undoes() -> N
     R.add_member(district, "Ana", "Chief").do(district)
     R.rate(district, "P1", "Ana", {"fit": 5, "impact": 1}).do(district)
     round_ = Round("round-1", "", ("P1", "P2"))
-    PutRecord(room.ROUNDS, round_.id, {**round_.to_record(), "secret": "s", "join_code": "1",
-                                       "expires": "x"}, "").do(district)  # fmt: skip
-    _answers(district, round_, {"ana": {"P1": {"impact": 4, "implementation": "dk"}},
-                                "ben": {"P2": {"implementation": 2}}, "dee": {}})  # fmt: skip
+    PutRecord(
+        room.ROUNDS,
+        round_.id,
+        {**round_.to_record(), "secret": "s", "join_code": "1", "expires": "x"},
+        "",
+    ).do(district)
+    _answers(
+        district,
+        round_,
+        {
+            "ana": {"P1": {"impact": 4, "implementation": "dk"}},
+            "ben": {"P2": {"implementation": 2}},
+            "dee": {},
+        },
+    )
     before = {k: dict(v) for k, v in district.records.items()}
     command = room.close_round(district, round_, "2026-02-02T10:00:00+00:00")
     command.do(district)
@@ -151,8 +191,11 @@ def test_closing_an_anonymous_round_numbers_raters_after_existing_ones() -> None
 
 def test_removing_a_member_takes_their_answers() -> None:
     district = sample_district()
-    _answers(district, ROUND, {"ana": {"P1": {"impact": 2}, "P2": {"impact": 3}},
-                               "ben": {"P1": {"impact": 4}}})  # fmt: skip
+    _answers(
+        district,
+        ROUND,
+        {"ana": {"P1": {"impact": 2}, "P2": {"impact": 3}}, "ben": {"P1": {"impact": 4}}},
+    )
     room.remove_round_member(district, ROUND.id, "ana").do(district)
     assert list(room.round_answers(district, ROUND.id)) == ["ben"]
     with pytest.raises(RoomError, match="not in the round"):

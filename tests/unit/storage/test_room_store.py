@@ -76,12 +76,14 @@ def test_a_batch_of_answers_is_one_transaction_and_refusals_write_nothing(
     _, ben = store.join("Ben")
     writes: list[object] = []
     document.add_listener(writes.append)
-    results = store.answer_all([
-        AnswerRequest(ana, {"program": "P1", "impact": 1}),
-        AnswerRequest(ben, {"program": "P2", "impact": "dk"}),
-        AnswerRequest(ben, {"program": "G1", "impact": 2}),
-        AnswerRequest("stolen", {"program": "P1", "impact": 4}),
-    ])  # fmt: skip
+    results = store.answer_all(
+        [
+            AnswerRequest(ana, {"program": "P1", "impact": 1}),
+            AnswerRequest(ben, {"program": "P2", "impact": "dk"}),
+            AnswerRequest(ben, {"program": "G1", "impact": 2}),
+            AnswerRequest("stolen", {"program": "P1", "impact": 4}),
+        ]
+    )
     assert len(writes) == 1
     assert [type(r).__name__ for r in results] == ["Answer", "Answer", "RoomError", "NotAMember"]
     assert len(document.district.records_of(room.ROUND_ANSWERS)) == 2

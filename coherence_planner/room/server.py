@@ -303,6 +303,10 @@ class RoomServer:
             await web.SockSite(runner, sock).start()
         self.port = sockets[0].getsockname()[1]
 
+    @property
+    def listening(self) -> bool:
+        return self._thread is not None
+
     def stop(self) -> None:
         """Stop listening; safe to call twice."""
         loop, thread = self._loop, self._thread

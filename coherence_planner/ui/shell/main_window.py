@@ -35,6 +35,7 @@ from coherence_planner.ui.map.map_panel import MapPanel
 from coherence_planner.ui.map.matrix import AlignmentMatrix
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
+from coherence_planner.ui.room.actions import RoomActions
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.shell.district_dialog import DistrictDialog
 from coherence_planner.ui.shell.start_page import StartPage
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.add_central_view(self.matrix, "Alignment")
         self._add_framework_views()
         self.retreat = Retreat(self.session, self)
+        self.room = RoomActions(self.session, self)
         for title, widget in self.retreat.tabs.items():
             self.add_central_view(widget, title)
         self.stack.addWidget(self.start_page)
@@ -388,6 +390,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         retreat = bar.addMenu("&Retreat")
         retreat.addAction(self.retreat.present_action)
+        retreat.addAction(self.room.action)
         retreat.addSeparator()
         retreat.addActions(self.go_retreat)
         help_menu = bar.addMenu("&Help")

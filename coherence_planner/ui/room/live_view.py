@@ -5,7 +5,7 @@ the vote tally. Names and reasons from phones are shown as plain text only."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from coherence_planner.ui.room.controller import RoomController
 from coherence_planner.ui.room.qr_widget import QrCode
 
 COLUMNS = ["Program", "Answers", "Disagreement"]
+JOIN_WIDTH = 340  # the QR code's column at 1280 px; 30% of wider windows
 # Disagreement in words and a colour-blind-safe tint (the word carries the meaning).
 LEVELS = [(2 / 3, "Wide", "#f4a259"), (1 / 3, "Some", "#f6e27f"), (0.0, "Agree", "")]
 
@@ -82,10 +83,10 @@ class LiveView(QWidget):
         join.addWidget(self.address)
         join.addWidget(self.code)
         join.addWidget(plain_label("Same Wi-Fi as this laptop; no internet needed.", 11))
-        left = QWidget()
-        left.setLayout(join)
-        left.setFixedWidth(340)
-        outer.addWidget(left)
+        self.join_panel = QWidget()
+        self.join_panel.setLayout(join)
+        self.join_panel.setFixedWidth(JOIN_WIDTH)
+        outer.addWidget(self.join_panel)
 
         right = QVBoxLayout()
         self.heading = plain_label("", 17, bold=True)
@@ -110,6 +111,7 @@ class LiveView(QWidget):
         self.members.setMaximumHeight(96)
         self.members.setFlow(QListWidget.Flow.LeftToRight)
         self.members.setWrapping(True)
+        self.members.setFont(font)
         row.addWidget(self.members, 1)
         buttons = QVBoxLayout()
         self.remove_button = QPushButton("Remove Member")
@@ -264,6 +266,11 @@ class LiveView(QWidget):
         self.controller.close_round()
         self._closing_round = True
         self.close()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # On a big projector the QR code grows with the screen, to be read from the back row.
+        self.join_panel.setFixedWidth(max(JOIN_WIDTH, self.width() * 3 // 10))
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.stop()

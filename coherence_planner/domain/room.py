@@ -390,12 +390,15 @@ def _stdev(p: ProgramSpread) -> float:
 def rater_names(district: District, round_: Round, members: list[RoundMember]) -> dict[str, str]:
     """The cabinet member each round member's ratings are written under.
 
-    A named member rates as themselves (joining the cabinet list if new). Anonymous answers
+    A named member rates as themselves (the cabinet member of that name, whatever its case,
+    or a new one). Anonymous answers
     go to "Anonymous N", numbered after any the plan already has, so one round's anonymous
     raters never merge with another's.
     """
     if not round_.anonymous:
-        return {m.id: m.name for m in members}
+        # "dr. ruiz" typed on a phone rates as the cabinet's "Dr. Ruiz", not as a new member.
+        cabinet = {m.name.casefold(): m.name for m in R.members(district)}
+        return {m.id: cabinet.get(m.name.casefold(), m.name) for m in members}
     existing = {m.name for m in R.members(district)}
     names: dict[str, str] = {}
     n = 1

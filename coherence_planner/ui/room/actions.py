@@ -116,7 +116,7 @@ class RoomActions(QObject):
             )
             return
         self.controller = controller
-        self.view = LiveView(controller)
+        self.view = LiveView(controller, self.window)  # its own window, owned by this one
         self.view.closed.connect(self._ended)
         self.view.resize(1280, 720)
         self.view.show()

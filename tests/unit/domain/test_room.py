@@ -177,6 +177,17 @@ def test_closing_writes_named_ratings_keeping_other_dimensions_and_undoes() -> N
     assert {k: dict(v) for k, v in district.records.items()} == before
 
 
+def test_a_name_typed_in_another_case_rates_as_the_cabinet_member() -> None:
+    district = sample_district()
+    R.add_member(district, "Dr. RUIZ").do(district)
+    round_ = Round("round-3", "", ("P1",))
+    PutRecord(room.ROUNDS, round_.id, round_.to_record(), "").do(district)
+    _answers(district, round_, {"dr. ruiz": {"P1": {"impact": 2}}})  # joins as "Dr. Ruiz"
+    room.close_round(district, round_, "now").do(district)
+    assert [m.name for m in R.members(district)] == ["Dr. RUIZ"]
+    assert R.scores_of(district, "P1") == {"Dr. RUIZ": {"impact": 2}}
+
+
 def test_closing_an_anonymous_round_numbers_raters_after_existing_ones() -> None:
     district = sample_district()
     R.add_member(district, "Anonymous 1").do(district)

@@ -103,7 +103,7 @@ class RoundDialog(QDialog):
         for box in (self.implementation, self.impact, self.vote):
             box.toggled.connect(self._update)
         self._apply_preset(0)
-        self.resize(620, 640)
+        self.resize(620, 560)  # fits a 1280x720 screen with its taskbar
 
     def _apply_preset(self, index: int) -> None:
         chosen = set(self._presets[index][1]) if 0 <= index < len(self._presets) else set()

@@ -223,6 +223,9 @@ def _program(i: int, rng: random.Random, schools: list[str]) -> dict[str, Any]:
         "owner": f"Director {rng.randint(1, 40)}",
         "status": _weighted(rng, STATUS_WEIGHTS),
         "decision": rng.choices(vocab.DECISIONS, (80, 8, 3, 4, 3, 2))[0],
+        # About 2.5% are required by law (rules version 2), without drawing from rng, so
+        # every other value is what earlier versions of the generator made.
+        "required": i % 40 == 3,
     }
 
 

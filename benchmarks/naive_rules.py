@@ -1,5 +1,5 @@
-"""A literal, slow reading of the coherence rules: BFS from every item, every pair of
-programs compared. It is the peer the engine is timed against (bench_check.py) and the oracle
+"""A literal, slow reading of the coherence rules, version 2: BFS from every item, every pair
+of programs compared. It is the peer the engine is timed against (bench_check.py) and the oracle
 the property tests compare the engine with (tests/unit/domain/test_coherence_properties.py).
 """
 
@@ -46,6 +46,10 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
     supported = set().union(*reach.values()) if reach else set()
     unsupported = sorted(i for i in live if items[i][0] == "goal" and i not in supported)
 
+    def known_type(x: dict[str, Any]) -> bool:
+        # "other" and null both mean "not known", which competes with nothing by type.
+        return x.get("type") not in (None, "other")
+
     def overlap(a: list[str], b: list[str], grades: bool = False) -> bool:
         if grades:
             return bool(vocab.grade_set(a) & vocab.grade_set(b))
@@ -62,6 +66,8 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
         pa, pb = progs[a], progs[b]
         if frozenset((a, b)) in conflict or (
             reach[a] & reach[b]
+            and known_type(pa)
+            and known_type(pb)
             and pa["type"] == pb["type"]
             and pa["tier"] == pb["tier"]
             and overlap(pa["grades"], pb["grades"], grades=True)
@@ -71,13 +77,14 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
 
     def key(i: str) -> tuple[Any, ...]:
         x = progs[i]
+        first = x["decision"] in ("keep", "expand") or x.get("required", False)
         cps = (
             x["annual_cost"] / x["students_served"]
             if x["annual_cost"] is not None and x["students_served"]
             else math.inf
         )
         return (
-            0 if x["decision"] in ("keep", "expand") else 1,
+            0 if first else 1,
             x["evidence_tier"] or 5,
             cps,
             -(x["students_served"] or 0),
@@ -89,10 +96,28 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
     for m in members:
         if not any(tuple(sorted((m, k))) in pairs for k in kept):
             kept.append(m)
-    removal = sorted(set(orphans) | (set(members) - set(kept)))
+    required = {i for i in live if items[i][1].get("required")}
+    removal = sorted((set(orphans) | (set(members) - set(kept))) - required)
     freed = sum((progs[i]["annual_cost"] or 0) for i in removal if i in progs)
+    gaps = []
+    for i in sorted(progs):
+        x = progs[i]
+        missing = [
+            fact
+            for fact, absent in (
+                ("type", not known_type(x)),
+                ("annual_cost", x.get("annual_cost") is None),
+                ("fte", x.get("fte") is None),
+                ("students_served", x.get("students_served") is None),
+                ("goal", not reach[i]),
+            )
+            if absent
+        ]
+        if missing:
+            gaps.append({"id": i, "name": x["name"], "missing": missing})
     return {
         "orphans": orphans,
+        "data_gaps": gaps,
         "unsupported": unsupported,
         "in_groups": sorted(members),
         "kept": sorted(kept),

@@ -1,15 +1,20 @@
-"""The coherence analysis of coherence-rules.md, version 1: one engine for every view.
+"""The coherence analysis of coherence-rules.md, version 2: one engine for every view.
 
 The findings panel, the map's flags, the PDF report, the spreadsheet export and
 `coherence-planner check` all read the `Analysis` this module computes. Every finding carries
-a reason a superintendent can read aloud.
+a reason a superintendent can read aloud: items are named by their names, never by their ids
+(an id is added only where two items share a name, so the sentence still says which one).
+
+Version 2 over version 1: a program whose type is unknown (`other`) competes with nothing by
+type, and an item marked `required` ranks with the cabinet's keep and is never a removal
+candidate (a required orphan is still an orphan, and its reason says it must be linked).
 """
 
 from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,11 +24,20 @@ import numpy as np
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import rule_gaps
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.reach import bits_to_ids, reach_masks
 from coherence_planner.domain.wording import join_words, money, quoted
 
 ORPHAN_REASON = "not linked to any student-learning goal"
+REQUIRED_ORPHAN_REASON = (
+    "required by law, but not linked to any student-learning goal: link it to the goal it serves"
+)
+
+
+def type_known(program: Program) -> bool:
+    """Rule 4: `other` means "not known", and an unknown type competes with nothing by type."""
+    return program.type != vocab.DEFAULT_PROGRAM_TYPE
 
 
 @dataclass(frozen=True)
@@ -188,7 +202,7 @@ def _overlaps(a: _Profile, b: _Profile) -> dict[str, Any] | None:
 
 def rank_key(program: Program) -> tuple[int, int, float, float, str]:
     """Rule 5's ranking: smaller is better, compared left to right."""
-    decided = 0 if program.decision in ("keep", "expand") else 1
+    decided = 0 if program.decision in ("keep", "expand") or program.required else 1
     evidence = program.evidence_tier if program.evidence_tier is not None else 5
     per_student = program.cost_per_student
     return (
@@ -241,13 +255,14 @@ def _analyse(district: District) -> Analysis:
     goals_of = {i: tuple(bits_to_ids(masks[i], goal_ids)) for i in live}
 
     flags: dict[str, set[str]] = defaultdict(set)
+    names = Names(district)
 
     # Rule 1: orphans.
     orphans = []
     for item_id in sorted(live):
         item = live[item_id]
         if item.kind != "goal" and masks[item_id] == 0:
-            reason = _orphan_reason(district, item, live)
+            reason = _orphan_reason(district, item, live, names)
             orphans.append(Orphan(item_id, item.kind, item.name, reason))
             flags[item_id].add("orphan")
 
@@ -297,7 +312,7 @@ def _analyse(district: District) -> Analysis:
         rivals.sort(key=lambda k: rank_key(profiles[k].program))
         not_kept[program_id] = tuple(
             _not_kept_reason(
-                district, goal_ids, profiles[program_id], profiles[k], pairs[_pair(program_id, k)]
+                names, goal_ids, profiles[program_id], profiles[k], pairs[_pair(program_id, k)]
             )
             for k in rivals
         )
@@ -335,6 +350,8 @@ def _analyse(district: District) -> Analysis:
     candidates = []
     for item_id in sorted(reasons):
         item = live[item_id]
+        if item.required:
+            continue  # the law beats any formula: never proposed for removal
         cost = item.annual_cost if isinstance(item, Program) else None
         fte = item.fte if isinstance(item, Program) else None
         candidates.append(
@@ -373,6 +390,8 @@ def _compete_pairs(
     buckets: dict[tuple[str, int | None, int], list[_Profile]] = defaultdict(list)
     for program_id in sorted(profiles):
         profile = profiles[program_id]
+        if not type_known(profile.program):
+            continue  # competes by an explicit conflict only (below)
         bits = profile.mask
         while bits:
             low_bit = bits & -bits
@@ -473,29 +492,53 @@ def _resources(
 # ------------------------------------------------------------------------------ reasons
 
 
-def _orphan_reason(district: District, item: Item, live: dict[str, Item]) -> str:
+class Names:
+    """How a finding names an item: its label in quotes, never its id, unless another item
+    has the same label (then the id says which one). The label census is taken on first use,
+    so a plan without findings does not pay for it."""
+
+    def __init__(self, district: District) -> None:
+        self._items = district.items
+        self._shared: set[str] | None = None
+
+    def __call__(self, item_id: str) -> str:
+        item = self._items[item_id]
+        if self._shared is None:
+            counts = Counter(other.label for other in self._items.values())
+            self._shared = {label for label, n in counts.items() if n > 1}
+        label = item.label
+        return quoted(label) + (f" ({item_id})" if label in self._shared else "")
+
+
+def _orphan_reason(district: District, item: Item, live: dict[str, Item], names: Names) -> str:
+    head = REQUIRED_ORPHAN_REASON if item.required else ORPHAN_REASON
     targets = sorted(link.dst for link in district.supports_from(item.id))
     if not targets:
-        return ORPHAN_REASON
+        return head
     described = []
     for target_id in targets:
-        target = district.items[target_id]
-        note = "" if target_id in live else ", which is retired"
-        described.append(f"{quoted(target.label)} ({target_id}{note})")
+        note = "" if target_id in live else " (retired)"
+        described.append(f"{names(target_id)}{note}")
     those = "that does" if len(described) == 1 else "those do"
-    return (
-        f"{ORPHAN_REASON}: it supports {join_words(described)}, but {those} "
-        "not reach a student-learning goal either"
+    pointer = (
+        f"it supports {join_words(described)}, but {those} not reach a student-learning goal either"
     )
+    if item.required:
+        return f"{head} ({pointer})"
+    return f"{ORPHAN_REASON}: {pointer}"
+
+
+def _type_words(program: Program) -> str:
+    return program.type.replace("-", " ")
 
 
 def _describe_shared(
-    district: District, goal_ids: list[str], a: _Profile, b: _Profile, shared: dict[str, Any]
+    names: Names, goal_ids: list[str], a: _Profile, b: _Profile, shared: dict[str, Any]
 ) -> str:
     program = a.program
-    goal_names = [quoted(district.items[g].name) for g in bits_to_ids(a.mask & b.mask, goal_ids)]
+    goal_names = [names(g) for g in bits_to_ids(a.mask & b.mask, goal_ids)]
     tier = f"Tier {program.tier} " if program.tier is not None else ""
-    parts = [f"both are {tier}{program.type} programs serving {join_words(goal_names)}"]
+    parts = [f"both are {tier}{_type_words(program)} programs serving {join_words(goal_names)}"]
     grades = shared["grades"]
     if grades is None:
         parts.append("for every grade")
@@ -530,7 +573,9 @@ def _why_ranked_higher(kept: Program, other: Program) -> str:
     """Which ranking rule put the kept program first, in words."""
     k, o = rank_key(kept), rank_key(other)
     if k[0] != o[0]:
-        return f"the cabinet decided to {kept.decision} it"
+        if kept.decision in ("keep", "expand"):
+            return f"the cabinet decided to {kept.decision} it"
+        return "it is required by law, regulation, court order or contract"
     if k[1] != o[1]:
         return (
             f"it has stronger evidence: {_EVIDENCE_WORDS[kept.evidence_tier]} against "
@@ -545,23 +590,23 @@ def _why_ranked_higher(kept: Program, other: Program) -> str:
 
 
 def _not_kept_reason(
-    district: District,
+    names: Names,
     goal_ids: list[str],
     loser: _Profile,
     winner: _Profile,
     pair: dict[str, Any],
 ) -> str:
     kept = winner.program
-    head = f"competes with {quoted(kept.name)} ({kept.id}), which is kept"
+    head = f"competes with {names(kept.id)}, which is kept"
     why = _why_ranked_higher(kept, loser.program)
     parts = []
     if "criteria" in pair:
-        parts.append(_describe_shared(district, goal_ids, loser, winner, pair["criteria"]))
+        parts.append(_describe_shared(names, goal_ids, loser, winner, pair["criteria"]))
     if "conflict" in pair:
         rationale = pair["conflict"]
         parts.append("the two are marked as conflicting" + (f" ({rationale})" if rationale else ""))
     shared = "; ".join(parts)
-    return f"{head}. {shared[0].upper()}{shared[1:]}. {kept.id} ranks first because {why}."
+    return f"{head}. {shared[0].upper()}{shared[1:]}. {names(kept.id)} ranks first because {why}."
 
 
 # ------------------------------------------------------------------------------ JSON
@@ -619,4 +664,8 @@ def check_report(district: District, analysis: Analysis) -> dict[str, Any]:
             "freed_fte": _number(res.freed_fte),
             "by_goal": {g: _number(v) for g, v in res.by_goal.items()},
         },
+        "data_gaps": [
+            {"id": gap.id, "name": gap.name, "missing": list(gap.missing)}
+            for gap in rule_gaps(district, analysis.goals_of)
+        ],
     }

@@ -61,6 +61,13 @@ COMMON_FIELDS = (
     FieldSpec(
         "status", "Status", ENUM, vocab.STATUSES, "Retired items take no part in the analysis."
     ),
+    FieldSpec(
+        "required",
+        "Required",
+        BOOL,
+        help="Required by law, regulation, court order or contract (a McKinney-Vento liaison, "
+        "IDEA services): never proposed for removal.",
+    ),
     FieldSpec("owner", "Owner", TEXT, help="Who answers for this item."),
     FieldSpec("description", "Description", LONGTEXT),
     FieldSpec("notes", "Notes", LONGTEXT),

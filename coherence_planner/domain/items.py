@@ -42,6 +42,9 @@ class Item:
     owner: str = ""
     status: str = vocab.DEFAULT_STATUS
     notes: str = ""
+    # Required by law, regulation, court order or contract: ranks with the cabinet's keep
+    # and is never proposed for removal (coherence-rules.md, rule 5).
+    required: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -1,5 +1,5 @@
-"""Property tests: the fast engine agrees with a naive, literal reading of the rules on
-random districts (cycles, retired items, conflicts and all), and does not depend on the
+"""Property tests: the fast engine agrees with a naive, literal reading of the rules
+(version 2: unknown types, required items) on random districts (cycles, retired items, conflicts and all), and does not depend on the
 order of the input."""
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ def districts(draw: Any) -> dict[str, Any]:
     n_prog = draw(st.integers(0, 8))
     status = st.sampled_from(["active", "active", "active", "proposed", "retired"])
     goals = [{"id": f"G{i}", "name": f"g{i}", "status": draw(status)} for i in range(n_goals)]
-    strategies = [{"id": f"S{i}", "name": f"s{i}", "status": draw(status)} for i in range(n_strat)]
+    strategies = [
+        {"id": f"S{i}", "name": f"s{i}", "status": draw(status), "required": draw(st.booleans())}
+        for i in range(n_strat)
+    ]
     programs = []
     for i in range(n_prog):
         programs.append(
@@ -37,7 +40,8 @@ def districts(draw: Any) -> dict[str, Any]:
                 "id": f"P{i}",
                 "name": f"p{i}",
                 "status": draw(status),
-                "type": draw(st.sampled_from(["intervention", "curriculum"])),
+                "type": draw(st.sampled_from(["intervention", "curriculum", "other", None])),
+                "required": draw(st.sampled_from([False, False, False, True, None])),
                 "tier": draw(st.sampled_from([None, 1, 2])),
                 "grades": draw(st.sampled_from(GRADE_CHOICES)),
                 "subjects": draw(st.sampled_from(SLUG_CHOICES)),
@@ -72,7 +76,9 @@ def districts(draw: Any) -> dict[str, Any]:
 @given(districts())
 def test_engine_matches_a_literal_reading_of_the_rules(data: dict[str, Any]) -> None:
     expected = naive(data)
-    a = analyse(district_from_dict(data))
+    district = district_from_dict(data)
+    a = analyse(district)
+    assert check_report(district, a)["data_gaps"] == expected["data_gaps"]
     assert [o.id for o in a.orphans] == expected["orphans"]
     assert a.unsupported_goals == expected["unsupported"]
     assert sorted(m for grp in a.competing for m in grp.members) == expected["in_groups"]

@@ -1,6 +1,7 @@
 """The findings as plain text for `coherence-planner check` (the JSON form is in coherence.py).
 
-Written to be read aloud: each finding is a name, an id and its reason.
+Written to be read aloud: each finding is a name and its reason, never an item id (an id
+follows a name only where two items share that name).
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ import textwrap
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.wording import money, plural
+from coherence_planner.domain.gaps import gap_sentence, percent, plan_gaps
+from coherence_planner.domain.group_story import explain_groups
+from coherence_planner.domain.naming import Names
+from coherence_planner.domain.wording import money, plural, sentence
 
 _WIDTH = 88
 
@@ -27,14 +31,16 @@ def _fte(value: float) -> str:
 
 def findings_text(district: District, analysis: Analysis) -> str:
     items = district.items
+    names = Names(district)
 
     def name(item_id: str) -> str:
-        return items[item_id].name
+        return names.plain(item_id)
 
     counts = {k: 0 for k in ("goal", "strategy", "program", "policy")}
     for item in items.values():
         counts[item.kind] += 1
     res = analysis.resources
+    gaps = plan_gaps(district, analysis.goals_of, analysis.might_compete)
     title = district.name or "Untitled district"
     if district.school_year:
         title += f" — {district.school_year}"
@@ -49,6 +55,7 @@ def findings_text(district: District, analysis: Analysis) -> str:
                 plural(len(district.links), "link"),
             ]
         ),
+        f"The programs' facts are {percent(gaps.completeness)} complete.",
         "",
     ]
 
@@ -57,29 +64,34 @@ def findings_text(district: District, analysis: Analysis) -> str:
 
     section("Not linked to any student-learning goal", len(analysis.orphans))
     for orphan in analysis.orphans:
-        lines.append(f"  {orphan.id:<6} {orphan.name} [{orphan.kind}]")
-        lines.extend(_wrap(orphan.reason, "         "))
+        lines.append(f"  {name(orphan.id)} [{orphan.kind}]")
+        lines.extend(_wrap(sentence(orphan.reason), "      "))
     lines.append("")
 
     section("Goals nothing supports", len(analysis.unsupported_goals))
     for goal_id in analysis.unsupported_goals:
-        lines.append(f"  {goal_id:<6} {name(goal_id)}")
+        lines.append(f"  {name(goal_id)}")
     lines.append("")
 
     section("Conflicts", len(analysis.conflicts))
     for conflict in analysis.conflicts:
-        lines.append(f"  {name(conflict.a)} ({conflict.a}) ✕ {name(conflict.b)} ({conflict.b})")
+        lines.extend(_wrap(f"{name(conflict.a)} ✕ {name(conflict.b)}", "    ", first="  "))
         if conflict.rationale:
-            lines.extend(_wrap(conflict.rationale, "         "))
+            lines.extend(_wrap(sentence(conflict.rationale), "      "))
     lines.append("")
 
     section("Competing programs", len(analysis.competing))
-    for number, group in enumerate(analysis.competing, start=1):
-        goals = ", ".join(name(g) for g in group.goals) or "no shared goal (explicit conflict)"
-        lines.append(f"  Group {number} — {goals}")
+    stories = explain_groups(district, analysis)
+    for number, (group, story) in enumerate(zip(analysis.competing, stories, strict=True), 1):
+        lines.append(f"  Group {number}")
+        for line in story:
+            lines.extend(_wrap(line, "      ", first="    "))
         for member in group.members:
             mark = "keep" if member in group.kept else "    "
-            lines.append(f"    {mark}  {member:<6} {name(member)}")
+            note = (
+                " (required: stays)" if member not in group.kept and items[member].required else ""
+            )
+            lines.extend(_wrap(f"{name(member)}{note}", "            ", first=f"    {mark}  "))
     lines.append("")
 
     section("Removal candidates", len(analysis.removal_candidates))
@@ -87,9 +99,22 @@ def findings_text(district: District, analysis: Analysis) -> str:
         cost = ""
         if candidate.kind == "program":
             cost = f"  {money(candidate.annual_cost)}, {_fte(candidate.fte or 0)}"
-        lines.append(f"  {candidate.id:<6} {candidate.name}{cost}")
+        kind = "" if candidate.kind == "program" else f" [{candidate.kind}]"
+        lines.append(f"  {name(candidate.id)}{kind}{cost}")
         for reason in candidate.reasons:
-            lines.extend(_wrap(reason, "           ", first="         • "))
+            lines.extend(_wrap(sentence(reason), "      ", first="    • "))
+    lines.append("")
+
+    if gaps.programs:
+        lines.append(
+            f"Data gaps to fill in before the retreat ({plural(len(gaps.programs), 'program')};"
+            f" the programs' facts are {percent(gaps.completeness)} complete)"
+        )
+    else:
+        lines.append("Data gaps: none")
+    for gap in gaps.programs:
+        lines.append(f"  {name(gap.id)}")
+        lines.extend(_wrap(gap_sentence(district, gap, names), "      "))
     lines.append("")
 
     aligned_share = res.aligned_cost / res.total_cost * 100 if res.total_cost else 0.0
@@ -99,5 +124,5 @@ def findings_text(district: District, analysis: Analysis) -> str:
     lines.append(f"  Not tied to any goal       {money(res.orphan_cost)}")
     lines.append(f"  Freed by removal candidates {money(res.freed_cost)} and {_fte(res.freed_fte)}")
     for goal_id, amount in res.by_goal.items():
-        lines.append(f"    {goal_id:<6} {money(amount):>12}  {name(goal_id)}")
+        lines.extend(_wrap(name(goal_id), " " * 18, first=f"  {money(amount):>14}  "))
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,8 +26,9 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import rule_gaps
 from coherence_planner.domain.items import Item, Program
+from coherence_planner.domain.naming import Names
 from coherence_planner.domain.reach import bits_to_ids, reach_masks
-from coherence_planner.domain.wording import join_words, money, quoted
+from coherence_planner.domain.wording import aside, join_words, money
 
 ORPHAN_REASON = "not linked to any student-learning goal"
 REQUIRED_ORPHAN_REASON = (
@@ -96,6 +97,11 @@ class Analysis:
     removal_candidates: list[RemovalCandidate]
     resources: Resources
     not_kept_reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Programs that would compete if a missing type were filled in (a data gap, not a
+    # finding of the rules): program id -> the others, by id, at most MIGHT_COMPETE_LIMIT.
+    might_compete: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every compete pair (ids in order) -> {"criteria": what they share, "conflict": why}.
+    pairs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     group_of: dict[str, int] = field(default_factory=dict)
     _flags: dict[str, set[str]] = field(default_factory=dict)
 
@@ -200,6 +206,22 @@ def _overlaps(a: _Profile, b: _Profile) -> dict[str, Any] | None:
     return shared
 
 
+def common_audience(programs: list[Program]) -> dict[str, Any] | None:
+    """What every one of the programs shares on each attribute (as _overlaps gives it for
+    two), or None when some attribute has nothing common to all of them."""
+    profiles = [_Profile.of(program, 0) for program in programs]
+    shared: dict[str, Any] = {}
+    for attr in _ATTRS:
+        common: frozenset[str] | None = getattr(profiles[0], attr)
+        for other in profiles[1:]:
+            met = _shared(common, getattr(other, attr))
+            if met is False:
+                return None
+            common = met  # type: ignore[assignment]
+        shared[attr] = common
+    return shared
+
+
 def rank_key(program: Program) -> tuple[int, int, float, float, str]:
     """Rule 5's ranking: smaller is better, compared left to right."""
     decided = 0 if program.decision in ("keep", "expand") or program.required else 1
@@ -293,6 +315,7 @@ def _analyse(district: District) -> Analysis:
     for profile in profiles.values():
         encoder.encode(profile)
     pairs = _compete_pairs(profiles, conflict_links)
+    might_compete = _might_compete(profiles, pairs)
     groups, group_of = _components(pairs)
 
     # Rule 5: keeping and removal.
@@ -369,6 +392,8 @@ def _analyse(district: District) -> Analysis:
         removal_candidates=candidates,
         resources=resources,
         not_kept_reasons=not_kept,
+        might_compete=might_compete,
+        pairs=pairs,
         group_of=group_of,
         _flags=dict(flags),
     )
@@ -410,6 +435,47 @@ def _compete_pairs(
             key = _pair(link.src, link.dst)
             pairs.setdefault(key, {})["conflict"] = link.rationale
     return pairs
+
+
+MIGHT_COMPETE_LIMIT = 5  # partners named per program: enough to act on, short to read
+
+
+def _might_compete(
+    profiles: dict[str, _Profile], pairs: dict[tuple[str, str], Any]
+) -> dict[str, tuple[str, ...]]:
+    """Pairs that rule 4 would make compete if an unknown type were filled in with the
+    other's type (or, both unknown, with the same one): same tier, a shared goal, and
+    overlapping grades, subjects, populations and schools. Only pairs with an unknown type
+    are looked at, bucketed by (tier, goal) like the rule itself."""
+    buckets: dict[tuple[int | None, int], list[_Profile]] = defaultdict(list)
+    for program_id in sorted(profiles):
+        profile = profiles[program_id]
+        bits = profile.mask
+        while bits:
+            low_bit = bits & -bits
+            buckets[(profile.program.tier, low_bit)].append(profile)
+            bits ^= low_bit
+    found: dict[str, set[str]] = defaultdict(set)
+    for members in buckets.values():
+        if all(type_known(m.program) for m in members):
+            continue
+        for a, b in _candidates(members):
+            known_a, known_b = type_known(a.program), type_known(b.program)
+            if known_a and known_b:
+                continue
+            ida, idb = a.program.id, b.program.id
+            if idb in found[ida] or ida in found[idb] or _pair(ida, idb) in pairs:
+                continue
+            # Listed under the program whose type is missing: that is where it is filled in.
+            open_a = not known_a and len(found[ida]) < MIGHT_COMPETE_LIMIT
+            open_b = not known_b and len(found[idb]) < MIGHT_COMPETE_LIMIT
+            if not (open_a or open_b) or _overlaps(a, b) is None:
+                continue
+            if open_a:
+                found[ida].add(idb)
+            if open_b:
+                found[idb].add(ida)
+    return {i: tuple(sorted(others)) for i, others in sorted(found.items()) if others}
 
 
 _SMALL_BUCKET = 32
@@ -492,24 +558,6 @@ def _resources(
 # ------------------------------------------------------------------------------ reasons
 
 
-class Names:
-    """How a finding names an item: its label in quotes, never its id, unless another item
-    has the same label (then the id says which one). The label census is taken on first use,
-    so a plan without findings does not pay for it."""
-
-    def __init__(self, district: District) -> None:
-        self._items = district.items
-        self._shared: set[str] | None = None
-
-    def __call__(self, item_id: str) -> str:
-        item = self._items[item_id]
-        if self._shared is None:
-            counts = Counter(other.label for other in self._items.values())
-            self._shared = {label for label, n in counts.items() if n > 1}
-        label = item.label
-        return quoted(label) + (f" ({item_id})" if label in self._shared else "")
-
-
 def _orphan_reason(district: District, item: Item, live: dict[str, Item], names: Names) -> str:
     head = REQUIRED_ORPHAN_REASON if item.required else ORPHAN_REASON
     targets = sorted(link.dst for link in district.supports_from(item.id))
@@ -532,13 +580,14 @@ def _type_words(program: Program) -> str:
     return program.type.replace("-", " ")
 
 
-def _describe_shared(
-    names: Names, goal_ids: list[str], a: _Profile, b: _Profile, shared: dict[str, Any]
+def describe_shared(
+    names: Names, goals: list[str], program: Program, shared: dict[str, Any], who: str = "both"
 ) -> str:
-    program = a.program
-    goal_names = [names(g) for g in bits_to_ids(a.mask & b.mask, goal_ids)]
+    """What programs of `program`'s type and tier share: the goals, then the overlap of each
+    attribute (`shared` as _overlaps gives it; None means everything)."""
+    goal_names = [names(g) for g in goals]
     tier = f"Tier {program.tier} " if program.tier is not None else ""
-    parts = [f"both are {tier}{_type_words(program)} programs serving {join_words(goal_names)}"]
+    parts = [f"{who} are {tier}{_type_words(program)} programs serving {join_words(goal_names)}"]
     grades = shared["grades"]
     if grades is None:
         parts.append("for every grade")
@@ -601,10 +650,11 @@ def _not_kept_reason(
     why = _why_ranked_higher(kept, loser.program)
     parts = []
     if "criteria" in pair:
-        parts.append(_describe_shared(names, goal_ids, loser, winner, pair["criteria"]))
+        goals = bits_to_ids(loser.mask & winner.mask, goal_ids)
+        parts.append(describe_shared(names, goals, loser.program, pair["criteria"]))
     if "conflict" in pair:
         rationale = pair["conflict"]
-        parts.append("the two are marked as conflicting" + (f" ({rationale})" if rationale else ""))
+        parts.append("the two are marked as conflicting" + aside(rationale))
     shared = "; ".join(parts)
     return f"{head}. {shared[0].upper()}{shared[1:]}. {names(kept.id)} ranks first because {why}."
 

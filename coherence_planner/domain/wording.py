@@ -7,6 +7,21 @@ def quoted(text: str) -> str:
     return f"“{text}”"
 
 
+def sentence(text: str) -> str:
+    """A finding's reason as a sentence of its own: capitalised, ending in a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = f"{text[0].upper()}{text[1:]}"
+    return text if text[-1] in ".!?" else f"{text}."
+
+
+def aside(text: str) -> str:
+    """A person's own words (a link's rationale) put in brackets inside a sentence."""
+    text = text.strip().rstrip(".")
+    return f" ({text})" if text else ""
+
+
 def join_words(words: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     if not words:

@@ -1,4 +1,6 @@
-"""The findings with their reasons and the removal-candidate table."""
+"""The findings with their reasons, the data gaps and the removal-candidate table.
+
+Items are named by their names, never by their ids: the board reads words, not codes."""
 
 from __future__ import annotations
 
@@ -7,8 +9,11 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import gap_sentence, percent, plan_gaps
+from coherence_planner.domain.group_story import explain_groups
 from coherence_planner.domain.items import Program
-from coherence_planner.domain.wording import join_words, money, plural
+from coherence_planner.domain.naming import Names
+from coherence_planner.domain.wording import join_words, money, plural, sentence
 from coherence_planner.reports.markup import esc
 from coherence_planner.reports.report_doc import Heading
 from coherence_planner.reports.report_styles import markup, para, table
@@ -18,7 +23,7 @@ MAX_REASONS = 3  # a program outranked by 150 rivals has 150 reasons; a cell sho
 
 def _first_reasons(reasons: tuple[str, ...], limit: int, bullets: bool = False) -> Paragraph:
     """The first `limit` reasons and how many more there are, so one cell fits on a page."""
-    shown = [esc(r) for r in reasons[:limit]]
+    shown = [esc(sentence(r)) for r in reasons[:limit]]
     if bullets:
         shown = [f"• {r}" for r in shown]
     if len(reasons) > limit:
@@ -28,7 +33,34 @@ def _first_reasons(reasons: tuple[str, ...], limit: int, bullets: bool = False) 
 
 
 def _name(district: District, item_id: str) -> str:
-    return district.items[item_id].label
+    item = district.items[item_id]
+    return f"{item.label} (required)" if item.required else item.label
+
+
+def _outcome(kept: tuple[str, ...], program: Program) -> str:
+    if program.id in kept:
+        return "Kept"
+    return "Not kept; required, so it stays" if program.required else "Not kept"
+
+
+def data_gaps(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    """What the plan does not know about its programs, so the findings can be trusted."""
+    gaps = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+    names = Names(district)
+    parts: list[Flowable] = [
+        Heading(f"Data gaps ({len(gaps.programs)})", 1),
+        para(
+            f"The programs' facts are {percent(gaps.completeness)} complete. A missing fact "
+            "changes the findings: a program with no type competes with nothing, an unknown "
+            "cost counts as $0, and an unknown reach ranks a program last.",
+            "muted",
+        ),
+    ]
+    if not gaps.programs:
+        return parts
+    rows = [[district.items[g.id].label, gap_sentence(district, g, names)] for g in gaps.programs]
+    parts.append(table(("Program", "Missing"), rows, (width * 0.34, width * 0.66), wrap=(0, 1)))
+    return parts
 
 
 def findings(district: District, analysis: Analysis, width: float) -> list[Flowable]:
@@ -38,15 +70,15 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
     parts.append(Heading(f"Not linked to any goal ({len(analysis.orphans)})", 1))
     if analysis.orphans:
         rows = [
-            [o.id, _name(district, o.id), vocab.KIND_LABELS[o.kind], o.reason]
+            [_name(district, o.id), vocab.KIND_LABELS[o.kind], sentence(o.reason)]
             for o in analysis.orphans
         ]
         parts.append(
             table(
-                ("ID", "Name", "Kind", "Why"),
+                ("Name", "Kind", "Why"),
                 rows,
-                (w * 0.08, w * 0.34, w * 0.1, w * 0.48),
-                wrap=(1, 3),
+                (w * 0.4, w * 0.1, w * 0.5),
+                wrap=(0, 2),
             )
         )
     else:
@@ -54,26 +86,32 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
 
     parts.append(Heading(f"Goals nothing supports ({len(analysis.unsupported_goals)})", 1))
     if analysis.unsupported_goals:
-        rows = [[g, _name(district, g)] for g in analysis.unsupported_goals]
-        parts.append(table(("ID", "Goal"), rows, (w * 0.08, w * 0.92)))
+        rows = [[_name(district, g)] for g in analysis.unsupported_goals]
+        parts.append(table(("Goal",), rows, (w,), wrap=(0,)))
     else:
         parts.append(para("Every goal has support.", "muted"))
 
     parts.append(Heading(f"Conflicts ({len(analysis.conflicts)})", 1))
     if analysis.conflicts:
         rows = [
-            [f"{c.a} {_name(district, c.a)}", f"{c.b} {_name(district, c.b)}", c.rationale or "—"]
+            [_name(district, c.a), _name(district, c.b), c.rationale or "—"]
             for c in analysis.conflicts
         ]
-        parts.append(table(("Item", "Conflicts with", "Why"), rows, (w * 0.3, w * 0.3, w * 0.4)))
+        parts.append(
+            table(
+                ("Item", "Conflicts with", "Why"), rows, (w * 0.3, w * 0.3, w * 0.4), wrap=(0, 1, 2)
+            )
+        )
     else:
         parts.append(para("No item is marked as conflicting with another.", "muted"))
 
     parts.append(Heading(f"Competing programs ({len(analysis.competing)} groups)", 1))
     if not analysis.competing:
         parts.append(para("No programs compete for the same goal and students.", "muted"))
+    stories = explain_groups(district, analysis)
     for number, group in enumerate(analysis.competing, start=1):
         goals = join_words([_name(district, g) for g in group.goals]) or "an explicit conflict"
+        story = [markup(esc(line), "cell") for line in stories[number - 1]]
         rows = []
         for rank, member in enumerate(group.members, start=1):
             program = district.items[member]
@@ -82,10 +120,10 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             rows.append(
                 [
                     str(rank),
-                    f"{member} {program.name}",
+                    _name(district, member),
                     money(per_student) if per_student is not None else "—",
                     vocab.EVIDENCE_LABELS.get(program.evidence_tier, "—"),
-                    "Kept" if member in group.kept else "Not kept",
+                    _outcome(group.kept, program),
                     _first_reasons(analysis.not_kept_reasons.get(member, ()), 1),
                 ]
             )
@@ -97,7 +135,8 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             wrap=(1, 3, 5),
             align_right=(0, 2),
         )
-        parts += [KeepTogether([Spacer(1, 6), header, Spacer(1, 3), grid])]
+        parts += [KeepTogether([Spacer(1, 6), header, *story, Spacer(1, 3), grid])]
+    parts += data_gaps(district, analysis, w)
     parts.append(PageBreak())
     return parts
 
@@ -120,7 +159,6 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
     else:
         rows = [
             [
-                c.id,
                 c.name,
                 vocab.KIND_LABELS[c.kind],
                 money(c.annual_cost) if c.annual_cost is not None else "—",
@@ -131,11 +169,11 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
         ]
         parts.append(
             table(
-                ("ID", "Name", "Kind", "Annual cost", "FTE", "Reasons"),
+                ("Name", "Kind", "Annual cost", "FTE", "Reasons"),
                 rows,
-                (w * 0.06, w * 0.22, w * 0.1, w * 0.12, w * 0.06, w * 0.44),
-                wrap=(1, 5),
-                align_right=(3, 4),
+                (w * 0.26, w * 0.1, w * 0.12, w * 0.06, w * 0.46),
+                wrap=(0, 4),
+                align_right=(2, 3),
             )
         )
     parts.append(PageBreak())

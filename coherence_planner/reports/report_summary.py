@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import percent, plan_gaps
 from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.chart_alignment import alignment_chart
 from coherence_planner.reports.markup import esc
@@ -66,6 +67,8 @@ def summary(district: District, analysis: Analysis, width: float) -> list[Flowab
         f" ({res.aligned_cost / res.total_cost:.0%} of program spending)" if res.total_cost else ""
     )
     in_groups = sum(len(g.members) for g in analysis.competing)
+    required = sum(1 for item in district.items.values() if item.live and item.required)
+    gaps = plan_gaps(district, analysis.goals_of, analysis.might_compete)
     rows = [
         ("Items in the plan", kind_counts(district)),
         ("Not linked to any goal", plural(len(analysis.orphans), "item")),
@@ -76,6 +79,8 @@ def summary(district: District, analysis: Analysis, width: float) -> list[Flowab
             f"{plural(len(analysis.competing), 'group')} ({plural(in_groups, 'program')})",
         ),
         ("Removal candidates", plural(len(analysis.removal_candidates), "item")),
+        ("Required by law (never removal candidates)", plural(required, "item")),
+        ("How complete the programs' facts are", percent(gaps.completeness)),
         ("Program spending", money(res.total_cost)),
         ("Serving the goals", money(res.aligned_cost) + share),
         ("Not tied to any goal", money(res.orphan_cost)),

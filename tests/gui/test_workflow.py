@@ -200,16 +200,16 @@ def test_overview_numbers_filter_the_browser(qtbot: Any, window: Any, sample_pla
     assert card.value == str(len(analysis.orphans))
     qtbot.mouseClick(card, LEFT)
     assert window.browser.proxy.visible_count() == len(analysis.orphans)
-    assert window.browser.count.text() == f"Showing {len(analysis.orphans)} of 96 items"
+    assert window.browser.count.text() == f"Showing {len(analysis.orphans)} of 99 items"
     qtbot.mouseClick(window.browser.clear_button, LEFT)
-    assert window.browser.proxy.visible_count() == 96
+    assert window.browser.proxy.visible_count() == 99
 
 
 def test_search_as_you_type(qtbot: Any, window: Any, sample_plan: Path) -> None:
     window.documents.open_plan(sample_plan)
     window.find_action.trigger()
     qtbot.keyClicks(window.browser.search, "phonics")
-    qtbot.waitUntil(lambda: window.browser.proxy.visible_count() < 96, timeout=2000)
+    qtbot.waitUntil(lambda: window.browser.proxy.visible_count() < 99, timeout=2000)
     shown = window.browser.proxy.visible_count()
     expected = sum(
         "phonics" in f"{item.name} {item.description} {item.owner}".lower()

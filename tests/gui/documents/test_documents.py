@@ -108,7 +108,7 @@ def test_import_and_export_json(window: Any, dialogs: Any, messages: Any, tmp_pa
     dialogs.answer(sample_district_path(), tmp_path / "imported.coherence")
     window.import_action.trigger()
     assert window.session.document.path == tmp_path / "imported.coherence"
-    assert len(window.session.district.items_of("program")) == 60
+    assert len(window.session.district.items_of("program")) == 63
     dialogs.answer(tmp_path / "out")
     window.export_action.trigger()
     exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))

@@ -292,8 +292,9 @@ def test_scene_builds_without_a_window(shown: Any) -> None:
 
 
 def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, shown: Any) -> None:
-    """At 1920x1080 with the docks hidden, the wrapped sample map fits at about 40% (the
-    one tall column fitted at 16%), beside the pinned legend, and cards draw compact."""
+    """At 1920x1080 with the docks hidden, the wrapped sample map fits at about 36-40% (the
+    one tall column fitted at 16%; three required programs joined the sample in issue 14),
+    beside the pinned legend, and cards draw compact."""
     shown.resize(1920, 1080)
     for dock in (shown.browser_dock, shown.inspector_dock, shown.findings_dock):
         dock.hide()
@@ -301,7 +302,7 @@ def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, s
     view = panel.view
     qtbot.waitUntil(lambda: view.viewport().width() > 1800, timeout=5000)
     view.fit()
-    assert view.zoom >= 0.38
+    assert view.zoom >= 0.35
     right = view.mapFromScene(view.map_rect().topRight()).x()
     bottom = view.mapFromScene(view.map_rect().bottomLeft()).y()
     assert right <= view.viewport().width() - view.legend_room() + 1

@@ -171,12 +171,12 @@ def test_spreadsheet_export_then_import_through_the_command_line(tmp_path: Path,
     assert main(["export", str(plan), str(sheet)]) == 0
     again = tmp_path / "again.coherence"
     assert main(["import", str(sheet), "--into", str(again)]) == 0
-    assert "96 new items" in capsys.readouterr().out
+    assert "99 new items" in capsys.readouterr().out
     # A second import of the same sheet into the plan changes nothing and duplicates nothing.
     assert main(["import", str(sheet), "--into", str(again)]) == 0
     with Document.open(again) as doc:
-        assert len(doc.district.items) == 96
-        assert len(doc.district.links) == 97
+        assert len(doc.district.items) == 99
+        assert len(doc.district.links) == 100
 
 
 def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
@@ -211,3 +211,19 @@ def test_diff_through_main_shows_a_changed_field(tmp_path: Path, capsys) -> None
     report = json.loads(capsys.readouterr().out)
     assert "P1" in json.dumps(report)
     assert main(["diff", str(a), str(tmp_path / "missing.json")]) == 2
+
+
+def test_check_text_names_items_in_words_and_lists_data_gaps(capsys) -> None:
+    from coherence_planner.domain import codec
+    from tests.wording import bare_ids, cut_names
+
+    assert main(["check", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    district = codec.district_from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
+    assert bare_ids(out, district) == []
+    assert cut_names(out) == []
+    assert "The programs' facts are 9" in out  # the completeness figure, up top
+    assert "Data gaps to fill in before the retreat" in out
+    assert "Advanced Placement Exam Fee Support\n      No type;" in out
+    assert "Required by law, but not linked to any student-learning goal" in out
+    assert "State Dyslexia Risk Screener (K-2) (required: stays)" in out

@@ -111,7 +111,7 @@ def test_goals_stand_right_of_what_supports_them(sample: District) -> None:
 def test_a_tall_map_is_wrapped_into_panels_toward_a_projector_aspect(sample: District) -> None:
     tall = _lay(sample, options=LayoutOptions(aspect=None))
     wrapped = _lay(sample)
-    assert tall.height / tall.width > 3  # one column holds most of the 96 items
+    assert tall.height / tall.width > 3  # one column holds most of the 99 items
     assert wrapped.panels > 1
     assert 1.3 <= wrapped.width / wrapped.height <= 2.4
     assert set(wrapped.cards) == set(tall.cards)

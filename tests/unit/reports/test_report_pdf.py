@@ -70,7 +70,7 @@ def test_the_money_flow_is_the_first_picture_on_a_wide_page(
     assert page_sizes(sample_report[0])[first] == (792.0, 612.0)
     assert page_sizes(sample_report[0])[first + 1] == (612.0, 792.0)  # back upright after it
     page = texts[first]
-    for words in ("Programs and policies", "Strategies", "Goals", "No goal", "$11.7M a year"):
+    for words in ("Programs and policies", "Strategies", "Goals", "No goal", "$12.9M a year"):
         assert words in page, words
     assert "Every student reads on grade level by the end of grade 3" in page
     assert not any("Where the money goes" in text for text in texts[first + 1 :])
@@ -176,7 +176,7 @@ def test_long_tables_split_across_pages_with_repeated_headers(tmp_path: Path) ->
     pages_with_header = [
         n
         for n, pg in enumerate(reader.pages)
-        if "ID Name Kind Why" in " ".join(pg.extract_text().split())
+        if "Name Kind Why" in " ".join(pg.extract_text().split())
     ]
     assert len(pages_with_header) >= 3
     assert "Unlinked program number 120" in pdf_text(out)

@@ -1,58 +1,79 @@
-"""The coherence map's geometry: where every card, link and region goes.
+"""The coherence map's geometry: where every card, lane, link and bracket goes.
 
-Items flow toward the goals: goals stand in the rightmost column (the destination),
-strategies to their left, programs and policies further left, and an item whose longest
-chain of supports links to a goal is longer stands further left still. Items that reach no
-goal are gathered below, in a region labelled "Not linked to any goal". Columns suit a 16:9
-projector and a landscape Tabloid page: four columns fit 1,250 points across.
+The drawing is made for what a district plan is: nearly a forest of supports links
+(program -> strategy -> goal). Each goal gets a lane, a horizontal band read left to right
+like an improvement-science driver diagram: the goal at the left (the largest text on the
+map), its strategies, then the programs and policies that serve them, and items that serve
+those further right. An item serving several goals stands once, at the edge of its home lane
+nearest the others, with every link drawn. Competing programs stand side by side under a
+bracket when that costs no crossing. Items that reach no goal gather in their own band,
+"Not linked to any goal", with their money. Lanes stay whole: they are flowed into side by
+side columns of lanes toward a screen's or a page's shape, so a page break can always fall
+between lanes.
 
-The geometry is computed once here, in plain numbers, and the Qt view, the SVG and the PDF
-draw exactly these rectangles and polylines, so the three never disagree. The result
-depends only on the district's content, not on the order items were read in.
+Ordering is a Sugiyama pipeline (`ordering.py`): longest-path layers, dummy nodes for long
+links, barycentre and median sweeps with transposition, confined to lanes and started from a
+depth-first order from the goals (which draws a forest with no crossing at all). Vertical
+positions within a lane come from `placement.place_columns`.
+
+Public output, read by the Qt view, the SVG, the PDF and the posters (`MapLayout`):
+- `cards`: every placed item's rectangle, its column (`layer`, 0 = goals), its region
+  ("map", "orphans", "retired") and its `lane` (the goal id of the band it stands in);
+- `lanes`: one `Lane` per live goal, in drawing order: the goal id, the band's rectangle,
+  its counts and money. Pages may break between lanes, and a goal's page can crop to one;
+- `orphan_band`: the "Not linked to any goal" rectangle (None when there are no orphans),
+  with `orphan_money`, the yearly cost of the programs in it;
+- `brackets`: competing programs standing together, one bracket per run;
+- `edges`: every link as a polyline (supports links from the supporter to the supported);
+- `regions`: everything drawn behind the cards (column headings, lane bands, the orphan and
+  retired bands), each with its label; `width`, `height`.
+
+Everything is in points (1/72 inch; one Qt scene unit). The result depends only on the
+district's content, never on the order items were read in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import textwrap
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.crossings import count_crossings
 from coherence_planner.domain.cycles import card_line
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Item, Policy, Program, Strategy
+from coherence_planner.domain.lanes import flow_lanes, home_lanes, lane_order
 from coherence_planner.domain.ordering import (
     LayeredGraph,
-    assign_layers,
-    break_cycles,
+    depth_first_order,
     minimise_crossings,
 )
-from coherence_planner.domain.placement import place_columns, spread_columns
+from coherence_planner.domain.placement import place_columns
 from coherence_planner.domain.wording import money_short
 
-# Card geometry, in points (1/72 inch; one Qt scene unit). Every renderer draws these sizes.
+# Card geometry on screen, in points. Every renderer draws these sizes (see `Geometry`).
 CARD_W = 200.0
 CARD_H = 76.0
-GOAL_H = 112.0  # goals stand few to a column and have the longest names: taller cards
-CARD_GAP = 14.0  # vertical space between two cards in a column
+GOAL_W = 240.0  # goals are wider and taller: their statements are the map's largest text
+GOAL_H = 132.0
+CARD_GAP = 12.0  # vertical space between two cards in a column
 LINE_SLOT = 6.0  # vertical space a link passing through a column takes
 LINE_GAP = 4.0
-COLUMN_GAP = 130.0  # horizontal space between columns, where the links run
+COLUMN_GAP = 110.0  # horizontal space between columns, where the links run
 MARGIN = 24.0
-HEADER_H = 34.0  # a column's or region's title strip
+HEADER_H = 34.0  # the column headings' strip
+LANE_HEADER = 26.0  # a lane's label strip (its counts and money)
+LANE_PAD = 10.0  # inside a lane, around its cards
+LANE_GAP = 14.0  # between two lanes of one column of lanes
+FLOW_GAP = 48.0  # between two columns of lanes
 REGION_GAP = 40.0
-GRID_GAP = 20.0  # between cards packed in a grid (orphans, retired)
-NAME_CHARS = 30  # characters per name line on a card (the renderers' fonts fit these)
-NAME_LINES = 3
-CANDIDATES = 4  # layer orders whose drawn crossings are compared
-PANEL_GAP = 70.0  # between two panels of a wrapped map
-MAX_PANELS = 6
-PROJECTOR = 16 / 9  # the aspect the map is wrapped toward by default (width / height)
+GRID_GAP = 16.0  # between cards packed in a grid (orphans, retired)
+BRACKET_GAP = 5.0  # from a card's right side to its competing bracket
+SIDE_LINK = 12.0  # from a card's right side to a link to a card of its own column
+PROJECTOR = 16 / 9  # the aspect the map is flowed toward by default (width / height)
 
 ORPHAN_LABEL = "Not linked to any goal"
 RETIRED_LABEL = "Retired (not analysed)"
@@ -60,23 +81,61 @@ RETIRED_LABEL = "Retired (not analysed)"
 Point = tuple[float, float]
 
 
+@dataclass(frozen=True)
+class NameText:
+    """How a card's name is set: font size and line height in points, characters a line
+    holds at that size on the card, and lines at most."""
+
+    size: float
+    leading: float
+    chars: int
+    lines: int
+
+
+# Goal statements are long and are what the room reads first: the largest text on the map.
+NAME_TEXT = {
+    "goal": NameText(15.0, 18.0, 26, 4),
+    "strategy": NameText(12.0, 14.0, 28, 3),
+    "program": NameText(11.0, 13.0, 30, 3),
+    "policy": NameText(11.0, 13.0, 30, 3),
+}
+NAME_CHARS = NAME_TEXT["program"].chars
+NAME_LINES = NAME_TEXT["program"].lines
+
+
 class LayoutError(ValueError):
     """A layout request that names something the district does not have."""
 
 
 @dataclass(frozen=True)
+class Geometry:
+    """Card sizes and spacing; renderers that need smaller cards (a poster) pass their own."""
+
+    card_w: float = CARD_W
+    card_h: float = CARD_H
+    goal_w: float = GOAL_W
+    goal_h: float = GOAL_H
+    card_gap: float = CARD_GAP
+    column_gap: float = COLUMN_GAP
+
+
+SCREEN = Geometry()
+
+
+@dataclass(frozen=True)
 class LayoutOptions:
-    show_retired: bool = False  # place retired items, greyed, in their own region
+    show_retired: bool = False  # place retired items, greyed, in their own band
     passes: int = 12  # crossing-minimisation sweeps per heuristic
-    # Width / height the linked map is wrapped toward: a tall map is cut, between goals'
-    # groups where few links cross, into panels set side by side like newspaper columns.
-    # None keeps one tall panel.
+    # Width / height the lanes are flowed toward (whole lanes, in columns of lanes). None
+    # keeps one column of lanes.
     aspect: float | None = PROJECTOR
+    geometry: Geometry = SCREEN
 
 
 @dataclass(frozen=True)
 class Card:
-    """An item's rectangle: top-left corner, size, and its column (0 = goals)."""
+    """An item's rectangle: top-left corner, size, its column (0 = goals; -1 in a grid),
+    its region ("map", "orphans" or "retired") and the goal id of the lane it stands in."""
 
     id: str
     x: float
@@ -84,7 +143,8 @@ class Card:
     w: float
     h: float
     layer: int
-    region: str  # "map", "orphans" or "retired"
+    region: str
+    lane: str | None = None
 
     @property
     def centre(self) -> Point:
@@ -104,13 +164,43 @@ class EdgeGeom:
 
 @dataclass(frozen=True)
 class Region:
-    """A labelled rectangle: a column band ("Goals", ...) or a gathering area (orphans)."""
+    """A labelled rectangle drawn behind the cards: a column heading ("column:0"), a goal's
+    lane ("lane:G1"), the orphan band ("orphans") or the retired band ("retired")."""
 
     key: str
     label: str
     x: float
     y: float
     w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One goal's band: the goal card stands at its left, everything whose home it is inside.
+
+    `items` counts the cards in the lane besides the goal; `money` is the yearly cost the
+    resource rule gives the goal (a program serving two goals gives each half)."""
+
+    goal: str
+    x: float
+    y: float
+    w: float
+    h: float
+    items: int
+    money: float
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """Competing programs of one group standing together in one column: a bracket at x
+    from y to y + h, beside the cards `ids` (top to bottom). `group` is the 0-based index
+    into `Analysis.competing` (cards show it 1-based)."""
+
+    group: int
+    ids: tuple[str, ...]
+    x: float
+    y: float
     h: float
 
 
@@ -123,9 +213,12 @@ class MapLayout:
     height: float
     highlight: frozenset[str] | None = None  # a goal's line of sight, when focused
     layer_count: int = 0  # columns of the linked map
-    panels: int = 1  # side-by-side panels the linked map is wrapped into
     dummies: int = 0  # column crossings of links longer than one column (a size measure)
     today: dt.date | None = None  # the date strategy cards show their running cycle for
+    lanes: list[Lane] = field(default_factory=list)
+    brackets: list[Bracket] = field(default_factory=list)
+    orphan_band: Region | None = None
+    orphan_money: float = 0.0
 
     def centre_segments(self, kind: str = "supports") -> list[tuple[Point, Point]]:
         """Straight centre-to-centre segments of the links of one kind (crossing counts)."""
@@ -134,6 +227,9 @@ class MapLayout:
             for e in self.edges
             if e.kind == kind
         ]
+
+    def lane_of(self, goal_id: str) -> Lane | None:
+        return next((lane for lane in self.lanes if lane.goal == goal_id), None)
 
 
 # ------------------------------------------------------------------------- card text
@@ -181,13 +277,15 @@ def card_cycle_line(item: Item, today: dt.date | None) -> str:
     kinds, when no cycle runs, or when the layout was made without a date."""
     if today is None or not isinstance(item, Strategy):
         return ""
-    return card_line(item, today, NAME_CHARS + 8)
+    return card_line(item, today, NAME_TEXT["strategy"].chars + 10)
 
 
 def card_text(item: Item, today: dt.date | None) -> tuple[list[str], str]:
     """A card's name lines and cycle line: a running cycle takes the third name line."""
     cycle = card_cycle_line(item, today)
-    return card_name_lines(item.label, lines=NAME_LINES - 1 if cycle else NAME_LINES), cycle
+    text = NAME_TEXT[item.kind]
+    lines = text.lines - 1 if cycle else text.lines
+    return card_name_lines(item.label, width=text.chars, lines=lines), cycle
 
 
 def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:
@@ -213,9 +311,11 @@ def line_of_sight(district: District, analysis: Analysis, goal_id: str) -> set[s
 # ------------------------------------------------------------------------- layout
 
 
-def card_height(item: Item) -> float:
-    """A card's height on the linked map: goals are taller, so their names can be large."""
-    return GOAL_H if item.kind == "goal" else CARD_H
+def card_size(item: Item, geometry: Geometry = SCREEN) -> tuple[float, float]:
+    """A card's width and height: goals are larger, so their statements can be."""
+    if item.kind == "goal":
+        return geometry.goal_w, geometry.goal_h
+    return geometry.card_w, geometry.card_h
 
 
 def _band(item: Item) -> int:
@@ -223,52 +323,139 @@ def _band(item: Item) -> int:
 
 
 @dataclass
-class _Columns:
-    """One region's layered drawing: node ids, layers, dummy chains and edges."""
+class _Layered:
+    """A layered drawing of some items: the ids (node n is ids[n]; dummies follow), the
+    graph, its acyclic edges, the chosen order and every node's lane rank."""
 
     ids: list[str]
     graph: LayeredGraph
-    order: list[list[int]]
     edges: list[tuple[int, int, bool]]
-    heights: list[float]  # of every card
-    spread: bool = True  # stretch every column to the tallest one's height
+    side: list[tuple[int, int]]  # supports links within one column
+    order: list[list[int]]
+    lane: list[int]
+    goals: list[int]  # the goal node of each lane rank
+    sizes: list[tuple[float, float]]  # of every real node
+    geometry: Geometry = SCREEN
+    xy: list[Point] = field(default_factory=list)  # left x and centre y of every node, placed
+    col_w: list[float] = field(default_factory=list)  # every column's width
 
 
-def _layer_region(
-    ids: list[str], items: dict[str, Item], links: list[tuple[str, str]], passes: int
-) -> _Columns:
+def _layer(
+    ids: list[str],
+    items: dict[str, Item],
+    links: Sequence[tuple[str, str]],
+    analysis: Analysis,
+    options: LayoutOptions,
+) -> _Layered:
     index = {item_id: n for n, item_id in enumerate(ids)}
-    succ: list[list[int]] = [[] for _ in ids]
-    for src, dst in links:
-        if src in index and dst in index:
-            succ[index[src]].append(index[dst])
-    edges = break_cycles(len(ids), succ)
     bands = [_band(items[i]) for i in ids]
-    heights = [card_height(items[i]) for i in ids]
+    edges, side = _column_edges(index, bands, links)
+    lowest = min(bands, default=0)
+    graph = LayeredGraph.build([band - lowest for band in bands], edges)
+    goals = [n for n, i in enumerate(ids) if items[i].kind == "goal"]
+    if goals:
+        reach = [[index[g] for g in analysis.goals_of.get(i, ()) if g in index] for i in ids]
+        home = home_lanes(graph, edges, side, goals, reach)
+        goals = lane_order(goals, home, edges)
+        rank = {g: r for r, g in enumerate(goals)}
+        lane = [rank[h] for h in home]
+        roots = goals
+    else:
+        lane = [0] * len(graph.layer_of)
+        roots = graph.layers[0] if graph.layers else []
+    initial = depth_first_order(graph, roots, lane)
+    order = minimise_crossings(graph, initial, lane, options.passes)
+    group_of = {index[i]: grp for i, grp in analysis.group_of.items() if i in index}
+    _gather_competing(graph, order, lane, group_of)
+    sizes = [card_size(items[i], options.geometry) for i in ids]
+    return _Layered(ids, graph, edges, side, order, lane, goals, sizes, options.geometry)
 
-    # Goals in column 0, strategies from column 1, programs and policies from column 2;
-    # each item as far right as its chains to a goal allow.
-    layer_of = assign_layers(len(ids), edges, bands.__getitem__)
-    graph = LayeredGraph.build(layer_of, edges)
-    candidates = minimise_crossings(graph, graph.layers, passes, keep=CANDIDATES)
-    # The sweeps count crossings between neighbouring columns, lines bent through dummies;
-    # people see the drawing. Keep the candidate order and column placement whose drawing,
-    # lines straight from card to card, crosses least: each candidate with spread columns,
-    # and the sweeps' favourite with balanced ones too (ties go to the earlier).
-    best: _Columns | None = None
-    best_count = -1
-    tries = [(order, True) for order in candidates] + [(candidates[0], False)]
-    lay = graph.layer_of
-    for order, spread in tries:
-        option = _Columns(ids, graph, order, edges, heights, spread)
-        ys = _centres(option)
-        count = count_crossings(
-            [((-float(lay[a]), ys[a]), (-float(lay[b]), ys[b])) for a, b, _ in edges]
-        )
-        if best is None or count < best_count:
-            best, best_count = option, count
-    assert best is not None
-    return best
+
+def _column_edges(
+    index: dict[str, int], bands: Sequence[int], links: Sequence[tuple[str, str]]
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Links between columns, each running from the higher column to the lower (reversed
+    when the supporter stands nearer the goals), and links between two cards of one column.
+
+    Columns are by kind (goals, strategies, programs and policies), as a driver diagram's
+    are: a program supporting another program stands in the same column, with a side link,
+    instead of pushing the map one column wider for every step of such a chain."""
+    edges: list[tuple[int, int, bool]] = []
+    side: list[tuple[int, int]] = []
+    for src, dst in links:
+        a, b = index.get(src), index.get(dst)
+        if a is None or b is None or a == b:
+            continue
+        if bands[a] > bands[b]:
+            edges.append((a, b, False))
+        elif bands[a] < bands[b]:
+            edges.append((b, a, True))
+        else:
+            side.append((a, b))
+    return edges, side
+
+
+# Competing programs gather only across this many cards: further apart, they have little in
+# common on the map, and the crossing check would be slow.
+GATHER_SPAN = 120
+
+
+def _gather_competing(
+    graph: LayeredGraph, order: list[list[int]], lane: Sequence[int], group_of: dict[int, int]
+) -> None:
+    """Bring each competing group's members in one lane and column next to each other,
+    around their middle member, wherever that adds no crossing with the adjacent columns."""
+    pos = [0] * len(graph.layer_of)
+    for nodes in order:
+        for p, n in enumerate(nodes):
+            pos[n] = p
+    for nodes in order:
+        runs: dict[tuple[int, int], list[int]] = {}
+        for n in nodes:
+            group = group_of.get(n)
+            if group is not None:
+                runs.setdefault((lane[n], group), []).append(n)
+        for members in runs.values():
+            if len(members) < 2:
+                continue
+            lo, hi = pos[members[0]], pos[members[-1]]
+            if hi - lo + 1 == len(members) or hi - lo > GATHER_SPAN:
+                continue
+            segment = nodes[lo : hi + 1]
+            anchor = pos[members[len(members) // 2]]
+            mset = set(members)
+            before = [n for n in segment if n not in mset and pos[n] < anchor]
+            after = [n for n in segment if n not in mset and pos[n] > anchor]
+            new = before + members + after
+            if _moved_cost(graph, pos, segment, new, mset) <= 0:
+                nodes[lo : hi + 1] = new
+                for p, n in enumerate(new, start=lo):
+                    pos[n] = p
+
+
+def _moved_cost(
+    graph: LayeredGraph, pos: list[int], old: list[int], new: list[int], members: set[int]
+) -> int:
+    """Crossings added (negative: removed) when a stretch of a column goes from `old` to
+    `new` order; only member/non-member pairs change their order."""
+    where = {n: p for p, n in enumerate(new)}
+    low = {n: sorted(pos[m] for m in graph.lower[n]) for n in old}
+    high = {n: sorted(pos[m] for m in graph.higher[n]) for n in old}
+
+    def cost(u: int, v: int) -> int:  # u before v
+        return _pairs(low[u], low[v]) + _pairs(high[u], high[v])
+
+    delta = 0
+    for i, u in enumerate(old):
+        for v in old[i + 1 :]:
+            if (u in members) == (v in members) or where[u] < where[v]:
+                continue
+            delta += cost(v, u) - cost(u, v)
+    return delta
+
+
+def _pairs(a: list[int], b: list[int]) -> int:
+    return sum(1 for x in a for y in b if x > y)
 
 
 def layout_map(
@@ -282,6 +469,7 @@ def layout_map(
     """Place every live item (and, on request, every retired one) and route every link.
     With `today`, strategy cards carry the cycle running on that date."""
     options = options or LayoutOptions()
+    geometry = options.geometry
     highlight = frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
     items = district.items
     live = sorted((i for i, item in items.items() if item.live), key=natural_key)
@@ -301,42 +489,49 @@ def layout_map(
         (ln.src, ln.dst): ln.strength for ln in district.links.values() if ln.kind == "supports"
     }
 
-    main = _layer_region(linked, items, supports, options.passes)
-    # Orphans linked to each other keep their chains (laid out like the map); the rest are
-    # packed in a grid.
-    orphan_set = set(orphans)
-    chained = {end for link in supports if orphan_set.issuperset(link) for end in link}
-    loose = [i for i in orphans if i in chained]
-    isolated = [i for i in orphans if i not in chained]
-    orphan_cols = _layer_region(loose, items, supports, options.passes)
-
+    main = _layer(linked, items, supports, analysis, options)
     cards: dict[str, Card] = {}
-    regions: list[Region] = []
     edges: list[EdgeGeom] = []
-
-    top = MARGIN + HEADER_H
-    panel_of = _choose_panels(main, options.aspect, top)
-    right, bottom = _place_panels(main, panel_of, top, cards, edges, strengths)
-    _column_regions(main, panel_of, items, cards, bottom, regions)
-
-    columns = max(len(orphan_cols.graph.layers), 3)
-    column_x = [MARGIN + (columns - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(columns)]
-    width = max(right + MARGIN, 2 * MARGIN + columns * CARD_W + (columns - 1) * COLUMN_GAP)
+    regions: list[Region] = []
+    lanes = _place_lanes(main, options, items, analysis, cards, regions)
+    brackets = _brackets(main, cards, analysis.group_of)
+    _route(main, cards, edges, strengths)
+    bottom = max((c.y + c.h for c in cards.values()), default=MARGIN + HEADER_H)
+    bottom = max([bottom] + [lane.y + lane.h for lane in lanes])
+    right = max((c.x + c.w for c in cards.values()), default=MARGIN)
+    right = max([right] + [lane.x + lane.w for lane in lanes])
+    width = max(right + MARGIN, 2 * MARGIN + 3 * geometry.card_w + 2 * geometry.column_gap)
 
     y = bottom + REGION_GAP
+    orphan_band: Region | None = None
+    orphan_money = 0.0
     if orphans:
+        # Orphans linked to each other keep their chains (laid out like a lane); the rest
+        # are packed in a grid.
+        orphan_set = set(orphans)
+        chained = {end for link in supports if orphan_set.issuperset(link) for end in link}
+        loose = [i for i in orphans if i in chained]
+        isolated = [i for i in orphans if i not in chained]
         start = y
-        y = _place_orphan_chains(orphan_cols, column_x, y + HEADER_H, cards, edges, strengths)
-        y = _grid(isolated, y if loose else start + HEADER_H, width, "orphans", cards)
-        regions.append(
-            Region("orphans", ORPHAN_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
-        )
-        y += REGION_GAP
+        y += HEADER_H
+        if loose:
+            chains = _layer(loose, items, supports, analysis, options)
+            y = _place_chains(chains, MARGIN, y, cards)
+            _route(chains, cards, edges, strengths)
+            y += GRID_GAP
+        y = _grid(isolated, y, width, "orphans", cards, geometry)
+        orphan_money = analysis.resources.orphan_cost
+        orphan_band = Region(
+            "orphans", _orphan_label(len(orphans), orphan_money), MARGIN / 2, start,
+            width - MARGIN, y - start + LANE_PAD,
+        )  # fmt: skip
+        regions.append(orphan_band)
+        y += LANE_PAD + REGION_GAP
     if options.show_retired:
         retired = sorted((i for i, it in items.items() if not it.live), key=natural_key)
         if retired:
             start = y
-            y = _grid(retired, y + HEADER_H, width, "retired", cards)
+            y = _grid(retired, y + HEADER_H, width, "retired", cards, geometry)
             regions.append(
                 Region("retired", RETIRED_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
             )
@@ -358,9 +553,11 @@ def layout_map(
     for ln in conflict_links:
         a, b = ln.key[1], ln.key[2]
         if a in cards and b in cards:
-            edges.append(EdgeGeom(a, b, "conflicts", ln.strength, _conflict_route(cards, a, b)))
+            edges.append(
+                EdgeGeom(a, b, "conflicts", ln.strength, _conflict_route(cards, a, b, geometry))
+            )
 
-    height = max(y - REGION_GAP + MARGIN, top + MARGIN)
+    height = max(y - REGION_GAP + MARGIN, MARGIN + HEADER_H + MARGIN)
     return MapLayout(
         cards,
         edges,
@@ -369,10 +566,19 @@ def layout_map(
         height,
         highlight,
         len(main.graph.layers),
-        max(panel_of, default=0) + 1,
         len(main.graph.layer_of) - main.graph.real,
         today,
+        lanes,
+        brackets,
+        orphan_band,
+        orphan_money,
     )
+
+
+def _orphan_label(count: int, money: float) -> str:
+    things = "1 item" if count == 1 else f"{count} items"
+    cost = f" · {money_short(money)} a year" if money else ""
+    return f"{ORPHAN_LABEL} · {things}{cost}"
 
 
 def _column_label(kinds: set[str]) -> str:
@@ -385,217 +591,256 @@ def _column_label(kinds: set[str]) -> str:
     return "Programs & policies"
 
 
-def _centres(cols: _Columns) -> list[float]:
-    """Centre y of every node of a layered region, relative to its own origin."""
-    graph = cols.graph
-    heights = cols.heights + [LINE_SLOT] * (len(graph.layer_of) - graph.real)
-    if cols.spread:
-        return spread_columns(cols.order, heights, graph.real, CARD_GAP, LINE_GAP)
-    return place_columns(
-        cols.order, graph.right, graph.left, heights, graph.real, CARD_GAP, LINE_GAP
-    )
+def _lane_label(kinds: list[str], money: float) -> str:
+    """A lane's counts and money, e.g. "3 strategies · 12 programs & policies · $1.2M a year"."""
+    strategies = kinds.count("strategy")
+    others = len(kinds) - strategies
+    parts = []
+    if strategies:
+        parts.append("1 strategy" if strategies == 1 else f"{strategies} strategies")
+    if others:
+        parts.append(f"{others} program{'s' if others != 1 else ''} & policies")
+    if not parts:
+        parts.append("Nothing supports this goal yet")
+    if money:
+        parts.append(f"{money_short(money)} a year")
+    return " · ".join(parts)
 
 
-def _choose_panels(cols: _Columns, aspect: float | None, top: float) -> list[int]:
-    """The panel of every card of the linked map (0 = leftmost): as many panels as bring
-    the whole map nearest `aspect`, cut where the fewest links run from one to the next."""
-    real = cols.graph.real
-    if aspect is None or real == 0:
-        return [0] * real
-    ys = _centres(cols)
-    ranked = sorted(range(real), key=lambda n: (ys[n], n))
-    rank = [0] * real
-    for r, n in enumerate(ranked):
-        rank[n] = r
-    # crossing[i]: links between a card ranked <= i and one ranked > i (a difference array).
-    crossing = [0] * (real + 1)
-    for src, dst, _ in cols.edges:
-        low, high = sorted((rank[src], rank[dst]))
-        crossing[low] += 1
-        crossing[high] -= 1
-    for i in range(1, real):
-        crossing[i] += crossing[i - 1]
-    span = max(ys[ranked[-1]] - ys[ranked[0]], 1.0)
-    best: tuple[float, list[int]] = (float("inf"), [0] * real)
-    for count in range(1, min(MAX_PANELS, real) + 1):
-        cuts: list[int] = []  # panel j holds ranks cuts[j-1]+1 .. cuts[j]
-        for j in range(1, count):
-            target = ys[ranked[0]] + span * j / count
-            first = cuts[-1] + 1 if cuts else 0
-            if first > real - 2:
-                break  # no card left for another panel
-            window = [
-                i
-                for i in range(first, real - 1)
-                if abs((ys[ranked[i]] + ys[ranked[i + 1]]) / 2 - target) <= span / (2 * count)
-            ] or [first]
-            cuts.append(
-                min(
-                    window,
-                    key=lambda i: (
-                        crossing[i]
-                        + 20 * abs((ys[ranked[i]] + ys[ranked[i + 1]]) / 2 - target) / span,
-                        i,
-                    ),
-                )
-            )
-        if len(cuts) < count - 1:
-            continue
-        panel_of = [0] * real
-        for n in range(real):
-            panel_of[n] = sum(1 for cut in cuts if rank[n] > cut)
-        width, height = _panels_size(cols, ys, panel_of, top)
-        score = abs(math.log(width / height / aspect))
-        if score < best[0] - 1e-9:
-            best = (score, panel_of)
-    return best[1]
+def _column_widths(layered: _Layered, geometry: Geometry) -> list[float]:
+    graph = layered.graph
+    widths = [geometry.card_w] * max(len(graph.layers), 1)
+    for lay in range(len(graph.layers)):
+        widths[lay] = max(
+            (layered.sizes[n][0] for n in graph.layers[lay] if n < graph.real),
+            default=geometry.card_w,
+        )
+    return widths
 
 
-def _panel_frames(
-    cols: _Columns, ys: list[float], panel_of: list[int], top: float
-) -> list[tuple[list[float], float]]:
-    """Each panel's column x positions and the shift that brings its top card to `top`."""
-    graph = cols.graph
-    count = max(panel_of, default=0) + 1
-    layers = [1] * count
-    lows = [float("inf")] * count
-    for n in range(graph.real):
-        p = panel_of[n]
-        layers[p] = max(layers[p], graph.layer_of[n] + 1)
-        lows[p] = min(lows[p], ys[n] - cols.heights[n] / 2)
-    frames: list[tuple[list[float], float]] = []
-    left = MARGIN
-    for p in range(count):
-        xs = [left + (layers[p] - 1 - lay) * (CARD_W + COLUMN_GAP) for lay in range(layers[p])]
-        frames.append((xs, top - lows[p] if lows[p] != float("inf") else top))
-        left += layers[p] * CARD_W + (layers[p] - 1) * COLUMN_GAP + PANEL_GAP
-    return frames
+def _lane_ys(layered: _Layered, geometry: Geometry) -> list[float]:
+    """Centre y of every node within its own lane (lanes placed apart, each from 0)."""
+    graph = layered.graph
+    lane = layered.lane
+    size = len(graph.layer_of)
+    heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
+    lower = [[m for m in graph.lower[n] if lane[m] == lane[n]] for n in range(size)]
+    higher = [[m for m in graph.higher[n] if lane[m] == lane[n]] for n in range(size)]
+    count = max(lane, default=-1) + 1
+    per_lane: list[list[list[int]]] = [[[] for _ in graph.layers] for _ in range(count)]
+    for lay, nodes in enumerate(layered.order):
+        for n in nodes:
+            per_lane[lane[n]][lay].append(n)
+    ys = [0.0] * size
+    for r in range(count):
+        placed = place_columns(
+            per_lane[r], lower, higher, heights, graph.real, geometry.card_gap, LINE_GAP
+        )
+        for nodes in per_lane[r]:
+            for n in nodes:
+                ys[n] = placed[n]
+    return ys
 
 
-def _panels_size(
-    cols: _Columns, ys: list[float], panel_of: list[int], top: float
-) -> tuple[float, float]:
-    frames = _panel_frames(cols, ys, panel_of, top)
-    right = max(xs[0] + CARD_W for xs, _ in frames)
-    bottom = max(
-        ys[n] + frames[panel_of[n]][1] + cols.heights[n] / 2 for n in range(cols.graph.real)
-    )
-    return right + MARGIN, bottom + MARGIN
-
-
-def _place_panels(
-    cols: _Columns,
-    panel_of: list[int],
-    top: float,
-    cards: dict[str, Card],
-    edges: list[EdgeGeom],
-    strengths: dict[tuple[str, str], str],
-) -> tuple[float, float]:
-    """Place the linked map's panels from `top` down; returns their right and bottom edge.
-    Links between panels are left to the caller (drawn straight from card to card)."""
-    if not cols.ids:
-        return MARGIN, top
-    ys = _centres(cols)
-    frames = _panel_frames(cols, ys, panel_of, top)
-    return _place_region(cols, frames, panel_of, "map", cards, edges, strengths, ys)
-
-
-def _column_regions(
-    cols: _Columns,
-    panel_of: list[int],
+def _place_lanes(
+    layered: _Layered,
+    options: LayoutOptions,
     items: dict[str, Item],
+    analysis: Analysis,
     cards: dict[str, Card],
-    bottom: float,
     regions: list[Region],
-) -> None:
-    """A labelled band behind every column of every panel."""
-    graph = cols.graph
-    columns: dict[tuple[int, int], tuple[float, set[str]]] = {}
+) -> list[Lane]:
+    """Cards of the linked map in their lanes, lanes flowed into columns of lanes; the
+    column headings and lane bands go into `regions`."""
+    graph, geometry = layered.graph, options.geometry
+    if not layered.ids:
+        return []
+    size = len(graph.layer_of)
+    heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
+    ys = _lane_ys(layered, geometry)
+    col_w = _column_widths(layered, geometry)
+    count = len(layered.goals)
+    tops = [float("inf")] * count
+    bottoms = [float("-inf")] * count
+    depth = [1] * count
+    for n in range(size):
+        r = layered.lane[n]
+        tops[r] = min(tops[r], ys[n] - heights[n] / 2)
+        bottoms[r] = max(bottoms[r], ys[n] + heights[n] / 2)
+        depth[r] = max(depth[r], graph.layer_of[n] + 1)
+    tile_h = [LANE_HEADER + 2 * LANE_PAD + bottoms[r] - tops[r] for r in range(count)]
+    tile_w = [
+        2 * LANE_PAD + sum(col_w[: depth[r]]) + geometry.column_gap * (depth[r] - 1)
+        for r in range(count)
+    ]
+    flow = flow_lanes(tile_h, tile_w, LANE_GAP, FLOW_GAP, options.aspect)
+    flows = max(flow) + 1
+    flow_w = [max(w for w, f in zip(tile_w, flow, strict=True) if f == k) for k in range(flows)]
+    flow_x = [MARGIN + sum(flow_w[:k]) + FLOW_GAP * k for k in range(flows)]
+    top = MARGIN + HEADER_H
+    lane_y = [0.0] * count
+    used = [top] * flows
+    for r in range(count):
+        lane_y[r] = used[flow[r]]
+        used[flow[r]] += tile_h[r] + LANE_GAP
+
+    def column_x(k: int, lay: int) -> float:
+        return flow_x[k] + LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
+
+    layered_x = [column_x(flow[layered.lane[n]], graph.layer_of[n]) for n in range(size)]
+    shift = [lane_y[r] + LANE_HEADER + LANE_PAD - tops[r] for r in range(count)]
+    layered_y = [ys[n] + shift[layered.lane[n]] for n in range(size)]
+    layered.xy = list(zip(layered_x, layered_y, strict=True))
+    layered.col_w = col_w
+    goal_ids = [layered.ids[g] for g in layered.goals]
+    members: list[list[str]] = [[] for _ in range(count)]
     for n in range(graph.real):
-        card = cards[cols.ids[n]]
-        kinds = columns.setdefault((panel_of[n], card.layer), (card.x, set()))[1]
-        kinds.add(items[cols.ids[n]].kind)
-    panels = max(panel_of, default=0) + 1
-    for (p, lay), (x, kinds) in sorted(columns.items()):
-        key = f"column:{lay}" if panels == 1 else f"column:{lay}:{p}"
-        regions.append(Region(key, _column_label(kinds), x, MARGIN, CARD_W, bottom - MARGIN))
+        item_id = layered.ids[n]
+        r = layered.lane[n]
+        w, h = layered.sizes[n]
+        cards[item_id] = Card(
+            item_id, layered_x[n], layered_y[n] - h / 2, w, h, graph.layer_of[n], "map",
+            goal_ids[r],
+        )  # fmt: skip
+        if n != layered.goals[r]:
+            members[r].append(items[item_id].kind)
+
+    # Column headings over every column of lanes, then the lanes' bands.
+    kinds_at: dict[int, set[str]] = {}
+    for n in range(graph.real):
+        kinds_at.setdefault(graph.layer_of[n], set()).add(items[layered.ids[n]].kind)
+    for k in range(flows):
+        deepest = max(depth[r] for r in range(count) if flow[r] == k)
+        for lay in range(deepest):
+            key = f"column:{lay}" if flows == 1 else f"column:{lay}:{k}"
+            label = _column_label(kinds_at.get(lay, set()))
+            regions.append(Region(key, label, column_x(k, lay), MARGIN, col_w[lay], HEADER_H - 6))
+    lanes: list[Lane] = []
+    for r in range(count):
+        money = analysis.resources.by_goal.get(goal_ids[r], 0.0)
+        k = flow[r]
+        lane = Lane(goal_ids[r], flow_x[k], lane_y[r], flow_w[k], tile_h[r], len(members[r]), money)
+        lanes.append(lane)
+        label = _lane_label(members[r], money)
+        regions.append(Region(f"lane:{goal_ids[r]}", label, lane.x, lane.y, lane.w, lane.h))
+    return lanes
 
 
-def _place_region(
-    cols: _Columns,
-    frames: list[tuple[list[float], float]],
-    panel_of: list[int],
-    region: str,
+def _place_chains(layered: _Layered, left: float, top: float, cards: dict[str, Card]) -> float:
+    """Orphans linked to each other, laid out like one lane from (left, top); returns the
+    bottom."""
+    graph, geometry = layered.graph, layered.geometry
+    size = len(graph.layer_of)
+    heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
+    ys = place_columns(
+        layered.order, graph.lower, graph.higher, heights, graph.real, geometry.card_gap, LINE_GAP
+    )
+    low = min(ys[n] - heights[n] / 2 for n in range(size))
+    col_w = _column_widths(layered, geometry)
+    xs = [
+        left + LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay for lay in range(len(col_w))
+    ]
+    layered.xy = [(xs[graph.layer_of[n]], ys[n] - low + top) for n in range(size)]
+    layered.col_w = col_w
+    bottom = top
+    for n in range(graph.real):
+        item_id = layered.ids[n]
+        w, h = layered.sizes[n]
+        x, y = layered.xy[n]
+        cards[item_id] = Card(item_id, x, y - h / 2, w, h, graph.layer_of[n], "orphans")
+        bottom = max(bottom, y + h / 2)
+    return bottom
+
+
+def _route(
+    layered: _Layered,
     cards: dict[str, Card],
     edges: list[EdgeGeom],
     strengths: dict[tuple[str, str], str],
-    ys: list[float],
-) -> tuple[float, float]:
-    """Give a layered region its coordinates in its panels' frames (column x positions
-    and a vertical shift each); returns its right and bottom edge. A link between two
-    panels is not drawn here."""
-    graph = cols.graph
-    bottom = 0.0
-    right = 0.0
-    for n, item_id in enumerate(cols.ids):
-        column_x, shift = frames[panel_of[n]]
-        lay = graph.layer_of[n]
-        h = cols.heights[n]
-        y = ys[n] + shift - h / 2
-        cards[item_id] = Card(item_id, column_x[lay], y, CARD_W, h, lay, region)
-        bottom = max(bottom, y + h)
-        right = max(right, column_x[0] + CARD_W)
-    for (src, dst, flipped), chain in zip(cols.edges, graph.chains, strict=True):
-        if panel_of[src] != panel_of[dst]:
-            continue
-        column_x, shift = frames[panel_of[src]]
-        pts: list[Point] = []
-        for k, node in enumerate(chain):
-            x = column_x[graph.layer_of[node]]
-            y = ys[node] + shift
-            if k > 0:
-                pts.append((x, y))
-            if k < len(chain) - 1:
-                pts.append((x + CARD_W, y))
-        a, b = cols.ids[src], cols.ids[dst]
+) -> None:
+    """Every link of a layered drawing: inside a lane, from the supporter's left side through
+    the slots of the columns it passes to the supported card's right side; between lanes,
+    straight from side to side."""
+    graph = layered.graph
+    for (src, dst, flipped), chain in zip(layered.edges, graph.chains, strict=True):
+        a, b = layered.ids[src], layered.ids[dst]
         if flipped:
             a, b = b, a
+        if layered.lane[src] != layered.lane[dst]:
+            edges.append(EdgeGeom(a, b, "supports", strengths[(a, b)], _side_to_side(cards, a, b)))
+            continue
+        pts: list[Point] = []
+        last = len(chain) - 1
+        for k, node in enumerate(chain):
+            x, y = layered.xy[node]
+            w = layered.sizes[node][0] if node < graph.real else layered.col_w[graph.layer_of[node]]
+            if k > 0:
+                pts.append((x + w, y))
+            if k < last:
+                pts.append((x, y))
+        if flipped:
             pts.reverse()
         edges.append(EdgeGeom(a, b, "supports", strengths[(a, b)], tuple(pts)))
-    return right, bottom
+    for k, (src, dst) in enumerate(layered.side):
+        a, b = layered.ids[src], layered.ids[dst]
+        ca, cb = cards[a], cards[b]
+        if ca.x != cb.x:
+            pts_side = _side_to_side(cards, a, b)
+        else:
+            # Beside the column, clear of the competing brackets, staggered so that
+            # neighbouring side links do not run on top of each other.
+            out = max(ca.x + ca.w, cb.x + cb.w) + SIDE_LINK + 4.0 * (k % 3)
+            pts_side = (
+                (ca.x + ca.w, ca.centre[1]),
+                (out, ca.centre[1]),
+                (out, cb.centre[1]),
+                (cb.x + cb.w, cb.centre[1]),
+            )
+        edges.append(EdgeGeom(a, b, "supports", strengths[(a, b)], pts_side))
 
 
-def _place_orphan_chains(
-    cols: _Columns,
-    column_x: list[float],
-    top: float,
-    cards: dict[str, Card],
-    edges: list[EdgeGeom],
-    strengths: dict[tuple[str, str], str],
-) -> float:
-    """Orphans linked to each other, laid out like the map in one panel; returns the bottom."""
-    if not cols.ids:
-        return top
-    ys = _centres(cols)
-    shift = top - min(ys[n] - cols.heights[n] / 2 for n in range(cols.graph.real))
-    panel_of = [0] * cols.graph.real
-    return _place_region(
-        cols, [(column_x, shift)], panel_of, "orphans", cards, edges, strengths, ys
-    )[1]
+def _brackets(layered: _Layered, cards: dict[str, Card], group_of: dict[str, int]) -> list[Bracket]:
+    """A bracket beside every run of two or more competing programs of one group standing
+    one under the other in a lane's column (passing lines between them do not break a run)."""
+    graph = layered.graph
+    found: list[Bracket] = []
+    for nodes in layered.order:
+        run: list[str] = []
+        key: tuple[int, int] | None = None
+        for n in [*nodes, -1]:
+            if 0 <= n < graph.real or n == -1:
+                item_id = layered.ids[n] if n >= 0 else ""
+                group = group_of.get(item_id)
+                here = (layered.lane[n], group) if group is not None else None
+                if here is not None and here == key:
+                    run.append(item_id)
+                    continue
+                if key is not None and len(run) >= 2:
+                    first, last = cards[run[0]], cards[run[-1]]
+                    x = max(cards[i].x + cards[i].w for i in run) + BRACKET_GAP
+                    found.append(Bracket(key[1], tuple(run), x, first.y, last.y + last.h - first.y))
+                run, key = ([item_id], here) if here is not None else ([], None)
+    return found
 
 
 def _grid(
-    ids: Iterable[str], top: float, width: float, region: str, cards: dict[str, Card]
+    ids: Iterable[str],
+    top: float,
+    width: float,
+    region: str,
+    cards: dict[str, Card],
+    geometry: Geometry,
 ) -> float:
     """Pack cards in rows across the map's width; returns the bottom."""
-    per_row = max(1, int((width - 2 * MARGIN + GRID_GAP) // (CARD_W + GRID_GAP)))
+    w, h = geometry.card_w, geometry.card_h
+    per_row = max(1, int((width - 2 * MARGIN - 2 * LANE_PAD + GRID_GAP) // (w + GRID_GAP)))
     bottom = top
     for k, item_id in enumerate(ids):
         row, col = divmod(k, per_row)
-        x = MARGIN + col * (CARD_W + GRID_GAP)
-        y = top + row * (CARD_H + GRID_GAP)
-        cards[item_id] = Card(item_id, x, y, CARD_W, CARD_H, -1, region)
-        bottom = y + CARD_H
+        x = MARGIN + LANE_PAD + col * (w + GRID_GAP)
+        y = top + row * (h + GRID_GAP)
+        cards[item_id] = Card(item_id, x, y, w, h, -1, region)
+        bottom = y + h
     return bottom
 
 
@@ -613,11 +858,13 @@ def _side_to_side(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
     )
 
 
-def _conflict_route(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:
+def _conflict_route(
+    cards: dict[str, Card], a: str, b: str, geometry: Geometry
+) -> tuple[Point, ...]:
     """Conflicts are not layered: a bracket beside a shared column, else a straight line."""
     ca, cb = cards[a], cards[b]
     if ca.x == cb.x:
-        out = ca.x + ca.w + COLUMN_GAP / 4
+        out = ca.x + ca.w + geometry.column_gap / 4
         return (
             (ca.x + ca.w, ca.centre[1]),
             (out, ca.centre[1]),

@@ -9,9 +9,11 @@ node's index, and indices come from sorted ids, never from input order):
    (goals 0, strategies 1, programs and policies 2).
 2. `LayeredGraph`: edges longer than one layer are split by dummy nodes, so lines run
    between cards rather than through them and crossings can be counted layer by layer.
-3. `minimise_crossings`: alternate sweeps of barycenter and of median ordering, each
-   followed by transposition of neighbours while that removes crossings; the best order
-   over all passes is kept.
+3. `minimise_crossings`: every node belongs to a lane (its goal's band on the map), and a
+   layer's order keeps lanes in their order; within a lane, alternate sweeps of barycentre
+   and of median ordering, each followed by transposition of neighbours while that removes
+   crossings. The sweeps start from a depth-first order from the goals, which draws a
+   forest without a crossing; the best order over all sweeps is kept.
 """
 
 from __future__ import annotations
@@ -85,42 +87,41 @@ def assign_layers(
 class LayeredGraph:
     """Real nodes 0..real-1 and dummies after them; `layers[l]` lists nodes in order.
 
-    `right[n]`/`left[n]` are the neighbours one layer lower/higher (layer 0 is the goals'
-    column, drawn rightmost). `chains[e]` lists the nodes an edge passes through, its source
-    first."""
+    `lower[n]`/`higher[n]` are the neighbours one layer lower/higher (layer 0 holds the
+    goals). `chains[e]` lists the nodes edge e passes through, its source first."""
 
     real: int
     layer_of: list[int]
     layers: list[list[int]]
-    right: list[list[int]] = field(default_factory=list)
-    left: list[list[int]] = field(default_factory=list)
+    lower: list[list[int]] = field(default_factory=list)
+    higher: list[list[int]] = field(default_factory=list)
     chains: list[list[int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, layer_of: Sequence[int], edges: Sequence[tuple[int, int, bool]]) -> LayeredGraph:
         real = len(layer_of)
         layers_of = list(layer_of)
-        right: list[list[int]] = [[] for _ in range(real)]
-        left: list[list[int]] = [[] for _ in range(real)]
+        lower: list[list[int]] = [[] for _ in range(real)]
+        higher: list[list[int]] = [[] for _ in range(real)]
         chains: list[list[int]] = []
         for src, dst, _ in edges:
             chain = [src]
             for lay in range(layers_of[src] - 1, layers_of[dst], -1):
                 dummy = len(layers_of)
                 layers_of.append(lay)
-                right.append([])
-                left.append([])
+                lower.append([])
+                higher.append([])
                 chain.append(dummy)
             chain.append(dst)
             for a, b in itertools.pairwise(chain):
-                right[a].append(b)
-                left[b].append(a)
+                lower[a].append(b)
+                higher[b].append(a)
             chains.append(chain)
         depth = max(layers_of, default=-1) + 1
         layers: list[list[int]] = [[] for _ in range(depth)]
         for node, lay in enumerate(layers_of):
             layers[lay].append(node)
-        return cls(real, layers_of, layers, right, left, chains)
+        return cls(real, layers_of, layers, lower, higher, chains)
 
     def crossings(self, layers: list[list[int]]) -> int:
         """Crossings of the layered drawing with dummies (the sweeps' objective)."""
@@ -128,7 +129,7 @@ class LayeredGraph:
         total = 0
         for lay in range(len(layers) - 1):
             total += bilayer_crossings(
-                [(pos[n], pos[m]) for n in layers[lay + 1] for m in self.right[n]]
+                [(pos[n], pos[m]) for n in layers[lay + 1] for m in self.lower[n]]
             )
         return total
 
@@ -141,46 +142,54 @@ def _positions(layers: list[list[int]], size: int) -> list[int]:
     return pos
 
 
+def depth_first_order(
+    graph: LayeredGraph, roots: Sequence[int], lane: Sequence[int]
+) -> list[list[int]]:
+    """Each layer ordered by lane, then by when a depth-first walk from `roots` (the goals,
+    in lane order) along higher neighbours first meets a node: a forest drawn this way has
+    no crossing. Nodes the walk never meets keep their index order, after the others."""
+    size = len(graph.layer_of)
+    seen = [size + n for n in range(size)]  # unmet nodes sort after the met ones
+    visited = [False] * size
+    count = 0
+    for root in roots:
+        if visited[root]:
+            continue
+        visited[root] = True
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            seen[node] = count
+            count += 1
+            for nxt in reversed(graph.higher[node]):
+                if not visited[nxt]:
+                    visited[nxt] = True
+                    stack.append(nxt)
+    return [sorted(nodes, key=lambda n: (lane[n], seen[n])) for nodes in graph.layers]
+
+
 def _reorder(
-    nodes: list[int],
-    fixed: list[list[int]],
-    free: list[list[int]],
-    rel: list[float],
-    free_weight: float,
-    use_median: bool,
+    nodes: list[int], fixed: list[list[int]], rel: list[float], lane: Sequence[int], median: bool
 ) -> list[int]:
-    """Sort one layer by where its neighbours are: the barycenter (or median) of their
-    relative positions (0 to 1) in the fixed layer, blended with the other side's when
-    `free_weight` > 0. A node with no neighbour keeps its relative place."""
-    keys: list[tuple[float, int, int]] = []  # ties keep the current order
+    """Sort one layer by where its neighbours in the fixed layer are (the barycentre or the
+    median of their relative positions, 0 to 1), lanes kept in their order. A node with no
+    neighbour there keeps its relative place; ties keep the current order."""
+    keys: list[tuple[int, float, int, int]] = []
     for p, n in enumerate(nodes):
         near = fixed[n]
-        other = free[n] if free_weight else ()
-        if not near and not other:
-            keys.append((rel[n], p, n))
-            continue
-        if near:
-            if use_median:
-                ps = sorted(rel[m] for m in near)
-                mid = len(ps) // 2
-                value = ps[mid] if len(ps) % 2 else (ps[mid - 1] + ps[mid]) / 2
-            else:
-                value = sum(rel[m] for m in near) / len(near)
-            if other:
-                far = sum(rel[m] for m in other) / len(other)
-                value = (value + free_weight * far) / (1 + free_weight)
+        if not near:
+            value = rel[n]
+        elif len(near) == 1:
+            value = rel[near[0]]
+        elif median:
+            ps = sorted([rel[m] for m in near])
+            mid = len(ps) // 2
+            value = ps[mid] if len(ps) % 2 else (ps[mid - 1] + ps[mid]) / 2
         else:
-            value = sum(rel[m] for m in other) / len(other)
-        keys.append((value, p, n))
+            value = sum([rel[m] for m in near]) / len(near)
+        keys.append((lane[n], value, p, n))
     keys.sort()
-    return [k[2] for k in keys]
-
-
-def _relative(layers: list[list[int]], size: int) -> list[float]:
-    rel = [0.0] * size
-    for nodes in layers:
-        _set_relative(nodes, rel)
-    return rel
+    return [k[3] for k in keys]
 
 
 def _set_relative(nodes: list[int], rel: list[float]) -> None:
@@ -192,34 +201,58 @@ def _set_relative(nodes: list[int], rel: list[float]) -> None:
 def _pair_cost(a: list[int], b_sorted: list[int]) -> int:
     """Crossings between edges of u (neighbour positions a) and v (sorted b) when u is
     placed before v: pairs with a_i > b_j."""
+    if len(b_sorted) == 1:
+        first = b_sorted[0]
+        return sum(1 for x in a if x > first)
     return sum(bisect_left(b_sorted, x) for x in a)
 
 
 def _transpose(
-    graph: LayeredGraph, layers: list[list[int]], pos: list[int], max_rounds: int = 8
+    graph: LayeredGraph,
+    layers: list[list[int]],
+    lane: Sequence[int],
+    max_rounds: int = 8,
 ) -> None:
-    """Swap neighbours in each layer while a swap removes crossings with both fixed layers."""
+    """Swap neighbours of one lane while a swap removes crossings with both adjacent layers.
+
+    A node's sorted neighbour positions are computed again only when the adjacent layer
+    they lie in has changed since, not on every round."""
+    size = len(graph.layer_of)
+    pos = _positions(layers, size)
+    depth = len(layers)
+    low_ps: list[list[int]] = [[] for _ in range(size)]
+    high_ps: list[list[int]] = [[] for _ in range(size)]
+    version = [0] * (depth + 2)  # layer l's swap count at version[l + 1]
+    computed: list[tuple[int, int] | None] = [None] * depth
+    lower, higher = graph.lower, graph.higher
     for _ in range(max_rounds):
         improved = False
-        for nodes in layers:
+        for lay, nodes in enumerate(layers):
             if len(nodes) < 2:
                 continue
-            right_ps = [sorted(pos[m] for m in graph.right[n]) for n in nodes]
-            left_ps = [sorted(pos[m] for m in graph.left[n]) for n in nodes]
+            stamp = (version[lay], version[lay + 2])
+            if computed[lay] != stamp:
+                for n in nodes:
+                    low_ps[n] = sorted([pos[m] for m in lower[n]])
+                    high_ps[n] = sorted([pos[m] for m in higher[n]])
+                computed[lay] = stamp
+            swapped = False
             for i in range(len(nodes) - 1):
-                ur, vr = right_ps[i], right_ps[i + 1]
-                ul, vl = left_ps[i], left_ps[i + 1]
-                if not (ur and vr) and not (ul and vl):
+                u, v = nodes[i], nodes[i + 1]
+                if lane[u] != lane[v]:
                     continue
-                keep = _pair_cost(ur, vr) + _pair_cost(ul, vl)
-                swap = _pair_cost(vr, ur) + _pair_cost(vl, ul)
+                ul, vl, uh, vh = low_ps[u], low_ps[v], high_ps[u], high_ps[v]
+                if not (ul and vl) and not (uh and vh):
+                    continue
+                keep = _pair_cost(ul, vl) + _pair_cost(uh, vh)
+                swap = _pair_cost(vl, ul) + _pair_cost(vh, uh)
                 if swap < keep:
-                    u, v = nodes[i], nodes[i + 1]
                     nodes[i], nodes[i + 1] = v, u
-                    right_ps[i], right_ps[i + 1] = vr, ur
-                    left_ps[i], left_ps[i + 1] = vl, ul
                     pos[u], pos[v] = i + 1, i
-                    improved = True
+                    swapped = True
+            if swapped:
+                version[lay + 1] += 1
+                improved = True
         if not improved:
             return
 
@@ -227,56 +260,55 @@ def _transpose(
 def _sweep(
     graph: LayeredGraph,
     layers: list[list[int]],
+    lane: Sequence[int],
     outward: bool,
-    free_weight: float,
-    use_median: bool,
+    median: bool,
 ) -> None:
     """One sweep: outward (away from the goals, each layer ordered by the one nearer the
     goals) or inward; then transposition."""
-    rel = _relative(layers, len(graph.layer_of))
+    rel = [0.0] * len(graph.layer_of)
+    for nodes in layers:
+        _set_relative(nodes, rel)
     if outward:
-        lays, fixed, free = range(1, len(layers)), graph.right, graph.left
+        lays: Sequence[int] = range(1, len(layers))
+        fixed = graph.lower
     else:
-        lays, fixed, free = range(len(layers) - 2, -1, -1), graph.left, graph.right
+        lays, fixed = range(len(layers) - 2, -1, -1), graph.higher
     for lay in lays:
-        layers[lay] = _reorder(layers[lay], fixed, free, rel, free_weight, use_median)
+        layers[lay] = _reorder(layers[lay], fixed, rel, lane, median)
         _set_relative(layers[lay], rel)
-    _transpose(graph, layers, _positions(layers, len(graph.layer_of)))
+    _transpose(graph, layers, lane)
 
 
-# (median?, weight of the free side) for each run of sweeps; the best result is kept.
-HEURISTICS = ((False, 0.0), (True, 0.0), (False, 0.5))
-STALE = 4
+STALE = 3  # sweeps without improvement before a heuristic gives up
 
 
 def minimise_crossings(
-    graph: LayeredGraph, initial: list[list[int]], passes: int = 12, keep: int = 1
-) -> list[list[list[int]]]:
-    """The `keep` best distinct layer orders (fewest crossings first) found by alternating
-    outward/inward sweeps under each of the `HEURISTICS`, each sweep followed by
-    transposition; a run stops after `passes` sweeps or four without improvement, and each
-    run starts from the best order found so far."""
+    graph: LayeredGraph,
+    initial: list[list[int]],
+    lane: Sequence[int],
+    passes: int = 12,
+) -> list[list[int]]:
+    """The layer order with the fewest crossings found by alternating outward and inward
+    sweeps, barycentre then median, each sweep followed by transposition; a run stops after
+    `passes` sweeps or `STALE` without improvement, the second starting from the first's
+    best. `lane[n]` is node n's lane rank: no order ever mixes two lanes."""
     best = [list(nodes) for nodes in initial]
     best_count = graph.crossings(best)
-    found: dict[tuple[tuple[int, ...], ...], int] = {_frozen(best): best_count}
-    for use_median, free_weight in HEURISTICS:
+    for median in (False, True):
+        if best_count == 0:
+            break
         layers = [list(nodes) for nodes in best]
         stale = 0
         for sweep in range(passes):
-            _sweep(graph, layers, sweep % 2 == 0, free_weight, use_median)
+            _sweep(graph, layers, lane, sweep % 2 == 0, median)
             count = graph.crossings(layers)
-            found.setdefault(_frozen(layers), count)
             if count < best_count:
                 best, best_count, stale = [list(nodes) for nodes in layers], count, 0
+                if count == 0:
+                    break
             else:
                 stale += 1
                 if stale >= STALE:
                     break
-            if best_count == 0:
-                break
-    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[:keep]
-    return [[list(nodes) for nodes in order] for order, _ in ranked]
-
-
-def _frozen(layers: list[list[int]]) -> tuple[tuple[int, ...], ...]:
-    return tuple(tuple(nodes) for nodes in layers)
+    return best

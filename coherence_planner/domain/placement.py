@@ -73,36 +73,3 @@ def place_columns(
             for n, y in zip(nodes, isotonic_with_gaps(targets, gaps_of[lay]), strict=True):
                 ys[n] = y
     return ys
-
-
-def spread_columns(
-    order: Sequence[Sequence[int]],
-    heights: Sequence[float],
-    real: int,
-    card_gap: float,
-    line_gap: float,
-) -> list[float]:
-    """Centre y of every node when every column is stretched to the tallest column's height.
-
-    With all columns spanning the same height, a node's height says where it stands in its
-    column's order, so a straight link across several columns passes each column near where
-    its passing-line slots were ordered: the drawing keeps the crossings the sweeps removed.
-    """
-    ys = [0.0] * len(heights)
-    stacks: list[list[float]] = []
-    for nodes in order:
-        stack = [0.0]
-        for a, b in itertools.pairwise(nodes):
-            gap = card_gap if a < real and b < real else line_gap
-            stack.append(stack[-1] + (heights[a] + heights[b]) / 2 + gap)
-        stacks.append(stack)
-    tallest = max(
-        (stack[-1] for stack, nodes in zip(stacks, order, strict=True) if nodes), default=0.0
-    )
-    for nodes, stack in zip(order, stacks, strict=True):
-        if not nodes:
-            continue
-        scale = tallest / stack[-1] if stack[-1] else 0.0
-        for n, y in zip(nodes, stack, strict=True):
-            ys[n] = y * scale if stack[-1] else tallest / 2
-    return ys

@@ -203,12 +203,12 @@ def test_keyboard_moves_between_cards_and_enter_opens_the_inspector(qtbot: Any, 
     view = panel.view
     session.select(["G1"])
     view.setFocus()
-    QTest.keyClick(view, Qt.Key.Key_Left)
-    first = session.selection[0]
-    assert session.district.items[first].kind != "goal"  # left of the goals column
-    assert panel.scene.cards[first].card.x < panel.scene.cards["G1"].card.x
     QTest.keyClick(view, Qt.Key.Key_Right)
-    assert panel.scene.cards[session.selection[0]].card.x > panel.scene.cards[first].card.x
+    first = session.selection[0]
+    assert session.district.items[first].kind != "goal"  # right of the goal, in its lane
+    assert panel.scene.cards[first].card.x > panel.scene.cards["G1"].card.x
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert panel.scene.cards[session.selection[0]].card.x < panel.scene.cards[first].card.x
     QTest.keyClick(view, Qt.Key.Key_Down)
     below = session.selection[0]
     QTest.keyClick(view, Qt.Key.Key_Up)

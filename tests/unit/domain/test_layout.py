@@ -20,6 +20,8 @@ from coherence_planner.domain.layout import (
     CARD_H,
     CARD_W,
     GOAL_H,
+    GOAL_W,
+    NAME_TEXT,
     ORPHAN_LABEL,
     LayoutError,
     LayoutOptions,
@@ -69,10 +71,8 @@ def test_every_live_item_placed_once_without_overlap_and_retired_left_out(
     assert set(layout.cards) == live
     assert _overlaps(layout) == []
     for card in layout.cards.values():
-        assert (card.w, card.h) == (
-            CARD_W,
-            GOAL_H if sample.items[card.id].kind == "goal" else CARD_H,
-        )
+        goal = sample.items[card.id].kind == "goal"
+        assert (card.w, card.h) == ((GOAL_W, GOAL_H) if goal else (CARD_W, CARD_H))
         assert card.x >= 0 and card.x + card.w <= layout.width
         assert card.y >= 0 and card.y + card.h <= layout.height
 
@@ -81,8 +81,13 @@ def test_orphans_sit_in_the_labelled_region(sample: District) -> None:
     analysis = analyse(sample)
     layout = layout_map(sample, analysis)
     region = next(r for r in layout.regions if r.key == "orphans")
-    assert region.label == ORPHAN_LABEL
+    assert layout.orphan_band == region
     orphan_ids = {o.id for o in analysis.orphans}
+    money = analysis.resources.orphan_cost
+    assert money > 0 and layout.orphan_money == money
+    assert (
+        region.label == f"{ORPHAN_LABEL} · {len(orphan_ids)} items · ${money / 1000:,.0f}K a year"
+    )
     assert orphan_ids
     for item_id, card in layout.cards.items():
         inside = (
@@ -95,52 +100,113 @@ def test_orphans_sit_in_the_labelled_region(sample: District) -> None:
         assert (card.region == "orphans") == (item_id in orphan_ids)
 
 
-def test_goals_stand_right_of_what_supports_them(sample: District) -> None:
-    layout = _lay(sample, options=LayoutOptions(aspect=None))
-    assert layout.panels == 1
-    goal_x = {layout.cards[i].x for i, it in sample.items.items() if it.kind == "goal"}
-    assert len(goal_x) == 1
-    assert max(c.x for c in layout.cards.values()) == goal_x.pop()
+def test_one_lane_per_goal_read_left_to_right_from_the_goal(sample: District) -> None:
+    analysis = analyse(sample)
+    layout = layout_map(sample, analysis, options=LayoutOptions(aspect=None))
+    goals = [i for i, it in sample.items.items() if it.kind == "goal" and it.live]
+    assert sorted(lane.goal for lane in layout.lanes) == sorted(goals)
+    # One column of lanes, stacked without overlap, each goal at the left of its own lane.
+    assert len({lane.x for lane in layout.lanes}) == 1
+    for upper, lower in zip(layout.lanes, layout.lanes[1:], strict=False):
+        assert upper.y + upper.h < lower.y
+    for lane in layout.lanes:
+        goal = layout.cards[lane.goal]
+        assert goal.lane == lane.goal and goal.layer == 0
+        assert lane.money == analysis.resources.by_goal[lane.goal]
+        inside = [c for c in layout.cards.values() if c.lane == lane.goal]
+        assert lane.items == len(inside) - 1
+        for card in inside:
+            assert lane.x <= card.x and card.x + card.w <= lane.x + lane.w
+            assert lane.y <= card.y and card.y + card.h <= lane.y + lane.h
+            assert card.x >= goal.x
+    # Columns by kind; every supports link runs from the supporter, on the right, to what it
+    # supports, or beside the column between two cards of one column.
+    for card in layout.cards.values():
+        kind = sample.items[card.id].kind
+        assert card.layer == {"goal": 0, "strategy": 1}.get(kind, 2) or card.region != "map"
     for edge in layout.edges:
-        if edge.kind == "supports" and layout.cards[edge.src].region == "map":
-            assert layout.cards[edge.src].x < layout.cards[edge.dst].x or (
-                edge.points[0][0] > edge.points[-1][0]  # a cycle's reversed link
-            )
+        src, dst = layout.cards[edge.src], layout.cards[edge.dst]
+        if edge.kind == "supports" and src.region == "map" and src.lane == dst.lane:
+            if src.layer == dst.layer:
+                beside = max(x for x, _ in edge.points)
+                assert beside > src.x + src.w and edge.points[-1][0] == dst.x + dst.w
+            else:
+                assert src.layer > dst.layer or edge.points[0][0] < edge.points[-1][0]
 
 
-def test_a_tall_map_is_wrapped_into_panels_toward_a_projector_aspect(sample: District) -> None:
+def test_lanes_are_flowed_whole_toward_a_projector_and_goals_appear_once(
+    sample: District,
+) -> None:
     tall = _lay(sample, options=LayoutOptions(aspect=None))
-    wrapped = _lay(sample)
-    assert tall.height / tall.width > 3  # one column holds most of the 99 items
-    assert wrapped.panels > 1
-    assert 1.3 <= wrapped.width / wrapped.height <= 2.4
-    assert set(wrapped.cards) == set(tall.cards)
-    assert not _overlaps(wrapped)
-    for card in wrapped.cards.values():
-        assert card.x >= 0 and card.x + card.w <= wrapped.width
-        assert card.y >= 0 and card.y + card.h <= wrapped.height
-    # Within a panel, goals stand rightmost and every link runs toward them; cuts fall
-    # where few links run from one panel to another.
-    goal_x = sorted({wrapped.cards[i].x for i, it in sample.items.items() if it.kind == "goal"})
-    assert len(goal_x) == wrapped.panels
-    edges = [e for e in wrapped.edges if e.kind == "supports"]
-    between = [
-        e
-        for e in edges
-        if _panel(goal_x, wrapped.cards[e.src].x) != _panel(goal_x, wrapped.cards[e.dst].x)
-    ]
-    assert len(between) <= 3
-    for edge in edges:
-        if edge not in between and wrapped.cards[edge.src].region == "map":
-            assert wrapped.cards[edge.src].x < wrapped.cards[edge.dst].x or (
-                edge.points[0][0] > edge.points[-1][0]  # a cycle's reversed link
-            )
-    assert count_crossings(wrapped.centre_segments()) <= count_crossings(tall.centre_segments())
-    assert _snapshot(wrapped) == _snapshot(_lay(sample))
+    flowed = _lay(sample)
+    assert tall.height / tall.width > 2
+    assert len({lane.x for lane in flowed.lanes}) > 1
+    assert flowed.width / flowed.height > tall.width / tall.height
+    assert set(flowed.cards) == set(tall.cards)
+    assert not _overlaps(flowed)
+    heading = [r.label for r in flowed.regions if r.key.startswith("column:0")]
+    assert heading == ["Goals"] * len({lane.x for lane in flowed.lanes})
+    for lane in flowed.lanes:
+        for other in flowed.lanes:
+            if other is not lane:
+                assert not (
+                    lane.x < other.x + other.w
+                    and other.x < lane.x + lane.w
+                    and lane.y < other.y + other.h
+                    and other.y < lane.y + lane.h
+                )
+    assert _snapshot(flowed) == _snapshot(_lay(sample))
 
 
-def _panel(goal_x: list[float], x: float) -> int:
-    return next(n for n, right in enumerate(goal_x) if x <= right)
+def test_an_item_serving_two_goals_stands_once_at_the_edge_nearest_the_other() -> None:
+    district = make(
+        goals=[g("G1"), g("G2")],
+        strategies=[s("S1"), s("S2"), s("S3"), s("S4")],
+        programs=[p(f"P{n}") for n in range(1, 8)],
+        links=[
+            sup("S1", "G1"), sup("S2", "G1"), sup("S3", "G2"), sup("S4", "G2"),
+            sup("P1", "S1"), sup("P2", "S1"), sup("P3", "S2"), sup("P4", "S3"),
+            sup("P5", "S4"), sup("P6", "S4"),
+            sup("P7", "S2"), sup("P7", "S3"),  # serves both goals
+        ],
+    )  # fmt: skip
+    layout = _lay(district, options=LayoutOptions(aspect=None))
+    lanes = [lane.goal for lane in layout.lanes]
+    p7 = layout.cards["P7"]
+    column = sorted(
+        (c for c in layout.cards.values() if c.layer == p7.layer and c.lane == p7.lane),
+        key=lambda c: c.y,
+    )
+    # In the upper lane it is the lowest card; in the lower lane the highest.
+    assert column[-1 if p7.lane == lanes[0] else 0] is p7
+    assert {(e.src, e.dst) for e in layout.edges if e.src == "P7"} == {("P7", "S2"), ("P7", "S3")}
+    assert count_crossings(layout.centre_segments()) == 0
+
+
+def test_competing_programs_stand_together_under_a_bracket() -> None:
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1")],
+        programs=[
+            p("P1", type="intervention", tier=2, grades=["K-3"], subjects=["ela"]),
+            p("P2", type="enrichment", grades=["9-12"], subjects=["arts"]),
+            p("P3", type="intervention", tier=2, grades=["K-3"], subjects=["ela"]),
+        ],
+        links=[sup("S1", "G1"), sup("P1", "S1"), sup("P2", "S1"), sup("P3", "S1")],
+    )
+    analysis = analyse(district)
+    assert analysis.group_of.keys() == {"P1", "P3"}
+    layout = layout_map(district, analysis)
+    (bracket,) = layout.brackets
+    assert set(bracket.ids) == {"P1", "P3"}
+    top, bottom = (layout.cards[i] for i in bracket.ids)
+    assert bottom.y - (top.y + top.h) < CARD_H  # nothing between them
+    assert bracket.x > top.x + top.w
+    assert bracket.y == top.y and bracket.y + bracket.h == bottom.y + bottom.h
+
+
+def test_goal_statements_are_the_largest_text() -> None:
+    assert NAME_TEXT["goal"].size == max(t.size for t in NAME_TEXT.values())
 
 
 def test_links_run_between_cards_not_through_them(sample: District) -> None:
@@ -219,7 +285,8 @@ def test_k22_between_programs_and_strategies_has_its_one_unavoidable_crossing() 
 
 
 def test_a_chain_with_a_shortcut_and_a_policy_is_drawn_planar() -> None:
-    # P1 -> P2 -> S1 -> G1 with P1 -> G1 directly, and a policy on S2: planar, so 0.
+    # P1 -> P2 -> S1 -> G1 with P1 -> G1 directly, and a policy on S2: planar, so 0. The
+    # two programs share the programs' column, P1's link to P2 drawn beside it.
     district = make(
         goals=[g("G1")],
         strategies=[s("S1"), s("S2")],
@@ -231,7 +298,7 @@ def test_a_chain_with_a_shortcut_and_a_policy_is_drawn_planar() -> None:
         ],
     )  # fmt: skip
     layout = _lay(district)
-    assert layout.cards["P1"].layer > layout.cards["P2"].layer > layout.cards["S1"].layer
+    assert layout.cards["P1"].layer == layout.cards["P2"].layer > layout.cards["S1"].layer
     assert count_crossings(layout.centre_segments()) == 0
 
 

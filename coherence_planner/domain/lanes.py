@@ -12,7 +12,7 @@ side columns of lanes when that brings the map nearer a screen's or a page's sha
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from coherence_planner.domain.ordering import LayeredGraph
 
@@ -90,24 +90,37 @@ def lane_order(
     for (a, b), w in weight.items():
         partners[a].append((b, w))
         partners[b].append((a, w))
-    rank = {g: r for r, g in enumerate(order)}
-    for _ in range(len(order) * 2):
+
+    def delta(i: int, a: int, b: int, rank: dict[int, int]) -> int:
+        # Swapping moves a down one and b up one; their link to each other keeps length.
+        change = 0
+        for other, w in partners[a]:
+            if other != b:
+                r = rank[other]
+                change += w * (abs(r - (i + 1)) - abs(r - i))
+        for other, w in partners[b]:
+            if other != a:
+                r = rank[other]
+                change += w * (abs(r - i) - abs(r - (i + 1)))
+        return change
+
+    return swap_neighbours(order, delta)
+
+
+def swap_neighbours(
+    items: Sequence[int], delta: Callable[[int, int, int, dict[int, int]], int]
+) -> list[int]:
+    """Local search over an order: neighbours a (at i) and b swap while `delta(i, a, b,
+    position)`, the cost change the swap would make, is negative."""
+    order = list(items)
+    pos = {x: i for i, x in enumerate(order)}
+    for _ in range(2 * len(order)):
         improved = False
         for i in range(len(order) - 1):
             a, b = order[i], order[i + 1]
-            # Swapping moves a down one and b up one; their link to each other keeps length.
-            delta = 0
-            for other, w in partners[a]:
-                if other != b:
-                    r = rank[other]
-                    delta += w * (abs(r - (i + 1)) - abs(r - i))
-            for other, w in partners[b]:
-                if other != a:
-                    r = rank[other]
-                    delta += w * (abs(r - i) - abs(r - (i + 1)))
-            if delta < 0:
+            if delta(i, a, b, pos) < 0:
                 order[i], order[i + 1] = b, a
-                rank[a], rank[b] = i + 1, i
+                pos[a], pos[b] = i + 1, i
                 improved = True
         if not improved:
             break
@@ -180,3 +193,115 @@ def _greedy(heights: Sequence[float], gap: float, limit: float) -> list[int] | N
         used = need
         split.append(column)
     return split
+
+
+def block_keys(
+    graph: LayeredGraph, lane: Sequence[int], initial: Sequence[Sequence[int]]
+) -> list[int]:
+    """An ordering key per node that keeps lanes apart and, inside a lane, keeps each
+    strategy's programs together in a block beside it: lane first, then block.
+
+    The nodes of layer 1 (strategies, under the goals) are the blocks; a node of layer 2
+    belongs to the block it links to most, and a passing line in layer 1 stands just after
+    the block of the card it comes from. Blocks are put in the order (`arrange_blocks`) that
+    keeps cards shared by two blocks close to both and pulls a block serving another lane
+    toward that lane's side, so barycentre sweeps then only sort cards within a block: the
+    forest is drawn without crossings, and every exception costs as little as it can."""
+    size = len(graph.layer_of)
+    if len(graph.layers) < 3:
+        return list(lane)
+    heads = [n for n in graph.layers[1] if n < graph.real]
+    head_set = set(heads)
+    home = [-1] * size
+    for n in graph.layers[2]:
+        votes: dict[int, int] = {}
+        for m in graph.lower[n]:
+            if m in head_set and lane[m] == lane[n]:
+                votes[m] = votes.get(m, 0) + 1
+        if votes:
+            home[n] = min(votes, key=lambda m: (-votes[m], m))
+    by_lane: dict[int, list[int]] = {}
+    for n in initial[1]:  # in their depth-first order
+        if n < graph.real:
+            by_lane.setdefault(lane[n], []).append(n)
+    members: dict[int, int] = dict.fromkeys(heads, 1)
+    shared: dict[int, dict[int, int]] = {s: {} for s in heads}
+    pull: dict[int, int] = dict.fromkeys(heads, 0)  # > 0: toward the lanes below
+    for n in graph.layers[2]:
+        h = home[n]
+        if h == -1:
+            continue
+        members[h] += 1
+        for m in graph.lower[n]:
+            if m == h:
+                continue
+            if lane[m] != lane[h]:
+                pull[h] += 1 if lane[m] > lane[h] else -1
+            elif m in head_set:
+                shared[h][m] = shared[h].get(m, 0) + 1
+                shared[m][h] = shared[m].get(h, 0) + 1
+    for s in heads:
+        for m in graph.lower[s]:
+            if lane[m] != lane[s]:
+                pull[s] += 1 if lane[m] > lane[s] else -1
+    rank: dict[int, int] = {}
+    for row in by_lane.values():
+        for r, s in enumerate(arrange_blocks(row, members, shared, pull)):
+            rank[s] = r
+    width = 2 * max((len(row) for row in by_lane.values()), default=0) + 4
+    key = [lane[n] * width for n in range(size)]
+    last = width - 1
+    for s in heads:
+        key[s] += 2 * rank[s] + 1
+    for n in graph.layers[2]:
+        key[n] += 2 * rank[home[n]] + 1 if home[n] != -1 else last
+    blocks_in = {r: len(row) for r, row in by_lane.items()}
+    ends: dict[int, int] = {}
+    for chain in graph.chains:
+        if len(chain) > 2:
+            # A passing line in layer 1 stands beside its card's block, on the side toward
+            # the lane's middle, where the goal stands; so its card stands at that end of
+            # its block, and the line runs out of the block without crossing it.
+            # In the middle block, level with the goal, such cards alternate between its
+            # two ends: two cards linked to both the block and the goal then cross nothing.
+            src = chain[0]
+            slot = last
+            if home[src] != -1:
+                r = rank[home[src]]
+                middle = (blocks_in[lane[src]] - 1) / 2
+                if r == middle:
+                    ends[home[src]] = ends.get(home[src], 0) + 1
+                    slot = 2 * r + 2 * (ends[home[src]] % 2)
+                else:
+                    slot = 2 * r + 2 if r < middle else 2 * r
+            for dummy in chain[1:-1]:
+                key[dummy] = lane[dummy] * width + slot
+    return key
+
+
+def arrange_blocks(
+    blocks: list[int],
+    members: dict[int, int],
+    shared: dict[int, dict[int, int]],
+    pull: dict[int, int],
+) -> list[int]:
+    """The blocks of one lane in an order that keeps shared cards' links short.
+
+    A card shared by blocks a and b crosses about every card standing between them, and a
+    link to another lane crosses every card between its block and that lane's side; so
+    neighbouring blocks swap while that lowers those counts (weighted by block sizes)."""
+
+    def delta(i: int, a: int, b: int, pos: dict[int, int]) -> int:
+        # Swapping moves a past b's cards and b past a's.
+        change = 0
+        for other, w in shared[a].items():
+            if other != b:
+                change += w * members[b] * (1 if pos[other] < i else -1)
+        for other, w in shared[b].items():
+            if other != a:
+                change += w * members[a] * (1 if pos[other] > i + 1 else -1)
+        # a's pull toward the lanes below (> 0) or above (< 0) now has b's cards behind it
+        # rather than in front, and b's the other way round.
+        return change + members[a] * pull[b] - members[b] * pull[a]
+
+    return swap_neighbours(blocks, delta)

@@ -35,8 +35,10 @@ district's content, never on the order items were read in.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import textwrap
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -45,7 +47,12 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.cycles import card_line
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Goal, Item, Policy, Program, Strategy
-from coherence_planner.domain.lanes import flow_lanes, home_lanes, lane_order
+from coherence_planner.domain.lanes import (
+    block_keys,
+    flow_lanes,
+    home_lanes,
+    lane_order,
+)
 from coherence_planner.domain.ordering import (
     LayeredGraph,
     depth_first_order,
@@ -364,9 +371,11 @@ def _layer(
         lane = [0] * len(graph.layer_of)
         roots = graph.layers[0] if graph.layers else []
     initial = depth_first_order(graph, roots, lane)
-    order = minimise_crossings(graph, initial, lane, options.passes)
+    key = block_keys(graph, lane, initial) if goals else lane
+    initial = [sorted(nodes, key=key.__getitem__) for nodes in initial]
+    order = minimise_crossings(graph, initial, key, options.passes)
     group_of = {index[i]: grp for i, grp in analysis.group_of.items() if i in index}
-    _gather_competing(graph, order, lane, group_of)
+    _gather_competing(graph, order, key, group_of)
     sizes = [card_size(items[i], options.geometry) for i in ids]
     return _Layered(ids, graph, edges, side, order, lane, goals, sizes, options.geometry)
 
@@ -472,7 +481,8 @@ def layout_map(
     geometry = options.geometry
     highlight = frozenset(line_of_sight(district, analysis, goal_focus)) if goal_focus else None
     items = district.items
-    live = sorted((i for i, item in items.items() if item.live), key=natural_key)
+    keys = {i: natural_key(i) for i, item in items.items() if item.live}
+    live = sorted(keys, key=keys.__getitem__)
     linked = [i for i in live if items[i].kind == "goal" or analysis.goals_of.get(i)]
     linked_set = set(linked)
     orphans = [i for i in live if i not in linked_set]
@@ -483,7 +493,7 @@ def layout_map(
             for ln in district.links.values()
             if ln.kind == "supports" and ln.src in live_set and ln.dst in live_set
         },
-        key=lambda e: (natural_key(e[0]), natural_key(e[1])),
+        key=lambda e: (keys[e[0]], keys[e[1]]),
     )
     strengths = {
         (ln.src, ln.dst): ln.strength for ln in district.links.values() if ln.kind == "supports"
@@ -509,7 +519,12 @@ def layout_map(
         # Orphans linked to each other keep their chains (laid out like a lane); the rest
         # are packed in a grid.
         orphan_set = set(orphans)
-        chained = {end for link in supports if orphan_set.issuperset(link) for end in link}
+        chained = {
+            end
+            for link in supports
+            if link[0] in orphan_set and link[1] in orphan_set
+            for end in link
+        }
         loose = [i for i in orphans if i in chained]
         isolated = [i for i in orphans if i not in chained]
         start = y
@@ -639,7 +654,73 @@ def _lane_ys(layered: _Layered, geometry: Geometry) -> list[float]:
         for nodes in per_lane[r]:
             for n in nodes:
                 ys[n] = placed[n]
+    _level_goals(layered, geometry, ys)
     return ys
+
+
+def _level_goals(layered: _Layered, geometry: Geometry, ys: list[float]) -> None:
+    """Move each goal, within its lane, to the height where the links that run to it
+    straight from the programs' column cross the fewest links between programs and
+    strategies (the strategies' links all end at the goal, so they never cross these)."""
+    graph = layered.graph
+    if len(graph.layers) < 3:
+        return
+    col_w = _column_widths(layered, geometry)
+    xc = [sum(col_w[:lay]) + geometry.column_gap * lay + col_w[lay] / 2 for lay in range(3)]
+    t = (xc[2] - xc[1]) / (xc[2] - xc[0])  # how far along a link from column 2 to 0 column 1 is
+    lane = layered.lane
+    longs: dict[int, list[int]] = {}  # goal -> programs linking straight to it, in its lane
+    for (src, dst, _), chain in zip(layered.edges, graph.chains, strict=True):
+        if len(chain) == 3 and dst in layered.goals and lane[src] == lane[dst]:
+            longs.setdefault(dst, []).append(src)
+    if not longs:
+        return
+    shorts: dict[int, list[tuple[float, float]]] = {}  # lane -> (y program, y strategy)
+    for (src, dst, _), chain in zip(layered.edges, graph.chains, strict=True):
+        if len(chain) == 2 and graph.layer_of[src] == 2 and lane[src] == lane[dst]:
+            shorts.setdefault(lane[src], []).append((ys[src], ys[dst]))
+    for goal, programs in longs.items():
+        r = lane[goal]
+        heads = sorted(ys[n] for n in graph.layers[1] if lane[n] == r and n < graph.real)
+        half = layered.sizes[goal][1] / 2
+        low = heads[0] - layered.sizes[goal][1] / 2 + half if heads else ys[goal]
+        high = max(heads[-1] if heads else ys[goal], low)
+        # A program p's straight link crosses link (a, b) of the lane when a is above p
+        # and b below where p's link passes column 1, or the other way round.
+        above: list[list[float]] = []
+        below: list[list[float]] = []
+        for p in programs:
+            edges = shorts.get(r, [])
+            above.append(sorted(b for a, b in edges if a < ys[p]))
+            below.append(sorted(b for a, b in edges if a > ys[p]))
+        # Only where a link passes column 1 relative to the strategies matters: between
+        # two strategies' centres, every goal height gives the same count.
+        levels = [heads[0] - 1.0] if heads else []
+        levels += [(u + v) / 2 for u, v in itertools.pairwise(heads)]
+        levels += [heads[-1] + 1.0] if heads else []
+        candidates = {ys[goal]}
+        for p in programs:
+            for level in levels:
+                candidates.add((level - (1 - t) * ys[p]) / t)
+
+        heights = sorted({min(max(c, low), high) for c in candidates})
+        at = [ys[p] for p in programs]
+        now = ys[goal]
+        scored = [(_straight_crossings(y, at, above, below, t), abs(y - now), y) for y in heights]
+        ys[goal] = min(scored)[2]
+
+
+def _straight_crossings(
+    y_goal: float, at: list[float], above: list[list[float]], below: list[list[float]], t: float
+) -> int:
+    """Crossings of straight links from programs at heights `at` to a goal at `y_goal`,
+    with the links from programs above (below) each to strategies at the sorted heights
+    `above[k]` (`below[k]`); t is how far along such a link column 1 stands."""
+    total = 0
+    for k, y in enumerate(at):
+        mid = y + t * (y_goal - y)
+        total += len(above[k]) - bisect_right(above[k], mid) + bisect_left(below[k], mid)
+    return total
 
 
 def _place_lanes(

@@ -92,3 +92,21 @@ def test_the_analysis_has_real_work_on_a_generated_district() -> None:
     assert any("supports" in o.reason for o in orphan_programs)
     assert result.unsupported_goals and result.conflicts
     assert len(result.competing) >= 5 and result.resources.freed_cost > 0
+
+
+def test_tree_shaped_district_is_valid_deterministic_and_nearly_a_forest() -> None:
+    from benchmarks.generate_tree import generate_tree
+
+    raw = generate_tree(400, seed=2)
+    assert raw == generate_tree(400, seed=2)
+    district = codec.district_from_dict(raw)
+    assert len(district.items_of("program")) == 400
+    analysis = analyse(district)
+    out: dict[str, int] = {}
+    for link in district.links.values():
+        if link.kind == "supports":
+            out[link.src] = out.get(link.src, 0) + 1
+    linked = [p.id for p in district.items_of("program") if analysis.goals_of.get(p.id)]
+    single = sum(1 for p in linked if out.get(p) == 1)
+    assert 0.8 * len(linked) < single < len(linked)  # most hang from one strategy, not all
+    assert analysis.orphans and analysis.unsupported_goals

@@ -64,18 +64,18 @@ from coherence_planner.domain.wording import money_short
 # Card geometry on screen, in points. Every renderer draws these sizes (see `Geometry`).
 CARD_W = 200.0
 CARD_H = 76.0
-GOAL_W = 240.0  # goals are wider and taller: their statements are the map's largest text
-GOAL_H = 132.0
-CARD_GAP = 12.0  # vertical space between two cards in a column
+GOAL_W = 220.0  # goals are wider and taller: their statements are the map's largest text
+GOAL_H = 120.0
+CARD_GAP = 8.0  # vertical space between two cards in a column
 LINE_SLOT = 6.0  # vertical space a link passing through a column takes
 LINE_GAP = 4.0
-COLUMN_GAP = 110.0  # horizontal space between columns, where the links run
+COLUMN_GAP = 64.0  # horizontal space between columns, where the links run
 MARGIN = 24.0
 HEADER_H = 34.0  # the column headings' strip
 LANE_HEADER = 26.0  # a lane's label strip (its counts and money)
 LANE_PAD = 10.0  # inside a lane, around its cards
-LANE_GAP = 14.0  # between two lanes of one column of lanes
-FLOW_GAP = 48.0  # between two columns of lanes
+LANE_GAP = 12.0  # between two lanes of one column of lanes
+FLOW_GAP = 36.0  # between two columns of lanes
 REGION_GAP = 40.0
 GRID_GAP = 16.0  # between cards packed in a grid (orphans, retired)
 BRACKET_GAP = 5.0  # from a card's right side to its competing bracket
@@ -503,50 +503,46 @@ def layout_map(
     cards: dict[str, Card] = {}
     edges: list[EdgeGeom] = []
     regions: list[Region] = []
-    lanes = _place_lanes(main, options, items, analysis, cards, regions)
+    # Orphans linked to each other keep their chains (laid out like a lane); the rest are
+    # packed in a grid. Their band is flowed with the lanes, as one more tile.
+    orphan_set = set(orphans)
+    chained = {
+        end for link in supports if link[0] in orphan_set and link[1] in orphan_set
+        for end in link
+    }  # fmt: skip
+    loose = [i for i in orphans if i in chained]
+    isolated = [i for i in orphans if i not in chained]
+    chains = _layer(loose, items, supports, analysis, options) if loose else None
+    tile_w = _standard_width(main, geometry)
+    orphan_h = _orphan_height(chains, len(isolated), tile_w, geometry) if orphans else None
+    lanes, orphan_at = _place_lanes(main, options, items, analysis, cards, regions, orphan_h)
     brackets = _brackets(main, cards, analysis.group_of)
     _route(main, cards, edges, strengths)
-    bottom = max((c.y + c.h for c in cards.values()), default=MARGIN + HEADER_H)
-    bottom = max([bottom] + [lane.y + lane.h for lane in lanes])
-    right = max((c.x + c.w for c in cards.values()), default=MARGIN)
-    right = max([right] + [lane.x + lane.w for lane in lanes])
-    width = max(right + MARGIN, 2 * MARGIN + 3 * geometry.card_w + 2 * geometry.column_gap)
-
-    y = bottom + REGION_GAP
     orphan_band: Region | None = None
     orphan_money = 0.0
-    if orphans:
-        # Orphans linked to each other keep their chains (laid out like a lane); the rest
-        # are packed in a grid.
-        orphan_set = set(orphans)
-        chained = {
-            end
-            for link in supports
-            if link[0] in orphan_set and link[1] in orphan_set
-            for end in link
-        }
-        loose = [i for i in orphans if i in chained]
-        isolated = [i for i in orphans if i not in chained]
-        start = y
-        y += HEADER_H
-        if loose:
-            chains = _layer(loose, items, supports, analysis, options)
-            y = _place_chains(chains, MARGIN, y, cards)
+    if orphans and orphan_at is not None:
+        x0, y0 = orphan_at
+        y = y0 + HEADER_H
+        if chains is not None:
+            y = _place_chains(chains, x0, y, cards) + GRID_GAP
             _route(chains, cards, edges, strengths)
-            y += GRID_GAP
-        y = _grid(isolated, y, width, "orphans", cards, geometry)
+        _grid(isolated, x0, y, tile_w, "orphans", cards, geometry)
         orphan_money = analysis.resources.orphan_cost
-        orphan_band = Region(
-            "orphans", _orphan_label(len(orphans), orphan_money), MARGIN / 2, start,
-            width - MARGIN, y - start + LANE_PAD,
-        )  # fmt: skip
+        assert orphan_h is not None
+        label = _orphan_label(len(orphans), orphan_money)
+        orphan_band = Region("orphans", label, x0, y0, tile_w, orphan_h)
         regions.append(orphan_band)
-        y += LANE_PAD + REGION_GAP
+    bottom = max((c.y + c.h for c in cards.values()), default=MARGIN + HEADER_H)
+    bottom = max([bottom] + [r.y + r.h for r in regions])
+    right = max((c.x + c.w for c in cards.values()), default=MARGIN)
+    right = max([right] + [r.x + r.w for r in regions])
+    width = right + MARGIN
+    y = bottom + REGION_GAP
     if options.show_retired:
         retired = sorted((i for i, it in items.items() if not it.live), key=natural_key)
         if retired:
             start = y
-            y = _grid(retired, y + HEADER_H, width, "retired", cards, geometry)
+            y = _grid(retired, MARGIN, y + HEADER_H, width - 2 * MARGIN, "retired", cards, geometry)
             regions.append(
                 Region("retired", RETIRED_LABEL, MARGIN / 2, start, width - MARGIN, y - start)
             )
@@ -730,12 +726,14 @@ def _place_lanes(
     analysis: Analysis,
     cards: dict[str, Card],
     regions: list[Region],
-) -> list[Lane]:
-    """Cards of the linked map in their lanes, lanes flowed into columns of lanes; the
-    column headings and lane bands go into `regions`."""
+    orphan_h: float | None,
+) -> tuple[list[Lane], Point | None]:
+    """Cards of the linked map in their lanes, lanes flowed into columns of lanes after
+    which comes the orphan band, `orphan_h` high (None: no band); the column headings and
+    lane bands go into `regions`. Returns the lanes and the orphan band's top left."""
     graph, geometry = layered.graph, options.geometry
     if not layered.ids:
-        return []
+        return [], (MARGIN, MARGIN) if orphan_h is not None else None
     size = len(graph.layer_of)
     heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
     ys = _lane_ys(layered, geometry)
@@ -754,16 +752,22 @@ def _place_lanes(
         2 * LANE_PAD + sum(col_w[: depth[r]]) + geometry.column_gap * (depth[r] - 1)
         for r in range(count)
     ]
-    flow = flow_lanes(tile_h, tile_w, LANE_GAP, FLOW_GAP, options.aspect)
+    tiles_h, tiles_w = list(tile_h), list(tile_w)
+    if orphan_h is not None:
+        tiles_h.append(orphan_h)
+        tiles_w.append(_standard_width(layered, geometry))
+    flow = flow_lanes(tiles_h, tiles_w, LANE_GAP, FLOW_GAP, options.aspect)
     flows = max(flow) + 1
-    flow_w = [max(w for w, f in zip(tile_w, flow, strict=True) if f == k) for k in range(flows)]
+    flow_w = [max(w for w, f in zip(tiles_w, flow, strict=True) if f == k) for k in range(flows)]
     flow_x = [MARGIN + sum(flow_w[:k]) + FLOW_GAP * k for k in range(flows)]
     top = MARGIN + HEADER_H
-    lane_y = [0.0] * count
+    tile_y = [0.0] * len(tiles_h)
     used = [top] * flows
-    for r in range(count):
-        lane_y[r] = used[flow[r]]
-        used[flow[r]] += tile_h[r] + LANE_GAP
+    for r in range(len(tiles_h)):
+        tile_y[r] = used[flow[r]]
+        used[flow[r]] += tiles_h[r] + LANE_GAP
+    lane_y = tile_y[:count]
+    orphan_at = (flow_x[flow[-1]], tile_y[-1]) if orphan_h is not None else None
 
     def column_x(k: int, lay: int) -> float:
         return flow_x[k] + LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
@@ -791,7 +795,7 @@ def _place_lanes(
     for n in range(graph.real):
         kinds_at.setdefault(graph.layer_of[n], set()).add(items[layered.ids[n]].kind)
     for k in range(flows):
-        deepest = max(depth[r] for r in range(count) if flow[r] == k)
+        deepest = max((depth[r] for r in range(count) if flow[r] == k), default=0)
         for lay in range(deepest):
             key = f"column:{lay}" if flows == 1 else f"column:{lay}:{k}"
             label = _column_label(kinds_at.get(lay, set()))
@@ -804,7 +808,7 @@ def _place_lanes(
         lanes.append(lane)
         label = _lane_label(members[r], money)
         regions.append(Region(f"lane:{goal_ids[r]}", label, lane.x, lane.y, lane.w, lane.h))
-    return lanes
+    return lanes, orphan_at
 
 
 def _place_chains(layered: _Layered, left: float, top: float, cards: dict[str, Card]) -> float:
@@ -906,23 +910,48 @@ def _brackets(layered: _Layered, cards: dict[str, Card], group_of: dict[str, int
 
 def _grid(
     ids: Iterable[str],
+    left: float,
     top: float,
     width: float,
     region: str,
     cards: dict[str, Card],
     geometry: Geometry,
 ) -> float:
-    """Pack cards in rows across the map's width; returns the bottom."""
+    """Pack cards in rows across a band `width` wide from (left, top); returns the bottom."""
     w, h = geometry.card_w, geometry.card_h
-    per_row = max(1, int((width - 2 * MARGIN - 2 * LANE_PAD + GRID_GAP) // (w + GRID_GAP)))
+    per_row = _per_row(width, geometry)
     bottom = top
     for k, item_id in enumerate(ids):
         row, col = divmod(k, per_row)
-        x = MARGIN + LANE_PAD + col * (w + GRID_GAP)
+        x = left + LANE_PAD + col * (w + GRID_GAP)
         y = top + row * (h + GRID_GAP)
         cards[item_id] = Card(item_id, x, y, w, h, -1, region)
         bottom = y + h
     return bottom
+
+
+def _per_row(width: float, geometry: Geometry) -> int:
+    return max(1, int((width - 2 * LANE_PAD + GRID_GAP) // (geometry.card_w + GRID_GAP)))
+
+
+def _standard_width(layered: _Layered, geometry: Geometry) -> float:
+    """The width of a lane with all three columns: the orphan band's width too."""
+    col_w = _column_widths(layered, geometry) if layered.ids else []
+    col_w = [*col_w, geometry.goal_w, geometry.card_w, geometry.card_w][:3]
+    col_w[0] = max(col_w[0], geometry.goal_w)
+    return 2 * LANE_PAD + sum(col_w) + 2 * geometry.column_gap
+
+
+def _orphan_height(
+    chains: _Layered | None, isolated: int, width: float, geometry: Geometry
+) -> float:
+    """The orphan band's height: its heading, the chains, the grid, and padding."""
+    height = HEADER_H
+    if chains is not None:
+        height = _place_chains(chains, 0.0, height, {}) + GRID_GAP
+    rows = -(-isolated // _per_row(width, geometry))
+    height += rows * (geometry.card_h + GRID_GAP) - (GRID_GAP if rows else 0)
+    return height + LANE_PAD
 
 
 def _side_to_side(cards: dict[str, Card], a: str, b: str) -> tuple[Point, ...]:

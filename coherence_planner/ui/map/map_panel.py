@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,13 +48,27 @@ from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.map.export import write_png
 from coherence_planner.ui.map.filtering import MapFilters, unmatched
+from coherence_planner.ui.map.flow import FlowLayout
 from coherence_planner.ui.map.layout_runner import LayoutRunner
+from coherence_planner.ui.map.legend import LegendStrip
+from coherence_planner.ui.map.room import MapRoom
 from coherence_planner.ui.map.scene import MapScene
 from coherence_planner.ui.map.view import MapView
 from coherence_planner.ui.session import DocumentSession
 
 WHOLE_MAP = ""
 EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
+
+
+def _pair(first: QWidget, second: QWidget) -> QWidget:
+    """Two widgets that wrap together (a label and its box)."""
+    both = QWidget()
+    row = QHBoxLayout(both)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(first)
+    row.addWidget(second)
+    return both
 
 
 def _combo(name: str, everything: str) -> QComboBox:
@@ -117,6 +130,10 @@ class MapPanel(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self._build_toolbar())
         outer.addWidget(self._build_filters())
+        self.legend = LegendStrip()
+        self.legend.setVisible(self.legend_action.isChecked())
+        self.legend_action.toggled.connect(self.legend.setVisible)
+        outer.addWidget(self.legend)
         self.edge_strip = EdgeStrip()
         self.edge_strip.hide()
         outer.addWidget(self.edge_strip)
@@ -155,9 +172,20 @@ class MapPanel(QWidget):
         self.addAction(action)
         return action
 
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Map")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    def _tool(self, action: QAction, text_too: bool = True) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if text_too
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        button.setAccessibleName(action.text())
+        return button
+
+    def _build_toolbar(self) -> QWidget:
+        """The map's tools in rows that wrap: every one stays on screen at 1280x720."""
         self.fit_action = self._act("Fit", "fit", ["Ctrl+0", "F"], self.view.fit)
         self.fit_width_action = self._act("Fit Width", "fit", ["W"], self.view.fit_width)
         self.fit_width_action.setToolTip("Fill the width with the map; scroll for the rest (W)")
@@ -165,13 +193,17 @@ class MapPanel(QWidget):
             "Zoom In", "zoom-in", ["Ctrl++", "Ctrl+="], self.view.zoom_in
         )
         self.zoom_out_action = self._act("Zoom Out", "zoom-out", ["Ctrl+-"], self.view.zoom_out)
-        bar.addActions(
-            [self.fit_action, self.fit_width_action, self.zoom_in_action, self.zoom_out_action]
-        )
+        bar = QWidget()
+        bar.setAccessibleName("Map tools")
+        flow = FlowLayout(bar)
+        flow.addWidget(self._tool(self.fit_action))
+        flow.addWidget(self._tool(self.fit_width_action))
+        flow.addWidget(self._tool(self.zoom_out_action, text_too=False))
         self.zoom_label = QLabel("100%")
-        self.zoom_label.setMinimumWidth(44)
-        bar.addWidget(self.zoom_label)
-        bar.addSeparator()
+        self.zoom_label.setMinimumWidth(40)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        flow.addWidget(self.zoom_label)
+        flow.addWidget(self._tool(self.zoom_in_action, text_too=False))
         self.link_mode = self._act("Link", "link", [], lambda: self._set_mode(False))
         self.link_mode.setToolTip("Drag from a card to what it supports")
         self.conflict_mode = self._act("Conflict", "conflict", [], lambda: self._set_mode(True))
@@ -182,10 +214,9 @@ class MapPanel(QWidget):
         for action in (self.link_mode, self.conflict_mode):
             action.setCheckable(True)
             group.addAction(action)
-            bar.addAction(action)
+            flow.addWidget(self._tool(action))
         self.link_mode.setChecked(True)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" Focus: "))
+        focus_label = QLabel("Focus:")
         self.focus = QComboBox()
         self.focus.setAccessibleName("Focus on a goal")
         self.focus.setToolTip("Highlight everything that reaches one goal; dim the rest")
@@ -195,42 +226,50 @@ class MapPanel(QWidget):
         self.focus.setMinimumContentsLength(18)
         self.focus.addItem("Whole map", WHOLE_MAP)
         self.focus.currentIndexChanged.connect(lambda _i: self._focus_changed())
-        bar.addWidget(self.focus)
-        bar.addSeparator()
+        focus_label.setBuddy(self.focus)
+        flow.addWidget(_pair(focus_label, self.focus))
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find on map")
         self.search.setAccessibleName("Find on map")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMaximumWidth(240)
+        self.search.setFixedWidth(200)
         self.search.returnPressed.connect(lambda: self.jump_to(self.search.text()))
-        bar.addWidget(self.search)
-        bar.addSeparator()
+        flow.addWidget(self.search)
         self.refresh_action = self._act("Refresh Map", None, ["Ctrl+R"], self.refresh_map)
         self.refresh_action.setToolTip(
             f"Redraw the map with the latest edits (Ctrl+R); plans of more than "
             f"{LIVE_REDRAW_LIMIT:,} items are redrawn only when asked"
         )
         self.refresh_action.setEnabled(False)
-        bar.addAction(self.refresh_action)
+        self.refresh_button = self._tool(self.refresh_action)
+        self.refresh_button.setVisible(False)  # shown only when a large plan is stale
+        flow.addWidget(self.refresh_button)
         self.export_action = self._act("Export…", "export", [], self.export)
         self.export_action.setToolTip("Save the map as a PNG image or an SVG drawing")
-        bar.addAction(self.export_action)
+        flow.addWidget(self._tool(self.export_action))
+        self.legend_action = self._act("Legend", None, [], lambda: None)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setToolTip("Show or fold away what the colours, borders and lines mean")
+        flow.addWidget(self._tool(self.legend_action))
+        self.panels_action = self._act("Side Panels", None, [], lambda: None)
+        self.panels_action.setToolTip(
+            "Show the Items, Inspector and Findings panels beside the map (they step aside "
+            "while the map is shown, to give it the window)"
+        )
+        self.room = MapRoom(self, self.panels_action)
+        flow.addWidget(self._tool(self.panels_action))
         self.toolbar = bar
         return bar
 
     def _build_filters(self) -> QWidget:
         strip = QWidget()
-        row = QHBoxLayout(strip)
-        row.setContentsMargins(6, 0, 6, 0)
-        # A tool bar, not a plain row: on a narrow window the filters that do not fit move
-        # into its overflow menu instead of widening the whole window.
-        bar = QToolBar("Map filters")
-        bar.setAccessibleName("Map filters")
+        strip.setAccessibleName("Map filters")
+        # Rows that wrap, not a tool bar: a tool bar's overflow menu hid these filters.
+        flow = FlowLayout(strip)
         funnel = QLabel()
         funnel.setPixmap(icon("filter").pixmap(16, 16))
-        bar.addWidget(funnel)
-        bar.addWidget(QLabel(" Filter: "))
+        flow.addWidget(_pair(funnel, QLabel("Filter:")))
         self.kind = _combo("Kind", "All kinds")
         for kind in vocab.ITEM_KINDS:
             self.kind.addItem(vocab.KIND_PLURALS[kind], kind)
@@ -244,19 +283,18 @@ class MapPanel(QWidget):
         self.theme = _combo("Theme", "Any theme")
         self.filter_combos = (self.kind, self.flag, self.school, self.grade_band, self.theme)
         for combo in self.filter_combos:
-            bar.addWidget(combo)
+            flow.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.apply_visibility())
         self.hide_others = QCheckBox("Hide the rest")
         self.hide_others.setToolTip("Hide the cards the filters leave out instead of dimming them")
         self.hide_others.toggled.connect(lambda _on: self.apply_visibility())
-        bar.addWidget(self.hide_others)
-        row.addWidget(bar, 1)
+        flow.addWidget(self.hide_others)
         self.status = QLabel()
         self.status.setAccessibleName("Map status")
-        # A status line must never widen the window; it shortens instead.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status.setMinimumWidth(0)
-        row.addWidget(self.status, 1)
+        self.status.setMinimumWidth(260)
+        self.status.setMaximumWidth(520)
+        flow.addWidget(self.status)
+        self.filter_bar = strip
         return strip
 
     # -- session -> map ----------------------------------------------------------------
@@ -282,6 +320,7 @@ class MapPanel(QWidget):
         if self.scene.cards and len(self.session.district.items) > LIVE_REDRAW_LIMIT:
             self._stale = True
             self.refresh_action.setEnabled(True)
+            self.refresh_button.setVisible(True)
             self._status_timer.stop()
             self.status.setText("The plan has changed: Refresh Map (Ctrl+R) to redraw it")
             return
@@ -295,6 +334,7 @@ class MapPanel(QWidget):
     def _redraw(self, analysis: Analysis) -> None:
         self._stale = False
         self.refresh_action.setEnabled(False)
+        self.refresh_button.setVisible(False)
         self._fill_lists()
         self.runner.request(self.session.district, analysis)
 

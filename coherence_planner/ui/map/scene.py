@@ -38,7 +38,15 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import LinkKey, link_key
-from coherence_planner.domain.layout import Card, EdgeGeom, MapLayout, card_facts, card_text
+from coherence_planner.domain.layout import (
+    NAME_TEXT,
+    Bracket,
+    Card,
+    EdgeGeom,
+    MapLayout,
+    card_facts,
+    card_text,
+)
 from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
 
 FONT_FAMILY = "Helvetica"  # falls back to Arial / the system sans, like the SVG's list
@@ -49,7 +57,9 @@ ARROW = 7.0  # arrow head length in points
 # cards draw only their name, as large as the card allows (level of detail); the border,
 # fill and band still carry kind and flags, and the tooltip and inspector the rest.
 COMPACT_BELOW = 0.75
-COMPACT_SIZES = (30.0, 27.0, 24.0, 21.0, 19.0, 17.0, 15.0)  # points, largest that fits
+# Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
+# laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
+COMPACT_SIZES = (30.0, 27.0, 24.0)
 COMPACT_LABEL = 17.0  # column and region labels at low zoom (12 points otherwise)
 COMPACT_TITLE = 30.0
 
@@ -93,6 +103,23 @@ def _text(painter: QPainter, x: float, y: float, text: str, size: float, width: 
     painter.drawText(QPointF(x, y), shown)
 
 
+def _fit_lines(name: str, metrics: QFontMetricsF, box: QRectF) -> str:
+    """`name` wrapped to the box's width in as many lines as its height holds, the last
+    line cut short with an ellipsis when the name needs more."""
+    lines: list[str] = []
+    words = name.split()
+    room = max(1, int(box.height() // metrics.lineSpacing()))
+    while words and len(lines) < room:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(line + " " + words[0]) <= box.width():
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        rest = " ".join([lines.pop(), *words]) if lines else " ".join(words)
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, box.width()))
+    return "\n".join(lines)
+
+
 class CardItem(QGraphicsObject):
     """An item's card: selectable, focusable, with a hover outline and an explaining tooltip."""
 
@@ -120,11 +147,14 @@ class CardItem(QGraphicsObject):
         self.name = item.label
         self._hover = False
         self._compact_fonts: dict[int, QFont] = {}
+        self._compact_text = self.name
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
-        self.setToolTip(card_tooltip(district, analysis, card.id))
+        # The tooltip is written when first hovered: built up front for 10,000 cards it
+        # took most of the scene's build and gigabytes of strings (benchmarks/ui_freeze.py).
+        self._sources: tuple[District, Analysis] | None = (district, analysis)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-4, -4, self.card.w + 8, self.card.h + 8)
@@ -181,10 +211,11 @@ class CardItem(QGraphicsObject):
                     font = candidate
                     break
             self._compact_fonts[dpi] = font
+            self._compact_text = _fit_lines(self.name, QFontMetricsF(font), box)
         painter.setFont(font)
         painter.save()
         painter.setClipRect(box)
-        painter.drawText(box, flags, self.name)
+        painter.drawText(box, flags, self._compact_text)
         painter.restore()
 
     def _paint_full(self, painter: QPainter) -> None:
@@ -192,9 +223,11 @@ class CardItem(QGraphicsObject):
         bold = font_for(painter, 7.5, True)
         painter.setFont(bold)
         _text(painter, 11, 13, self.top_line, 7.5, w - 16)
-        painter.setFont(font_for(painter, 11))
+        text = NAME_TEXT[self.kind]
+        painter.setFont(font_for(painter, text.size, self.kind == "goal"))
+        first = 13 + text.leading
         for n, line in enumerate(self.name_lines):
-            _text(painter, 11, 28 + n * 13, line, 11, w - 16)
+            _text(painter, 11, first + n * text.leading, line, text.size, w - 16)
         if self.cycle_line:
             italic = QFont(font_for(painter, 8.5))
             italic.setItalic(True)
@@ -202,12 +235,21 @@ class CardItem(QGraphicsObject):
             shown = QFontMetricsF(italic).elidedText(
                 self.cycle_line, Qt.TextElideMode.ElideRight, w - 16
             )
-            painter.drawText(QPointF(11, 28 + len(self.name_lines) * 13), shown)
+            painter.drawText(QPointF(11, first + len(self.name_lines) * text.leading), shown)
         if self.facts:
             painter.setPen(QColor(style.MUTED_TEXT))
             _text(painter, 11, h - 7, self.facts, 8.5, w - 16)
 
+    def tooltip(self) -> str:
+        """The card's tooltip, written on first use."""
+        if self._sources is not None:
+            district, analysis = self._sources
+            self._sources = None
+            self.setToolTip(card_tooltip(district, analysis, self.item_id))
+        return self.toolTip()
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.tooltip()
         self._hover = True
         self.update()
         self.hovered.emit(self.item_id, True)
@@ -218,6 +260,9 @@ class CardItem(QGraphicsObject):
         self.update()
         self.hovered.emit(self.item_id, False)
         super().hoverLeaveEvent(event)
+
+
+TOOLTIP_NAMES = 12  # competing programs named in a tooltip; a group can have hundreds
 
 
 def card_tooltip(district: District, analysis: Analysis, item_id: str) -> str:
@@ -235,8 +280,10 @@ def card_tooltip(district: District, analysis: Analysis, item_id: str) -> str:
     group = analysis.group_of.get(item_id)
     if group is not None:
         members = analysis.competing[group].members
-        others = [district.items[m].label for m in members if m != item_id and m in district.items]
-        lines.append(f"Competing group #{group + 1} with: {_esc(', '.join(others))}")
+        others = [m for m in members if m != item_id and m in district.items]
+        named = ", ".join(district.items[m].label for m in others[:TOOLTIP_NAMES])
+        more = f" and {len(others) - TOOLTIP_NAMES:,} more" if len(others) > TOOLTIP_NAMES else ""
+        lines.append(f"Competing group #{group + 1} with: {_esc(named)}{more}")
     for reason in analysis.not_kept_reasons.get(item_id, ()):
         lines.append(f"Not kept: {_esc(reason)}")
     for conflict in analysis.conflicts:
@@ -347,6 +394,18 @@ class _FixedItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        self.draw(painter, compact(painter, option))
+
+    def draw(self, painter: QPainter, small: bool) -> None:
+        """Paint; `small` when zoomed out far enough for the large-text drawing."""
+        raise NotImplementedError
+
 
 class RegionItem(_FixedItem):
     """A column band or the orphan area, with its label."""
@@ -357,20 +416,17 @@ class RegionItem(_FixedItem):
         self.label = label
         fill = style.ORPHAN_REGION_FILL if key == "orphans" else style.REGION_FILL
         self._fill = QColor(fill)
+        self._heading = key.startswith("column:")  # a column's name: words, no band
         self.setZValue(0)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter, small: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._fill)
-        painter.drawRoundedRect(self._rect, 8, 8)
+        if not self._heading:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._fill)
+            painter.drawRoundedRect(self._rect, 8, 8)
         painter.setPen(QColor(style.MUTED_TEXT))
-        size = COMPACT_LABEL if compact(painter, option) else 12.0
+        size = COMPACT_LABEL if small else 12.0
         painter.setFont(font_for(painter, size, True))
         _text(
             painter,
@@ -382,6 +438,35 @@ class RegionItem(_FixedItem):
         )
 
 
+class BracketItem(_FixedItem):
+    """A bracket beside competing programs standing together, with their group's number."""
+
+    def __init__(self, bracket: Bracket) -> None:
+        super().__init__(QRectF(bracket.x - 1, bracket.y, 30, bracket.h))
+        self.bracket = bracket
+        self.setZValue(1.5)
+
+    def draw(self, painter: QPainter, small: bool) -> None:
+        b = self.bracket
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(_pen(style.ORANGE, 2.5))
+        tick = 6.0
+        painter.drawPolyline(
+            QPolygonF(
+                [
+                    QPointF(b.x, b.y + 4),
+                    QPointF(b.x + tick, b.y + 4),
+                    QPointF(b.x + tick, b.y + b.h - 4),
+                    QPointF(b.x, b.y + b.h - 4),
+                ]
+            )
+        )
+        painter.setPen(QColor(style.TEXT))
+        size = COMPACT_LABEL if small else 10.0
+        painter.setFont(font_for(painter, size, True))
+        painter.drawText(QPointF(b.x + tick + 3, b.y + b.h / 2 + size / 3), f"#{b.group + 1}")
+
+
 class TitleItem(_FixedItem):
     """The map's heading, above the columns (as in the SVG)."""
 
@@ -389,15 +474,10 @@ class TitleItem(_FixedItem):
         super().__init__(QRectF(0, -TITLE_H, width, TITLE_H))
         self.text = text
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter, small: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(QColor(style.TEXT))
-        size = COMPACT_TITLE if compact(painter, option) else 16.0
+        size = COMPACT_TITLE if small else 16.0
         painter.setFont(font_for(painter, size, True))
         _text(painter, 24, -TITLE_H + 10 + size, self.text, size, self._rect.width() - 48)
 
@@ -459,12 +539,7 @@ class LegendItem(_FixedItem):
         super().__init__(legend_rect())
         self.setZValue(3)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
+    def draw(self, painter: QPainter, small: bool) -> None:
         paint_legend(painter)
 
 
@@ -473,9 +548,13 @@ class MapScene(QGraphicsScene):
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
+        # No BSP index: with 10,000 cards and 28,000 links the index took 0.5-1.3 GB and
+        # most of the first paint; a fixed map is searched quickly enough without it.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QBrush(QColor(style.BACKGROUND)))
         self.cards: dict[str, CardItem] = {}
         self.edges: dict[LinkKey, EdgeItem] = {}
+        self._edges_of: dict[str, list[EdgeItem]] = {}
         self.layout: MapLayout | None = None
         self.legend: LegendItem | None = None
         self._dimmed: set[str] = set()
@@ -499,9 +578,13 @@ class MapScene(QGraphicsScene):
             self.addItem(
                 RegionItem(region.key, region.label, QRectF(region.x, region.y, region.w, region.h))
             )
+        for bracket in layout.brackets:
+            self.addItem(BracketItem(bracket))
         for edge in layout.edges:
             item = EdgeItem(edge)
             self.edges[item.key] = item
+            self._edges_of.setdefault(edge.src, []).append(item)
+            self._edges_of.setdefault(edge.dst, []).append(item)
             self.addItem(item)
         for card in layout.cards.values():
             if card.id in district.items:
@@ -520,7 +603,7 @@ class MapScene(QGraphicsScene):
 
     def reset(self) -> None:
         """Remove everything (the indexes first: clearing emits selectionChanged)."""
-        self.cards, self.edges = {}, {}
+        self.cards, self.edges, self._edges_of = {}, {}, {}
         self.layout, self.legend = None, None
         self.clear()
 
@@ -559,13 +642,9 @@ class MapScene(QGraphicsScene):
         return None
 
     def _hovered(self, item_id: str, on: bool) -> None:
-        for edge in self.edges.values():
-            if item_id in (edge.geom.src, edge.geom.dst):
-                edge.set_emphasis(
-                    on
-                    or edge.geom.src in self._selected_ids()
-                    or edge.geom.dst in self._selected_ids()
-                )
+        chosen = self._selected_ids()
+        for edge in self._edges_of.get(item_id, ()):
+            edge.set_emphasis(on or edge.geom.src in chosen or edge.geom.dst in chosen)
 
     def _selected_ids(self) -> set[str]:
         return {i.item_id for i in self.selectedItems() if isinstance(i, CardItem)}

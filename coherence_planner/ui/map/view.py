@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import map_style as style
 from coherence_planner.reports.map_svg import TITLE_H
-from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene, legend_rect, paint_legend
+from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
 FIT_MAX = 1.5  # a tiny plan is not blown up to poster size
-LEGEND_INSET = 12  # pixels between the pinned legend and the viewport's edges
 
 
 class MapView(QGraphicsView):
@@ -54,7 +53,7 @@ class MapView(QGraphicsView):
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.map_scene = scene
-        scene.show_legend = False  # pinned in the corner instead, readable at any zoom
+        scene.show_legend = False  # the panel's legend strip, above the map, says it instead
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.conflict_mode = False
         self.setRenderHints(
@@ -109,10 +108,6 @@ class MapView(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center())
         self.set_zoom(factor, centre)
 
-    def legend_room(self) -> float:
-        """Pixels kept free on the right for the pinned legend."""
-        return legend_rect().width() + 2 * LEGEND_INSET
-
     def map_rect(self) -> QRectF:
         """The title and the map, without the scene's own legend strip."""
         layout = self.map_scene.layout
@@ -126,12 +121,11 @@ class MapView(QGraphicsView):
         self.scale(factor, factor)
 
     def fit(self) -> None:
-        """Show the whole map (title, columns, orphans) as large as the window allows, the
-        legend pinned in the free corner beside it."""
+        """Show the whole map (title, lanes, orphans) as large as the window allows."""
         rect = self.map_rect()
         if rect.isEmpty():
             return
-        room = self.viewport().width() - self.legend_room()
+        room = self.viewport().width()
         self._set_scale(min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
@@ -143,44 +137,25 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = self.viewport().width() - self.legend_room() - bar
+        room = self.viewport().width() - bar
         self._set_scale(min(room / rect.width(), FIT_MAX))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)
 
     def fit_items(self, items: list[CardItem]) -> None:
-        """Zoom to show these cards (a goal's line of sight), not larger than 150%, centred
-        in the room the pinned legend leaves."""
+        """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
         if not items:
             return
         rect = items[0].sceneBoundingRect()
         for item in items[1:]:
             rect = rect.united(item.sceneBoundingRect())
         rect = rect.adjusted(-30, -30, 30, 30)
-        room = self.viewport().width() - self.legend_room()
+        room = self.viewport().width()
         zoom = min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX)
         self._set_scale(zoom)
-        self.centerOn(rect.center() + QPointF(self.legend_room() / 2 / self.zoom, 0))
+        self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
-
-    # -- the pinned legend ---------------------------------------------------------------
-    def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
-        if self.map_scene.layout is None:
-            return
-        painter.save()
-        painter.resetTransform()
-        frame = legend_rect()
-        painter.translate(
-            self.viewport().width() - frame.width() - LEGEND_INSET - frame.x(),
-            LEGEND_INSET - frame.y(),
-        )
-        paint_legend(painter)
-        painter.restore()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        self.viewport().update()  # the pinned legend does not scroll with the map
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -1,0 +1,104 @@
+"""The Map tab on the laptops cabinets have: the map gets the window, every control stays
+reachable, the legend folds away without covering cards, and a 10,000-card scene is cheap
+(tooltips written when hovered, no BSP index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QGraphicsScene, QWidget
+
+from tests.gui.helpers import wait_for_analysis
+
+
+def _open_map(qtbot: Any, window: Any, plan: Path, size: tuple[int, int]) -> Any:
+    window.resize(*size)
+    window.documents.open_plan(plan)
+    wait_for_analysis(qtbot, window)
+    window.show_view(window.map_panel)
+    panel = window.map_panel
+    qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
+    return panel
+
+
+def _on_screen(window: Any, widget: QWidget) -> bool:
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    box = QRect(top_left, widget.size())
+    return widget.isVisible() and window.rect().contains(box)
+
+
+def test_every_map_control_is_reachable_at_1280x720(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    panel = _open_map(qtbot, window, sample_plan, (1280, 720))
+    # The side panels step aside: the map gets most of the window.
+    view = panel.view.viewport()
+    qtbot.waitUntil(lambda: view.width() * view.height() > 0.6 * 1280 * 720, timeout=3000)
+    buttons = {b.defaultAction(): b for b in panel.toolbar.findChildren(type(panel.refresh_button))}
+    actions = [
+        panel.fit_action, panel.fit_width_action, panel.zoom_in_action, panel.zoom_out_action,
+        panel.link_mode, panel.conflict_mode, panel.export_action, panel.legend_action,
+        panel.panels_action,
+    ]  # fmt: skip
+    for action in actions:
+        assert _on_screen(window, buttons[action]), action.text()
+    for widget in (panel.focus, panel.search, *panel.filter_combos, panel.hide_others):
+        assert _on_screen(window, widget), widget.accessibleName()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_controls_stay_on_screen_at_other_laptop_sizes(
+    qtbot: Any, window: Any, sample_plan: Path, size: tuple[int, int]
+) -> None:
+    panel = _open_map(qtbot, window, sample_plan, size)
+    for widget in (panel.focus, panel.search, *panel.filter_combos):
+        assert _on_screen(window, widget)
+
+
+def test_side_panels_step_aside_for_the_map_and_come_back(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    docks = (window.browser_dock, window.inspector_dock, window.findings_dock)
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    assert all(d.isVisible() for d in docks)
+    panel = window.map_panel
+    window.show_view(panel)
+    assert not any(d.isVisible() for d in docks)
+    assert not panel.panels_action.isChecked()
+    panel.panels_action.trigger()  # the user wants them beside the map
+    assert all(d.isVisible() for d in docks)
+    panel.panels_action.trigger()
+    assert not any(d.isVisible() for d in docks)
+    window.show_view(window.overview)
+    assert all(d.isVisible() for d in docks)
+
+
+def test_the_legend_folds_away_and_never_covers_the_map(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    panel = _open_map(qtbot, window, sample_plan, (1366, 768))
+    assert not panel.legend.isVisible()
+    panel.legend_action.trigger()
+    qtbot.waitUntil(panel.legend.isVisible, timeout=2000)
+    legend = panel.legend.geometry()
+    assert legend.bottom() < panel.view.geometry().top()
+    assert any("NOT LINKED" in text for text in panel.legend.texts)
+    panel.legend_action.trigger()
+    assert not panel.legend.isVisible()
+
+
+def test_tooltips_are_written_when_hovered_and_the_scene_has_no_index(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    panel = _open_map(qtbot, window, sample_plan, (1366, 768))
+    assert panel.scene.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.NoIndex
+    analysis = window.session.analysis
+    member = next(iter(analysis.group_of))
+    card = panel.scene.cards[member]
+    assert card.toolTip() == ""  # nothing built up front
+    assert f"Competing group #{analysis.group_of[member] + 1} with:" in card.tooltip()
+    assert card.toolTip() == card.tooltip()

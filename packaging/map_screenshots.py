@@ -1,15 +1,17 @@
-"""Screenshots of the coherence map on the sample district, as a cabinet sees it projected.
+"""Screenshots of the coherence map on the sample district, at the screens cabinets have.
 
 Run under a virtual display:  xvfb-run -a python packaging/map_screenshots.py [--out DIR]
-Opens the sample, hides the side docks, shows the Map tab at 1920x1080 and 1366x768, and
-writes map-whole.png (Fit) and map-focus-g1.png (focused on goal G1), with the size as a
-suffix for the smaller screen. Settings are kept in a temporary folder, so the user's recent
-files and window layout are not touched.
+Opens the sample and shows the Map tab (the side panels step aside for it) at 1280x720,
+1366x768 and 1920x1080, and writes map-whole-WxH.png (Fit), map-legend-WxH.png (Fit with the
+legend strip unfolded) and map-focus-g1-WxH.png (focused on goal G1). Settings are kept in a
+temporary folder, so the user's recent files and window layout are not touched.
 """
 
 from __future__ import annotations
 
 from shots import screenshot_app, settle
+
+SIZES = ((1280, 720), (1366, 768), (1920, 1080))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,14 +19,12 @@ def main(argv: list[str] | None = None) -> int:
         app, out = env.app, env.out
         from coherence_planner.ui.shell.main_window import MainWindow
 
-        for width, height in ((1920, 1080), (1366, 768)):
-            suffix = "" if width == 1920 else f"-{width}x{height}"
+        for width, height in SIZES:
+            suffix = f"-{width}x{height}"
             window = MainWindow()
             window.resize(width, height)
             window.show()
             window.documents.open_sample()
-            for dock in (window.browser_dock, window.inspector_dock, window.findings_dock):
-                dock.hide()
             window.show_view(window.map_panel)
             panel = window.map_panel
             for _ in range(200):
@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
             settle(app)
             window.grab().save(str(out / f"map-whole{suffix}.png"))
             print(f"wrote map-whole{suffix}.png at {panel.view.zoom:.0%}")
+            panel.legend_action.trigger()
+            settle(app)
+            panel.view.fit()
+            settle(app)
+            window.grab().save(str(out / f"map-legend{suffix}.png"))
+            panel.legend_action.trigger()
+            settle(app)
             panel.focus.setCurrentIndex(panel.focus.findData("G1"))
             settle(app)
             window.grab().save(str(out / f"map-focus-g1{suffix}.png"))

@@ -315,6 +315,28 @@ def line_of_sight(district: District, analysis: Analysis, goal_id: str) -> set[s
     return {goal_id} | {i for i, goals in analysis.goals_of.items() if goal_id in goals}
 
 
+def line_of_sight_layout(
+    district: District,
+    analysis: Analysis,
+    goal_id: str,
+    *,
+    options: LayoutOptions | None = None,
+    today: dt.date | None = None,
+) -> MapLayout:
+    """One goal's line of sight alone: its lane, laid out as the whole map lays out lanes,
+    for the presenter's goal step and a goal's own page. Links to items outside it are
+    left out; the flags on the cards are the whole plan's."""
+    keep = line_of_sight(district, analysis, goal_id)
+    part = District(district.name, district.school_year)
+    for item_id, item in district.items.items():
+        if item_id in keep:
+            part.add_item(item)
+    for link in district.links.values():
+        if link.src in keep and link.dst in keep:
+            part.add_link(link)
+    return layout_map(part, analysis, options=options, today=today)
+
+
 # ------------------------------------------------------------------------- layout
 
 

@@ -355,14 +355,37 @@ class MapPanel(QWidget):
         set_choices(self.theme, sorted((vocab.THEME_LABELS.get(t, t), t) for t in themes))
 
     def _show_layout(self, district: District, analysis: Analysis, layout: MapLayout) -> None:
-        """Draw a new layout where the old one was: same zoom, centre and selection."""
+        """Draw a new layout where the old one was: same zoom, centre and selection. A large
+        map is built a slice at a time, so the window keeps answering meanwhile."""
         if not self.session.is_open:
             return
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         edge_keys = [e.key for e in self.view.selected_edges()]
+
+        def finish() -> None:
+            if self.session.is_open:
+                self._finish_layout(district, analysis, layout, centre, edge_keys)
+
         self._syncing = True
         try:
+            if len(layout.cards) > LIVE_REDRAW_LIMIT:
+                self.scene.build_in_steps(district, analysis, layout, finish)
+                return
             self.scene.build(district, analysis, layout)
+        finally:
+            self._syncing = False
+        finish()
+
+    def _finish_layout(
+        self,
+        district: District,
+        analysis: Analysis,
+        layout: MapLayout,
+        centre: QPointF,
+        edge_keys: list[tuple[str, str, str]],
+    ) -> None:
+        self._syncing = True
+        try:
             self.layout_, self.district_shown, self.analysis_shown = layout, district, analysis
             for item_id in self.session.selection:
                 if item_id in self.scene.cards:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Iterator
 from functools import cache
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -60,7 +61,10 @@ COMPACT_BELOW = 0.75
 # Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
 # laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
 COMPACT_SIZES = (30.0, 27.0, 24.0)
-COMPACT_LABEL = 17.0  # column and region labels at low zoom (12 points otherwise)
+COMPACT_LABEL = 17.0
+STEP_MS = 40  # the longest slice of building a large map between two turns of the event loop
+# Below this height on screen (pixels) a card is only its colours: no text to lay out.
+TINY_CARD_PX = 9.0  # column and region labels at low zoom (12 points otherwise)
 COMPACT_TITLE = 30.0
 
 
@@ -183,7 +187,10 @@ class CardItem(QGraphicsObject):
         painter.setBrush(self._band)
         painter.drawRect(QRectF(0, 0, 5, h))
         painter.setPen(QColor(style.TEXT))
-        if compact(painter, option):
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * h < TINY_CARD_PX:
+            pass  # a whole large plan in view: colours and borders say enough
+        elif compact(painter, option):
             self._paint_compact(painter)
         else:
             self._paint_full(painter)
@@ -334,9 +341,9 @@ class EdgeItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self._arrow = self._arrow_head() if geom.kind == "supports" else QPolygonF()
-        stroker = QPainterPathStroker()
-        stroker.setWidth(self.HIT_WIDTH)
-        self._shape = stroker.createStroke(path)
+        self._shape: QPainterPath | None = None  # the wide hit area, made when first asked
+        pad = self.HIT_WIDTH / 2 + ARROW
+        self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self._emphasis = False
 
     def _arrow_head(self) -> QPolygonF:
@@ -354,10 +361,14 @@ class EdgeItem(QGraphicsPathItem):
             self.update()
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(self.HIT_WIDTH)
+            self._shape = stroker.createStroke(self.path())
         return self._shape
 
     def boundingRect(self) -> QRectF:
-        return self._shape.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        return self._bounds
 
     def paint(
         self,
@@ -555,6 +566,7 @@ class MapScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.edges: dict[LinkKey, EdgeItem] = {}
         self._edges_of: dict[str, list[EdgeItem]] = {}
+        self._building: Iterator[None] | None = None
         self.layout: MapLayout | None = None
         self.legend: LegendItem | None = None
         self._dimmed: set[str] = set()
@@ -570,28 +582,49 @@ class MapScene(QGraphicsScene):
         title: str | None = None,
     ) -> None:
         """Replace everything with the cards, links and regions of `layout`."""
+        for _ in self._build_steps(district, analysis, layout, title):
+            pass
+
+    def build_in_steps(
+        self,
+        district: District,
+        analysis: Analysis,
+        layout: MapLayout,
+        done: Callable[[], None],
+        budget_ms: int = STEP_MS,
+    ) -> None:
+        """Build as `build` does, a slice of at most about `budget_ms` at a time between
+        turns of the event loop, so that a 10,000-card map never freezes the window; then
+        call `done`. A new build (or reset) abandons an unfinished one."""
+        steps = self._build_steps(district, analysis, layout, None)
+        self._building = steps
+        clock = QElapsedTimer()
+
+        def work() -> None:
+            if self._building is not steps:
+                return  # replaced by a newer build
+            clock.start()
+            for _ in steps:
+                if clock.elapsed() >= budget_ms:
+                    QTimer.singleShot(0, work)
+                    return
+            self._building = None
+            done()
+
+        work()
+
+    def _build_steps(
+        self,
+        district: District,
+        analysis: Analysis,
+        layout: MapLayout,
+        title: str | None,
+    ) -> Iterator[None]:
+        """Make the items, yielding every few dozen so a caller can pause."""
         self.reset()
         self.layout = layout
         heading = title if title is not None else f"{district.name}: coherence map"
         self.addItem(TitleItem(heading, layout.width))
-        for region in layout.regions:
-            self.addItem(
-                RegionItem(region.key, region.label, QRectF(region.x, region.y, region.w, region.h))
-            )
-        for bracket in layout.brackets:
-            self.addItem(BracketItem(bracket))
-        for edge in layout.edges:
-            item = EdgeItem(edge)
-            self.edges[item.key] = item
-            self._edges_of.setdefault(edge.src, []).append(item)
-            self._edges_of.setdefault(edge.dst, []).append(item)
-            self.addItem(item)
-        for card in layout.cards.values():
-            if card.id in district.items:
-                card_item = CardItem(card, district, analysis, layout.today)
-                card_item.hovered.connect(self._hovered)
-                self.cards[card.id] = card_item
-                self.addItem(card_item)
         self.legend = LegendItem()
         self.legend.setPos(layout.width + 10, 20)
         self.legend.setVisible(self.show_legend)
@@ -599,10 +632,33 @@ class MapScene(QGraphicsScene):
         right = layout.width + LEGEND_W
         bottom = max(layout.height, self.legend.mapRectToScene(self.legend.boundingRect()).bottom())
         self.setSceneRect(QRectF(0, -TITLE_H, right, bottom + TITLE_H + 10))
+        for region in layout.regions:
+            self.addItem(
+                RegionItem(region.key, region.label, QRectF(region.x, region.y, region.w, region.h))
+            )
+        for bracket in layout.brackets:
+            self.addItem(BracketItem(bracket))
+        for n, edge in enumerate(layout.edges):
+            item = EdgeItem(edge)
+            self.edges[item.key] = item
+            self._edges_of.setdefault(edge.src, []).append(item)
+            self._edges_of.setdefault(edge.dst, []).append(item)
+            self.addItem(item)
+            if n % 50 == 49:
+                yield
+        for n, card in enumerate(layout.cards.values()):
+            if card.id in district.items:
+                card_item = CardItem(card, district, analysis, layout.today)
+                card_item.hovered.connect(self._hovered)
+                self.cards[card.id] = card_item
+                self.addItem(card_item)
+            if n % 25 == 24:
+                yield
         self.apply_visibility(layout.highlight, set(), set())
 
     def reset(self) -> None:
         """Remove everything (the indexes first: clearing emits selectionChanged)."""
+        self._building = None
         self.cards, self.edges, self._edges_of = {}, {}, {}
         self.layout, self.legend = None, None
         self.clear()

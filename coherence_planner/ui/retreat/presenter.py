@@ -31,6 +31,7 @@ from coherence_planner.domain.decisions import (
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.wording import money, money_short, plural
 from coherence_planner.ui.errors import USER_ERRORS, explain
+from coherence_planner.ui.map.sight import GoalMapView
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
 
@@ -115,7 +116,11 @@ class Presenter(QWidget):
         top.addWidget(self.tally)
         layout.addLayout(top)
         layout.addWidget(self.title)
+        # A goal's step shows its line of sight as a map, beside the words.
+        self.goal_map = GoalMapView()
+        self.goal_map.hide()
         columns = self.columns = QHBoxLayout()
+        columns.addWidget(self.goal_map, 1)
         columns.addWidget(self.left_body, 1)
         columns.addWidget(self.right_body, 1)
         layout.addLayout(columns, 1)
@@ -212,6 +217,7 @@ class Presenter(QWidget):
         self.choices.hide()
         self.reason.hide()
         self.message.setText("")
+        self.goal_map.setVisible(step.kind == A.GOAL)
         draw = {
             A.OPENING: self._opening,
             A.GOAL: self._goal,
@@ -284,6 +290,7 @@ class Presenter(QWidget):
         assert self.analysis is not None
         brief = A.goal_brief(district, self.analysis, step.item_id)
         self.title.setText(f"{brief.goal.id}  {brief.goal.name}")
+        self.goal_map.show_goal(district, self.analysis, brief.goal.id)
         left = self._heading(
             f"Line of sight: {plural(brief.programs, 'program')}, {money_short(brief.cost)}"
         )

@@ -14,6 +14,7 @@ from coherence_planner.domain import agenda as A
 from coherence_planner.domain import scenarios as S
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.decisions import decision_log
+from coherence_planner.domain.layout import line_of_sight
 from coherence_planner.domain.wording import money_short
 from coherence_planner.ui.retreat.presenter import Presenter
 from tests.gui.helpers import wait_for_analysis
@@ -54,9 +55,14 @@ def test_a_whole_retreat(
         assert presenter.step.kind == A.GOAL and presenter.step.item_id == goal.id
         assert f"Goal {number} of {len(goals)}" in presenter.where.text()
         assert "Line of sight" in presenter.left_body.text()
+        # ... as a map too: the goal and everything that reaches it, nothing else.
+        lit = line_of_sight(district, window.session.analysis, goal.id)
+        assert presenter.goal_map.isVisible()
+        assert set(presenter.goal_map.map_scene.cards) == lit
     assert "Nothing in the plan serves this goal" in presenter.left_body.text()  # G6
     qtbot.keyClick(presenter, Qt.Key.Key_Right)
     assert presenter.step.kind == A.ORPHANS
+    assert not presenter.goal_map.isVisible()
 
     # The first candidate: decide "remove" with key 5, then give the reason with R.
     qtbot.keyClick(presenter, Qt.Key.Key_Right)

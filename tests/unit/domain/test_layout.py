@@ -364,3 +364,14 @@ def test_card_text() -> None:
     assert card_facts(district.get("B1")) == "BP 6174 · adopted 2019 · proposed"
     lines = card_name_lines("word " * 40)
     assert len(lines) == 3 and lines[-1].endswith("…")
+
+
+def test_a_goals_line_of_sight_lays_out_alone(sample: District) -> None:
+    from coherence_planner.domain.layout import line_of_sight_layout
+
+    analysis = analyse(sample)
+    layout = line_of_sight_layout(sample, analysis, "G1")
+    assert set(layout.cards) == line_of_sight(sample, analysis, "G1")
+    assert [lane.goal for lane in layout.lanes] == ["G1"]
+    assert layout.orphan_band is None and not _overlaps(layout)
+    assert all(e.src in layout.cards and e.dst in layout.cards for e in layout.edges)

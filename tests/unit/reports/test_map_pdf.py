@@ -64,14 +64,14 @@ def test_a_portrait_letter_page_is_too_narrow_but_landscape_is_offered(tmp_path:
 def test_the_sample_map_tiles_as_a_tabloid_poster_with_labels(tmp_path: Path) -> None:
     district = sample_district()
     out = tmp_path / "poster.pdf"
-    # The map is wrapped toward 16:9, so it tiles four pages across and two down.
-    pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(4, 2)))
-    assert pages == 8
+    # The lanes are flowed toward 16:9, so the map tiles five pages across and two down.
+    pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(5, 2)))
+    assert pages == 10
     assert set(page_sizes(out)) == {(792.0, 1224.0)}
     reader = PdfReader(str(out))
-    assert "row 2, column 1 of 2 × 4" in " ".join(reader.pages[4].extract_text().split())
+    assert "row 2, column 1 of 2 × 5" in " ".join(reader.pages[5].extract_text().split())
     text = pdf_text(out)
-    assert "page 8 of 8" in text
+    assert "page 10 of 10" in text
     for item in district.items.values():
         if item.live:
             assert item.id in text
@@ -82,7 +82,7 @@ def test_fitting_the_sample_map_on_one_page_is_refused_with_a_tile_suggestion(
 ) -> None:
     out = tmp_path / "map.pdf"
     out.write_bytes(b"previous")
-    with pytest.raises(ExportError, match=r"below the readable 6 pt.*--tile 4x2") as caught:
+    with pytest.raises(ExportError, match=r"below the readable 6 pt.*--tile 5x2") as caught:
         export_pdf(sample_district(), out, PdfOptions("map", "tabloid"))
     assert f"{MIN_READABLE_PT:g} pt" in str(caught.value)
     assert out.read_bytes() == b"previous"

@@ -12,17 +12,16 @@ candidate (a required orphan is still an orphan, and its reason says it must be 
 
 from __future__ import annotations
 
-import gc
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from coherence_planner.domain import vocab
+from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import rule_gaps
 from coherence_planner.domain.items import Item, Program
@@ -239,23 +238,11 @@ def rank_key(program: Program) -> tuple[int, int, float, float, str]:
 # ------------------------------------------------------------------------------ engine
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: analysis allocates many small objects and no
-    cycles, and on a 10,000-program district full collections would cost about a third of
-    the time (measured: 0.76 s -> 0.51 s)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyse(district: District) -> Analysis:
-    """Every finding of coherence-rules.md for the district, computed once."""
-    with _collector_paused():
+    """Every finding of coherence-rules.md for the district, computed once.
+
+    The analysis allocates many small objects and makes no cycles: collector.py."""
+    with collector_paused():
         return _analyse(district)
 
 

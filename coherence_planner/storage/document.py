@@ -15,8 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 import coherence_planner
 from coherence_planner.domain.codec import InvalidDistrict
@@ -42,6 +41,9 @@ from coherence_planner.storage.errors import (
     classify,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 Listener = Callable[[Changes], None]
 
 
@@ -57,6 +59,10 @@ def _stamp(db: Database, *, created: bool = False) -> None:
 
 
 def _database(conn: sqlite3.Connection) -> Database:
+    # Imported here: `check` and `export` read plans through plain sqlite3 (read_plan),
+    # and the app's start page opens no plan.
+    from sqlite_utils import Database
+
     return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
@@ -125,7 +131,7 @@ def read_plan(path: str | Path, *, budget: float = STATEMENT_BUDGET) -> District
             with db.atomic():
                 schema.migrate(db, version)
         try:
-            return rows.read_district(_database(source))
+            return rows.read_district(source)
         finally:
             if source is not conn:
                 source.close()
@@ -160,12 +166,16 @@ class Document:
         Raises a KnownError (NotACoherenceFile, NewerVersion, DamagedFile, FileLocked,
         FileMissing, TooSlow, ...) when the file cannot be opened; nothing is changed then.
         """
-        path = Path(path)
+        return cls._open(Path(path), budget, None)
+
+    @classmethod
+    def _open(cls, path: Path, budget: float, district: District | None) -> Document:
+        """Open `path`; read its district, or take `district` when it was just written."""
         watchdog = Watchdog(budget)
         conn = connect_file(path, watchdog)
         doc = cls(path, conn, watchdog)
         try:
-            doc._load()
+            doc._load(district)
         except BaseException as exc:
             conn.close()
             known = classify(exc, path)
@@ -174,7 +184,7 @@ class Document:
             raise
         return doc
 
-    def _load(self) -> None:
+    def _load(self, district: District | None) -> None:
         version = _check_identity(self._conn, self.path)
         set_journal(self._conn)  # only now: switching a foreign WAL file would change it
         if version < schema.current_version():
@@ -187,6 +197,9 @@ class Document:
             # Take the write lock now, and hold it (exclusive locking) until close.
             self._conn.execute("BEGIN EXCLUSIVE")
             self._conn.execute("COMMIT")
+        if district is not None:
+            self.district = district
+            return
         self._watchdog.start()
         try:
             self.district = rows.read_district(self._db)
@@ -206,6 +219,10 @@ class Document:
         The file is built beside the target and moved into place, so a failure leaves an
         existing file exactly as it was. Raises FileExists unless `replace`. Do not replace
         a plan that is open in this process: close its Document first.
+
+        The file is not read back: the Document holds a copy of `district`, which passed
+        the codec's checks when it was read or built, and from which the rows were written.
+        Reading it back doubled the time of creating a plan.
         """
         path = Path(path)
         if path.exists() and not replace:
@@ -226,7 +243,7 @@ class Document:
                 conn.close()
 
         write_atomically(path, build)
-        return cls.open(path)
+        return cls._open(path, STATEMENT_BUDGET, content.copy())
 
     # -- editing -------------------------------------------------------------------------
     def apply(self, command: Command) -> Changes:

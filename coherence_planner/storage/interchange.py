@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.domain import codec
+from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
 from coherence_planner.storage import schema
 from coherence_planner.storage.atomic import write_atomically
@@ -93,7 +94,8 @@ def parse_json(raw: bytes, path: Path) -> Any:
         line, column = _position(before, len(before))
         raise NotJson(path, line, column, "the text is not UTF-8") from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        with collector_paused():  # a large file is a burst of small objects: collector.py
+            data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise NotJson(path, exc.lineno, exc.colno, exc.msg.lower()) from None
     except ValueError as exc:  # NaN / Infinity
@@ -150,11 +152,11 @@ def load_any(path: str | Path) -> District:
 
     A plan is read without changing a byte of it; an older one is upgraded in memory.
     """
-    from coherence_planner.storage.document import read_plan
-
     path = Path(path)
     head = sniff(path)
     if head == schema.SQLITE_HEADER:
+        from coherence_planner.storage.document import read_plan
+
         return read_plan(path)
     if head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"["):
         return read_json(path)

@@ -8,42 +8,50 @@ and the keys live in columns of their own.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING, Any, Protocol
 
 from coherence_planner.domain import codec, vocab
+from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.commands import Changes
 from coherence_planner.domain.district import District, DistrictError
 from coherence_planner.domain.items import Item, Link, LinkKey
 
+if TYPE_CHECKING:  # only for types: reading needs no sqlite-utils (see read_district)
+    from sqlite_utils import Database
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+class Executes(Protocol):
+    """A plain sqlite3 connection or a sqlite-utils Database: all that reading needs."""
+
+    def execute(self, sql: str, /) -> sqlite3.Cursor: ...
+
+
+# One encoder for every row: json.dumps with arguments would build a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_dump = _ENCODER.encode
+
+ITEM_COLUMNS = ("id", "kind", "seq", "name", "status", "data")
+LINK_COLUMNS = ("kind", "src", "dst", "seq", "data")
+
+
+def _item_values(item: Item, seq: int) -> tuple[Any, ...]:
+    data = codec.item_to_dict(item)
+    del data["id"]
+    return (item.id, item.kind, seq, item.name, item.status, _dump(data))
 
 
 def _item_row(item: Item, seq: int) -> dict[str, Any]:
-    data = codec.item_to_dict(item)
-    del data["id"]
-    return {
-        "id": item.id,
-        "kind": item.kind,
-        "seq": seq,
-        "name": item.name,
-        "status": item.status,
-        "data": _dump(data),
-    }
+    return dict(zip(ITEM_COLUMNS, _item_values(item, seq), strict=True))
+
+
+def _link_values(link: Link, seq: int) -> tuple[Any, ...]:
+    kind, src, dst = link.key
+    return (kind, src, dst, seq, _dump(codec.link_to_dict(link)))
 
 
 def _link_row(link: Link, seq: int) -> dict[str, Any]:
-    kind, src, dst = link.key
-    return {
-        "kind": kind,
-        "src": src,
-        "dst": dst,
-        "seq": seq,
-        "data": _dump(codec.link_to_dict(link)),
-    }
+    return dict(zip(LINK_COLUMNS, _link_values(link, seq), strict=True))
 
 
 def _write_district_row(db: Database, district: District) -> None:
@@ -102,18 +110,29 @@ def _write_record(db: Database, district: District, collection: str, key: str) -
 
 
 def write_all(db: Database, district: District) -> None:
-    """Write a whole district into empty tables (a new document)."""
+    """Write a whole district into empty tables (a new document).
+
+    Plain executemany, not sqlite-utils' insert_all, which inspects and converts every
+    value of every row: this is most of creating a plan, and the rows are ours.
+    """
     _write_district_row(db, district)
-    db.table("items").insert_all(
-        _item_row(item, district.seq_of(item.id)) for item in district.items.values()
+    conn = db.conn
+    seq_of, link_seq_of = district.seq_of, district.link_seq_of
+    conn.executemany(
+        f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+        [_item_values(item, seq_of(item_id)) for item_id, item in district.items.items()],
     )
-    db.table("links").insert_all(
-        _link_row(link, district.link_seq_of(key)) for key, link in district.links.items()
+    conn.executemany(
+        f"INSERT INTO links ({', '.join(LINK_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+        [_link_values(link, link_seq_of(key)) for key, link in district.links.items()],
     )
-    db.table("records").insert_all(
-        {"collection": collection, "key": key, "data": _dump(value)}
-        for collection, table in district.records.items()
-        for key, value in table.items()
+    conn.executemany(
+        "INSERT INTO records (collection, key, data) VALUES (?, ?, ?)",
+        [
+            (collection, key, _dump(value))
+            for collection, table in district.records.items()
+            for key, value in table.items()
+        ],
     )
 
 
@@ -139,11 +158,18 @@ def _load_json(text: Any, place: str, problems: list[codec.Problem]) -> Any:
     return None
 
 
-def read_district(db: Database) -> District:
+def read_district(db: Executes) -> District:
     """The district stored in `db`, items and links in their stored order.
 
     Every row is checked by the codec; raises codec.InvalidDistrict listing every bad row.
+    `db` may be a plain sqlite3 connection, so `check` and `export` read a plan without
+    importing sqlite-utils (a tenth of a second of start-up).
     """
+    with collector_paused():
+        return _read_district(db)
+
+
+def _read_district(db: Executes) -> District:
     problems: list[codec.Problem] = []
     district = District()
     rows = list(db.execute("SELECT name, school_year, notes, extra FROM district WHERE id = 1"))
@@ -170,7 +196,8 @@ def read_district(db: Database) -> District:
         if kind not in vocab.ITEM_KINDS or not isinstance(seq, int) or not isinstance(raw, dict):
             problems.append(codec.Problem(place, f"bad row (kind {kind!r}, seq {seq!r})"))
             continue
-        item = codec.item_from_dict(kind, {"id": item_id, **raw}, place, problems)
+        raw.setdefault("id", item_id)  # (a fresh dict: no copy needed)
+        item = codec.item_from_dict(kind, raw, place, problems)
         if item is None:
             continue
         try:

@@ -35,14 +35,16 @@ code from the file when the app writes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # only for types: `check` reads a plan without loading sqlite-utils
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x43504C4E  # "CPLN"
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".coherence"
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
 
 
 def _initial_schema(db: Database) -> None:

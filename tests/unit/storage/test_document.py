@@ -258,3 +258,18 @@ def test_closed_document_refuses_work(tmp_path: Path) -> None:
     assert doc.closed and "closed" in repr(doc)
     with pytest.raises(ValueError, match="closed"):
         doc.apply(SetDistrictFields({"name": "x"}))
+
+
+def test_create_holds_a_copy_equal_to_what_the_file_reads_back(
+    tmp_path: Path, district: District
+) -> None:
+    # create() does not read the file back; what it holds must be what open() would read.
+    path = tmp_path / "plan.coherence"
+    with Document.create(path, district) as doc:
+        held = as_dict(doc.district)
+        assert doc.district is not district
+        assert doc.district.items["P1"] is not district.items["P1"]
+        doc.apply(SetItemFields(doc.district, "P1", {"name": "Renamed"}))
+        assert district.items["P1"].name != "Renamed"  # the caller's district is untouched
+    assert held == as_dict(district)
+    assert stored(path)["programs"][0]["name"] == "Renamed"

@@ -1,0 +1,50 @@
+"""`check` loads only what it needs: its whole-process time is the figure people feel.
+
+Each heavy library here costs a tenth of a second or more to import, and `check` on a
+10,000-program plan has a budget of one second for everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coherence_planner.storage.document import Document
+from coherence_planner.storage.interchange import read_json
+
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "riverside.json"
+NOT_ON_THE_CHECK_PATH = ("sqlite_utils", "reportlab", "matplotlib", "openpyxl", "PySide6")
+
+_PROBE = """
+import contextlib, io, json, sys
+from coherence_planner.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    json.dump({"status": status, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def modules_after(tmp_path: Path, *args: str) -> set[str]:
+    report = tmp_path / "modules.json"
+    subprocess.run(
+        [sys.executable, "-c", _PROBE, str(report), *args], check=True, capture_output=True
+    )
+    found = json.loads(report.read_text())
+    assert found["status"] == 0
+    return {name.split(".")[0] for name in found["modules"]}
+
+
+@pytest.mark.parametrize("form", ["json", "plan"])
+def test_check_imports_no_heavy_library(tmp_path: Path, form: str) -> None:
+    source = SAMPLE
+    if form == "plan":
+        source = tmp_path / "sample.coherence"
+        Document.create(source, read_json(SAMPLE)).close()
+    loaded = modules_after(tmp_path, "check", str(source), "--json")
+    assert "coherence_planner" in loaded  # the probe really ran the command
+    assert loaded.isdisjoint(NOT_ON_THE_CHECK_PATH), loaded & set(NOT_ON_THE_CHECK_PATH)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from coherence_planner.domain.coherence import Analysis, analyse
 from coherence_planner.domain.district import District
-from coherence_planner.ui.snapshot import snapshot
 
 SYNC_BUDGET = 0.04  # seconds: above this, analyse in the worker thread
 
@@ -77,7 +76,7 @@ class AnalysisRunner(QObject):
             return
         self._ensure_thread()
         self._running = generation
-        self._request.emit(generation, snapshot(self._district))
+        self._request.emit(generation, self._district.copy())
 
     def _ensure_thread(self) -> None:
         if self._thread is not None:

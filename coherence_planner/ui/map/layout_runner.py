@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import MapLayout, layout_map
-from coherence_planner.ui.snapshot import snapshot
 
 SYNC_ITEMS = 300  # up to this many items, lay out on the GUI thread (well under 0.1 s)
 
@@ -48,7 +47,7 @@ class LayoutRunner(QObject):
         self.started.emit()
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-layout")
-        generation, frozen = self._generation, snapshot(district)
+        generation, frozen = self._generation, district.copy()
         future = self._pool.submit(partial(layout_map, today=dt.date.today()), frozen, analysis)
         future.add_done_callback(
             lambda f: self._done.emit(generation, frozen, analysis, _result(f))

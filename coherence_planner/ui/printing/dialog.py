@@ -40,7 +40,6 @@ from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
-from coherence_planner.ui.snapshot import snapshot
 
 WHAT = (
     ("report", "The cabinet's report"),
@@ -219,7 +218,7 @@ class PdfExportDialog(QDialog):
         for button in (self.preview_button, self.save_button):
             button.setEnabled(False)
         self.status.setText("Starting…")
-        self.job.start(snapshot(self.district), self.analysis, target, options)
+        self.job.start(self.district.copy(), self.analysis, target, options)
 
     @Slot()
     def start_preview(self) -> None:

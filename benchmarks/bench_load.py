@@ -107,7 +107,14 @@ def insert_floor(data: dict[str, Any], target: Path) -> None:
             for raw in data[section]:
                 body = {k: v for k, v in raw.items() if k != "id"}
                 item_rows.append(
-                    (raw["id"], kind, seq, raw["name"], raw.get("status", "active"), json.dumps(body))
+                    (
+                        raw["id"],
+                        kind,
+                        seq,
+                        raw["name"],
+                        raw.get("status", "active"),
+                        json.dumps(body),
+                    )
                 )
                 seq += 1
         conn.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", item_rows)

@@ -17,7 +17,7 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import read_json
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "riverside.json"
-NOT_ON_THE_CHECK_PATH = ("sqlite_utils", "reportlab", "matplotlib", "openpyxl", "PySide6")
+NOT_ON_THE_CHECK_PATH = ("sqlite_utils", "numpy", "reportlab", "matplotlib", "openpyxl", "PySide6")
 
 _PROBE = """
 import contextlib, io, json, sys

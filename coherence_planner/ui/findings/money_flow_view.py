@@ -47,7 +47,6 @@ from coherence_planner.reports.money_flow_picture import (
     height_for_goals,
     paint,
 )
-from coherence_planner.ui.snapshot import snapshot
 
 SCREEN_FONTS = FlowFonts(text=11.5, goal=13.5)  # logical pixels: about 9 and 10 pt
 NARROW_FONTS = FlowFonts(text=10.0, goal=12.0)  # a laptop's Overview beside two panels
@@ -200,7 +199,7 @@ class MoneyFlowView(QWidget):
             return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-flow")
-        district = snapshot(self.district)  # the user may edit while the worker reads
+        district = self.district.copy()  # the user may edit while the worker reads
         generation = self._generation
         future = self._pool.submit(_work_out, district, self.analysis, self.paths, size)
         future.add_done_callback(lambda f: self._finished(generation, f))

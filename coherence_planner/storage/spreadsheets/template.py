@@ -63,15 +63,19 @@ def example_district() -> District:
 
 def write_template(path: str | Path) -> None:
     """Write the template workbook (atomically): instructions first, then the kinds."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    workbook = build_workbook(example_district(), None)
+    workbook = build_workbook(example_district(), None)  # write-only: style cells as added
     sheet = workbook.create_sheet("Instructions", 0)
-    for line in INSTRUCTIONS:
-        sheet.append([line])
-    sheet["A1"].font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 110
-    for (cell,) in sheet.iter_rows(min_row=3):
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    title, wrapped = Font(bold=True, size=14), Alignment(wrap_text=True, vertical="top")
+    for number, line in enumerate(INSTRUCTIONS, start=1):
+        cell = WriteOnlyCell(sheet, line)
+        if number == 1:
+            cell.font = title
+        elif number >= 3:
+            cell.alignment = wrapped
+        sheet.append([cell])
     workbook.active = 0
     save_workbook(workbook, path)

@@ -12,6 +12,7 @@ for reading; the import skips them with a note.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections.abc import Iterable
@@ -202,32 +203,40 @@ def _add_sheet(
     money_columns: Iterable[int] = (),
     note: str = "",
 ) -> None:
+    """One sheet of a write-only workbook: the layout first (widths, frozen header, filter),
+    then the rows, streamed; only header and money cells carry a style."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     ws = workbook.create_sheet(title)
     headers = [str(h) for h in headers]
-    ws.append([neutralise(h) for h in headers])
-    if note:
-        ws["A1"].comment = Comment(note, "Coherence Planner")
-    for row in rows:
-        ws.append([neutralise(v) for v in row])
-    bold = Font(bold=True)
-    for cell in ws[1]:
-        cell.font = bold
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    money = set(money_columns)
-    for col in money:
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
-            if isinstance(cell.value, int | float):
-                whole = float(cell.value).is_integer()
-                cell.number_format = MONEY_FORMAT if whole else MONEY_CENTS_FORMAT
     for i, header in enumerate(headers):
         longest = max([len(header)] + [len(str(r[i])) for r in rows[:500] if r[i] is not None])
         ws.column_dimensions[get_column_letter(i + 1)].width = min(max(longest + 2, 8), 60)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
+    bold, top = Font(bold=True), Alignment(vertical="top", wrap_text=True)
+    head = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, neutralise(header))
+        cell.font, cell.alignment = bold, top
+        head.append(cell)
+    if note:
+        head[0].comment = Comment(note, "Coherence Planner")
+    ws.append(head)
+    money = sorted(set(money_columns))
+    for row in rows:
+        values: list[Any] = [neutralise(v) for v in row]
+        for col in money:
+            value = values[col]
+            if isinstance(value, int | float):
+                cell = WriteOnlyCell(ws, value)
+                whole = float(value).is_integer()
+                cell.number_format = MONEY_FORMAT if whole else MONEY_CENTS_FORMAT
+                values[col] = cell
+        ws.append(values)
 
 
 def build_workbook(district: District, analysis: Analysis | None) -> Any:
@@ -236,8 +245,10 @@ def build_workbook(district: District, analysis: Analysis | None) -> Any:
     per retreat table (`retreat_tables`: decision log, chosen scenario, ratings, load)."""
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    # Write-only: rows stream to the file as they are added (the export's floor, measured in
+    # benchmarks/bench_spreadsheets.py); a workbook held in memory cell by cell took twice as
+    # long. Add sheets and rows only; save once.
+    workbook = Workbook(write_only=True)
     for kind in vocab.ITEM_KINDS:
         specs = item_columns(kind)
         money = [i + 1 for i, spec in enumerate(specs) if spec.type == F.MONEY]
@@ -275,9 +286,27 @@ def save_workbook(workbook: Any, path: str | Path) -> None:
     """Save an openpyxl workbook atomically (temp file beside the target, then replace)."""
 
     def write(tmp: Path) -> None:
-        workbook.save(tmp)
+        try:
+            workbook.save(tmp)
+        except BaseException:
+            _discard(workbook)
+            raise
 
     write_atomically(Path(path), write)
+
+
+def _discard(workbook: Any) -> None:
+    """Close the sheets of a write-only workbook whose save failed: each still holds a
+    stream into a temporary file, which would otherwise be written to (and complain) when
+    the workbook is collected. Mirrors what openpyxl's own save does per sheet."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 def write_xlsx(district: District, analysis: Analysis | None, path: str | Path) -> None:

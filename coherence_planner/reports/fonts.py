@@ -8,12 +8,9 @@ downloaded. Registered once per process; the TrueType subset is embedded in each
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-
-import matplotlib
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -27,11 +24,26 @@ _FILES = {
 
 
 def font_folder() -> Path:
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    """matplotlib's font folder, found without importing matplotlib (a third of a second:
+    the app's window measures text with these fonts long before it draws a chart)."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("matplotlib is not installed; its DejaVu fonts are needed")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
+
+# reportlab's stringWidth once the fonts are registered. reportlab is imported on first use:
+# the app's window measures text with this module, and must start without reportlab.
+_string_width: Callable[[str, str, float], float] | None = None
 
 
 def register_fonts() -> None:
     """Register the family with reportlab (idempotent), so <b> and <i> pick the right file."""
+    global _string_width
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, filename in _FILES.items():
         if name not in registered:
@@ -40,8 +52,11 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD)
+    _string_width = pdfmetrics.stringWidth
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    register_fonts()
-    return float(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size))
+    if _string_width is None:
+        register_fonts()
+    assert _string_width is not None
+    return float(_string_width(text, FONT_BOLD if bold else FONT, size))

@@ -15,25 +15,25 @@ in its menus and start page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from coherence_planner.domain.district import District
+from coherence_planner.domain.wording import plural
 from coherence_planner.storage.schema import SUFFIX
-from coherence_planner.storage.spreadsheets import (
-    read_spreadsheet,
-    write_csv,
-    write_template,
-    write_xlsx,
-)
 from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.icons import icon
-from coherence_planner.ui.importing.dialog import ImportDialog, show_error, with_suffix
-from coherence_planner.ui.importing.preview import plural
 from coherence_planner.ui.session import DocumentSession
+
+# The import dialog and storage.spreadsheets (readers, planning, writers) are imported where
+# they are used: the window makes these actions at start-up, and loading the whole import
+# machinery then cost the start page a quarter of a second.
+if TYPE_CHECKING:
+    from coherence_planner.ui.importing.dialog import ImportDialog
 
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)"
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -119,6 +119,9 @@ class SpreadsheetActions(QObject):
 
         The import itself happens when the dialog is accepted (`finish_import`).
         """
+        from coherence_planner.storage.spreadsheets import read_spreadsheet
+        from coherence_planner.ui.importing.dialog import ImportDialog, show_error
+
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self.window, "Import spreadsheet", self._start_dir(), SPREADSHEET_FILTER
@@ -148,6 +151,8 @@ class SpreadsheetActions(QObject):
 
     def finish_import(self, dialog: ImportDialog) -> bool:
         """Apply what the dialog confirmed as one undoable command; say what happened."""
+        from coherence_planner.ui.importing.dialog import show_error
+
         plan, source = dialog.plan, dialog.source
         applied = dialog.plan_to_apply()
         if applied.is_empty:
@@ -170,6 +175,8 @@ class SpreadsheetActions(QObject):
         return True
 
     def _create_plan_for(self, source: str, name: str) -> bool:
+        from coherence_planner.ui.importing.dialog import with_suffix
+
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             "Save the new plan as",
@@ -182,10 +189,15 @@ class SpreadsheetActions(QObject):
 
     # -- export ------------------------------------------------------------------------
     def _ask_export(self, caption: str, name: str, filter_: str, suffix: str) -> Path | None:
+        from coherence_planner.ui.importing.dialog import with_suffix
+
         path, _ = QFileDialog.getSaveFileName(self.window, caption, self._start_dir(name), filter_)
         return with_suffix(path, suffix) if path else None
 
     def export_xlsx(self) -> Path | None:
+        from coherence_planner.storage.spreadsheets import write_xlsx
+        from coherence_planner.ui.importing.dialog import show_error
+
         document = self.session.document
         if document is None:
             return None
@@ -208,6 +220,9 @@ class SpreadsheetActions(QObject):
         return target
 
     def export_csv(self) -> Path | None:
+        from coherence_planner.storage.spreadsheets import write_csv
+        from coherence_planner.ui.importing.dialog import show_error
+
         document = self.session.document
         if document is None:
             return None
@@ -226,6 +241,9 @@ class SpreadsheetActions(QObject):
         return target
 
     def save_template(self) -> Path | None:
+        from coherence_planner.storage.spreadsheets import write_template
+        from coherence_planner.ui.importing.dialog import show_error
+
         target = self._ask_export("Save spreadsheet template", TEMPLATE_NAME, XLSX_FILTER, ".xlsx")
         if target is None:
             return None

@@ -30,7 +30,6 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import card_name_lines, natural_key
 from coherence_planner.storage.atomic import write_atomically
-from coherence_planner.storage.spreadsheets.writing import neutralise
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.item_models import discard_rows
@@ -75,6 +74,8 @@ def alignment(district: District, analysis: Analysis) -> tuple[list[str], list[M
 
 def write_csv(path: Path, district: District, goals: list[str], rows: list[MatrixRow]) -> None:
     """The matrix as CSV (UTF-8 with BOM so Excel reads it); formula-like text neutralised."""
+    from coherence_planner.storage.spreadsheets.writing import neutralise  # not at start-up
+
     header = ["ID", "Item", "Kind", *(district.items[g].label for g in goals), "Serves a goal"]
 
     def build(temp: Path) -> None:

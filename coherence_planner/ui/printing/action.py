@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.ui.icons import icon
-from coherence_planner.ui.printing.dialog import open_pdf_export_dialog
 from coherence_planner.ui.session import DocumentSession
 
 TIP = "Print the cabinet's report or the coherence map to a PDF, with a preview"
@@ -49,6 +48,9 @@ class PdfExportAction(QObject):
         analysis = self.session.analysis
         if analysis is None or self.session.analysis_pending:
             analysis = analyse(self.session.district)
+        # The dialog brings reportlab and matplotlib: loaded on first use, not at start-up.
+        from coherence_planner.ui.printing.dialog import open_pdf_export_dialog
+
         saved = open_pdf_export_dialog(
             self.window, self.session.district, analysis, default_dir=Path(document.path).parent
         )

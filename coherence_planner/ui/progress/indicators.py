@@ -10,8 +10,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -31,7 +29,7 @@ from coherence_planner.domain import fields as F
 from coherence_planner.domain.commands import Changes, SetItemFields
 from coherence_planner.domain.indicators import goal_progress, indicator_status
 from coherence_planner.domain.items import Goal, Indicator
-from coherence_planner.reports.indicator_chart import STATUS_COLOURS, draw_goal_progress
+from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.inspect.field_widgets import BadNumber
 from coherence_planner.ui.session import DocumentSession
@@ -83,9 +81,8 @@ class IndicatorsView(QWidget):
         top.addWidget(pick_label)
         top.addWidget(self.picker, 1)
 
-        self.figure = Figure(figsize=(6.4, 4.2))
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumHeight(150)
+        self.canvas = ChartCanvas(size=(6.4, 4.2))  # matplotlib loads on the first chart
+        self.canvas.setMinimumSize(0, 150)
         self.canvas.setAccessibleName("Progress chart")
 
         self.table = QTableWidget(0, len(COLUMNS) + 1)
@@ -189,8 +186,7 @@ class IndicatorsView(QWidget):
         self._filling = True
         self.table.setRowCount(0)
         if goal is None:
-            self.figure.clear()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            self.canvas.clear()
             self.status.setText("No goals yet." if self.session.is_open else "")
             self._filling = False
             return
@@ -223,8 +219,10 @@ class IndicatorsView(QWidget):
         """Draw the chart (a matplotlib draw takes tens of ms: only when the view shows)."""
         goal = self.goal()
         if goal is not None and self._chart_stale:
-            draw_goal_progress(self.figure, goal, self.session.district.school_year)
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            from coherence_planner.reports.indicator_chart import draw_goal_progress
+
+            draw_goal_progress(self.canvas.figure, goal, self.session.district.school_year)
+            self.canvas.draw_idle()
         self._chart_stale = False
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -289,5 +287,7 @@ class IndicatorsView(QWidget):
 
 def _colour(word: str) -> Any:
     from PySide6.QtGui import QColor
+
+    from coherence_planner.reports.indicator_chart import STATUS_COLOURS
 
     return QColor(STATUS_COLOURS[word])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from coherence_planner.domain.load import DEFAULT_THRESHOLD, initiative_load
-from coherence_planner.reports.load_heatmap import draw_load
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
@@ -46,8 +45,7 @@ class LoadView(LazyView):
 
     def refresh(self) -> None:
         if not self.session.is_open:
-            self.canvas.figure.clear()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            self.canvas.clear()
             self.summary.setText("")
             return
         table = initiative_load(
@@ -56,8 +54,10 @@ class LoadView(LazyView):
             district_wide=self.district_wide.isChecked(),
         )
         self.table = table
+        from coherence_planner.reports.load_heatmap import draw_load  # numpy, matplotlib
+
         draw_load(self.canvas.figure, table)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.canvas.draw_idle()
         flagged = table.flagged()
         if flagged:
             cells = ", ".join(f"{s} {b.split(' (')[0].lower()} ({n})" for s, b, n in flagged[:6])

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain import ratings as R
-from coherence_planner.reports.quadrant_chart import draw_quadrant
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
@@ -214,8 +213,10 @@ class RatingsView(LazyView):
                 cell.setData(Qt.ItemDataRole.UserRole, pr.program_id)
                 self.disagreement.setItem(r, c, cell)
         self.disagreement.resizeColumnsToContents()
+        from coherence_planner.reports.quadrant_chart import draw_quadrant  # matplotlib
+
         draw_quadrant(self.canvas.figure, rated)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.canvas.draw_idle()
 
     def _pick_from_table(self, row: int, _column: int) -> None:
         cell = self.disagreement.item(row, 0)

@@ -1,0 +1,46 @@
+"""Start-up loads only what the first window needs: a test that starts the app in a fresh
+process and lists the modules imported before its first paint.
+
+reportlab, matplotlib, numpy, openpyxl and sqlite-utils each cost a tenth of a second or
+more to import, and the report, PDF, chart and spreadsheet-import modules pull them in;
+they load when first used (printing, a chart, an import), never at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = Path(__file__).resolve().parents[2] / "benchmarks" / "start_probe.py"
+HEAVY_LIBRARIES = ("reportlab", "matplotlib", "numpy", "openpyxl", "sqlite_utils", "PIL")
+LOADED_WHEN_USED = (
+    "coherence_planner.reports.report_pdf",
+    "coherence_planner.reports.pdf_export",
+    "coherence_planner.reports.chart_image",
+    "coherence_planner.ui.printing.dialog",
+    "coherence_planner.ui.importing.dialog",
+    "coherence_planner.storage.spreadsheets",
+)
+
+
+def test_the_first_paint_imports_no_heavy_module(tmp_path: Path) -> None:
+    report = tmp_path / "start.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    subprocess.run(
+        [sys.executable, str(PROBE), "app", str(report)],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    found = json.loads(report.read_text())
+    modules = set(found["modules"])
+    assert found["title"].startswith("Coherence Planner")  # the real window painted
+    assert "coherence_planner.ui.shell.main_window" in modules
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY_LIBRARIES)
+    assert not heavy, heavy[:10]
+    early = sorted(m for m in modules if m.startswith(LOADED_WHEN_USED))
+    assert not early, early

@@ -21,14 +21,8 @@ from matplotlib.figure import Figure
 
 from coherence_planner.domain import indicators as ind_status
 from coherence_planner.domain.items import Goal, Indicator
+from coherence_planner.reports.palette import STATUS_COLOURS  # Okabe & Ito (2008)
 
-# Okabe & Ito (2008), "Color Universal Design".
-STATUS_COLOURS: Final = {
-    ind_status.MET: "#0072B2",  # blue
-    ind_status.ON_TRACK: "#009E73",  # bluish green
-    ind_status.OFF_TRACK: "#D55E00",  # vermillion
-    ind_status.NO_DATA: "#7F7F7F",  # grey: the palette's black, softened
-}
 MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X")
 STATUS_WORDS: Final = {
     ind_status.MET: "met",

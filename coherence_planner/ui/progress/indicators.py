@@ -288,6 +288,6 @@ class IndicatorsView(QWidget):
 def _colour(word: str) -> Any:
     from PySide6.QtGui import QColor
 
-    from coherence_planner.reports.indicator_chart import STATUS_COLOURS
+    from coherence_planner.reports.palette import STATUS_COLOURS
 
     return QColor(STATUS_COLOURS[word])

@@ -24,6 +24,10 @@ import sys
 import time
 from pathlib import Path
 
+# Document imports sqlite-utils on first use (so `check` and the start page do without it);
+# load it here, before "ready", so that the kills land in the steps, not in an import.
+import sqlite_utils  # noqa: F401
+
 from coherence_planner.domain.commands import AddItem, AddLink, Batch, SetItemFields
 from coherence_planner.domain.items import Link, Program
 from coherence_planner.storage import schema

@@ -297,18 +297,20 @@ def minimise_crossings(
     sweeps, barycentre then median, each sweep followed by transposition; a run stops after
     `passes` sweeps or `STALE` without improvement, the second starting from the first's
     best. `lane[n]` is node n's lane key: no order ever mixes two lanes. Large graphs get
-    the barycentre run only, with two rounds of transposition a sweep (deterministic: the
-    schedule depends on the graph's size, never on a clock)."""
+    one outward and one inward barycentre sweep, each with one round of transposition
+    (deterministic: the schedule depends on the graph's size, never on a clock)."""
     best = [list(nodes) for nodes in initial]
     best_count = graph.crossings(best)
     large = sum(len(out) for out in graph.lower) > LARGE
+    if large:
+        passes = min(passes, 2)
     for median in (False,) if large else (False, True):
         if best_count == 0:
             break
         layers = [list(nodes) for nodes in best]
         stale = 0
         for sweep in range(passes):
-            _sweep(graph, layers, lane, sweep % 2 == 0, median, 2 if large else 8)
+            _sweep(graph, layers, lane, sweep % 2 == 0, median, 1 if large else 8)
             count = graph.crossings(layers)
             if count < best_count:
                 best, best_count, stale = [list(nodes) for nodes in layers], count, 0

@@ -582,6 +582,7 @@ class MapScene(QGraphicsScene):
         title: str | None = None,
     ) -> None:
         """Replace everything with the cards, links and regions of `layout`."""
+        self.reset()
         for _ in self._build_steps(district, analysis, layout, title):
             pass
 
@@ -591,11 +592,13 @@ class MapScene(QGraphicsScene):
         analysis: Analysis,
         layout: MapLayout,
         done: Callable[[], None],
-        budget_ms: int = STEP_MS,
+        budget_ms: int | None = None,
     ) -> None:
         """Build as `build` does, a slice of at most about `budget_ms` at a time between
         turns of the event loop, so that a 10,000-card map never freezes the window; then
         call `done`. A new build (or reset) abandons an unfinished one."""
+        self.reset()
+        budget = STEP_MS if budget_ms is None else budget_ms
         steps = self._build_steps(district, analysis, layout, None)
         self._building = steps
         clock = QElapsedTimer()
@@ -605,7 +608,7 @@ class MapScene(QGraphicsScene):
                 return  # replaced by a newer build
             clock.start()
             for _ in steps:
-                if clock.elapsed() >= budget_ms:
+                if clock.elapsed() >= budget:
                     QTimer.singleShot(0, work)
                     return
             self._building = None
@@ -620,8 +623,8 @@ class MapScene(QGraphicsScene):
         layout: MapLayout,
         title: str | None,
     ) -> Iterator[None]:
-        """Make the items, yielding every few dozen so a caller can pause."""
-        self.reset()
+        """Make the items into an empty scene, yielding every few dozen so a caller can
+        pause."""
         self.layout = layout
         heading = title if title is not None else f"{district.name}: coherence map"
         self.addItem(TitleItem(heading, layout.width))

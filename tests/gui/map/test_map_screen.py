@@ -102,3 +102,29 @@ def test_tooltips_are_written_when_hovered_and_the_scene_has_no_index(
     assert card.toolTip() == ""  # nothing built up front
     assert f"Competing group #{analysis.group_of[member] + 1} with:" in card.tooltip()
     assert card.toolTip() == card.tooltip()
+
+
+def test_a_large_map_is_built_a_slice_at_a_time_and_then_shown_whole(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from coherence_planner.ui.map import map_panel, scene
+
+    monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10)  # the sample counts as large
+    monkeypatch.setattr(scene, "STEP_MS", 1)  # many slices, even for the sample
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)
+    panel = window.map_panel
+    monkeypatch.setattr(panel.scene, "build", None)  # never the one-go build
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    window.show_view(panel)
+    qtbot.waitUntil(lambda: panel.layout_ is not None, timeout=10000)
+    timer.stop()
+    live = {i for i, item in window.session.district.items.items() if item.live}
+    assert set(panel.scene.cards) == live
+    assert len(panel.scene.edges) == len(panel.layout_.edges)
+    assert len(ticks) > 3  # the event loop turned between slices

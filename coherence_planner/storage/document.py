@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -51,11 +52,27 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _stamp(db: Database, *, created: bool = False) -> None:
+def _stamp(conn: sqlite3.Connection, *, created: bool = False) -> None:
     values = {"written_by": coherence_planner.__version__}
     if created:
         values.update(created_at=_now(), created_by=coherence_planner.__version__)
-    db.table("meta").upsert_all(({"key": k, "value": v} for k, v in values.items()), pk="key")
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        list(values.items()),
+    )
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One transaction on a plain connection (autocommit mode): committed, or rolled back."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _database(conn: sqlite3.Connection) -> Database:
@@ -152,7 +169,7 @@ class Document:
     def __init__(self, path: Path, conn: sqlite3.Connection, watchdog: Watchdog) -> None:
         self.path = path
         self._conn = conn
-        self._db = _database(conn)
+        self._writer: Database | None = None  # made on first write: see _db
         self._watchdog = watchdog
         self._listeners: list[Listener] = []
         self._stamped = False
@@ -192,7 +209,7 @@ class Document:
             _copy_database(self._conn, backup_path(self.path))
             with self._db.atomic():
                 schema.migrate(self._db, version)
-                _stamp(self._db)
+                _stamp(self._conn)
         else:
             # Take the write lock now, and hold it (exclusive locking) until close.
             self._conn.execute("BEGIN EXCLUSIVE")
@@ -202,13 +219,27 @@ class Document:
             return
         self._watchdog.start()
         try:
-            self.district = rows.read_district(self._db)
+            self.district = rows.read_district(self._conn)
         except InvalidDistrict as exc:
             raise DamagedFile(self.path, str(exc)) from exc
         except sqlite3.OperationalError as exc:
             if classify(exc, self.path) is None:  # "no such table/column": not our tables
                 raise DamagedFile(self.path, str(exc)) from exc
             raise
+
+    @property
+    def _db(self) -> Database:
+        """The sqlite-utils view of the file, for writing. Made on first use: opening a plan
+        reads through plain sqlite3, so the window shows the plan before sqlite-utils (a
+        fifth of a second to import) is loaded; `prepare_writes` loads it after that."""
+        if self._writer is None:
+            self._writer = _database(self._conn)
+        return self._writer
+
+    def prepare_writes(self) -> None:
+        """Load what the first edit needs now (the app calls this once the plan is shown)."""
+        self._check_open()
+        _ = self._db
 
     @classmethod
     def create(
@@ -231,14 +262,15 @@ class Document:
         content = district if district is not None else District()
 
         def build(temp: Path) -> None:
+            # Plain sqlite3 (no sqlite-utils): opening a copy of the sample shows the window
+            # before sqlite-utils is loaded.
             conn = connect_file(temp, Watchdog(WRITE_BUDGET), must_exist=False)
             try:
-                db = _database(conn)
-                with db.atomic():
-                    db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID:d}")
-                    schema.migrate(db, 0)
-                    rows.write_all(db, content)
-                    _stamp(db, created=True)
+                with _transaction(conn):
+                    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID:d}")
+                    schema.migrate(conn, 0)
+                    rows.write_all(conn, content)
+                    _stamp(conn, created=True)
             finally:
                 conn.close()
 
@@ -264,7 +296,7 @@ class Document:
             with self._db.atomic():
                 rows.write_changes(self._db, self.district, changes)
                 if not self._stamped:
-                    _stamp(self._db)
+                    _stamp(self._conn)
         except BaseException as exc:
             backward(self.district)
             known = classify(exc, self.path)

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from coherence_planner.domain import codec, vocab
 from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.commands import Changes
 from coherence_planner.domain.district import District, DistrictError
 from coherence_planner.domain.items import Item, Link, LinkKey
+from coherence_planner.storage.schema import Executes
 
 if TYPE_CHECKING:  # only for types: reading needs no sqlite-utils (see read_district)
     from sqlite_utils import Database
-
-
-class Executes(Protocol):
-    """A plain sqlite3 connection or a sqlite-utils Database: all that reading needs."""
-
-    def execute(self, sql: str, /) -> sqlite3.Cursor: ...
 
 
 # One encoder for every row: json.dumps with arguments would build a new one per call.
@@ -54,7 +49,7 @@ def _link_row(link: Link, seq: int) -> dict[str, Any]:
     return dict(zip(LINK_COLUMNS, _link_values(link, seq), strict=True))
 
 
-def _write_district_row(db: Database, district: District) -> None:
+def _write_district_row(db: Executes, district: District) -> None:
     db.execute(
         "UPDATE district SET name = ?, school_year = ?, notes = ?, extra = ? WHERE id = 1",
         [district.name, district.school_year, district.notes, _dump(district.extra)],
@@ -109,14 +104,13 @@ def _write_record(db: Database, district: District, collection: str, key: str) -
         )
 
 
-def write_all(db: Database, district: District) -> None:
+def write_all(conn: sqlite3.Connection, district: District) -> None:
     """Write a whole district into empty tables (a new document).
 
     Plain executemany, not sqlite-utils' insert_all, which inspects and converts every
     value of every row: this is most of creating a plan, and the rows are ours.
     """
-    _write_district_row(db, district)
-    conn = db.conn
+    _write_district_row(conn, district)
     seq_of, link_seq_of = district.seq_of, district.link_seq_of
     conn.executemany(
         f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",

@@ -34,20 +34,26 @@ code from the file when the app writes.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # only for types: `check` reads a plan without loading sqlite-utils
-    from sqlite_utils import Database
+from typing import Any, Protocol
 
 APPLICATION_ID = 0x43504C4E  # "CPLN"
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".coherence"
 
-Migration = Callable[["Database"], None]
+
+class Executes(Protocol):
+    """A plain sqlite3 connection or a sqlite-utils Database: all that creating, reading and
+    migrating need (so `check` and creating a plan do without sqlite-utils)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> sqlite3.Cursor: ...
 
 
-def _initial_schema(db: Database) -> None:
+Migration = Callable[[Executes], None]
+
+
+def _initial_schema(db: Executes) -> None:
     """Version 1: district, items, links, meta and records."""
     db.execute(
         """CREATE TABLE district (
@@ -98,7 +104,7 @@ def current_version() -> int:
     return len(MIGRATIONS)
 
 
-def migrate(db: Database, found: int) -> None:
+def migrate(db: Executes, found: int) -> None:
     """Run every migration after version `found` and set user_version; the caller holds the
     transaction, so a failure leaves the file at `found`."""
     for version in range(found, current_version()):

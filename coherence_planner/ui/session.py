@@ -21,6 +21,7 @@ from coherence_planner.ui.analysis_runner import AnalysisRunner
 from coherence_planner.ui.undo import DomainUndoCommand
 
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
+WRITES_DELAY_MS = 300  # after a plan is shown, before loading what edits need
 
 
 def _settle_garbage_collector(district: District | None) -> None:
@@ -81,6 +82,13 @@ class DocumentSession(QObject):
         self.document_changed.emit()
         self.selection_changed.emit([])
         _settle_garbage_collector(document.district if document else None)
+        if document is not None:
+            # Once the plan is on screen, load what the first edit needs (sqlite-utils).
+            QTimer.singleShot(WRITES_DELAY_MS, lambda: self._prepare_writes(document))
+
+    def _prepare_writes(self, document: Document) -> None:
+        if document is self.document and not document.closed:
+            document.prepare_writes()
 
     def close(self) -> None:
         self.set_document(None)

@@ -273,3 +273,28 @@ def test_create_holds_a_copy_equal_to_what_the_file_reads_back(
         assert district.items["P1"].name != "Renamed"  # the caller's district is untouched
     assert held == as_dict(district)
     assert stored(path)["programs"][0]["name"] == "Renamed"
+
+
+def test_open_reads_without_sqlite_utils_and_the_first_edit_loads_it(
+    tmp_path: Path, district: District
+) -> None:
+    # The window shows a plan before sqlite-utils is imported (a fifth of a second); the
+    # first edit, or prepare_writes() once the plan is shown, loads it.
+    import subprocess
+    import sys
+
+    path = tmp_path / "plan.coherence"
+    Document.create(path, district).close()
+    probe = (
+        "import sys\n"
+        "from coherence_planner.domain.commands import SetItemFields\n"
+        "from coherence_planner.storage.document import Document\n"
+        f"doc = Document.open({str(path)!r})\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "doc.apply(SetItemFields(doc.district, 'P1', {'name': 'Edited'}))\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "doc.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
+    assert stored(path)["programs"][0]["name"] == "Edited"

@@ -75,9 +75,9 @@ def test_report_is_the_default(small: Path, tmp_path: Path) -> None:
 def test_sample_poster_on_tabloid(tmp_path: Path) -> None:
     out = tmp_path / "poster.pdf"
     assert (
-        main(["export", str(SAMPLE), str(out), "--map", "--paper", "tabloid", "--tile", "4x2"]) == 0
+        main(["export", str(SAMPLE), str(out), "--map", "--paper", "tabloid", "--tile", "5x2"]) == 0
     )
-    assert pages(out) == [(792.0, 1224.0)] * 8
+    assert pages(out) == [(792.0, 1224.0)] * 10
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ from coherence_planner.storage.errors import (
     SameAsOpenFile,
     classify,
 )
+from coherence_planner.storage.schema_check import check_schema
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -120,8 +121,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
         raise NewerVersion(path, version, schema.current_version())
     if version < 1:
         raise DamagedFile(path, "it has no format version")
-    if any(kind in ("trigger", "view") for kind, _ in objects):
-        raise NotACoherenceFile(path, "it holds database code that plans never contain")
+    check_schema(conn, path, int(version))  # before anything evaluates a row
     problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
     if problems != ["ok"]:
         raise DamagedFile(path, problems[0])

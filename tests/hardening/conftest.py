@@ -1,0 +1,13 @@
+"""A realistic district for the audit-case tests: the built-in sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from coherence_planner.domain.district import District
+from coherence_planner.sample import sample_district
+
+
+@pytest.fixture
+def district() -> District:
+    return sample_district()

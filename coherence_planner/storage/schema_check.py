@@ -124,9 +124,9 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
             path, f"it holds a {obj.type} {_quoted(name)} that plans never contain"
         )
     for name, expected in want.items():
-        obj = found.get(name)
-        if obj is None:
+        if name not in found:
             raise DamagedFile(path, f"its {expected.type} {_quoted(name)} is missing")
+        obj = found[name]
         if obj.type != expected.type:
             raise NotACoherenceFile(
                 path, f"{_quoted(name)} is {_a(obj.type)} where plans have {_a(expected.type)}"

@@ -121,7 +121,9 @@ def _indicator_from_dict(raw: Any, place: str, problems: list[Problem]) -> Indic
             problems.append(Problem(f"{place}.{spec.name}", error))
             continue
         values[spec.name] = value
-    extra = {k: v for k, v in raw.items() if k not in _INDICATOR_KEYS}
+    extra = _extras(raw, _INDICATOR_KEYS, place, problems)
+    if extra is None:
+        return None
     return Indicator(**values, extra=extra)
 
 
@@ -191,6 +193,10 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
         )
         return None
     where = f"{place} ({item_id})"
+    id_problem = F.text_problem(item_id, F.MAX_LINE)
+    if id_problem:
+        problems.append(Problem(f"{place}.id", id_problem))
+        return None
     reader = _reader(kind)
     values: dict[str, Any] = {}
     ok = True
@@ -215,7 +221,8 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
                 # (a fresh list, never the shared one).
                 values[name] = [] if default.__class__ is list else default
                 continue
-        elif any_text and value.__class__ is str:
+        elif any_text and value.__class__ is str and not F.text_problem(value, F.MAX_LINE):
+            # Text a plan may hold (fields.text_problem; longer paragraphs take the check).
             values[name] = value
             continue
         error = check(spec, value)
@@ -238,11 +245,26 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
             else:
                 value = list(value)
         values[name] = value
-    if not ok:
-        return None
     extra_keys = raw.keys() - reader.known
-    extra = {k: v for k, v in raw.items() if k in extra_keys} if extra_keys else {}
+    extra = _extras(raw, reader.known, where, problems) if extra_keys else {}
+    if not ok or extra is None:
+        return None
     return ITEM_CLASSES[kind](id=item_id, **values, extra=extra)
+
+
+def _extras(
+    raw: dict[str, Any], known: Any, place: str, problems: list[Problem]
+) -> dict[str, Any] | None:
+    """The unknown fields of an object, kept as they are; None (and a Problem for each) when
+    one breaks the rules every value of a plan follows (fields.free_value_problem)."""
+    extra = {k: v for k, v in raw.items() if k not in known}
+    ok = True
+    for key, value in extra.items():
+        problem = F.text_problem(key, F.MAX_LINE) or F.free_value_problem(value)
+        if problem:
+            problems.append(Problem(f"{place}.{key[:60]}", problem))
+            ok = False
+    return extra if ok else None
 
 
 def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None:
@@ -276,11 +298,14 @@ def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None
     elif not isinstance(rationale, str):
         problems.append(Problem(f"{place}.rationale", "must be text"))
         ok = False
-    if not ok:
-        return None
+    elif F.text_problem(rationale):
+        problems.append(Problem(f"{place}.rationale", F.text_problem(rationale) or ""))
+        ok = False
     # Extras are rare: find them with one set difference instead of a test per key.
     extra_keys = raw.keys() - _LINK_KEY_SET
-    extra = {k: v for k, v in raw.items() if k in extra_keys} if extra_keys else {}
+    extra = _extras(raw, _LINK_KEY_SET, place, problems) if extra_keys else {}
+    if not ok or extra is None:
+        return None
     return Link(src=src, dst=dst, kind=kind, strength=strength, rationale=rationale, extra=extra)
 
 
@@ -333,8 +358,12 @@ def _district_from_dict(data: Any) -> District:
         if not isinstance(value, str):
             problems.append(Problem(f"district.{key}", "must be text"))
             continue
+        problem = F.text_problem(value, F.MAX_PARAGRAPHS if key == "notes" else F.MAX_LINE)
+        if problem:
+            problems.append(Problem(f"district.{key}", problem))
+            continue
         setattr(district, key, value)
-    district.extra = {k: v for k, v in info.items() if k not in _DISTRICT_KEYS}
+    district.extra = _extras(info, _DISTRICT_KEYS, "district", problems) or {}
 
     seen: dict[str, str] = {}
     refused: set[str] = set()  # ids of items that are present but invalid

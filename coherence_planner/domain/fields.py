@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -143,8 +144,81 @@ def field_spec(kind: str, name: str) -> FieldSpec | None:
     return None
 
 
+# What a plan may hold, decided once here and checked wherever values come in (the codec,
+# so JSON, spreadsheets and `.coherence` files alike; and edit commands). Refusing at the
+# boundary, with the place, rather than cleaning: a silently changed name is a changed plan,
+# and every later consumer (SQLite, openpyxl, XML, reportlab, copy.deepcopy) can then trust
+# the values instead of each guarding against them.
+# - Numbers: finite and at most a quadrillion either way; a district budget is billions, and
+#   anything bigger is a typo or an attack (10**309 raised OverflowError in math.isfinite).
+MAX_NUMBER = 10**15
+# - Text: no C0 control character except tab, line feed and carriage return, and not the
+#   noncharacters U+FFFE/U+FFFF: XML 1.0 cannot hold them (xlsx and SVG exports broke) and
+#   no person means them (a vertical tab comes pasted from a slide deck).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# - Length: a one-line field holds a long sentence, a paragraph field a long document.
+MAX_LINE = 1_000
+MAX_PARAGRAPHS = 100_000
+# - Unknown fields (kept for the interchange format) nest at most this deep.
+MAX_DEPTH = 32
+
+
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -MAX_NUMBER <= value <= MAX_NUMBER
+    return math.isfinite(value) and -MAX_NUMBER <= value <= MAX_NUMBER
+
+
+def _number_problem(value: Any, what: str) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"must be {what} between -10^15 and 10^15; got {_short(value)}"
+    return f"must be {what}; got {_short(value)}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def text_problem(value: str, limit: int = MAX_PARAGRAPHS) -> str | None:
+    """Why a piece of text may not be in a plan, or None (see _FORBIDDEN and MAX_LINE)."""
+    if len(value) > limit:
+        return f"is {len(value):,} characters long; the most is {limit:,}"
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        return (
+            f"contains the invisible character U+{ord(bad.group()):04X} at character "
+            f"{bad.start() + 1}; remove it"
+        )
+    return None
+
+
+def free_value_problem(value: Any, depth: int = 0) -> str | None:
+    """Why a value of an unknown field may not be kept, or None: the same text and number
+    rules as known fields, and nesting at most MAX_DEPTH deep."""
+    if depth > MAX_DEPTH:
+        return f"is nested more than {MAX_DEPTH} levels deep"
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return None if _is_number(value) else _number_problem(value, "a number")
+    if isinstance(value, list):
+        for entry in value:
+            problem = free_value_problem(entry, depth + 1)
+            if problem:
+                return problem
+        return None
+    if isinstance(value, dict):
+        for key, entry in value.items():
+            problem = text_problem(str(key), MAX_LINE) or free_value_problem(entry, depth + 1)
+            if problem:
+                return problem
+        return None
+    return f"cannot be kept ({type(value).__name__})"
 
 
 # One checker per field type: check(spec, value) -> why the value is not allowed, or None.
@@ -158,19 +232,19 @@ def _check_text(spec: FieldSpec, value: Any) -> str | None:
         return "must be text"
     if spec.name == "name" and not value.strip():
         return "must not be empty"
-    return None
+    return text_problem(value, MAX_LINE if spec.type == TEXT else MAX_PARAGRAPHS)
 
 
 def _check_enum(spec: FieldSpec, value: Any) -> str | None:
     if value not in spec.choices:
-        return f"must be one of {', '.join(spec.choices)}; got {value!r}"
+        return f"must be one of {', '.join(spec.choices)}; got {_short(value)}"
     return None
 
 
 def _check_int_choice(spec: FieldSpec, value: Any) -> str | None:
     if value is not None and (isinstance(value, bool) or value not in spec.choices):
         allowed = ", ".join(str(c) for c in spec.choices)
-        return f"must be one of {allowed}, or null; got {value!r}"
+        return f"must be one of {allowed}, or null; got {_short(value)}"
     return None
 
 
@@ -200,6 +274,10 @@ _THEME_SET = frozenset(vocab.THEMES)
 def _check_text_list(spec: FieldSpec, value: Any) -> str | None:
     if not isinstance(value, list) or not _all_text(value):
         return "must be a list of text"
+    for entry in value:
+        problem = text_problem(entry, MAX_LINE)
+        if problem:
+            return f"entry {entry[:40]!r} {problem}"
     kind = spec.type
     if kind == THEMES:
         if not _THEME_SET.issuperset(value):
@@ -220,9 +298,9 @@ def _check_number(spec: FieldSpec, value: Any) -> str | None:
     if value is None:
         return None
     if not _is_number(value):
-        return f"must be a number or null; got {value!r}"
+        return _number_problem(value, "a number or null")
     if value < 0 and spec.name not in ("baseline", "current", "target"):
-        return f"must not be negative; got {value!r}"
+        return f"must not be negative; got {_short(value)}"
     return None
 
 
@@ -230,9 +308,11 @@ def _check_count(spec: FieldSpec, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
-        return f"must be a whole number or null; got {value!r}"
+        return f"must be a whole number or null; got {_short(value)}"
+    if not _is_number(value):
+        return _number_problem(value, "a whole number or null")
     if value < 0:
-        return f"must not be negative; got {value!r}"
+        return f"must not be negative; got {_short(value)}"
     return None
 
 
@@ -240,13 +320,13 @@ def _check_year(spec: FieldSpec, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1800 <= value <= 2200:
-        return f"must be a year like 2027, or null; got {value!r}"
+        return f"must be a year like 2027, or null; got {_short(value)}"
     return None
 
 
 def _check_bool(spec: FieldSpec, value: Any) -> str | None:
     if not isinstance(value, bool):
-        return f"must be true or false; got {value!r}"
+        return f"must be true or false; got {_short(value)}"
     return None
 
 
@@ -257,7 +337,7 @@ def _check_date(spec: FieldSpec, value: Any) -> str | None:
         try:
             _dt.date.fromisoformat(value)
         except ValueError:
-            return f"must be a date like 2026-11-22; got {value!r}"
+            return f"must be a date like 2026-11-22; got {_short(value)}"
     return None
 
 
@@ -278,6 +358,9 @@ def _check_cycles(spec: FieldSpec, value: Any) -> str | None:
         for key in CYCLE_KEYS:
             if not isinstance(cycle.get(key, ""), str):
                 return f"cycle {n}: {CYCLE_LABELS[key].lower()} must be text"
+        problem = free_value_problem(cycle)
+        if problem:
+            return f"cycle {n}: {problem}"
         dates: dict[str, _dt.date] = {}
         for key in ("start", "end"):
             text = cycle.get(key, "")

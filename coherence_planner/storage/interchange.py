@@ -17,6 +17,7 @@ from typing import Any
 from coherence_planner.domain import codec
 from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
+from coherence_planner.storage import json_places as places
 from coherence_planner.storage import schema
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.connection import sniff
@@ -36,10 +37,7 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
+_position = places.position
 
 
 # A \\uD800-\\uDBFF escape not followed by a low half, or a \\uDC00-\\uDFFF one not preceded
@@ -95,11 +93,24 @@ def parse_json(raw: bytes, path: Path) -> Any:
         raise NotJson(path, line, column, "the text is not UTF-8") from None
     try:
         with collector_paused():  # a large file is a burst of small objects: collector.py
-            data = json.loads(text, parse_constant=_refuse_constant)
+            data = json.loads(
+                text, parse_constant=_refuse_constant, object_pairs_hook=places.refuse_duplicates
+            )
     except json.JSONDecodeError as exc:
         raise NotJson(path, exc.lineno, exc.colno, exc.msg.lower()) from None
-    except ValueError as exc:  # NaN / Infinity
-        raise NotJson(path, 1, 1, str(exc)) from None
+    except places.DuplicateKey as exc:
+        # Last-wins would silently drop the first value: refuse it, saying where.
+        found = places.find_duplicate(text) or exc
+        line, column = _position(text, max(found.index, 0))
+        raise NotJson(
+            path, line, column, f"the key {exc.key[:60]!r} appears twice in the object starting"
+        ) from None
+    except ValueError as exc:  # NaN / Infinity, or an integer of more than 4,300 digits
+        bad = places.find_bad_number(text)
+        if bad is None:
+            raise NotJson(path, 1, 1, str(exc)) from None
+        line, column = _position(text, bad[0])
+        raise NotJson(path, line, column, f"{bad[1]} is not a number a plan can hold") from None
     except RecursionError:
         line, column = _position(text, _deepest_opening(text))
         raise NotJson(path, line, column, "brackets are nested too deeply") from None

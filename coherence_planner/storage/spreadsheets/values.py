@@ -842,6 +842,15 @@ _BY_TYPE: dict[str, Callable[[object], Parsed]] = {
     F.DATE: parse_iso_date,
 }
 
+_BY_NAME: dict[str, Callable[[object], Parsed]] = {
+    "name": parse_name,
+    "status": parse_status,
+    "decision": parse_decision,
+    "type": parse_type,
+    "tier": parse_tier,
+    "evidence_tier": parse_evidence,
+}
+
 
 def parse_field(
     spec: F.FieldSpec,
@@ -857,37 +866,38 @@ def parse_field(
     money cell be negative (one line of a program on several lines); `known_schools` are
     the plan's schools, for "All elementary".
     """
-    if spec.name == "name":
-        return parse_name(raw)
-    if spec.name == "status":
-        return parse_status(raw)
-    if spec.name == "decision":
-        return parse_decision(raw)
-    if spec.name == "type":
-        return parse_type(raw)
-    if spec.name == "tier":
-        return parse_tier(raw)
-    if spec.name == "evidence_tier":
-        return parse_evidence(raw)
-    if spec.type == F.MONEY:
-        value, error = parse_money(raw, comma_decimals=comma_decimals, signed=signed)
-        return value, error
-    if spec.type == F.NUMBER:
-        value, error = parse_number(raw, comma_decimals=comma_decimals)
-    elif spec.type == F.COUNT:
-        value, error = parse_count(raw, comma_decimals=comma_decimals)
-    elif spec.type == F.NAMES:
-        value, error = parse_names(raw, known_schools)
-    else:
-        parser = _BY_TYPE.get(spec.type)
-        if parser is None:
-            return None, f"the {spec.label.lower()} field cannot be read from one cell"
-        value, error = parser(raw)
-    if error is None:
+    value, error = _parse_cell(spec, raw, comma_decimals, signed, known_schools)
+    # Every value meets the plan's rules (fields.check_value: numbers, control characters,
+    # length), the named fields too; a signed money line is checked once its lines are added.
+    if error is None and not (signed and spec.type == F.MONEY):
         problem = F.check_value(spec, value)
         if problem:
             return None, f"{spec.label} {problem}"
     return value, error
+
+
+def _parse_cell(
+    spec: F.FieldSpec,
+    raw: object,
+    comma_decimals: bool,
+    signed: bool,
+    known_schools: list[str] | tuple[str, ...],
+) -> Parsed:
+    special = _BY_NAME.get(spec.name)
+    if special is not None:
+        return special(raw)
+    if spec.type == F.MONEY:
+        return parse_money(raw, comma_decimals=comma_decimals, signed=signed)
+    if spec.type == F.NUMBER:
+        return parse_number(raw, comma_decimals=comma_decimals)
+    if spec.type == F.COUNT:
+        return parse_count(raw, comma_decimals=comma_decimals)
+    if spec.type == F.NAMES:
+        return parse_names(raw, known_schools)
+    parser = _BY_TYPE.get(spec.type)
+    if parser is None:
+        return None, f"the {spec.label.lower()} field cannot be read from one cell"
+    return parser(raw)
 
 
 # ----------------------------------------------------------------------------- writing

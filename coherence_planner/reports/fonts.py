@@ -60,3 +60,23 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
         register_fonts()
     assert _string_width is not None
     return float(_string_width(text, FONT_BOLD if bold else FONT, size))
+
+
+def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:
+    """`text` shortened with an ellipsis to fit `room` points ("" if not even "…" fits).
+
+    Binary search over the prefix length: trimming a character at a time measured the
+    whole text each time, 77 s for a 24,000-character district name in a map footer.
+    """
+    if text_width(text, size, bold) <= room:
+        return text
+    low, high = 0, len(text)  # the longest fitting prefix is in [low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if text_width(text[:middle].rstrip() + "…", size, bold) <= room:
+            low = middle
+        else:
+            high = middle
+    if low == 0 and text_width("…", size, bold) > room:
+        return ""
+    return text[:low].rstrip() + "…"

@@ -24,7 +24,13 @@ from coherence_planner.domain.layout import (
     card_facts,
     card_text,
 )
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
+from coherence_planner.reports.fonts import (
+    FONT,
+    FONT_BOLD,
+    ellipsize,
+    register_fonts,
+    text_width,
+)
 from coherence_planner.reports.markup import clean
 
 NAME_PT = 9.5
@@ -225,11 +231,7 @@ def _fit(text: str, room: float, size: float, bold: bool = False) -> float:
 
 
 def _ellipsis(text: str, room: float, size: float) -> str:
-    if text_width(text, size) <= room:
-        return text
-    while text and text_width(text + "…", size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return ellipsize(text, room, size)
 
 
 def legend_entries() -> Iterable[tuple[str, str, str]]:

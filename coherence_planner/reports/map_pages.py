@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.domain import map_style as style
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, text_width
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, text_width
 from coherence_planner.reports.map_draw import SMALL_PT
 from coherence_planner.reports.map_poster import MapPoster
 from coherence_planner.reports.paper import MAX_TILES, ExportError, Sheet
@@ -203,7 +203,5 @@ def _labels(canvas: Canvas, sheet: Sheet, footer: str, where: str, number: int, 
     else:
         x = PAGE_MARGIN
     canvas.setFont(FONT, LABEL_PT)
-    while text and text_width(text, LABEL_PT) > room:
-        text = text[:-2] + "…" if len(text) > 2 else ""
-    canvas.drawString(x, baseline, text)
+    canvas.drawString(x, baseline, ellipsize(text, room, LABEL_PT))
     canvas.restoreState()

@@ -42,6 +42,25 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         self.plain = clean(text)
         self.level = level
 
+    def split(self, avail_width: float, avail_height: float) -> list[Paragraph]:
+        """A heading too long for the rest of the page splits into plain paragraphs, the
+        first carrying the contents entry. (reportlab rebuilds split parts by calling the
+        class with Paragraph's own arguments, which crashed on a 3,000-character name.)"""
+        parts = Paragraph(self.text, self.style).split(avail_width, avail_height)
+        if not parts:
+            return []
+        first = _HeadingPart(parts[0], self.plain, self.level)
+        return [first, *parts[1:]]
+
+
+class _HeadingPart(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """The first piece of a split Heading: laid out as that piece, listed like the heading."""
+
+    def __init__(self, piece: Paragraph, plain: str, level: int) -> None:
+        self.__dict__.update(piece.__dict__)
+        self.plain = plain
+        self.level = level
+
 
 def contents() -> TableOfContents:
     toc = TableOfContents()
@@ -134,7 +153,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             passes = 2
             fraction = min(0.99, (min(self._pass, passes) - 1 + done) / passes)
             self.progress(fraction, f"Laying out pages (pass {self._pass}, page {self.page})")
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading | _HeadingPart):
             key = f"h{id(flowable)}"  # the same across passes, so contents links hold
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from coherence_planner.domain import map_style as palette
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, register_fonts, text_width
 from coherence_planner.reports.markup import clean, esc, soft_breaks
 
 BODY_PT = 9.5
@@ -233,11 +233,7 @@ def _fits(text: str, room: float) -> bool:
 
 def fit_text(text: str, room: float, size: float) -> str:
     """Plain text shortened with an ellipsis to fit `room` points."""
-    if text_width(text, size) <= room:
-        return text
-    while text and text_width(text + "…", size) > room:
-        text = text[:-1]
-    return text + "…"
+    return ellipsize(text, room, size)
 
 
 def right(text: str) -> Paragraph:

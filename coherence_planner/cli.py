@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -111,7 +112,7 @@ def _app_parser() -> _Parser:
 def load(path: str) -> District:
     from coherence_planner.storage.interchange import load_any
 
-    if not Path(path).exists():
+    if not os.path.lexists(path):  # a link that loops is there, and said by load_any
         raise CommandError(f"{path}: no such file")
     return load_any(path)
 

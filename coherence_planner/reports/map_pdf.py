@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -51,7 +52,7 @@ def plan_map(
 def write_map_pdf(
     district: District,
     analysis: Analysis,
-    path: Path,
+    path: Path | BinaryIO,
     *,
     sheet: Sheet,
     tile: tuple[int, int] | None = None,
@@ -64,7 +65,8 @@ def write_map_pdf(
     progress(0.0, "Laying out the map")
     poster = map_poster(district, analysis, goal, today)
     plan = plan_pages(poster, sheet, tile)
-    canvas = Canvas(str(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    target = str(path) if isinstance(path, Path) else path
+    canvas = Canvas(target, pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
     title = f"{district_title(district)} — coherence map"
     set_info(canvas, title, "Coherence map", district)
     footer = f"{district_title(district)} · coherence map · printed {printed_on(today)}"

@@ -9,6 +9,7 @@ half a file.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,12 +71,15 @@ def export_pdf(
     pages = 0
 
     def build(temp: Path) -> None:
+        # Drawn in memory, written in one go: on a full disk the write says ENOSPC and
+        # reportlab leaves no half-closed file behind.
         nonlocal pages
+        buffer = io.BytesIO()
         if options.kind == "map":
             pages = write_map_pdf(
                 district,
                 analysis,
-                temp,
+                buffer,
                 sheet=options.sheet,
                 tile=options.tile,
                 goal=options.goal,
@@ -84,8 +88,9 @@ def export_pdf(
             )
         else:
             pages = write_report_pdf(
-                district, analysis, temp, sheet=options.sheet, progress=progress, today=today
+                district, analysis, buffer, sheet=options.sheet, progress=progress, today=today
             )
+        temp.write_bytes(buffer.getvalue())
 
     write_atomically(Path(target), build)
     return pages

@@ -8,7 +8,7 @@ callback stops the build there.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -92,7 +92,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
 
     def __init__(
         self,
-        filename: str,
+        filename: str | BinaryIO,
         *,
         pagesize: tuple[float, float],
         title: str,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -48,7 +49,7 @@ def _charts(district: District, analysis: Analysis, width: float) -> list[Flowab
 def write_report_pdf(
     district: District,
     analysis: Analysis,
-    path: Path,
+    path: Path | BinaryIO,
     *,
     sheet: Sheet,
     progress: Progress = no_progress,
@@ -61,7 +62,7 @@ def write_report_pdf(
     if district.school_year:
         footer += f" · {district.school_year}"
     doc = ReportDoc(
-        str(path),
+        str(path) if isinstance(path, Path) else path,
         pagesize=sheet.size,
         title=f"{title} — coherence report",
         author=title,

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coherence_planner.storage.errors import classify
+from coherence_planner.storage.file_kinds import refuse_unusual_target
+from coherence_planner.storage.leftovers import temp_prefix
 
 
 def fsync_path(path: Path) -> None:
@@ -54,9 +56,12 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
     untouched. Environment errors come out as KnownError (see errors.classify).
     """
     target = Path(target)
+    refuse_unusual_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
+        # The name carries this process's id, so that the next open of the plan can tell a
+        # killed writer's leftover from a write in progress (storage/leftovers.py).
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         where = folder if isinstance(exc, FileNotFoundError) else target
         raise (classify(exc, where) or exc) from exc

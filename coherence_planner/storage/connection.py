@@ -37,6 +37,7 @@ from coherence_planner.storage.errors import (
     NotACoherenceFile,
     classify,
 )
+from coherence_planner.storage.file_kinds import require_regular_file
 from coherence_planner.storage.schema import SQLITE_HEADER
 
 STATEMENT_BUDGET = 2.0  # seconds reading an untrusted plan may take, per step of open()
@@ -71,6 +72,7 @@ class Watchdog:
 
 def sniff(path: Path) -> bytes:
     """The first 16 bytes of a file (FileMissing / KnownError if it cannot be read)."""
+    require_regular_file(path)  # opening a pipe would wait forever
     try:
         with open(path, "rb") as handle:
             return handle.read(16)

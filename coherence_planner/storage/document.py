@@ -31,16 +31,19 @@ from coherence_planner.storage.connection import (
     connect_file,
     refuse_if_in_use,
     set_journal,
+    sniff,
 )
 from coherence_planner.storage.errors import (
     DamagedFile,
     FileExists,
+    FileLocked,
     KnownError,
     NewerVersion,
     NotACoherenceFile,
     SameAsOpenFile,
     classify,
 )
+from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
 from coherence_planner.storage.schema_check import check_schema
 
 if TYPE_CHECKING:
@@ -133,11 +136,25 @@ def read_plan(path: str | Path, *, budget: float = STATEMENT_BUDGET) -> District
 
     For `check`, `export` and `diff`: the connection is read-only, takes no write lock, and
     never commits (committing even an empty transaction made SQLite rewrite a damaged
-    header). An older plan is upgraded in a copy in memory, never in place.
+    header). An older plan is upgraded in a copy in memory, never in place. A plan with a
+    hot journal left by a kill, or held open by the app, is read from a private copy
+    (storage/leftovers.py): the last committed plan, with nothing alarming said.
     """
     path = Path(path)
+    sniff(path)  # a pipe, a folder or a missing file is said before any copy is made
+    if has_hot_journal(path):
+        with private_copy(path) as copy:
+            return _read_plan(copy, budget, read_only=False)
+    try:
+        return _read_plan(path, budget, read_only=True)
+    except FileLocked:
+        with private_copy(path) as copy:
+            return _read_plan(copy, budget, read_only=False)
+
+
+def _read_plan(path: Path, budget: float, *, read_only: bool) -> District:
     watchdog = Watchdog(budget)
-    conn = connect_file(path, watchdog, read_only=True)
+    conn = connect_file(path, watchdog, read_only=read_only)
     try:
         version = _check_identity(conn, path)
         source = conn
@@ -214,6 +231,7 @@ class Document:
             # Take the write lock now, and hold it (exclusive locking) until close.
             self._conn.execute("BEGIN EXCLUSIVE")
             self._conn.execute("COMMIT")
+            remove_leftovers(self.path)  # a hot journal is rolled back by now
         if district is not None:
             self.district = district
             return

@@ -39,6 +39,17 @@ class NotACoherenceFile(KnownError):
         )
 
 
+class NotAFile(KnownError):
+    """A path that is not an ordinary file: a pipe, a device, a link that loops."""
+
+    def __init__(self, path: str | Path, what: str) -> None:
+        super().__init__(
+            path,
+            f"“{_name(path)}” is {what}, not a file Coherence Planner can read or write; "
+            "choose an ordinary file.",
+        )
+
+
 class NewerVersion(KnownError):
     def __init__(self, path: str | Path, found: int, supported: int) -> None:
         self.found = found

@@ -28,6 +28,7 @@ from coherence_planner.storage.errors import (
     NotJson,
     classify,
 )
+from coherence_planner.storage.file_kinds import require_regular_file
 
 MAX_JSON_BYTES = 200_000_000
 _BOM = b"\xef\xbb\xbf"
@@ -126,6 +127,7 @@ def read_json(path: str | Path) -> District:
     (with .problems, every problem found).
     """
     path = Path(path)
+    require_regular_file(path)
     try:
         size = os.stat(path).st_size
         if size > MAX_JSON_BYTES:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.file_kinds import require_regular_file
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
 from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
@@ -99,6 +100,7 @@ def read_spreadsheet(path: str | Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
     """Every sheet of an .xlsx workbook, or the one table of a .csv file."""
     path = Path(path)
     suffix = path.suffix.lower()
+    require_regular_file(path)  # a pipe named .csv would block the reader forever
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -780,13 +781,36 @@ def parse_themes(raw: object) -> Parsed:
     return out, None
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP "CSV Injection": a cell a spreadsheet may run as a formula starts with = + - @,
+# tab or carriage return. Spreadsheets also skip what comes before (spaces, no-break and
+# zero-width spaces, a BOM, line breaks) and read the full-width and small forms of the
+# signs, and "|" starts a DDE command in old Excel; so all of those count.
+FORMULA_SIGNS = frozenset("=+-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe66\ufe62\ufe63")
+_SKIPPED = frozenset(["Zs", "Zl", "Zp", "Cc", "Cf"])
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could take `text` for a formula (see FORMULA_SIGNS)."""
+    if text[:1] in ("\t", "\r"):
+        return True
+    for char in text:
+        if unicodedata.category(char) not in _SKIPPED:
+            return char in FORMULA_SIGNS
+    return False
+
+
+def needs_guard(text: str) -> bool:
+    """Exported text that gets a leading "'": formula-like text, and text that already
+    starts with "'" (so that the guard is always removed exactly once on import)."""
+    return text.startswith("'") or looks_like_formula(text)
 
 
 def unneutralise(text: str) -> str:
-    """Undo the export's guard: "'=SUM(A1)" was written for the text "=SUM(A1)"."""
-    if text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r":
-        return text[1:]
+    """Undo the export's guard: "'=SUM(A1)" was written for the text "=SUM(A1)", and
+    "''x" for "'x". A "'" before anything else is the person's own text and stays."""
+    rest = text[1:]
+    if text.startswith("'") and rest and (rest.startswith("'") or looks_like_formula(rest)):
+        return rest
     return text
 
 

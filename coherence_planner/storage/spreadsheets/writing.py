@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,7 +27,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item
 from coherence_planner.domain.retreat_tables import retreat_tables
 from coherence_planner.storage.atomic import write_atomically
-from coherence_planner.storage.spreadsheets.values import FORMULA_STARTS
+from coherence_planner.storage.spreadsheets.values import needs_guard
 
 MONEY_FORMAT = '"$"#,##0'
 MONEY_CENTS_FORMAT = '"$"#,##0.00'
@@ -60,8 +61,9 @@ FINDING_HEADERS = (
 
 
 def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would read as a formula gets a leading "'"; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text a spreadsheet could read as a formula gets a leading "'" (values.needs_guard);
+    the import removes it again, so export then import gives back the same text."""
+    if isinstance(value, str) and needs_guard(value):
         return "'" + value
     return value
 
@@ -286,11 +288,15 @@ def save_workbook(workbook: Any, path: str | Path) -> None:
     """Save an openpyxl workbook atomically (temp file beside the target, then replace)."""
 
     def write(tmp: Path) -> None:
+        # Zipped in memory, written in one go: on a full disk the write fails with ENOSPC,
+        # instead of a half-closed ZipFile that printed a second traceback when collected.
+        buffer = io.BytesIO()
         try:
-            workbook.save(tmp)
+            workbook.save(buffer)
         except BaseException:
             _discard(workbook)
             raise
+        tmp.write_bytes(buffer.getvalue())
 
     write_atomically(Path(path), write)
 

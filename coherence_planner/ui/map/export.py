@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -51,9 +51,18 @@ def write_png(path: Path | str, scene: MapScene, scale: float = PNG_SCALE) -> No
     """Write the rendered map atomically: a failed export leaves the old file as it was."""
     image = render_image(scene, scale)
 
+    # Encoded in memory, written by Python: a full disk is then ENOSPC (DiskFull, one
+    # clear sentence), where QImage.save only said False.
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise OSError(f"could not encode the map as a PNG image for {path}")
+    buffer.close()
+    png = bytes(data.data())
+
     def build(temp: Path) -> None:
-        if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]
-            raise OSError(f"could not write a PNG image to {path}")
+        temp.write_bytes(png)
 
     write_atomically(Path(path), build)
 

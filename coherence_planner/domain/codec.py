@@ -326,6 +326,26 @@ def check_link(link: Link, district: District, place: str) -> list[Problem]:
     return problems
 
 
+def size_limits() -> str:
+    """The limits of a plan's size, as a person reads them."""
+    return f"{F.MAX_ITEMS:,} items and {F.MAX_LINKS:,} links"
+
+
+def _refuse_too_many(data: dict[str, Any]) -> None:
+    """Refuse a district over the size limits before building any of it."""
+    items = sum(len(v) for s, _ in SECTIONS if isinstance(v := data.get(s), list))
+    links = data.get("links")
+    problems = []
+    if items > F.MAX_ITEMS:
+        problems.append(Problem("$", f"{items:,} items; a plan holds at most {size_limits()}"))
+    if isinstance(links, list) and len(links) > F.MAX_LINKS:
+        problems.append(
+            Problem("links", f"{len(links):,} links; a plan holds at most {size_limits()}")
+        )
+    if problems:
+        raise InvalidDistrict(problems)
+
+
 def district_from_dict(data: Any) -> District:
     """Read a whole district, or raise InvalidDistrict naming every problem."""
     with collector_paused():
@@ -346,6 +366,7 @@ def _district_from_dict(data: Any) -> District:
                 f"got {data.get('version')!r}",
             )
         )
+    _refuse_too_many(data)
     district = District()
     info = data.get("district", {})
     if not isinstance(info, dict):

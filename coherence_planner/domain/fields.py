@@ -161,6 +161,11 @@ MAX_LINE = 1_000
 MAX_PARAGRAPHS = 100_000
 # - Unknown fields (kept for the interchange format) nest at most this deep.
 MAX_DEPTH = 32
+# - Size: twice the largest district the benchmarks measure (10,000 programs, 30,000 links,
+#   a 10 MB plan that opens in under a second), so every plan within them opens within the
+#   open budget (storage/connection.py) on an ordinary laptop.
+MAX_ITEMS = 25_000
+MAX_LINKS = 100_000
 
 
 def _is_number(value: Any) -> bool:

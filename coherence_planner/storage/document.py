@@ -293,7 +293,9 @@ class Document:
                 conn.close()
 
         write_atomically(path, build)
-        return cls._open(path, STATEMENT_BUDGET, content.copy())
+        # The file was just written by this app: no hostile content to stop early, and a
+        # slow laptop must not call a big new plan damaged (the audit's 168 MB import).
+        return cls._open(path, WRITE_BUDGET, content.copy())
 
     # -- editing -------------------------------------------------------------------------
     def apply(self, command: Command) -> Changes:

@@ -13,7 +13,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from coherence_planner.domain.codec import InvalidDistrict, Problem
+from coherence_planner.domain.codec import InvalidDistrict, Problem, size_limits
 
 
 class KnownError(Exception):
@@ -142,8 +142,9 @@ class FileTooLarge(KnownError):
     def __init__(self, path: str | Path, size: int, limit: int) -> None:
         super().__init__(
             path,
-            f"“{_name(path)}” is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB a "
-            "district file can be; check that it is the right file.",
+            f"“{_name(path)}” is {size / 1e6:,.0f} MB, too large for Coherence Planner: a "
+            f"district file may be at most {limit / 1e6:,.0f} MB, and a plan hold at most "
+            f"{size_limits()}. Nothing was imported.",
         )
 
 

@@ -30,7 +30,9 @@ from coherence_planner.storage.errors import (
 )
 from coherence_planner.storage.file_kinds import require_regular_file
 
-MAX_JSON_BYTES = 200_000_000
+# A district within the size limits (codec.size_limits) takes about 15 MB as JSON; a file
+# of more than this is refused before it is read, with the limits said.
+MAX_JSON_BYTES = 50_000_000
 _BOM = b"\xef\xbb\xbf"
 
 

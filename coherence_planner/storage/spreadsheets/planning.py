@@ -137,7 +137,7 @@ class _Planner:
                 continue
             name = reader.name(row)
             if not given_id and name is None:
-                self.problem(sheet, "the name is empty", row, _header_for(columns, "name"))
+                self.problem(sheet, reader.name_problem(row), row, _header_for(columns, "name"))
                 self.report_references(sheet, row, columns)
                 continue
             key = ("id", given_id) if given_id else ("name", _fold(str(name)))
@@ -173,7 +173,7 @@ class _Planner:
         why = " ".join(str(values.get("decision_rationale") or values.get("notes", "")).split())
         if existing is None:
             if name is None:
-                self.problem(sheet, "the name is empty", first, _header_for(columns, "name"))
+                self.problem(sheet, reader.name_problem(first), first, _header_for(columns, "name"))
                 return
             if kind == "program" and "type" not in columns.values():
                 self.guess_program_type(values)

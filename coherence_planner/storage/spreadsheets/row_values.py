@@ -63,8 +63,15 @@ class RowReader:
     def name(self, row: Row) -> str | None:
         if self.name_header is None:
             return None
-        value, _ = V.parse_name(self.sheet.cell(row, self.name_header))
+        value, _ = V.parse_field(F.COMMON_FIELDS[0], self.sheet.cell(row, self.name_header))
         return str(value) if value is not None else None
+
+    def name_problem(self, row: Row) -> str:
+        """Why the row has no usable name (empty, or text a plan may not hold)."""
+        if self.name_header is None:
+            return "the name is empty"
+        _, error = V.parse_field(F.COMMON_FIELDS[0], self.sheet.cell(row, self.name_header))
+        return error or "the name is empty"
 
     def goal_number(self, row: Row) -> int | None:
         """A goals sheet's "Goal #" for this row, when it has one."""

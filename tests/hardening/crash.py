@@ -10,6 +10,7 @@ run_full.py (at least 300 kills).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -17,6 +18,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +29,9 @@ from benchmarks.generate_district import generate
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.district import District
 from coherence_planner.storage import schema
-from coherence_planner.storage.document import Document
+from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.interchange import write_json
+from coherence_planner.storage.leftovers import has_hot_journal
 from tests.hardening import crash_driver as driver
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +48,7 @@ class Outcome:
     kills: int = 0
     reported: int = 0  # steps the children reported done, summed over kills
     leftovers: int = 0  # temporary files a kill left behind (harmless, hidden)
+    hot_journals: int = 0  # kills that left a journal to roll back, read through by check
     problems: list[str] = field(default_factory=list)
 
 
@@ -98,6 +102,16 @@ def kill_child(scenario: str, folder: Path, delay: float) -> list[str]:
         proc.kill()
         proc.wait()
         raise AssertionError(f"{scenario}: driver did not start: {first!r} {proc.stderr.read()}")
+    early: list[str] = []
+    if scenario != "migration":
+        # The window is counted from the first finished step: on a loaded machine one
+        # import took longer than the whole window, and no kill landed after a commit.
+        watchdog = threading.Timer(60, proc.kill)
+        watchdog.start()
+        try:
+            early.append(proc.stdout.readline().rstrip("\n"))
+        finally:
+            watchdog.cancel()
     time.sleep(delay)
     alive = proc.poll() is None
     if alive:
@@ -106,7 +120,7 @@ def kill_child(scenario: str, folder: Path, delay: float) -> list[str]:
         except ProcessLookupError:  # it ended between poll() and kill()
             alive = False
     proc.wait()
-    lines = proc.stdout.read().splitlines()
+    lines = [line for line in early if line] + proc.stdout.read().splitlines()
     errors = proc.stderr.read()
     proc.stdout.close()
     proc.stderr.close()
@@ -146,6 +160,16 @@ def _check_opens(path: Path) -> tuple[District | None, list[str]]:
     return district, ([] if verdict == "ok" else [f"{path.name} integrity: {verdict}"])
 
 
+def _read_only(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    try:
+        read_plan(path)
+    except Exception as exc:  # the point of the check: any failure to read is a finding
+        return [f"{path.name} cannot be read read-only: {type(exc).__name__}: {exc}"]
+    return []
+
+
 def _prepare(scenario: str, folder: Path) -> None:
     district = base_district(SIZES[scenario])
     Document.create(folder / driver.PLAN, district).close()
@@ -176,7 +200,12 @@ def run_scenario(scenario: str, folder: Path, kills: int, seed: int) -> Outcome:
         outcome.kills += 1
         done = _done_numbers(lines)
         outcome.reported += len(done)
-        found = [f"kill {kill}: {p}" for p in _verify(scenario, folder, lines, confirmed)]
+        # First as `check` and `export` read it (read-only, through any hot journal), then
+        # as the app opens it (read-write, which rolls the journal back).
+        outcome.hot_journals += has_hot_journal(folder / driver.PLAN)
+        with test_migration() if scenario == "migration" else contextlib.nullcontext():
+            found = [f"kill {kill}: {p}" for p in _read_only(folder / driver.PLAN)]
+        found += [f"kill {kill}: {p}" for p in _verify(scenario, folder, lines, confirmed)]
         if scenario == "import":
             found += _verify_import(folder, done, source_items, kill)
         outcome.problems += found

@@ -116,6 +116,29 @@ HOSTILE_SQL: list[list[str]] = [
     ["PRAGMA journal_mode = WAL"],
 ]
 
+# The audit's attacks on the schema (issue 18, case 1): objects the app never writes. The
+# expression is the audit's with a smaller width, so that a regression shows as a slow
+# file (about 0.1 s a row) rather than stalling the run for minutes.
+SLOW = "printf('%.*c', 20000000, name)"
+SCHEMA_SQL: list[list[str]] = [
+    [f"ALTER TABLE items ADD COLUMN slow TEXT GENERATED ALWAYS AS ({SLOW}) VIRTUAL"],
+    [f"ALTER TABLE items ADD COLUMN guard INTEGER CHECK (guard IS NULL OR length({SLOW}) > 0)"],
+    ["ALTER TABLE meta ADD COLUMN big TEXT NOT NULL DEFAULT '" + "x" * 200_000 + "'"],
+    ["CREATE VIRTUAL TABLE words USING fts5(text)"],
+    ["CREATE TABLE notes (a)"],
+    ["CREATE INDEX by_name ON items (name)"],
+    [
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = replace(sql, 'status TEXT NOT NULL', "
+        "'status TEXT NOT NULL CHECK (length(" + SLOW.replace("'", "''") + ") > 0)') "
+        "WHERE name = 'items'",
+    ],
+    # Values the plan may not hold (issue 18, cases 2, 3, 7), written by hand into a row.
+    ["UPDATE items SET data = json_set(data, '$.annual_cost', json('1e999')) WHERE rowid = 1"],
+    ["UPDATE items SET data = json_set(data, '$.name', char(11) || 'x') WHERE rowid = 2"],
+    ["UPDATE items SET data = json_set(data, '$.x', json('" + "[" * 900 + "]" * 900 + "'))"],
+]
+
 
 def _foreign(rng: random.Random) -> bytes:
     def build(conn: sqlite3.Connection) -> None:
@@ -155,7 +178,8 @@ def plan_mutants(count: int, seed: int) -> Iterator[Mutant]:
         ("application-id", lambda i: base[:68] + rng.randbytes(4) + base[72:]),
         ("page-size", lambda i: base[:16] + rng.randbytes(2) + base[18:]),
         ("foreign", lambda i: _foreign(rng)),
-        ("hostile-sql", lambda i: _edited_plan(base, HOSTILE_SQL[i // 10 % len(HOSTILE_SQL)])),
+        ("hostile-sql", lambda i: _edited_plan(base, HOSTILE_SQL[i // 11 % len(HOSTILE_SQL)])),
+        ("schema-object", lambda i: _edited_plan(base, SCHEMA_SQL[i // 11 % len(SCHEMA_SQL)])),
     ]
     for i in range(count):
         kind, make = kinds[i % len(kinds)]
@@ -266,8 +290,23 @@ def json_mutants(count: int, seed: int) -> Iterator[Mutant]:
             copy["programs"] *= 40  # thousands of duplicate ids
         return _json_text(copy)
 
+    def audit_value(i: int) -> bytes:
+        """The values the audit sent (issue 18, cases 2, 3, 7, 11), one per file."""
+        field = rng.choice([b'"annual_cost": ', b'"fte": ', b'"target": '])
+        escape = rng.choice([b"\\u000b", b"\\u0001", b"\\uffff", b"\\u001f"])
+        choices = [
+            re.sub(field + rb"[-0-9.e]+", field + b"1" + b"0" * 309, text, count=1),
+            text.replace(b'"notes": ""', b'"notes": "", "x-cost": 1e309', 1),
+            text.replace(b'"name": "', b'"name": "' + escape, 1),
+            text.replace(b'"notes": ""', b'"notes": "", "x": ' + b"[" * 900 + b"]" * 900, 1),
+            text.replace(b'"id": "', b'"id": "X", "id": "', 1),
+            text.replace(b'"notes": ""', b'"notes": "' + b"x" * 100_001 + b'"', 1),
+        ]
+        return choices[i // 12 % len(choices)]
+
     kinds: list[tuple[str, Callable[[int], bytes]]] = [
         ("truncated", lambda i: text[: rng.randrange(len(text))]),
+        ("audit-value", audit_value),
         ("byte-flip", lambda i: flip(text, rng, rng.randint(1, 10))),
         ("wrong-type", wrong_type),
         ("number", number),
@@ -405,6 +444,23 @@ def sheet_mutants(count: int, seed: int) -> Iterator[Mutant]:
             return b'"' + csv  # an unclosed quote swallows the file
         return rng.randbytes(rng.randint(0, 4000))
 
+    def csv_audit(i: int) -> bytes:
+        """Cells the audit sent (issue 18, cases 3 and 9): control characters, formulas."""
+        cell = rng.choice(
+            [
+                "Reading\x0bRecovery",
+                "Tutor\x01ing",
+                "\ufeff=1+1",
+                " =HYPERLINK(1)",
+                "\uff1d1",
+                "|calc",
+                "'=1+1",
+                "x\uffff",
+                "1" + "0" * 400,
+            ]
+        )
+        return ("Name,Annual cost,Notes\n" + f'"{cell}",1000,"{cell}"\n').encode("utf-8")
+
     kinds: list[tuple[str, str, Callable[[int], bytes]]] = [
         ("zip-flip", "xlsx", lambda i: flip(xlsx, rng, rng.randint(1, 40))),
         ("zip-truncated", "xlsx", lambda i: xlsx[: rng.randrange(len(xlsx))]),
@@ -419,6 +475,7 @@ def sheet_mutants(count: int, seed: int) -> Iterator[Mutant]:
         ("csv", "csv", csv_mutant),
         ("csv", "csv", csv_mutant),
         ("csv", "csv", csv_mutant),
+        ("csv-audit", "csv", csv_audit),
     ]
     for i in range(count):
         kind, suffix, make = kinds[i % len(kinds)]

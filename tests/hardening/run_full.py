@@ -39,7 +39,8 @@ def main(argv: list[str]) -> int:
             )
             rows.append(
                 f"| SIGKILL during {scenario} | {outcome.kills} kills, {outcome.reported} "
-                f"steps reported done | {len(outcome.problems)} | "
+                f"steps reported done, {outcome.hot_journals} hot journals read through | "
+                f"{len(outcome.problems)} | "
                 f"{time.perf_counter() - start:.0f} s |"
             )
             print(rows[-1], flush=True)

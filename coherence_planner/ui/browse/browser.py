@@ -3,7 +3,7 @@ as you type and filters by kind, status, flag, goal, school and grade band."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,6 +72,7 @@ class ItemBrowser(QWidget):
 
         row = QHBoxLayout()
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # it can name a finding's items
         self.count.setAccessibleName("Items shown")
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every item again")

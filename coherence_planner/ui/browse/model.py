@@ -26,6 +26,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.wording import money_short
 from coherence_planner.ui.flags import flag_icon, flags_text, main_flag
+from coherence_planner.ui.plain_text import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -181,7 +182,7 @@ class ItemTreeModel(QAbstractItemModel):
             ]
             if flags:
                 lines.append(f"Findings: {flags_text(flags)}")
-            return "\n".join(lines)
+            return tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(main_flag(flags))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

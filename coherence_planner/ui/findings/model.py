@@ -24,6 +24,7 @@ from coherence_planner.domain.indicators import goals_needing_attention
 from coherence_planner.domain.themes import coverage
 from coherence_planner.domain.wording import join_words, money, plural
 from coherence_planner.ui.item_models import discard_rows
+from coherence_planner.ui.plain_text import tooltip
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 REASON_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -92,7 +93,7 @@ class FindingsModel(QStandardItemModel):
             child = QStandardItem(text)
             child.setData(ids, IDS_ROLE)
             child.setData(reason, REASON_ROLE)
-            child.setToolTip(reason)
+            child.setToolTip(tooltip(reason))
             child.setEditable(False)
             parent.appendRow(child)
 
@@ -217,7 +218,7 @@ class FindingsModel(QStandardItemModel):
             where = _ELSEWHERE.get(key, "")
         reason = f"This list shows the first {ROW_LIMIT:,} of {total:,}. {where}".strip()
         more.setData(reason, REASON_ROLE)
-        more.setToolTip(reason)
+        more.setToolTip(tooltip(reason))
         more.setEditable(False)
         head.appendRow(more)
 

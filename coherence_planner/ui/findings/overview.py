@@ -22,6 +22,7 @@ from coherence_planner.domain.items import Program
 from coherence_planner.domain.money_flow import FLOW_KEY, flow_summary
 from coherence_planner.domain.wording import money_short
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
+from coherence_planner.ui.plain_text import tooltip
 
 # (key, caption): a card per number; the key says which browser filter it applies.
 CARDS = (
@@ -52,7 +53,7 @@ class Card(QPushButton):
         self.value = value
         self.setText(f"{value}\n{self.caption}")
         self.setAccessibleName(f"{self.caption}: {value}")
-        self.setToolTip(tip or "Show these items in the browser")
+        self.setToolTip(tooltip(tip or "Show these items in the browser"))
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10))
         self.setFont(font)

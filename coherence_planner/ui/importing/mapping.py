@@ -32,6 +32,7 @@ from coherence_planner.storage.spreadsheets import (
     targets_of,
 )
 from coherence_planner.storage.spreadsheets.mapping import INDICATOR_SHEET, LINK_SHEET
+from coherence_planner.ui.plain_text import tooltip
 
 IGNORE = "(ignore)"
 SKIP = "Skip this sheet"
@@ -93,7 +94,7 @@ class SheetMappingEditor(QWidget):
         self.column_combos: dict[str, QComboBox] = {}
         for row, header in enumerate(sheet.headers):
             name = QTableWidgetItem(header)
-            name.setToolTip(header)
+            name.setToolTip(tooltip(header))
             self.table.setItem(row, 0, name)
             shown = samples(sheet, header)
             sample = QTableWidgetItem("  ·  ".join(shown) if shown else "(empty)")

@@ -33,6 +33,7 @@ from coherence_planner.storage.spreadsheets.plan import ImportProblem, RowKey
 from coherence_planner.storage.spreadsheets.values import format_money
 from coherence_planner.storage.spreadsheets.writing import cell_value
 from coherence_planner.ui.importing.mapping import sample_text
+from coherence_planner.ui.plain_text import tooltip
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -250,7 +251,7 @@ class PreviewPage(QWidget):
         if plan.is_empty:
             QTreeWidgetItem(tree, ["Nothing to create or update"])
         for node in _walk(tree.invisibleRootItem()):
-            node.setToolTip(0, node.text(0))
+            node.setToolTip(0, tooltip(node.text(0)))
         tree.expandAll()
 
     def _fill_problems(
@@ -270,7 +271,7 @@ class PreviewPage(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(PROBLEM_ROLE, index)
-                cell.setToolTip(str(problem))
+                cell.setToolTip(tooltip(str(problem)))
                 table.setItem(index, column, cell)
         self._problems = problems
         self.problems_box.setVisible(bool(problems))

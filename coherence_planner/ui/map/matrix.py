@@ -34,6 +34,7 @@ from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.lazy_view import LazyView
+from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.session import DocumentSession
 
 DIRECT = "●"
@@ -155,12 +156,12 @@ class AlignmentMatrix(LazyView):
         self.model.setHorizontalHeaderLabels(headers)
         for column, goal in enumerate(self.goals, start=2):
             header = self.model.horizontalHeaderItem(column)
-            header.setToolTip(district.items[goal].label)
+            header.setToolTip(tooltip(district.items[goal].label))
         for rank, row in enumerate(self.rows):
             name = QStandardItem(row.name + ("  (serves no goal)" if row.orphan else ""))
             name.setData(rank, SORT_ROLE)
             name.setData(row.item_id, ID_ROLE)
-            name.setToolTip(f"{row.name} ({row.item_id})")
+            name.setToolTip(tooltip(f"{row.name} ({row.item_id})"))
             kind = QStandardItem(vocab.KIND_LABELS[row.kind])
             kind.setData((ROW_KINDS.index(row.kind), rank), SORT_ROLE)
             cells = [name, kind]

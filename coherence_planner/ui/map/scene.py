@@ -49,6 +49,7 @@ from coherence_planner.domain.layout import (
     card_text,
 )
 from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
+from coherence_planner.ui.plain_text import tooltip
 
 FONT_FAMILY = "Helvetica"  # falls back to Arial / the system sans, like the SVG's list
 SELECTED = QColor(style.BLACK)
@@ -252,7 +253,7 @@ class CardItem(QGraphicsObject):
         if self._sources is not None:
             district, analysis = self._sources
             self._sources = None
-            self.setToolTip(card_tooltip(district, analysis, self.item_id))
+            self.setToolTip(tooltip(card_tooltip(district, analysis, self.item_id)))
         return self.toolTip()
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.themes import ThemeCoverage, ThemeRow, coverage
+from coherence_planner.ui.plain_text import html, tooltip
 from coherence_planner.ui.session import DocumentSession
 
 # Okabe–Ito sky blue (covered) and a light orange wash (gap); the text says it as well.
@@ -126,7 +127,7 @@ class ThemeMatrix(QWidget):
         for n, col in enumerate(columns, start=1):
             head_item = self.table.horizontalHeaderItem(n)
             if head_item is not None:
-                head_item.setToolTip(f"{col} {cov.names[col]}")
+                head_item.setToolTip(tooltip(f"{col} {cov.names[col]}"))
         rows = cov.by_category()
         self.table.setRowCount(sum(1 + len(themes) for _, themes in rows))
         bold = QFont()
@@ -187,7 +188,7 @@ class ThemeMatrix(QWidget):
                 )
             cell = QTableWidgetItem(text)
             cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell.setToolTip(tip)
+            cell.setToolTip(tooltip(tip))
             cell.setData(SLUG_ROLE, theme.slug)
             if count:
                 cell.setBackground(QBrush(COVERED))
@@ -254,5 +255,4 @@ class ThemeMatrix(QWidget):
             self.session.select([*theme.strategies, *theme.programs])
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+_escape = html

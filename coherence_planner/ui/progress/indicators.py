@@ -32,6 +32,7 @@ from coherence_planner.domain.items import Goal, Indicator
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.inspect.field_widgets import BadNumber
+from coherence_planner.ui.plain_text import html
 from coherence_planner.ui.session import DocumentSession
 
 # Each value next to its year, in the order a reader follows the line.
@@ -192,7 +193,9 @@ class IndicatorsView(QWidget):
             return
         year = self.session.district.school_year
         progress = goal_progress(goal, year)
-        self.status.setText(f"<b>{progress.status.capitalize()}</b>: {progress.reason}.")
+        # Rich text for the bold word; the reason names indicators, typed by a person.
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setText(f"<b>{progress.status.capitalize()}</b>: {html(progress.reason)}.")
         for row, indicator in enumerate(goal.indicators):
             self.table.insertRow(row)
             for col, spec in enumerate(COLUMNS):

@@ -31,6 +31,7 @@ from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.wording import join_words, money_short, plural
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
+from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
 
@@ -261,12 +262,12 @@ class ScenarioView(LazyView):
         self.table.setColumnCount(len(columns))
         for c, (title, _values) in enumerate(columns):
             head = QTableWidgetItem(title if len(title) <= 14 else title[:13] + "…")
-            head.setToolTip(title)
+            head.setToolTip(tooltip(title))
             self.table.setHorizontalHeaderItem(c, head)
         for c, (_title, values) in enumerate(columns):
             for r, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
+                cell.setToolTip(tooltip(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
         warnings = []

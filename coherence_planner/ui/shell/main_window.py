@@ -33,6 +33,7 @@ from coherence_planner.ui.importing.actions import SpreadsheetActions
 from coherence_planner.ui.inspect.inspector import Inspector
 from coherence_planner.ui.map.map_panel import MapPanel
 from coherence_planner.ui.map.matrix import AlignmentMatrix
+from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
 from coherence_planner.ui.room.actions import RoomActions
@@ -459,7 +460,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.path.name} — Saved — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
         self.saved_label.setText("Saved")
-        self.saved_label.setToolTip(f"Every change is saved at once to {document.path}")
+        self.saved_label.setToolTip(tooltip(f"Every change is saved at once to {document.path}"))
 
     def _refresh_overview(self) -> None:
         if self.session.is_open:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.ui.icons import app_icon, icon
+from coherence_planner.ui.plain_text import tooltip
 
 
 class StartPage(QWidget):
@@ -92,7 +93,7 @@ class StartPage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setToolTip(tooltip(path))
             self.recent.addItem(item)
         self.recent_label.setVisible(bool(paths))
         self.recent.setVisible(bool(paths))

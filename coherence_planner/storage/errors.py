@@ -73,10 +73,14 @@ class DamagedFile(KnownError):
 
 class FileLocked(KnownError):
     def __init__(self, path: str | Path) -> None:
+        from coherence_planner.storage.holders import holder_of
+
+        holder = holder_of(Path(path))
+        where = f"open in {holder}" if holder else "open in another window or by another person"
         super().__init__(
             path,
-            f"“{_name(path)}” is open in another window or by another person; close it "
-            "there, or use a copy.",
+            f"“{_name(path)}” is {where}; close it there, or use a copy. "
+            "Reading it (check, export, diff) still works.",
         )
 
 

@@ -8,12 +8,12 @@ the plan (which may be in a synced folder).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QStandardPaths
 
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.holders import lock_file_name
 
 
 class HeldByAnotherWindow(KnownError):
@@ -28,8 +28,7 @@ class HeldByAnotherWindow(KnownError):
 
 def _lock_path(path: Path) -> str:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
-    return QDir(folder).filePath(f"coherence-planner-{digest}.lock")
+    return QDir(folder).filePath(lock_file_name(path))
 
 
 def acquire(path: Path) -> QLockFile:

@@ -297,6 +297,12 @@ class Document:
         # slow laptop must not call a big new plan damaged (the audit's 168 MB import).
         return cls._open(path, WRITE_BUDGET, content.copy())
 
+    @property
+    def read_only(self) -> bool:
+        """True when edits cannot be saved: the file or its folder (where SQLite writes its
+        journal) cannot be written. Said when the plan opens, not at the first edit."""
+        return not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
+
     # -- editing -------------------------------------------------------------------------
     def apply(self, command: Command) -> Changes:
         """Do `command` and store what it changed, or raise with the district unchanged."""

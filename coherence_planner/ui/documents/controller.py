@@ -77,6 +77,22 @@ class DocumentController(QObject):
         if reason:
             self.warned.emit(reason)
             QMessageBox.warning(self.window, "This folder can damage plans", reason)
+        if document.read_only:
+            self._offer_save_as(document)
+
+    def _offer_save_as(self, document: Document) -> None:
+        """Say at once that a plan cannot be changed (a read-only file or folder, a CD, a
+        shared folder), rather than refusing every edit later, and offer a copy to edit."""
+        answer = QMessageBox.question(
+            self.window,
+            "This plan is read-only",
+            f"“{document.path.name}” can be read but not changed here: the file or its "
+            "folder is read-only. Save a copy you can edit?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.save_as()
 
     def _lock_for(self, path: Path) -> QLockFile:
         return locks.acquire(path)

@@ -457,10 +457,17 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.saved_label.setText("")
             return
-        self.setWindowTitle(f"{document.path.name} — Saved — {APP_NAME}")
+        state = "Read-only" if document.read_only else "Saved"
+        self.setWindowTitle(f"{document.path.name} — {state} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
-        self.saved_label.setText("Saved")
-        self.saved_label.setToolTip(tooltip(f"Every change is saved at once to {document.path}"))
+        self.saved_label.setText(state)
+        self.saved_label.setToolTip(
+            tooltip(
+                f"{document.path} cannot be changed here: use Save As to edit a copy"
+                if document.read_only
+                else f"Every change is saved at once to {document.path}"
+            )
+        )
 
     def _refresh_overview(self) -> None:
         if self.session.is_open:

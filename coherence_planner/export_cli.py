@@ -38,7 +38,7 @@ def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
     """`export FILE OUT.pdf [--map|--report] [--paper P] [--landscape] [--tile CxR] [--goal G]`."""
     from coherence_planner.cli import CommandError
     from coherence_planner.reports.paper import ExportError, parse_tile
-    from coherence_planner.reports.pdf_export import PdfOptions
+    from coherence_planner.reports.pdf_export import PdfOptions, print_problems
     from coherence_planner.reports.pdf_export import export_pdf as write_pdf
 
     try:
@@ -52,6 +52,10 @@ def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
         write_pdf(district, out, options)
     except ExportError as exc:
         raise CommandError(f"{out.name}: {exc}") from None
+    # The PDF font (DejaVu Sans) has no Chinese, Japanese, Korean or emoji, and reportlab
+    # does not join Arabic letters: say which names will not print as written.
+    for problem in print_problems(district):
+        print(f"note: {problem}")
 
 
 EXPORTERS: dict[str, Exporter] = {

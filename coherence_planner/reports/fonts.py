@@ -80,3 +80,25 @@ def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:
     if low == 0 and text_width("…", size, bold) > room:
         return ""
     return text[:low].rstrip() + "…"
+
+
+# Arabic letters join and run right to left; reportlab draws them one by one, left to right.
+_UNSHAPED = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def print_problem(text: str) -> str | None:
+    """Why `text` will not print as written in a PDF, or None: characters DejaVu Sans lacks
+    (Chinese, Japanese, Korean, emoji print as empty boxes), or right-to-left script."""
+    register_fonts()
+    covered = pdfmetrics.getFont(FONT).face.charToGlyph
+    missing = sorted({c for c in text if ord(c) > 0x7F and ord(c) not in covered})
+    if missing:
+        return (
+            "prints "
+            + "".join(missing[:5])
+            + (" and more" if len(missing) > 5 else "")
+            + (" as empty boxes")
+        )
+    if any(low <= ord(c) <= high for c in text for low, high in _UNSHAPED):
+        return "is right-to-left script, printed with its letters unjoined"
+    return None

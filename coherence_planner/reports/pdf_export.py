@@ -13,8 +13,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis, analyse
 from coherence_planner.domain.district import District
+from coherence_planner.reports.fonts import print_problem
 from coherence_planner.reports.map_pdf import plan_map, write_map_pdf
 from coherence_planner.reports.paper import PAPERS, ExportError, Sheet
 from coherence_planner.reports.progress import Progress, no_progress
@@ -94,3 +96,16 @@ def export_pdf(
 
     write_atomically(Path(target), build)
     return pages
+
+
+def print_problems(district: District) -> list[str]:
+    """Each name that will not print as written (fonts.print_problem), in words."""
+    named = [(district.name, "the district")]
+    named += [(item.name, vocab.KIND_LABELS[item.kind].lower()) for item in district.items.values()]
+    out = []
+    for name, what in named:
+        problem = print_problem(name)
+        if problem:
+            short = name if len(name) <= 40 else name[:39] + "…"
+            out.append(f"“{short}” ({what}) {problem}")
+    return out

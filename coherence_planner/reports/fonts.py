@@ -89,6 +89,8 @@ _UNSHAPED = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 def print_problem(text: str) -> str | None:
     """Why `text` will not print as written in a PDF, or None: characters DejaVu Sans lacks
     (Chinese, Japanese, Korean, emoji print as empty boxes), or right-to-left script."""
+    from reportlab.pdfbase import pdfmetrics  # loaded on first use, like register_fonts
+
     register_fonts()
     covered = pdfmetrics.getFont(FONT).face.charToGlyph
     missing = sorted({c for c in text if ord(c) > 0x7F and ord(c) not in covered})

@@ -20,8 +20,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from coherence_planner.storage import schema
 from coherence_planner.storage.errors import DamagedFile, NotACoherenceFile
@@ -55,16 +54,39 @@ def read_objects(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
     }
 
 
-def _expected_for(migrations: tuple[schema.Migration, ...]) -> dict[str, SchemaObject]:
+class _Executor:
+    """What a schema migration needs of sqlite-utils' Database (`execute`), without
+    importing sqlite-utils: `check` and the app's start load none of it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+
+def _run(migrations: tuple[schema.Migration, ...], make_db: Any) -> dict[str, SchemaObject]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        db = Database(conn, recursive_triggers=False, execute_plugins=False)
-        with db.atomic():
-            for migration in migrations:
-                migration(db)
+        db = make_db(conn)
+        conn.execute("BEGIN")
+        for migration in migrations:
+            migration(db)
+        conn.execute("COMMIT")
         return read_objects(conn)
     finally:
         conn.close()
+
+
+def _expected_for(migrations: tuple[schema.Migration, ...]) -> dict[str, SchemaObject]:
+    try:
+        return _run(migrations, _Executor)
+    except AttributeError:  # a migration that uses more of sqlite-utils
+        from sqlite_utils import Database
+
+        return _run(
+            migrations, lambda c: Database(c, recursive_triggers=False, execute_plugins=False)
+        )
 
 
 @functools.lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ from coherence_planner.domain.layout import LayoutError, layout_map
 from coherence_planner.reports.fonts import FONT, register_fonts
 from coherence_planner.reports.map_pages import PagePlan, draw_pages, plan_pages
 from coherence_planner.reports.map_poster import MapPoster
+from coherence_planner.reports.map_print_pages import draw_print_pages, plan_print
 from coherence_planner.reports.paper import ExportError, Sheet
 from coherence_planner.reports.pdf_meta import district_title, printed_on, set_info
 from coherence_planner.reports.progress import Progress, no_progress, scaled
@@ -46,6 +47,9 @@ def plan_map(
     goal: str | None = None,
 ) -> PagePlan:
     """Check a map export before writing anything (raises ExportError when unreadable)."""
+    if tile is None:
+        plan = plan_print(district, analysis, sheet, goal)
+        return PagePlan(plan.scale, 1, len(plan.pages), plan.area)
     return plan_pages(map_poster(district, analysis, goal), sheet, tile)
 
 
@@ -60,9 +64,13 @@ def write_map_pdf(
     progress: Progress = no_progress,
     today: dt.date | None = None,
 ) -> int:
-    """Write the map to `path`; returns the number of pages."""
+    """Write the map to `path`; returns the number of pages. Without `tile`, the map is set
+    for paper (map_print_pages.py): one page when it fits readably, else pages that break
+    between lanes. With `tile`, the screen's map is cut into that grid as a poster."""
     register_fonts()
     progress(0.0, "Laying out the map")
+    if tile is None:
+        return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
     poster = map_poster(district, analysis, goal, today)
     plan = plan_pages(poster, sheet, tile)
     target = str(path) if isinstance(path, Path) else path
@@ -74,3 +82,30 @@ def write_map_pdf(
     canvas.save()
     progress(1.0, "Map written")
     return plan.pages
+
+
+def _write_print_pages(
+    district: District,
+    analysis: Analysis,
+    path: Path,
+    sheet: Sheet,
+    goal: str | None,
+    progress: Progress,
+    today: dt.date | None,
+) -> int:
+    plan = plan_print(district, analysis, sheet, goal)
+    canvas = Canvas(str(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    title = district_title(district)
+    set_info(canvas, f"{title} — coherence map", "Coherence map", district)
+    words = ["Coherence map"]
+    if goal is not None:
+        words.append(f"line of sight of: {district.items[goal].label}")
+    if district.school_year:
+        words.append(district.school_year)
+    words.append(f"printed {printed_on(today)}")
+    subtitle = " · ".join(words)
+    footer = f"{title} · coherence map · printed {printed_on(today)}"
+    draw_print_pages(canvas, plan, sheet, title, subtitle, footer, scaled(progress, 0.1, 0.95))
+    canvas.save()
+    progress(1.0, "Map written")
+    return len(plan.pages)

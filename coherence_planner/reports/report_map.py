@@ -1,8 +1,7 @@
-"""The map inside the report: full-size pages when it fits in a few, else an overview.
-
-Text on the map never prints below the readable minimum. When the readable map would take
-more than MAX_MAP_PAGES of the report, the report shows the map's shape without text
-(coloured cards, flagged borders, links) and says how to print the full map as a poster.
+"""The map inside the report, on pages turned sideways: the whole map when it reads on one
+page, else an overview of the goals (counts and money); then each goal's line of sight on
+pages of its own. Text never prints below map_print.MIN_PT, and nothing asks the reader to
+do anything but read.
 """
 
 from __future__ import annotations
@@ -12,115 +11,131 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import MapLayout, layout_map
-from coherence_planner.reports.map_draw import SMALL_PT
-from coherence_planner.reports.map_pages import MIN_READABLE_PT, draw_window, smallest_grid
-from coherence_planner.reports.map_poster import MapPoster
-from coherence_planner.reports.paper import MAX_TILES, Sheet
-from coherence_planner.reports.pdf_meta import district_title
+from coherence_planner.domain.wording import money_short, plural
+from coherence_planner.reports.map_print_pages import Piece, PrintPlan, draw_pieces, plan_area
 from coherence_planner.reports.report_doc import Heading
-from coherence_planner.reports.report_styles import para
+from coherence_planner.reports.report_styles import para, table
 
-MAX_MAP_PAGES = 4
-MAX_DRAWN_CARDS = 600
-MIN_OVERVIEW_SHARE = 0.15  # an overview thinner than this says nothing; leave it out
-CAPTION_H = 40.0
+HEADING_ROOM = 44.0  # a heading and its space above the drawing
+MAX_GOAL_PAGES = 3  # beyond this a goal's items are listed in the appendix, not drawn
 
 
-class MapWindow(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """One window of the map picture, drawn at `scale`, filling the frame's width."""
+class MapPage(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """One page's lanes of a printed-map plan, at the plan's scale."""
 
-    def __init__(
-        self, poster: MapPoster, scale: float, start: tuple[float, float], size: tuple[float, float]
-    ) -> None:
+    def __init__(self, plan: PrintPlan, pieces: list[Piece], height: float) -> None:
         super().__init__()
-        self.poster = poster
-        self.scale = scale
-        self.start = start
-        self.width, self.height = size
+        self.plan = plan
+        self.pieces = pieces
+        self.width = plan.area[0]
+        self.height = height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
-        draw_window(canvas, self.poster, self.scale, self.start, (0, 0, self.width, self.height))
         canvas.saveState()
-        canvas.setStrokeColor("#BBBBBB")
-        canvas.setLineWidth(0.5)
-        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        canvas.translate(0, self.height)
+        canvas.scale(self.plan.scale, self.plan.scale)
+        draw_pieces(canvas, self.pieces, self.plan.area[0] / self.plan.scale)
         canvas.restoreState()
+
+
+def _pages(plan: PrintPlan, room: float, limit: int | None = None) -> list[Flowable]:
+    pages = plan.pages if limit is None else plan.pages[:limit]
+    out: list[Flowable] = []
+    for n, pieces in enumerate(pages):
+        if n:
+            out.append(PageBreak())
+        out.append(MapPage(plan, pieces, room))
+    return out
 
 
 def map_section(
     district: District, analysis: Analysis, width: float, height: float
 ) -> list[Flowable]:
+    """The section for a wide page of `width` x `height` points (the report's frame)."""
+    room = height - HEADING_ROOM
+    area = (width, room)
     parts: list[Flowable] = [Heading("The coherence map", 0)]
-    live = sum(1 for item in district.items.values() if item.live)
-    if live > MAX_DRAWN_CARDS:
-        # Laying out thousands of cards takes seconds and the result could not be read at
-        # any size the report offers; say how to print it instead.
-        return [*parts, para(_too_many(live), "muted"), PageBreak()]
-    layout = layout_map(district, analysis)
-    title = district_title(district)
-    poster = MapPoster(district, analysis, layout, title=title, subtitle="Coherence map")
-    room_h = height - CAPTION_H - 40
-    scale = MIN_READABLE_PT / SMALL_PT
-    columns = max(1, -(-poster.width * scale // width))
-    rows = max(1, -(-poster.height * scale // room_h))
-    if columns * rows <= MAX_MAP_PAGES:
-        scale = min(width * columns / poster.width, room_h * rows / poster.height, 1.0)
-        total = int(columns * rows)
-        for n in range(total):
-            row, column = divmod(n, int(columns))
-            if total > 1:
-                parts.append(
-                    para(
-                        f"Map part {n + 1} of {total}: row {row + 1}, column {column + 1}", "muted"
-                    )
-                )
-            window_h = min(room_h, poster.height * scale - row * room_h)
-            parts += [
-                MapWindow(poster, scale, (column * width, row * room_h), (width, window_h)),
-                PageBreak(),
-            ]
-        return parts
-    return parts + _overview(district, analysis, layout, width, room_h)
-
-
-def _overview(
-    district: District, analysis: Analysis, layout: MapLayout, width: float, room_h: float
-) -> list[Flowable]:
-    shape = MapPoster(district, analysis, layout, title="", subtitle="", text=False)
-    # The heading and the caption above take about 110 points of the first page.
-    scale = min(width / shape.width, (room_h - 70) / shape.height)
-    tabloid = Sheet("tabloid", False)
-    poster = MapPoster(district, analysis, layout, title=" ", subtitle=" ")
-    columns, rows = smallest_grid(poster, tabloid)
-    if columns <= MAX_TILES and rows <= MAX_TILES:
-        how = (
-            f"Print the full map as a poster of {columns} × {rows} Tabloid pages: "
-            f"coherence-planner export PLAN map.pdf --map --paper tabloid --tile {columns}x{rows}"
-        )
+    whole = plan_area(
+        district, analysis, area, "the report's paper", title_h=0.0, one_page_only=True
+    )
+    if len(whole.pages) == 1:
+        parts += [*_pages(whole, room), PageBreak()]
     else:
-        how = "Print the map focused on one goal at a time: coherence-planner export PLAN map.pdf --map --goal G1"
-    text = (
-        f"The map has {len(layout.cards)} cards: too many to print readably in the report "
-        f"(it would need more than {MAX_MAP_PAGES} pages). This overview shows its shape: "
-        "goals on the right, what supports them to the left, items linked to no goal in the "
-        f"shaded band below; flagged cards have coloured borders. {how}."
-    )
-    w, h = shape.width * scale, shape.height * scale
-    parts: list[Flowable] = [para(text, "muted"), Spacer(1, 8)]
-    if w >= width * MIN_OVERVIEW_SHARE:
-        parts.append(MapWindow(shape, scale, (0.0, 0.0), (w, h)))
-    return [*parts, PageBreak()]
+        parts += [*_overview(district, analysis, width), PageBreak()]
+    goals = [g for g in district.items_of("goal") if g.live]
+    for goal in goals:
+        plan = plan_area(district, analysis, area, "the report's paper", goal.id, title_h=0.0)
+        parts.append(Heading(f"Line of sight: {goal.label}", 1))
+        parts += _pages(plan, room, MAX_GOAL_PAGES)
+        if len(plan.pages) > MAX_GOAL_PAGES:
+            drawn = sum(
+                len(row) + int(block.head is not None)
+                for pieces in plan.pages[:MAX_GOAL_PAGES]
+                for piece in pieces
+                for block in piece.lane.blocks[piece.start : piece.end]
+                for row in block.rows
+            )
+            serving = sum(1 for gs in analysis.goals_of.values() if goal.id in gs)
+            parts.append(
+                para(
+                    f"{plural(serving - drawn, 'more item')} serve this goal; every item is "
+                    "listed in the appendix.",
+                    "muted",
+                )
+            )
+        parts.append(PageBreak())
+    return parts
 
 
-def _too_many(cards: int) -> str:
-    return (
-        f"The map has {cards:,} cards: far too many to print readably in this report. "
-        "Print it focused on one goal at a time, as a poster: coherence-planner export PLAN "
-        "map.pdf --map --goal G1 --paper tabloid --tile 3x3 (the command says which grid "
-        "keeps the text readable)."
+def _overview(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    """Each goal with what serves it and its money, when the whole map needs more than a
+    page: the goal pages that follow draw each one."""
+    counts: dict[str, dict[str, int]] = {}
+    for item_id, reached in analysis.goals_of.items():
+        kind = district.items[item_id].kind
+        for goal_id in reached:
+            counts.setdefault(goal_id, {}).setdefault(kind, 0)
+            counts[goal_id][kind] += 1
+    rows = []
+    for goal in (g for g in district.items_of("goal") if g.live):
+        have = counts.get(goal.id, {})
+        rows.append(
+            [
+                goal.label,
+                f"{have.get('strategy', 0):,}",
+                f"{have.get('program', 0):,}",
+                f"{have.get('policy', 0):,}",
+                money_short(analysis.resources.by_goal.get(goal.id, 0.0)),
+            ]
+        )
+    orphans = len(analysis.orphans)
+    rows.append(
+        [
+            "Not linked to any goal",
+            "",
+            f"{orphans:,} items",
+            "",
+            money_short(analysis.resources.orphan_cost),
+        ]
     )
+    share = width - 4 * 80
+    return [
+        para(
+            f"The whole map has {plural(len([i for i in district.items.values() if i.live]), 'item')}: "
+            "more than one page can show readably. Each goal's line of sight follows on pages "
+            "of its own; here is what serves each goal and the program money the resource "
+            "rule gives it (a program serving several goals is split evenly).",
+            "muted",
+        ),
+        Spacer(1, 8),
+        table(
+            ("Goal", "Strategies", "Programs", "Policies", "Money a year"),
+            rows,
+            (share, 80, 80, 80, 80),
+            align_right=(1, 2, 3, 4),
+        ),
+    ]

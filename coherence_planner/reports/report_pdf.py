@@ -69,14 +69,14 @@ def write_report_pdf(
         footer=footer,
         progress=scaled(progress, 0.3, 1.0),
     )
-    width, height = doc.width, doc.height
+    width = doc.width
     progress(0.0, "Writing the summary")
     story: list[Flowable] = cover(district, today)
     story += then_pages(summary(district, analysis, width), "wide")
     progress(0.03, "Drawing where the money goes")
-    story += then_pages(money_flow_section(district, analysis), "body")
+    story += money_flow_section(district, analysis)
     progress(0.05, "Drawing the map")
-    story += map_section(district, analysis, width, height)
+    story += then_pages(map_section(district, analysis, doc.wide_width, doc.wide_height), "body")
     progress(0.15, "Writing the goals and findings")
     story += goal_sections(district, analysis, width)
     story += findings(district, analysis, width)

@@ -85,10 +85,6 @@ def test_sample_poster_on_tabloid(tmp_path: Path) -> None:
     [
         (["--map", "--tile", "2by2"], "--tile '2by2': write columns x rows, for example 2x3"),
         (["--map", "--tile", "0x1"], "columns and rows must each be 1 to 12"),
-        (
-            ["--map"],
-            "below the readable 6 pt. It fits one page --landscape; or tile it: --tile 2x1",
-        ),
         (["--tile", "2x2"], "tiling and focusing on a goal apply to the map (--map)"),
         (["--goal", "G1"], "tiling and focusing on a goal apply to the map (--map)"),
         (["--map", "--goal", "P1"], "--goal P1: no goal with that id"),

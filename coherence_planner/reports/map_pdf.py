@@ -87,14 +87,15 @@ def write_map_pdf(
 def _write_print_pages(
     district: District,
     analysis: Analysis,
-    path: Path,
+    path: Path | BinaryIO,
     sheet: Sheet,
     goal: str | None,
     progress: Progress,
     today: dt.date | None,
 ) -> int:
     plan = plan_print(district, analysis, sheet, goal)
-    canvas = Canvas(str(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    target = str(path) if isinstance(path, Path) else path
+    canvas = Canvas(target, pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
     title = district_title(district)
     set_info(canvas, f"{title} — coherence map", "Coherence map", district)
     words = ["Coherence map"]

@@ -42,7 +42,7 @@ from coherence_planner.reports.progress import Progress, no_progress
 
 MARGIN = 30.0
 TITLE_PT = 16.0
-HEAD_H = 44.0  # the first page's title, subtitle and key
+HEAD_H = 40.0  # the first page's title, subtitle and key
 RUNNING_H = 18.0  # later pages: a running title
 FOOTER_PT = 7.5
 SCALES = (1.4, 1.25, 1.1, 1.0, 0.95, MIN_PT / SMALL_PT)  # largest first

@@ -13,7 +13,7 @@ from benchmarks.generate_district import generate
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.district import District
-from coherence_planner.reports.map_print import MIN_PT
+from coherence_planner.reports.map_print import LANE_GAP, MIN_PT
 from coherence_planner.reports.map_print_pages import HEAD_H, RUNNING_H, plan_print
 from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
@@ -108,7 +108,7 @@ def test_large_maps_print_as_pages_cut_between_lanes_and_rows(programs: int) -> 
     by_page = _cards_by_page(plan.pages)
     for n, pieces in enumerate(plan.pages):
         assert pieces and by_page[n]  # no blank page
-        used = sum(_piece_height(piece) for piece in pieces) + 8 * (len(pieces) - 1)
+        used = sum(_piece_height(piece) for piece in pieces) + LANE_GAP * (len(pieces) - 1)
         assert used <= room - (HEAD_H if n == 0 else RUNNING_H) + 0.01  # no card cut
     shown = [i for ids in by_page for i in ids]
     live = {i for i, item in district.items.items() if item.live}

@@ -251,9 +251,9 @@ def _head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) 
     canvas.drawString(0, _Y(TITLE_PT), clean(title))
     canvas.setFillColor(style.MUTED_TEXT)
     canvas.setFont(FONT, SMALL_PT + 1)
-    canvas.drawString(0, _Y(TITLE_PT + 12), clean(subtitle))
+    canvas.drawString(0, _Y(TITLE_PT + 10), clean(subtitle))
     x = 0.0
-    baseline = TITLE_PT + 12 + SMALL_PT * 1.6
+    baseline = TITLE_PT + 10 + SMALL_PT * 1.35
     for kind in ("goal", "strategy", "program", "policy"):
         look = style.KIND_STYLES[kind]
         canvas.setFillColor(look.fill)

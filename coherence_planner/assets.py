@@ -37,7 +37,7 @@ def _package_or_folder(package: str, folder: str) -> Traversable:
 
 
 def resource_dir() -> Traversable:
-    """The resources/ folder (sample districts)."""
+    """The resources/ folder (sample districts, the guide's pictures)."""
     return _package_or_folder("coherence_planner_resources", "resources")
 
 
@@ -49,6 +49,11 @@ def icons_dir() -> Traversable:
 def icon_svg(name: str) -> bytes:
     """The SVG of icon `name` (without .svg)."""
     return (icons_dir() / f"{name}.svg").read_bytes()
+
+
+def guide_image(name: str) -> bytes:
+    """A picture of the Help guide (resources/guide/NAME, a PNG)."""
+    return (resource_dir() / "guide" / name).read_bytes()
 
 
 def sample_json_text() -> str:

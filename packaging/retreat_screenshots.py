@@ -53,9 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             presenter.close()
             settle(app)
 
-        # The tabs, with two scenarios and a few ratings to show; the findings dock is
-        # closed, as it would be at a retreat, to give the tabs the room.
-        window.findings_dock.hide()
+        # The tabs, with two scenarios and a few ratings to show.
         district = window.session.district
         view = retreat.scenarios
         window.show_view(retreat.tabs["Scenarios"])

@@ -191,6 +191,25 @@ def decision_log(district: District) -> list[LogEntry]:
     return [LogEntry.from_record(key, table[key]) for key in sorted(table)]
 
 
+NOT_LOGGED = "Decided in the plan itself: the log has no record of who decided or why"
+
+
+def unlogged_decisions(district: District) -> list[LogEntry]:
+    """The decisions the tally counts that the log does not explain: a live program's or
+    policy's current decision (not undecided) that differs from its latest log entry, as
+    when a file or spreadsheet arrives already decided. Undated, with no key."""
+    latest = {e.item_id: e.decision for e in decision_log(district)}
+    found = []
+    for item in sorted(district.items.values(), key=lambda i: i.id):
+        if item.kind not in DECIDABLE_KINDS or not item.live:
+            continue
+        decision = str(getattr(item, "decision", vocab.DEFAULT_DECISION))
+        if decision == vocab.DEFAULT_DECISION or latest.get(item.id) == decision:
+            continue
+        found.append(LogEntry("", item.id, item.kind, item.name, decision, "", NOT_LOGGED, "", ""))
+    return found
+
+
 def filter_log(
     entries: list[LogEntry],
     *,

@@ -36,6 +36,13 @@ SCALES: dict[str, int] = {
 }
 DIMENSIONS = tuple(SCALES)
 DIMENSION_LABELS = {d: d.capitalize() for d in DIMENSIONS}
+# What each score means, in the words the cabinet rates in (score n is SCORE_WORDS[d][n - 1]).
+_FIVE = ("Very low", "Low", "Medium", "High", "Very high")
+SCORE_WORDS: dict[str, tuple[str, ...]] = {
+    "implementation": ("Not started", "Partly in place", "Mostly in place", "Fully in place"),
+    "impact": ("No visible effect", "Some effect", "Clear effect", "Strong effect"),
+    **{d: _FIVE for d in DIMENSIONS if SCALES[d] == 5},
+}
 
 # Quadrant thresholds: a mean at or above the middle of the 1-4 scale counts as high.
 IMPLEMENTATION_HIGH = 2.5

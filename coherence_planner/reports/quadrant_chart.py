@@ -30,6 +30,15 @@ _CORNERS = {
 }
 
 
+LABEL_CHARS = 26  # a program's name on the chart is cut here, with an ellipsis
+
+
+def short_name(name: str) -> str:
+    """A program's name short enough to sit beside its point without covering others."""
+    name = " ".join(name.split())
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
 def draw_quadrant(
     figure: Figure, rated: list[R.ProgramRatings], *, font_size: float = 10.0
 ) -> None:
@@ -51,7 +60,7 @@ def draw_quadrant(
             fontweight="bold",
             color=QUADRANT_COLOURS[name],
         )
-    # Programs at the same point share one marker and one label ("P6, P11").
+    # Programs at the same point share one marker and one label, a name per line.
     points: dict[tuple[float, float, str], list[R.ProgramRatings]] = {}
     for r in rated:
         impl, impact = r.spreads["implementation"].mean, r.spreads["impact"].mean
@@ -77,7 +86,7 @@ def draw_quadrant(
             capsize=3,
         )
         ax.annotate(
-            ", ".join(g.program_id for g in group),
+            "\n".join(short_name(g.name) for g in group),
             (x, y),
             xytext=(6, 6),
             textcoords="offset points",

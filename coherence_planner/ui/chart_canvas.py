@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -48,3 +50,17 @@ class ChartCanvas(QWidget):
 
     def draw_idle(self) -> None:
         self.matplotlib_canvas().draw_idle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Lay the chart out again for the new size, once the canvas has it: a layout made
+        for another size cuts off axis titles and tick labels at the edges."""
+        super().resizeEvent(event)
+        if self._canvas is not None:
+            QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        from coherence_planner.reports.figures import fit_layout
+
+        if self._canvas is not None:
+            fit_layout(self._canvas.figure)
+            self._canvas.draw_idle()

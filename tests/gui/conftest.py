@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from coherence_planner.domain.codec import district_from_dict
@@ -41,8 +41,9 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # The offscreen platform warns about a window-manager feature it lacks; nothing to fix.
+    # The offscreen platform warns about window-manager features it lacks; nothing to fix.
     config.addinivalue_line("qt_log_ignore", "This plugin does not support propagateSizeHints")
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support raise")
 
 
 @pytest.fixture(autouse=True)
@@ -117,7 +118,9 @@ def window(qtbot: Any) -> Iterator[Any]:
 
     win = MainWindow()
     qtbot.addWidget(win)
-    win.resize(1280, 760)
+    # A first run opens maximised on the (800x800 offscreen) screen; tests choose the size.
+    win.setWindowState(Qt.WindowState.WindowNoState)
+    win.resize(1280, 720)
     win.show()
     yield win
     win.close()

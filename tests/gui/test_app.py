@@ -105,12 +105,12 @@ def test_dark_scheme_gets_a_dark_palette_and_light_icons(window: Any, qapp: Any)
 
     from coherence_planner.ui import theme
 
-    before = window.new_action.icon().pixmap(24, 24).toImage()
+    before = window.files.new_action.icon().pixmap(24, 24).toImage()
     try:
         theme.apply(qapp, Qt.ColorScheme.Dark)
         window.refresh_icons()
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        after = window.new_action.icon().pixmap(24, 24).toImage()
+        after = window.files.new_action.icon().pixmap(24, 24).toImage()
         assert after != before
     finally:
         theme.apply(qapp, Qt.ColorScheme.Light)

@@ -58,11 +58,11 @@ def test_create_a_district_from_scratch(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DistrictDialog, "exec", details)
-    window.district_action.trigger()
+    window.editing.district_action.trigger()
     assert window.session.district.name == "Lakeside Unified"
 
     # A goal, named in the inspector.
-    window.add_actions["goal"].trigger()
+    window.editing.add_actions["goal"].trigger()
     goal_id = window.session.selection[0]
     type_into(qtbot, window.inspector.editors["name"].edit, "Every student reads by grade 3")
     assert window.session.district.items[goal_id].name == "Every student reads by grade 3"
@@ -71,7 +71,7 @@ def test_create_a_district_from_scratch(
     assert findings_count(window, "unsupported") == 1
 
     # A program with a cost, an evidence tier and grades.
-    window.add_actions["program"].trigger()
+    window.editing.add_actions["program"].trigger()
     program_id = window.session.selection[0]
     type_into(qtbot, window.inspector.editors["name"].edit, "Phonics intervention")
     cost = window.inspector.editors["annual_cost"].box
@@ -129,12 +129,12 @@ def test_create_a_district_from_scratch(
 
     # Save As, close, reopen: everything is there.
     dialogs.answer(tmp_path / "Lakeside copy.coherence")
-    window.save_as_action.trigger()
+    window.files.save_as_action.trigger()
     assert window.windowTitle().startswith("Lakeside copy.coherence — Saved")
-    window.close_action.trigger()
+    window.files.close_action.trigger()
     assert window.stack.currentWidget() is window.start_page
     dialogs.answer(tmp_path / "Lakeside copy.coherence")
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     district = window.session.district
     assert district.name == "Lakeside Unified"
     assert district.items[program_id].annual_cost == 120000
@@ -151,7 +151,7 @@ def test_delete_and_undo_restores_item_and_links(
     links_before = len(district.links)
     touching = len(district.links_of("P4"))
     window.session.select(["P4"])
-    window.delete_action.trigger()
+    window.editing.delete_action.trigger()
     assert "P4" not in district.items
     assert len(district.links) == links_before - touching
     assert window.session.undo_stack.undoText().startswith("Remove Intensive Reading")
@@ -264,12 +264,12 @@ def test_link_picker_offers_only_links_that_can_be_made(
 def test_window_geometry_is_remembered(qtbot: Any, window: Any) -> None:
     from coherence_planner.ui.shell.main_window import MainWindow
 
-    window.resize(760, 520)
+    window.resize(760, 560)
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
     # restoreGeometry keeps a window on its screen (the offscreen one is 800 px wide).
     screen_width = again.screen().availableGeometry().width()
-    assert again.height() == 520
+    assert again.height() == 560
     assert abs(again.width() - min(window.width(), screen_width)) <= 4  # window frame
     again.close()

@@ -23,7 +23,7 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.commands import Changes
 from coherence_planner.ui.browse.filter_combos import filter_combo, set_choices
 from coherence_planner.ui.browse.model import ID_ROLE, Filters, ItemFilter, ItemTreeModel
-from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER
+from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER, legend_html
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
 
@@ -94,6 +94,13 @@ class ItemBrowser(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("Annual cost") + 24)
         layout.addWidget(self.view, 1)
+        self.legend = QLabel(legend_html())
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("Key to the marks beside the items")
+        small = self.legend.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.legend.setFont(small)
+        layout.addWidget(self.legend)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -300,5 +300,21 @@ class ItemFilter(QSortFilterProxyModel):
         item = self._source.item_at(self._source.index(source_row, 0, source_parent))
         return item is not None and matches(item, self.filters, self._source.analysis)
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A group's count while filtering says how many of its items show: "Programs (3 of
+        60)", not the total beside three rows."""
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and self.filters.active()
+            and index.isValid()
+            and index.column() == 0
+            and not index.parent().isValid()
+        ):
+            source = self.mapToSource(index)
+            kind = self._source.data(source, KIND_ROLE)
+            shown, total = self.rowCount(index), self._source.rowCount(source)
+            return f"{vocab.KIND_PLURALS[kind]} ({shown:,} of {total:,})"
+        return super().data(index, role)
+
     def visible_count(self) -> int:
         return sum(self.rowCount(self.index(row, 0)) for row in range(self.rowCount()))

@@ -243,7 +243,6 @@ class GradesEditor(Editor):
             button.setAccessibleName(f"Grade {token}")
             button.setToolTip(f"Grade {token}. No grade pressed means every grade.")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setMinimumWidth(26)
             button.toggled.connect(self._toggled)
             grid.addWidget(button, number // 7, number % 7)
             self.buttons[token] = button
@@ -252,7 +251,9 @@ class GradesEditor(Editor):
             "QToolButton { padding: 2px 4px; border: 1px solid palette(mid); border-radius: 3px; }"
             "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
             " border-color: palette(highlight); }"
-            "QToolButton:focus { border: 2px solid palette(highlight); }"
+            # The thicker focus border takes its pixel from the padding, so a focused
+            # button needs no more room than the others (and is never cut off).
+            "QToolButton:focus { border: 2px solid palette(highlight); padding: 1px 3px; }"
         )
         self._add(box)
         self.setFocusProxy(self.buttons["PK"])

@@ -52,6 +52,12 @@ REMOVED_COLOUR = "#B03A00"  # a darker Okabe–Ito vermillion
 CHANGED_COLOUR = "#005A8C"  # a darker Okabe–Ito blue
 
 
+GUIDANCE = (
+    "Take a snapshot before a retreat or a budget round, then compare it with the plan as "
+    "it is now, or compare this plan with last year's file."
+)
+
+
 def _when(taken_at: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(taken_at).astimezone()
@@ -135,10 +141,6 @@ class SnapshotsView(QWidget):
         self.view = QTextBrowser()
         self.view.setAccessibleName("Comparison")
         self.view.setOpenLinks(False)
-        self.view.setPlaceholderText(
-            "Take a snapshot before a retreat or a budget round, then compare it with the "
-            "plan as it is now, or compare this plan with last year's file."
-        )
         split = QSplitter()
         split.addWidget(side)
         split.addWidget(self.view)
@@ -154,7 +156,9 @@ class SnapshotsView(QWidget):
     # -- the list ----------------------------------------------------------------------
     def _document_changed(self) -> None:
         self._files.clear()
-        self.view.clear()
+        # What to do here, until there is a comparison to show. (A placeholder text would
+        # stop mid-sentence: Qt draws it on one line.)
+        self.view.setHtml(f'<p style="color: gray;">{GUIDANCE}</p>')
         self.diff = None
         self.refresh()
 

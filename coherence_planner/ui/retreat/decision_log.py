@@ -24,6 +24,7 @@ from coherence_planner.domain.decisions import (
     decision_log,
     filter_log,
     tally,
+    unlogged_decisions,
 )
 from coherence_planner.domain.wording import money
 from coherence_planner.ui.item_models import discard_rows
@@ -112,7 +113,10 @@ class DecisionLog(LazyView):
             self.model.set_entries([])
             self.tally.setText("")
             return
-        entries = decision_log(self.session.district)
+        # Decisions the log cannot explain are listed too (as the oldest), so the rows
+        # account for every decision the tally below counts.
+        district = self.session.district
+        entries = unlogged_decisions(district) + decision_log(district)
         people = sorted({e.who for e in entries if e.who})
         chosen = self.who.currentData()
         self.who.blockSignals(True)
@@ -133,7 +137,7 @@ class DecisionLog(LazyView):
         self.view.resizeColumnsToContents()
         for column in (LOG_COLUMNS.index("Name"), LOG_COLUMNS.index("Why")):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
-        t = tally(self.session.district)
+        t = tally(district)
         counts = ", ".join(
             f"{DECISION_LABELS[d]} {t.counts[d]}" for d in vocab.DECISIONS if t.counts[d]
         )

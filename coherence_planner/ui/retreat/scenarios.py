@@ -89,6 +89,9 @@ def _scenario_column(result: S.ScenarioResult) -> list[str]:
     ]
 
 
+NO_SECOND = "No second scenario"
+
+
 class ScenarioView(LazyView):
     def __init__(
         self, session: DocumentSession, state: RetreatState, parent: QWidget | None = None
@@ -144,7 +147,8 @@ class ScenarioView(LazyView):
         rv.addWidget(top_box)
 
         compare = QHBoxLayout()
-        compare.addWidget(QLabel("Compare today with"))
+        # Today and the chosen scenario always show; this adds a second scenario beside them.
+        compare.addWidget(QLabel("Also show"))
         self.compare = QComboBox()
         self.compare.setAccessibleName("Compare with a second scenario")
         compare.addWidget(self.compare, 1)
@@ -207,7 +211,7 @@ class ScenarioView(LazyView):
         self.compare.blockSignals(True)
         self.list.clear()
         self.compare.clear()
-        self.compare.addItem("Today only", None)
+        self.compare.addItem(NO_SECOND, None)
         names = [s.name for s in S.scenarios(self.session.district)] if self.session.is_open else []
         for name in names:
             self.list.addItem(name)

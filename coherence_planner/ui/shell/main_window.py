@@ -1,30 +1,25 @@
-"""The main window: item browser, central views (Overview, later the Map), inspector and
-findings, with menus, toolbar and shortcuts for everything."""
+"""The main window: it composes the features. Five central views (Plan, Map, Findings,
+Retreat, Progress; see views.py), the Items list and the Inspector as side panels, and the
+menus, toolbar and shortcuts that reach all of them (see menus.py). Features never import
+this module: the window makes their widgets and actions and puts them in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
-    QToolBar,
     QWidget,
 )
 
 import coherence_planner
-from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import AddItem, RemoveItems, SetDistrictFields
-from coherence_planner.domain.items import ITEM_CLASSES
 from coherence_planner.ui import settings
 from coherence_planner.ui.browse.browser import ItemBrowser
 from coherence_planner.ui.documents.controller import DocumentController
-from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.findings.model import summary
 from coherence_planner.ui.findings.overview import Overview
 from coherence_planner.ui.findings.panel import FindingsPanel
@@ -38,8 +33,13 @@ from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
 from coherence_planner.ui.room.actions import RoomActions
 from coherence_planner.ui.session import DocumentSession
-from coherence_planner.ui.shell.district_dialog import DistrictDialog
+from coherence_planner.ui.shell import geometry, menus
+from coherence_planner.ui.shell.editing import Editing
+from coherence_planner.ui.shell.file_actions import FileActions
+from coherence_planner.ui.shell.help import HelpWindows
+from coherence_planner.ui.shell.navigation import Navigation
 from coherence_planner.ui.shell.start_page import StartPage
+from coherence_planner.ui.shell.views import CentralViews
 
 APP_NAME = "Coherence Planner"
 
@@ -69,44 +69,26 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # Central: a start page, or the views of the open plan.
+        # Central: a start page, or the five views of the open plan.
         self.stack = QStackedWidget()
         self.start_page = StartPage()
-        self.central_tabs = QTabWidget()
-        self.central_tabs.setDocumentMode(True)
         self.overview = Overview()
-        self.add_central_view(self.overview, "Overview")
         self.map_panel = MapPanel(self.session)
-        self.add_central_view(self.map_panel, "Map")
-        self.central_tabs.setTabIcon(self.central_tabs.count() - 1, icon("map"))
         self.matrix = AlignmentMatrix(self.session)
-        self.add_central_view(self.matrix, "Alignment")
-        self._add_framework_views()
+        self.findings = FindingsPanel(self.session)
         self.retreat = Retreat(self.session, self)
         self.room = RoomActions(self.session, self)
-        for title, widget in self.retreat.tabs.items():
-            self.add_central_view(widget, title)
+        self._make_framework_views()
+        self.views = CentralViews()
+        self._add_views()
         self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.central_tabs)
+        self.stack.addWidget(self.views)
         self.setCentralWidget(self.stack)
 
         self.browser = ItemBrowser(self.session)
         self.inspector = Inspector(self.session)
-        self.findings = FindingsPanel(self.session)
-        self.browser_dock = self._dock("Items", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock(
-            "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.findings_dock = self._dock(
-            "Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        # The side columns run the full height; the findings sit under the central views.
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks(
-            [self.browser_dock, self.inspector_dock], [340, 400], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks([self.findings_dock], [260], Qt.Orientation.Vertical)
+        self.browser_dock = self._dock("Items", self.browser)
+        self.inspector_dock = self._dock("Inspector", self.inspector)
 
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName("Save state")
@@ -116,10 +98,23 @@ class MainWindow(QMainWindow):
 
         self.spreadsheets = SpreadsheetActions(self.session, self.documents, self)
         self.pdf_export = PdfExportAction(self.session, self)
+        self.help = HelpWindows(self)
+        self.navigation = Navigation(
+            self,
+            self.views,
+            self.browser_dock,
+            self.browser.view,
+            self.inspector_dock,
+            self.action,
+        )
+        self.editing = Editing(
+            self, self.session, self.documents, self.inspector, self.navigation, self.action
+        )
+        self.files = FileActions(self, self.documents, self.action)
+        self.files.recent_listeners.append(self.start_page.set_recent)
         self._build_actions()
         self._build_menus()
-        self._build_toolbar()
-        self._add_framework_menu()
+        self.toolbar = menus.build_toolbar(self, self._toolbar_entries())
 
         self.start_page.new_requested.connect(self.documents.new_plan)
         self.start_page.open_requested.connect(lambda: self.documents.open_plan())
@@ -129,13 +124,12 @@ class MainWindow(QMainWindow):
         self.start_page.spreadsheet_requested.connect(
             lambda: self.spreadsheets.import_spreadsheet()
         )
-        self.documents.recent_changed.connect(self._recent_changed)
+        self.start_page.guide_requested.connect(self.help.show_guide)
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
         self.findings.browse_requested.connect(self._browse)
-        self.map_panel.open_item.connect(
-            lambda _id: self._focus(self.inspector_dock, self.inspector)
-        )
+        self.map_panel.open_item.connect(lambda _id: self.navigation.go_to_inspector())
+        self.browser.view.activated.connect(lambda _index: self._item_activated())
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
@@ -143,12 +137,12 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
-        self._recent_changed(settings.recent_files())
-        self._restore_geometry()
+        self.files.set_recent(settings.recent_files())
+        self.navigation.restore()
         self._document_changed()
 
     # -- layout ------------------------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{title.lower()}")
         dock.setWidget(widget)
@@ -157,46 +151,58 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(area, dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
-    def _add_framework_views(self) -> None:
-        """The improvement framework's tabs: themes, indicators, snapshots (branch framework)."""
+    def _make_framework_views(self) -> None:
+        """The improvement framework's views: themes, indicators, snapshots."""
         from coherence_planner.ui.map.theme_matrix import ThemeMatrix
         from coherence_planner.ui.progress.indicators import IndicatorsView
         from coherence_planner.ui.progress.snapshots import SnapshotsView
 
         self.theme_matrix = ThemeMatrix(self.session)
-        self.add_central_view(self.theme_matrix, "Themes")
         self.indicators_view = IndicatorsView(self.session)
-        self.add_central_view(self.indicators_view, "Indicators")
         self.snapshots_view = SnapshotsView(self.session)
-        self.add_central_view(self.snapshots_view, "Snapshots")
 
-    def _add_framework_menu(self) -> None:
-        bar = self.menuBar()
-        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        plan = QMenu("&Plan", self)
-        if help_action is not None:
-            bar.insertMenu(help_action, plan)
-        else:
-            bar.addMenu(plan)
-        take = plan.addAction("Take &snapshot…")
-        take.triggered.connect(self.snapshots_view.take)
-        compare = plan.addAction("&Compare snapshots…")
-        compare.triggered.connect(lambda: self.central_tabs.setCurrentWidget(self.snapshots_view))
-        self.plan_menu = plan
-
-    def add_central_view(self, widget: QWidget, title: str) -> int:
-        """Add a tab to the central area."""
-        return self.central_tabs.addTab(widget, title)
+    def _add_views(self) -> None:
+        add = self.views.add_view
+        self.plan_view = add(
+            "Plan",
+            "The plan at a glance: its numbers and where the money goes",
+            {"Overview": self.overview},
+        )
+        self.map_view = add(
+            "Map",
+            "The coherence map, the alignment matrix and the themes",
+            {
+                "Coherence Map": self.map_panel,
+                "Alignment": self.matrix,
+                "Themes": self.theme_matrix,
+            },
+        )
+        self.views.setTabIcon(self.views.count() - 1, icon("map"))
+        self.findings_view = add(
+            "Findings",
+            "What does not fit, and why, in words to read aloud",
+            {"Findings": self.findings},
+        )
+        self.retreat_view = add(
+            "Retreat",
+            "Decide, compare scenarios, rate programs and see the load on schools",
+            self.retreat.tabs,
+        )
+        self.progress_view = add(
+            "Progress",
+            "Indicators against their targets, and snapshots to compare",
+            {"Indicators": self.indicators_view, "Snapshots": self.snapshots_view},
+        )
 
     def show_view(self, widget: QWidget) -> None:
-        """Bring one of the central views to the front."""
-        self.central_tabs.setCurrentWidget(widget)
+        """Bring a view, or a part of one, to the front."""
+        self.navigation.show(widget)
 
     # -- actions -----------------------------------------------------------------------
-    def _action(
+    def action(
         self,
         text: str,
         slot: object,
@@ -218,49 +224,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        d = self.documents
         K = QKeySequence.StandardKey
-        self.new_action = self._action(
-            "&New Plan…", d.new_plan, K.New, "new", "Start a new, empty plan"
-        )
-        self.open_action = self._action(
-            "&Open…", lambda: d.open_plan(), K.Open, "open", "Open a plan"
-        )
-        self.sample_action = self._action(
-            "Open the &Sample District",
-            d.open_sample,
-            None,
-            "map",
-            "Open a copy of the sample district Riverside Unified",
-        )
-        self.save_as_action = self._action(
-            "Save &As…", d.save_as, K.SaveAs, None, "Continue working in a copy under a new name"
-        )
-        self.save_copy_action = self._action(
-            "Save a &Copy…",
-            d.save_copy,
-            "Ctrl+Alt+S",
-            "save-copy",
-            "Write a copy of the plan; keep working in this one",
-        )
-        self.import_action = self._action(
-            "&Import District JSON…",
-            d.import_json,
-            "Ctrl+I",
-            "import",
-            "Make a plan from a district JSON file",
-        )
-        self.export_action = self._action(
-            "&Export District JSON…",
-            d.export_json,
-            "Ctrl+E",
-            "export",
-            "Write the plan as district JSON",
-        )
-        self.close_action = self._action("&Close", d.close_plan, K.Close, None, "Close the plan")
-        self.quit_action = self._action("&Quit", self.close, K.Quit, None, "Quit Coherence Planner")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
+        a = self.action
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(K.Undo))
@@ -270,161 +235,152 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence(K.Redo))
         self.redo_action.setIcon(icon("redo"))
         self.redo_action.setProperty("icon_name", "redo")
-        self.add_actions = {
-            kind: self._action(
-                f"Add {vocab.KIND_LABELS[kind]}",
-                lambda kind=kind: self.add_item(kind),
-                f"Ctrl+Shift+{number}",
-                f"add-{kind}",
-                f"Add a new {vocab.KIND_LABELS[kind].lower()}",
-            )
-            for number, kind in enumerate(vocab.ITEM_KINDS, start=1)
-        }
-        self.link_action = self._action(
-            "Add &Link…",
-            lambda: self.inspector.links.add_link("supports"),
-            "Ctrl+L",
-            "link",
-            "Link the selected item to what it supports",
-        )
-        self.conflict_action = self._action(
-            "Add C&onflict…",
-            lambda: self.inspector.links.add_link("conflicts"),
-            "Ctrl+Shift+L",
-            "conflict",
-            "Mark an item that works against the selected one",
-        )
-        self.delete_action = self._action(
-            "&Delete",
-            self.delete_selected,
-            K.Delete,
-            "delete",
-            "Remove the selected items and their links",
-        )
-        self.district_action = self._action(
-            "District &Details…",
-            self.edit_district,
-            None,
-            None,
-            "Name, school year and notes of the district",
-        )
-        self.find_action = self._action(
+        self.find_action = a(
             "&Find Items", self._focus_search, K.Find, "search", "Search the items"
         )
-        self.go_browser = self._action(
-            "Go to &Items", lambda: self._focus(self.browser_dock, self.browser.view), "Alt+1"
-        )
-        self.go_inspector = self._action(
-            "Go to &Inspector", lambda: self._focus(self.inspector_dock, self.inspector), "Alt+2"
-        )
-        self.go_findings = self._action(
-            "Go to &Findings",
-            lambda: self._focus(self.findings_dock, self.findings.view),
-            "Alt+3",
-            "findings",
-        )
-        self.go_central = self._action(
-            "Go to &Overview", lambda: self.central_tabs.currentWidget().setFocus(), "Alt+0"
-        )
-        self.go_map = self._action(
-            "Go to the &Map",
-            lambda: self._show_central(self.map_panel, self.map_panel.view),
-            "Alt+4",
-            "map",
-            "The coherence map: every item and the goals it serves",
-        )
-        self.go_matrix = self._action(
-            "Go to the &Alignment Matrix",
-            lambda: self._show_central(self.matrix, self.matrix.table),
-            "Alt+5",
-            None,
-            "Strategies, programs and policies by goals",
-        )
-        self.export_map_action = self._action(
+        self.export_map_action = a(
             "Export the &Map…",
             lambda: self.map_panel.export(),
             None,
             "export",
             "Save the coherence map as a PNG image or an SVG drawing",
         )
-        self.go_retreat = [  # Alt+0-5 are the panes and views above
-            self._action(
-                f"Go to {title}",
-                lambda widget=widget: self.show_view(widget),
-                f"Alt+{n}",
-            )
-            for n, (title, widget) in enumerate(self.retreat.tabs.items(), start=6)
-        ]
-        self.about_action = self._action("&About Coherence Planner", self.about)
+        self.guide_action = a(
+            "&Guide", self.help.show_guide, "F1", "findings", "How a cabinet uses the planner"
+        )
+        self.shortcuts_action = a(
+            "&Keyboard Shortcuts",
+            self.help.show_shortcuts,
+            "Ctrl+/",
+            None,
+            "Every shortcut, by menu",
+        )
+        self.take_snapshot_action = a(
+            "Take a &Snapshot…",
+            self._take_snapshot,
+            None,
+            None,
+            "Keep the plan as it is now, to compare with later",
+        )
+        self.about_action = a("&About Coherence Planner", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = self.file_menu = bar.addMenu("&File")
-        file.addActions([self.new_action, self.open_action])
-        self.recent_menu = file.addMenu("Open &Recent")
-        file.addAction(self.sample_action)
-        file.addSeparator()
-        file.addActions([self.save_as_action, self.save_copy_action])
-        file.addSeparator()
-        file.addActions([self.import_action, self.export_action])
         sheets = self.spreadsheets
-        file.addAction(sheets.import_action)
-        file.addMenu(sheets.export_menu)
-        file.addAction(sheets.template_action)
-        file.addActions([self.export_map_action, self.pdf_export.action])
-        file.addSeparator()
-        file.addActions([self.close_action, self.quit_action])
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions(list(self.add_actions.values()))
-        edit.addSeparator()
-        edit.addActions([self.link_action, self.conflict_action, self.delete_action])
-        edit.addSeparator()
-        edit.addActions([self.district_action, self.find_action])
-        view = bar.addMenu("&View")
-        view.addActions([self.go_central, self.go_browser, self.go_inspector, self.go_findings])
-        view.addActions([self.go_map, self.go_matrix])
-        view.addSeparator()
-        for dock in (self.browser_dock, self.inspector_dock, self.findings_dock):
-            view.addAction(dock.toggleViewAction())
-        retreat = bar.addMenu("&Retreat")
-        retreat.addAction(self.retreat.present_action)
-        retreat.addAction(self.room.action)
-        retreat.addSeparator()
-        retreat.addActions(self.go_retreat)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.sample_action)
-        help_menu.addAction(self.about_action)
+        nav = self.navigation
+        retreat = self.retreat
+        self.menus = menus.build_menu_bar(
+            self.menuBar(),
+            [
+                (
+                    "&File",
+                    [
+                        self.files.new_action,
+                        self.files.open_action,
+                        self.files.recent_menu,
+                        self.files.sample_action,
+                        None,
+                        self.files.save_as_action,
+                        self.files.save_copy_action,
+                        None,
+                        self.files.import_action,
+                        self.files.export_action,
+                        sheets.import_action,
+                        sheets.export_menu,
+                        sheets.template_action,
+                        self.export_map_action,
+                        self.pdf_export.action,
+                        None,
+                        self.files.close_action,
+                        self.files.quit_action,
+                    ],
+                ),
+                (
+                    "&Edit",
+                    [
+                        self.undo_action,
+                        self.redo_action,
+                        None,
+                        *self.editing.menu_entries(),
+                        self.find_action,
+                    ],
+                ),
+                (
+                    "&View",
+                    [
+                        *nav.view_actions.values(),
+                        None,
+                        nav.next_part,
+                        nav.previous_part,
+                        None,
+                        nav.go_items,
+                        nav.go_inspector,
+                        None,
+                        self.browser_dock.toggleViewAction(),
+                        self.inspector_dock.toggleViewAction(),
+                        nav.compact_action,
+                    ],
+                ),
+                ("&Map", nav.parts_of("Map")),
+                (
+                    "&Retreat",
+                    [
+                        retreat.present_action,
+                        self.room.action,
+                        None,
+                        *nav.parts_of("Retreat"),
+                    ],
+                ),
+                (
+                    "&Progress",
+                    [
+                        *nav.parts_of("Progress"),
+                        None,
+                        self.take_snapshot_action,
+                        self.editing.cycles_action,
+                    ],
+                ),
+                (
+                    "&Help",
+                    [
+                        self.guide_action,
+                        self.shortcuts_action,
+                        None,
+                        self.files.sample_action,
+                        self.about_action,
+                    ],
+                ),
+            ],
+        )
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
-        bar.setObjectName("toolbar-main")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addToolBar(bar)
-        bar.addActions([self.new_action, self.open_action, self.save_copy_action])
-        bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action])
-        bar.addSeparator()
-        bar.addActions(list(self.add_actions.values()))
-        bar.addActions([self.link_action, self.conflict_action, self.delete_action])
-        bar.addSeparator()
-        bar.addActions([self.import_action, self.export_action])
-        bar.addSeparator()
-        bar.addAction(self.retreat.present_action)
-        for action in bar.actions():
-            button = bar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.toolbar = bar
+    def _toolbar_entries(self) -> list[QAction | None]:
+        return [
+            self.files.new_action,
+            self.files.open_action,
+            self.files.save_copy_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            *self.editing.add_actions.values(),
+            self.editing.link_action,
+            self.editing.conflict_action,
+            self.editing.delete_action,
+            None,
+            self.files.import_action,
+            self.files.export_action,
+            None,
+            self.retreat.present_action,
+        ]
 
     # -- state -------------------------------------------------------------------------
     def _document_changed(self) -> None:
         open_ = self.session.is_open
-        self.stack.setCurrentWidget(self.central_tabs if open_ else self.start_page)
-        for dock in (self.browser_dock, self.inspector_dock, self.findings_dock):
+        self.stack.setCurrentWidget(self.views if open_ else self.start_page)
+        for dock in (self.browser_dock, self.inspector_dock):
             dock.setVisible(open_)
+        if open_:
+            self.navigation.plan_shown()
         self._refresh_overview()
         self.findings_label.setText("")
         self._update_actions()
@@ -433,23 +389,14 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         open_ = self.session.is_open
         for action in (
-            self.save_as_action,
-            self.save_copy_action,
-            self.export_action,
-            self.close_action,
-            self.district_action,
+            *self.files.needs_plan(),
             self.find_action,
             self.export_map_action,
-            self.go_map,
-            self.go_matrix,
-            *self.go_retreat,
-            *self.add_actions.values(),
+            self.take_snapshot_action,
+            *self.navigation.actions(),
         ):
             action.setEnabled(open_)
-        one = open_ and len(self.session.selection) == 1
-        self.link_action.setEnabled(one)
-        self.conflict_action.setEnabled(one)
-        self.delete_action.setEnabled(open_ and bool(self.session.selection))
+        self.editing.update()
 
     def _update_title(self) -> None:
         document = self.session.document
@@ -478,90 +425,32 @@ class MainWindow(QMainWindow):
         if self.session.analysis is not None:
             self.findings_label.setText(summary(self.session.analysis))
 
-    def _recent_changed(self, paths: list[str]) -> None:
-        self.recent_menu.clear()
-        for path in paths:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.documents.open_plan(p))
-        if paths:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Menu", self._clear_recent)
-        self.recent_menu.setEnabled(bool(paths))
-        self.start_page.set_recent(paths)
-
-    def _clear_recent(self) -> None:
-        settings.clear_recent_files()
-        self._recent_changed([])
-
     def _card_pressed(self, key: str) -> None:
         self._browse(_CARD_FILTERS[key])
 
     def _browse(self, filters: dict[str, str]) -> None:
         self.browser.clear_filters()
         self.browser.set_filter(**filters)
-        self._focus(self.browser_dock, self.browser.view)
+        self.navigation.go_to_items()
 
     def _goal_pressed(self, goal_id: str) -> None:
         self.browser.clear_filters()
         self.browser.set_filter(goal=goal_id)
         self.session.select([goal_id])
 
-    def _focus(self, dock: QDockWidget, widget: QWidget) -> None:
-        dock.show()
-        dock.raise_()
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    def _item_activated(self) -> None:
+        """Enter or a double-click on an item opens it in the Inspector (in the compact
+        layout the Inspector is the Items list's neighbouring tab)."""
+        if self.navigation.compact:
+            self.navigation.go_to_inspector()
 
-    def _show_central(self, page: QWidget, widget: QWidget) -> None:
-        self.central_tabs.setCurrentWidget(page)
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    def _take_snapshot(self) -> None:
+        self.show_view(self.snapshots_view)
+        self.snapshots_view.take()
 
     def _focus_search(self) -> None:
-        self._focus(self.browser_dock, self.browser.search)
+        self.navigation.focus(self.browser_dock, self.browser.search)
         self.browser.search.selectAll()
-
-    # -- editing -----------------------------------------------------------------------
-    def add_item(self, kind: str) -> str | None:
-        """Add a new item of `kind`, select it and put the cursor in its name."""
-        if not self.session.is_open:
-            return None
-        district = self.session.district
-        item = ITEM_CLASSES[kind](
-            id=district.new_id(kind), name=f"New {vocab.KIND_LABELS[kind].lower()}"
-        )
-        try:
-            self.session.push(AddItem(item))
-        except USER_ERRORS as exc:
-            self.documents.fail(exc)
-            return None
-        self.session.select([item.id])
-        name_editor = self.inspector.editors.get("name")
-        if name_editor is not None:
-            self._focus(self.inspector_dock, name_editor)
-            name_editor.edit.selectAll()  # type: ignore[attr-defined]
-        return item.id
-
-    def delete_selected(self) -> None:
-        ids = list(self.session.selection)
-        if not ids:
-            return
-        try:
-            self.session.push(RemoveItems(self.session.district, ids))
-        except USER_ERRORS as exc:
-            self.documents.fail(exc)
-
-    def edit_district(self) -> None:
-        if not self.session.is_open:
-            return
-        dialog = DistrictDialog(self.session.district, self)
-        if dialog.exec() != DistrictDialog.DialogCode.Accepted:
-            return
-        district = self.session.district
-        values = {k: v for k, v in dialog.values().items() if getattr(district, k) != v}
-        if values:
-            try:
-                self.session.push(SetDistrictFields(values))
-            except USER_ERRORS as exc:
-                self.documents.fail(exc)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -581,22 +470,8 @@ class MainWindow(QMainWindow):
             if name:
                 action.setIcon(icon(str(name)))
 
-    # -- geometry ----------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        store = settings.settings()
-        geometry = store.value("window/geometry")
-        state = store.value("window/state")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        store = settings.settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        geometry.save(self)
         self.documents.close_plan()
         self.map_panel.shutdown()
         self.session.shutdown()

@@ -26,6 +26,7 @@ class StartPage(QWidget):
     import_requested = Signal()
     spreadsheet_requested = Signal()
     recent_requested = Signal(str)
+    guide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +61,10 @@ class StartPage(QWidget):
         self.import_button = QPushButton(icon("import"), "Import a district (JSON)…")
         self.spreadsheet_button = QPushButton(icon("import"), "Import a spreadsheet inventory…")
         self.spreadsheet_button.setToolTip("Make a plan from an .xlsx or .csv list of programs")
+        self.guide_button = QPushButton(icon("findings"), "How it works: the guide (F1)")
+        self.guide_button.setToolTip(
+            "From the district's spreadsheet to a printed map and decisions"
+        )
         self.sample_button.setToolTip(
             "Opens a copy of Riverside Unified; the original stays untouched"
         )
@@ -69,6 +74,7 @@ class StartPage(QWidget):
             (self.sample_button, self.sample_requested),
             (self.spreadsheet_button, self.spreadsheet_requested),
             (self.import_button, self.import_requested),
+            (self.guide_button, self.guide_requested),
         ):
             button.setMinimumHeight(34)
             button.clicked.connect(signal.emit)

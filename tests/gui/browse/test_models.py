@@ -67,10 +67,14 @@ def test_filters_by_each_criterion() -> None:
     assert "P21" in shown_ids(proxy) and "P2" not in shown_ids(proxy)
     proxy.set_filters(Filters(text="phonics groups"))
     assert shown_ids(proxy) == {"P2"}
+    # The group says how many of its items show, not its total beside one row.
+    programs = len(district.items_of("program"))
+    assert proxy.index(0, 0).data() == f"Programs (1 of {programs})"
     proxy.set_filters(Filters(kind="program", flag="removal"))
     assert shown_ids(proxy) == {c.id for c in analysis.removal_candidates if c.kind == "program"}
     proxy.set_filters(Filters())
     assert len(shown_ids(proxy)) == len(district.items)
+    assert proxy.index(0, 0).data() == f"Goals ({len(district.items_of('goal'))})"
 
 
 def test_edits_refresh_rows_and_new_items_appear() -> None:

@@ -22,7 +22,7 @@ from coherence_planner.ui.shell.main_window import MainWindow
 
 def test_sample_opens_as_a_copy_and_the_original_is_untouched(window: Any, messages: Any) -> None:
     before = hashlib.sha256(sample_district_path().read_bytes()).hexdigest()
-    window.sample_action.trigger()
+    window.files.sample_action.trigger()
     assert window.session.is_open
     path = window.session.document.path
     assert path.suffix == ".coherence" and "sample" in path.name
@@ -40,12 +40,12 @@ def test_a_damaged_file_is_explained_and_the_app_keeps_running(
     data[200:4000] = b"\xff" * 3800
     damaged.write_bytes(bytes(data))
     dialogs.answer(damaged)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     assert len(messages.shown) == 1
     assert "damaged.coherence" in messages.texts()[0]
     # The plan that was open stays open and editable.
     assert window.session.document.path == sample_plan
-    window.add_actions["goal"].trigger()
+    window.editing.add_actions["goal"].trigger()
     assert len(window.session.district.items_of("goal")) == 7
 
 
@@ -106,11 +106,11 @@ def test_a_plan_in_a_synced_folder_gets_a_warning(
 
 def test_import_and_export_json(window: Any, dialogs: Any, messages: Any, tmp_path: Path) -> None:
     dialogs.answer(sample_district_path(), tmp_path / "imported.coherence")
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     assert window.session.document.path == tmp_path / "imported.coherence"
     assert len(window.session.district.items_of("program")) == 63
     dialogs.answer(tmp_path / "out")
-    window.export_action.trigger()
+    window.files.export_action.trigger()
     exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     original = json.loads(sample_district_path().read_text(encoding="utf-8"))
     assert district_to_dict(district_from_dict(exported)) == district_to_dict(
@@ -136,7 +136,7 @@ def test_an_invalid_import_lists_its_problems_and_writes_nothing(
         encoding="utf-8",
     )
     dialogs.answer(bad, tmp_path / "never.coherence")
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     assert not (tmp_path / "never.coherence").exists()
     text = messages.texts()[0]
     assert "bad.json" in text and "G9" in text and text.count("•") >= 3
@@ -147,7 +147,7 @@ def test_save_a_copy_keeps_working_in_the_original(
 ) -> None:
     window.documents.open_plan(sample_plan)
     dialogs.answer(tmp_path / "shared")
-    window.save_copy_action.trigger()
+    window.files.save_copy_action.trigger()
     assert (tmp_path / "shared.coherence").exists()
     assert window.session.document.path == sample_plan
 
@@ -158,7 +158,9 @@ def test_recent_files_survive_a_restart(qtbot: Any, window: Any, sample_plan: Pa
     assert settings.recent_files() == [str(sample_plan.resolve())]
     second = MainWindow()
     qtbot.addWidget(second)
-    actions = [a for a in second.recent_menu.actions() if a.text() == str(sample_plan.resolve())]
+    actions = [
+        a for a in second.files.recent_menu.actions() if a.text() == str(sample_plan.resolve())
+    ]
     assert actions and second.start_page.recent.count() == 1
     actions[0].trigger()
     assert second.session.document.path == sample_plan.resolve()
@@ -166,9 +168,9 @@ def test_recent_files_survive_a_restart(qtbot: Any, window: Any, sample_plan: Pa
 
 
 def test_cancelled_dialogs_change_nothing(window: Any, dialogs: Any, messages: Any) -> None:
-    window.new_action.trigger()
-    window.open_action.trigger()
-    window.import_action.trigger()
+    window.files.new_action.trigger()
+    window.files.open_action.trigger()
+    window.files.import_action.trigger()
     assert not window.session.is_open
     assert messages.shown == []
     assert dialogs.asked == ["New plan", "Open plan", "Import district"]
@@ -179,10 +181,10 @@ def test_a_new_plan_may_replace_the_open_one(
 ) -> None:
     target = tmp_path / "plan.coherence"
     dialogs.answer(target)
-    window.new_action.trigger()
-    window.add_actions["goal"].trigger()
+    window.files.new_action.trigger()
+    window.editing.add_actions["goal"].trigger()
     dialogs.answer(target)  # the file dialog already asked whether to replace it
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert messages.shown == []
     assert window.session.document.path == target
     assert len(window.session.district.items) == 0

@@ -382,7 +382,7 @@ def test_export_xlsx_csv_and_template_through_the_menu(
     assert not window.spreadsheets.export_xlsx_action.isEnabled()
     window.documents.open_plan(sample_plan)
     district = window.session.district
-    file_menu_texts = [a.text() for a in window.file_menu.actions()]
+    file_menu_texts = [a.text() for a in window.menus["File"].actions()]
     assert "Import &Spreadsheet…" in file_menu_texts
     assert "Export" in file_menu_texts
     assert "Save Spreadsheet &Template…" in file_menu_texts

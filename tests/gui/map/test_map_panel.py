@@ -295,7 +295,7 @@ def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, s
     """At 1920x1080 (the side panels step aside for the map) the sample's lanes fit at
     40-50% (one tall column fitted at 16%), and cards draw compact."""
     shown.resize(1920, 1080)
-    for dock in (shown.browser_dock, shown.inspector_dock, shown.findings_dock):
+    for dock in (shown.browser_dock, shown.inspector_dock):
         dock.hide()
     panel = shown.map_panel
     view = panel.view

@@ -31,7 +31,7 @@ def test_print_action_is_in_the_file_menu_and_follows_the_plan(
     window: Any, sample_plan: Path
 ) -> None:
     action = window.pdf_export.action
-    assert action in window.file_menu.actions()
+    assert action in window.menus["File"].actions()
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert action.property("icon_name") == "export-pdf"
     assert not action.isEnabled()

@@ -19,6 +19,7 @@ from coherence_planner.storage.interchange import write_json
 from coherence_planner.ui.inspect.field_widgets import make_editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
 from coherence_planner.ui.progress.indicators import COLUMNS, STATUS_COLUMN
+from coherence_planner.ui.progress.snapshots import GUIDANCE
 from tests.gui.helpers import findings_count, wait_for_analysis
 
 
@@ -106,6 +107,8 @@ def test_take_a_snapshot_change_the_plan_and_compare(
 ) -> None:
     view = opened.snapshots_view
     opened.show_view(view)
+    # Until there is a comparison, the whole guidance shows (it wraps; a placeholder did not).
+    assert view.view.toPlainText() == GUIDANCE
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a, **k: ("Before the 2026 retreat", True))
     )

@@ -12,6 +12,7 @@ from coherence_planner.domain.decisions import (
     filter_log,
     log_rows,
     tally,
+    unlogged_decisions,
 )
 from coherence_planner.domain.district import DistrictError
 from tests.factories import b, g, make, p, s, sup
@@ -53,6 +54,19 @@ def test_decide_sets_fields_and_logs_and_undo_restores_both() -> None:
     cmd.undo(d)
     assert d.get("P1").decision == "undecided"  # type: ignore[attr-defined]
     assert decision_log(d) == []
+
+
+def test_decisions_the_log_cannot_explain_are_listed_so_the_log_matches_the_tally() -> None:
+    d = make(
+        programs=[p("P1", decision="keep"), p("P2"), p("P3", decision="sunset")],
+        policies=[b("B1", decision="remove", status="retired")],  # not live: not counted
+    )
+    decide(d, "P3", "sunset", "Grant ends", "Dr. Ruiz", "2026-11-20").do(d)
+    assert [(e.item_id, e.decision, e.who) for e in unlogged_decisions(d)] == [("P1", "keep", "")]
+    counted = sum(n for decision, n in tally(d).counts.items() if decision != "undecided")
+    assert counted == len(unlogged_decisions(d)) + len(decision_log(d)) == 2
+    d.get("P3").decision = "modify"  # type: ignore[attr-defined]  # changed outside the log
+    assert [e.item_id for e in unlogged_decisions(d)] == ["P1", "P3"]
 
 
 def test_keep_changes_which_competing_program_is_kept() -> None:

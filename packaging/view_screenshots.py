@@ -1,0 +1,112 @@
+"""Screenshots of every view of the main window on the sample district, at the three screen
+sizes cabinets use: 1280x720, 1366x768 and 1920x1080.
+
+Each size runs in its own process on an offscreen screen of that size less 70 px (a taskbar
+and a title bar), so the window opens exactly as on a first run there: maximised, in the
+compact layout below 1440 px. Writes view-<view>-<part>-<W>x<H>.png, start-<W>x<H>.png,
+guide-<W>x<H>.png and shortcuts-<W>x<H>.png.
+
+Run:  python packaging/view_screenshots.py [--out packaging/screenshots] [--size 1280x720]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+SIZES = ("1280x720", "1366x768", "1920x1080")
+TASKBAR_AND_TITLE = 70  # px of a laptop screen the window never gets
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def shoot(size: str, part: str, argv: list[str]) -> None:
+    from shots import screenshot_app, settle
+
+    with screenshot_app(__doc__, argv) as env:
+        app, out = env.app, env.out
+        from coherence_planner.ui.app import open_window
+
+        window = open_window()
+        settle(app)
+        if part == "help":
+            shoot_help(window, size, out, app)
+            return
+        window.grab().save(str(out / f"start-{size}.png"))
+        window.documents.open_sample()
+        for _ in range(100):
+            settle(app, 5)
+            if window.session.analysis is not None and not window.session.analysis_pending:
+                break
+        window.session.select(["P4"])  # a program with several findings
+        for view in window.views.views.values():
+            for part_title, part in view.parts.items():
+                window.show_view(part)
+                settle(app, 60)
+                name = slug(view.title if len(view.parts) == 1 else f"{view.title} {part_title}")
+                target = out / f"view-{name}-{size}.png"
+                window.grab().save(str(target))
+                print(f"wrote {target}")
+        window.close()
+        settle(app)
+
+
+def shoot_help(window: Any, size: str, out: Path, app: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+    from shots import settle
+
+    shown: list[tuple[str, QWidget]] = []
+    window.help.show_guide()
+    assert window.help.guide is not None
+    shown.append(("guide", window.help.guide))
+    window.help.show_shortcuts()
+    assert window.help.sheet is not None
+    shown.append(("shortcuts", window.help.sheet))
+    settle(app)
+    for name, dialog in shown:
+        dialog.grab().save(str(out / f"{name}-{size}.png"))
+        print(f"wrote {out / f'{name}-{size}.png'}")
+        dialog.close()
+    window.close()
+    settle(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=SIZES)
+    parser.add_argument("--part", choices=("views", "help"), default="views")
+    parser.add_argument("--out", default="packaging/screenshots")
+    args = parser.parse_args(argv)
+    rest = ["--out", args.out]
+    if args.size:
+        shoot(args.size, args.part, rest)
+        return 0
+    with tempfile.TemporaryDirectory() as temp:
+        # The views first: Help's guide shows pictures made from them (guide_pictures.py).
+        for part, size in [("views", s) for s in SIZES] + [("help", s) for s in SIZES]:
+            if part == "help" and size == SIZES[0]:
+                import guide_pictures
+
+                guide_pictures.main(["--shots", args.out])
+            width, height = (int(n) for n in size.split("x"))
+            config = Path(temp) / f"{size}.json"
+            screen = {"name": size, "x": 0, "y": 0, "width": width}
+            screen |= {"height": height - TASKBAR_AND_TITLE, "logicalDpi": 96, "dpr": 1}
+            config.write_text(json.dumps({"screens": [screen]}))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+            command = [sys.executable, __file__, "--size", size, "--part", part, *rest]
+            subprocess.run(command, env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

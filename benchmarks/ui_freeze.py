@@ -42,7 +42,7 @@ if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate_district import generate
@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         Document.create(path, district_from_dict(generate(args.programs, 1))).close()
         print(f"generate + create file:         {time.perf_counter() - started:.2f} s")
         window = MainWindow()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
         window.resize(1366, 768)
         window.show()
         meter = StallMeter()

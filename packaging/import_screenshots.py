@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from shots import screenshot_app, settle
 
 ROWS = [
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         from coherence_planner.ui.shell.main_window import MainWindow
 
         window = MainWindow()
+
+        window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
         window.resize(1366, 768)
         window.show()
         window.documents.open_sample()

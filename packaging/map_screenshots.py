@@ -9,6 +9,7 @@ temporary folder, so the user's recent files and window layout are not touched.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from shots import screenshot_app, settle
 
 SIZES = ((1280, 720), (1366, 768), (1920, 1080))
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         for width, height in SIZES:
             suffix = f"-{width}x{height}"
             window = MainWindow()
+            window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
             window.resize(width, height)
             window.show()
             window.documents.open_sample()

@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for width, height in ((1366, 768), (1920, 1080)):
             window = MainWindow()
+            window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
             window.resize(width, height)
             window.show()
             settle(app)

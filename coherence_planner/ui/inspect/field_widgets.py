@@ -20,24 +20,17 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
-from coherence_planner.domain.codec import indicator_to_dict
-from coherence_planner.domain.items import Indicator
 
 
 class Editor(QWidget):
@@ -132,7 +125,7 @@ class DateEditor(Editor):
         self.edit.setText(self._shown)
 
 
-class _PlainText(QPlainTextEdit):
+class PlainText(QPlainTextEdit):
     left = Signal()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -143,7 +136,7 @@ class _PlainText(QPlainTextEdit):
 class LongTextEditor(Editor):
     def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = _PlainText()
+        self.edit = PlainText()
         self.edit.setTabChangesFocus(True)  # keyboard users must be able to leave the field
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
         self._add(self.edit)
@@ -402,172 +395,11 @@ class BoolEditor(Editor):
         self.check.setChecked(bool(value))
 
 
-class RowsEditor(Editor):
-    """A table of records, one per row, with Add and Remove buttons; keys a record has
-    beyond the table's columns are kept per row and written back unchanged."""
-
-    noun = ""  # "indicator", "cycle": the buttons' words
-
-    def __init__(
-        self, spec: F.FieldSpec, headers: list[str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(spec, parent)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(110)
-        column.addWidget(self.table)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {self.noun}")
-        self.remove_button = QPushButton(f"Remove {self.noun}")
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        column.addLayout(buttons)
-        self._add(box)
-        self.setFocusProxy(self.table)
-        self._extras: list[dict[str, Any]] = []
-        self._setting = False
-        self.table.itemChanged.connect(self._cell_changed)
-        self.add_button.clicked.connect(self._add_row)
-        self.remove_button.clicked.connect(self._remove_row)
-
-    def _new_row(self) -> list[str]:
-        """The cells of a row the person adds."""
-        raise NotImplementedError
-
-    def _append(self, texts: list[str], extra: dict[str, Any], *, tooltips: bool = False) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for col, text in enumerate(texts):
-            cell = QTableWidgetItem(text)
-            if tooltips:
-                cell.setToolTip(text)  # the whole text, which a narrow cell cuts
-            self.table.setItem(row, col, cell)
-        self._extras.append(extra)
-
-    def _fill(
-        self, rows: list[tuple[list[str], dict[str, Any]]], *, tooltips: bool = False
-    ) -> None:
-        self._setting = True
-        self.table.setRowCount(0)
-        self._extras = []
-        for texts, extra in rows:
-            self._append(texts, extra, tooltips=tooltips)
-        self._setting = False
-
-    def _texts(self, row: int) -> list[str]:
-        cells = (self.table.item(row, col) for col in range(self.table.columnCount()))
-        return [cell.text().strip() if cell else "" for cell in cells]
-
-    def _add_row(self) -> None:
-        self._setting = True
-        self._append(self._new_row(), {})
-        self._setting = False
-        self.committed.emit()
-
-    def _remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            row = self.table.rowCount() - 1
-        if row >= 0:
-            self.table.removeRow(row)
-            del self._extras[row]
-            self.committed.emit()
-
-    def _cell_changed(self) -> None:
-        if not self._setting:
-            self.committed.emit()
-
-
-class IndicatorsEditor(RowsEditor):
-    """One row per indicator; numbers may be blank (unknown) or negative."""
-
-    noun = "indicator"
-
-    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, [s.label for s in F.INDICATOR_FIELDS], parent)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Indicators")
-
-    def _new_row(self) -> list[str]:
-        return ["New indicator"] + [""] * (len(F.INDICATOR_FIELDS) - 1)
-
-    def value(self) -> list[Indicator]:
-        result = []
-        for row in range(self.table.rowCount()):
-            values: dict[str, Any] = {}
-            for text, spec in zip(self._texts(row), F.INDICATOR_FIELDS, strict=True):
-                values[spec.name] = text if spec.type == F.TEXT else _number(text, spec.type)
-            result.append(Indicator(**values, extra=dict(self._extras[row])))
-        return result
-
-    def set_value(self, value: Any) -> None:
-        rows = []
-        for indicator in value:
-            data = indicator_to_dict(indicator)
-            texts = [
-                "" if data.get(spec.name) is None else str(data[spec.name])
-                for spec in F.INDICATOR_FIELDS
-            ]
-            rows.append((texts, dict(indicator.extra)))
-        self._fill(rows)
-
-
-class CyclesEditor(RowsEditor):
-    """Improvement cycles of a strategy: one row per cycle (start, end, focus, evidence
-    gathered, next step), oldest first."""
-
-    noun = "cycle"
-
-    def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, [F.CYCLE_LABELS[k] for k in F.CYCLE_KEYS], parent)
-        header = self.table.horizontalHeader()
-        for col in range(2, len(F.CYCLE_KEYS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.setAccessibleName("Improvement cycles")
-        self.table.setToolTip(
-            "Dates as YYYY-MM-DD; leave the end empty while the cycle is running."
-        )
-
-    def _new_row(self) -> list[str]:
-        start = _dt.date.today().isoformat()
-        return [
-            start if k == "start" else "New cycle" if k == "focus" else "" for k in F.CYCLE_KEYS
-        ]
-
-    def value(self) -> list[dict[str, Any]]:
-        result = []
-        for row in range(self.table.rowCount()):
-            cycle: dict[str, Any] = dict(zip(F.CYCLE_KEYS, self._texts(row), strict=True))
-            cycle.update(self._extras[row])
-            result.append(cycle)
-        return result
-
-    def set_value(self, value: Any) -> None:
-        self._fill(
-            [
-                (
-                    [str(cycle.get(key, "")) for key in F.CYCLE_KEYS],
-                    {k: v for k, v in cycle.items() if k not in F.CYCLE_KEYS},
-                )
-                for cycle in value
-            ],
-            tooltips=True,
-        )
-        self.table.resizeRowsToContents()
-
-
 class BadNumber(ValueError):
     pass
 
 
-def _number(text: str, kind: str) -> Any:
+def number(text: str, kind: str) -> Any:
     if not text:
         return None
     try:
@@ -577,28 +409,3 @@ def _number(text: str, kind: str) -> Any:
     if kind == F.YEAR:
         return int(number)
     return F.clean_number(number)
-
-
-_EDITORS: dict[str, type[Editor]] = {
-    F.TEXT: TextEditor,
-    F.LONGTEXT: LongTextEditor,
-    F.ENUM: ChoiceEditor,
-    F.INT_CHOICE: ChoiceEditor,
-    F.SLUGS: ListEditor,
-    F.NAMES: ListEditor,
-    F.GRADES: GradesEditor,
-    F.THEMES: ThemesEditor,
-    F.MONEY: NumberEditor,
-    F.NUMBER: NumberEditor,
-    F.COUNT: NumberEditor,
-    F.YEAR: NumberEditor,
-    F.BOOL: BoolEditor,
-    F.INDICATORS: IndicatorsEditor,
-    F.DATE: DateEditor,
-    F.CYCLES: CyclesEditor,
-}
-
-
-def make_editor(spec: F.FieldSpec, parent: QWidget | None = None) -> Editor:
-    """The editor for a field, chosen by its type."""
-    return _EDITORS[spec.type](spec, parent)

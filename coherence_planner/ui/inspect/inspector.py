@@ -24,7 +24,8 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.commands import Changes, SetItemFields
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.flags import flags_text
-from coherence_planner.ui.inspect.field_widgets import Editor, make_editor
+from coherence_planner.ui.inspect.editors import make_editor
+from coherence_planner.ui.inspect.field_widgets import Editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
 from coherence_planner.ui.inspect.links_editor import LinksEditor
 from coherence_planner.ui.retreat.decision_widgets import decision_from_inspector

@@ -12,7 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,6 +42,7 @@ from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
 
+AUTO_PREVIEW_MS = 700
 WHAT = (
     ("report", "The cabinet's report"),
     ("map", "The coherence map"),
@@ -75,6 +77,13 @@ class PdfExportDialog(QDialog):
         self.job = PdfJob(self)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._finished)
+        # The preview starts by itself when the dialog opens and again when an option
+        # changes (after a pause, so clicking through options does not start many builds).
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(AUTO_PREVIEW_MS)
+        self._auto.timeout.connect(self._auto_preview)
+        self._restart_preview = False
         self._build()
         self._options_changed()
 
@@ -185,6 +194,24 @@ class PdfExportDialog(QDialog):
             spin.setEnabled(is_map and self.tile.isChecked())
         self.hint.setText(self._readability(options) if is_map else "")
         self.save_button.setEnabled(not self.job.running and self._printable(options))
+        if self.isVisible() and options != self._preview_of:
+            self._auto.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_of is None and not self.job.running:
+            QTimer.singleShot(0, self._auto_preview)
+
+    @Slot()
+    def _auto_preview(self) -> None:
+        if not self.isVisible() or self._saving_to is not None:
+            return  # a save is building: it is not interrupted
+        if self.job.running:  # an earlier preview, of options no longer chosen
+            self._restart_preview = True
+            self.job.cancel()
+            return
+        if self._printable(self.options()) and self._preview_of != self.options():
+            self.start_preview()
 
     def _printable(self, options: PdfOptions) -> bool:
         if options.kind != "map":
@@ -268,6 +295,9 @@ class PdfExportDialog(QDialog):
         self._options_changed()
         if pages < 0:
             self.status.setText(message)
+            if self._restart_preview:
+                self._restart_preview = False
+                self._auto_preview()
             return
         if self._saving_to is not None:
             self._saved(self._saving_to)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ DONT_KNOW_TEXT = "Don't know"
 SUMMARY_COLUMNS = ("Mean", "Range", "Don't know")
 FIRST_MEMBER_COLUMN = len(SUMMARY_COLUMNS)
 SCORE_ROLE = Qt.ItemDataRole.UserRole
+CHART_DELAY_MS = 250
 
 
 def score_text(dimension: str, value: Any) -> str:
@@ -262,6 +263,12 @@ class RatingsView(LazyView):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        # The ranking and the chart follow a burst of typed scores once, not per keystroke.
+        self._charts = QTimer(self)
+        self._charts.setSingleShot(True)
+        self._charts.setInterval(CHART_DELAY_MS)
+        self._charts.timeout.connect(self._load_disagreement)
+
         self.add_member_button.clicked.connect(self.ask_member)
         self.remove_member_button.clicked.connect(self.ask_remove_member)
         self.previous_button.clicked.connect(lambda: self._step_program(-1))
@@ -297,7 +304,7 @@ class RatingsView(LazyView):
             else "No cabinet members yet: add each person who rates."
         )
         self._load_grid()
-        self._load_disagreement()
+        self._charts.start()
 
     def current_program(self) -> str | None:
         data = self.program.currentData()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -119,9 +119,17 @@ class Navigation(QObject):
 
     def restore(self) -> None:
         """The saved window and panels, or the first-run layout for this screen."""
-        if not geometry.restore(self.window):
+        self._first_layout = not geometry.restore(self.window)
+        if self._first_layout:
             geometry.arrange(self.window, self.items, self.inspector, self.compact)
         self.compact_action.setChecked(self.compact)
+
+    def window_shown(self) -> None:
+        """The panel widths asked for before the window had its size are only a wish; ask
+        again once it is shown (first run only: after that the saved layout holds)."""
+        if self._first_layout:
+            self._first_layout = False
+            QTimer.singleShot(0, lambda: self.set_compact(self.compact))
 
     def set_compact(self, compact: bool) -> None:
         geometry.arrange(self.window, self.items, self.inspector, compact)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain.items import Indicator
-from coherence_planner.ui.inspect.field_widgets import make_editor
+from coherence_planner.ui.inspect.editors import make_editor
 
 EXAMPLES: dict[str, list[Any]] = {
     F.TEXT: ["", "Phonics"],

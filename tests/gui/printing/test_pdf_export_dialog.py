@@ -81,6 +81,19 @@ def test_preview_renders_the_pages_then_save_copies_it_atomically(
     assert sorted(x.name for x in tmp_path.iterdir()) == ["packet.pdf"]
 
 
+def test_the_preview_starts_by_itself_and_follows_the_options(
+    qtbot: Any, dialog: PdfExportDialog
+) -> None:
+    with qtbot.waitSignal(dialog.job.finished, timeout=WAIT) as done:
+        dialog.show()  # as File › Print / Export PDF… opens it
+    assert done.args[0] == dialog.preview.count() >= 8
+    assert "Letter portrait" in dialog.status.text()
+    with qtbot.waitSignal(dialog.job.finished, timeout=WAIT):
+        choose(dialog.paper, "a4")  # no button pressed: the preview follows
+    assert "A4 portrait" in dialog.status.text()
+    dialog.close()
+
+
 def test_save_without_preview_builds_into_place(
     qtbot: Any, dialog: PdfExportDialog, dialogs: Any, tmp_path: Path
 ) -> None:

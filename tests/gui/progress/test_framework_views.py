@@ -16,7 +16,7 @@ from coherence_planner.domain.commands import SetItemFields
 from coherence_planner.domain.items import Strategy
 from coherence_planner.domain.snapshots import snapshots
 from coherence_planner.storage.interchange import write_json
-from coherence_planner.ui.inspect.field_widgets import make_editor
+from coherence_planner.ui.inspect.editors import make_editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
 from coherence_planner.ui.progress.indicators import COLUMNS, STATUS_COLUMN
 from coherence_planner.ui.progress.snapshots import GUIDANCE
@@ -182,6 +182,19 @@ def test_cycles_edit_through_the_inspector_is_checked(opened: Any) -> None:
     assert opened.session.district.items["S1"].cycles[0]["end"] == "2026-03-20"
     editor.table.item(0, 2).setText("Match within ten days")
     assert opened.session.district.items["S1"].cycles[0]["focus"] == "Match within ten days"
+    # The focus reads in a column of its own width; evidence and next step are edited in
+    # full under the table, for the selected cycle.
+    opened.show_view(opened.overview)
+    focus = F.CYCLE_KEYS.index("focus")
+    assert editor.table.columnWidth(focus) >= 150
+    editor.table.setCurrentCell(1, focus)
+    evidence = editor.details["evidence"]
+    assert evidence.width() >= 250
+    assert evidence.toPlainText() == opened.session.district.items["S1"].cycles[1]["evidence"]
+    evidence.setPlainText("Two of three schools met the window")
+    evidence.left.emit()
+    stored = opened.session.district.items["S1"].cycles[1]
+    assert stored["evidence"] == "Two of three schools met the window"
 
 
 def test_framework_lines_for_the_inspector() -> None:

@@ -29,6 +29,40 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+CABINET = (
+    ("Dr. Ana Ruiz", "Superintendent"),
+    ("Ms. Li Chen", "Chief Academic Officer"),
+    ("Mr. Tom Ode", "Chief Financial Officer"),
+    ("Dr. Sam Patel", "Elementary Education"),
+    ("Ms. Rosa Diaz", "Secondary Education"),
+    ("Mr. Ken Ito", "Special Education"),
+    ("Ms. Ada Brown", "Multilingual Learners"),
+    ("Dr. Joe Nash", "Assessment"),
+    ("Ms. Eve Park", "Human Resources"),
+    ("Mr. Raj Rao", "Technology"),
+    ("Ms. Mia Cole", "Principal"),
+    ("Mr. Dan Kim", "Principal"),
+)
+
+
+def add_a_rated_cabinet(window: Any) -> None:
+    """Twelve members who rate eight programs on implementation and impact, some saying
+    "don't know", so the Ratings view shows what a retreat fills it with."""
+    from coherence_planner.domain import ratings as R
+
+    session = window.session
+    for name, role in CABINET:
+        session.push(R.add_member(session.district, name, role))
+    programs = [p.id for p in session.district.items_of("program") if p.live][:8]
+    for p, program_id in enumerate(programs):
+        for m, (name, _role) in enumerate(CABINET):
+            scores = {
+                d: R.DONT_KNOW if (m + p + k) % 9 == 4 else 1 + (m * 2 + p * 3 + k) % 4
+                for k, d in enumerate(("implementation", "impact"))
+            }
+            session.push(R.rate(session.district, program_id, name, scores))
+
+
 def shoot(size: str, part: str, argv: list[str]) -> None:
     from shots import screenshot_app, settle
 
@@ -47,6 +81,7 @@ def shoot(size: str, part: str, argv: list[str]) -> None:
             settle(app, 5)
             if window.session.analysis is not None and not window.session.analysis_pending:
                 break
+        add_a_rated_cabinet(window)
         window.session.select(["P4"])  # a program with several findings
         for view in window.views.views.values():
             for part_title, part in view.parts.items():

@@ -84,6 +84,7 @@ class PdfExportDialog(QDialog):
         self._auto.setInterval(AUTO_PREVIEW_MS)
         self._auto.timeout.connect(self._auto_preview)
         self._restart_preview = False
+        self._save_after: PdfOptions | None = None  # a save that waits for a preview to stop
         self._build()
         self._options_changed()
 
@@ -193,7 +194,8 @@ class PdfExportDialog(QDialog):
         for spin in (self.columns, self.rows):
             spin.setEnabled(is_map and self.tile.isChecked())
         self.hint.setText(self._readability(options) if is_map else "")
-        self.save_button.setEnabled(not self.job.running and self._printable(options))
+        # Save stays available while a preview builds (it takes the preview's place).
+        self.save_button.setEnabled(self._saving_to is None and self._printable(options))
         if self.isVisible() and options != self._preview_of:
             self._auto.start()
 
@@ -242,8 +244,8 @@ class PdfExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
-        for button in (self.preview_button, self.save_button):
-            button.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.save_button.setEnabled(self._saving_to is None)
         self.status.setText("Starting…")
         self.job.start(self.district.copy(), self.analysis, target, options)
 
@@ -280,6 +282,12 @@ class PdfExportDialog(QDialog):
             self._saved(target)
             return
         self._saving_to = target
+        if self.job.running:  # a preview is building: stop it, then build the PDF to save
+            self._restart_preview = False
+            self._save_after = options
+            self.save_button.setEnabled(False)
+            self.job.cancel()
+            return
         self._run(target, options)
 
     @Slot(float, str)
@@ -292,6 +300,14 @@ class PdfExportDialog(QDialog):
         self.progress.hide()
         self.cancel_button.hide()
         self.preview_button.setEnabled(True)
+        if self._save_after is not None and self._saving_to is not None:
+            # Save was pressed while a preview was building: now build the PDF to save.
+            options, self._save_after = self._save_after, None
+            self._run(self._saving_to, options)
+            return
+        saving_to = self._saving_to
+        if pages < 0:
+            self._saving_to = None  # Save can be pressed again
         self._options_changed()
         if pages < 0:
             self.status.setText(message)
@@ -299,8 +315,8 @@ class PdfExportDialog(QDialog):
                 self._restart_preview = False
                 self._auto_preview()
             return
-        if self._saving_to is not None:
-            self._saved(self._saving_to)
+        if saving_to is not None:
+            self._saved(saving_to)
             return
         self._preview_of = self.options()
         shown = self.preview.show_pdf(self._temp / "preview.pdf")

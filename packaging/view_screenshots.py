@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,8 @@ def shoot(size: str, part: str, argv: list[str]) -> None:
             for part_title, part in view.parts.items():
                 window.show_view(part)
                 settle(app, 60)
+                time.sleep(0.4)  # the views' timers (the ratings' chart waits 250 ms)
+                settle(app, 20)
                 name = slug(view.title if len(view.parts) == 1 else f"{view.title} {part_title}")
                 target = out / f"view-{name}-{size}.png"
                 window.grab().save(str(target))

@@ -49,6 +49,7 @@ DONT_KNOW_TEXT = "Don't know"
 SUMMARY_COLUMNS = ("Mean", "Range", "Don't know")
 FIRST_MEMBER_COLUMN = len(SUMMARY_COLUMNS)
 SCORE_ROLE = Qt.ItemDataRole.UserRole
+MEMBER_COLUMN_WIDTH = 128  # "3 Mostly in place" and a name like "Dr. Ana Ruiz"
 CHART_DELAY_MS = 250
 
 
@@ -136,8 +137,10 @@ class RatingGrid(QTableWidget):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(132)
-        header.setMinimumSectionSize(60)
+        header.setDefaultSectionSize(MEMBER_COLUMN_WIDTH)
+        header.setMinimumSectionSize(48)
+        for column, title in enumerate(SUMMARY_COLUMNS):  # narrow: numbers only
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(title) + 20)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setAccessibleName("Ratings of the program: one column per cabinet member")
 
@@ -261,6 +264,7 @@ class RatingsView(LazyView):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the grid first: it is where the room works
         splitter.setChildrenCollapsible(False)
 
         # The ranking and the chart follow a burst of typed scores once, not per keystroke.

@@ -6,7 +6,7 @@ this module: the window makes their widgets and actions and puts them in place."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -469,10 +469,6 @@ class MainWindow(QMainWindow):
             name = action.property("icon_name")
             if name:
                 action.setIcon(icon(str(name)))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.navigation.window_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry.save(self)

@@ -124,10 +124,11 @@ class Navigation(QObject):
             geometry.arrange(self.window, self.items, self.inspector, self.compact)
         self.compact_action.setChecked(self.compact)
 
-    def window_shown(self) -> None:
-        """The panel widths asked for before the window had its size are only a wish; ask
-        again once it is shown (first run only: after that the saved layout holds)."""
-        if self._first_layout:
+    def _size_first_layout(self) -> None:
+        """Panel widths asked for before the window had its size, or while the panels were
+        hidden (no plan open), are only a wish; ask again once the panels show (first run
+        only: after that the saved layout holds)."""
+        if self._first_layout and self.items.isVisible():
             self._first_layout = False
             QTimer.singleShot(0, lambda: self.set_compact(self.compact))
 
@@ -140,3 +141,4 @@ class Navigation(QObject):
         """A plan was opened: in the compact layout the Inspector is the front tab."""
         if self.compact:
             self.inspector.raise_()
+        self._size_first_layout()

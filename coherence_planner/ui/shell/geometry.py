@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from coherence_planner.ui import settings
 
 COMPACT_BELOW = 1440  # px of available screen width
-SIDE_WIDTH = {"items": 320, "inspector": 400}  # wide layout
+SIDE_WIDTH = {"items": 360, "inspector": 400}  # wide layout
 COMPACT_SIDE_WIDTH = 380  # the one shared column of the compact layout
 
 

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
             "Save the coherence map as a PNG image or an SVG drawing",
         )
         self.guide_action = a(
-            "&Guide", self.help.show_guide, "F1", "findings", "How a cabinet uses the planner"
+            "&Guide", self.help.show_guide, "F1", None, "How a cabinet uses the planner"
         )
         self.shortcuts_action = a(
             "&Keyboard Shortcuts",

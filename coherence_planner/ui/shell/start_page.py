@@ -61,7 +61,7 @@ class StartPage(QWidget):
         self.import_button = QPushButton(icon("import"), "Import a district (JSON)…")
         self.spreadsheet_button = QPushButton(icon("import"), "Import a spreadsheet inventory…")
         self.spreadsheet_button.setToolTip("Make a plan from an .xlsx or .csv list of programs")
-        self.guide_button = QPushButton(icon("findings"), "How it works: the guide (F1)")
+        self.guide_button = QPushButton("How it works: the guide (F1)")
         self.guide_button.setToolTip(
             "From the district's spreadsheet to a printed map and decisions"
         )

@@ -254,7 +254,7 @@ class MapPanel(QWidget):
         flow.addWidget(self._tool(self.legend_action))
         self.panels_action = self._act("Side Panels", None, [], lambda: None)
         self.panels_action.setToolTip(
-            "Show the Items, Inspector and Findings panels beside the map (they step aside "
+            "Show the Items and Inspector panels beside the map (they step aside "
             "while the map is shown, to give it the window)"
         )
         self.room = MapRoom(self, self.panels_action)

@@ -26,7 +26,7 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.wording import money_short, plural
-from coherence_planner.reports.fonts import text_width
+from coherence_planner.reports.fonts import ellipsize, text_width
 from coherence_planner.reports.markup import clean
 
 MIN_PT = 7.0  # nothing on a printed map is smaller
@@ -74,11 +74,8 @@ def wrap(text: str, room: float, size: float, bold: bool, lines: int) -> list[st
 
 
 def _fit(text: str, room: float, size: float, bold: bool) -> str:
-    if text_width(text, size, bold) <= room:
-        return text
-    while text and text_width(text + "…", size, bold) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # A single word wider than the room still shows its first letters and "…".
+    return ellipsize(text, room, size, bold) or text[:1] + "…"
 
 
 @dataclass
@@ -338,12 +335,28 @@ def _lane(
 
 def _also(names: list[str], room: float) -> list[str]:
     """ "Also serving this goal (in other goals' lanes): A, B and 9 more" in ALSO_LINES lines
-    at most: as many names as fit, then how many more."""
+    at most: as many names as fit, then how many more.
+
+    Fewer names never need more lines, so a binary search over how many are shown finds the
+    most that fit: trying every count wrapped the whole sentence each time, which took minutes
+    when a few hundred items serve several goals.
+    """
     head = f"Also serving this goal ({plural(len(names), 'item')} in other goals' lanes): "
-    for shown in range(len(names), -1, -1):
+
+    def lines_for(shown: int) -> list[str] | None:
         rest = len(names) - shown
         text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
         lines = wrap(text, room, SMALL_PT, False, ALSO_LINES + 1)
-        if len(lines) <= ALSO_LINES and not lines[-1].endswith("…"):
-            return lines
-    return wrap(head, room, SMALL_PT, False, ALSO_LINES)
+        fits = len(lines) <= ALSO_LINES and not lines[-1].endswith("…")
+        return lines if fits else None
+
+    best = lines_for(0)
+    low, high = 0, len(names) + 1  # the most names that fit is in [low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        lines = lines_for(middle)
+        if lines is None:
+            high = middle
+        else:
+            low, best = middle, lines
+    return best if best is not None else wrap(head, room, SMALL_PT, False, ALSO_LINES)

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -138,11 +138,22 @@ def _work_out(
     return paths, flow_picture(district, analysis, *size, fonts=fonts, paths=paths)
 
 
+class _Relay(QObject):
+    """Carries a worker's result to the GUI thread.
+
+    The worker's callback holds only this child object, never the view: a callback holding
+    the view could drop the last reference to a top-level view in the worker thread, which
+    then deletes a QWidget off the GUI thread (a crash seen in the test suite). The relay is
+    owned by its parent on the C++ side, so dropping its wrapper there deletes nothing.
+    """
+
+    done = Signal(int, object)
+
+
 class MoneyFlowView(QWidget):
     """The money-flow picture at the widget's size; `goal_clicked(goal_id)` on a goal."""
 
     goal_clicked = Signal(str)
-    _done = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,7 +164,9 @@ class MoneyFlowView(QWidget):
         self.current = 0  # the goal picked with the arrow keys
         self._generation = 0
         self._pool: ThreadPoolExecutor | None = None
-        self._done.connect(self._deliver)
+        self._closed = False
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RESIZE_DELAY_MS)
@@ -182,7 +195,7 @@ class MoneyFlowView(QWidget):
 
     # -- working it out ----------------------------------------------------------------
     def _refresh(self) -> None:
-        if self.district is None or self.analysis is None:
+        if self.district is None or self.analysis is None or self._closed:
             return
         self._generation += 1
         # Not laid out yet (the Overview hidden behind another tab): the preferred size; a
@@ -202,15 +215,8 @@ class MoneyFlowView(QWidget):
         district = self.district.copy()  # the user may edit while the worker reads
         generation = self._generation
         future = self._pool.submit(_work_out, district, self.analysis, self.paths, size)
-        future.add_done_callback(lambda f: self._finished(generation, f))
-
-    def _finished(
-        self, generation: int, future: Future[tuple[list[MoneyPath], FlowPicture]]
-    ) -> None:
-        """In the worker thread: hand the result to the GUI thread (queued signal)."""
-        exc = future.exception()
-        with suppress(RuntimeError):  # the window closed meanwhile: nobody is waiting
-            self._done.emit(generation, exc if exc is not None else future.result())
+        relay = self._relay
+        future.add_done_callback(lambda f: _hand_over(relay, generation, f))
 
     def _deliver(self, generation: int, result: object) -> None:
         if generation != self._generation:
@@ -224,6 +230,9 @@ class MoneyFlowView(QWidget):
         self.update()
 
     def shutdown(self) -> None:
+        """Stop working out pictures (the window closes): waits for a worker in flight."""
+        self._closed = True
+        self._timer.stop()
         self._generation += 1
         if self._pool is not None:
             self._pool.shutdown(wait=True)
@@ -274,3 +283,12 @@ class MoneyFlowView(QWidget):
             self.goal_clicked.emit(goals[min(self.current, len(goals) - 1)])
         else:
             super().keyPressEvent(event)
+
+
+def _hand_over(
+    relay: _Relay, generation: int, future: Future[tuple[list[MoneyPath], FlowPicture]]
+) -> None:
+    """In the worker thread: hand the result to the GUI thread (a queued signal)."""
+    exc = future.exception()
+    with suppress(RuntimeError):  # the view was deleted meanwhile: nobody is waiting
+        relay.done.emit(generation, exc if exc is not None else future.result())

@@ -474,5 +474,6 @@ class MainWindow(QMainWindow):
         geometry.save(self)
         self.documents.close_plan()
         self.map_panel.shutdown()
+        self.overview.money.shutdown()
         self.session.shutdown()
         super().closeEvent(event)

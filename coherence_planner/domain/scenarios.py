@@ -19,6 +19,8 @@ from coherence_planner.domain.commands import Command, DeleteRecord, PutRecord
 from coherence_planner.domain.decisions import DECIDABLE_KINDS, Decision, decide_all
 from coherence_planner.domain.district import District, DistrictError
 from coherence_planner.domain.items import Program
+from coherence_planner.domain.naming import Names
+from coherence_planner.domain.wording import join_words
 
 COLLECTION = "scenarios"
 
@@ -251,9 +253,10 @@ def summary_rows(
     """Today against the scenario as rows (Measure, Today, Scenario), for reports and sheets."""
     result = evaluate(district, sc, today)
     b, a = result.before, result.after
+    naming = Names(district)
 
     def names(ids: list[str]) -> str:
-        return ", ".join(f"{i} {district.items[i].name}" for i in ids) or "none"
+        return join_words([naming.plain(i) for i in ids]) or "none"
 
     return [
         {"Measure": "Items removed", "Today": 0, "Scenario": len(result.removed)},

@@ -8,6 +8,8 @@ quadrants. Colour, marker shape and the corner labels all carry the quadrant.
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.figure import Figure
 
 from coherence_planner.domain import ratings as R
@@ -30,13 +32,22 @@ _CORNERS = {
 }
 
 
-LABEL_CHARS = 26  # a program's name on the chart is cut here, with an ellipsis
+LABEL_CHARS = 26  # a program's name on the chart wraps at this width
+POINT_NAMES = 3  # names written at one point; the rest are counted
 
 
-def short_name(name: str) -> str:
-    """A program's name short enough to sit beside its point without covering others."""
-    name = " ".join(name.split())
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+def wrapped_name(name: str) -> str:
+    """A program's name in full, wrapped narrow enough to sit beside its point without
+    covering the others: the room reads the chart aloud, so a name is never cut."""
+    return textwrap.fill(" ".join(name.split()), LABEL_CHARS, break_on_hyphens=False)
+
+
+def point_label(names: list[str]) -> str:
+    """The names of the programs at one point: a few in full, then how many more."""
+    shown = [wrapped_name(n) for n in names[:POINT_NAMES]]
+    if len(names) > POINT_NAMES:
+        shown.append(f"and {len(names) - POINT_NAMES} more")
+    return "\n".join(shown)
 
 
 def draw_quadrant(
@@ -85,11 +96,14 @@ def draw_quadrant(
             markersize=font_size * 0.9,
             capsize=3,
         )
+        # Right of the point, or left of it on the right-hand side so names stay in view.
+        right_half = x > 3.0
         ax.annotate(
-            "\n".join(short_name(g.name) for g in group),
+            point_label([g.name for g in group]),
             (x, y),
-            xytext=(6, 6),
+            xytext=(-6 if right_half else 6, 6),
             textcoords="offset points",
+            ha="right" if right_half else "left",
             fontsize=font_size,
         )
     if placed == 0:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.commands import Changes, SetItemFields
+from coherence_planner.domain.items import Item
+from coherence_planner.domain.wording import sentence
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.flags import flags_text
 from coherence_planner.ui.inspect.editors import make_editor
@@ -112,12 +114,17 @@ class Inspector(QWidget):
         if item.kind != self._form_kind:
             self._build_form(item.kind)
         self.item_id = item_id
-        self.title.setText(f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}")
+        self._show_title(item)
         self._load_values()
         self._show_findings()
         self.links_title.show()
         self.links.show()
         self.links.show_item(item_id)
+
+    def _show_title(self, item: Item) -> None:
+        """The kind and the name; the id, a code for files and spreadsheets, is a tooltip."""
+        self.title.setText(f"{vocab.KIND_LABELS[item.kind]}: {item.label}")
+        self.title.setToolTip(f"Id in files and spreadsheets: {item.id}")
 
     def _build_form(self, kind: str | None) -> None:
         old = self.form_host
@@ -162,7 +169,7 @@ class Inspector(QWidget):
         orphan = analysis.orphan(item.id)
         if orphan:
             lines.append(f"It is {orphan.reason}.")
-        lines.extend(analysis.not_kept_reasons.get(item.id, ()))
+        lines.extend(sentence(r) for r in analysis.not_kept_reasons.get(item.id, ()))
         lines.extend(framework_lines(item, self.session.district.school_year))
         goals = analysis.goals_of.get(item.id, ())
         if goals and item.kind != "goal":
@@ -202,8 +209,7 @@ class Inspector(QWidget):
             self.show_item(None)
             return
         if self.item_id in changes.items:
-            item = self.session.district.items[self.item_id]
-            self.title.setText(f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}")
+            self._show_title(self.session.district.items[self.item_id])
             self._load_values()
         if changes.links or self.item_id in changes.items:
             self.links.show_item(self.item_id)

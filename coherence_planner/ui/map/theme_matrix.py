@@ -4,6 +4,8 @@ theme's guiding prompt is its tooltip and shows in the side note when the row is
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.themes import ThemeCoverage, ThemeRow, coverage
+from coherence_planner.domain.wording import join_words, plural, quoted
 from coherence_planner.ui.plain_text import html, tooltip
 from coherence_planner.ui.session import DocumentSession
 
@@ -28,6 +31,18 @@ COVERED = QColor("#CDE7F7")
 GAP = QColor("#FBE3C8")
 CATEGORY = QColor("#EEEEEE")
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 20
+HEADER_CHARS = 16  # a column header's name wraps at this width...
+HEADER_LINES = 3  # ...over at most this many lines; the tooltip holds the whole name
+
+
+def header_name(name: str) -> str:
+    """A goal's or strategy's name short enough for a column header: its words wrapped over
+    a few lines, the last shortened when the name runs on. Never the id."""
+    lines = textwrap.wrap(" ".join(name.split()), HEADER_CHARS, break_on_hyphens=False)
+    if len(lines) > HEADER_LINES:
+        lines = lines[:HEADER_LINES]
+        lines[-1] = lines[-1][: HEADER_CHARS - 1].rstrip() + "…"
+    return "\n".join(lines)
 
 
 class ThemeMatrix(QWidget):
@@ -122,12 +137,12 @@ class ThemeMatrix(QWidget):
             return
         columns = cov.goal_ids if self.by == "goals" else cov.strategy_ids
         self.table.setColumnCount(len(columns) + 2)
-        headers = ["Theme", *columns, "Addressed by"]
+        headers = ["Theme", *(header_name(cov.names[col]) for col in columns), "Addressed by"]
         self.table.setHorizontalHeaderLabels(headers)
         for n, col in enumerate(columns, start=1):
             head_item = self.table.horizontalHeaderItem(n)
             if head_item is not None:
-                head_item.setToolTip(tooltip(f"{col} {cov.names[col]}"))
+                head_item.setToolTip(tooltip(cov.names[col]))
         rows = cov.by_category()
         self.table.setRowCount(sum(1 + len(themes) for _, themes in rows))
         bold = QFont()
@@ -157,7 +172,8 @@ class ThemeMatrix(QWidget):
             else "Every theme is addressed by at least one strategy or program."
         )
         if untagged:
-            text += f" {len(untagged)} strategies carry no theme: {', '.join(untagged)}."
+            names = join_words([quoted(cov.names[s]) for s in untagged])
+            text += f" {plural(len(untagged), 'strategy', 'strategies')} carry no theme: {names}."
         self.summary.setText(text)
         self._show_note()
 
@@ -174,16 +190,17 @@ class ThemeMatrix(QWidget):
             if self.by == "goals":
                 count = theme.goals.get(col, 0)
                 text = "" if count == 0 else "●" if count == 1 else f"● {count}"
+                goal = quoted(cov.names[col])
                 tip = (
-                    f"{count} {'strategy' if count == 1 else 'strategies'} with this theme "
-                    f"serve {col} {cov.names[col]}"
+                    f"{plural(count, 'strategy', 'strategies')} with this theme "
+                    f"{'serves' if count == 1 else 'serve'} {goal}"
                     if count
-                    else f"No strategy with this theme serves {col} {cov.names[col]}"
+                    else f"No strategy with this theme serves {goal}"
                 )
             else:
                 count = int(col in theme.strategies)
                 text = "●" if count else ""
-                tip = f"{col} {cov.names[col]}" + (
+                tip = quoted(cov.names[col]) + (
                     " addresses this theme" if count else " does not address this theme"
                 )
             cell = QTableWidgetItem(text)
@@ -238,7 +255,7 @@ class ThemeMatrix(QWidget):
         cov = self.coverage
         assert cov is not None
         district = self.session.district
-        names = [f"{i} {district.items[i].name}" for i in (*theme.strategies, *theme.programs)]
+        names = [district.items[i].label for i in (*theme.strategies, *theme.programs)]
         listing = (
             "<br>".join(_escape(n) for n in names)
             if names

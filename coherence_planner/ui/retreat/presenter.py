@@ -29,9 +29,11 @@ from coherence_planner.domain.decisions import (
     tally,
 )
 from coherence_planner.domain.items import Item, Program
-from coherence_planner.domain.wording import money, money_short, plural
+from coherence_planner.domain.naming import Names
+from coherence_planner.domain.wording import join_words, money, money_short, plural, sentence
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.map.sight import GoalMapView
+from coherence_planner.ui.retreat.fitting import FittingLabel
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
 
@@ -45,15 +47,11 @@ WARN = "#E69F00"
 HEADING = "#56B4E9"
 BODY_PX_AT_1080 = 36
 MAX_LINES = 6  # list entries per column before "…and N more"
-MAX_REASON = 420  # characters of a candidate's reasons on screen
+LONG_REASON = 300  # characters of a candidate's reasons beyond which they are set smaller
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def _short(name: str, limit: int = 34) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def _fte(value: float | int | None) -> str:
@@ -86,12 +84,9 @@ class Presenter(QWidget):
         self.tally.setAccessibleName("Money freed")
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.left_body = QLabel()
-        self.right_body = QLabel()
-        for label in (self.left_body, self.right_body):
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setTextFormat(Qt.TextFormat.RichText)
+        # The columns set their type smaller rather than cut a word read aloud.
+        self.left_body = FittingLabel()
+        self.right_body = FittingLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.choices = QLabel()
         self.choices.setTextFormat(Qt.TextFormat.RichText)
@@ -189,6 +184,8 @@ class Presenter(QWidget):
         self.reason.setStyleSheet(f"color: {ACCENT};")
         self.choices.setStyleSheet(f"font-size: {round(body * 1.15)}px;")
         self.message.setStyleSheet(f"color: {WARN}; font-weight: bold;")
+        for label in (self.left_body, self.right_body):
+            label.set_base_px(body)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_style(event.size().height())
@@ -289,7 +286,7 @@ class Presenter(QWidget):
         district = self.session.district
         assert self.analysis is not None
         brief = A.goal_brief(district, self.analysis, step.item_id)
-        self.title.setText(f"{brief.goal.id}  {brief.goal.name}")
+        self.title.setText(brief.goal.name)
         self.goal_map.show_goal(district, self.analysis, brief.goal.id)
         left = self._heading(
             f"Line of sight: {plural(brief.programs, 'program')}, {money_short(brief.cost)}"
@@ -308,10 +305,11 @@ class Presenter(QWidget):
         )
         right += self._heading("Competing programs")
         groups = []
-        for group in brief.competing:
-            others = [m for m in group.members if m not in group.kept]
-            kept = " and ".join(_short(district.items[k].name) for k in group.kept)
-            groups.append(_e(f"{kept} is kept over {', '.join(others)}"))
+        names = Names(district)
+        for group in brief.competing:  # names in full: the room reads them aloud
+            others = [names.plain(m) for m in group.members if m not in group.kept]
+            kept = join_words([names.plain(k) for k in group.kept])
+            groups.append(_e(f"{kept} is kept over {join_words(others)}"))
         right += self._list(groups or ["None"], 3)
         self.right_body.setText(right)
 
@@ -327,7 +325,7 @@ class Presenter(QWidget):
             if isinstance(item, Program):
                 cost += item.annual_cost or 0
                 extra = f" — {money_short(item.annual_cost)}"
-            lines.append(_e(f"{orphan.id}  {item.label}{extra}"))
+            lines.append(_e(f"{item.label}{extra}"))
         self.left_body.setText(
             self._heading(f"{plural(len(lines), 'item')}, {money_short(cost)} a year")
             + self._list(lines, 8)
@@ -348,11 +346,11 @@ class Presenter(QWidget):
         item = self.current_item()
         candidate = self.analysis.candidate(step.item_id)
         if item is None:
-            self.title.setText(f"{step.item_id} is no longer in the plan")
+            self.title.setText(f"{step.title} is no longer in the plan")
             self.left_body.setText("")
             self.right_body.setText("")
             return
-        self.title.setText(f"{item.id}  {item.label}")
+        self.title.setText(item.label)
         facts = [_e(vocab.KIND_LABELS[item.kind])]
         if isinstance(item, Program):
             tier = f", Tier {item.tier}" if item.tier else ""
@@ -368,11 +366,13 @@ class Presenter(QWidget):
         if item.owner:
             facts.append(_e(f"Owner: {item.owner}"))
         self.left_body.setText(self._heading("The facts") + self._list(facts))
-        reasons = " ".join(candidate.reasons) if candidate else "No longer a candidate."
-        if len(reasons) > MAX_REASON:
-            reasons = reasons[: MAX_REASON - 1].rsplit(" ", 1)[0] + "…"
-        reasons = reasons[:1].upper() + reasons[1:]
-        self.right_body.setText(self._heading("Why it is a candidate") + f"<p>{_e(reasons)}</p>")
+        reasons = " ".join(sentence(r) for r in candidate.reasons) if candidate else ""
+        reasons = reasons or "No longer a candidate."
+        # Read aloud in full, never cut: a long reason is set a little smaller instead.
+        size = "" if len(reasons) <= LONG_REASON else ' style="font-size: 85%"'
+        self.right_body.setText(
+            self._heading("Why it is a candidate") + f"<p{size}>{_e(reasons)}</p>"
+        )
         if item.kind in DECIDABLE_KINDS:
             self._show_choices(str(getattr(item, "decision", "undecided")))
             why = self.pending_reason or str(getattr(item, "decision_rationale", ""))
@@ -406,7 +406,7 @@ class Presenter(QWidget):
             + self._list(counts, 6)
         )
         stopped = [
-            _e(f"{item.id}  {item.label} — {DECISION_LABELS[item.decision].lower()}")  # type: ignore[attr-defined]
+            _e(f"{item.label} — {DECISION_LABELS[item.decision].lower()}")  # type: ignore[attr-defined]
             for item in district.ordered_items()
             if item.kind in DECIDABLE_KINDS
             and getattr(item, "decision", "") in ("sunset", "remove")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import scenarios as S
 from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import join_words, money_short, plural
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
@@ -248,9 +249,12 @@ class ScenarioView(LazyView):
             )
             return
         district = self.session.district
+        names = Names(district)
         for item_id in sc.remove:
             item = district.items.get(item_id)
-            entry = QListWidgetItem(f"{item_id}  {item.label if item else '(gone)'}")
+            entry = QListWidgetItem(
+                names.plain(item_id) if item else "An item no longer in the plan"
+            )
             entry.setData(ID_ROLE, item_id)
             self.items.addItem(entry)
         today = analyse(district)
@@ -278,7 +282,7 @@ class ScenarioView(LazyView):
         for s in shown:
             result = self.results[s.name]
             if result.warns:
-                goals = [f"{g} {district.items[g].name}" for g in result.newly_unsupported]
+                goals = [names(g) for g in result.newly_unsupported]
                 warnings.append(
                     f"⚠ {s.name} would leave {plural(len(goals), 'goal')} with no support "
                     f"at all: {join_words(goals)}."
@@ -289,14 +293,15 @@ class ScenarioView(LazyView):
         if first.newly_orphaned:
             lost = first.newly_orphaned
             more = f" and {len(lost) - 8} more" if len(lost) > 8 else ""
-            notes.append(f"Would lose their tie to any goal: {', '.join(lost[:8])}{more}.")
+            lost_names = join_words([names(i) for i in lost[:8]])
+            notes.append(f"Would lose their tie to any goal: {lost_names}{more}.")
         if sc.applied_on:
             notes.append(f"Applied as decisions on {sc.applied_on} by {sc.applied_by or '—'}.")
         skipped = S.undecidable(district, sc)
         if skipped:
             notes.append(
                 "Applying decides on programs and policies only; retire "
-                + ", ".join(skipped)
+                + join_words([names(i) for i in skipped])
                 + " in the inspector."
             )
         self.details.setText("\n".join(notes))

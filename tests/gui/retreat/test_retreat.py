@@ -148,7 +148,9 @@ def test_a_whole_retreat(
     supporters = [link.src for link in district.supported_by("G4")]
     window.session.select(supporters)
     view.add_selected()
-    assert view.warning.isVisible() and "G4" in view.warning.text()
+    assert view.warning.isVisible()
+    assert f"“{district.items['G4'].name}”" in view.warning.text()
+    assert "G4" not in view.warning.text()
 
     # Apply "Lean" as decisions, in one undo step; undo brings everything back.
     view.select_scenario("Lean")

@@ -33,7 +33,8 @@ def test_quadrant_places_rated_programs_labelled_with_their_names() -> None:
     draw_quadrant(figure, R.rated_programs(rated_district()))
     texts = {t.get_text() for t in figure.axes[0].texts}
     assert {"Lead", "Invest", "Evaluate", "Weed", "Program P1"} <= texts
-    assert "Adaptive Math Practice So…" in texts  # cut short, never an id
+    # In full, wrapped beside its point: never cut, never an id.
+    assert "Adaptive Math Practice\nSoftware for Every Middle\nSchool" in texts
     assert not any("P3" in text or text == "P2" for text in texts)
     assert quadrant_png(R.rated_programs(rated_district()), dpi=40).startswith(PNG)
 

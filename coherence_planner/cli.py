@@ -85,6 +85,13 @@ def _parser() -> _Parser:
     exp.add_argument("--landscape", action="store_true", help="PDF: landscape pages")
     exp.add_argument("--tile", metavar="CxR", help="PDF map: tile across columns x rows pages")
     exp.add_argument("--goal", metavar="ID", help="map: focus on one goal's line of sight")
+    exp.add_argument(
+        "--appendix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="report: list every item in an appendix (default: only when the report lists the "
+        "plan in full; a plan of more than a few hundred programs is summarised)",
+    )
 
     diff = sub.add_parser("diff", help="what changed between two plans or snapshots")
     diff.add_argument("a", metavar="A", help="before: a plan, a .json, or PLAN.coherence@Snapshot")
@@ -178,9 +185,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{out.name}: cannot export to {suffix or 'a file with no suffix'} (choose {known})"
         )
     if suffix != ".pdf" and (
-        args.pdf_kind or args.tile or args.landscape or args.paper != "letter"
+        args.pdf_kind
+        or args.tile
+        or args.landscape
+        or args.paper != "letter"
+        or args.appendix is not None
     ):
-        raise CommandError("--map, --report, --paper, --landscape and --tile apply to .pdf only")
+        raise CommandError(
+            "--map, --report, --paper, --landscape, --tile and --appendix apply to .pdf only"
+        )
     district = load(args.file)
     if args.goal is not None:
         goal = district.items.get(args.goal)

@@ -48,6 +48,7 @@ def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
             landscape=bool(args.landscape),
             tile=parse_tile(args.tile) if args.tile else None,
             goal=args.goal,
+            appendix=args.appendix,
         )
         write_pdf(district, out, options)
     except ExportError as exc:

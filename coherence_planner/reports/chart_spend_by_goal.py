@@ -17,7 +17,7 @@ def spend_by_goal_chart(district: District, analysis: Analysis, width: float) ->
     height = min(560.0, 70.0 + 30.0 * max(1, len(goals)))
     figure = new_figure(width, height)
     axes = figure.add_subplot()
-    names = [label(f"{gid} {district.items[gid].name}", 34) for gid, _ in goals]
+    names = [label(district.items[gid].label, 34) for gid, _ in goals]
     values = [amount for _, amount in goals]
     positions = list(range(len(goals)))
     colours = [

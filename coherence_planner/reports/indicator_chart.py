@@ -102,7 +102,7 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
     """Draw the goal's chart onto `fig`, replacing what it showed."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    ax.set_title(_wrap(f"{goal.id} {goal.name}", 80), fontsize=10, loc="left")
+    ax.set_title(_wrap(goal.label, 80), fontsize=10, loc="left")
     if not goal.indicators:
         ax.text(
             0.5,

@@ -30,6 +30,7 @@ from coherence_planner.reports.map_print import (
     SMALL_PT,
     STRATEGY_W,
     Block,
+    LanePlan,
     PrintCard,
     PrintLane,
     PrintMap,
@@ -168,10 +169,12 @@ def plan_area(
     goal: str | None = None,
     title_h: float = HEAD_H,
     one_page_only: bool = False,
+    lanes: LanePlan | None = None,
 ) -> PrintPlan:
     """The map's pages in `area` (printable width and height): one page at the largest
     readable scale if it fits, else pages at full size (or, with `one_page_only`, the best
-    try at one page, for the caller to see that it needs more)."""
+    try at one page, for the caller to see that it needs more). `lanes` is lane_plan's
+    answer when the caller plans several pages of one map (the report's goals)."""
     aw, ah = area
     live = sum(1 for item in district.items.values() if item.live)
     if live > MAX_PAGES * 40:  # even packed tight, a page holds about 40 cards
@@ -179,7 +182,7 @@ def plan_area(
             f"the map has {live:,} items: it would take more than {MAX_PAGES} pages of "
             f"{paper}. Print one goal at a time, or the report's overview of the goals."
         )
-    lanes = lane_plan(district, analysis)
+    lanes = lanes or lane_plan(district, analysis)
     if live <= ONE_PAGE_ITEMS:  # more could never be read on one page
         for scale in SCALES:
             for least in CARD_WIDTHS:

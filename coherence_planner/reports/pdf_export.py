@@ -35,6 +35,9 @@ class PdfOptions:
     landscape: bool = False
     tile: tuple[int, int] | None = None
     goal: str | None = None
+    # The report's every-item appendix: None prints it unless the plan is large enough for
+    # the report to summarise (report_scale.LARGE_PLAN).
+    appendix: bool | None = None
 
     @property
     def sheet(self) -> Sheet:
@@ -49,6 +52,8 @@ def check_options(district: District, options: PdfOptions) -> None:
         raise ExportError(f"paper {options.paper!r} is not one of {', '.join(PAPERS)}")
     if options.kind == "report" and (options.tile or options.goal):
         raise ExportError("tiling and focusing on a goal apply to the map (--map)")
+    if options.kind == "map" and options.appendix is not None:
+        raise ExportError("the every-item appendix is part of the report (--report)")
     if options.goal is not None:
         goal = district.items.get(options.goal)
         if goal is None or goal.kind != "goal" or not goal.live:
@@ -90,7 +95,13 @@ def export_pdf(
             )
         else:
             pages = write_report_pdf(
-                district, analysis, buffer, sheet=options.sheet, progress=progress, today=today
+                district,
+                analysis,
+                buffer,
+                sheet=options.sheet,
+                progress=progress,
+                today=today,
+                appendix=options.appendix,
             )
         temp.write_bytes(buffer.getvalue())
 

@@ -9,15 +9,17 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import gap_sentence, percent, plan_gaps
+from coherence_planner.domain.gaps import FACTS, ProgramGaps, gap_sentence, percent, plan_gaps
 from coherence_planner.domain.group_story import explain_groups
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import join_words, money, plural, sentence
 from coherence_planner.reports.markup import esc
 from coherence_planner.reports.report_doc import Heading
-from coherence_planner.reports.report_styles import markup, para, table
+from coherence_planner.reports.report_scale import ReportScale
+from coherence_planner.reports.report_styles import markup, para, right, table
 
+MAX_GOALS = 3  # a large plan's group row names this many goals, then how many more
 MAX_REASONS = 3  # a program outranked by 150 rivals has 150 reasons; a cell shows the first
 
 
@@ -43,7 +45,9 @@ def _outcome(kept: tuple[str, ...], program: Program) -> str:
     return "Not kept; required, so it stays" if program.required else "Not kept"
 
 
-def data_gaps(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+def data_gaps(
+    district: District, analysis: Analysis, width: float, scale: ReportScale
+) -> list[Flowable]:
     """What the plan does not know about its programs, so the findings can be trusted."""
     gaps = plan_gaps(district, analysis.goals_of, analysis.might_compete)
     names = Names(district)
@@ -58,17 +62,105 @@ def data_gaps(district: District, analysis: Analysis, width: float) -> list[Flow
     ]
     if not gaps.programs:
         return parts
+    if scale.summarised:
+        return [*parts, _gaps_by_fact(gaps.programs, width)]
     rows = [[district.items[g.id].label, gap_sentence(district, g, names)] for g in gaps.programs]
     parts.append(table(("Program", "Missing"), rows, (width * 0.34, width * 0.66), wrap=(0, 1)))
     return parts
 
 
-def findings(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+def _gaps_by_fact(programs: list[ProgramGaps], width: float) -> Flowable:
+    """A large plan's data gaps: how many programs lack each fact."""
+    counts = {fact.field: 0 for fact in FACTS}
+    for gaps in programs:
+        for field in gaps.missing:
+            counts[field] += 1
+    might = sum(1 for g in programs if g.might_compete)
+    rows: list[list[object]] = [
+        [sentence(fact.missing), right(plural(counts[fact.field], "program"))]
+        for fact in FACTS
+        if counts[fact.field]
+    ]
+    if might:
+        rows.append(
+            [
+                "Might compete with another program once its type is filled in",
+                right(plural(might, "program")),
+            ]
+        )
+    return table(("Missing fact", "Programs"), rows, (width * 0.7, width * 0.3), align_right=(1,))
+
+
+def _orphans_compact(district: District, analysis: Analysis, width: float) -> Flowable:
+    """A large plan's orphans: one line each, the reason only where it is not the usual one."""
+    rows = []
+    for orphan in analysis.orphans:
+        item = district.items[orphan.id]
+        cost = item.annual_cost if isinstance(item, Program) else None
+        rows.append(
+            [
+                _name(district, orphan.id),
+                vocab.KIND_LABELS[orphan.kind],
+                money(cost) if cost is not None else "",
+                "Required: link it to the goal it serves" if item.required else "",
+            ]
+        )
+    w = width
+    return table(
+        ("Name", "Kind", "Annual cost", "Note"),
+        rows,
+        (w * 0.5, w * 0.12, w * 0.14, w * 0.24),
+        wrap=(),
+        align_right=(2,),
+    )
+
+
+def _groups_compact(district: District, analysis: Analysis, width: float) -> Flowable:
+    """A large plan's competing groups: one row each, with what the members share when one
+    line can say it."""
+    stories = explain_groups(district, analysis)
+    rows = []
+    for number, group in enumerate(analysis.competing, start=1):
+        named = [_name(district, g) for g in group.goals[:MAX_GOALS]]
+        if len(group.goals) > MAX_GOALS:
+            named.append(plural(len(group.goals) - MAX_GOALS, "more goal"))
+        goals = join_words(named) or "an explicit conflict"
+        story = stories[number - 1]
+        shared = (
+            story[0] if len(story) == 1 else "No one type, tier and goal: see each pair in the app."
+        )
+        not_kept = [district.items[m] for m in group.members if m not in group.kept]
+        freed = sum(getattr(p, "annual_cost", None) or 0.0 for p in not_kept)
+        rows.append(
+            [
+                right(str(number)),
+                goals,
+                shared,
+                right(f"{len(group.members):,}"),
+                right(f"{len(group.kept):,}"),
+                right(money(freed)),
+            ]
+        )
+    w = width
+    return table(
+        ("#", "Competing for", "What they share", "Size", "Kept", "Not kept, a year"),
+        rows,
+        (w * 0.05, w * 0.33, w * 0.3, w * 0.1, w * 0.08, w * 0.14),
+        wrap=(1, 2),
+        align_right=(0, 3, 4, 5),
+    )
+
+
+def findings(
+    district: District, analysis: Analysis, width: float, scale: ReportScale
+) -> list[Flowable]:
     w = width
     parts: list[Flowable] = [Heading("Findings", 0)]
 
     parts.append(Heading(f"Not linked to any goal ({len(analysis.orphans)})", 1))
-    if analysis.orphans:
+    if analysis.orphans and scale.summarised:
+        parts.append(_orphans_compact(district, analysis, w))
+    elif analysis.orphans:
         rows = [
             [_name(district, o.id), vocab.KIND_LABELS[o.kind], sentence(o.reason)]
             for o in analysis.orphans
@@ -108,8 +200,10 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
     parts.append(Heading(f"Competing programs ({len(analysis.competing)} groups)", 1))
     if not analysis.competing:
         parts.append(para("No programs compete for the same goal and students.", "muted"))
-    stories = explain_groups(district, analysis)
-    for number, group in enumerate(analysis.competing, start=1):
+    if scale.summarised and analysis.competing:
+        parts.append(_groups_compact(district, analysis, w))
+    stories = [] if scale.summarised else explain_groups(district, analysis)
+    for number, group in enumerate(analysis.competing if stories else (), start=1):
         goals = join_words([_name(district, g) for g in group.goals]) or "an explicit conflict"
         story = [markup(esc(line), "cell") for line in stories[number - 1]]
         rows = []
@@ -136,12 +230,14 @@ def findings(district: District, analysis: Analysis, width: float) -> list[Flowa
             align_right=(0, 2),
         )
         parts += [KeepTogether([Spacer(1, 6), header, *story, Spacer(1, 3), grid])]
-    parts += data_gaps(district, analysis, w)
+    parts += data_gaps(district, analysis, w, scale)
     parts.append(PageBreak())
     return parts
 
 
-def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
+def removal_candidates(
+    district: District, analysis: Analysis, width: float, scale: ReportScale
+) -> list[Flowable]:
     w = width
     res = analysis.resources
     parts: list[Flowable] = [
@@ -149,13 +245,20 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
         para(
             f"Stopping every program below would free {money(res.freed_cost)} a year and "
             f"{res.freed_fte:,.1f} FTE. These are candidates for the cabinet's judgement, "
-            "each with every reason that applies.",
+            + (
+                "each with why in a few words, the costliest first; the Findings section "
+                "and the app give the full reasons."
+                if scale.summarised
+                else "each with every reason that applies."
+            ),
             "muted",
         ),
         Spacer(1, 6),
     ]
     if not analysis.removal_candidates:
         parts.append(para("No item is a removal candidate.", "muted"))
+    elif scale.summarised:
+        parts.append(_candidates_compact(district, analysis, w))
     else:
         rows = [
             [
@@ -178,3 +281,38 @@ def removal_candidates(analysis: Analysis, width: float) -> list[Flowable]:
         )
     parts.append(PageBreak())
     return parts
+
+
+def _candidates_compact(district: District, analysis: Analysis, width: float) -> Flowable:
+    """A large plan's candidates, one line each, the costliest first: why in a few words (not
+    linked to a goal, or which program its competing group keeps)."""
+    orphans = {o.id for o in analysis.orphans}
+    names = Names(district)
+    rows = []
+    ordered = sorted(analysis.removal_candidates, key=lambda c: -(c.annual_cost or 0.0))
+    for c in ordered:
+        why = []
+        if c.id in orphans:
+            why.append("Not linked to any goal")
+        number = analysis.group_of.get(c.id)
+        if number is not None:
+            kept = analysis.competing[number - 1].kept
+            shown = join_words([names(k) for k in kept[:2]])
+            more = f" and {len(kept) - 2:,} more" if len(kept) > 2 else ""
+            why.append(f"Competing group {number} keeps {shown}{more}")
+        rows.append(
+            [
+                c.name,
+                money(c.annual_cost) if c.annual_cost is not None else "—",
+                f"{c.fte:,.1f}" if c.fte is not None else "—",
+                "; ".join(why) or sentence(c.reasons[0]),
+            ]
+        )
+    w = width
+    return table(
+        ("Name", "Annual cost", "FTE", "Why"),
+        rows,
+        (w * 0.34, w * 0.13, w * 0.07, w * 0.46),
+        wrap=(0, 3),
+        align_right=(1, 2),
+    )

@@ -49,7 +49,13 @@ def themes(district: District, analysis: Analysis, width: float) -> list[Flowabl
         parts.append(_matrix(cov, w))
     else:
         parts.append(_list(cov, w))
-    untagged = cov.untagged_strategies()
+    if cov.goal_ids:
+        # Columns too narrow for a goal statement say "Goal 1"; the key gives each in full.
+        key = "; ".join(
+            f"Goal {n}: {district.items[g].label}" for n, g in enumerate(cov.goal_ids, start=1)
+        )
+        parts += [Spacer(1, 4), para(key + ".", "muted")]
+    untagged = [district.items[s].label for s in cov.untagged_strategies()]
     if untagged:
         parts += [
             Spacer(1, 4),
@@ -71,7 +77,8 @@ def _category_row(name: str, columns: int) -> list[object]:
 
 def _matrix(cov: ThemeCoverage, w: float) -> Flowable:
     data = theme_matrix_table_data(cov, "goals")
-    header, body = data[0], data[1:]
+    body = data[1:]
+    header = ["Theme", *(f"Goal {n}" for n in range(1, len(cov.goal_ids) + 1)), "Gap"]
     categories = {c for c, _ in cov.by_category()}
     goals = len(header) - 2
     rows: list[list[object]] = []
@@ -86,6 +93,7 @@ def _matrix(cov: ThemeCoverage, w: float) -> Flowable:
 
 
 def _list(cov: ThemeCoverage, w: float) -> Flowable:
+    number = {g: n for n, g in enumerate(cov.goal_ids, start=1)}
     rows: list[list[object]] = []
     for category, theme_rows in cov.by_category():
         rows.append(_category_row(category, 5))
@@ -95,7 +103,7 @@ def _list(cov: ThemeCoverage, w: float) -> Flowable:
                     r.label,
                     right(str(len(r.strategies))),
                     right(str(len(r.programs))),
-                    ", ".join(r.goals) or "—",
+                    ", ".join(f"Goal {number[g]}" for g in r.goals if g in number) or "—",
                     markup("<b>GAP</b>", "warning") if r.gap else "",
                 ]
             )
@@ -139,7 +147,7 @@ def cycles(district: District, width: float, today: dt.date | None) -> list[Flow
             table(
                 ("Strategy", "Dates", "Focus", "Evidence", "Next step"),
                 [
-                    [f"{sid} {name}", dates, focus or "—", ev or "—", nxt or "—"]
+                    [name, dates, focus or "—", ev or "—", nxt or "—"]
                     for sid, name, dates, focus, ev, nxt in rows
                 ],
                 (w * 0.2, w * 0.14, w * 0.24, w * 0.21, w * 0.21),

@@ -14,6 +14,7 @@ from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.indicator_chart import goal_progress_png
 from coherence_planner.reports.report_doc import Heading
 from coherence_planner.reports.report_retreat import png_image
+from coherence_planner.reports.report_scale import ReportScale
 from coherence_planner.reports.report_styles import para, right, table
 
 CHART_WIDTH_IN = 6.4
@@ -33,7 +34,9 @@ def flag_words(analysis: Analysis, item_id: str) -> str:
     return ", ".join(badges(analysis.flags_of(item_id), analysis.group_of.get(item_id))).lower()
 
 
-def goal_sections(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+def goal_sections(
+    district: District, analysis: Analysis, width: float, scale: ReportScale
+) -> list[Flowable]:
     parts: list[Flowable] = [Heading("Goals", 0)]
     goals = [g for g in district.items_of("goal") if g.live]
     if not goals:
@@ -46,6 +49,11 @@ def goal_sections(district: District, analysis: Analysis, width: float) -> list[
     for goal in goals:
         assert isinstance(goal, Goal)
         parts += _goal(district, analysis, goal, supporters[goal.id], width)
+        if scale.summarised:
+            parts.append(_by_strategy(district, analysis, supporters[goal.id], width))
+        else:
+            parts.append(_supporters(district, analysis, supporters[goal.id], width))
+        parts.append(Spacer(1, 8))
     parts.append(PageBreak())
     return parts
 
@@ -53,7 +61,7 @@ def goal_sections(district: District, analysis: Analysis, width: float) -> list[
 def _goal(
     district: District, analysis: Analysis, goal: Goal, supporter_ids: list[str], width: float
 ) -> list[Flowable]:
-    parts: list[Flowable] = [Heading(f"{goal.id} {goal.name}", 1)]
+    parts: list[Flowable] = [Heading(goal.label, 1)]
     if goal.description:
         parts.append(para(goal.description))
     if goal.owner:
@@ -96,29 +104,69 @@ def _goal(
         ),
         Spacer(1, 4),
     ]
-    if supporter_ids:
-        rows = []
-        for item_id in supporter_ids:
-            item = district.items[item_id]
-            cost = item.annual_cost if isinstance(item, Program) else None
-            rows.append(
-                [
-                    vocab.KIND_LABELS[item.kind],
-                    item_id,
-                    item.label,
-                    money(cost) if cost is not None else "",
-                    flag_words(analysis, item_id),
-                ]
-            )
-        w = width
-        parts.append(
-            table(
-                ("Supported by", "ID", "Name", "Annual cost", "Flags"),
-                rows,
-                (w * 0.13, w * 0.08, w * 0.44, w * 0.14, w * 0.21),
-                wrap=(2, 4),
-                align_right=(3,),
-            )
-        )
-    parts.append(Spacer(1, 8))
     return parts
+
+
+def _supporters(
+    district: District, analysis: Analysis, supporter_ids: list[str], width: float
+) -> Flowable:
+    """Every item that serves the goal, by name."""
+    if not supporter_ids:
+        return Spacer(1, 0)
+    rows = []
+    for item_id in supporter_ids:
+        item = district.items[item_id]
+        cost = item.annual_cost if isinstance(item, Program) else None
+        rows.append(
+            [
+                vocab.KIND_LABELS[item.kind],
+                item.label,
+                money(cost) if cost is not None else "",
+                flag_words(analysis, item_id),
+            ]
+        )
+    w = width
+    return table(
+        ("Supported by", "Name", "Annual cost", "Flags"),
+        rows,
+        (w * 0.14, w * 0.49, w * 0.15, w * 0.22),
+        wrap=(1, 3),
+        align_right=(2,),
+    )
+
+
+def _by_strategy(
+    district: District, analysis: Analysis, supporter_ids: list[str], width: float
+) -> Flowable:
+    """A large plan's goal: one row per strategy serving it, with the programs under it
+    (each program counted under the first of its strategies that serves this goal)."""
+    strategies = [i for i in supporter_ids if district.items[i].kind == "strategy"]
+    serving = set(strategies)
+    under: dict[str, list[Program]] = {s: [] for s in strategies}
+    direct: list[Program] = []
+    for item_id in supporter_ids:
+        program = district.items[item_id]
+        if not isinstance(program, Program):
+            continue
+        parents = [ln.dst for ln in district.supports_from(item_id) if ln.dst in serving]
+        (under[parents[0]] if parents else direct).append(program)
+    candidates = {c.id for c in analysis.removal_candidates}
+
+    def row(name: str, programs: list[Program]) -> list[object]:
+        cost = sum(p.annual_cost or 0.0 for p in programs)
+        flagged = sum(1 for p in programs if p.id in candidates)
+        return [name, right(f"{len(programs):,}"), right(money(cost)), right(f"{flagged:,}")]
+
+    rows = [row(district.items[s].label, under[s]) for s in strategies]
+    if direct:
+        rows.append(row("Linked to the goal without a strategy", direct))
+    if not rows:
+        return Spacer(1, 0)
+    w = width
+    return table(
+        ("Strategy", "Programs", "Annual cost", "Removal candidates"),
+        rows,
+        (w * 0.52, w * 0.14, w * 0.17, w * 0.17),
+        wrap=(0,),
+        align_right=(1, 2, 3),
+    )

@@ -22,7 +22,8 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
     rows = []
     for item in district.ordered_items():
         cost = item.annual_cost if isinstance(item, Program) else None
-        serves = ", ".join(analysis.goals_of.get(item.id, ())) if item.kind != "goal" else ""
+        goals = analysis.goals_of.get(item.id, ()) if item.kind != "goal" else ()
+        serves = "; ".join(district.items[g].label for g in goals)
         rows.append(
             [
                 item.id,
@@ -37,7 +38,7 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
         table(
             ("ID", "Name", "Kind", "Status", "Annual cost", "Serves goals"),
             rows,
-            (w * 0.08, w * 0.42, w * 0.1, w * 0.12, w * 0.13, w * 0.15),
+            (w * 0.07, w * 0.34, w * 0.09, w * 0.1, w * 0.12, w * 0.28),
             wrap=(1, 5),
             align_right=(4,),
         )

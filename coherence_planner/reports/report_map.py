@@ -12,12 +12,18 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.wording import money_short, plural
+from coherence_planner.reports.map_print import lane_plan
 from coherence_planner.reports.map_print_pages import Piece, PrintPlan, draw_pieces, plan_area
 from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_scale import ReportScale
 from coherence_planner.reports.report_styles import para, table
 
 HEADING_ROOM = 44.0  # a heading and its space above the drawing
+NOTE_ROOM = 16.0  # one muted line under a goal's heading
 MAX_GOAL_PAGES = 3  # beyond this a goal's items are listed in the appendix, not drawn
+# A summarised report (a large plan) draws the first page of each goal's line of sight: with
+# fifty goals, three pages each was 150 pages of map.
+SUMMARISED_GOAL_PAGES = 1
 
 
 class MapPage(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -53,28 +59,41 @@ def _pages(plan: PrintPlan, room: float, limit: int | None = None) -> list[Flowa
 
 
 def map_section(
-    district: District, analysis: Analysis, width: float, height: float
+    district: District, analysis: Analysis, width: float, height: float, scale: ReportScale
 ) -> list[Flowable]:
     """The section for a wide page of `width` x `height` points (the report's frame)."""
     room = height - HEADING_ROOM
     area = (width, room)
     parts: list[Flowable] = [Heading("The coherence map", 0)]
+    lanes = lane_plan(district, analysis)  # one plan of who stands where, for every page
     whole = plan_area(
-        district, analysis, area, "the report's paper", title_h=0.0, one_page_only=True
+        district, analysis, area, "the report's paper", title_h=0.0, one_page_only=True, lanes=lanes
     )
     if len(whole.pages) == 1:
         parts += [*_pages(whole, room), PageBreak()]
     else:
         parts += [*_overview(district, analysis, width), PageBreak()]
     goals = [g for g in district.items_of("goal") if g.live]
+    limit = SUMMARISED_GOAL_PAGES if scale.summarised else MAX_GOAL_PAGES
+    listed = "in the appendix" if scale.appendix else "in the plan's Excel workbook"
+    # A goal's pages leave a line under the heading for the note on what is not drawn, so
+    # the note never spills onto a page of its own.
+    goal_room = room - NOTE_ROOM
     for goal in goals:
-        plan = plan_area(district, analysis, area, "the report's paper", goal.id, title_h=0.0)
+        plan = plan_area(
+            district,
+            analysis,
+            (width, goal_room),
+            "the report's paper",
+            goal.id,
+            title_h=0.0,
+            lanes=lanes,
+        )
         parts.append(Heading(f"Line of sight: {goal.label}", 1))
-        parts += _pages(plan, room, MAX_GOAL_PAGES)
-        if len(plan.pages) > MAX_GOAL_PAGES:
+        if len(plan.pages) > limit:
             drawn = sum(
                 len(row) + int(block.head is not None)
-                for pieces in plan.pages[:MAX_GOAL_PAGES]
+                for pieces in plan.pages[:limit]
                 for piece in pieces
                 for block in piece.lane.blocks[piece.start : piece.end]
                 for row in block.rows
@@ -82,11 +101,13 @@ def map_section(
             serving = sum(1 for gs in analysis.goals_of.values() if goal.id in gs)
             parts.append(
                 para(
-                    f"{plural(serving - drawn, 'more item')} serve this goal; every item is "
-                    "listed in the appendix.",
+                    f"{plural(serving - drawn, 'more item')} serve this goal than "
+                    f"{'this page shows' if limit == 1 else f'these {limit} pages show'}; "
+                    f"every item is listed {listed}.",
                     "muted",
                 )
             )
+        parts += _pages(plan, goal_room, limit)
         parts.append(PageBreak())
     return parts
 

@@ -33,6 +33,8 @@ from coherence_planner.reports.report_retreat import (
     initiative_load_section,
     ratings,
 )
+from coherence_planner.reports.report_scale import report_scale, summarised_note
+from coherence_planner.reports.report_styles import para
 from coherence_planner.reports.report_summary import cover, summary
 
 
@@ -54,9 +56,13 @@ def write_report_pdf(
     sheet: Sheet,
     progress: Progress = no_progress,
     today: dt.date | None = None,
+    appendix: bool | None = None,
 ) -> int:
-    """Write the report to `path`; returns the number of pages."""
+    """Write the report to `path`; returns the number of pages. A large plan's report
+    summarises (report_scale); `appendix` None prints the every-item appendix only when the
+    report does not summarise."""
     register_fonts()
+    scale = report_scale(district, appendix)
     title = district_title(district)
     footer = f"{title} · coherence report"
     if district.school_year:
@@ -72,27 +78,33 @@ def write_report_pdf(
     width = doc.width
     progress(0.0, "Writing the summary")
     story: list[Flowable] = cover(district, today)
-    story += then_pages(summary(district, analysis, width), "wide")
+    intro = summary(district, analysis, width)
+    if scale.summarised:
+        intro.insert(2, para(summarised_note(scale), "body"))
+    story += then_pages(intro, "wide")
     progress(0.03, "Drawing where the money goes")
     story += money_flow_section(district, analysis)
     progress(0.05, "Drawing the map")
-    story += then_pages(map_section(district, analysis, doc.wide_width, doc.wide_height), "body")
+    story += then_pages(
+        map_section(district, analysis, doc.wide_width, doc.wide_height, scale), "body"
+    )
     progress(0.15, "Writing the goals and findings")
-    story += goal_sections(district, analysis, width)
-    story += findings(district, analysis, width)
-    story += removal_candidates(analysis, width)
+    story += goal_sections(district, analysis, width, scale)
+    story += findings(district, analysis, width, scale)
+    story += removal_candidates(district, analysis, width, scale)
     progress(0.18, "Writing the retreat")
     tables = {t.key: t for t in retreat_tables(district, analysis)}
     story += decision_log(district, tables, width)
     story += chosen_scenario(district, tables, width)
     story += ratings(district, tables, width)
-    story += initiative_load_section(district, tables, width)
+    story += initiative_load_section(district, tables, width, scale)
     story += themes(district, analysis, width)
     story += cycles(district, width, today)
     story += since_snapshot(district, width)
     progress(0.2, "Drawing the charts")
     story += _charts(district, analysis, width)
-    story += inventory(district, analysis, width)
+    if scale.appendix:
+        story += inventory(district, analysis, width)
     doc.build_story(story)
     progress(1.0, "Report written")
     return int(doc.page)

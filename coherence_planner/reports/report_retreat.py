@@ -24,8 +24,11 @@ from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.load_heatmap import load_png
 from coherence_planner.reports.quadrant_chart import quadrant_png
 from coherence_planner.reports.report_doc import Heading
+from coherence_planner.reports.report_scale import ReportScale
 from coherence_planner.reports.report_styles import para, right, table
 
+MAX_CELL_NAMES = 8  # a large plan's overloaded cell names its first programs, then a count
+MAX_CELLS = 40  # a large plan lists its most overloaded cells, then how many more there are
 MAX_HEATMAP_SCHOOLS = 40  # more rows than this and the labels would overlap: table only
 MONEY_MEASURES = ("Annual cost", "Money freed")
 SHORT_DIMENSIONS = {
@@ -81,7 +84,7 @@ def decision_log(district: District, tables: dict[str, Table], width: float) -> 
         rows = [
             [
                 show(_column(log, r, "Date")),
-                f"{_column(log, r, 'Item')} {_column(log, r, 'Name')}",
+                show(_column(log, r, "Name")),
                 show(_column(log, r, "Decision")),
                 show(_column(log, r, "Was")),
                 show(_column(log, r, "Why")),
@@ -121,7 +124,7 @@ def decision_log(district: District, tables: dict[str, Table], width: float) -> 
             assert isinstance(item, Program | Policy)
             rows.append(
                 [
-                    f"{item.id} {item.label}",
+                    item.label,
                     item.decision.capitalize(),
                     item.decided_by or "—",
                     item.decided_on or "—",
@@ -270,8 +273,14 @@ def _scores_by_member(district: District, t: Table, w: float) -> list[Flowable]:
 
 
 # -- the initiative load ------------------------------------------------------------------
+def _program_names(district: District, ids: tuple[str, ...], limit: int | None) -> str:
+    names = [district.items[i].label for i in ids[:limit]]
+    more = len(ids) - len(names)
+    return "; ".join(names) + (f"; and {more:,} more" if more else "")
+
+
 def initiative_load_section(
-    district: District, tables: dict[str, Table], width: float
+    district: District, tables: dict[str, Table], width: float, scale: ReportScale
 ) -> list[Flowable]:
     t = tables.get("load")
     if t is None:
@@ -292,9 +301,28 @@ def initiative_load_section(
         )
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
+    if scale.summarised and len(flagged) > MAX_CELLS:
+        more = len(flagged) - MAX_CELLS
+        flagged = flagged[:MAX_CELLS]  # heaviest first
+        parts.append(
+            para(
+                f"The {MAX_CELLS} most loaded of them; {plural(more, 'more cell')} are over "
+                "the threshold too (the app's Initiative load view shows every one).",
+                "muted",
+            )
+        )
     if flagged:
         rows = [
-            [school, band, right(str(n)), ", ".join(load.programs.get((school, band), ()))]
+            [
+                school,
+                band,
+                right(str(n)),
+                _program_names(
+                    district,
+                    load.programs.get((school, band), ()),
+                    MAX_CELL_NAMES if scale.summarised else None,
+                ),
+            ]
             for school, band, n in flagged
         ]
         parts.append(

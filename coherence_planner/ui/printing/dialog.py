@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -37,6 +38,7 @@ from coherence_planner.reports.map_pdf import map_poster
 from coherence_planner.reports.map_poster import MapPoster
 from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
 from coherence_planner.reports.pdf_export import PdfOptions
+from coherence_planner.reports.report_scale import report_scale
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui.printing.job import PdfJob
@@ -96,7 +98,7 @@ class PdfExportDialog(QDialog):
         self.goal = QComboBox()
         for goal in self.district.items_of("goal"):
             if goal.live:
-                self.goal.addItem(f"{goal.id} {goal.name}", goal.id)
+                self.goal.addItem(goal.label, goal.id)
         if self.goal.count() == 0:
             self.what.model().item(2).setEnabled(False)  # type: ignore[attr-defined]
         self.paper = QComboBox()
@@ -120,6 +122,16 @@ class PdfExportDialog(QDialog):
         tiles.addStretch(1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        # A large plan's report summarises; its every-item appendix is then off by default.
+        scale = report_scale(self.district)
+        self.appendix = QCheckBox("Every item, in an appendix")
+        self.appendix.setChecked(scale.appendix)
+        self.appendix.setToolTip(
+            f"The plan has {scale.programs:,} programs: the report summarises them, and the "
+            "appendix lists every item (long for a large plan)."
+            if scale.summarised
+            else "The report ends with a table of every goal, strategy, program and policy."
+        )
 
         form = QFormLayout()
         form.addRow("Print", self.what)
@@ -127,6 +139,7 @@ class PdfExportDialog(QDialog):
         form.addRow("Paper", self.paper)
         form.addRow("Orientation", self.orientation)
         form.addRow("Map pages", tiles)
+        form.addRow("Report", self.appendix)
         form.addRow("", self.hint)
 
         self.preview = PagePreview()
@@ -158,6 +171,7 @@ class PdfExportDialog(QDialog):
         for spin in (self.columns, self.rows):
             spin.valueChanged.connect(self._options_changed)
         self.fit.toggled.connect(self._options_changed)
+        self.appendix.toggled.connect(self._options_changed)
         self.smallest.clicked.connect(self._use_smallest_grid)
         self.preview_button.clicked.connect(self.start_preview)
         self.save_button.clicked.connect(self.save)
@@ -177,6 +191,7 @@ class PdfExportDialog(QDialog):
             if is_map and self.tile.isChecked()
             else None,
             goal=self.goal.currentData() if what == "goal" else None,
+            appendix=None if is_map else self.appendix.isChecked(),
         )
 
     def _poster(self, goal: str | None) -> MapPoster:
@@ -191,6 +206,7 @@ class PdfExportDialog(QDialog):
         self.goal.setEnabled(self.what.currentData() == "goal")
         for widget in (self.fit, self.tile, self.smallest):
             widget.setEnabled(is_map)
+        self.appendix.setEnabled(not is_map)
         for spin in (self.columns, self.rows):
             spin.setEnabled(is_map and self.tile.isChecked())
         self.hint.setText(self._readability(options) if is_map else "")

@@ -145,7 +145,7 @@ class IndicatorsView(QWidget):
         year = self.session.district.school_year if self.session.is_open else ""
         for goal in self._goals():
             word = goal_progress(goal, year).status
-            self.picker.addItem(f"{goal.id} {goal.name} — {word}", goal.id)
+            self.picker.addItem(f"{goal.label} — {word}", goal.id)
         self._filling = False
         index = self.picker.findData(keep) if keep else -1
         self.picker.setCurrentIndex(index if index >= 0 else 0 if self.picker.count() else -1)

@@ -8,8 +8,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from benchmarks.generate_district import generate
+from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.reports.pdf_export import PdfOptions
+from coherence_planner.reports.report_scale import LARGE_PLAN, report_scale
 from coherence_planner.ui.printing.dialog import PdfExportDialog, open_pdf_export_dialog
 from tests.factories import g, make, p, sup
 from tests.gui.conftest import sample_district
@@ -39,8 +42,10 @@ def choose(combo: Any, data: object) -> None:
 
 
 def test_options_follow_the_widgets(dialog: PdfExportDialog) -> None:
-    assert dialog.options() == PdfOptions()
+    assert dialog.options() == PdfOptions(appendix=True)  # a small plan's report lists all
     assert not dialog.columns.isEnabled()
+    dialog.appendix.setChecked(False)
+    assert dialog.options() == PdfOptions(appendix=False)
     choose(dialog.what, "goal")
     choose(dialog.paper, "tabloid")
     choose(dialog.orientation, True)
@@ -48,6 +53,7 @@ def test_options_follow_the_widgets(dialog: PdfExportDialog) -> None:
     dialog.columns.setValue(3)
     assert dialog.options() == PdfOptions("map", "tabloid", True, (3, 2), "G1")
     assert dialog.columns.isEnabled() and dialog.goal.isEnabled()
+    assert not dialog.appendix.isEnabled()  # the appendix belongs to the report
 
 
 def test_an_unreadable_fit_says_so_and_offers_the_smallest_grid(dialog: PdfExportDialog) -> None:
@@ -133,3 +139,14 @@ def test_open_returns_none_when_closed(qtbot: Any, tmp_path: Path, monkeypatch: 
     district = small()
     monkeypatch.setattr(PdfExportDialog, "exec", lambda self: self.reject() or 0)
     assert open_pdf_export_dialog(None, district, analyse(district), default_dir=tmp_path) is None
+
+
+def test_a_large_plans_report_leaves_the_appendix_out_unless_asked(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    district = district_from_dict(generate(LARGE_PLAN + 50, 1))
+    assert report_scale(district).summarised
+    box = PdfExportDialog(district, analyse(district), default_dir=tmp_path)
+    qtbot.addWidget(box)
+    assert not box.appendix.isChecked() and box.options().appendix is False
+    assert f"{LARGE_PLAN + 50:,} programs" in box.appendix.toolTip()

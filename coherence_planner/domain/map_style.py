@@ -67,6 +67,7 @@ FLAG_STYLES: Final = (
     FlagStyle("orphan", "NOT LINKED", "Not linked to any goal", ORANGE, (6.0, 3.0)),
     FlagStyle("unsupported", "NO SUPPORT", "Goal nothing supports", VERMILLION, (2.0, 2.0)),
     FlagStyle("not-kept", "NOT KEPT", "Competes with a better-ranked program", ORANGE, ()),
+    FlagStyle("required", "REQUIRED", "Required by law, regulation or contract", BLUE, ()),
     FlagStyle("competing", "COMPETING", "In a competing group (number shown)", YELLOW, ()),
     FlagStyle("conflict", "CONFLICT", "In an explicit conflict", VERMILLION, (8.0, 2.0, 2.0, 2.0)),
     FlagStyle("kept", "KEPT", "Kept in its competing group", BLUISH_GREEN, ()),
@@ -74,6 +75,12 @@ FLAG_STYLES: Final = (
 )
 FLAG_BY_NAME: Final = {style.flag: style for style in FLAG_STYLES}
 BADGE_CHARS: Final = 36  # characters that fit on a card's top line at 7.5 pt
+
+
+def card_flags(flags: set[str], required: bool) -> set[str]:
+    """What a live card shows: the analysis's flags, and REQUIRED for an item required by
+    law, regulation, court order or contract (a fact of the plan, not a finding)."""
+    return {*flags, "required"} if required else set(flags)
 
 
 def badges(flags: set[str], group: int | None = None) -> list[str]:

@@ -144,7 +144,7 @@ class MapPainter:
     # -- cards -------------------------------------------------------------------------
     def _card(self, canvas: Canvas, card: Card) -> None:
         item = self.district.items[card.id]
-        flags = self.analysis.flags_of(card.id)
+        flags = style.card_flags(self.analysis.flags_of(card.id), item.required and item.live)
         kind = style.KIND_STYLES[item.kind]
         border = style.border_style(flags)
         canvas.saveState()

@@ -94,6 +94,7 @@ class PrintCard:
     x: float = 0.0
     y: float = 0.0
     inline_note: bool = False  # the note stands at the end of the name's line
+    inline_badges: bool = False  # badges (and a note not inline) end the name's last line
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _card(
     width: float,
 ) -> PrintCard:
     item = district.items[item_id]
-    flags = analysis.flags_of(item_id)
+    flags = style.card_flags(analysis.flags_of(item_id), item.required and item.live)
     badges = style.badges(flags, analysis.group_of.get(item_id))
     if item.kind == "goal":
         size, bold, lines = GOAL_PT, True, GOAL_LINES
@@ -139,9 +140,20 @@ def _card(
     inline = item.kind != "goal" and text_width(label, size, bold) <= room - note_w
     names = [label] if inline else wrap(label, room, size, bold, lines)
     h = 2 * PAD + len(names) * size * 1.2
-    if badges or (note and not inline):
+    tail = badges_width(badges) + note_w  # the note, if any, ends whichever line they share
+    # Badges ride at the end of the name's last line when they fit there (a card's second
+    # line is often short); else they take a small line of their own.
+    ride = bool(badges) and item.kind != "goal" and text_width(names[-1], size, bold) <= room - tail
+    if (badges or (note and not inline)) and not ride:
         h += SMALL_PT * 1.35
-    return PrintCard(item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline)
+    return PrintCard(
+        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride
+    )
+
+
+def badges_width(badges: list[str]) -> float:
+    """How wide a card's badges print, side by side (as map_print_pages draws them)."""
+    return sum(text_width(word, SMALL_PT, True) + 6 for word in badges)
 
 
 def _first_strategies(

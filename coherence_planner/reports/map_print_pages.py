@@ -34,6 +34,7 @@ from coherence_planner.reports.map_print import (
     PrintCard,
     PrintLane,
     PrintMap,
+    badges_width,
     lane_plan,
     print_map,
 )
@@ -418,6 +419,17 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
         canvas.drawRightString(card.x + card.w - PAD, _Y(first), card.note)
     note = "" if card.inline_note else card.note
     small_line = card.kind != "goal" and (card.badges or note)
+    if card.inline_badges:  # at the end of the name's last line: note, then badges before it
+        small_line = False
+        right = card.x + card.w - PAD
+        last = card.y + PAD + len(card.lines) * card.size * 1.2 - card.size * 0.25
+        if card.note:  # drawn above already when it stands inline
+            if note:
+                canvas.setFont(FONT, SMALL_PT)
+                canvas.setFillColor(style.MUTED_TEXT)
+                canvas.drawRightString(right, _Y(last), note)
+            right -= text_width(card.note, SMALL_PT) + 6
+        _badges(canvas, card.badges, right - badges_width(card.badges) + 2, last)
     if card.kind == "goal":
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)

@@ -42,7 +42,7 @@ def _text(x: float, y: float, text: str, size: float, **attrs: str) -> str:
 def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: str) -> str:
     item = district.items[item_id]
     card = layout.cards[item_id]
-    flags = analysis.flags_of(item_id) if item.live else set()
+    flags = style.card_flags(analysis.flags_of(item_id), item.required) if item.live else set()
     kind = style.KIND_STYLES[item.kind]
     border = style.border_style(flags)
     classes = ["card", item.kind, *sorted(flags)]

@@ -139,7 +139,9 @@ class CardItem(QGraphicsObject):
         self.kind = item.kind
         self.card = card
         self.setPos(card.x, card.y)
-        self.item_flags = analysis.flags_of(card.id) if item.live else set()
+        self.item_flags = (
+            style.card_flags(analysis.flags_of(card.id), item.required) if item.live else set()
+        )
         kind = style.KIND_STYLES[item.kind]
         self._fill = QColor(kind.fill if item.live else style.RETIRED_FILL)
         self._band = QColor(kind.band)

@@ -349,3 +349,11 @@ def test_a_large_plan_is_redrawn_on_request_not_on_every_edit(
     panel.refresh_action.trigger()
     assert len(requests) == 1
     assert not panel.refresh_action.isEnabled()
+
+
+def test_required_items_wear_a_required_badge(shown: Any) -> None:
+    district = shown.session.district
+    cards = shown.map_panel.scene.cards
+    required = {i for i in cards if district.items[i].required}
+    assert len(required) >= 3
+    assert {i for i, card in cards.items() if "REQUIRED" in card.top_line} == required

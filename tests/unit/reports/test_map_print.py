@@ -62,6 +62,9 @@ def test_the_sample_prints_on_one_tabloid_page_with_every_name(tmp_path: Path) -
     assert "page 1 of 1" in text
     assert "run" not in text.lower().split()  # nothing asks the reader to run a command
     assert "coherence-planner" not in text
+    # Each item the law requires wears the badge, in words.
+    required = sum(1 for item in district.items.values() if item.required and item.live)
+    assert required >= 3 and text.count("REQUIRED") == required
 
 
 def test_a_30_program_district_prints_on_one_letter_landscape_page(tmp_path: Path) -> None:

@@ -67,19 +67,20 @@ def rule_gaps(district: District, goals_of: Mapping[str, tuple[str, ...]]) -> li
 class Fact:
     field: str  # the inspector field that fills it in; "goal" means the item's links
     missing: str  # how a sentence names it when it is missing
+    short: str  # its name in a list or on a button ("Fill in: evidence tier")
 
 
 FACTS = (
-    Fact("type", "no type"),
-    Fact("tier", "no MTSS tier"),
-    Fact("grades", "no grades (counted as every grade)"),
-    Fact("subjects", "no subjects (counted as every subject)"),
-    Fact("populations", "no student groups (counted as all students)"),
-    Fact("annual_cost", "no annual cost"),
-    Fact("fte", "no FTE"),
-    Fact("students_served", "no count of students served"),
-    Fact("evidence_tier", "no ESSA evidence tier"),
-    Fact("goal", "no link to a student-learning goal"),
+    Fact("type", "no type", "type"),
+    Fact("tier", "no MTSS tier", "MTSS tier"),
+    Fact("grades", "no grades (counted as every grade)", "grades"),
+    Fact("subjects", "no subjects (counted as every subject)", "subjects"),
+    Fact("populations", "no student groups (counted as all students)", "student groups"),
+    Fact("annual_cost", "no annual cost", "annual cost"),
+    Fact("fte", "no FTE", "FTE"),
+    Fact("students_served", "no count of students served", "students served"),
+    Fact("evidence_tier", "no ESSA evidence tier", "evidence tier"),
+    Fact("goal", "no link to a student-learning goal", "goal"),
 )
 FACT_BY_FIELD = {fact.field: fact for fact in FACTS}
 

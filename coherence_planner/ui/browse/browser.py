@@ -22,7 +22,13 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.commands import Changes
 from coherence_planner.ui.browse.filter_combos import filter_combo, set_choices
-from coherence_planner.ui.browse.model import ID_ROLE, Filters, ItemFilter, ItemTreeModel
+from coherence_planner.ui.browse.model import (
+    FACT_FILTERS,
+    ID_ROLE,
+    Filters,
+    ItemFilter,
+    ItemTreeModel,
+)
 from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER, legend_html
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
@@ -60,6 +66,9 @@ class ItemBrowser(QWidget):
         self.flag = _combo("Finding", "Any finding")
         for flag in FLAG_ORDER:
             self.flag.addItem(FLAG_LABELS[flag], flag)
+        self.flag.insertSeparator(self.flag.count())
+        for value, label in FACT_FILTERS:
+            self.flag.addItem(label, value)
         self.goal = _combo("Goal", "Any goal")
         self.school = _combo("School", "Any school")
         self.grade_band = _combo("Grade band", "Any grades")

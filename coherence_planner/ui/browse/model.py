@@ -23,6 +23,7 @@ from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.commands import Changes
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import plan_gaps
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.wording import money_short
 from coherence_planner.ui.flags import flag_icon, flags_text, main_flag
@@ -45,6 +46,7 @@ class ItemTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._district: District | None = None
         self._analysis: Analysis | None = None
+        self.gap_ids: frozenset[str] = frozenset()  # live programs with missing facts
         self._ids: list[list[str]] = [[] for _ in vocab.ITEM_KINDS]
         self._row: dict[str, int] = {}
 
@@ -84,7 +86,18 @@ class ItemTreeModel(QAbstractItemModel):
         """Show new flags; only rows whose flags changed are announced (usually a handful)."""
         previous, self._analysis = self._analysis, analysis
         if self._district is None:
+            self.gap_ids = frozenset()
             return
+        self.gap_ids = (
+            frozenset()
+            if analysis is None
+            else frozenset(
+                g.id
+                for g in plan_gaps(
+                    self._district, analysis.goals_of, analysis.might_compete
+                ).programs
+            )
+        )
         changed = [
             item_id
             for item_id in self._row
@@ -202,6 +215,9 @@ class ItemTreeModel(QAbstractItemModel):
 
 ANY = ""
 
+# Facts the Finding box filters by beside the analysis's flags: (value, label).
+FACT_FILTERS = (("required", "Required by law"), ("gaps", "Has data gaps"))
+
 
 @dataclass
 class Filters:
@@ -231,15 +247,23 @@ class Filters:
         )
 
 
-def matches(item: Item, filters: Filters, analysis: Analysis | None) -> bool:
-    """Whether `item` passes every filter."""
+def matches(
+    item: Item, filters: Filters, analysis: Analysis | None, gaps: frozenset[str] = frozenset()
+) -> bool:
+    """Whether `item` passes every filter; `gaps` are the programs with missing facts."""
     if filters.ids and item.id not in filters.ids:
         return False
     if filters.kind and item.kind != filters.kind:
         return False
     if filters.status and item.status != filters.status:
         return False
-    if filters.flag and (analysis is None or filters.flag not in analysis.flags_of(item.id)):
+    if filters.flag == "required":
+        if not item.required:
+            return False
+    elif filters.flag == "gaps":
+        if item.id not in gaps:
+            return False
+    elif filters.flag and (analysis is None or filters.flag not in analysis.flags_of(item.id)):
         return False
     if (
         filters.goal
@@ -298,7 +322,9 @@ class ItemFilter(QSortFilterProxyModel):
         if not source_parent.isValid():
             return not self.filters.active()  # groups show through their items when filtering
         item = self._source.item_at(self._source.index(source_row, 0, source_parent))
-        return item is not None and matches(item, self.filters, self._source.analysis)
+        return item is not None and matches(
+            item, self.filters, self._source.analysis, self._source.gap_ids
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A group's count while filtering says how many of its items show: "Programs (3 of

@@ -20,7 +20,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import FACT_BY_FIELD, gap_sentence, percent, plan_gaps
 from coherence_planner.domain.indicators import goals_needing_attention
+from coherence_planner.domain.naming import Names
 from coherence_planner.domain.themes import coverage
 from coherence_planner.domain.wording import join_words, money, plural
 from coherence_planner.ui.item_models import discard_rows
@@ -30,6 +32,7 @@ IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 REASON_ROLE = Qt.ItemDataRole.UserRole + 11
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 12
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 13  # on a "… and N more" row: the browser filter
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 14  # on a missing-facts row: the first field to fill in
 
 ROW_LIMIT = 100
 
@@ -40,6 +43,7 @@ _BROWSER_FILTERS = {
     "conflicts": {"flag": "conflict"},
     "unsupported": {"flag": "unsupported"},
     "removal": {"flag": "removal"},
+    "missing": {"flag": "gaps"},
     "progress": {"kind": "goal"},
 }
 _ELSEWHERE = {
@@ -54,7 +58,16 @@ def _first(findings: Iterable[T]) -> Iterable[T]:
     return islice(findings, ROW_LIMIT)
 
 
-SECTIONS = ("orphans", "competing", "conflicts", "unsupported", "removal", "progress", "gaps")
+SECTIONS = (
+    "orphans",
+    "competing",
+    "conflicts",
+    "unsupported",
+    "removal",
+    "missing",
+    "progress",
+    "gaps",
+)
 
 
 def _fte(value: float) -> str:
@@ -89,13 +102,14 @@ class FindingsModel(QStandardItemModel):
             self.appendRow(head)
             return head
 
-        def row(parent: QStandardItem, text: str, ids: list[str], reason: str) -> None:
+        def row(parent: QStandardItem, text: str, ids: list[str], reason: str) -> QStandardItem:
             child = QStandardItem(text)
             child.setData(ids, IDS_ROLE)
             child.setData(reason, REASON_ROLE)
             child.setToolTip(tooltip(reason))
             child.setEditable(False)
             parent.appendRow(child)
+            return child
 
         orphans = section("orphans", f"Orphans ({len(analysis.orphans):,})", len(analysis.orphans))
         orphans.setData(
@@ -172,6 +186,32 @@ class FindingsModel(QStandardItemModel):
                 [cand.id],
                 f"{cand.name} ({cost}{extra}):\n" + "\n".join(f"• {r}" for r in cand.reasons),
             )
+
+        plan = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+        missing = section(
+            "missing",
+            f"Missing facts ({plural(len(plan.programs), 'program')}) · the plan is "
+            f"{percent(plan.completeness)} complete",
+            len(plan.programs),
+        )
+        missing.setData(
+            "Facts the findings rely on that the plan does not hold: an unknown type keeps a "
+            "program out of every competing group, an unknown cost counts as $0. Fill them in "
+            "before the retreat. Select a program and press Fill in to go to the first "
+            "missing field.",
+            REASON_ROLE,
+        )
+        names = Names(district)
+        for program_gaps in _first(plan.programs):
+            label = names.plain(program_gaps.id)
+            facts = join_words([FACT_BY_FIELD[f].short for f in program_gaps.missing])
+            child = row(
+                missing,
+                f"{label} · missing {facts}",
+                [program_gaps.id],
+                f"{label}\n{gap_sentence(district, program_gaps, names)}",
+            )
+            child.setData(program_gaps.missing[0], FIELD_ROLE)
 
         attention = goals_needing_attention(district)
         progress = section(

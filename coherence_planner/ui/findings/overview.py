@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import percent, plan_gaps
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.money_flow import FLOW_KEY, flow_summary
-from coherence_planner.domain.wording import money_short
+from coherence_planner.domain.wording import money_short, plural
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
 from coherence_planner.ui.plain_text import tooltip
 
@@ -59,6 +60,19 @@ class Card(QPushButton):
         self.setFont(font)
 
 
+def completeness_line(district: District, analysis: Analysis) -> str:
+    """How much of what the findings rely on the plan holds, in one line."""
+    plan = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+    if not plan.programs:
+        return "The plan is complete: every program has the facts the findings rely on."
+    return (
+        f"The plan is {percent(plan.completeness)} complete: "
+        f"{plural(len(plan.programs), 'program')} "
+        f"{'lacks' if len(plan.programs) == 1 else 'lack'} facts the findings rely on "
+        "(Findings, Missing facts)."
+    )
+
+
 class Overview(QScrollArea):
     """Emits `filter_requested(key)` when a number is pressed."""
 
@@ -83,6 +97,11 @@ class Overview(QScrollArea):
         self.subheading = QLabel()
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.subheading)
+        self.completeness = QLabel()
+        self.completeness.setTextFormat(Qt.TextFormat.PlainText)
+        self.completeness.setWordWrap(True)
+        self.completeness.setAccessibleName("How complete the plan is")
+        layout.addWidget(self.completeness)
         grid = QGridLayout()
         grid.setSpacing(8)
         self.cards: dict[str, Card] = {}
@@ -118,7 +137,9 @@ class Overview(QScrollArea):
         )
         self.cards["programs"].set_value(f"{counts['program']:,}", "Show every program")
         if analysis is None:
+            self.completeness.setText("")
             return
+        self.completeness.setText(completeness_line(district, analysis))
         res = analysis.resources
         programs = {p.id for p in district.items_of("program") if isinstance(p, Program)}
         values = {

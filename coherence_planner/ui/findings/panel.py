@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from coherence_planner.domain.coherence import Analysis
-from coherence_planner.ui.findings.model import FILTER_ROLE, IDS_ROLE, REASON_ROLE, FindingsModel
+from coherence_planner.domain.gaps import FACT_BY_FIELD
+from coherence_planner.ui.findings.model import (
+    FIELD_ROLE,
+    FILTER_ROLE,
+    IDS_ROLE,
+    REASON_ROLE,
+    FindingsModel,
+)
 from coherence_planner.ui.session import DocumentSession
 
 INTRO = (
@@ -14,12 +21,14 @@ INTRO = (
     "Orphans serve no student-learning goal. Competing programs chase the same goal for the "
     "same students; the best-ranked is kept. Conflicts work against each other. Unsupported "
     "goals have nothing working toward them. Removal candidates would free the money and "
-    "staff shown."
+    "staff shown. Missing facts are what the plan does not yet know about a program: fill "
+    "them in before the retreat."
 )
 
 
 class FindingsPanel(QWidget):
     browse_requested = Signal(dict)  # a "… and N more" row was opened: the browser filter
+    fill_requested = Signal(str, str)  # item id, the field to fill in ("goal": its links)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,13 +54,23 @@ class FindingsPanel(QWidget):
         self.reason.setAccessibleName("Why")
         self.reason.setMargin(4)
         self.reason.setMinimumWidth(220)
-        split.addWidget(self.reason)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.reason)
+        self.fill_button = QPushButton("Fill in")
+        self.fill_button.setAccessibleName("Fill in the first missing fact")
+        self.fill_button.hide()
+        side_layout.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addStretch(1)
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
 
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)
+        self.fill_button.clicked.connect(self.fill_in)
         session.analysis_ready.connect(self._analysis_ready)
         session.changed.connect(lambda _c: self.status.setText("Updating findings…"))
         session.document_changed.connect(self._document_changed)
@@ -59,6 +78,7 @@ class FindingsPanel(QWidget):
 
     def _document_changed(self) -> None:
         self.model.clear_findings()
+        self.fill_button.hide()
         self.reason.setText(INTRO if self.session.is_open else "")
         self.status.setText("Analysing…" if self.session.is_open else "No plan open")
 
@@ -70,6 +90,7 @@ class FindingsPanel(QWidget):
         }
         first_time = self.model.rowCount() == 0
         self.model.set_analysis(self.session.district, analysis)
+        self.fill_button.hide()  # the rows are new; none is current
         for row in range(self.model.rowCount()):
             head = self.model.item(row)
             small = head.rowCount() <= 12
@@ -82,11 +103,25 @@ class FindingsPanel(QWidget):
         browse = index.data(FILTER_ROLE) if index.isValid() else None
         if browse:
             self.browse_requested.emit(dict(browse))
+        elif index.isValid() and index.data(FIELD_ROLE):
+            self.fill_in()
+
+    def fill_in(self) -> None:
+        """Go to the current missing-facts row's program and its first missing field."""
+        index = self.view.currentIndex()
+        field = index.data(FIELD_ROLE) if index.isValid() else None
+        ids = index.data(IDS_ROLE) if index.isValid() else None
+        if field and ids:
+            self.fill_requested.emit(str(ids[0]), str(field))
 
     def _current_changed(self, index: QModelIndex, *_args: object) -> None:
         if not index.isValid():
             return
         self.reason.setText(index.data(REASON_ROLE) or "")
+        field = index.data(FIELD_ROLE)
+        if field:
+            self.fill_button.setText(f"Fill in: {FACT_BY_FIELD[field].short}")
+        self.fill_button.setVisible(bool(field))
         ids = index.data(IDS_ROLE) or []
         if ids:
             self.session.select(list(ids))

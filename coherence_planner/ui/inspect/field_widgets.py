@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -382,10 +384,31 @@ class NumberEditor(Editor):
 
 
 class BoolEditor(Editor):
+    """A checkbox; a field whose meaning matters (Required: never proposed for removal) says
+    it under the box, in words, not only in a tooltip."""
+
     def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.check = QCheckBox("Yes")
-        self._add(self.check)
+        self.meaning: QLabel | None = None
+        if spec.help:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(self.check)
+            self.meaning = QLabel(spec.help)
+            self.meaning.setWordWrap(True)
+            self.meaning.setTextFormat(Qt.TextFormat.PlainText)
+            small = self.meaning.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            self.meaning.setFont(small)
+            column.addWidget(self.meaning)
+            self._add(box)
+            self.setFocusProxy(self.check)
+        else:
+            self._add(self.check)
+        self.check.setAccessibleName(spec.label)
         self.check.clicked.connect(lambda _checked: self.committed.emit())
 
     def value(self) -> bool:

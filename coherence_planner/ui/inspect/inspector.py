@@ -177,6 +177,19 @@ class Inspector(QWidget):
             lines.append(f"Serves: {names}.")
         self.findings.setText("\n".join(lines) if lines else "No findings: this item is coherent.")
 
+    def focus_field(self, name: str) -> bool:
+        """Put the cursor in a field of the shown item, scrolled into view ("goal": the
+        button that links the item to what it serves). False if the item has no such field."""
+        if name == "goal":
+            target: QWidget = self.links.add_button
+        elif name in self.editors:
+            target = self.editors[name]
+        else:
+            return False
+        self.scroll_area.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     # -- editing -----------------------------------------------------------------------
     def _commit(self, name: str) -> None:
         if self.item_id is None:

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
         self.findings.browse_requested.connect(self._browse)
+        self.findings.fill_requested.connect(self._fill_in)
         self.map_panel.open_item.connect(lambda _id: self.navigation.go_to_inspector())
         self.browser.view.activated.connect(lambda _index: self._item_activated())
         self.session.document_changed.connect(self._document_changed)
@@ -432,6 +433,12 @@ class MainWindow(QMainWindow):
         self.browser.clear_filters()
         self.browser.set_filter(**filters)
         self.navigation.go_to_items()
+
+    def _fill_in(self, item_id: str, field: str) -> None:
+        """A missing fact's "Fill in": the item in the Inspector, the cursor in the field."""
+        self.session.select([item_id])
+        self.navigation.go_to_inspector()
+        self.inspector.focus_field(field)
 
     def _goal_pressed(self, goal_id: str) -> None:
         self.browser.clear_filters()

@@ -139,6 +139,16 @@ def _missing(program: Program, goals: tuple[str, ...]) -> tuple[list[str], int]:
     return missing, asked
 
 
+def program_gaps(
+    program: Program, goals: tuple[str, ...], might_compete: tuple[str, ...] = ()
+) -> ProgramGaps | None:
+    """One live program's missing facts (None when it has them all), for the Inspector."""
+    missing, count = _missing(program, goals)
+    if not missing or not program.live:
+        return None
+    return ProgramGaps(program.id, program.name, tuple(missing), count, might_compete)
+
+
 def plan_gaps(
     district: District,
     goals_of: Mapping[str, tuple[str, ...]],

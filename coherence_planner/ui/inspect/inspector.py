@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.commands import Changes, SetItemFields
-from coherence_planner.domain.items import Item
+from coherence_planner.domain.gaps import gap_sentence, program_gaps
+from coherence_planner.domain.items import Item, Program
+from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import sentence
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.flags import flags_text
@@ -170,6 +172,13 @@ class Inspector(QWidget):
         if orphan:
             lines.append(f"It is {orphan.reason}.")
         lines.extend(sentence(r) for r in analysis.not_kept_reasons.get(item.id, ()))
+        if isinstance(item, Program):
+            gaps = program_gaps(
+                item, analysis.goals_of.get(item.id, ()), analysis.might_compete.get(item.id, ())
+            )
+            if gaps is not None:
+                district = self.session.district
+                lines.append(f"Missing facts: {gap_sentence(district, gaps, Names(district))}")
         lines.extend(framework_lines(item, self.session.district.school_year))
         goals = analysis.goals_of.get(item.id, ())
         if goals and item.kind != "goal":

@@ -83,6 +83,8 @@ def test_fill_in_goes_to_the_first_missing_field_and_the_row_goes_once_filled(
     assert opened.session.selection == [typeless.id]
     assert inspector.item_id == typeless.id and opened.inspector_dock.isVisible()
     assert opened.focusWidget() is inspector.editors["type"].focusProxy()
+    sentence = gap_sentence(district, typeless, Names(district))
+    assert f"Missing facts: {sentence}" in inspector.findings.text()
 
     opened.session.push(SetItemFields(district, typeless.id, {"type": "enrichment"}))
     wait_for_analysis(qtbot, opened)
@@ -104,6 +106,11 @@ def test_fill_in_a_missing_goal_goes_to_the_links(opened: Any, qtbot: Any) -> No
     opened.session.push(Batch("Unlink", unlink))
     wait_for_analysis(qtbot, opened)
     assert gaps_now(opened).of(program.id).missing == ("goal",)  # type: ignore[union-attr]
+    complete = next(
+        p for p in district.items_of("program") if p.live and gaps_now(opened).of(p.id) is None
+    )
+    opened.session.select([complete.id])
+    assert "Missing facts" not in opened.inspector.findings.text()
     _choose(opened, program.id)
     assert opened.findings.fill_button.text() == "Fill in: goal"
     index = opened.findings.view.currentIndex()

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -165,6 +166,7 @@ class MoneyFlowView(QWidget):
         self._generation = 0
         self._pool: ThreadPoolExecutor | None = None
         self._closed = False
+        self._stale = False  # a large plan's picture waits until the view is shown
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._timer = QTimer(self)
@@ -181,6 +183,15 @@ class MoneyFlowView(QWidget):
         return QSize(900, 520)
 
     def set_plan(self, district: District, analysis: Analysis) -> None:
+        """Show the money of `district` as `analysis` found it.
+
+        The picture follows analyses, not edits: an edit is followed by its analysis, so the
+        same analysis again (the Overview refreshed for the edit) is skipped; and a large
+        plan's picture is worked out when the view is shown (with the Map in view, each edit
+        copied the 10,000-program district twice on the GUI thread for a hidden picture).
+        """
+        if analysis is self.analysis and district is self.district and self.picture is not None:
+            return
         self.district, self.analysis, self.paths = district, analysis, None
         # Tall enough for every goal to have its own box, up to a screenful or two (the
         # Overview scrolls); beyond that the smaller goals are gathered.
@@ -197,6 +208,10 @@ class MoneyFlowView(QWidget):
     def _refresh(self) -> None:
         if self.district is None or self.analysis is None or self._closed:
             return
+        if not self.isVisible() and self._large():
+            self._stale = True  # worked out in showEvent
+            return
+        self._stale = False
         self._generation += 1
         # Not laid out yet (the Overview hidden behind another tab): the preferred size; a
         # resize lays it out again at the real one.
@@ -204,8 +219,7 @@ class MoneyFlowView(QWidget):
             self.size() if self.width() >= 200 else self.sizeHint().expandedTo(self.minimumSize())
         )
         size = (float(shown.width() - 2 * INSET), float(shown.height() - 2 * INSET))
-        programs = sum(1 for i in self.district.items.values() if i.kind == "program")
-        if programs <= SYNC_PROGRAMS:
+        if not self._large():
             self._deliver(
                 self._generation, _work_out(self.district, self.analysis, self.paths, size)
             )
@@ -237,6 +251,16 @@ class MoneyFlowView(QWidget):
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
+
+    def _large(self) -> bool:
+        """Too many programs to work out on the GUI thread."""
+        assert self.district is not None
+        return sum(1 for i in self.district.items.values() if i.kind == "program") > SYNC_PROGRAMS
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -51,3 +51,27 @@ def test_a_large_plan_is_worked_out_in_a_worker(
     qtbot.waitUntil(lambda: view.picture is not first, timeout=10000)
     assert view.picture is not None and view.picture.width == 1200 - 2 * money_flow_view.INSET
     view.shutdown()
+
+
+def test_a_large_plans_picture_follows_analyses_and_waits_until_shown(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(money_flow_view, "SYNC_PROGRAMS", 10)
+    district = district_from_dict(generate(200, 1))
+    view = MoneyFlowView()
+    qtbot.addWidget(view)
+    view.resize(900, 520)
+    analysis = analyse(district)
+    view.set_plan(district, analysis)  # hidden (the Map in view): nothing is worked out yet
+    assert view._pool is None and view.picture is None
+    view.show()
+    qtbot.waitUntil(lambda: view.picture is not None, timeout=10000)
+    first = view.picture
+    copies = []
+    monkeypatch.setattr(type(district), "copy", lambda d: copies.append(d) or d)
+    view.set_plan(district, analysis)  # an edit, before its analysis: the same analysis
+    assert view.picture is first and not copies
+    view.set_plan(district, analyse(district))  # its analysis: worked out again
+    qtbot.waitUntil(lambda: view.picture is not first, timeout=10000)
+    assert len(copies) == 1
+    view.shutdown()

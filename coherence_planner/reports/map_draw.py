@@ -169,7 +169,7 @@ class MapPainter:
         room = right - left
         canvas.setFillColor(style.MUTED_TEXT)
         canvas.setFont(FONT, SMALL_PT)
-        head = f"{style.KIND_STYLES[kind].label.upper()} · {clean(card.id)}"
+        head = style.KIND_STYLES[kind].label.upper()  # names, never ids: the id is for the file
         canvas.drawString(left, _Y(card.y + 15), head)
         badges = style.badges(flags, self.analysis.group_of.get(card.id))
         self._badges(canvas, badges, card.x + 4, card.x + card.w - 4, card.y)

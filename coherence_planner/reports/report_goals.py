@@ -9,7 +9,7 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.indicators import goal_progress, indicator_rows
 from coherence_planner.domain.items import Goal, Program
-from coherence_planner.domain.map_style import badges
+from coherence_planner.domain.map_style import badges, card_flags
 from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.indicator_chart import goal_progress_png
 from coherence_planner.reports.report_doc import Heading
@@ -30,8 +30,9 @@ def _progress_chart(goal: Goal, school_year: str, width: float) -> Image:
     return png_image(data, width * 0.8, inches_h / inches_w)
 
 
-def flag_words(analysis: Analysis, item_id: str) -> str:
-    return ", ".join(badges(analysis.flags_of(item_id), analysis.group_of.get(item_id))).lower()
+def flag_words(district: District, analysis: Analysis, item_id: str) -> str:
+    flags = card_flags(analysis.flags_of(item_id), district.items[item_id].required)
+    return ", ".join(badges(flags, analysis.group_of.get(item_id))).lower()
 
 
 def goal_sections(
@@ -122,7 +123,7 @@ def _supporters(
                 vocab.KIND_LABELS[item.kind],
                 item.label,
                 money(cost) if cost is not None else "",
-                flag_words(analysis, item_id),
+                flag_words(district, analysis, item_id),
             ]
         )
     w = width

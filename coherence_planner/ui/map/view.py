@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import map_style as style
 from coherence_planner.reports.map_svg import TITLE_H
-from coherence_planner.ui.map.scene import CardItem, EdgeItem, MapScene
+from coherence_planner.ui.map.card_item import CardItem
+from coherence_planner.ui.map.edge_item import EdgeItem
+from coherence_planner.ui.map.scene import MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0

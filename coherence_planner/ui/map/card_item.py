@@ -1,0 +1,227 @@
+"""An item's card on the map: the kind strip, the top line with badges, the name lines and
+the facts, bordered by its flags, exactly as `reports/map_svg.py` writes it; selectable,
+focusable, with a hover outline and a tooltip that explains each flag in sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from coherence_planner.domain import map_style as style
+from coherence_planner.domain import vocab
+from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.district import District
+from coherence_planner.domain.layout import NAME_TEXT, Card, card_facts, card_text
+from coherence_planner.ui.map.drawing import compact, draw_text, fit_lines, font_for, styled_pen
+from coherence_planner.ui.plain_text import tooltip
+
+SELECTED = QColor(style.BLACK)
+HOVER = QColor(style.BLUE)
+# Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
+# laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
+COMPACT_SIZES = (30.0, 27.0, 24.0)
+# Below this height on screen (pixels) a card is only its colours: no text to lay out.
+TINY_CARD_PX = 9.0
+
+
+class CardItem(QGraphicsObject):
+    """An item's card: selectable, focusable, with a hover outline and an explaining tooltip."""
+
+    hovered = Signal(str, bool)
+
+    def __init__(
+        self, card: Card, district: District, analysis: Analysis, today: dt.date | None = None
+    ) -> None:
+        super().__init__()
+        item = district.items[card.id]
+        self.item_id = card.id
+        self.kind = item.kind
+        self.card = card
+        self.setPos(card.x, card.y)
+        self.item_flags = (
+            style.card_flags(analysis.flags_of(card.id), item.required) if item.live else set()
+        )
+        kind = style.KIND_STYLES[item.kind]
+        self._fill = QColor(kind.fill if item.live else style.RETIRED_FILL)
+        self._band = QColor(kind.band)
+        border = style.border_style(self.item_flags)
+        self._border = (
+            styled_pen(border.colour, 2.5, border.dash) if border else styled_pen(kind.band, 1.2)
+        )
+        label = kind.label.upper() + ("" if item.live else " · RETIRED")
+        self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
+        self.name_lines, self.cycle_line = card_text(item, today)
+        self.facts = card_facts(item)
+        self.name = item.label
+        self._hover = False
+        self._compact_fonts: dict[int, QFont] = {}
+        self._compact_text = self.name
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        # The tooltip is written when first hovered: built up front for 10,000 cards it
+        # took most of the scene's build and gigabytes of strings (benchmarks/ui_freeze.py).
+        self._sources: tuple[District, Analysis] | None = (district, analysis)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, self.card.w + 8, self.card.h + 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, self.card.w, self.card.h), 6, 6)
+        return path
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.card.w, self.card.h)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        w, h = self.card.w, self.card.h
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(self._border)
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(QRectF(0, 0, w, h), 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._band)
+        painter.drawRect(QRectF(0, 0, 5, h))
+        painter.setPen(QColor(style.TEXT))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * h < TINY_CARD_PX:
+            pass  # a whole large plan in view: colours and borders say enough
+        elif compact(painter, option):
+            self._paint_compact(painter)
+        else:
+            self._paint_full(painter)
+        if self.isSelected() or self._hover:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            colour = SELECTED if self.isSelected() else HOVER
+            painter.setPen(QPen(colour, 3.0 if self.isSelected() else 2.0))
+            painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
+
+    def _paint_compact(self, painter: QPainter) -> None:
+        """The name alone, in the largest bold size that fits the card (clipped at the
+        smallest size; the tooltip has the whole name)."""
+        box = QRectF(10, 3, self.card.w - 14, self.card.h - 6)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        flags |= int(Qt.TextFlag.TextWordWrap)
+        device = painter.device()
+        dpi = device.logicalDpiY() if device is not None else 72
+        font = self._compact_fonts.get(dpi)
+        if font is None:  # measured once per screen, not on every repaint
+            font = font_for(painter, COMPACT_SIZES[-1], True)
+            for size in COMPACT_SIZES:
+                candidate = font_for(painter, size, True)
+                need = QFontMetricsF(candidate).boundingRect(box, flags, self.name)
+                if need.height() <= box.height() and need.width() <= box.width():
+                    font = candidate
+                    break
+            self._compact_fonts[dpi] = font
+            self._compact_text = fit_lines(self.name, QFontMetricsF(font), box)
+        painter.setFont(font)
+        painter.save()
+        painter.setClipRect(box)
+        painter.drawText(box, flags, self._compact_text)
+        painter.restore()
+
+    def _paint_full(self, painter: QPainter) -> None:
+        w, h = self.card.w, self.card.h
+        bold = font_for(painter, 7.5, True)
+        painter.setFont(bold)
+        draw_text(painter, 11, 13, self.top_line, 7.5, w - 16)
+        text = NAME_TEXT[self.kind]
+        painter.setFont(font_for(painter, text.size, self.kind == "goal"))
+        first = 13 + text.leading
+        for n, line in enumerate(self.name_lines):
+            draw_text(painter, 11, first + n * text.leading, line, text.size, w - 16)
+        if self.cycle_line:
+            italic = QFont(font_for(painter, 8.5))
+            italic.setItalic(True)
+            painter.setFont(italic)
+            shown = QFontMetricsF(italic).elidedText(
+                self.cycle_line, Qt.TextElideMode.ElideRight, w - 16
+            )
+            painter.drawText(QPointF(11, first + len(self.name_lines) * text.leading), shown)
+        if self.facts:
+            painter.setPen(QColor(style.MUTED_TEXT))
+            draw_text(painter, 11, h - 7, self.facts, 8.5, w - 16)
+
+    def tooltip(self) -> str:
+        """The card's tooltip, written on first use."""
+        if self._sources is not None:
+            district, analysis = self._sources
+            self._sources = None
+            self.setToolTip(tooltip(card_tooltip(district, analysis, self.item_id)))
+        return self.toolTip()
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.tooltip()
+        self._hover = True
+        self.update()
+        self.hovered.emit(self.item_id, True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+        self.hovered.emit(self.item_id, False)
+        super().hoverLeaveEvent(event)
+
+
+TOOLTIP_NAMES = 12  # competing programs named in a tooltip; a group can have hundreds
+
+
+def card_tooltip(district: District, analysis: Analysis, item_id: str) -> str:
+    """The full name and the reasons behind each flag, in plain sentences."""
+    item = district.items[item_id]
+    lines = [f"<b>{_esc(item.label)}</b> ({vocab.KIND_LABELS[item.kind].lower()}, {item.id})"]
+    facts = card_facts(item)
+    if facts:
+        lines.append(_esc(facts))
+    orphan = analysis.orphan(item_id)
+    if orphan is not None:
+        lines.append(f"Not linked to any goal: {_esc(orphan.reason)}")
+    if item_id in analysis.unsupported_goals:
+        lines.append("No program, policy or strategy supports this goal.")
+    group = analysis.group_of.get(item_id)
+    if group is not None:
+        members = analysis.competing[group].members
+        others = [m for m in members if m != item_id and m in district.items]
+        named = ", ".join(district.items[m].label for m in others[:TOOLTIP_NAMES])
+        more = f" and {len(others) - TOOLTIP_NAMES:,} more" if len(others) > TOOLTIP_NAMES else ""
+        lines.append(f"Competing group #{group + 1} with: {_esc(named)}{more}")
+    for reason in analysis.not_kept_reasons.get(item_id, ()):
+        lines.append(f"Not kept: {_esc(reason)}")
+    for conflict in analysis.conflicts:
+        if item_id in (conflict.a, conflict.b):
+            other = conflict.b if conflict.a == item_id else conflict.a
+            name = district.items[other].label if other in district.items else other
+            why = f": {_esc(conflict.rationale)}" if conflict.rationale else ""
+            lines.append(f"Conflicts with {_esc(name)}{why}")
+    candidate = analysis.candidate(item_id)
+    if candidate is not None:
+        lines.append("Removal candidate: " + _esc("; ".join(candidate.reasons)))
+    goals = analysis.goals_of.get(item_id, ())
+    if goals and item.kind != "goal":
+        names = [district.items[g].label for g in goals if g in district.items]
+        lines.append("Serves: " + _esc(", ".join(names)))
+    return "<br>".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -83,7 +83,7 @@ def test_alt_drag_and_conflict_mode_mark_conflicts(qtbot: Any, shown: Any) -> No
     _drag(panel, program, "S1", Qt.KeyboardModifier.AltModifier)
     assert session.district.links[("conflicts", *sorted((program, "S1")))].kind == "conflicts"
     shown.undo_action.trigger()
-    panel.conflict_mode.trigger()
+    panel.toolbar.conflict_mode.trigger()
     assert panel.view.conflict_mode
     _drag(panel, program, "S1")
     assert ("conflicts", *sorted((program, "S1"))) in session.district.links
@@ -162,22 +162,22 @@ def test_focus_dims_exactly_what_is_outside_the_goals_line_of_sight(shown: Any) 
 
 def test_filters_dim_or_hide_what_they_leave_out(shown: Any) -> None:
     panel, district = shown.map_panel, shown.session.district
-    panel.kind.setCurrentIndex(panel.kind.findData("policy"))
+    panel.filter_bar.kind.setCurrentIndex(panel.filter_bar.kind.findData("policy"))
     policies = {i for i in panel.scene.cards if district.items[i].kind == "policy"}
     assert panel.scene.dimmed == set(panel.scene.cards) - policies
-    panel.hide_others.setChecked(True)
+    panel.filter_bar.hide_others.setChecked(True)
     assert panel.scene.hidden == set(panel.scene.cards) - policies
     assert not any(
         e.isVisible()
         for e in panel.scene.edges.values()
         if e.geom.kind == "supports" and district.items[e.geom.src].kind != "policy"
     )
-    panel.kind.setCurrentIndex(0)
-    panel.flag.setCurrentIndex(panel.flag.findData("orphan"))
+    panel.filter_bar.kind.setCurrentIndex(0)
+    panel.filter_bar.flag.setCurrentIndex(panel.filter_bar.flag.findData("orphan"))
     orphans = {o.id for o in shown.session.analysis.orphans}
     assert set(panel.scene.cards) - panel.scene.hidden == orphans & set(panel.scene.cards)
-    panel.flag.setCurrentIndex(0)
-    panel.grade_band.setCurrentIndex(panel.grade_band.findData("High (9-12)"))
+    panel.filter_bar.flag.setCurrentIndex(0)
+    panel.filter_bar.grade_band.setCurrentIndex(panel.filter_bar.grade_band.findData("High (9-12)"))
     shown_ids = set(panel.scene.cards) - panel.scene.hidden
     assert "G1" in shown_ids  # goals stay lit: they are where the lines end
     assert all(district.items[i].kind in ("goal", "program") for i in shown_ids)
@@ -187,8 +187,8 @@ def test_search_jumps_to_the_item_and_selects_it_everywhere(qtbot: Any, shown: A
     panel, session = shown.map_panel, shown.session
     program = _orphan_program(shown)
     name = session.district.items[program].name
-    panel.search.setText(name)
-    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    panel.toolbar.search.setText(name)
+    QTest.keyClick(panel.toolbar.search, Qt.Key.Key_Return)
     assert session.selection == [program]
     card = panel.scene.cards[program]
     visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
@@ -344,11 +344,11 @@ def test_a_large_plan_is_redrawn_on_request_not_on_every_edit(
     shown.session.push(SetItemFields(shown.session.district, "P1", {"annual_cost": 7}))
     wait_for_analysis(qtbot, shown)
     assert requests == []
-    assert panel.refresh_action.isEnabled()
+    assert panel.toolbar.refresh_action.isEnabled()
     assert "Refresh Map" in panel.status.text()
-    panel.refresh_action.trigger()
+    panel.toolbar.refresh_action.trigger()
     assert len(requests) == 1
-    assert not panel.refresh_action.isEnabled()
+    assert not panel.toolbar.refresh_action.isEnabled()
 
 
 def test_required_items_wear_a_required_badge(shown: Any) -> None:

@@ -37,15 +37,22 @@ def test_every_map_control_is_reachable_at_1280x720(
     # The side panels step aside: the map gets most of the window.
     view = panel.view.viewport()
     qtbot.waitUntil(lambda: view.width() * view.height() > 0.6 * 1280 * 720, timeout=3000)
-    buttons = {b.defaultAction(): b for b in panel.toolbar.findChildren(type(panel.refresh_button))}
+    buttons = {
+        b.defaultAction(): b for b in panel.toolbar.findChildren(type(panel.toolbar.refresh_button))
+    }
     actions = [
-        panel.fit_action, panel.fit_width_action, panel.zoom_in_action, panel.zoom_out_action,
-        panel.link_mode, panel.conflict_mode, panel.export_action, panel.legend_action,
-        panel.panels_action,
+        panel.toolbar.fit_action, panel.toolbar.fit_width_action, panel.toolbar.zoom_in_action, panel.toolbar.zoom_out_action,
+        panel.toolbar.link_mode, panel.toolbar.conflict_mode, panel.toolbar.export_action, panel.toolbar.legend_action,
+        panel.toolbar.panels_action,
     ]  # fmt: skip
     for action in actions:
         assert _on_screen(window, buttons[action]), action.text()
-    for widget in (panel.focus, panel.search, *panel.filter_combos, panel.hide_others):
+    for widget in (
+        panel.toolbar.focus,
+        panel.toolbar.search,
+        *panel.filter_bar.filter_combos,
+        panel.filter_bar.hide_others,
+    ):
         assert _on_screen(window, widget), widget.accessibleName()
 
 
@@ -54,7 +61,7 @@ def test_controls_stay_on_screen_at_other_laptop_sizes(
     qtbot: Any, window: Any, sample_plan: Path, size: tuple[int, int]
 ) -> None:
     panel = _open_map(qtbot, window, sample_plan, size)
-    for widget in (panel.focus, panel.search, *panel.filter_combos):
+    for widget in (panel.toolbar.focus, panel.toolbar.search, *panel.filter_bar.filter_combos):
         assert _on_screen(window, widget)
 
 
@@ -71,10 +78,10 @@ def test_side_panels_step_aside_for_the_map_and_come_back(
     panel = window.map_panel
     window.show_view(panel)
     assert not any(d.isVisible() for d in docks)
-    assert not panel.panels_action.isChecked()
-    panel.panels_action.trigger()  # the user wants them beside the map
+    assert not panel.toolbar.panels_action.isChecked()
+    panel.toolbar.panels_action.trigger()  # the user wants them beside the map
     assert all(d.isVisible() for d in docks)
-    panel.panels_action.trigger()
+    panel.toolbar.panels_action.trigger()
     assert not any(d.isVisible() for d in docks)
     window.show_view(window.overview)
     assert all(d.isVisible() for d in docks)
@@ -85,12 +92,12 @@ def test_the_legend_folds_away_and_never_covers_the_map(
 ) -> None:
     panel = _open_map(qtbot, window, sample_plan, (1366, 768))
     assert not panel.legend.isVisible()
-    panel.legend_action.trigger()
+    panel.toolbar.legend_action.trigger()
     qtbot.waitUntil(panel.legend.isVisible, timeout=2000)
     legend = panel.legend.geometry()
     assert legend.bottom() < panel.view.geometry().top()
     assert any("NOT LINKED" in text for text in panel.legend.texts)
-    panel.legend_action.trigger()
+    panel.toolbar.legend_action.trigger()
     assert not panel.legend.isVisible()
 
 

@@ -22,7 +22,12 @@ from coherence_planner.storage.spreadsheets.mapping import (
 )
 from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportRefused
 from coherence_planner.storage.spreadsheets.planning import guess_mappings, plan_import
-from coherence_planner.storage.spreadsheets.reading import Sheet, SpreadsheetError, read_spreadsheet
+from coherence_planner.storage.spreadsheets.reading import (
+    ReadCancelled,
+    Sheet,
+    SpreadsheetError,
+    read_spreadsheet,
+)
 from coherence_planner.storage.spreadsheets.template import write_template
 from coherence_planner.storage.spreadsheets.writing import write_csv, write_xlsx
 
@@ -30,6 +35,7 @@ __all__ = [
     "ImportPlan",
     "ImportRefused",
     "MappingError",
+    "ReadCancelled",
     "Sheet",
     "SheetMapping",
     "SpreadsheetError",

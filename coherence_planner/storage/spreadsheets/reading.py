@@ -15,7 +15,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,8 +96,34 @@ class Sheet:
         return where
 
 
-def read_spreadsheet(path: str | Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
-    """Every sheet of an .xlsx workbook, or the one table of a .csv file."""
+# Called as rows are read: (the sheet's name, "" for CSV; the row number). It may raise
+# ReadCancelled to stop reading (the app's Cancel button); nothing has been changed then.
+ReadProgress = Callable[[str, int], None]
+PROGRESS_ROWS = 500  # rows between two progress calls
+
+
+class ReadCancelled(Exception):
+    """The person cancelled reading a spreadsheet."""
+
+
+def _no_progress(sheet: str, row: int) -> None:
+    """Nobody is watching (the command line)."""
+
+
+def _reporting(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], sheet: str, progress: ReadProgress
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    for number, cells in rows:
+        if number % PROGRESS_ROWS == 0:
+            progress(sheet, number)
+        yield number, cells
+
+
+def read_spreadsheet(
+    path: str | Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_progress
+) -> list[Sheet]:
+    """Every sheet of an .xlsx workbook, or the one table of a .csv file. `progress` hears
+    how far reading has come, and may stop it by raising ReadCancelled."""
     path = Path(path)
     suffix = path.suffix.lower()
     require_regular_file(path)  # a pipe named .csv would block the reader forever
@@ -111,9 +137,9 @@ def read_spreadsheet(path: str | Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not read."
         )
     if suffix in (".csv", ".txt", ".tsv"):
-        return [read_csv(path, max_rows)]
+        return [read_csv(path, max_rows, progress)]
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        return read_xlsx(path, max_rows)
+        return read_xlsx(path, max_rows, progress)
     raise SpreadsheetError(f"{path.name} is not a spreadsheet this app reads (.xlsx or .csv).")
 
 
@@ -271,7 +297,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
+def read_csv(path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_progress) -> Sheet:
     """A CSV table: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
     try:
         data = path.read_bytes()
@@ -293,7 +319,7 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
                 f"{path.name}, row {reader.line_num}: cannot be read as CSV ({exc})."
             ) from exc
 
-    sheet, _, _ = _build_sheet(path.name, "", rows(), max_rows)
+    sheet, _, _ = _build_sheet(path.name, "", _reporting(rows(), "", progress), max_rows)
     merge_subheader(sheet)
     sheet.kind = guess_kind(path.stem, sheet.headers)
     return sheet
@@ -386,7 +412,9 @@ def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
     return SpreadsheetError(f"{where} is damaged and cannot be read ({first_line}).")
 
 
-def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
+def read_xlsx(
+    path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_progress
+) -> list[Sheet]:
     """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
     check_workbook_file(path)
     import openpyxl
@@ -403,12 +431,12 @@ def read_xlsx(path: Path, max_rows: int = MAX_ROWS) -> list[Sheet]:
         except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
             raise _read_error(path.name, exc) from exc
         try:
-            return [_read_worksheet(path, ws, max_rows) for ws in workbook.worksheets]
+            return [_read_worksheet(path, ws, max_rows, progress) for ws in workbook.worksheets]
         finally:
             workbook.close()
 
 
-def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
+def _read_worksheet(path: Path, ws: Any, max_rows: int, progress: ReadProgress) -> Sheet:
     where = f"{path.name}, sheet {ws.title!r}"
     declared = ws.max_row if hasattr(ws, "max_row") else None
     if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS:
@@ -426,7 +454,9 @@ def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
             yield number, _trimmed(tuple(cells))
 
     try:
-        sheet, raw_headers, above = _build_sheet(path.name, ws.title, rows(), max_rows)
+        sheet, raw_headers, above = _build_sheet(
+            path.name, ws.title, _reporting(rows(), ws.title, progress), max_rows
+        )
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path:
             marks = scan_sheet(path, sheet_path)
@@ -434,7 +464,7 @@ def _read_worksheet(path: Path, ws: Any, max_rows: int) -> Sheet:
             if any(not h for h in raw_headers):
                 _fill_merged_headers(sheet, raw_headers, above, marks.merges)
         merge_subheader(sheet)
-    except SpreadsheetError:
+    except (SpreadsheetError, ReadCancelled):
         raise
     except Exception as exc:
         raise _read_error(where, exc) from exc

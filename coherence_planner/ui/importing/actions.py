@@ -119,8 +119,8 @@ class SpreadsheetActions(QObject):
 
         The import itself happens when the dialog is accepted (`finish_import`).
         """
-        from coherence_planner.storage.spreadsheets import read_spreadsheet
         from coherence_planner.ui.importing.dialog import ImportDialog, show_error
+        from coherence_planner.ui.importing.reading_job import read_with_progress
 
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
@@ -131,9 +131,11 @@ class SpreadsheetActions(QObject):
             path = chosen
         source = Path(path)
         try:
-            sheets = read_spreadsheet(source)
+            sheets = read_with_progress(self.window, source)
         except USER_ERRORS as exc:
             show_error(self.window, exc, "Could not read the spreadsheet")
+            return None
+        if sheets is None:  # the person cancelled reading: nothing changed
             return None
         new_plan = not self.session.is_open
         district = District(name=source.stem) if new_plan else self.session.district

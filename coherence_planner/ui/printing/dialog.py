@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.wording import plural
 from coherence_planner.reports.map_pages import plan_pages, smallest_grid
 from coherence_planner.reports.map_pdf import map_poster
 from coherence_planner.reports.map_poster import MapPoster
+from coherence_planner.reports.map_print import SMALL_PT as PRINT_SMALL_PT
+from coherence_planner.reports.map_print_pages import plan_print
 from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
 from coherence_planner.reports.pdf_export import PdfOptions
 from coherence_planner.reports.report_scale import report_scale
@@ -107,8 +110,12 @@ class PdfExportDialog(QDialog):
         self.orientation = QComboBox()
         self.orientation.addItem("Portrait", False)
         self.orientation.addItem("Landscape", True)
-        self.fit = QRadioButton("Fit to one page")
-        self.tile = QRadioButton("Tile as a poster:")
+        self.fit = QRadioButton("Set for paper")
+        self.fit.setToolTip(
+            "One page when every name prints at 7 pt or more; otherwise pages that break "
+            "between goal lanes and rows, never through a card."
+        )
+        self.tile = QRadioButton("Tile the screen's map as a poster:")
         self.fit.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.fit)
@@ -204,8 +211,9 @@ class PdfExportDialog(QDialog):
         options = self.options()
         is_map = options.kind == "map"
         self.goal.setEnabled(self.what.currentData() == "goal")
-        for widget in (self.fit, self.tile, self.smallest):
+        for widget in (self.fit, self.tile):
             widget.setEnabled(is_map)
+        self.smallest.setEnabled(is_map and self.tile.isChecked())
         self.appendix.setEnabled(not is_map)
         for spin in (self.columns, self.rows):
             spin.setEnabled(is_map and self.tile.isChecked())
@@ -235,17 +243,28 @@ class PdfExportDialog(QDialog):
         if options.kind != "map":
             return True
         try:
-            plan_pages(self._poster(options.goal), options.sheet, options.tile)
+            self._map_pages(options)
         except ExportError:
             return False
         return True
 
+    def _map_pages(self, options: PdfOptions) -> tuple[int, float]:
+        """(pages, smallest text in points) of the map as these options print it."""
+        if options.tile is None:  # set for paper: the layout chooses the pages
+            plan = plan_print(self.district, self.analysis, options.sheet, options.goal)
+            return len(plan.pages), PRINT_SMALL_PT * plan.scale
+        poster = plan_pages(self._poster(options.goal), options.sheet, options.tile)
+        return poster.pages, poster.smallest_text
+
     def _readability(self, options: PdfOptions) -> str:
         try:
-            plan = plan_pages(self._poster(options.goal), options.sheet, options.tile)
+            pages, smallest = self._map_pages(options)
         except ExportError as exc:
             return str(exc).replace("--tile ", "tile ").replace("--landscape", "landscape")
-        return f"{plan.pages} page(s); the smallest text prints at {plan.smallest_text:.1f} pt."
+        if options.tile is None:
+            cut = "" if pages == 1 else ", cut between goal lanes and rows"
+            return f"{plural(pages, 'page')}{cut}; the smallest text prints at {smallest:.1f} pt."
+        return f"{plural(pages, 'page')}; the smallest text prints at {smallest:.1f} pt."
 
     @Slot()
     def _use_smallest_grid(self) -> None:

@@ -58,13 +58,21 @@ def test_options_follow_the_widgets(dialog: PdfExportDialog) -> None:
 
 def test_an_unreadable_fit_says_so_and_offers_the_smallest_grid(dialog: PdfExportDialog) -> None:
     choose(dialog.what, "map")
+    # Set for paper (the default) lays the map out for the page: one readable page.
+    assert dialog.fit.isChecked()
+    assert dialog.hint.text().startswith("1 page; the smallest text prints at")
+    assert not dialog.smallest.isEnabled()  # a grid is for the poster
+    assert dialog.save_button.isEnabled()
+    # The screen's map as a poster on one page is unreadable: said, and Save refused.
+    dialog.tile.setChecked(True)
+    dialog.columns.setValue(1)
+    dialog.rows.setValue(1)
     assert "below the readable 6 pt" in dialog.hint.text()
-    assert "fits one page landscape" in dialog.hint.text()
     assert not dialog.save_button.isEnabled()
     dialog.smallest.click()
     assert dialog.tile.isChecked()
     assert (dialog.columns.value(), dialog.rows.value()) == (2, 1)
-    assert "2 page(s)" in dialog.hint.text()
+    assert "2 pages" in dialog.hint.text()
     assert dialog.save_button.isEnabled()
 
 

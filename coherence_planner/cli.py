@@ -129,7 +129,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from coherence_planner.domain.coherence import analyse, check_report
 
     district = load(args.file)
-    analysis = analyse(district)
+    # The JSON report (coherence-rules.md section 7) has no might-compete hints: skip them.
+    analysis = analyse(district, might_compete=not args.json)
     if args.json:
         json.dump(check_report(district, analysis), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -6,7 +6,10 @@ file, the `.coherence` tables and the spreadsheet import all go through it. It d
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import functools
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +17,7 @@ from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
-from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link
+from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link, LinkKey
 
 FORMAT = "coherence-planner/district"
 VERSION = 1
@@ -176,6 +179,137 @@ def _reader(kind: str) -> _KindReader:
     )
 
 
+class _FastReader:
+    """Reads an item written the way this app writes one, in a few calls into C, or says
+    that it cannot (None), and item_from_dict then reads it field by field.
+
+    The common case is an object with the id, the name and any of the other fields of its
+    kind (a missing one reads as its default, as below), plain values, and no nested lists. Each test
+    here accepts only values that the careful path accepts unchanged, so the item is the
+    same either way; anything else (a missing or unknown key, a null, a number out of
+    range, a nested list, a problem) takes the careful path, which says where.
+    """
+
+    def __init__(self, kind: str) -> None:
+        cls = ITEM_CLASSES[kind]
+        specs = {spec.name: spec for spec in F.fields_of(kind)}
+        # The object's attributes in the order the class's __init__ sets them.
+        self.order = tuple(f.name for f in dataclasses.fields(cls))
+        self.extra_at = self.order.index("extra")
+        attrs = tuple(name for name in self.order if name != "extra")
+        self.cls = cls
+        self.keys = frozenset(attrs)
+        blank = cls(id="", name="")
+        # What a missing field reads as (a list default is copied below, never shared).
+        self.defaults = {name: getattr(blank, name) for name in attrs if name not in ("id", "name")}
+        self.get_all = operator.itemgetter(*attrs)
+        index = {name: n for n, name in enumerate(attrs)}
+        types = {name: specs[name].type for name in attrs if name != "id"}
+
+        def where(*wanted: str) -> tuple[int, ...]:
+            return tuple(index[n] for n, t in types.items() if t in wanted)
+
+        self.lines = (index["id"], *where(F.TEXT))  # id and one-line text, name among them
+        self.paragraphs = where(F.LONGTEXT)
+        self.name = index["name"]
+        self.enums = tuple(
+            (index[n], frozenset(specs[n].choices)) for n, t in types.items() if t == F.ENUM
+        )
+        self.int_choices = tuple(
+            (index[n], frozenset(specs[n].choices)) for n, t in types.items() if t == F.INT_CHOICE
+        )
+        self.bools = where(F.BOOL)
+        self.years = where(F.YEAR)
+        self.amounts = where(F.MONEY, F.NUMBER)  # never negative in an item (fields.py)
+        self.counts = where(F.COUNT)
+        self.dates = where(F.DATE)
+        self.lists = tuple(
+            (index[n], t) for n, t in types.items() if t in (F.SLUGS, F.NAMES, F.GRADES, F.THEMES)
+        )
+        self.nested = where(F.INDICATORS, F.CYCLES)  # read here only when empty
+
+    def read(self, raw: Any) -> Item | None:
+        if raw.__class__ is not dict:
+            return None
+        keys = raw.keys()
+        if keys != self.keys:
+            if not keys <= self.keys:
+                return None  # an unknown field or "kind"
+            raw = {**self.defaults, **raw}  # without an id or a name: KeyError, below
+        try:
+            values = list(self.get_all(raw))
+            lines = [values[n] for n in self.lines]
+            if max(map(len, lines)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(lines)):
+                return None  # (join refuses anything but text: TypeError, below)
+            for n in self.paragraphs:
+                text = values[n]
+                if text.__class__ is not str or len(text) > F.MAX_PARAGRAPHS or _FORBIDDEN_IN(text):
+                    return None
+            if not values[self.name].strip() or not values[self.lines[0]].strip():
+                return None
+            for n, choices in self.enums:
+                if values[n] not in choices:
+                    return None
+            for n, choices in self.int_choices:
+                value = values[n]
+                if value is not None and (value.__class__ is not int or value not in choices):
+                    return None
+            for n in self.bools:
+                if values[n].__class__ is not bool:
+                    return None
+            for n in self.years:
+                value = values[n]
+                if value is not None and (value.__class__ is not int or not 1800 <= value <= 2200):
+                    return None
+            for n in self.amounts:
+                value = values[n]
+                if value is not None and (
+                    value.__class__ not in _PLAIN_NUMBERS or not 0 <= value <= F.MAX_NUMBER
+                ):
+                    return None
+            for n in self.counts:
+                value = values[n]
+                if value is not None and (
+                    value.__class__ is not int or not 0 <= value <= F.MAX_NUMBER
+                ):
+                    return None
+            for n in self.dates:
+                if values[n] != "":
+                    _dt.date.fromisoformat(values[n])  # as fields._check_date reads it
+            for n in self.nested:
+                if values[n] != []:
+                    return None
+                values[n] = []
+            for n, kind in self.lists:  # fields._check_text_list, a list at a time
+                value = values[n]
+                if value.__class__ is not list:
+                    return None
+                if value:
+                    if max(map(len, value)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(value)):
+                        return None
+                    if kind == F.THEMES:
+                        if not F.THEME_SET.issuperset(value):
+                            return None
+                    elif kind == F.GRADES:
+                        if any(map(F.grade_problem, value)):
+                            return None
+                    elif kind == F.NAMES and not all(map(str.strip, value)):
+                        return None
+                values[n] = list(value)
+        except (KeyError, TypeError, ValueError):  # missing, not text, unhashable, not a date
+            return None
+        values.insert(self.extra_at, {})
+        item = object.__new__(self.cls)
+        item.__dict__ = dict(zip(self.order, values, strict=True))
+        return item
+
+
+NL = "\n"
+_FORBIDDEN_IN = F.FORBIDDEN.search
+_PLAIN_NUMBERS = (int, float)
+_FAST = {kind: _FastReader(kind) for kind in ITEM_CLASSES}
+
+
 def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> Item | None:
     """Build one item, appending a Problem for each bad field; None when it cannot be built.
 
@@ -309,6 +443,48 @@ def link_from_dict(raw: Any, place: str, problems: list[Problem]) -> Link | None
     return Link(src=src, dst=dst, kind=kind, strength=strength, rationale=rationale, extra=extra)
 
 
+_STRENGTH_SET = frozenset(vocab.STRENGTHS)
+
+
+def _plain_link(raw: Any, items: dict[str, Item]) -> tuple[Link, LinkKey] | None:
+    """A link and its key when `raw` is one link_from_dict and check_link accept unchanged
+    (both ends items of the district, no unknown field); None sends it the careful way.
+    Opening a plan reads tens of thousands of links: this is a few tests each."""
+    if raw.__class__ is not dict or not raw.keys() <= _LINK_KEY_SET:
+        return None
+    get = raw.get
+    src = get("from")
+    dst = get("to")
+    kind = get("kind", vocab.DEFAULT_LINK_KIND)
+    strength = get("strength")
+    rationale = get("rationale")
+    if (
+        src.__class__ is not str
+        or dst.__class__ is not str
+        or src == dst
+        or src not in items
+        or dst not in items
+    ):
+        return None
+    if strength is None:
+        strength = vocab.DEFAULT_STRENGTH
+    elif strength.__class__ is not str or strength not in _STRENGTH_SET:
+        return None
+    if rationale is None:
+        rationale = ""
+    elif rationale.__class__ is not str or (rationale and F.text_problem(rationale)):
+        return None
+    if kind == "supports":
+        if items[src].kind == "goal":
+            return None
+        key = (kind, src, dst)
+    elif kind == "conflicts":
+        key = (kind, dst, src) if dst < src else (kind, src, dst)
+    else:
+        return None
+    return Link(src, dst, kind, strength, rationale, {}), key
+
+
 def check_link(link: Link, district: District, place: str) -> list[Problem]:
     """Problems of a link against the items of a district (not counting duplicates)."""
     problems = []
@@ -395,9 +571,10 @@ def _district_from_dict(data: Any) -> District:
         if not isinstance(raw_items, list):
             problems.append(Problem(section, "must be a list"))
             continue
+        fast = _FAST[kind].read
         for i, raw in enumerate(raw_items):
             place = f"{section}[{i}]"
-            item = item_from_dict(kind, raw, place, problems)
+            item = fast(raw) or item_from_dict(kind, raw, place, problems)
             if item is None:
                 raw_id = raw.get("id") if isinstance(raw, dict) else None
                 if isinstance(raw_id, str) and raw_id.strip():
@@ -421,8 +598,14 @@ def _district_from_dict(data: Any) -> District:
     if not isinstance(raw_links, list):
         problems.append(Problem("links", "must be a list"))
         raw_links = []
-    first_at: dict[tuple[str, str, str], str] = {}
+    first_at: dict[LinkKey, int] = {}  # where each link is first, by its index
+    items = district.items
     for i, raw in enumerate(raw_links):
+        plain = None if refused else _plain_link(raw, items)
+        if plain is not None and plain[1] not in first_at:
+            first_at[plain[1]] = i
+            district.add_checked_link(*plain)
+            continue
         place = f"links[{i}]"
         link = link_from_dict(raw, place, problems)
         if link is None:
@@ -445,11 +628,11 @@ def _district_from_dict(data: Any) -> District:
                 Problem(
                     place,
                     f"duplicate {link.kind} link between {link.src} and "
-                    f"{link.dst} (first at {first_at[link.key]})",
+                    f"{link.dst} (first at links[{first_at[link.key]}])",
                 )
             )
             continue
-        first_at[link.key] = place
+        first_at[link.key] = i
         district.add_link(link)
 
     known = {"format", "version", "district", "links", *(s for s, _ in SECTIONS)}

@@ -159,6 +159,18 @@ class District:
         by_item[src][key] = link
         by_item[dst][key] = link
 
+    def add_checked_link(self, link: Link, key: LinkKey) -> None:
+        """add_link, last in order, for a reader that has made add_link's checks already
+        (codec.py: both ends are items, not the same one, no goal supports anything, and
+        `key`, which is link.key, is new). A 10,000-program plan has 30,000 links."""
+        self.links[key] = link
+        seq = self._next_link_seq
+        self._link_seq[key] = seq
+        self._next_link_seq = seq + 1
+        by_item = self._links_by_item
+        by_item[link.src][key] = link
+        by_item[link.dst][key] = link
+
     def remove_link(self, key: LinkKey) -> tuple[Link, int]:
         link = self.links.pop(key)
         self._links_by_item[link.src].pop(key, None)

@@ -155,7 +155,7 @@ MAX_NUMBER = 10**15
 # - Text: no C0 control character except tab, line feed and carriage return, and not the
 #   noncharacters U+FFFE/U+FFFF: XML 1.0 cannot hold them (xlsx and SVG exports broke) and
 #   no person means them (a vertical tab comes pasted from a slide deck).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # - Length: a one-line field holds a long sentence, a paragraph field a long document.
 MAX_LINE = 1_000
 MAX_PARAGRAPHS = 100_000
@@ -188,10 +188,10 @@ def _short(value: Any) -> str:
 
 
 def text_problem(value: str, limit: int = MAX_PARAGRAPHS) -> str | None:
-    """Why a piece of text may not be in a plan, or None (see _FORBIDDEN and MAX_LINE)."""
+    """Why a piece of text may not be in a plan, or None (see FORBIDDEN and MAX_LINE)."""
     if len(value) > limit:
         return f"is {len(value):,} characters long; the most is {limit:,}"
-    bad = _FORBIDDEN.search(value)
+    bad = FORBIDDEN.search(value)
     if bad:
         return (
             f"contains the invisible character U+{ord(bad.group()):04X} at character "
@@ -254,7 +254,7 @@ def _check_int_choice(spec: FieldSpec, value: Any) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _grade_problem(entry: str) -> str | None:
+def grade_problem(entry: str) -> str | None:
     """Why a grade entry is wrong, remembered: a district writes the same few ranges."""
     try:
         vocab.expand_grade(entry)
@@ -273,7 +273,7 @@ def _all_text(value: list[Any]) -> bool:
     return True
 
 
-_THEME_SET = frozenset(vocab.THEMES)
+THEME_SET = frozenset(vocab.THEMES)
 
 
 def _check_text_list(spec: FieldSpec, value: Any) -> str | None:
@@ -285,12 +285,12 @@ def _check_text_list(spec: FieldSpec, value: Any) -> str | None:
             return f"entry {entry[:40]!r} {problem}"
     kind = spec.type
     if kind == THEMES:
-        if not _THEME_SET.issuperset(value):
-            unknown = [v for v in value if v not in _THEME_SET]
+        if not THEME_SET.issuperset(value):
+            unknown = [v for v in value if v not in THEME_SET]
             return f"unknown theme {unknown[0]!r}"
     elif kind == GRADES:
         for entry in value:
-            problem = _grade_problem(entry)
+            problem = grade_problem(entry)
             if problem:
                 return problem
     elif kind == NAMES and not all(map(str.strip, value)):

@@ -127,6 +127,12 @@ def _slug_set(values: list[str]) -> frozenset[str] | None:
 
 
 def _grade_set(values: list[str]) -> frozenset[str] | None:
+    return _grade_set_of(tuple(values))
+
+
+@functools.lru_cache(maxsize=1024)
+def _grade_set_of(values: tuple[str, ...]) -> frozenset[str] | None:
+    """Remembered: a district writes the same few grade lists over and over."""
     tokens = vocab.grade_set(values)
     return _ALL if tokens == vocab.ALL_GRADES else tokens
 
@@ -177,6 +183,9 @@ class _WordEncoder:
 
     def __init__(self) -> None:
         self._bits: list[dict[str, int]] = [{} for _ in _ATTRS]
+        # Each attribute set's word, once worked out: programs repeat the same sets, and a
+        # set met again has every value in the table already, so its word is the same.
+        self._words: list[dict[frozenset[str], int]] = [{} for _ in _ATTRS]
 
     def encode(self, profile: _Profile) -> None:
         words = []
@@ -185,10 +194,13 @@ class _WordEncoder:
             if values is _ALL:
                 words.append(_FULL_WORD)
                 continue
-            table = self._bits[n]
-            word = 0
-            for value in sorted(values):
-                word |= 1 << table.setdefault(value, len(table) % 64)
+            word = self._words[n].get(values)
+            if word is None:
+                table = self._bits[n]
+                word = 0
+                for value in sorted(values):
+                    word |= 1 << table.setdefault(value, len(table) % 64)
+                self._words[n][values] = word
             words.append(word)
         profile.words = (words[0], words[1], words[2], words[3])
 

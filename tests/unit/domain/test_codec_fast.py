@@ -102,7 +102,7 @@ HOSTILE: list[tuple[str, Any]] = [
 
 def careful(kind: str, raw: Any) -> tuple[Item | None, list[codec.Problem]]:
     problems: list[codec.Problem] = []
-    return codec.item_from_dict(kind, raw, "programs[0]", problems), problems
+    return codec._read_item(kind, raw, "programs[0]", problems), problems
 
 
 def same(a: Item, b: Item) -> bool:

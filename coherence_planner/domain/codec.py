@@ -9,7 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
+import itertools
+import math
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,14 +183,15 @@ def _reader(kind: str) -> _KindReader:
 
 
 class _FastReader:
-    """Reads an item written the way this app writes one, in a few calls into C, or says
-    that it cannot (None), and item_from_dict then reads it field by field.
+    """Reads a list of items written the way this app writes them, in calls into C, or says
+    that it cannot (None), and item_from_dict then reads them one by one, field by field.
 
-    The common case is an object with the id, the name and any of the other fields of its
-    kind (a missing one reads as its default, as below), plain values, and no nested lists. Each test
-    here accepts only values that the careful path accepts unchanged, so the item is the
-    same either way; anything else (a missing or unknown key, a null, a number out of
-    range, a nested list, a problem) takes the careful path, which says where.
+    The common case is objects with the id, the name and any of the other fields of their
+    kind (a missing one reads as its default, as below), plain values, and no nested
+    lists. Each test here accepts only values that the careful path accepts unchanged, so
+    the items are the same either way; anything else (an unknown key, a null where null
+    means the default, a number out of range, a nested list, a problem) sends the list the
+    careful way, which says where.
     """
 
     def __init__(self, kind: str) -> None:
@@ -216,113 +220,144 @@ class _FastReader:
             (index[n], frozenset(specs[n].choices)) for n, t in types.items() if t == F.ENUM
         )
         self.int_choices = tuple(
-            (index[n], frozenset(specs[n].choices)) for n, t in types.items() if t == F.INT_CHOICE
+            (index[n], frozenset((*specs[n].choices, None)))
+            for n, t in types.items()
+            if t == F.INT_CHOICE
         )
         self.bools = where(F.BOOL)
-        self.years = where(F.YEAR)
-        self.amounts = where(F.MONEY, F.NUMBER)  # never negative in an item (fields.py)
-        self.counts = where(F.COUNT)
+        # Numbers: (column, types allowed, lowest, highest); money and FTE are never
+        # negative in an item (fields._check_number), nor is a count.
+        self.numbers = (
+            *((n, _INT_OR_NONE, 1800, 2200) for n in where(F.YEAR)),
+            *((n, _NUMBER_OR_NONE, 0, F.MAX_NUMBER) for n in where(F.MONEY, F.NUMBER)),
+            *((n, _INT_OR_NONE, 0, F.MAX_NUMBER) for n in where(F.COUNT)),
+        )
         self.dates = where(F.DATE)
         self.lists = tuple(
             (index[n], t) for n, t in types.items() if t in (F.SLUGS, F.NAMES, F.GRADES, F.THEMES)
         )
         self.nested = where(F.INDICATORS, F.CYCLES)  # read here only when empty
 
-    def read(self, raw: Any) -> Item | None:
-        if raw.__class__ is not dict:
-            return None
-        keys = raw.keys()
-        if keys != self.keys:
-            if not keys <= self.keys:
-                return None  # an unknown field or "kind"
-            raw = {**self.defaults, **raw}  # without an id or a name: KeyError, below
-        try:
-            values = list(self.get_all(raw))
-            lines = [values[n] for n in self.lines]
-            if max(map(len, lines)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(lines)):
-                return None  # (join refuses anything but text: TypeError, below)
-            for n in self.paragraphs:
-                text = values[n]
-                if text.__class__ is not str or len(text) > F.MAX_PARAGRAPHS or _FORBIDDEN_IN(text):
-                    return None
-            if not values[self.name].strip() or not values[self.lines[0]].strip():
+    def read_all(self, raws: Iterable[Any]) -> list[Item] | None:
+        """Every item of `raws`, or None when one of them is not written the usual way.
+
+        The values are tested a field at a time across all the items (a column), with
+        set and string operations that run in C, not a test per value."""
+        keys, defaults = self.keys, self.defaults
+        rows = []
+        for raw in raws:
+            if raw.__class__ is not dict:
                 return None
-            for n, choices in self.enums:
-                if values[n] not in choices:
-                    return None
-            for n, choices in self.int_choices:
-                value = values[n]
-                if value is not None and (value.__class__ is not int or value not in choices):
-                    return None
-            for n in self.bools:
-                if values[n].__class__ is not bool:
-                    return None
-            for n in self.years:
-                value = values[n]
-                if value is not None and (value.__class__ is not int or not 1800 <= value <= 2200):
-                    return None
-            for n in self.amounts:
-                value = values[n]
-                if value is not None and (
-                    value.__class__ not in _PLAIN_NUMBERS or not 0 <= value <= F.MAX_NUMBER
-                ):
-                    return None
-            for n in self.counts:
-                value = values[n]
-                if value is not None and (
-                    value.__class__ is not int or not 0 <= value <= F.MAX_NUMBER
-                ):
-                    return None
-            for n in self.dates:
-                if values[n] != "":
-                    _dt.date.fromisoformat(values[n])  # as fields._check_date reads it
-            for n in self.nested:
-                if values[n] != []:
-                    return None
-                values[n] = []
-            for n, kind in self.lists:  # fields._check_text_list, a list at a time
-                value = values[n]
-                if value.__class__ is not list:
-                    return None
-                if value:
-                    if max(map(len, value)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(value)):
-                        return None
-                    if kind == F.THEMES:
-                        if not F.THEME_SET.issuperset(value):
-                            return None
-                    elif kind == F.GRADES:
-                        if any(map(F.grade_problem, value)):
-                            return None
-                    elif kind == F.NAMES and not all(map(str.strip, value)):
-                        return None
-                values[n] = list(value)
-        except (KeyError, TypeError, ValueError):  # missing, not text, unhashable, not a date
-            return None
-        values.insert(self.extra_at, {})
-        item = object.__new__(self.cls)
-        item.__dict__ = dict(zip(self.order, values, strict=True))
-        return item
+            have = raw.keys()
+            if have != keys:
+                if not have <= keys:
+                    return None  # an unknown field or "kind"
+                raw = {**defaults, **raw}  # without an id or a name: KeyError, below
+            rows.append(raw)
+        if not rows:
+            return []
+        try:
+            columns: list[Any] = list(zip(*map(self.get_all, rows), strict=True))
+            if not self._plain(columns):
+                return None
+        except (KeyError, TypeError, ValueError, OverflowError):
+            return None  # missing, not text, unhashable, not a date, a huge number
+        count = len(rows)
+        for n, _ in self.lists:
+            columns[n] = list(map(list, columns[n]))  # fresh lists, never the file's
+        for n in self.nested:
+            columns[n] = [[] for _ in range(count)]
+        columns.insert(self.extra_at, [{} for _ in range(count)])
+        cls, new = self.cls, object.__new__
+        items = []
+        # Each item's attributes, in its class's order, made in C; then the items.
+        for state in map(dict, map(zip, itertools.repeat(self.order), zip(*columns, strict=True))):
+            item = new(cls)
+            item.__dict__ = state
+            items.append(item)
+        return items
+
+    def _plain(self, columns: list[tuple[Any, ...]]) -> bool:
+        """Whether every value of every column is one the careful path takes unchanged
+        (fields.py's checks); raises TypeError or ValueError for some that are not."""
+        for n in self.lines:
+            column = columns[n]
+            if max(map(len, column)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(column)):
+                return False
+        if not all(map(str.strip, columns[self.lines[0]])):  # the id
+            return False
+        if not all(map(str.strip, columns[self.name])):
+            return False
+        for n in self.paragraphs:
+            column = columns[n]
+            if max(map(len, column)) > F.MAX_PARAGRAPHS or _FORBIDDEN_IN(NL.join(column)):
+                return False
+        for n, choices in self.enums:
+            if not set(columns[n]) <= choices:
+                return False
+        for n, choices in self.int_choices:
+            if not set(map(type, columns[n])) <= _INT_OR_NONE or not set(columns[n]) <= choices:
+                return False
+        for n in self.bools:
+            if not set(map(type, columns[n])) <= _BOOL:
+                return False
+        for n, types, low, high in self.numbers:
+            column = columns[n]
+            if not set(map(type, column)) <= types:
+                return False
+            values = set(column)
+            values.discard(None)
+            if values and (
+                not all(map(math.isfinite, values)) or min(values) < low or max(values) > high
+            ):
+                return False
+        for n in self.dates:
+            column = columns[n]
+            if not set(map(type, column)) <= _STR:
+                return False
+            for text in set(column) - {""}:
+                _dt.date.fromisoformat(text)  # as fields._check_date reads it
+        for n in self.nested:
+            if not set(map(type, columns[n])) <= _LIST or any(columns[n]):
+                return False
+        for n, kind in self.lists:  # fields._check_text_list
+            column = columns[n]
+            if not set(map(type, column)) <= _LIST:
+                return False
+            entries = list(itertools.chain.from_iterable(column))
+            if not entries:
+                continue
+            if max(map(len, entries)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(entries)):
+                return False
+            if kind == F.THEMES:
+                if not F.THEME_SET.issuperset(entries):
+                    return False
+            elif kind == F.GRADES:
+                if any(map(F.grade_problem, set(entries))):
+                    return False
+            elif kind == F.NAMES and not all(map(str.strip, entries)):
+                return False
+        return True
 
 
 NL = "\n"
 _FORBIDDEN_IN = F.FORBIDDEN.search
-_PLAIN_NUMBERS = (int, float)
+_INT_OR_NONE = frozenset((int, type(None)))
+_NUMBER_OR_NONE = frozenset((int, float, type(None)))
+_BOOL = frozenset((bool,))
+_STR = frozenset((str,))
+_LIST = frozenset((list,))
 _FAST = {kind: _FastReader(kind) for kind in ITEM_CLASSES}
 
 
 def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> Item | None:
     """Build one item, appending a Problem for each bad field; None when it cannot be built.
 
-    This runs for every item on every open and every `check` (a quarter of a million values
-    at 10,000 programs): an item written the usual way is read by _FastReader, any other
-    by _read_item, which names each problem.
+    This runs for every item on every open (a quarter of a million values at 10,000
+    programs), so it reads the fields from the per-kind table above in one pass, and takes
+    plain text in a text field without calling its check. A whole list of items written
+    the usual way is read faster by _FastReader.read_all.
     """
-    return _FAST[kind].read(raw) or _read_item(kind, raw, place, problems)
-
-
-def _read_item(kind: str, raw: Any, place: str, problems: list[Problem]) -> Item | None:
-    """item_from_dict field by field, from the per-kind table above in one pass, taking
-    plain text in a text field without calling its check."""
     if not isinstance(raw, dict):
         problems.append(Problem(place, f"a {kind} must be an object"))
         return None
@@ -577,9 +612,12 @@ def _district_from_dict(data: Any) -> District:
         if not isinstance(raw_items, list):
             problems.append(Problem(section, "must be a list"))
             continue
+        # A section written the usual way is read at once; else item by item, which names
+        # every problem.
+        quick = _FAST[kind].read_all(raw_items)
         for i, raw in enumerate(raw_items):
             place = f"{section}[{i}]"
-            item = item_from_dict(kind, raw, place, problems)
+            item = quick[i] if quick is not None else item_from_dict(kind, raw, place, problems)
             if item is None:
                 raw_id = raw.get("id") if isinstance(raw, dict) else None
                 if isinstance(raw_id, str) and raw_id.strip():

@@ -1,4 +1,4 @@
-"""The codec's quick readers (codec._FastReader, codec._plain_link) take only what the careful
+"""The codec's quick readers (codec._FastReader.read_all, codec._plain_link) take only what the careful
 readers take unchanged: on any value the careful path refuses or changes they step aside, so
 validation names every problem and its place exactly as before."""
 
@@ -102,7 +102,12 @@ HOSTILE: list[tuple[str, Any]] = [
 
 def careful(kind: str, raw: Any) -> tuple[Item | None, list[codec.Problem]]:
     problems: list[codec.Problem] = []
-    return codec._read_item(kind, raw, "programs[0]", problems), problems
+    return codec.item_from_dict(kind, raw, "programs[0]", problems), problems
+
+
+def quick(kind: str, raw: Any) -> Item | None:
+    items = codec._FAST[kind].read_all([raw])
+    return items[0] if items else None
 
 
 def same(a: Item, b: Item) -> bool:
@@ -110,7 +115,7 @@ def same(a: Item, b: Item) -> bool:
 
 
 def test_a_plain_program_is_read_quickly_and_as_the_careful_path_reads_it() -> None:
-    item = codec._FAST["program"].read(copy.deepcopy(PROGRAM))
+    item = quick("program", copy.deepcopy(PROGRAM))
     expected, problems = careful("program", copy.deepcopy(PROGRAM))
     assert item is not None and expected is not None and not problems
     assert same(item, expected)
@@ -121,7 +126,7 @@ def test_a_value_the_careful_path_refuses_or_changes_takes_the_careful_path(
     field: str, value: Any
 ) -> None:
     raw = {**copy.deepcopy(PROGRAM), field: value}
-    item = codec._FAST["program"].read(copy.deepcopy(raw))
+    item = quick("program", copy.deepcopy(raw))
     expected, problems = careful("program", raw)
     if problems or expected is None or vars(expected) != {**vars(expected), field: value}:
         assert item is None
@@ -131,29 +136,45 @@ def test_a_value_the_careful_path_refuses_or_changes_takes_the_careful_path(
 
 def test_missing_fields_read_as_their_defaults_with_fresh_lists() -> None:
     raw = {"id": "P9", "name": "Tutoring"}
-    item = codec._FAST["program"].read(raw)
+    item = quick("program", raw)
     expected, _ = careful("program", dict(raw))
     assert item is not None and expected is not None and same(item, expected)
-    other = codec._FAST["program"].read(dict(raw))
+    other = quick("program", dict(raw))
     assert other is not None and other.grades is not item.grades  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_every_generated_item_reads_the_same_either_way(seed: int) -> None:
     data = generate(300, seed)
-    quick = 0
+    read_quickly = 0
     for section, kind in codec.SECTIONS:
         for raw in data[section]:
             expected, problems = careful(kind, copy.deepcopy(raw))
             assert expected is not None and not problems
-            item = codec._FAST[kind].read(copy.deepcopy(raw))
+            item = quick(kind, copy.deepcopy(raw))
             if item is not None:
-                quick += 1
+                read_quickly += 1
                 assert same(item, expected)
                 for name, value in vars(item).items():
                     if isinstance(value, list):
                         assert value is not raw.get(name)
-    assert quick > 0.9 * sum(len(data[section]) for section, _ in codec.SECTIONS)
+    assert read_quickly > 0.9 * sum(len(data[section]) for section, _ in codec.SECTIONS)
+
+
+def test_a_whole_section_reads_at_once_as_item_by_item() -> None:
+    programs = generate(300, 3)["programs"]
+    items = codec._FAST["program"].read_all(copy.deepcopy(programs))
+    assert items is not None and len(items) == len(programs)
+    for item, raw in zip(items, programs, strict=True):
+        expected, _ = careful("program", copy.deepcopy(raw))
+        assert expected is not None and same(item, expected)
+
+
+@pytest.mark.parametrize(("field", "value"), HOSTILE[::4], ids=lambda v: repr(v)[:30])
+def test_one_unusual_item_sends_the_whole_section_the_careful_way(field: str, value: Any) -> None:
+    programs = generate(50, 1)["programs"]
+    programs[17] = {**programs[17], field: value}
+    assert codec._FAST["program"].read_all(programs) is None
 
 
 LINK = {"from": "P1", "to": "G1", "kind": "supports", "strength": "strong", "rationale": "Why."}

@@ -354,10 +354,9 @@ class PdfExportDialog(QDialog):
             self._saved(saving_to)
             return
         self._preview_of = self.options()
-        shown = self.preview.show_pdf(self._temp / "preview.pdf")
+        self.preview.show_pdf(self._temp / "preview.pdf")
         sheet = Sheet(self._preview_of.paper, self._preview_of.landscape)
-        more = f" (the first {self.preview.count()} shown)" if self.preview.count() < shown else ""
-        self.status.setText(f"{pages} pages on {sheet.label}{more}. Save PDF… to keep it.")
+        self.status.setText(f"{pages} pages on {sheet.label}. Save PDF… to keep it.")
 
     def _saved(self, target: Path) -> None:
         self.saved_path = target

@@ -159,17 +159,19 @@ class District:
         by_item[src][key] = link
         by_item[dst][key] = link
 
-    def add_checked_link(self, link: Link, key: LinkKey) -> None:
-        """add_link, last in order, for a reader that has made add_link's checks already
-        (codec.py: both ends are items, not the same one, no goal supports anything, and
-        `key`, which is link.key, is new). A 10,000-program plan has 30,000 links."""
-        self.links[key] = link
-        seq = self._next_link_seq
-        self._link_seq[key] = seq
-        self._next_link_seq = seq + 1
+    def add_checked_links(self, links: list[Link], keys: list[LinkKey]) -> None:
+        """add_link for each link, in order, for a reader that has made add_link's checks
+        already (codec.py: both ends are items, not the same one, no goal supports
+        anything, and each key, which is its link's key, is new and differs from the
+        others). A 10,000-program plan has 30,000 links."""
+        start = self._next_link_seq
+        self.links.update(zip(keys, links, strict=True))
+        self._link_seq.update(zip(keys, range(start, start + len(keys)), strict=True))
+        self._next_link_seq = start + len(keys)
         by_item = self._links_by_item
-        by_item[link.src][key] = link
-        by_item[link.dst][key] = link
+        for link, key in zip(links, keys, strict=True):
+            by_item[link.src][key] = link
+            by_item[link.dst][key] = link
 
     def remove_link(self, key: LinkKey) -> tuple[Link, int]:
         link = self.links.pop(key)

@@ -1,4 +1,4 @@
-"""The codec's quick readers (codec._FastReader.read_all, codec._plain_link) take only what the careful
+"""The codec's quick readers (codec._FastReader.read_all, codec._plain_links) take only what the careful
 readers take unchanged: on any value the careful path refuses or changes they step aside, so
 validation names every problem and its place exactly as before."""
 
@@ -208,20 +208,33 @@ def test_a_link_the_careful_path_refuses_or_keeps_extras_on_takes_the_careful_pa
         }
     )
     raw = {**LINK, **change}
-    assert codec._plain_link(raw, district.items) is None
-    assert codec._plain_link(dict(LINK), district.items) is not None
+    assert codec._plain_links([dict(LINK), raw], district.items) is None
+    assert codec._plain_links([dict(LINK)], district.items) is not None
 
 
-def test_a_conflict_read_quickly_has_the_key_of_the_careful_path() -> None:
-    items = codec.district_from_dict(
+def two_programs() -> dict[str, Item]:
+    return codec.district_from_dict(
         {
             "format": codec.FORMAT,
             "version": codec.VERSION,
             "programs": [{"id": "P2", "name": "A"}, {"id": "P1", "name": "B"}],
         }
     ).items
-    plain = codec._plain_link({"from": "P2", "to": "P1", "kind": "conflicts"}, items)
+
+
+def test_the_same_link_twice_takes_the_careful_path() -> None:
+    items = two_programs()
+    twice = [
+        {"from": "P2", "to": "P1", "kind": "conflicts"},
+        {"from": "P1", "to": "P2", "kind": "conflicts"},
+    ]
+    assert codec._plain_links(twice, items) is None
+
+
+def test_a_conflict_read_quickly_has_the_key_of_the_careful_path() -> None:
+    items = two_programs()
+    plain = codec._plain_links([{"from": "P2", "to": "P1", "kind": "conflicts"}], items)
     assert plain is not None
-    link, key = plain
+    (link,), (key,) = plain
     assert key == link.key == ("conflicts", "P1", "P2")
     assert (link.src, link.dst, link.strength, link.rationale) == ("P2", "P1", "moderate", "")

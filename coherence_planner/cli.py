@@ -136,7 +136,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> None:
-    from coherence_planner.check_text import findings_text
     from coherence_planner.domain.coherence import analyse, check_report
 
     district = load(args.file)
@@ -146,6 +145,8 @@ def _check(args: argparse.Namespace) -> None:
         json.dump(check_report(district, analysis), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from coherence_planner.check_text import findings_text
+
         sys.stdout.write(findings_text(district, analysis))
 
 

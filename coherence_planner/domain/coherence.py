@@ -325,7 +325,8 @@ def _analyse(district: District, with_might_compete: bool = True) -> Analysis:
     for a, b in pairs:
         neighbours[a].add(b)
         neighbours[b].add(a)
-    in_groups = sorted(group_of, key=lambda i: rank_key(profiles[i].program))
+    rank = {i: rank_key(profiles[i].program) for i in group_of}  # each worked out once
+    in_groups = sorted(group_of, key=rank.__getitem__)
     kept: set[str] = set()
     not_kept: dict[str, tuple[str, ...]] = {}
     for program_id in in_groups:
@@ -334,7 +335,7 @@ def _analyse(district: District, with_might_compete: bool = True) -> Analysis:
             kept.add(program_id)
             flags[program_id].add("kept")
             continue
-        rivals.sort(key=lambda k: rank_key(profiles[k].program))
+        rivals.sort(key=rank.__getitem__)
         not_kept[program_id] = tuple(
             _not_kept_reason(
                 names, goal_ids, profiles[program_id], profiles[k], pairs[_pair(program_id, k)]
@@ -345,7 +346,7 @@ def _analyse(district: District, with_might_compete: bool = True) -> Analysis:
 
     competing = []
     for number, members in enumerate(groups):
-        ordered = sorted(members, key=lambda i: rank_key(profiles[i].program))
+        ordered = sorted(members, key=rank.__getitem__)
         shared_bits = 0
         for a in members:
             for b in neighbours[a]:

@@ -19,7 +19,6 @@ from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
 from coherence_planner.storage import json_places as places
 from coherence_planner.storage import schema
-from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.connection import sniff
 from coherence_planner.storage.errors import (
     FileTooLarge,
@@ -154,6 +153,9 @@ def dumps(district: District) -> str:
 
 def write_json(district: District, path: str | Path) -> None:
     """Export a district to `path` (replacing it) atomically."""
+    # Imported here: reading (`check`) never writes, and atomic.py brings tempfile.
+    from coherence_planner.storage.atomic import write_atomically
+
     data = dumps(district).encode("utf-8")
 
     def build(temp: Path) -> None:

@@ -427,6 +427,13 @@ def item_from_dict(kind: str, raw: Any, place: str, problems: list[Problem]) -> 
     return ITEM_CLASSES[kind](id=item_id, **values, extra=extra)
 
 
+def items_from_dicts(kind: str, raws: list[Any]) -> list[Item] | None:
+    """Items of one kind read at once when every one is written the usual way
+    (_FastReader.read_all), or None: then read each with item_from_dict, which names every
+    problem and its place."""
+    return _FAST[kind].read_all(raws)
+
+
 def _extras(
     raw: dict[str, Any], known: Any, place: str, problems: list[Problem]
 ) -> dict[str, Any] | None:

@@ -1,0 +1,94 @@
+"""A plan's item rows are read a run of one kind at a time when they are plain
+(rows._quick_items) and row by row otherwise: either way the district, and every problem
+with its place and in row order, are what the row-by-row reader alone gives."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate_district import generate
+from coherence_planner.domain import codec
+from coherence_planner.storage import rows
+from coherence_planner.storage.document import Document
+
+
+def read(path: Path) -> tuple[str, list[str]]:
+    conn = sqlite3.connect(path)
+    try:
+        district = rows.read_district(conn)
+    except codec.InvalidDistrict as exc:
+        return "", [str(problem) for problem in exc.problems]
+    finally:
+        conn.close()
+    return str(codec.district_to_dict(district)), []
+
+
+def row_by_row(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str]]:
+    with monkeypatch.context() as patch:
+        patch.setattr(rows, "_quick_items", lambda run, district: None)
+        return read(path)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.coherence"
+    Document.create(path, codec.district_from_dict(generate(200, 4))).close()
+    return path
+
+
+def set_data(sql: str, *args: object) -> Callable[[Path], None]:
+    def change(path: Path) -> None:
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute(sql, args)
+        conn.close()
+
+    return change
+
+
+CHANGES = {
+    "a bad value": set_data("UPDATE items SET data = json_set(data, '$.tier', 9) WHERE id = 'P7'"),
+    "two bad values in two runs": lambda path: (
+        set_data("UPDATE items SET data = json_set(data, '$.status', 'x') WHERE id = 'S2'")(path),
+        set_data("UPDATE items SET data = json_set(data, '$.fte', -1) WHERE id = 'P9'")(path),
+    ),
+    "data that is not JSON": set_data("UPDATE items SET data = '{' WHERE id = 'P3'"),
+    "an unknown kind": set_data("UPDATE items SET kind = 'gadget' WHERE id = 'P4'"),
+    "an id used twice": set_data(
+        "UPDATE items SET data = json_set(data, '$.id', 'P1') WHERE id = 'P2'"
+    ),
+    "an unknown field": set_data(
+        "UPDATE items SET data = json_set(data, '$.colour', 'red') WHERE id = 'B1'"
+    ),
+}
+
+
+def test_a_plain_plan_reads_the_same_either_way(
+    plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs_read_quickly = []
+    real = rows._quick_items
+
+    def counting(run: list[object], district: object) -> object:
+        got = real(run, district)  # type: ignore[arg-type]
+        runs_read_quickly.append(got is not None)
+        return got
+
+    with monkeypatch.context() as patch:
+        patch.setattr(rows, "_quick_items", counting)
+        quick = read(plan)
+    assert quick[0] and not quick[1]
+    assert runs_read_quickly.count(True) >= 2  # programs and policies, at least
+    assert quick == row_by_row(plan, monkeypatch)
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=str)
+def test_a_changed_row_reads_the_same_either_way(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    CHANGES[change](plan)
+    assert read(plan) == row_by_row(plan, monkeypatch)

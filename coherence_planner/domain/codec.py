@@ -549,6 +549,15 @@ def _plain_links(
     return list(map(Link, srcs, dsts, kinds, strengths, rationales, extras)), keys
 
 
+def links_from_dicts(
+    raws: list[Any], items: dict[str, Item]
+) -> tuple[list[Link], list[LinkKey]] | None:
+    """Links read at once, with their keys, when every one is plain and both its ends are
+    among `items` (_plain_links), or None: then read each with link_from_dict and
+    check_link, which name every problem and its place."""
+    return _plain_links(raws, items)
+
+
 def check_link(link: Link, district: District, place: str) -> list[Problem]:
     """Problems of a link against the items of a district (not counting duplicates)."""
     problems = []

@@ -159,15 +159,21 @@ class District:
         by_item[src][key] = link
         by_item[dst][key] = link
 
-    def add_checked_links(self, links: list[Link], keys: list[LinkKey]) -> None:
+    def add_checked_links(
+        self, links: list[Link], keys: list[LinkKey], seqs: list[int] | None = None
+    ) -> None:
         """add_link for each link, in order, for a reader that has made add_link's checks
         already (codec.py: both ends are items, not the same one, no goal supports
         anything, and each key, which is its link's key, is new and differs from the
-        others). A 10,000-program plan has 30,000 links."""
+        others). A 10,000-program plan has 30,000 links. `seqs`, as add_link's seq: each
+        link's place in order (by default, after the links there are, one after another)."""
         start = self._next_link_seq
+        if seqs is None:
+            seqs = list(range(start, start + len(keys)))
         self.links.update(zip(keys, links, strict=True))
-        self._link_seq.update(zip(keys, range(start, start + len(keys)), strict=True))
-        self._next_link_seq = start + len(keys)
+        self._link_seq.update(zip(keys, seqs, strict=True))
+        if seqs:
+            self._next_link_seq = max(start, max(seqs) + 1)
         by_item = self._links_by_item
         for link, key in zip(links, keys, strict=True):
             by_item[link.src][key] = link

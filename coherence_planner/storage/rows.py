@@ -201,6 +201,33 @@ def _quick_items(rows: list[Any], district: District) -> list[tuple[Item, int]] 
     return list(zip(items, seqs, strict=True))
 
 
+def _quick_links(
+    rows: list[Any], district: District
+) -> tuple[list[Link], list[LinkKey], list[int]] | None:
+    """Every link row's link, key and seq, read at once (codec.links_from_dicts), or None
+    when any row is not plain (data that is not JSON, a seq that is not a number, a key
+    that does not match the data, a link the quick reader leaves to the careful one): then
+    the rows are read one by one, and every problem is named in row order as before."""
+    if district.links:
+        return None
+    scratch: list[codec.Problem] = []
+    raws = []
+    seqs = []
+    for _kind, _src, _dst, seq, data in rows:
+        raw = _load_json(data, "", scratch)
+        if scratch or not isinstance(seq, int):
+            return None
+        raws.append(raw)
+        seqs.append(seq)
+    read = codec.links_from_dicts(raws, district.items)
+    if read is None:
+        return None
+    links, keys = read
+    if keys != [(kind, src, dst) for kind, src, dst, _seq, _data in rows]:
+        return None
+    return links, keys, seqs
+
+
 def _read_district(db: Executes) -> District:
     problems: list[codec.Problem] = []
     district = District()
@@ -247,6 +274,10 @@ def _read_district(db: Executes) -> District:
             except DistrictError as exc:
                 problems.append(codec.Problem(place, str(exc)))
 
+    quick_links = _quick_links(link_rows, district)
+    if quick_links is not None:
+        district.add_checked_links(*quick_links)
+        link_rows = []  # all read: nothing left for the careful loop
     for kind, src, dst, seq, data in link_rows:
         place = f"links ({kind} {src} {dst})"
         raw = _load_json(data, place, problems)

@@ -1,5 +1,5 @@
-"""A plan's item rows are read a run of one kind at a time when they are plain
-(rows._quick_items) and row by row otherwise: either way the district, and every problem
+"""A plan's item rows are read a run of one kind at a time, and its link rows all at once,
+when they are plain (rows._quick_items, rows._quick_links), and row by row otherwise: either way the district, and every problem
 with its place and in row order, are what the row-by-row reader alone gives."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def read(path: Path) -> tuple[str, list[str]]:
 def row_by_row(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str]]:
     with monkeypatch.context() as patch:
         patch.setattr(rows, "_quick_items", lambda run, district: None)
+        patch.setattr(rows, "_quick_links", lambda link_rows, district: None)
         return read(path)
 
 
@@ -61,6 +62,17 @@ CHANGES = {
     "an id used twice": set_data(
         "UPDATE items SET data = json_set(data, '$.id', 'P1') WHERE id = 'P2'"
     ),
+    "a link to no item": set_data(
+        "UPDATE links SET data = json_set(data, '$.to', 'Z9') WHERE seq = 5"
+    ),
+    "a link row whose key is not its data's": set_data(
+        "UPDATE links SET data = json_set(data, '$.strength', 'weak', '$.kind', 'conflicts')"
+        " WHERE seq = 7"
+    ),
+    "link data that is not JSON": set_data("UPDATE links SET data = 'x' WHERE seq = 9"),
+    "a goal supporting": set_data(
+        "UPDATE links SET data = json_set(data, '$.from', 'G1'), src = 'G1' WHERE seq = 11"
+    ),
     "an unknown field": set_data(
         "UPDATE items SET data = json_set(data, '$.colour', 'red') WHERE id = 'B1'"
     ),
@@ -78,11 +90,21 @@ def test_a_plain_plan_reads_the_same_either_way(
         runs_read_quickly.append(got is not None)
         return got
 
+    real_links = rows._quick_links
+    links_read_quickly = []
+
+    def counting_links(link_rows: list[object], district: object) -> object:
+        got = real_links(link_rows, district)  # type: ignore[arg-type]
+        links_read_quickly.append(got is not None)
+        return got
+
     with monkeypatch.context() as patch:
         patch.setattr(rows, "_quick_items", counting)
+        patch.setattr(rows, "_quick_links", counting_links)
         quick = read(plan)
     assert quick[0] and not quick[1]
     assert runs_read_quickly.count(True) >= 2  # programs and policies, at least
+    assert links_read_quickly == [True]
     assert quick == row_by_row(plan, monkeypatch)
 
 

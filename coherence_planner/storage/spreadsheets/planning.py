@@ -54,6 +54,7 @@ from coherence_planner.storage.spreadsheets.plan import (
     RowKey,
 )
 from coherence_planner.storage.spreadsheets.proposals import (
+    STOPPING,
     Proposal,
     proposals_scenario,
     read_proposal,
@@ -187,7 +188,8 @@ class _Planner:
             self.goal_rows.append((target_id, str(name or ""), reader.goal_number(first)))
         proposal_header = _header_for(columns, PROPOSAL)
         if proposal_header is not None and kind in PROPOSAL_KINDS:
-            self.proposal(sheet, rows, proposal_header, target_id, name or given_id, why)
+            required = bool(values.get("required", getattr(existing, "required", False)))
+            self.proposal(sheet, rows, proposal_header, target_id, name or given_id, why, required)
 
     def guess_program_type(self, values: dict[str, Any]) -> None:
         """No type column: the type the name suggests, said in the notes to be confirmed."""
@@ -206,13 +208,21 @@ class _Planner:
         item_id: str,
         name: str,
         why: str,
+        required: bool,
     ) -> None:
         for row in rows:
             decision, error = read_proposal(sheet.cell(row, header))
             if error is not None:
                 self.warn(sheet, error, row, header)
             elif decision is not None:
-                self.plan.proposals.append(Proposal(item_id, name, decision, why, sheet.place(row)))
+                self.plan.proposals.append(
+                    Proposal(item_id, name, decision, why, sheet.place(row), required)
+                )
+                if decision in STOPPING and required:
+                    self.plan.notes.append(
+                        f"{sheet.place(row)}: the sheet proposes to stop {name!r}, but it is "
+                        "required by law, so it is not among the proposed removals"
+                    )
                 return
 
     def match(

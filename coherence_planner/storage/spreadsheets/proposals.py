@@ -6,6 +6,10 @@ what-if scenario named after the file: its programs to stop are the scenario's r
 (so the Retreat's scenario view shows what stopping them frees and breaks), and every
 proposal, keep and modify included, is listed in the scenario's notes with the reason
 given. The cabinet applies the scenario, or not.
+
+A program required by law, regulation or contract is never a removal: the rules never make
+it a removal candidate, so a consultant's "Stop" on it stays in the notes, said to be set
+aside, and out of the scenario's removals.
 """
 
 from __future__ import annotations
@@ -27,6 +31,12 @@ class Proposal:
     decision: str  # one of vocab.DECISIONS except undecided
     why: str
     place: str
+    required: bool = False  # required by law: a "stop" is noted, never a removal
+
+    @property
+    def removes(self) -> bool:
+        """True when the proposal takes the program out (a stop on a program not required)."""
+        return self.decision in STOPPING and not self.required
 
 
 def read_proposal(raw: object) -> tuple[str | None, str | None]:
@@ -46,10 +56,13 @@ def scenario_name(source: str) -> str:
 def proposals_scenario(proposals: list[Proposal], source: str) -> Scenario:
     lines = [f"Draft decisions from {source or 'the imported sheet'}, not the cabinet's:"]
     for p in proposals:
-        lines.append(f"- {p.decision}: {p.name}" + (f" ({p.why})" if p.why else ""))
+        line = f"- {p.decision}: {p.name}" + (f" ({p.why})" if p.why else "")
+        if p.decision in STOPPING and p.required:
+            line += "; set aside: it is required by law, so it is not among the removals"
+        lines.append(line)
     return Scenario(
         name=scenario_name(source),
-        remove=tuple(p.item_id for p in proposals if p.decision in STOPPING),
+        remove=tuple(p.item_id for p in proposals if p.removes),
         notes="\n".join(lines),
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from coherence_planner.domain.district import District
@@ -138,3 +139,32 @@ def test_a_finance_export_with_european_decimals_reads_the_same_money(tmp_path: 
         assert any("row 13 'Report Total' (a total)" in n for n in plan.notes)
     assert costs[0] == costs[1]
     assert costs[0]["High-Dosage Tutoring"] == 325000  # 350,000 less a 25,000 transfer line
+
+
+def test_a_required_program_the_consultant_would_stop_is_not_a_proposed_removal(
+    tmp_path: Path,
+) -> None:
+    path = write_consultant_workbook(tmp_path / "initiatives.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Initiative Inventory"]
+    row = next(r for r in sheet.iter_rows(min_row=6) if r[1].value == "Designated ELD")
+    assert row[11].value == "Y"  # Required?
+    row[12].value = "Stop"  # Keep/Modify/Stop
+    book.save(path)
+
+    message = import_spreadsheet(path, tmp_path / "plan.coherence")
+    with Document.open(tmp_path / "plan.coherence") as doc:
+        district = doc.district
+    (proposed,) = scenarios(district)
+    assert sorted(district.items[i].name for i in proposed.remove) == [
+        "Check & Connect Mentoring",
+        "Summer Reading Academy",
+    ]
+    assert (
+        "- remove: Designated ELD; set aside: it is required by law, so it is not among the "
+        "removals" in proposed.notes
+    )
+    assert (
+        "sheet 'Initiative Inventory', row 10: the sheet proposes to stop 'Designated ELD', "
+        "but it is required by law, so it is not among the proposed removals" in message
+    )

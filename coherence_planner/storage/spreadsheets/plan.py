@@ -114,6 +114,12 @@ class ImportPlan:
     guessed_types: list[tuple[str, str]] = field(default_factory=list)  # (program name, type)
     created_goals: list[str] = field(default_factory=list)  # "Goal 1"... made for bare numbers
     district_name: str | None = None  # from a title block, for naming a new plan
+    # What the preview tells the planner in plain words (each sentence is in `notes` too):
+    left_out: list[str] = field(default_factory=list)  # rows skipped as totals, headings
+    combined: list[str] = field(default_factory=list)  # rows of one program added together
+    # The annual cost each program or policy read from the sheet has (first row, id, amount):
+    # the preview adds them up to the cent, so the planner can check the sheet's total.
+    amounts: list[tuple[RowKey, str, float]] = field(default_factory=list)
     read_rows: set[RowKey] = field(default_factory=set)  # rows read into items or links
     source: str = ""
 
@@ -134,12 +140,20 @@ class ImportPlan:
         """The plan minus every row that has a problem (and links to items those rows made).
 
         Problems that belong to no row (a sheet without a name column) leave nothing to
-        import from that sheet already, so the result has no problems and can be applied.
+        import from that sheet already, so the result has no problems and can be applied;
+        its notes say which sheets were left out and why.
         """
         bad = self.problem_rows()
+        left_out_sheets = [
+            f"{p.place}: left out, because {p.message}" for p in self.problems if p.row is None
+        ]
+        skipped_rows = (
+            [f"{len(bad)} row{'s' if len(bad) != 1 else ''} with problems skipped"] if bad else []
+        )
         creates = [c for c in self.creates if c.row not in bad]
         kept_ids = {c.item.id for c in creates}
         dropped_ids = {c.item.id for c in self.creates if c.row in bad}
+        dropped_names = {c.item.name for c in self.creates if c.row in bad}
         links = [
             nl
             for nl in self.links
@@ -153,14 +167,14 @@ class ImportPlan:
             link_updates=[u for u in self.link_updates if u.row not in bad],
             problems=[],
             warnings=[w for w in self.warnings if w.row not in bad],
-            notes=[
-                *self.notes,
-                f"{len(bad)} row{'s' if len(bad) != 1 else ''} with problems skipped",
-            ],
+            notes=[*self.notes, *left_out_sheets, *skipped_rows],
             proposals=[p for p in self.proposals if p.item_id not in dropped_ids],
-            guessed_types=self.guessed_types,
+            guessed_types=[g for g in self.guessed_types if g[0] not in dropped_names],
             created_goals=self.created_goals,
             district_name=self.district_name,
+            left_out=self.left_out,
+            combined=self.combined,
+            amounts=[a for a in self.amounts if a[0] not in bad],
             read_rows=self.read_rows - bad,
             source=self.source,
         )

@@ -127,6 +127,7 @@ class _Planner:
             what = vocab.KIND_PLURALS[kind].lower()
             one = vocab.KIND_LABELS[kind].lower()
             self.plan.notes.append(f"{sheet.place()}: {describe(skipped, what, one)}")
+            self.plan.left_out.append(self.plan.notes[-1])
         id_header = _header_for(columns, ID)
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in kept:
@@ -166,6 +167,7 @@ class _Planner:
                 f"{sheet.place()}: rows {numbers} are one {kind} ({name or given_id!r}): "
                 "amounts, FTE and students added, funding sources joined"
             )
+            self.plan.combined.append(self.plan.notes[-1])
         id_header = _header_for(columns, ID)
         target_id = self.match(sheet, kind, first, given_id, name, id_header)
         if target_id is None:
@@ -184,6 +186,9 @@ class _Planner:
             self.update(sheet, first, existing, values)
         for row in rows:
             self.row_items[(sheet.file, sheet.name, row.number)] = target_id
+        cost = values.get("annual_cost", getattr(existing, "annual_cost", None))
+        if isinstance(cost, int | float):
+            self.plan.amounts.append(((sheet.file, sheet.name, first.number), target_id, cost))
         if kind == "goal":
             self.goal_rows.append((target_id, str(name or ""), reader.goal_number(first)))
         proposal_header = _header_for(columns, PROPOSAL)
@@ -644,16 +649,19 @@ def plan_import(
             plan.notes.append(f"{sheet.place()}: no rows")
             continue
         columns = dict(entry["columns"]) if entry is not None else guess_columns(sheet, kind)
-        for problem in check_mapping(kind, columns, sheet.place()):
-            plan.problems.append(ImportProblem(sheet.place(), problem.split(": ", 1)[-1]))
-        missing = [h for h in columns if h not in sheet.headers]
-        for header in missing:
-            plan.problems.append(
-                ImportProblem(
-                    sheet.place(),
-                    f"the mapping names a column {header!r} that this sheet does not have",
-                )
-            )
+        unusable = [
+            *(p.split(": ", 1)[-1] for p in check_mapping(kind, columns, sheet.place())),
+            *(
+                f"the mapping names a column {header!r} that this sheet does not have"
+                for header in columns
+                if header not in sheet.headers
+            ),
+        ]
+        if unusable:
+            # This sheet is left out; the others are still read (so the plan shows what
+            # they would import when this sheet's problems are skipped).
+            plan.problems.extend(ImportProblem(sheet.place(), message) for message in unusable)
+            continue
         ignored = [
             h
             for h in unmapped_headers(sheet.headers, columns)
@@ -664,8 +672,6 @@ def plan_import(
                 f"{sheet.place()}: columns not imported: {', '.join(repr(h) for h in ignored)}"
             )
         chosen.append((sheet, kind, columns))
-    if plan.problems:
-        return plan
     order = {kind: i for i, kind in enumerate(vocab.ITEM_KINDS)}
     item_sheets = sorted((c for c in chosen if c[1] in order), key=lambda c: order[c[1]])
     for sheet, kind, columns in item_sheets:

@@ -14,7 +14,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.scenarios import scenarios
 from coherence_planner.spreadsheet_cli import import_spreadsheet
 from coherence_planner.storage.document import Document
-from coherence_planner.storage.spreadsheets import plan_import, read_spreadsheet
+from coherence_planner.storage.spreadsheets import guess_mappings, plan_import, read_spreadsheet
 from tests.messy_inventories import (
     CONSULTANT_MEANING,
     ESSER_MEANING,
@@ -168,3 +168,45 @@ def test_a_required_program_the_consultant_would_stop_is_not_a_proposed_removal(
         "sheet 'Initiative Inventory', row 10: the sheet proposes to stop 'Designated ELD', "
         "but it is required by law, so it is not among the proposed removals" in message
     )
+
+
+def test_a_goals_sheet_that_cannot_be_read_leaves_the_other_sheets_to_import(
+    tmp_path: Path,
+) -> None:
+    path = write_esser_workbook(tmp_path / "esser.xlsx")
+    sheets = read_spreadsheet(path)
+    mappings = guess_mappings(sheets)
+    # A mapping kept from last year names a goals column the sheet no longer has.
+    mappings["Goals"] = {"kind": "goal", "columns": {"Goal Name": "name"}}
+    plan = plan_import(sheets, mappings, District(), source="esser.xlsx")
+    assert [(p.place, p.message, p.row) for p in plan.problems] == [
+        (
+            "esser.xlsx, sheet 'Goals'",
+            "the mapping names a column 'Goal Name' that this sheet does not have",
+            None,
+        )
+    ]
+    applied = plan.without_problem_rows()
+    programs = [c.item for c in applied.creates if c.item.kind == "program"]
+    assert sorted(p.name for p in programs) == sorted(ESSER_MEANING.programs)
+    assert applied.created_goals == ["Goal 1", "Goal 2", "Goal 3"]
+    assert (
+        "esser.xlsx, sheet 'Goals': left out, because the mapping names a column 'Goal Name' "
+        "that this sheet does not have" in applied.notes
+    )
+    assert not any("rows with problems skipped" in note for note in applied.notes)
+
+
+def test_the_plan_keeps_what_the_preview_says_in_plain_words(tmp_path: Path) -> None:
+    """Rows left out, rows combined and each program's money, for the wizard's preview."""
+    path = write_esser_workbook(tmp_path / "esser.xlsx")
+    plan = plan_import(read_spreadsheet(path), None, District(), source="esser.xlsx")
+    assert len(plan.left_out) == 1 and "skipped 8 rows that are not programs" in plan.left_out[0]
+    assert plan.combined == [
+        "esser.xlsx, sheet 'Spending Plan 26-27': rows 7 and 12 are one program "
+        "('Read 180 Intervention'): amounts, FTE and students added, funding sources joined"
+    ]
+    names = {c.item.id: c.item.name for c in plan.creates}
+    amounts = {names[item_id]: Decimal(str(cost)) for _row, item_id, cost in plan.amounts}
+    assert amounts == ESSER_MEANING.programs
+    assert sum(amounts.values()) == Decimal("879987.50")

@@ -10,6 +10,7 @@ switch, so a name that looks like HTML is escaped inside an explicit `<qt>` docu
 from __future__ import annotations
 
 import html as _html
+import re
 
 from PySide6.QtGui import Qt
 
@@ -24,3 +25,9 @@ def tooltip(text: str) -> str:
     if not Qt.mightBeRichText(text):
         return text
     return f"<qt>{html(text)}</qt>"
+
+
+def file_stem(text: str) -> str:
+    """A name (a district's, a plan's) made safe as a file name on every system."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
+    return re.sub(r"\s+", " ", stem) or "Coherence plan"

@@ -7,9 +7,16 @@ sheet and says what stopped it, instead of quietly writing an empty plan.
 
 from __future__ import annotations
 
+from coherence_planner.domain import vocab
 from coherence_planner.storage.errors import KnownError
-from coherence_planner.storage.spreadsheets.mapping import SheetMapping, header_score
+from coherence_planner.storage.spreadsheets.guessing import guess_columns
+from coherence_planner.storage.spreadsheets.mapping import (
+    SheetMapping,
+    header_score,
+    is_report_sheet,
+)
 from coherence_planner.storage.spreadsheets.plan import ImportPlan
+from coherence_planner.storage.spreadsheets.planning import guess_mappings
 from coherence_planner.storage.spreadsheets.reading import Sheet
 
 
@@ -34,6 +41,25 @@ def most_like_inventory(sheets: list[Sheet]) -> Sheet | None:
     """The sheet to open the import on; None when there is no sheet with rows."""
     candidates = [s for s in sheets if s.rows]
     return max(candidates, key=inventory_score) if candidates else None
+
+
+def opening_mappings(sheets: list[Sheet]) -> dict[str, SheetMapping]:
+    """The mapping the wizard opens with: the guesses, and never "skip" for the inventory.
+
+    When no sheet was guessed to hold goals, strategies, programs or policies (a sheet
+    named "Budget list" is skipped by its name), the sheet most like an inventory is read
+    as programs, provided one of its columns can be the name.
+    """
+    mappings = guess_mappings(sheets)
+    if any(m["kind"] in vocab.ITEM_KINDS for m in mappings.values()):
+        return mappings
+    sheet = most_like_inventory(sheets)
+    if sheet is None or is_report_sheet(sheet.name) or mappings[sheet.name]["kind"] is not None:
+        return mappings
+    columns = guess_columns(sheet, "program")
+    if "name" in columns.values():
+        mappings[sheet.name] = SheetMapping(kind="program", columns=columns)
+    return mappings
 
 
 def why_nothing(sheets: list[Sheet], mappings: dict[str, SheetMapping], plan: ImportPlan) -> str:

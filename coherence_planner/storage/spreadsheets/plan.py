@@ -115,8 +115,10 @@ class ImportPlan:
     created_goals: list[str] = field(default_factory=list)  # "Goal 1"... made for bare numbers
     district_name: str | None = None  # from a title block, for naming a new plan
     # What the preview tells the planner in plain words (each sentence is in `notes` too):
-    left_out: list[str] = field(default_factory=list)  # rows skipped as totals, headings
-    combined: list[str] = field(default_factory=list)  # rows of one program added together
+    # Rows skipped as not items: (row, what it says, why: "a total", "a heading", "a note").
+    left_out: list[tuple[RowKey, str, str]] = field(default_factory=list)
+    # Rows of one item added together (money, FTE, students): (its rows, its name).
+    combined: list[tuple[list[RowKey], str]] = field(default_factory=list)
     # The annual cost each program or policy read from the sheet has (first row, id, amount):
     # the preview adds them up to the cent, so the planner can check the sheet's total.
     amounts: list[tuple[RowKey, str, float]] = field(default_factory=list)

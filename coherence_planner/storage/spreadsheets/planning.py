@@ -127,7 +127,9 @@ class _Planner:
             what = vocab.KIND_PLURALS[kind].lower()
             one = vocab.KIND_LABELS[kind].lower()
             self.plan.notes.append(f"{sheet.place()}: {describe(skipped, what, one)}")
-            self.plan.left_out.append(self.plan.notes[-1])
+            self.plan.left_out.extend(
+                ((sheet.file, sheet.name, s.row.number), s.label, s.reason) for s in skipped
+            )
         id_header = _header_for(columns, ID)
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in kept:
@@ -167,7 +169,8 @@ class _Planner:
                 f"{sheet.place()}: rows {numbers} are one {kind} ({name or given_id!r}): "
                 "amounts, FTE and students added, funding sources joined"
             )
-            self.plan.combined.append(self.plan.notes[-1])
+            keys = [(sheet.file, sheet.name, r.number) for r in rows]
+            self.plan.combined.append((keys, str(name or given_id)))
         id_header = _header_for(columns, ID)
         target_id = self.match(sheet, kind, first, given_id, name, id_header)
         if target_id is None:

@@ -157,32 +157,45 @@ class SpreadsheetActions(QObject):
 
         plan, source = dialog.plan, dialog.source
         applied = dialog.plan_to_apply()
-        if applied.is_empty:
+        if applied.is_empty or dialog.blocker() is not None:
             self._status(dialog.blocker() or f"Nothing to import from {source}.")
             return False
-        if dialog.new_plan and not self._create_plan_for(source, dialog.district.name):
+        # A new plan is named after the district on the title block (else after the file).
+        if dialog.new_plan and not self._create_plan_for(dialog.plan_name):
             self._status(f"Nothing was imported from {source}: no plan was created.")
             return False
         district = self.session.district
         try:
-            command = plan.to_command(district, skip_problem_rows=dialog.skip_problem_rows)
+            # Problems are already left out of `applied` (see ImportDialog.plan_to_apply).
+            command = applied.to_command(district)
             command.text = f"Import {source}"
             self.session.push(command)
         except USER_ERRORS as exc:
             show_error(self.window, exc, "Could not import the spreadsheet")
             return False
-        skipped = len(plan.problem_rows()) if plan.problems else 0
-        tail = f"; {plural(skipped, 'row')} with problems skipped" if skipped else ""
-        self._status(f"Imported {source}: {applied.summary()}{tail}.")
+        dialog.remember()
+        skipped = len(plan.problem_rows())
+        left = len(dialog.left_out_sheets())
+        tail = "".join(
+            f"; {text}"
+            for count, text in (
+                (skipped, f"{plural(skipped, 'row')} with problems skipped"),
+                (left, f"{plural(left, 'sheet')} that cannot be read left out"),
+            )
+            if count
+        )
+        into = f" into the new plan {dialog.plan_name}" if dialog.new_plan else ""
+        self._status(f"Imported {source}{into}: {applied.summary()}{tail}.")
         return True
 
-    def _create_plan_for(self, source: str, name: str) -> bool:
+    def _create_plan_for(self, name: str) -> bool:
         from coherence_planner.ui.importing.dialog import with_suffix
+        from coherence_planner.ui.plain_text import file_stem
 
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             "Save the new plan as",
-            self._start_dir(f"{Path(source).stem}{SUFFIX}"),
+            self._start_dir(f"{file_stem(name)}{SUFFIX}"),
             f"Coherence plans (*{SUFFIX})",
         )
         if not path:

@@ -28,15 +28,16 @@ from coherence_planner.domain.district import District
 from coherence_planner.storage.spreadsheets import (
     ImportPlan,
     Sheet,
-    guess_mappings,
     load_mappings,
     plan_import,
     save_mappings,
 )
+from coherence_planner.storage.spreadsheets.choosing import most_like_inventory, opening_mappings
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.importing.mapping import MappingPage
 from coherence_planner.ui.importing.preview import PreviewPage, plural
+from coherence_planner.ui.importing.remembered import remember_mappings, remembered_mappings
 
 MAPPING_FILTER = "Column mapping (*.json)"
 BUSY_ROWS = 1000  # above this many rows, re-planning shows a busy cursor
@@ -85,11 +86,28 @@ class ImportDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.step.setFont(font)
-        self.mapping_page = MappingPage(sheets, guess_mappings(sheets))
+        self.mapping_page = MappingPage(sheets, opening_mappings(sheets))
+        # The choices made the last time this workbook was imported, when it had these
+        # sheets and headers (remembered.py); else the guesses.
+        self.remembered = remembered_mappings(source, sheets)
+        if self.remembered is not None:
+            self.mapping_page.set_mappings(self.remembered)
+        inventory = most_like_inventory(sheets)
+        if inventory is not None:
+            self.mapping_page.tabs.setCurrentIndex(sheets.index(inventory))
         self.preview_page = PreviewPage(sheets)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.mapping_page)
         self.pages.addWidget(self.preview_page)
+        self.restored = QLabel(
+            f"These are the column choices you made when you last imported {source}."
+        )
+        self.restored.setWordWrap(True)
+        self.guesses_button = QPushButton("Use the Guesses Instead")
+        self.guesses_button.setToolTip("Forget those choices and match the columns afresh")
+        restored_row = QHBoxLayout()
+        restored_row.addWidget(self.restored, 1)
+        restored_row.addWidget(self.guesses_button)
         self.live = QLabel()  # on the mapping step: what the mapping would import
         self.live.setWordWrap(True)
         self.live.setAccessibleName("What this mapping would import")
@@ -115,6 +133,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.step)
+        layout.addLayout(restored_row)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.live)
         layout.addLayout(row)
@@ -123,12 +142,13 @@ class ImportDialog(QDialog):
         self.load_mapping_button.clicked.connect(self.load_mapping)
         self.back_button.clicked.connect(lambda: self.go_to(self.MAPPING))
         self.next_button.clicked.connect(lambda: self.go_to(self.PREVIEW))
+        self.guesses_button.clicked.connect(self.use_guesses)
         self.import_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
         self.mapping_page.changed.connect(self.replan)
         self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
 
-        self.resize(980, 660)
+        self._fit_to_screen()
         self.replan()
         self.go_to(self.MAPPING)
 
@@ -152,26 +172,33 @@ class ImportDialog(QDialog):
         finally:
             if busy:
                 QApplication.restoreOverrideCursor()
-        self.preview_page.show_plan(self.plan, self.district)
+        self.preview_page.show_plan(
+            self.plan, self.district, new_plan=self.new_plan, plan_name=self.plan_name
+        )
         self.live.setText(f"With this mapping: {self.plan.summary()}.")
         self._update_buttons()
 
+    @property
+    def plan_name(self) -> str:
+        """The name a new plan gets: the district on the title block, else the file's."""
+        return self.plan.district_name or Path(self.source).stem
+
     def plan_to_apply(self) -> ImportPlan:
-        """The plan as Import would apply it (problem rows left out when asked to skip)."""
-        if self.plan.problems and self.skip_problem_rows:
+        """The plan as Import would apply it: a sheet that cannot be read is left out (it is
+        listed as a problem), rows with problems only when the planner asked to skip them."""
+        if self.plan.problems and (self.skip_problem_rows or not self.plan.problem_rows()):
             return self.plan.without_problem_rows()
         return self.plan
+
+    def left_out_sheets(self) -> list[str]:
+        """The sheets that cannot be read, named as the problems list names them."""
+        return [p.place for p in self.plan.problems if p.row is None]
 
     def blocker(self) -> str | None:
         """Why Import is off, in one sentence; None when it is on."""
         plan = self.plan
-        if plan.problems and not self.skip_problem_rows:
+        if plan.problem_rows() and not self.skip_problem_rows:
             rows = len(plan.problem_rows())
-            if rows < len(plan.problems) and not rows:
-                return (
-                    "Import is off: the mapping has problems (listed above). Go back and "
-                    "correct the mapping."
-                )
             return (
                 f"Import is off: {plural(rows, 'row')} "
                 f"{'has values' if rows == 1 else 'have values'} that cannot be read "
@@ -181,7 +208,10 @@ class ImportDialog(QDialog):
             )
         if self.plan_to_apply().is_empty:
             if plan.problems:
-                return "Nothing to import once the rows with problems are skipped."
+                return (
+                    "Nothing to import once the sheets and rows with problems are left out "
+                    "(listed above). Go back and correct the mapping."
+                )
             if self.new_plan or not self.district.items:
                 return f"Nothing to import: {self.source} has no rows to import."
             return f"Nothing to import: the plan already matches {self.source}."
@@ -197,11 +227,20 @@ class ImportDialog(QDialog):
         self.save_mapping_button.setVisible(not on_preview)
         self.load_mapping_button.setVisible(not on_preview)
         self.live.setVisible(not on_preview)
+        self.restored.setVisible(not on_preview and self.remembered is not None)
+        self.guesses_button.setVisible(not on_preview and self.remembered is not None)
         if reason is None:
             applied = self.plan_to_apply()
-            target = "a new plan" if self.new_plan else "the plan"
+            target = f"a new plan, “{self.plan_name}”," if self.new_plan else "the plan"
+            left = self.left_out_sheets()
+            leaving = (
+                f"{'; '.join(left)} cannot be read and "
+                f"{'is' if len(left) == 1 else 'are'} left out (see the problems above). "
+                if left
+                else ""
+            )
             reason = (
-                f"Import writes {applied.summary()} into {target} as one step; "
+                f"{leaving}Import writes {applied.summary()} into {target} as one step; "
                 "Edit > Undo takes it all back."
             )
         self.preview_page.reason.setText(reason)
@@ -215,6 +254,27 @@ class ImportDialog(QDialog):
         )
         self._update_buttons()
         (self.next_button if page == self.MAPPING else self.import_button).setDefault(True)
+
+    def _fit_to_screen(self) -> None:
+        """Roomy, but never larger than the screen (a 1366x768 laptop shows it whole)."""
+        width, height = 1040, 700
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - 40)
+            height = min(height, room.height() - 60)
+        self.resize(width, height)
+
+    # -- remembered mappings -------------------------------------------------------------
+    def use_guesses(self) -> None:
+        """Back to the app's guesses; the remembered choices stay until the next import."""
+        self.remembered = None
+        self.mapping_page.set_mappings(opening_mappings(self.sheets))
+        self._update_buttons()
+
+    def remember(self) -> None:
+        """Keep this mapping for the next import of the same workbook (after Import)."""
+        remember_mappings(self.source, self.sheets, self.mapping_page.mappings())
 
     # -- mapping files -----------------------------------------------------------------
     def save_mapping(self) -> bool:

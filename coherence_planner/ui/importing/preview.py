@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,10 +30,11 @@ from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
 from coherence_planner.domain.district import District
 from coherence_planner.storage.spreadsheets import ImportPlan, Sheet
-from coherence_planner.storage.spreadsheets.plan import ImportProblem, RowKey
+from coherence_planner.storage.spreadsheets.plan import ImportProblem
 from coherence_planner.storage.spreadsheets.values import format_money
 from coherence_planner.storage.spreadsheets.writing import cell_value
 from coherence_planner.ui.importing.mapping import sample_text
+from coherence_planner.ui.importing.summary import GUESSED, Summary, type_label, where
 from coherence_planner.ui.plain_text import tooltip
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,10 +69,6 @@ def _walk(node: QTreeWidgetItem) -> list[QTreeWidgetItem]:
             out.append(child)
             out.extend(_walk(child))
     return out
-
-
-def where(row: RowKey) -> str:
-    return f"{row[1] or row[0]}, row {row[2]}"
 
 
 class PreviewPage(QWidget):
@@ -125,9 +123,11 @@ class PreviewPage(QWidget):
         self.row_view.verticalHeader().setVisible(False)
         self.row_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the import understood, in plain words (summary.py), above the changes.
+        self.understood = QTextBrowser()
+        self.understood.setAccessibleName("What the import read from the spreadsheet")
+        self.understood.setOpenLinks(False)
+        self.understood.setMinimumHeight(120)
 
         self.skip = QCheckBox("Skip rows with problems and import the rest")
         self.skip.toggled.connect(self.skip_changed.emit)
@@ -145,22 +145,26 @@ class PreviewPage(QWidget):
         self.problems_box = problems_box
 
         split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.understood)
         split.addWidget(self.changes)
         split.addWidget(problems_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 2)
         split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)
         layout.addWidget(split, 1)
-        layout.addWidget(self.notes)
         layout.addWidget(self.skip)
         layout.addWidget(self.reason)
 
     # -- showing a plan ----------------------------------------------------------------
-    def show_plan(self, plan: ImportPlan, district: District) -> None:
+    def show_plan(
+        self, plan: ImportPlan, district: District, *, new_plan: bool = False, plan_name: str = ""
+    ) -> None:
+        """Show `plan`; `plan_name` is the name a new plan will have (`new_plan`)."""
         self.counts.setText(
             f"{plural(len(plan.creates), 'new item')}  ·  {len(plan.updates)} updated  ·  "
             f"{plural(len(plan.links), 'new link')}"
@@ -174,15 +178,14 @@ class PreviewPage(QWidget):
         )
         self._fill_changes(plan, district)
         self._fill_problems(plan.problems, plan.warnings)
-        self.notes.setText("\n".join(f"Note: {note}" for note in plan.notes))
-        self.notes.setVisible(bool(plan.notes))
+        self.summary = Summary(plan, district, new_plan, plan_name)
+        self.understood.setHtml(self.summary.html())
+        self.understood.setAccessibleDescription(self.summary.text())
         rows = len(plan.problem_rows())
-        self.skip.setVisible(bool(plan.problems))
-        self.skip.setText(
-            f"Skip the {plural(rows, 'row')} with problems and import the rest"
-            if rows
-            else "Skip the sheets with problems and import the rest"
-        )
+        # A sheet that cannot be read is left out by itself; rows with problems are left
+        # out only when the planner says so.
+        self.skip.setVisible(bool(rows))
+        self.skip.setText(f"Skip the {plural(rows, 'row')} with problems and import the rest")
 
     def _fill_changes(self, plan: ImportPlan, district: District) -> None:
         tree = self.changes
@@ -198,12 +201,14 @@ class PreviewPage(QWidget):
 
         if plan.creates:
             node = group("New items", len(plan.creates))
+            guessed = dict(plan.guessed_types)
             for new in plan.creates:
                 item = new.item
                 label = vocab.KIND_LABELS[item.kind]
-                QTreeWidgetItem(
-                    node, [f"{label}: {item.name}", f"new, id {item.id}", where(new.row)]
-                )
+                change = f"new, id {item.id}"
+                if item.kind == "program" and item.name in guessed:
+                    change += f", {type_label(guessed[item.name])} ({GUESSED})"
+                QTreeWidgetItem(node, [f"{label}: {item.name}", change, where(new.row)])
         if plan.updates:
             node = group("Updated items", len(plan.updates))
             for update in plan.updates:

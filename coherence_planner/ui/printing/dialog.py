@@ -7,7 +7,6 @@ through a temporary file moved into place, so a failure never leaves half a file
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -44,6 +43,7 @@ from coherence_planner.reports.pdf_export import PdfOptions
 from coherence_planner.reports.report_scale import report_scale
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.ui.plain_text import file_stem
 from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
 
@@ -53,11 +53,6 @@ WHAT = (
     ("map", "The coherence map"),
     ("goal", "The map of one goal"),
 )
-
-
-def _file_stem(text: str) -> str:
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", stem) or "Coherence plan"
 
 
 class PdfExportDialog(QDialog):
@@ -294,7 +289,7 @@ class PdfExportDialog(QDialog):
     def save(self) -> None:
         options = self.options()
         kind = "map" if options.kind == "map" else "report"
-        suggestion = self.default_dir / f"{_file_stem(self.district.name)} {kind}.pdf"
+        suggestion = self.default_dir / f"{file_stem(self.district.name)} {kind}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
             self, "Save PDF", str(suggestion), "PDF documents (*.pdf)"
         )

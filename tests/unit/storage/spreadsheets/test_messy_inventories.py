@@ -201,11 +201,19 @@ def test_the_plan_keeps_what_the_preview_says_in_plain_words(tmp_path: Path) -> 
     """Rows left out, rows combined and each program's money, for the wizard's preview."""
     path = write_esser_workbook(tmp_path / "esser.xlsx")
     plan = plan_import(read_spreadsheet(path), None, District(), source="esser.xlsx")
-    assert len(plan.left_out) == 1 and "skipped 8 rows that are not programs" in plan.left_out[0]
-    assert plan.combined == [
-        "esser.xlsx, sheet 'Spending Plan 26-27': rows 7 and 12 are one program "
-        "('Read 180 Intervention'): amounts, FTE and students added, funding sources joined"
+    sheet = ("esser.xlsx", "Spending Plan 26-27")
+    assert [(row[:2], row[2], reason) for row, _label, reason in plan.left_out] == [
+        (sheet, 6, "a heading"),
+        (sheet, 10, "a total"),
+        (sheet, 11, "a heading"),
+        (sheet, 16, "a total"),
+        (sheet, 17, "a heading"),
+        (sheet, 19, "a total"),
+        (sheet, 21, "a total"),
+        (sheet, 22, "a note"),
     ]
+    assert plan.left_out[6][1] == "GRAND TOTAL - ALL FUNDS"
+    assert plan.combined == [([(*sheet, 7), (*sheet, 12)], "Read 180 Intervention")]
     names = {c.item.id: c.item.name for c in plan.creates}
     amounts = {names[item_id]: Decimal(str(cost)) for _row, item_id, cost in plan.amounts}
     assert amounts == ESSER_MEANING.programs

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from coherence_planner.domain.scenarios import scenarios
 from coherence_planner.ui.importing.dialog import ImportDialog
 from coherence_planner.ui.importing.mapping import SKIP
+from tests.gui.importing.test_import_wizard import open_import
 from tests.messy_inventories import (
     CONSULTANT_MEANING,
     ESSER_MEANING,
@@ -27,15 +28,6 @@ from tests.messy_inventories import (
 )
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def open_import(qtbot: Any, window: Any, dialogs: Any, workbook: Path) -> ImportDialog:
-    dialogs.answer(workbook)
-    window.spreadsheets.import_action.trigger()
-    dialog = window.spreadsheets.dialog
-    assert dialog is not None, "the import dialog did not open"
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def import_new_plan(qtbot: Any, dialog: ImportDialog, dialogs: Any, target: Path) -> None:

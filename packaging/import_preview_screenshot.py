@@ -7,12 +7,14 @@ block, a two-row header, fund bands with subtotals and a grand total, split fund
 Goals sheet. The app runs from its start page, so the import makes a new plan, as a
 planner's first hour does.
 
-Run:  python packaging/import_preview_screenshot.py [--out packaging/screenshots]
-(it runs itself again on an offscreen 1366x768 screen less a taskbar and a title bar).
+Run:  python packaging/import_preview_screenshot.py [--out packaging/screenshots] [--size WxH]
+(it runs itself again on an offscreen screen of that size, 1366x768 unless told, less a
+taskbar and a title bar).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -20,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SIZE = (1366, 768)
+SIZE = "1366x768"
 TASKBAR_AND_TITLE = 70  # px of a laptop screen the window never gets
 CHILD = "COHERENCE_IMPORT_SHOT_CHILD"
 
@@ -40,12 +42,12 @@ def shoot(argv: list[str] | None) -> int:
         dialog = window.spreadsheets.import_spreadsheet(workbook)
         assert dialog is not None
         settle(app)
-        width, height = SIZE
-        mapping = out / f"import-wizard-mapping-{width}x{height}.png"
+        size = os.environ[CHILD]
+        mapping = out / f"import-wizard-mapping-{size}.png"
         dialog.grab().save(str(mapping))
         dialog.go_to(dialog.PREVIEW)
         settle(app)
-        preview = out / f"import-wizard-preview-{width}x{height}.png"
+        preview = out / f"import-wizard-preview-{size}.png"
         dialog.grab().save(str(preview))
         print(f"wrote {mapping} and {preview} (the dialog is {dialog.width()}x{dialog.height()})")
         dialog.reject()
@@ -57,14 +59,18 @@ def shoot(argv: list[str] | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     if os.environ.get(CHILD):
         return shoot(argv)
-    width, height = SIZE
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--size", default=SIZE)
+    args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as temp:
         config = Path(temp) / "screen.json"
-        screen = {"name": f"{width}x{height}", "x": 0, "y": 0, "width": width}
+        screen = {"name": args.size, "x": 0, "y": 0, "width": width}
         screen |= {"height": height - TASKBAR_AND_TITLE, "logicalDpi": 96, "dpr": 1}
         config.write_text(json.dumps({"screens": [screen]}))
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", **{CHILD: "1"})
-        command = [sys.executable, __file__, *(sys.argv[1:] if argv is None else argv)]
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+        env[CHILD] = args.size
+        command = [sys.executable, __file__, *rest]
         return subprocess.run(command, env=env, check=False).returncode
 
 

@@ -203,7 +203,7 @@ class MapPanel(QWidget):
         finally:
             self._syncing = False
         self.apply_visibility(centre_on_goal=False)
-        if not self._fitted:
+        if not self._fitted or self.view.fitting:
             self._fitted = True
             self.view.fit()
         else:

@@ -14,13 +14,14 @@ selection, Delete removes the selected link (or, after asking, the selected item
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -75,6 +76,11 @@ class MapView(QGraphicsView):
         self._link_from: CardItem | None = None
         self._press_at: QPoint | None = None
         self._rubber: QGraphicsLineItem | None = None
+        # Fit stays in effect until the person zooms: the first fit happened while the Map
+        # view was still being laid out (5% in a corner at 1280x720), and a window resized
+        # or a side panel closed should show the whole map again.
+        self.fitting = False
+        self._fitted_for = QSize()
 
     # -- zoom and fit ------------------------------------------------------------------
     @property
@@ -83,6 +89,7 @@ class MapView(QGraphicsView):
 
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to `factor` (1 = one point per pixel), keeping `anchor` (scene) in place."""
+        self.fitting = False
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         scale = factor / self.zoom
         if abs(scale - 1) < 1e-9:
@@ -127,8 +134,12 @@ class MapView(QGraphicsView):
         rect = self.map_rect()
         if rect.isEmpty():
             return
-        room = self.viewport().width()
-        self._set_scale(min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX))
+        self.fitting = True
+        # The room without scroll bars: the fitted map needs none, and a size that depended
+        # on whether they show would make a resize refit, show them, refit... forever.
+        room = self.maximumViewportSize()
+        self._fitted_for = room
+        self._set_scale(min(room.width() / rect.width(), room.height() / rect.height(), FIT_MAX))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)
@@ -138,6 +149,7 @@ class MapView(QGraphicsView):
         rect = self.map_rect()
         if rect.isEmpty():
             return
+        self.fitting = False
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.viewport().width() - bar
         self._set_scale(min(room / rect.width(), FIT_MAX))
@@ -149,6 +161,7 @@ class MapView(QGraphicsView):
         """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
         if not items:
             return
+        self.fitting = False
         rect = items[0].sceneBoundingRect()
         for item in items[1:]:
             rect = rect.united(item.sceneBoundingRect())
@@ -158,6 +171,11 @@ class MapView(QGraphicsView):
         self._set_scale(zoom)
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitting and self.maximumViewportSize() != self._fitted_for:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -138,3 +138,32 @@ def test_a_large_map_is_built_a_slice_at_a_time_and_then_shown_whole(
     assert set(panel.scene.cards) == live
     assert len(panel.scene.edges) == len(panel.layout_.edges)
     assert len(ticks) > 3  # the event loop turned between slices
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_first_showing_fits_the_whole_map_to_the_window(
+    qtbot: Any, window: Any, sample_plan: Path, size: tuple[int, int]
+) -> None:
+    # As a person meets it: the plan opens on the Plan view, then the Map is chosen; the
+    # first fit used to happen before the view had its size (5% in a corner at 1280x720).
+    panel = _open_map(qtbot, window, sample_plan, size)
+    view = panel.view
+    viewport = view.viewport()
+
+    def fills_the_window() -> bool:
+        shown = view.mapFromScene(view.map_rect()).boundingRect()
+        return shown.width() >= 0.9 * viewport.width() or shown.height() >= 0.9 * viewport.height()
+
+    # The side panels step aside for the map, then the whole map fills the room it got.
+    qtbot.waitUntil(lambda: viewport.width() > 0.9 * window.width(), timeout=3000)
+    qtbot.waitUntil(fills_the_window, timeout=5000)
+    assert view.zoom >= 0.2
+    zoom = view.zoom
+    window.resize(size[0] // 2, size[1])  # Fit stays in effect until the person zooms
+    qtbot.waitUntil(lambda: view.zoom < zoom, timeout=3000)
+    qtbot.waitUntil(fills_the_window, timeout=3000)
+    view.zoom_in()
+    zoomed = view.zoom
+    window.resize(*size)
+    qtbot.wait(100)
+    assert view.zoom == zoomed  # their zoom is kept

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from coherence_planner.domain import map_style as style
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, text_width
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, text_width
 from coherence_planner.reports.map_print import (
     BLOCK_GAP,
     BUS,
@@ -51,8 +51,13 @@ SCALES = (1.4, 1.25, 1.1, 1.0, 0.95, MIN_PT / SMALL_PT)  # largest first
 MAX_PAGES = 400
 ONE_PAGE_ITEMS = 300  # a Tabloid page holds about 150 cards at the least readable size  # a poster beyond this is a book nobody will tape together
 
-KEY = (
-    "Read each lane left to right: a goal, its strategies, and beside each strategy what serves it."
+# The reading key beside the legend, longest first: the first that fits is printed whole
+# (cutting it word by word left "...and beside each strategy what").
+KEYS = (
+    "Read each lane left to right: a goal, its strategies, and beside each strategy what serves it.",
+    "Read each lane left to right: a goal, its strategies, and what serves each.",
+    "Each lane: a goal, its strategies, and what serves each.",
+    "Read each lane left to right.",
 )
 
 
@@ -249,15 +254,17 @@ def _head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) 
     canvas.setFillColor(style.TEXT)
     if number > 1:
         canvas.setFont(FONT_BOLD, SMALL_PT + 1)
-        canvas.drawString(0, _Y(SMALL_PT + 1), f"{clean(title)} · {clean(subtitle)} (continued)")
+        running = f"{clean(title)} · {clean(subtitle)} (continued)"
+        canvas.drawString(0, _Y(SMALL_PT + 1), ellipsize(running, width, SMALL_PT + 1, True))
         return RUNNING_H
     canvas.setFont(FONT_BOLD, TITLE_PT)
-    canvas.drawString(0, _Y(TITLE_PT), clean(title))
+    canvas.drawString(0, _Y(TITLE_PT), ellipsize(clean(title), width, TITLE_PT, True))
     canvas.setFillColor(style.MUTED_TEXT)
     canvas.setFont(FONT, SMALL_PT + 1)
-    canvas.drawString(0, _Y(TITLE_PT + 10), clean(subtitle))
+    # Clear of the title's descenders (they touched at TITLE_PT + 10).
+    canvas.drawString(0, _Y(TITLE_PT + 11), ellipsize(clean(subtitle), width, SMALL_PT + 1))
     x = 0.0
-    baseline = TITLE_PT + 10 + SMALL_PT * 1.35
+    baseline = TITLE_PT + 11 + SMALL_PT * 1.25
     for kind in ("goal", "strategy", "program", "policy"):
         look = style.KIND_STYLES[kind]
         canvas.setFillColor(look.fill)
@@ -270,10 +277,8 @@ def _head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) 
         canvas.drawString(x + 18, _Y(baseline), look.label)
         x += 24 + text_width(look.label, SMALL_PT)
     canvas.setFillColor(style.MUTED_TEXT)
-    key = KEY
     room = width - x - 8
-    while key and text_width(key, SMALL_PT) > room:
-        key = key.rsplit(" ", 1)[0]
+    key = next((k for k in KEYS if text_width(k, SMALL_PT) <= room), "")
     canvas.drawString(x + 8, _Y(baseline), key)
     return HEAD_H
 
@@ -286,10 +291,8 @@ def _footer(canvas: Canvas, sheet: Sheet, footer: str, number: int, total: int) 
     page = f"page {number} of {total}"
     canvas.drawRightString(width - MARGIN, MARGIN - 12, page)
     room = width - 2 * MARGIN - text_width(page, FOOTER_PT) - 20
-    text = clean(footer)
-    while text and text_width(text, FOOTER_PT) > room:
-        text = text[:-2] + "…"
-    canvas.drawString(MARGIN, MARGIN - 12, text)
+    # A binary search, not a character at a time (a 24,000-character name took 77 s).
+    canvas.drawString(MARGIN, MARGIN - 12, ellipsize(clean(footer), room, FOOTER_PT))
     canvas.restoreState()
 
 

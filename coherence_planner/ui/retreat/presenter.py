@@ -12,8 +12,6 @@ Esc leaves.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -34,28 +32,21 @@ from coherence_planner.domain.wording import join_words, money, money_short, plu
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.map.sight import GoalMapView
 from coherence_planner.ui.retreat.fitting import FittingLabel
+from coherence_planner.ui.retreat.projector import (
+    ACCENT,
+    BACKGROUND,
+    BODY_PX_AT_1080,
+    HEADING,
+    LONG_REASON,
+    MAX_LINES,
+    MUTED,
+    TEXT,
+    WARN,
+    escape,
+    fte,
+)
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
-
-# High contrast on a projector: white on black, yellow for what matters now, orange for
-# warnings (Okabe-Ito orange: 9:1 on black), sky blue for headings.
-BACKGROUND = "#000000"
-TEXT = "#FFFFFF"
-MUTED = "#C8C8C8"
-ACCENT = "#F0E442"
-WARN = "#E69F00"
-HEADING = "#56B4E9"
-BODY_PX_AT_1080 = 36
-MAX_LINES = 6  # list entries per column before "…and N more"
-LONG_REASON = 300  # characters of a candidate's reasons beyond which they are set smaller
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _fte(value: float | int | None) -> str:
-    return f"{value or 0:g} FTE"
 
 
 class Presenter(QWidget):
@@ -208,7 +199,7 @@ class Presenter(QWidget):
             return
         district = self.session.district
         t = tally(district)
-        self.tally.setText(f"Freed {money_short(t.freed_cost)} · {_fte(t.freed_fte)}")
+        self.tally.setText(f"Freed {money_short(t.freed_cost)} · {fte(t.freed_fte)}")
         self.tally.setToolTip(f"Sunset and remove decisions free {money(t.freed_cost)} a year")
         self.where.setText(f"Step {self.index + 1} of {len(self.steps)} · {self._section(step)}")
         self.choices.hide()
@@ -234,9 +225,7 @@ class Presenter(QWidget):
         return {A.OPENING: "Opening", A.ORPHANS: "Orphans", A.CLOSE: "Close"}[step.kind]
 
     def _heading(self, text: str) -> str:
-        return (
-            f'<p style="color:{HEADING}; font-weight:bold; margin:0.4em 0 0.2em 0">{_e(text)}</p>'
-        )
+        return f'<p style="color:{HEADING}; font-weight:bold; margin:0.4em 0 0.2em 0">{escape(text)}</p>'
 
     def _list(self, lines: list[str], limit: int = MAX_LINES) -> str:
         shown = lines[:limit]
@@ -254,17 +243,17 @@ class Presenter(QWidget):
             self._heading("Today")
             + self._list(
                 [
-                    _e(
+                    escape(
                         f"{plural(counts['goal'], 'goal')}, {plural(counts['program'], 'program')}, "
                         f"{plural(counts['policy'], 'policy', 'policies')}"
                     ),
-                    _e(f"Program spend {money_short(res.total_cost)} a year"),
-                    _e(f"{plural(len(self.analysis.orphans), 'item')} tied to no goal"),
-                    _e(f"{plural(len(self.analysis.competing), 'competing group')}"),
+                    escape(f"Program spend {money_short(res.total_cost)} a year"),
+                    escape(f"{plural(len(self.analysis.orphans), 'item')} tied to no goal"),
+                    escape(f"{plural(len(self.analysis.competing), 'competing group')}"),
                     f'<span style="color:{ACCENT}">'
-                    + _e(
+                    + escape(
                         f"{plural(len(self.analysis.removal_candidates), 'removal candidate')}: "
-                        f"{money_short(res.freed_cost)} and {_fte(res.freed_fte)}"
+                        f"{money_short(res.freed_cost)} and {fte(res.freed_fte)}"
                     )
                     + "</span>",
                 ]
@@ -295,13 +284,15 @@ class Presenter(QWidget):
             left += f'<p style="color:{WARN}; font-weight:bold">⚠ Nothing in the plan serves this goal.</p>'
         left += self._list(
             [
-                _e(f"{line.label} — {plural(line.programs, 'program')}, {money_short(line.cost)}")
+                escape(
+                    f"{line.label} — {plural(line.programs, 'program')}, {money_short(line.cost)}"
+                )
                 for line in brief.lines
             ]
         )
         self.left_body.setText(left)
         right = self._heading("Indicators") + self._list(
-            [_e(text) for text in brief.indicators] or ["None recorded"], 3
+            [escape(text) for text in brief.indicators] or ["None recorded"], 3
         )
         right += self._heading("Competing programs")
         groups = []
@@ -309,7 +300,7 @@ class Presenter(QWidget):
         for group in brief.competing:  # names in full: the room reads them aloud
             others = [names.plain(m) for m in group.members if m not in group.kept]
             kept = join_words([names.plain(k) for k in group.kept])
-            groups.append(_e(f"{kept} is kept over {join_words(others)}"))
+            groups.append(escape(f"{kept} is kept over {join_words(others)}"))
         right += self._list(groups or ["None"], 3)
         self.right_body.setText(right)
 
@@ -325,7 +316,7 @@ class Presenter(QWidget):
             if isinstance(item, Program):
                 cost += item.annual_cost or 0
                 extra = f" — {money_short(item.annual_cost)}"
-            lines.append(_e(f"{item.label}{extra}"))
+            lines.append(escape(f"{item.label}{extra}"))
         self.left_body.setText(
             self._heading(f"{plural(len(lines), 'item')}, {money_short(cost)} a year")
             + self._list(lines, 8)
@@ -351,27 +342,27 @@ class Presenter(QWidget):
             self.right_body.setText("")
             return
         self.title.setText(item.label)
-        facts = [_e(vocab.KIND_LABELS[item.kind])]
+        facts = [escape(vocab.KIND_LABELS[item.kind])]
         if isinstance(item, Program):
             tier = f", Tier {item.tier}" if item.tier else ""
-            facts[0] = _e(f"{item.type.replace('-', ' ').capitalize()} program{tier}")
+            facts[0] = escape(f"{item.type.replace('-', ' ').capitalize()} program{tier}")
             facts.append(
                 f'<span style="color:{ACCENT}">'
-                + _e(f"{money(item.annual_cost)} a year · {_fte(item.fte)}")
+                + escape(f"{money(item.annual_cost)} a year · {fte(item.fte)}")
                 + "</span>"
             )
             if item.students_served:
-                facts.append(_e(f"Serves {item.students_served:,} students"))
-            facts.append(_e(vocab.EVIDENCE_LABELS[item.evidence_tier]))
+                facts.append(escape(f"Serves {item.students_served:,} students"))
+            facts.append(escape(vocab.EVIDENCE_LABELS[item.evidence_tier]))
         if item.owner:
-            facts.append(_e(f"Owner: {item.owner}"))
+            facts.append(escape(f"Owner: {item.owner}"))
         self.left_body.setText(self._heading("The facts") + self._list(facts))
         reasons = " ".join(sentence(r) for r in candidate.reasons) if candidate else ""
         reasons = reasons or "No longer a candidate."
         # Read aloud in full, never cut: a long reason is set a little smaller instead.
         size = "" if len(reasons) <= LONG_REASON else ' style="font-size: 85%"'
         self.right_body.setText(
-            self._heading("Why it is a candidate") + f"<p{size}>{_e(reasons)}</p>"
+            self._heading("Why it is a candidate") + f"<p{size}>{escape(reasons)}</p>"
         )
         if item.kind in DECIDABLE_KINDS:
             self._show_choices(str(getattr(item, "decision", "undecided")))
@@ -399,14 +390,14 @@ class Presenter(QWidget):
         t = tally(district)
         self.title.setText(step.title)
         counts = [
-            _e(f"{DECISION_LABELS[d]}: {t.counts[d]}") for d in vocab.DECISIONS if t.counts[d]
+            escape(f"{DECISION_LABELS[d]}: {t.counts[d]}") for d in vocab.DECISIONS if t.counts[d]
         ]
         self.left_body.setText(
-            self._heading(f"Frees {money(t.freed_cost)} and {_fte(t.freed_fte)} a year")
+            self._heading(f"Frees {money(t.freed_cost)} and {fte(t.freed_fte)} a year")
             + self._list(counts, 6)
         )
         stopped = [
-            _e(f"{item.label} — {DECISION_LABELS[item.decision].lower()}")  # type: ignore[attr-defined]
+            escape(f"{item.label} — {DECISION_LABELS[item.decision].lower()}")  # type: ignore[attr-defined]
             for item in district.ordered_items()
             if item.kind in DECIDABLE_KINDS
             and getattr(item, "decision", "") in ("sunset", "remove")

@@ -136,6 +136,9 @@ class CardItem(QGraphicsObject):
         painter.setFont(font)
         painter.save()
         painter.setClipRect(box)
+        # fit_lines has already broken the lines to the width and height; wrapping again
+        # here broke them at hyphens too, and the last line fell below the card.
+        flags &= ~int(Qt.TextFlag.TextWordWrap)
         painter.drawText(box, flags, self._compact_text)
         painter.restore()
 

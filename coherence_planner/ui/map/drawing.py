@@ -69,7 +69,8 @@ def fit_lines(name: str, metrics: QFontMetricsF, box: QRectF) -> str:
         line = words.pop(0)
         while words and metrics.horizontalAdvance(line + " " + words[0]) <= box.width():
             line += " " + words.pop(0)
-        lines.append(line)
+        # A word wider than the card (a long hyphenated name) is shortened, not spilled.
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width()))
     if words:
         rest = " ".join([lines.pop(), *words]) if lines else " ".join(words)
         lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, box.width()))

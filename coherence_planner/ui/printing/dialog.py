@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
+from coherence_planner.domain.map_style import VERMILLION
 from coherence_planner.domain.wording import plural
 from coherence_planner.reports.map_pages import plan_pages, smallest_grid
 from coherence_planner.reports.map_pdf import map_poster
@@ -39,7 +40,7 @@ from coherence_planner.reports.map_poster import MapPoster
 from coherence_planner.reports.map_print import SMALL_PT as PRINT_SMALL_PT
 from coherence_planner.reports.map_print_pages import plan_print
 from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
-from coherence_planner.reports.pdf_export import PdfOptions
+from coherence_planner.reports.pdf_export import PdfOptions, print_problems
 from coherence_planner.reports.report_scale import report_scale
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
@@ -48,6 +49,7 @@ from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
 
 AUTO_PREVIEW_MS = 700
+FONT_NOTES = 3  # names that will not print, listed before "and N more"
 WHAT = (
     ("report", "The cabinet's report"),
     ("map", "The coherence map"),
@@ -143,9 +145,26 @@ class PdfExportDialog(QDialog):
         form.addRow("Map pages", tiles)
         form.addRow("Report", self.appendix)
         form.addRow("", self.hint)
+        # Names the PDF font cannot draw (Chinese, Japanese, Korean, emoji; Arabic unjoined)
+        # are said before printing, not found later as empty boxes on the board's copy.
+        problems = print_problems(self.district)
+        self.font_note = QLabel()
+        self.font_note.setWordWrap(True)
+        self.font_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.font_note.setStyleSheet(f"color: {VERMILLION};")
+        if problems:
+            shown = "; ".join(problems[:FONT_NOTES])
+            more = len(problems) - FONT_NOTES
+            self.font_note.setText(
+                f"{plural(len(problems), 'name')} will not print as written: {shown}"
+                + (f"; and {more:,} more." if more > 0 else ".")
+            )
+            form.addRow("", self.font_note)
+        else:
+            self.font_note.hide()
 
         self.preview = PagePreview()
-        self.status = QLabel("Press Preview to see the pages.")
+        self.status = QLabel("The preview starts by itself and follows your choices.")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)

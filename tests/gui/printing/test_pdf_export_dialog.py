@@ -158,3 +158,23 @@ def test_a_large_plans_report_leaves_the_appendix_out_unless_asked(
     qtbot.addWidget(box)
     assert not box.appendix.isChecked() and box.options().appendix is False
     assert f"{LARGE_PLAN + 50:,} programs" in box.appendix.toolTip()
+
+
+def test_names_the_pdf_cannot_print_are_said_before_printing(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    district = make(
+        goals=[g("G1", name="Lectura 读书 para todos")],
+        programs=[p("P1", name="Math 🚀 Club"), p("P2", name="Phonics")],
+        links=[sup("P1", "G1")],
+        name="Small Unified",
+    )
+    box = PdfExportDialog(district, analyse(district), default_dir=tmp_path)
+    qtbot.addWidget(box)
+    note = box.font_note.text()  # (not shown: showing starts a preview in a thread)
+    assert not box.font_note.isHidden()
+    assert note.startswith("2 names will not print as written")
+    assert "读书" in note and "Math 🚀 Club" in note and "Phonics" not in note
+    plain = PdfExportDialog(small(), analyse(small()), default_dir=tmp_path)
+    qtbot.addWidget(plain)
+    assert plain.font_note.isHidden()

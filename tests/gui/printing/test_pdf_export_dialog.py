@@ -160,9 +160,7 @@ def test_a_large_plans_report_leaves_the_appendix_out_unless_asked(
     assert f"{LARGE_PLAN + 50:,} programs" in box.appendix.toolTip()
 
 
-def test_names_the_pdf_cannot_print_are_said_before_printing(
-    qtbot: Any, tmp_path: Path
-) -> None:
+def test_names_the_pdf_cannot_print_are_said_before_printing(qtbot: Any, tmp_path: Path) -> None:
     district = make(
         goals=[g("G1", name="Lectura 读书 para todos")],
         programs=[p("P1", name="Math 🚀 Club"), p("P2", name="Phonics")],

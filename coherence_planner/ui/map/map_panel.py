@@ -170,12 +170,17 @@ class MapPanel(QWidget):
         edge_keys = [e.key for e in self.view.selected_edges()]
 
         def finish() -> None:
+            self.view.viewport().setUpdatesEnabled(True)
             if self.session.is_open:
                 self._finish_layout(district, analysis, layout, centre, edge_keys)
 
         self._syncing = True
         try:
             if len(layout.cards) > LIVE_REDRAW_LIMIT:
+                # The map is painted once, when whole: painting between the slices drew
+                # every card added so far each time (half a second at 10,000 cards), so
+                # the slices meant to keep the window answering froze it for seconds.
+                self.view.viewport().setUpdatesEnabled(False)
                 self.scene.build_in_steps(district, analysis, layout, finish)
                 return
             self.scene.build(district, analysis, layout)

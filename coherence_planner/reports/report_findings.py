@@ -110,7 +110,7 @@ def _orphans_compact(district: District, analysis: Analysis, width: float) -> Fl
         ("Name", "Kind", "Annual cost", "Note"),
         rows,
         (w * 0.5, w * 0.12, w * 0.14, w * 0.24),
-        wrap=(),
+        wrap=(3,),  # a name is one line; the note is a sentence, never cut
         align_right=(2,),
     )
 

@@ -394,8 +394,11 @@ def flow_summary(district: District, analysis: Analysis) -> str:
     total = res.total_cost
     if total <= 0:
         return "No program in the plan has an annual cost recorded yet."
+    # "in use" when retired programs are left out, so the count does not contradict the
+    # plan's program count beside it (63 programs, 60 of them in use, in the sample).
+    in_use = " in use" if len(programs) < len(district.items_of("program")) else ""
     words = [
-        f"{money_short(total)} a year across {plural(len(programs), 'program')}: "
+        f"{money_short(total)} a year across {plural(len(programs), 'program')}{in_use}: "
         f"{money_short(res.aligned_cost)} ({res.aligned_cost / total:.0%}) reaches the goals"
     ]
     if res.orphan_cost > 0:

@@ -32,6 +32,8 @@ from coherence_planner.storage.spreadsheets import (
     targets_of,
 )
 from coherence_planner.storage.spreadsheets.mapping import INDICATOR_SHEET, LINK_SHEET
+from coherence_planner.storage.spreadsheets.nonitems import classify
+from coherence_planner.storage.spreadsheets.reading import Row
 from coherence_planner.ui.plain_text import tooltip
 
 IGNORE = "(ignore)"
@@ -57,10 +59,22 @@ def sample_text(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def samples(sheet: Sheet, header: str, count: int = SAMPLE_ROWS) -> list[str]:
+def item_rows(sheet: Sheet, mapping: SheetMapping) -> list[Row]:
+    """The rows the import would read as items under `mapping`, without its title, band
+    headings, totals and notes, so the samples show programs ("TITLE I, PART A - IMPROVING
+    BASIC PROGR…" was the first sample of the ESSER workbook's program column)."""
+    if not mapping["columns"]:
+        return sheet.rows
+    kept, _skipped = classify(sheet, mapping["columns"], lambda _row: None)
+    return kept or sheet.rows
+
+
+def samples(
+    sheet: Sheet, header: str, count: int = SAMPLE_ROWS, rows: list[Row] | None = None
+) -> list[str]:
     """The first few non-empty values of a column, to show what it holds."""
     out = []
-    for row in sheet.rows:
+    for row in sheet.rows if rows is None else rows:
         text = sample_text(sheet.cell(row, header))
         if text:
             out.append(text)
@@ -92,11 +106,12 @@ class SheetMappingEditor(QWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.column_combos: dict[str, QComboBox] = {}
+        items = item_rows(sheet, mapping)
         for row, header in enumerate(sheet.headers):
             name = QTableWidgetItem(header)
             name.setToolTip(tooltip(header))
             self.table.setItem(row, 0, name)
-            shown = samples(sheet, header)
+            shown = samples(sheet, header, rows=items)
             sample = QTableWidgetItem("  ·  ".join(shown) if shown else "(empty)")
             if not shown:
                 sample.setForeground(self.palette().placeholderText())

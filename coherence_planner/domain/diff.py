@@ -62,7 +62,7 @@ class LinkRef:
     @property
     def text(self) -> str:
         verb = "supports" if self.kind == "supports" else "conflicts with"
-        return f"{self.src} {self.src_name} {verb} {self.dst} {self.dst_name}"
+        return f"{self.src_name} {verb} {self.dst_name}"  # names: ids are in the JSON
 
 
 @dataclass(frozen=True)
@@ -357,9 +357,21 @@ def diff_districts(
 
 
 def _namer(a: District, b: District) -> Any:
+    """Items by their names, as a board reads them; the id follows only a name two items
+    share, so the line still says which."""
+    labels: dict[str, str] = {}
+    for district in (a, b):
+        for item in district.items.values():
+            labels[item.id] = item.label
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+
     def name(item_id: str) -> str:
-        item = b.items.get(item_id) or a.items.get(item_id)
-        return f"{item_id} {item.name}" if item else item_id
+        label = labels.get(item_id)
+        if label is None:
+            return item_id
+        return f"{label} ({item_id})" if counts[label] > 1 else label
 
     return name
 
@@ -562,10 +574,10 @@ def diff_lines(diff: DistrictDiff) -> list[tuple[str, str]]:
         head(
             f"Items: {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
         )
-        out += [("+", f"{r.kind} {r.id} {r.name}") for r in diff.added]
-        out += [("−", f"{r.kind} {r.id} {r.name}") for r in diff.removed]
+        out += [("+", f"{r.kind} {r.name}") for r in diff.added]
+        out += [("−", f"{r.kind} {r.name}") for r in diff.removed]
         for ic in diff.changed:
-            out.append(("~", f"{ic.kind} {ic.id} {ic.name}"))
+            out.append(("~", f"{ic.kind} {ic.name}"))
             out += [("~", f"    {line}") for f in ic.fields for line in describe_field(f)]
     if diff.links_added or diff.links_removed or diff.links_changed:
         head(
@@ -581,7 +593,7 @@ def diff_lines(diff: DistrictDiff) -> list[tuple[str, str]]:
         head(f"Decisions taken: {len(diff.decisions)}")
         for d in diff.decisions:
             was = "new" if d.old is None else d.old
-            text = f"{d.id} {d.name}: {was} → {d.new}"
+            text = f"{d.name}: {was} → {d.new}"
             who = ", ".join(x for x in (d.decided_by, d.decided_on) if x)
             if who:
                 text += f" ({who})"

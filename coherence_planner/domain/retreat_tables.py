@@ -48,7 +48,7 @@ def chosen_scenario_table(district: District, today: Analysis | None = None) -> 
         return None
     sc = chosen[-1]
     rows = [(r["Measure"], r["Today"], r["Scenario"]) for r in summary_rows(district, sc, today)]
-    removed = ", ".join(sc.remove)
+    removed = ", ".join(district.items[i].label if i in district.items else i for i in sc.remove)
     return Table(
         "chosen_scenario",
         f"Scenario: {sc.name}"[:31],

@@ -150,7 +150,7 @@ def chosen_scenario(district: District, tables: dict[str, Table], width: float) 
     sc = chosen_scenarios(district)[-1]
     w = width
     removed = [
-        f"{i} {district.items[i].label}" if i in district.items else f"{i} (no longer in the plan)"
+        district.items[i].label if i in district.items else f"{i} (no longer in the plan)"
         for i in sc.remove
     ]
     parts: list[Flowable] = [
@@ -210,7 +210,7 @@ def ratings(district: District, tables: dict[str, Table], width: float) -> list[
         )
         rows.append(
             [
-                f"{_column(t, r, 'Program')} {_column(t, r, 'Name')}",
+                show(_column(t, r, "Name")),
                 right(show(_column(t, r, "Raters"))),
                 show(_column(t, r, "Quadrant")),
                 right(f"{_column(t, r, 'Disagreement'):.0%}"),
@@ -252,13 +252,13 @@ def _scores_by_member(district: District, t: Table, w: float) -> list[Flowable]:
     for r in t.rows:
         program_id = _column(t, r, "Program")
         for member, scores in sorted(R.scores_of(district, program_id).items()):
-            cells: list[object] = [program_id, member]
+            cells: list[object] = [show(_column(t, r, "Name")), member]
             for d in dims:
                 score = scores.get(d)
                 cells.append(right("?" if score == R.DONT_KNOW else show(score)))
             rows.append(cells)
     heads = ["Program", "Member", *(SHORT_DIMENSIONS[d] for d in dims)]
-    widths = [w * 0.1, w * 0.22] + [w * 0.68 / len(dims)] * len(dims)
+    widths = [w * 0.26, w * 0.18] + [w * 0.56 / len(dims)] * len(dims)
     return [
         Heading("Scores by member", 1),
         para(
@@ -268,7 +268,7 @@ def _scores_by_member(district: District, t: Table, w: float) -> list[Flowable]:
             "muted",
         ),
         Spacer(1, 4),
-        table(heads, rows, widths, wrap=(1,), align_right=tuple(range(2, 2 + len(dims)))),
+        table(heads, rows, widths, wrap=(0, 1), align_right=tuple(range(2, 2 + len(dims)))),
     ]
 
 

@@ -146,7 +146,7 @@ def test_compare_with_last_years_file(opened: Any, dialogs: Any, tmp_path: Path)
     view.before.activated.emit(view.before.currentIndex())
     assert view.before.currentText() == f"File: {last_year}"
     view.compare_button.click()
-    assert "+ program P57" in view.view.toPlainText()
+    assert "+ program Middle School Robotics Competition Team" in view.view.toPlainText()
 
 
 def test_cycles_editor_round_trip_keeps_extras(qtbot: Any) -> None:

@@ -130,7 +130,7 @@ def test_findings_before_and_after() -> None:
     assert competing.before == competing.after == 1
     removal = findings["removal_candidates"]
     assert {x.ids for x in removal.appeared} == {("P4",)}
-    assert "P4 Program P4" in orphans.appeared[0].text
+    assert orphans.appeared[0].text == "Program P4"  # the name, not "P4 Program P4"
 
 
 def test_spend_before_and_after() -> None:
@@ -153,7 +153,7 @@ def test_json_is_plain_and_complete() -> None:
         "fields"
     ]
     assert data["links"]["changed"][0]["fields"][0]["field"] == "strength"
-    assert data["findings"]["orphans"]["appeared"] == [{"ids": ["P4"], "text": "P4 Program P4"}]
+    assert data["findings"]["orphans"]["appeared"] == [{"ids": ["P4"], "text": "Program P4"}]
     assert data["spend"]["total_cost"] == {"before": 1750, "after": 2050}
     assert data["spend"]["by_goal"]["G1"]["after"] == 2000
 
@@ -161,12 +161,12 @@ def test_json_is_plain_and_complete() -> None:
 def test_text_marks_additions_and_removals_with_signs() -> None:
     diff = diff_districts(before(), after())
     text = render_text(diff)
-    assert "+ program P5 New tutoring" in text
-    assert "− program P3 Program P3" in text
+    assert "+ program New tutoring" in text
+    assert "− program Program P3" in text
     assert "~     Annual cost: $1,000 → $1,200" in text
     assert "~     Indicators: ELA: current 42 → 47" in text
     assert "Strength: weak → strong" in text
-    assert "P1 Program P1: undecided → keep (Cabinet)" in text
+    assert "Program P1: undecided → keep (Cabinet)" in text
     assert "Total spend: $1,750 → $2,050 (+$300)" in text
     marks = {mark for mark, _ in diff_lines(diff)}
     assert marks <= {"#", "+", "−", "~", " "}

@@ -36,6 +36,7 @@ from coherence_planner.reports.report_retreat import (
 from coherence_planner.reports.report_scale import report_scale, summarised_note
 from coherence_planner.reports.report_styles import para
 from coherence_planner.reports.report_summary import cover, summary
+from coherence_planner.reports.report_votes import round_votes
 
 
 def _charts(district: District, analysis: Analysis, width: float) -> list[Flowable]:
@@ -97,6 +98,7 @@ def write_report_pdf(
     story += decision_log(district, tables, width)
     story += chosen_scenario(district, tables, width)
     story += ratings(district, tables, width)
+    story += round_votes(district, width)
     story += initiative_load_section(district, tables, width, scale)
     story += themes(district, analysis, width)
     story += cycles(district, width, today)

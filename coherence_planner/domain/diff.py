@@ -20,6 +20,7 @@ from coherence_planner.domain import fields as F
 from coherence_planner.domain.coherence import Analysis, analyse
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Item, Link, Policy, Program
+from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import money
 
 _UNDECIDED = "undecided"
@@ -357,21 +358,14 @@ def diff_districts(
 
 
 def _namer(a: District, b: District) -> Any:
-    """Items by their names, as a board reads them; the id follows only a name two items
-    share, so the line still says which."""
-    labels: dict[str, str] = {}
-    for district in (a, b):
-        for item in district.items.values():
-            labels[item.id] = item.label
-    counts: dict[str, int] = {}
-    for label in labels.values():
-        counts[label] = counts.get(label, 0) + 1
+    """Items by their names, as findings name them (naming.Names: the id follows only a
+    name two items share); an item gone from `b` is named as `a` had it."""
+    after, before = Names(b), Names(a)
 
     def name(item_id: str) -> str:
-        label = labels.get(item_id)
-        if label is None:
-            return item_id
-        return f"{label} ({item_id})" if counts[label] > 1 else label
+        if item_id in b.items:
+            return after.plain(item_id)
+        return before.plain(item_id) if item_id in a.items else item_id
 
     return name
 

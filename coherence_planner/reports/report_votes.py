@@ -16,9 +16,11 @@ MAX_REASONS = 3  # reasons shown a program, then how many more
 
 
 def _reasons(reasons: tuple[str, ...]) -> str:
+    if not reasons:
+        return "—"
     shown = "; ".join(f"“{r}”" for r in reasons[:MAX_REASONS])
     more = len(reasons) - MAX_REASONS
-    return shown + (f"; and {more:,} more" if more > 0 else "") if reasons else "—"
+    return shown + (f"; and {more:,} more" if more > 0 else "")
 
 
 def round_votes(district: District, width: float) -> list[Flowable]:

@@ -208,7 +208,8 @@ class MoneyFlowView(QWidget):
     def _refresh(self) -> None:
         if self.district is None or self.analysis is None or self._closed:
             return
-        if not self.isVisible() and self._large():
+        large = self._large()
+        if not self.isVisible() and large:
             self._stale = True  # worked out in showEvent
             return
         self._stale = False
@@ -219,7 +220,7 @@ class MoneyFlowView(QWidget):
             self.size() if self.width() >= 200 else self.sizeHint().expandedTo(self.minimumSize())
         )
         size = (float(shown.width() - 2 * INSET), float(shown.height() - 2 * INSET))
-        if not self._large():
+        if not large:
             self._deliver(
                 self._generation, _work_out(self.district, self.analysis, self.paths, size)
             )

@@ -73,6 +73,9 @@ class PdfExportDialog(QDialog):
         self.default_dir = Path(default_dir)
         self.saved_path: Path | None = None
         self._posters: dict[str | None, MapPoster] = {}
+        # (pages, smallest text) per map options: the hint and Save both ask on each change,
+        # and setting a 2,000-program map for paper takes a fifth of a second.
+        self._map_plans: dict[PdfOptions, tuple[int, float]] = {}
         self._preview_of: PdfOptions | None = None
         self._saving_to: Path | None = None
         self._temp = Path(tempfile.mkdtemp(prefix="coherence-pdf-"))
@@ -264,6 +267,11 @@ class PdfExportDialog(QDialog):
 
     def _map_pages(self, options: PdfOptions) -> tuple[int, float]:
         """(pages, smallest text in points) of the map as these options print it."""
+        if options not in self._map_plans:
+            self._map_plans[options] = self._plan_map_pages(options)
+        return self._map_plans[options]
+
+    def _plan_map_pages(self, options: PdfOptions) -> tuple[int, float]:
         if options.tile is None:  # set for paper: the layout chooses the pages
             plan = plan_print(self.district, self.analysis, options.sheet, options.goal)
             return len(plan.pages), PRINT_SMALL_PT * plan.scale

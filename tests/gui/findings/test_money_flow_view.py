@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from benchmarks.generate_district import generate
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.district import District
 from coherence_planner.sample import sample_district
 from coherence_planner.ui.findings import money_flow_view
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
@@ -33,14 +34,20 @@ def test_every_goal_of_the_sample_has_its_box_and_enter_opens_one(qtbot: Any) ->
     assert not image.isNull()
 
 
-def test_a_large_plan_is_worked_out_in_a_worker(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def large(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[MoneyFlowView, District]:
+    """A view, not yet shown, and a plan it counts as large (worked out in its worker)."""
     monkeypatch.setattr(money_flow_view, "SYNC_PROGRAMS", 10)
-    district = district_from_dict(generate(200, 1))
     view = MoneyFlowView()
     qtbot.addWidget(view)
     view.resize(900, 520)
+    return view, district_from_dict(generate(200, 1))
+
+
+def test_a_large_plan_is_worked_out_in_a_worker(
+    qtbot: Any, large: tuple[MoneyFlowView, District]
+) -> None:
+    view, district = large
     view.show()
     view.set_plan(district, analyse(district))
     assert view._pool is not None  # handed to the worker thread
@@ -54,13 +61,9 @@ def test_a_large_plan_is_worked_out_in_a_worker(
 
 
 def test_a_large_plans_picture_follows_analyses_and_waits_until_shown(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, large: tuple[MoneyFlowView, District]
 ) -> None:
-    monkeypatch.setattr(money_flow_view, "SYNC_PROGRAMS", 10)
-    district = district_from_dict(generate(200, 1))
-    view = MoneyFlowView()
-    qtbot.addWidget(view)
-    view.resize(900, 520)
+    view, district = large
     analysis = analyse(district)
     view.set_plan(district, analysis)  # hidden (the Map in view): nothing is worked out yet
     assert view._pool is None and view.picture is None

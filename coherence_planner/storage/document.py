@@ -316,7 +316,8 @@ class Document:
         self, forward: Callable[[District], Changes], backward: Callable[[District], Changes]
     ) -> Changes:
         self._check_open()
-        changes = forward(self.district)
+        with self.district.editing():  # a snapshot in a worker thread waits for the edit
+            changes = forward(self.district)
         try:
             self._watchdog.start(WRITE_BUDGET)
             with self._db.atomic():
@@ -324,7 +325,8 @@ class Document:
                 if not self._stamped:
                     _stamp(self._conn)
         except BaseException as exc:
-            backward(self.district)
+            with self.district.editing():
+                backward(self.district)
             known = classify(exc, self.path)
             if known is not None:
                 raise known from exc

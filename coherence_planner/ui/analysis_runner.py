@@ -26,7 +26,10 @@ class _Worker(QObject):
         started = time.perf_counter()
         result: Analysis | BaseException
         try:
-            result = analyse(district)
+            # The snapshot is taken here, not on the GUI thread (0.2 s at 10,000 programs);
+            # an edit meanwhile makes it start again (District.snapshot), and the result is
+            # then dropped for a fresh run anyway (the generation has moved on).
+            result = analyse(district.snapshot())
         except Exception as exc:  # handed to the GUI thread, which reports it as a bug
             result = exc
         self.finished.emit(generation, result, time.perf_counter() - started)
@@ -76,7 +79,7 @@ class AnalysisRunner(QObject):
             return
         self._ensure_thread()
         self._running = generation
-        self._request.emit(generation, self._district.copy())
+        self._request.emit(generation, self._district)
 
     def _ensure_thread(self) -> None:
         if self._thread is not None:

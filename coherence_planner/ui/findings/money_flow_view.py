@@ -13,6 +13,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
 from coherence_planner.domain.money_flow import GOAL, MoneyPath, money_paths
 from coherence_planner.reports.fonts import font_folder
@@ -139,6 +141,13 @@ def _work_out(
     return paths, flow_picture(district, analysis, *size, fonts=fonts, paths=paths)
 
 
+def _snapshot_and_work_out(district: District, *rest: Any) -> tuple[list[MoneyPath], FlowPicture]:
+    """_work_out in a worker thread, on a snapshot it takes there (District.snapshot),
+    with the cycle collector paused (a full collection holds the GIL, freezing the window)."""
+    with collector_paused():
+        return _work_out(district.snapshot(), *rest)
+
+
 class _Relay(QObject):
     """Carries a worker's result to the GUI thread.
 
@@ -227,9 +236,11 @@ class MoneyFlowView(QWidget):
             return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-flow")
-        district = self.district.copy()  # the user may edit while the worker reads
         generation = self._generation
-        future = self._pool.submit(_work_out, district, self.analysis, self.paths, size)
+        # The worker snapshots the district (the user may edit while it reads).
+        future = self._pool.submit(
+            _snapshot_and_work_out, self.district, self.analysis, self.paths, size
+        )
         relay = self._relay
         future.add_done_callback(lambda f: _hand_over(relay, generation, f))
 

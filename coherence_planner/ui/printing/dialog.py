@@ -304,7 +304,7 @@ class PdfExportDialog(QDialog):
         self.preview_button.setEnabled(False)
         self.save_button.setEnabled(self._saving_to is None)
         self.status.setText("Starting…")
-        self.job.start(self.district.copy(), self.analysis, target, options)
+        self.job.start(self.district, self.analysis, target, options)
 
     @Slot()
     def start_preview(self) -> None:

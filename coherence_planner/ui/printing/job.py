@@ -1,7 +1,8 @@
 """Build a PDF in a worker thread, reporting progress, and stop it when asked.
 
-The job runs reports.pdf_export.export_pdf on a snapshot of the district, so the person can
-keep working. Its progress callback forwards each step as a signal and raises Cancelled
+The job runs reports.pdf_export.export_pdf on a snapshot of the district, taken in the
+worker (District.snapshot), so the person can keep working and the window never waits for
+the copy. Its progress callback forwards each step as a signal and raises Cancelled
 once cancel() was called; export_pdf's temporary-file write means a cancelled or failed job
 leaves nothing behind.
 """
@@ -40,7 +41,7 @@ class _Worker(QObject):
     ) -> None:
         try:
             pages = export_pdf(
-                district, target, options, analysis=analysis, progress=self._progress
+                district.snapshot(), target, options, analysis=analysis, progress=self._progress
             )
         except Cancelled:
             self.done.emit(-1, "Cancelled; nothing was written.")

@@ -33,3 +33,31 @@ def test_leaves_a_disabled_collector_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_pauses_on_two_threads_end_when_the_last_one_does() -> None:
+    import threading
+
+    inside, leave = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with collector_paused():
+            inside.set()
+            leave.wait(5)
+
+    with collector_paused():
+        thread = threading.Thread(target=worker)
+        thread.start()
+        inside.wait(5)
+    # This thread's pause ended first: the worker's still holds.
+    assert not gc.isenabled()
+    leave.set()
+    thread.join(5)
+    assert gc.isenabled()
+
+
+def test_resume_without_pause_is_refused() -> None:
+    from coherence_planner.domain.collector import resume
+
+    with pytest.raises(RuntimeError):
+        resume()

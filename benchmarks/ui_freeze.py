@@ -212,8 +212,10 @@ def _show_map(app: object, window: object, meter: StallMeter) -> None:
 
 
 def _map_ready(window: object) -> bool:
+    """Laid out, built, and painting again (a large map is painted once, when whole)."""
     panel = window.map_panel  # type: ignore[attr-defined]
-    return panel.layout_ is not None and not panel.runner.busy
+    painting = panel.view.viewport().updatesEnabled()
+    return panel.layout_ is not None and not panel.runner.busy and painting
 
 
 if __name__ == "__main__":

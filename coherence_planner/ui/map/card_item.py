@@ -32,6 +32,9 @@ HOVER = QColor(style.BLUE)
 COMPACT_SIZES = (30.0, 27.0, 24.0)
 # Below this height on screen (pixels) a card is only its colours: no text to lay out.
 TINY_CARD_PX = 9.0
+# Looked up once: each enum lookup is a Python call, and a large map paints thousands of cards.
+_NO_PEN = Qt.PenStyle.NoPen
+_TEXT = QColor(style.TEXT)
 
 
 class CardItem(QGraphicsObject):
@@ -48,6 +51,9 @@ class CardItem(QGraphicsObject):
         self.kind = item.kind
         self.card = card
         self.setPos(card.x, card.y)
+        self._outline = QRectF(0, 0, card.w, card.h)
+        self._band_rect = QRectF(0, 0, 5, card.h)
+        self._bounds = QRectF(-4, -4, card.w + 8, card.h + 8)  # the hover outline's too
         self.item_flags = (
             style.card_flags(analysis.flags_of(card.id), item.required) if item.live else set()
         )
@@ -75,7 +81,7 @@ class CardItem(QGraphicsObject):
         self._sources: tuple[District, Analysis] | None = (district, analysis)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -4, self.card.w + 8, self.card.h + 8)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -91,22 +97,22 @@ class CardItem(QGraphicsObject):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        # Antialiasing comes from the view (and the PNG export's painter), not per card.
         w, h = self.card.w, self.card.h
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(self._border)
         painter.setBrush(self._fill)
-        painter.drawRoundedRect(QRectF(0, 0, w, h), 6, 6)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(self._outline, 6, 6)
+        painter.setPen(_NO_PEN)
         painter.setBrush(self._band)
-        painter.drawRect(QRectF(0, 0, 5, h))
-        painter.setPen(QColor(style.TEXT))
+        painter.drawRect(self._band_rect)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod * h < TINY_CARD_PX:
             pass  # a whole large plan in view: colours and borders say enough
         elif compact(painter, option):
+            painter.setPen(_TEXT)
             self._paint_compact(painter)
         else:
+            painter.setPen(_TEXT)
             self._paint_full(painter)
         if self.isSelected() or self._hover:
             painter.setBrush(Qt.BrushStyle.NoBrush)

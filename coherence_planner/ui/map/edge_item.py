@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
@@ -15,6 +15,13 @@ from coherence_planner.domain.layout import EdgeGeom
 from coherence_planner.ui.map.drawing import styled_pen
 
 ARROW = 7.0  # arrow head length in points
+# Below this many pixels an arrow head is a speck: a whole large plan in view draws the
+# lines alone (painting 12,000 links at Fit was most of a 10,000-program map's first paint).
+TINY_ARROW_PX = 1.5
+# Enum members looked up once: each lookup is a Python call, tens of thousands per paint.
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_ROUND_CAP = Qt.PenCapStyle.RoundCap
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -34,12 +41,18 @@ class EdgeItem(QGraphicsPathItem):
         )
         self._pen = styled_pen(look.colour, look.width, look.dash)
         self._colour = QColor(look.colour)
+        self._arrow_fill = QColor(style.MUTED_TEXT)
         path = QPainterPath()
         first, *rest = geom.points
         path.moveTo(*first)
         for point in rest:
             path.lineTo(*point)
         self.setPath(path)
+        # The same segments, for the overview's batches (link_overview.py).
+        self.lines = [
+            QLineF(x1, y1, x2, y2)
+            for (x1, y1), (x2, y2) in zip(geom.points, geom.points[1:], strict=False)
+        ]
         self.setPen(self._pen)
         self.setZValue(1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -49,6 +62,21 @@ class EdgeItem(QGraphicsPathItem):
         pad = self.HIT_WIDTH / 2 + ARROW
         self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self._emphasis = False
+        self._overview = False
+
+    def set_overview(self, on: bool) -> None:
+        """In overview (the whole of a large map in view) a link is drawn with the others
+        by LinkOverview, unless it is selected or emphasised: then it draws itself, heavier,
+        on top. Qt does not even call paint() on an item without contents."""
+        self._overview = on
+        self.update_contents()
+
+    def update_contents(self) -> None:
+        """Draw itself or leave it to the overview (also called when selected or not: the
+        scene does, as overriding itemChange would cost a Python call on every change of
+        every link)."""
+        batched = self._overview and not (self._emphasis or self.isSelected())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, batched)
 
     def _arrow_head(self) -> QPolygonF:
         (x1, y1), (x2, y2) = self.geom.points[-2], self.geom.points[-1]
@@ -62,6 +90,8 @@ class EdgeItem(QGraphicsPathItem):
         """Drawn heavier while one of its cards is hovered or selected."""
         if on != self._emphasis:
             self._emphasis = on
+            if self._overview:
+                self.update_contents()
             self.update()
 
     def shape(self) -> QPainterPath:
@@ -80,20 +110,25 @@ class EdgeItem(QGraphicsPathItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.isSelected():
+        # Antialiasing comes from the view (and the PNG export's painter), not per link.
+        selected = self.isSelected()
+        if selected:
             halo = QPen(QColor(style.SKY_BLUE), self._pen.widthF() + 6)
-            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            halo.setCapStyle(_ROUND_CAP)
             painter.setPen(halo)
             painter.drawPath(self.path())
-        pen = QPen(self._pen)
-        if self._emphasis or self.isSelected():
+        pen = self._pen
+        if self._emphasis or selected:
+            pen = QPen(pen)
             pen.setWidthF(pen.widthF() + 1.2)
             pen.setColor(QColor(style.BLACK) if self.geom.kind == "supports" else self._colour)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.path())
-        if not self._arrow.isEmpty():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.MUTED_TEXT) if not self._emphasis else pen.color())
-            painter.drawPolygon(self._arrow)
+        if self._arrow.isEmpty():
+            return
+        if option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW < TINY_ARROW_PX:
+            return
+        painter.setPen(_NO_PEN)
+        painter.setBrush(pen.color() if self._emphasis else self._arrow_fill)
+        painter.drawPolygon(self._arrow)

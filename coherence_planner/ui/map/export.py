@@ -37,7 +37,10 @@ def render_image(scene: MapScene, scale: float = PNG_SCALE) -> QImage:
         scene.legend.setVisible(True)  # the view may pin it in its corner instead
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    with scene.detailed():  # every link drawn on its own, at the image's size
+        scene.render(
+            painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio
+        )
     painter.end()
     if scene.legend is not None:
         scene.legend.setVisible(legend_shown)

@@ -27,10 +27,11 @@ from coherence_planner.ui.map.export import write_png
 from coherence_planner.ui.map.filtering import unmatched
 from coherence_planner.ui.map.layout_runner import LayoutRunner
 from coherence_planner.ui.map.legend import LegendStrip
+from coherence_planner.ui.map.link_overview import OVERVIEW_BELOW
 from coherence_planner.ui.map.room import MapRoom
 from coherence_planner.ui.map.scene import MapScene
 from coherence_planner.ui.map.toolbar import WHOLE_MAP, MapFilterBar, MapToolbar
-from coherence_planner.ui.map.view import MapView
+from coherence_planner.ui.map.view import MapView, layout_rect
 from coherence_planner.ui.session import DocumentSession
 
 EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
@@ -105,7 +106,8 @@ class MapPanel(QWidget):
     # -- session -> map ----------------------------------------------------------------
     def _document_changed(self) -> None:
         self.runner.cancel()
-        self.scene.reset()
+        self.scene.reset()  # abandons a build in steps, whose end would paint again:
+        self.view.viewport().setUpdatesEnabled(True)
         self.layout_ = None
         self.district_shown = None
         self._fitted = False
@@ -145,6 +147,13 @@ class MapPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            # After the tab has been laid out and painted: a large map's layout worker
+            # holds the GIL half the time, and the window's first paint of the tab, which
+            # calls Python for every widget, took 0.2 s instead of 0.08 s beside it.
+            QTimer.singleShot(0, self._redraw_if_stale)
+
+    def _redraw_if_stale(self) -> None:
         if self._stale and self.session.is_open and self.session.analysis is not None:
             self._redraw(self.session.analysis)
 
@@ -170,10 +179,18 @@ class MapPanel(QWidget):
         edge_keys = [e.key for e in self.view.selected_edges()]
 
         def finish() -> None:
-            self.view.viewport().setUpdatesEnabled(True)
             if self.session.is_open:
                 self._finish_layout(district, analysis, layout, centre, edge_keys)
+            # Painted in a turn of its own, so the window can answer between the two.
+            QTimer.singleShot(0, lambda: self.view.viewport().setUpdatesEnabled(True))
 
+        refit = not self._fitted or self.view.fitting
+        if refit:
+            # Built for the zoom it will be shown at: the links of a large map shown whole
+            # are drawn in batches (link_overview.py), and switching 28,000 of them after
+            # the build took 50 ms more of the last step.
+            zoom = self.view.fit_zoom(layout_rect(layout))
+            self.scene.set_overview(zoom < OVERVIEW_BELOW)
         self._syncing = True
         try:
             if len(layout.cards) > LIVE_REDRAW_LIMIT:
@@ -186,7 +203,7 @@ class MapPanel(QWidget):
             self.scene.build(district, analysis, layout)
         finally:
             self._syncing = False
-        finish()
+        self._finish_layout(district, analysis, layout, centre, edge_keys)
 
     def _finish_layout(
         self,

@@ -8,12 +8,15 @@ dims, hides and emphasises them as the Map tab's focus, filters and selection as
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from coherence_planner.domain import collector
 from coherence_planner.domain import map_style as style
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
@@ -23,6 +26,7 @@ from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
 from coherence_planner.ui.map.backdrop import BracketItem, LegendItem, RegionItem, TitleItem
 from coherence_planner.ui.map.card_item import CardItem
 from coherence_planner.ui.map.edge_item import EdgeItem
+from coherence_planner.ui.map.link_overview import LinkOverview
 
 STEP_MS = 40  # the longest slice of building a large map between two turns of the event loop
 
@@ -46,6 +50,12 @@ class MapScene(QGraphicsScene):
         self._hidden: set[str] = set()
         # False when a view pins the legend in its corner instead (exports show it here).
         self.show_legend = True
+        # True while the view shows a large map whole: the links are drawn in batches
+        # (link_overview.py); set by the view as its zoom changes.
+        self.overview = False
+        self.link_overview: LinkOverview | None = None
+        self._selected_edges: list[EdgeItem] = []
+        self.selectionChanged.connect(self._selection_changed)
 
     def build(
         self,
@@ -75,9 +85,20 @@ class MapScene(QGraphicsScene):
         steps = self._build_steps(district, analysis, layout, None)
         self._building = steps
         clock = QElapsedTimer()
+        # The cycle collector is paused until the map is whole: 40,000 new items set off
+        # full collections of everything alive, 70-120 ms each with the window frozen
+        # (benchmarks/ui_freeze.py). The map makes no reference cycles to collect.
+        collector.pause()
+        paused = [True]
+
+        def resume() -> None:
+            if paused:
+                paused.clear()
+                collector.resume()
 
         def work() -> None:
             if self._building is not steps:
+                resume()
                 return  # replaced by a newer build
             clock.start()
             for _ in steps:
@@ -85,6 +106,10 @@ class MapScene(QGraphicsScene):
                     QTimer.singleShot(0, work)
                     return
             self._building = None
+            # The finished map stays out of full collections too, as a large plan does
+            # (ui/session.py): reference counting still frees it when it is replaced.
+            gc.freeze()
+            resume()
             done()
 
         work()
@@ -116,12 +141,17 @@ class MapScene(QGraphicsScene):
             self.addItem(BracketItem(bracket))
         for n, edge in enumerate(layout.edges):
             item = EdgeItem(edge)
+            if self.overview:
+                item.set_overview(True)
             self.edges[item.key] = item
             self._edges_of.setdefault(edge.src, []).append(item)
             self._edges_of.setdefault(edge.dst, []).append(item)
             self.addItem(item)
             if n % 50 == 49:
                 yield
+        self.link_overview = LinkOverview(list(self.edges.values()), self.sceneRect())
+        self.link_overview.setVisible(self.overview)
+        self.addItem(self.link_overview)
         for n, card in enumerate(layout.cards.values()):
             if card.id in district.items:
                 card_item = CardItem(card, district, analysis, layout.today)
@@ -136,8 +166,38 @@ class MapScene(QGraphicsScene):
         """Remove everything (the indexes first: clearing emits selectionChanged)."""
         self._building = None
         self.cards, self.edges, self._edges_of = {}, {}, {}
-        self.layout, self.legend = None, None
+        self.layout, self.legend, self.link_overview = None, None, None
+        self._dimmed, self._hidden, self._selected_edges = set(), set(), []
         self.clear()
+
+    # -- overview ----------------------------------------------------------------------
+    def set_overview(self, on: bool) -> None:
+        """Draw the links in batches (on) or one by one (off); see link_overview.py."""
+        if on == self.overview:
+            return
+        self.overview = on
+        for edge in self.edges.values():
+            edge.set_overview(on)
+        if self.link_overview is not None:
+            self.link_overview.setVisible(on)
+
+    @contextmanager
+    def detailed(self) -> Iterator[None]:
+        """Every link drawing itself for the block (an export renders at full size)."""
+        was = self.overview
+        self.set_overview(False)
+        try:
+            yield
+        finally:
+            self.set_overview(was)
+
+    def _selection_changed(self) -> None:
+        if not self.overview:
+            return
+        chosen = [item for item in self.selectedItems() if isinstance(item, EdgeItem)]
+        for edge in (*self._selected_edges, *chosen):
+            edge.update_contents()
+        self._selected_edges = chosen
 
     # -- dimming -----------------------------------------------------------------------
     def apply_visibility(
@@ -150,14 +210,25 @@ class MapScene(QGraphicsScene):
             for i in self.cards
             if (highlight is not None and i not in highlight) or i in unmatched
         }
-        self._dimmed, self._hidden = dimmed, set(hide)
-        for item_id, card in self.cards.items():
-            card.setOpacity(style.DIMMED_OPACITY if item_id in dimmed else 1.0)
-            card.setVisible(item_id not in hide)
-        for edge in self.edges.values():
+        hidden = set(hide)
+        # Only what changes is touched: a large map's first showing asked twice for what
+        # every item already was (66 ms each time across 40,000 items at 10,000 programs).
+        changed = (dimmed ^ self._dimmed) | (hidden ^ self._hidden)
+        self._dimmed, self._hidden = dimmed, hidden
+        if not changed:
+            return
+        for item_id in changed:
+            card = self.cards.get(item_id)
+            if card is not None:
+                card.setOpacity(style.DIMMED_OPACITY if item_id in dimmed else 1.0)
+                card.setVisible(item_id not in hidden)
+        touched = {id(e): e for i in changed for e in self._edges_of.get(i, ())}
+        for edge in touched.values():
             ends = (edge.geom.src, edge.geom.dst)
             edge.setOpacity(style.DIMMED_OPACITY if any(e in dimmed for e in ends) else 1.0)
-            edge.setVisible(not any(e in hide for e in ends))
+            edge.setVisible(not any(e in hidden for e in ends))
+        if self.link_overview is not None:
+            self.link_overview.forget()
 
     @property
     def dimmed(self) -> set[str]:

@@ -34,15 +34,22 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain import map_style as style
+from coherence_planner.domain.layout import MapLayout
 from coherence_planner.reports.map_svg import TITLE_H
 from coherence_planner.ui.map.card_item import CardItem
 from coherence_planner.ui.map.edge_item import EdgeItem
+from coherence_planner.ui.map.link_overview import OVERVIEW_BELOW
 from coherence_planner.ui.map.scene import MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
 FIT_MAX = 1.5  # a tiny plan is not blown up to poster size
+
+
+def layout_rect(layout: MapLayout) -> QRectF:
+    """The title and the map of `layout`, without the scene's own legend strip."""
+    return QRectF(0, -TITLE_H, layout.width, layout.height + TITLE_H)
 
 
 class MapView(QGraphicsView):
@@ -81,6 +88,7 @@ class MapView(QGraphicsView):
         # or a side panel closed should show the whole map again.
         self.fitting = False
         self._fitted_for = QSize()
+        self.zoom_changed.connect(lambda zoom: scene.set_overview(zoom < OVERVIEW_BELOW))
 
     # -- zoom and fit ------------------------------------------------------------------
     @property
@@ -122,12 +130,20 @@ class MapView(QGraphicsView):
         layout = self.map_scene.layout
         if layout is None:
             return self.map_scene.sceneRect()
-        return QRectF(0, -TITLE_H, layout.width, layout.height + TITLE_H)
+        return layout_rect(layout)
 
     def _set_scale(self, factor: float) -> None:
         self.resetTransform()
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         self.scale(factor, factor)
+
+    def fit_zoom(self, rect: QRectF) -> float:
+        """The zoom at which `rect` fits the view (what fit() sets for the whole map)."""
+        # The room without scroll bars: the fitted map needs none, and a size that depended
+        # on whether they show would make a resize refit, show them, refit... forever.
+        room = self.maximumViewportSize()
+        fitting = min(room.width() / rect.width(), room.height() / rect.height(), FIT_MAX)
+        return min(max(fitting, MIN_ZOOM), MAX_ZOOM)
 
     def fit(self) -> None:
         """Show the whole map (title, lanes, orphans) as large as the window allows."""
@@ -135,11 +151,8 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitting = True
-        # The room without scroll bars: the fitted map needs none, and a size that depended
-        # on whether they show would make a resize refit, show them, refit... forever.
-        room = self.maximumViewportSize()
-        self._fitted_for = room
-        self._set_scale(min(room.width() / rect.width(), room.height() / rect.height(), FIT_MAX))
+        self._fitted_for = self.maximumViewportSize()
+        self._set_scale(self.fit_zoom(rect))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)

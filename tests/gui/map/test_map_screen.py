@@ -140,6 +140,62 @@ def test_a_large_map_is_built_a_slice_at_a_time_and_then_shown_whole(
     assert len(ticks) > 3  # the event loop turned between slices
 
 
+def test_a_large_map_shown_whole_is_built_with_its_links_batched_and_then_painted(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from coherence_planner.ui.map import map_panel, view
+
+    monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10)  # the sample counts as large
+    for module in (map_panel, view):
+        monkeypatch.setattr(module, "OVERVIEW_BELOW", 5.0)  # and its Fit as zoomed out
+    panel = window.map_panel
+    switched: list[tuple[bool, int]] = []  # (on, edges built by then)
+    real_set_overview = panel.scene.set_overview
+
+    def set_overview(on: bool) -> None:
+        if on != panel.scene.overview:
+            switched.append((on, len(panel.scene.edges)))
+        real_set_overview(on)
+
+    monkeypatch.setattr(panel.scene, "set_overview", set_overview)
+    window.resize(1280, 720)
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    window.show_view(panel)
+    qtbot.waitUntil(lambda: panel.layout_ is not None, timeout=10000)
+    # Painting again once the map is whole, in a turn of its own.
+    qtbot.waitUntil(lambda: panel.view.viewport().updatesEnabled(), timeout=3000)
+    assert switched == [(True, 0)]  # set before the build, not switched after it
+    assert panel.scene.overview
+    flag = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert all(edge.flags() & flag for edge in panel.scene.edges.values())
+
+
+def test_a_plan_opened_while_a_large_map_is_built_is_painted(
+    qtbot: Any, window: Any, sample_plan: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import shutil
+
+    from coherence_planner.ui.map import map_panel, scene
+
+    monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10)
+    monkeypatch.setattr(scene, "STEP_MS", 0)  # a slice at a time: the build is under way
+    panel = window.map_panel
+    window.documents.open_plan(sample_plan)
+    wait_for_analysis(qtbot, window)
+    window.show_view(panel)
+    qtbot.waitUntil(lambda: not panel.view.viewport().updatesEnabled(), timeout=10000)
+    other = tmp_path / "other.coherence"
+    shutil.copyfile(sample_plan, other)
+    monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10_000)  # drawn in one go
+    window.documents.open_plan(other)
+    wait_for_analysis(qtbot, window)
+    qtbot.waitUntil(lambda: panel.layout_ is not None, timeout=10000)
+    assert panel.view.viewport().updatesEnabled()
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
 def test_the_first_showing_fits_the_whole_map_to_the_window(
     qtbot: Any, window: Any, sample_plan: Path, size: tuple[int, int]

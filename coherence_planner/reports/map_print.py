@@ -104,6 +104,7 @@ class Block:
     head: PrintCard | None  # None: the direct row, labelled DIRECT_LABEL
     rows: list[list[PrintCard]]
     h: float = 0.0
+    also: list[str] = field(default_factory=list)  # items standing elsewhere, wrapped
 
 
 @dataclass
@@ -184,6 +185,9 @@ class LanePlan:
     strategies: dict[str, list[str]]  # goal -> its strategies in plan order
     served: dict[tuple[str, str], list[str]]  # (goal, strategy or "") -> items
     orphans: list[str]
+    # (goal, strategy) -> items that serve it too but stand under another strategy, which
+    # its block names in a closing line: every supports link is on the paper.
+    also_under: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 def lane_plan(district: District, analysis: Analysis) -> LanePlan:
@@ -200,6 +204,7 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
     home: dict[str, str] = {}
     strategies: dict[str, list[str]] = defaultdict(list)
     served: dict[tuple[str, str], list[str]] = defaultdict(list)
+    also_under: dict[tuple[str, str], list[str]] = defaultdict(list)
     orphans: list[str] = []
     for item_id in live:
         reach = sorted(analysis.goals_of.get(item_id, ()), key=lambda g: rank.get(g, 0))
@@ -218,7 +223,9 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
         for goal in reach:
             via = [s for s in firsts if goal in analysis.goals_of.get(s, ())]
             served[(goal, via[0] if via else "")].append(item_id)
-    return LanePlan(goals, home, strategies, served, orphans)
+            for other in via[1:]:
+                also_under[(goal, other)].append(item_id)
+    return LanePlan(goals, home, strategies, served, orphans, also_under)
 
 
 def _rows(cards: list[PrintCard], columns: int) -> list[list[PrintCard]]:
@@ -229,8 +236,17 @@ def _row_height(row: list[PrintCard]) -> float:
     return max(card.h for card in row)
 
 
+def rows_height(rows: list[list[PrintCard]]) -> float:
+    return sum(_row_height(row) for row in rows) + GAP * max(0, len(rows) - 1)
+
+
+def also_height(also: list[str]) -> float:
+    """The height of a closing "Also serving..." line or two, with the gap above it."""
+    return len(also) * SMALL_PT * 1.25 + GAP if also else 0.0
+
+
 def _block_height(block: Block) -> float:
-    rows = sum(_row_height(row) for row in block.rows) + GAP * max(0, len(block.rows) - 1)
+    rows = rows_height(block.rows) + also_height(block.also)
     return max(block.head.h if block.head else SMALL_PT * 1.6, rows)
 
 
@@ -325,7 +341,13 @@ def _lane(
         shown.add(head_id)
         cards = [_card(district, analysis, i, card_w) for i in ids]
         head = _card(district, analysis, head_id, STRATEGY_W)
-        blocks.append(Block(head, _rows(cards, columns)))
+        elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
+        named = _also(
+            [" ".join(clean(district.items[i].label).split()) for i in elsewhere],
+            columns * card_w + GAP * (columns - 1),
+            "Also serving this strategy: ",  # (short: a block may be one card wide)
+        )
+        blocks.append(Block(head, _rows(cards, columns), also=named))
     direct = [i for i in plan.served.get((goal_id, ""), []) if mine(i)]
     shown.update(direct)
     if loose or direct:
@@ -340,34 +362,38 @@ def _lane(
         also_lines = _also(
             [" ".join(clean(district.items[i].label).split()) for i in also],
             width - GOAL_W - BUS - 2 * PAD,
+            "Also serving this goal ({} in other goals' lanes): ",
         )
     return PrintLane(goal_card, district.items[goal_id].label, blocks, also_lines)
 
 
-def _also(names: list[str], room: float) -> list[str]:
-    """ "Also serving this goal (in other goals' lanes): A, B and 9 more" in ALSO_LINES lines
-    at most: as many names as fit, then how many more.
+def _also(names: list[str], room: float, head: str, lines: int = ALSO_LINES) -> list[str]:
+    """ "Also serving this goal (2 items in other goals' lanes): A, B and 9 more" (`head`,
+    with the count of items put in for a {}) in `lines` lines at most: as many names as fit,
+    then how many more; nothing when there are no names.
 
     Fewer names never need more lines, so a binary search over how many are shown finds the
     most that fit: trying every count wrapped the whole sentence each time, which took minutes
     when a few hundred items serve several goals.
     """
-    head = f"Also serving this goal ({plural(len(names), 'item')} in other goals' lanes): "
+    if not names:
+        return []
+    head = head.format(plural(len(names), "item"))
 
     def lines_for(shown: int) -> list[str] | None:
         rest = len(names) - shown
         text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
-        lines = wrap(text, room, SMALL_PT, False, ALSO_LINES + 1)
-        fits = len(lines) <= ALSO_LINES and not lines[-1].endswith("…")
-        return lines if fits else None
+        wrapped = wrap(text, room, SMALL_PT, False, lines + 1)
+        fits = len(wrapped) <= lines and not wrapped[-1].endswith("…")
+        return wrapped if fits else None
 
     best = lines_for(0)
     low, high = 0, len(names) + 1  # the most names that fit is in [low, high)
     while high - low > 1:
         middle = (low + high) // 2
-        lines = lines_for(middle)
-        if lines is None:
+        tried = lines_for(middle)
+        if tried is None:
             high = middle
         else:
-            low, best = middle, lines
-    return best if best is not None else wrap(head, room, SMALL_PT, False, ALSO_LINES)
+            low, best = middle, tried
+    return best if best is not None else wrap(head, room, SMALL_PT, False, lines)

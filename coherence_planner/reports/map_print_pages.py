@@ -34,9 +34,11 @@ from coherence_planner.reports.map_print import (
     PrintCard,
     PrintLane,
     PrintMap,
+    also_height,
     badges_width,
     lane_plan,
     print_map,
+    rows_height,
 )
 from coherence_planner.reports.markup import clean
 from coherence_planner.reports.paper import ExportError, Sheet
@@ -105,7 +107,9 @@ def _split_tall_blocks(lane: PrintLane, room: float) -> None:
                 part, height = [], 0.0
             part.append(row)
             height += row_h + GAP
-        out.append(Block(block.head, part, max(height - GAP, block.head.h if block.head else 0)))
+        # The closing "also serving" line stays with the last rows.
+        last = max(height - GAP + also_height(block.also), block.head.h if block.head else 0)
+        out.append(Block(block.head, part, last, block.also))
     lane.blocks = out
 
 
@@ -341,6 +345,13 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
             cards_x = body_x + STRATEGY_W + BUS
         mids.append(mid)
         _rows(canvas, block, cards_x, y)
+        if block.also:
+            canvas.setFillColor(style.MUTED_TEXT)
+            canvas.setFont(FONT, SMALL_PT)
+            line_y = y + rows_height(block.rows) + GAP
+            for line in block.also:
+                canvas.drawString(cards_x, _Y(line_y + SMALL_PT), line)
+                line_y += SMALL_PT * 1.25
         y += block.h + BLOCK_GAP
     if mids:  # goal <- strategies: a bus from the goal's right edge
         canvas.setStrokeColor(style.SUPPORTS_STYLES["moderate"].colour)

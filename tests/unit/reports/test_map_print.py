@@ -116,3 +116,39 @@ def test_large_maps_print_as_pages_cut_between_lanes_and_rows(programs: int) -> 
     shown = [i for ids in by_page for i in ids]
     live = {i for i, item in district.items.items() if item.live}
     assert len(shown) == len(set(shown)) == len(live)  # every item once, nowhere twice
+
+
+def test_a_program_serving_two_strategies_of_a_goal_is_named_under_the_second(
+    tmp_path: Path,
+) -> None:
+    from tests.factories import g, make, p, s, sup
+
+    district = make(
+        goals=[g("G1", name="Every student reads on grade level by grade 3")],
+        strategies=[
+            s("S1", name="Tiered reading intervention"),
+            s("S2", name="Extended learning time"),
+        ],
+        programs=[
+            p("P1", name="High-dosage tutoring"),
+            p("P2", name="Summer reading academy"),
+            p("P3", name="Decodable book library"),
+        ],
+        links=[
+            sup("S1", "G1"),
+            sup("S2", "G1"),
+            sup("P1", "S1"),
+            sup("P1", "S2"),  # tutoring stands under S1; S2's block must still say so
+            sup("P2", "S2"),
+            sup("P3", "S1"),
+        ],
+    )
+    out = tmp_path / "map.pdf"
+    assert export_pdf(district, out, PdfOptions("map", "letter", landscape=True)) == 1
+    text = " ".join(_check_readable(out, district).split())
+    assert "Also serving this strategy: High-dosage tutoring" in text
+    assert text.count("High-dosage tutoring") == 2  # its card, and the line under S2
+    # Each goal's line-of-sight page names it under the second strategy too.
+    page = tmp_path / "goal.pdf"
+    export_pdf(district, page, PdfOptions("map", "letter", landscape=True, goal="G1"))
+    assert "Also serving this strategy" in " ".join(pdf_text(page).split())

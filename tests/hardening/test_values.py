@@ -106,6 +106,26 @@ def test_a_plan_holding_a_huge_number_is_refused_by_name(
     assert status == 2 and "annual_cost" in err and "damaged" in err
 
 
+def test_a_plan_whose_link_row_has_no_number_for_its_place_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link row whose seq is text was dropped without a word: the plan opened with the
+    link missing. Now the plan is a damaged file naming the link, and nothing changes."""
+    path = tmp_path / "plan.coherence"
+    Document.create(path, sample_district()).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    kind, src, dst = conn.execute(
+        "SELECT kind, src, dst FROM links ORDER BY seq LIMIT 1"
+    ).fetchone()
+    conn.execute("UPDATE links SET seq = 'first' WHERE src = ? AND dst = ?", (src, dst))
+    conn.close()
+    before = path.read_bytes()
+    status, err = run(["check", str(path)], capsys)
+    assert status == 2 and "damaged" in err and f"links ({kind} {src} {dst})" in err, err
+    assert "bad row (seq 'first')" in err
+    assert path.read_bytes() == before
+
+
 def test_too_long_text_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The audit's 100 MB string passed check and failed import in SQLite; the limit is far
     lower, so the smallest file showing it is just over the limit."""

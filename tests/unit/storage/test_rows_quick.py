@@ -73,6 +73,18 @@ CHANGES = {
     "a goal supporting": set_data(
         "UPDATE links SET data = json_set(data, '$.from', 'G1'), src = 'G1' WHERE seq = 11"
     ),
+    "data with space around it": set_data(
+        "UPDATE items SET data = ' ' || data || ' ' WHERE id = 'P5'"
+    ),
+    "data with a second value after it": set_data(
+        "UPDATE items SET data = data || '{}' WHERE id = 'P6'"
+    ),
+    "data that is bytes": set_data("UPDATE items SET data = CAST(data AS BLOB) WHERE id = 'P8'"),
+    "a NaN in the data": set_data(
+        "UPDATE items SET data = replace(data, '\"fte\":', '\"fte\":NaN,\"x\":') WHERE id = 'P10'"
+    ),
+    "link data with space after it": set_data("UPDATE links SET data = data || ' ' WHERE seq = 3"),
+    "a link seq that is text": set_data("UPDATE links SET seq = 'x' WHERE seq = 4"),
     "an unknown field": set_data(
         "UPDATE items SET data = json_set(data, '$.colour', 'red') WHERE id = 'B1'"
     ),

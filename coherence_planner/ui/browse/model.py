@@ -134,10 +134,17 @@ class ItemTreeModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # The bounds are checked here, not with hasIndex(), which calls rowCount() and
+        # columnCount() back in Python: the filter proxy asks for every row's index when a
+        # plan opens (58,000 times at 10,000 programs, a third of a second).
+        if row < 0 or not 0 <= column < len(self.COLUMNS) or self._district is None:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
+            return self.createIndex(row, column, _GROUP) if row < len(self._ids) else QModelIndex()
+        if parent.internalId() != _GROUP or parent.column() != 0:
+            return QModelIndex()  # items have no children
+        if row >= len(self._ids[parent.row()]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008

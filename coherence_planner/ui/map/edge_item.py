@@ -4,6 +4,7 @@ and a hit area wide enough to click with a projector remote's pointer."""
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -24,6 +25,13 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 _ROUND_CAP = Qt.PenCapStyle.RoundCap
 
 
+@cache
+def _pen_for(colour: str, width: float, dash: tuple[float, ...]) -> QPen:
+    # One pen per look, shared (a QPen is copied on write): a large map has 28,000 links
+    # in a handful of looks, and making each its own pen was a quarter of a second.
+    return styled_pen(colour, width, dash)
+
+
 class EdgeItem(QGraphicsPathItem):
     """A link: pen by strength (conflicts dashed), an arrow at the supported end, and a
     hit area wide enough to click with a projector remote's pointer."""
@@ -39,7 +47,7 @@ class EdgeItem(QGraphicsPathItem):
             if geom.kind == "conflicts"
             else style.SUPPORTS_STYLES.get(geom.strength, style.SUPPORTS_STYLES["moderate"])
         )
-        self._pen = styled_pen(look.colour, look.width, look.dash)
+        self._pen = _pen_for(look.colour, look.width, look.dash)
         self._colour = QColor(look.colour)
         self._arrow_fill = QColor(style.MUTED_TEXT)
         path = QPainterPath()
@@ -57,7 +65,7 @@ class EdgeItem(QGraphicsPathItem):
         self.setZValue(1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self._arrow = self._arrow_head() if geom.kind == "supports" else QPolygonF()
+        self._arrow: QPolygonF | None = None  # made when first drawn (see _arrow_head)
         self._shape: QPainterPath | None = None  # the wide hit area, made when first asked
         pad = self.HIT_WIDTH / 2 + ARROW
         self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
@@ -79,12 +87,20 @@ class EdgeItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, batched)
 
     def _arrow_head(self) -> QPolygonF:
+        """The arrow at the supported end (none for a conflict), worked out when first drawn:
+        a large map shown whole never draws them, and 28,000 cost 0.4 s of its build."""
+        if self._arrow is not None:
+            return self._arrow
+        if self.geom.kind != "supports":
+            self._arrow = QPolygonF()
+            return self._arrow
         (x1, y1), (x2, y2) = self.geom.points[-2], self.geom.points[-1]
         angle = math.atan2(y2 - y1, x2 - x1)
         tip = QPointF(x2, y2)
         left = QPointF(x2 - ARROW * math.cos(angle - 0.4), y2 - ARROW * math.sin(angle - 0.4))
         right = QPointF(x2 - ARROW * math.cos(angle + 0.4), y2 - ARROW * math.sin(angle + 0.4))
-        return QPolygonF([tip, left, right])
+        self._arrow = QPolygonF([tip, left, right])
+        return self._arrow
 
     def set_emphasis(self, on: bool) -> None:
         """Drawn heavier while one of its cards is hovered or selected."""
@@ -125,10 +141,10 @@ class EdgeItem(QGraphicsPathItem):
         painter.setPen(pen)
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.path())
-        if self._arrow.isEmpty():
+        if self.geom.kind != "supports":
             return
         if option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW < TINY_ARROW_PX:
             return
         painter.setPen(_NO_PEN)
         painter.setBrush(pen.color() if self._emphasis else self._arrow_fill)
-        painter.drawPolygon(self._arrow)
+        painter.drawPolygon(self._arrow_head())

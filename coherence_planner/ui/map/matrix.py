@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,17 +31,19 @@ from coherence_planner.domain.layout import card_name_lines, natural_key
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
-from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.lazy_view import LazyView
+from coherence_planner.ui.map.matrix_model import (
+    DIRECT,
+    ID_ROLE,
+    ROW_KINDS,
+    SORT_ROLE,
+    THROUGH,
+    AlignmentModel,
+)
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.session import DocumentSession
 
-DIRECT = "●"
-THROUGH = "○"
 CSV_WORDS = {DIRECT: "direct", THROUGH: "through others", "": ""}
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_KINDS = ("strategy", "program", "policy")
 EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
 
 
@@ -104,7 +105,7 @@ class AlignmentMatrix(LazyView):
         self.session = session
         self.goals: list[str] = []
         self.rows: list[MatrixRow] = []
-        self.model = QStandardItemModel(self)
+        self.model = AlignmentModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -140,45 +141,24 @@ class AlignmentMatrix(LazyView):
         self.refresh()
 
     def refresh(self) -> None:
-        discard_rows(self.model)
-        self.model.setColumnCount(0)
         if not self.session.is_open or self.session.analysis is None:
             self.goals, self.rows = [], []
+            self.model.set_rows([], [], [])
             return
         district = self.session.district
         self.goals, self.rows = alignment(district, self.session.analysis)
         # Goal names wrapped over three lines, so every column says which goal it is.
-        headers = [
-            "Item",
-            "Kind",
-            *("\n".join(card_name_lines(district.items[g].label, 22, 3)) for g in self.goals),
-        ]
-        self.model.setHorizontalHeaderLabels(headers)
-        for column, goal in enumerate(self.goals, start=2):
-            header = self.model.horizontalHeaderItem(column)
-            header.setToolTip(tooltip(district.items[goal].label))
-        for rank, row in enumerate(self.rows):
-            name = QStandardItem(row.name + ("  (serves no goal)" if row.orphan else ""))
-            name.setData(rank, SORT_ROLE)
-            name.setData(row.item_id, ID_ROLE)
-            name.setToolTip(tooltip(f"{row.name} ({row.item_id})"))
-            kind = QStandardItem(vocab.KIND_LABELS[row.kind])
-            kind.setData((ROW_KINDS.index(row.kind), rank), SORT_ROLE)
-            cells = [name, kind]
-            for cell in row.cells:
-                item = QStandardItem(cell)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                # Sorting a goal's column puts direct first, then through, then none.
-                weight = {DIRECT: 0, THROUGH: 1, "": 2}[cell]
-                item.setData(weight * 100000 + rank, SORT_ROLE)
-                cells.append(item)
-            self.model.appendRow(cells)
+        self.model.set_rows(
+            self.rows,
+            ["\n".join(card_name_lines(district.items[g].label, 22, 3)) for g in self.goals],
+            [tooltip(district.items[g].label) for g in self.goals],
+        )
         self.table.resizeColumnToContents(1)
         self.table.setColumnWidth(0, 320)
         for column in range(2, 2 + len(self.goals)):
             self.table.setColumnWidth(column, 170)
 
-    def cell(self, item_id: str, goal_id: str) -> str:
+    def cell(self, item_id: str, goal_id: str) -> str:  # (for tests)
         row = next(r for r in self.rows if r.item_id == item_id)
         return row.cells[self.goals.index(goal_id)]
 

@@ -1,0 +1,60 @@
+"""The alignment matrix's table model: cells worked out when asked, a sound Qt model,
+sorting a goal's column puts direct first, then through others, then none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from coherence_planner.domain.coherence import analyse
+from coherence_planner.ui.map.matrix import alignment
+from coherence_planner.ui.map.matrix_model import (
+    DIRECT,
+    ID_ROLE,
+    SORT_ROLE,
+    THROUGH,
+    AlignmentModel,
+)
+from tests.factories import g, make, p, s, sup
+
+
+def _model() -> tuple[AlignmentModel, list[str]]:
+    district = make(
+        goals=[g("G1", name="Readers by grade 3"), g("G2", name="Every student attends")],
+        strategies=[s("S1", name="Tiered reading")],
+        programs=[p("P1", name="Tutoring"), p("P2", name="Phonics kits"), p("P3", name="Robots")],
+        links=[sup("S1", "G1"), sup("P1", "S1"), sup("P2", "G1"), sup("P2", "G2")],
+    )
+    goals, rows = alignment(district, analyse(district))
+    model = AlignmentModel()
+    model.set_rows(rows, [district.items[x].label for x in goals], ["tip 1", "tip 2"])
+    return model, goals
+
+
+def test_the_model_is_sound_and_says_each_cell(qtmodeltester: Any) -> None:
+    model, goals = _model()
+    qtmodeltester.check(model)
+    assert goals == ["G1", "G2"]
+    assert model.columnCount() == 4 and model.rowCount() == 4
+    ids = [model.index(r, 0).data(ID_ROLE) for r in range(4)]
+    assert ids[-1] == "P3"  # serving no goal: last
+    last = model.index(3, 0).data()
+    assert last == "Robots  (serves no goal)"
+    p1 = ids.index("P1")
+    assert model.index(p1, 2).data() == THROUGH and model.index(p1, 3).data() == ""
+    assert model.index(p1, 2).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignCenter
+    )
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Readers by grade 3"
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "tip 2"
+
+
+def test_sorting_a_goal_column_puts_direct_then_through_then_none() -> None:
+    model, _goals = _model()
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(2, Qt.SortOrder.AscendingOrder)
+    cells = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
+    assert cells == [DIRECT, DIRECT, THROUGH, ""]

@@ -24,6 +24,10 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Program
 
 DEFAULT_THRESHOLD = 6
+# The most schools a heat map draws: at 1366x768 the app's chart has room for about 20
+# rows before the labels, numbers and frames overlap (looked at under Xvfb; 40 overlapped),
+# and drawing 400 schools' 2,000 numbered cells froze the window for 4 s.
+HEATMAP_SCHOOLS = 20
 COUNTED_STATUSES = ("active", "sunsetting")
 DISTRICT_WIDE = "District-wide"
 
@@ -57,6 +61,28 @@ class LoadTable:
     @property
     def highest(self) -> int:
         return max((n for row in self.counts for n in row if n is not None), default=0)
+
+    def most_loaded(self, limit: int = HEATMAP_SCHOOLS) -> LoadTable:
+        """This table, or when it has more than `limit` schools, the `limit` schools whose
+        heaviest cell is highest (then with the most programs in all, then by name),
+        heaviest first: the part of a large district's heat map worth drawing."""
+        if len(self.schools) <= limit:
+            return self
+
+        def weight(row: int) -> tuple[int, int, str]:
+            counts = [n for n in self.counts[row] if n is not None]
+            return (-max(counts, default=0), -sum(counts), self.schools[row].casefold())
+
+        rows = sorted(range(len(self.schools)), key=weight)[:limit]
+        kept = {self.schools[r] for r in rows}
+        return LoadTable(
+            schools=tuple(self.schools[r] for r in rows),
+            bands=self.bands,
+            counts=tuple(self.counts[r] for r in rows),
+            programs={key: ids for key, ids in self.programs.items() if key[0] in kept},
+            threshold=self.threshold,
+            district_wide=self.district_wide,
+        )
 
 
 _LEVEL_WORDS = (

@@ -29,7 +29,6 @@ from coherence_planner.reports.report_styles import para, right, table
 
 MAX_CELL_NAMES = 8  # a large plan's overloaded cell names its first programs, then a count
 MAX_CELLS = 40  # a large plan lists its most overloaded cells, then how many more there are
-MAX_HEATMAP_SCHOOLS = 40  # more rows than this and the labels would overlap: table only
 MONEY_MEASURES = ("Annual cost", "Money freed")
 SHORT_DIMENSIONS = {
     "implementation": "Impl.",
@@ -288,17 +287,17 @@ def initiative_load_section(
     w = width
     load = initiative_load(district, district_wide=False)
     parts: list[Flowable] = [Heading("Initiative load", 0), para(t.note, "muted"), Spacer(1, 6)]
-    if len(load.schools) <= MAX_HEATMAP_SCHOOLS:
-        aspect = 6 / 9
-        parts.append(png_image(load_png(load), w, aspect))
-    else:
+    drawn = load.most_loaded()
+    if drawn is not load:
         parts.append(
             para(
-                f"{plural(len(load.schools), 'school')}: too many to draw as a heat map; "
-                "the table below lists every school.",
+                f"The heat map draws the {len(drawn.schools)} schools carrying the most "
+                f"programs, of {plural(len(load.schools), 'school')}; the table at the end "
+                "of this section has every school.",
                 "muted",
             )
         )
+    parts.append(png_image(load_png(drawn), w, 6 / 9))
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:
@@ -307,7 +306,7 @@ def initiative_load_section(
         parts.append(
             para(
                 f"The {MAX_CELLS} most loaded of them; {plural(more, 'more cell')} are over "
-                "the threshold too (the app's Initiative load view shows every one).",
+                "the threshold too (the table at the end of this section has every count).",
                 "muted",
             )
         )

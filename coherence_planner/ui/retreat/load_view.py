@@ -56,12 +56,19 @@ class LoadView(LazyView):
         self.table = table
         from coherence_planner.reports.load_heatmap import draw_load  # numpy, matplotlib
 
-        draw_load(self.canvas.figure, table)
+        drawn = table.most_loaded()
+        draw_load(self.canvas.figure, drawn)
         self.canvas.draw_idle()
         flagged = table.flagged()
         if flagged:
             cells = ", ".join(f"{s} {b.split(' (')[0].lower()} ({n})" for s, b, n in flagged[:6])
-            more = f" and {len(flagged) - 6} more" if len(flagged) > 6 else ""
-            self.summary.setText(f"Over {table.threshold}: {cells}{more}.")
+            more = f" and {len(flagged) - 6:,} more" if len(flagged) > 6 else ""
+            text = f"Over {table.threshold}: {cells}{more}."
         else:
-            self.summary.setText(f"No school and grade band carries more than {table.threshold}.")
+            text = f"No school and grade band carries more than {table.threshold}."
+        if drawn is not table:
+            text = (
+                f"The heat map shows the {len(drawn.schools)} schools carrying the most "
+                f"programs, of {len(table.schools):,}. {text}"
+            )
+        self.summary.setText(text)

@@ -59,3 +59,25 @@ def test_bad_threshold_is_refused() -> None:
 def test_sample_district_has_a_flagged_school_at_the_default_threshold() -> None:
     t = initiative_load(sample_district(), district_wide=False)
     assert t.flagged()[0] == ("Riverside High School", "High (9-12)", 10)
+
+
+def test_a_large_district_draws_its_most_loaded_schools_heaviest_first() -> None:
+    from coherence_planner.domain.load import HEATMAP_SCHOOLS
+
+    programs = [
+        p(f"P{n}", grades=["K-5"], schools=[f"School {s:03}" for s in range(n % 7, 90, 7)])
+        for n in range(60)
+    ]
+    programs += [p(f"X{n}", grades=["K-5"], schools=["School 089"]) for n in range(30)]
+    t = initiative_load(make(programs=programs), threshold=3)
+    assert len(t.schools) == 90
+    drawn = t.most_loaded()
+    assert len(drawn.schools) == HEATMAP_SCHOOLS
+    assert drawn.schools[0] == "School 089"  # its 30 extra programs make it the heaviest
+    heaviest = [max(n for n in row if n is not None) for row in drawn.counts]
+    assert heaviest == sorted(heaviest, reverse=True)
+    for school in drawn.schools:  # the same counts, only fewer schools
+        assert drawn.counts[drawn.schools.index(school)] == t.counts[t.schools.index(school)]
+    assert {key[0] for key in drawn.programs} <= set(drawn.schools)
+    small = initiative_load(sample_district())
+    assert small.most_loaded() is small

@@ -11,8 +11,8 @@ card hovered or selected) still draws itself, heavier, on top.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from coherence_planner.domain import map_style as style
@@ -36,9 +36,14 @@ class LinkOverview(QGraphicsItem):
         self._batches: list[Batch] | None = None  # worked out on the first paint
         self.setZValue(1)  # with the links: above the regions, below the cards
         self.setVisible(False)
+        # Only a picture: clicks, hovers and itemAt() find the links and cards under it.
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # (the whole scene, by default: it hid every link from clicks)
 
     def forget(self) -> None:
         """The links shown or dimmed changed: work the batches out again when next drawn."""

@@ -118,3 +118,31 @@ def test_an_export_draws_every_link_whatever_the_zoom(view: MapView) -> None:
     view.set_zoom(OVERVIEW_BELOW / 2)
     assert render_image(scene, scale=0.5) == detailed
     assert scene.overview  # as it was
+
+
+def test_a_link_can_still_be_clicked_in_overview(qtbot: Any, view: MapView) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from coherence_planner.ui.map.edge_item import EdgeItem
+
+    scene = view.map_scene
+    view.set_zoom(OVERVIEW_BELOW * 0.9)
+    assert scene.overview
+    # The middle of a link's longest segment, away from every card.
+    cards = [c.sceneBoundingRect().adjusted(-6, -6, 6, 6) for c in scene.cards.values()]
+    target, at = None, QPoint()
+    for edge in scene.edges.values():
+        for line in edge.lines:
+            middle = line.center()
+            here = view.mapFromScene(middle)
+            long_and_shown = line.length() > 200 and view.viewport().rect().contains(here)
+            if long_and_shown and not any(r.contains(middle) for r in cards):
+                target, at = edge, here
+                break
+        if target is not None:
+            break
+    assert target is not None
+    assert isinstance(view.itemAt(at), EdgeItem)  # not the overview drawn over the links
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert any(isinstance(item, EdgeItem) for item in scene.selectedItems())

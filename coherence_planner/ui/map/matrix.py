@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,7 +36,6 @@ from coherence_planner.ui.map.matrix_model import (
     DIRECT,
     ID_ROLE,
     ROW_KINDS,
-    SORT_ROLE,
     THROUGH,
     AlignmentModel,
 )
@@ -105,10 +104,7 @@ class AlignmentMatrix(LazyView):
         self.session = session
         self.goals: list[str] = []
         self.rows: list[MatrixRow] = []
-        self.model = AlignmentModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = AlignmentModel(self)  # sorts itself: see matrix_model.py
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
@@ -123,7 +119,7 @@ class AlignmentMatrix(LazyView):
         top.addWidget(self.export_button)
         layout.addLayout(top)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from coherence_planner.domain.coherence import analyse
 from coherence_planner.ui.map.matrix import alignment
@@ -52,9 +52,20 @@ def test_the_model_is_sound_and_says_each_cell(qtmodeltester: Any) -> None:
 
 def test_sorting_a_goal_column_puts_direct_then_through_then_none() -> None:
     model, _goals = _model()
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(2, Qt.SortOrder.AscendingOrder)
-    cells = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
+    plan_order = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+    chosen = QPersistentModelIndex(model.index(plan_order.index("P1"), 0))  # a selection
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    cells = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert cells == [DIRECT, DIRECT, THROUGH, ""]
+    assert chosen.data(ID_ROLE) == "P1"  # it followed its row
+    keys = [model.index(r, 2).data(SORT_ROLE) for r in range(model.rowCount())]
+    assert keys == sorted(keys)
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == [
+        "",
+        THROUGH,
+        DIRECT,
+        DIRECT,
+    ]
+    model.sort(-1)  # no column: the matrix's own order again
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == plan_order

@@ -100,7 +100,7 @@ class MapPanel(QWidget):
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(6000)
-        self._status_timer.timeout.connect(lambda: self.status.setText(""))
+        self._status_timer.timeout.connect(self._clear_status)
         self._document_changed()
 
     # -- session -> map ----------------------------------------------------------------
@@ -189,13 +189,13 @@ class MapPanel(QWidget):
             # Painted in a turn of its own, so the window can answer between the two.
             QTimer.singleShot(0, lambda: self.view.viewport().setUpdatesEnabled(True))
 
-        refit = not self._fitted or self.view.fitting
-        if refit:
+        if not self._fitted or self.view.fitting:
             # Built for the zoom it will be shown at: the links of a large map shown whole
             # are drawn in batches (link_overview.py), and switching 28,000 of them after
             # the build took 50 ms more of the last step.
-            zoom = self.view.fit_zoom(layout_rect(layout))
-            self.scene.set_overview(zoom < OVERVIEW_BELOW)
+            rect = layout_rect(layout)
+            mode = self.view.fit_mode if self._fitted else self.view.readable_mode(rect)
+            self.scene.set_overview(self.view.planned_zoom(rect, mode) < OVERVIEW_BELOW)
         self._syncing = True
         try:
             if len(layout.cards) > LIVE_REDRAW_LIMIT:
@@ -230,9 +230,21 @@ class MapPanel(QWidget):
         finally:
             self._syncing = False
         self.apply_visibility(centre_on_goal=False)
-        if not self._fitted or self.view.fitting:
+        # Scroll over the map alone: the scene also holds the legend for exports, which the
+        # view shows in its strip instead (Fit Width left 109 px of empty legend to scroll).
+        self.view.setSceneRect(self.view.map_rect())
+        if not self._fitted:
             self._fitted = True
-            self.view.fit()
+            if self.view.fit_to_read() == "width":
+                whole = self.view.fit_zoom(self.view.map_rect())
+                # Short: the status shares the filter bar's row at 1280x720.
+                self._say(
+                    f"Too small to read whole ({whole:.0%}): fitted to the width",
+                    f"The whole map would show at {whole:.0%}, too small to read, so it fills "
+                    "the width instead: scroll down for the rest, or Fit (F) to see all of it.",
+                )
+        elif self.view.fitting:
+            self.view.refit()
         else:
             self.view.centerOn(QPointF(centre))
         self.scene.emphasise_selection()
@@ -329,8 +341,14 @@ class MapPanel(QWidget):
         self.session.select([item_id])
         self.open_item.emit(item_id)
 
-    def _say(self, text: str) -> None:
+    def _clear_status(self) -> None:
+        self.status.setText("")
+        self.status.setToolTip("")
+
+    def _say(self, text: str, detail: str = "") -> None:
+        """A few seconds' word in the status, with `detail` as its tooltip."""
         self.status.setText(text)
+        self.status.setToolTip(detail)
         self._status_timer.start()
 
     # -- export ------------------------------------------------------------------------

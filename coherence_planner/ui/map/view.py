@@ -45,6 +45,9 @@ MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
 FIT_MAX = 1.5  # a tiny plan is not blown up to poster size
+# Below this zoom a card's name (drawn at 24-30 pt) is under 5-6 pixels: the first showing
+# of a map that would be that small whole fills the width instead, if that is readable.
+READABLE_ZOOM = 0.2
 
 
 def layout_rect(layout: MapLayout) -> QRectF:
@@ -83,10 +86,10 @@ class MapView(QGraphicsView):
         self._link_from: CardItem | None = None
         self._press_at: QPoint | None = None
         self._rubber: QGraphicsLineItem | None = None
-        # Fit stays in effect until the person zooms: the first fit happened while the Map
-        # view was still being laid out (5% in a corner at 1280x720), and a window resized
-        # or a side panel closed should show the whole map again.
-        self.fitting = False
+        # Fit (or Fit Width) stays in effect until the person zooms: the first fit happened
+        # while the Map view was still being laid out (5% in a corner at 1280x720), and a
+        # window resized or a side panel closed should fit the map again.
+        self.fit_mode = ""  # "whole", "width", or "" once the person has zoomed
         self._fitted_for = QSize()
         self.zoom_changed.connect(lambda zoom: scene.set_overview(zoom < OVERVIEW_BELOW))
 
@@ -95,9 +98,13 @@ class MapView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    @property
+    def fitting(self) -> bool:
+        return bool(self.fit_mode)
+
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to `factor` (1 = one point per pixel), keeping `anchor` (scene) in place."""
-        self.fitting = False
+        self.fit_mode = ""
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         scale = factor / self.zoom
         if abs(scale - 1) < 1e-9:
@@ -145,27 +152,51 @@ class MapView(QGraphicsView):
         fitting = min(room.width() / rect.width(), room.height() / rect.height(), FIT_MAX)
         return min(max(fitting, MIN_ZOOM), MAX_ZOOM)
 
+    def width_zoom(self, rect: QRectF) -> float:
+        """The zoom at which `rect` fills the view's width, room kept for a vertical bar."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.maximumViewportSize().width() - bar
+        return min(max(min(room / rect.width(), FIT_MAX), MIN_ZOOM), MAX_ZOOM)
+
+    def readable_mode(self, rect: QRectF) -> str:
+        """ "whole" when `rect` fits the view at a zoom names can be read at (or when
+        filling the width would not make them readable either), else "width"."""
+        whole = self.fit_zoom(rect)
+        if whole >= READABLE_ZOOM or self.width_zoom(rect) < READABLE_ZOOM:
+            return "whole"
+        return "width"
+
+    def planned_zoom(self, rect: QRectF, mode: str) -> float:
+        return self.width_zoom(rect) if mode == "width" else self.fit_zoom(rect)
+
     def fit(self) -> None:
         """Show the whole map (title, lanes, orphans) as large as the window allows."""
-        rect = self.map_rect()
-        if rect.isEmpty():
-            return
-        self.fitting = True
-        self._fitted_for = self.maximumViewportSize()
-        self._set_scale(self.fit_zoom(rect))
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
-        self.zoom_changed.emit(self.zoom)
+        self._fit_as("whole")
 
     def fit_width(self) -> None:
         """Fill the window's width with the map, from its top; scroll down for the rest."""
+        self._fit_as("width")
+
+    def fit_to_read(self) -> str:
+        """The first showing: the whole map when it can be read whole, else its width (a
+        300-program plan is 6% whole at 1366x768, a wall of specks, and 41% across). Returns
+        the mode chosen."""
+        mode = self.readable_mode(self.map_rect())
+        self._fit_as(mode)
+        return mode
+
+    def refit(self) -> None:
+        """Fit again as last asked (the window or the map changed)."""
+        if self.fit_mode:
+            self._fit_as(self.fit_mode)
+
+    def _fit_as(self, mode: str) -> None:
         rect = self.map_rect()
         if rect.isEmpty():
             return
-        self.fitting = False
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = self.viewport().width() - bar
-        self._set_scale(min(room / rect.width(), FIT_MAX))
+        self.fit_mode = mode
+        self._fitted_for = self.maximumViewportSize()
+        self._set_scale(self.planned_zoom(rect, mode))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)
@@ -174,7 +205,7 @@ class MapView(QGraphicsView):
         """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
         if not items:
             return
-        self.fitting = False
+        self.fit_mode = ""
         rect = items[0].sceneBoundingRect()
         for item in items[1:]:
             rect = rect.united(item.sceneBoundingRect())
@@ -187,8 +218,8 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.fitting and self.maximumViewportSize() != self._fitted_for:
-            self.fit()
+        if self.fit_mode and self.maximumViewportSize() != self._fitted_for:
+            self.refit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -223,3 +223,30 @@ def test_the_first_showing_fits_the_whole_map_to_the_window(
     window.resize(*size)
     qtbot.wait(100)
     assert view.zoom == zoomed  # their zoom is kept
+
+
+def test_a_map_too_tall_to_read_whole_first_fills_the_width(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from benchmarks.generate_tree import generate_tree
+    from coherence_planner.domain.codec import district_from_dict
+    from coherence_planner.storage.document import Document
+    from coherence_planner.ui.map.view import READABLE_ZOOM
+
+    plan = tmp_path / "tall.coherence"
+    Document.create(plan, district_from_dict(generate_tree(300, 1))).close()
+    panel = _open_map(qtbot, window, plan, (1366, 768))
+    view = panel.view
+    qtbot.waitUntil(lambda: panel.layout_ is not None and not panel.runner.busy, timeout=10000)
+    rect = view.map_rect()
+    assert view.fit_zoom(rect) < READABLE_ZOOM  # whole, it would be a wall of specks
+    assert view.fit_mode == "width" and view.zoom >= READABLE_ZOOM
+    assert abs(view.zoom - view.width_zoom(rect)) < 1e-6
+    assert "Too small to read whole" in panel.status.text()
+    assert "Fit (F)" in panel.status.toolTip()
+    assert view.horizontalScrollBar().maximum() == 0  # the whole width is in view
+    assert view.verticalScrollBar().maximum() > 0  # scroll down for the rest
+    window.resize(1280, 720)  # Fit Width stays in effect as the window changes
+    qtbot.waitUntil(lambda: abs(view.zoom - view.width_zoom(rect)) < 1e-6, timeout=3000)
+    panel.toolbar.fit_action.trigger()
+    assert view.fit_mode == "whole" and abs(view.zoom - view.fit_zoom(rect)) < 1e-6

@@ -249,15 +249,11 @@ class Document:
     def _db(self) -> Database:
         """The sqlite-utils view of the file, for writing. Made on first use: opening a plan
         reads through plain sqlite3, so the window shows the plan before sqlite-utils (a
-        fifth of a second to import) is loaded; `prepare_writes` loads it after that."""
+        fifth of a second to import) is loaded; the app imports it in a thread meanwhile
+        (ui/session.py)."""
         if self._writer is None:
             self._writer = _database(self._conn)
         return self._writer
-
-    def prepare_writes(self) -> None:
-        """Load what the first edit needs now (the app calls this once the plan is shown)."""
-        self._check_open()
-        _ = self._db
 
     @classmethod
     def create(

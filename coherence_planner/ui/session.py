@@ -9,6 +9,9 @@ moment later through `analysis_ready`.
 from __future__ import annotations
 
 import gc
+import importlib
+import sys
+import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -22,6 +25,7 @@ from coherence_planner.ui.undo import DomainUndoCommand
 
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
 WRITES_DELAY_MS = 300  # after a plan is shown, before loading what edits need
+WRITER_MODULE = "sqlite_utils"  # what the first edit needs (storage/document.py, _db)
 
 
 def _settle_garbage_collector(district: District | None) -> None:
@@ -87,8 +91,17 @@ class DocumentSession(QObject):
             QTimer.singleShot(WRITES_DELAY_MS, lambda: self._prepare_writes(document))
 
     def _prepare_writes(self, document: Document) -> None:
-        if document is self.document and not document.closed:
-            document.prepare_writes()
+        # Imported in a thread of its own: on the window's thread the import froze it for
+        # 0.2 s just after a plan opened, 0.3-0.5 s when the map's layout worker was running
+        # meanwhile (benchmarks/ui_freeze.py at 2,000 and 4,000 programs). An edit made
+        # before it is done waits for the import, as it would have anyway.
+        if document is self.document and not document.closed and WRITER_MODULE not in sys.modules:
+            threading.Thread(
+                target=importlib.import_module,
+                args=(WRITER_MODULE,),
+                name="load-writer",
+                daemon=True,
+            ).start()
 
     def close(self) -> None:
         self.set_document(None)

@@ -279,7 +279,7 @@ def test_open_reads_without_sqlite_utils_and_the_first_edit_loads_it(
     tmp_path: Path, district: District
 ) -> None:
     # The window shows a plan before sqlite-utils is imported (a fifth of a second); the
-    # first edit, or prepare_writes() once the plan is shown, loads it.
+    # first edit loads it (the app imports it in a thread once the plan is shown).
     import subprocess
     import sys
 

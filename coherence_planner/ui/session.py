@@ -25,10 +25,7 @@ from coherence_planner.ui.undo import DomainUndoCommand
 
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
 WRITES_DELAY_MS = 300  # after a plan is shown, before loading what edits need
-# Imported in the background once a plan is shown, in this order: what the first edit needs
-# (sqlite-utils: storage/document.py, _db), then what the first chart needs (matplotlib,
-# without its Qt backend, which makes Qt classes and is left to the window's thread).
-BACKGROUND_MODULES = ("sqlite_utils", "matplotlib.figure", "matplotlib.backends.backend_agg")
+WRITER_MODULE = "sqlite_utils"  # what the first edit needs (storage/document.py, _db)
 
 
 def _settle_garbage_collector(district: District | None) -> None:
@@ -45,11 +42,6 @@ def _settle_garbage_collector(district: District | None) -> None:
     gc.collect()
     if district is not None and len(district.items) >= FREEZE_ITEMS:
         gc.freeze()
-
-
-def _import_all(names: list[str]) -> None:
-    for name in names:
-        importlib.import_module(name)
 
 
 class DocumentSession(QObject):
@@ -95,19 +87,20 @@ class DocumentSession(QObject):
         self.selection_changed.emit([])
         _settle_garbage_collector(document.district if document else None)
         if document is not None:
-            # Once the plan is on screen, load what edits and charts need.
-            QTimer.singleShot(WRITES_DELAY_MS, lambda: self._load_in_background(document))
+            # Once the plan is on screen, load what the first edit needs (sqlite-utils).
+            QTimer.singleShot(WRITES_DELAY_MS, lambda: self._prepare_writes(document))
 
-    def _load_in_background(self, document: Document) -> None:
-        # In a thread of its own: on the window's thread sqlite-utils froze it for 0.2 s just
-        # after a plan opened, 0.3-0.5 s when the map's layout worker was running meanwhile
-        # (benchmarks/ui_freeze.py at 2,000 and 4,000 programs), and matplotlib 0.45 s when
-        # the first chart was shown (benchmarks/ui_views.py). An edit or a chart asked for
-        # before its module is in waits for the import, as it would have anyway.
-        missing = [name for name in BACKGROUND_MODULES if name not in sys.modules]
-        if document is self.document and not document.closed and missing:
+    def _prepare_writes(self, document: Document) -> None:
+        # Imported in a thread of its own: on the window's thread the import froze it for
+        # 0.2 s just after a plan opened, 0.3-0.5 s when the map's layout worker was running
+        # meanwhile (benchmarks/ui_freeze.py at 2,000 and 4,000 programs). An edit made
+        # before it is done waits for the import, as it would have anyway.
+        if document is self.document and not document.closed and WRITER_MODULE not in sys.modules:
             threading.Thread(
-                target=_import_all, args=(missing,), name="load-modules", daemon=True
+                target=importlib.import_module,
+                args=(WRITER_MODULE,),
+                name="load-writer",
+                daemon=True,
             ).start()
 
     def close(self) -> None:

@@ -35,8 +35,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NamedTuple
 
 if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -88,6 +90,38 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 600
     poll.stop()
 
 
+class BenchWindow(NamedTuple):
+    app: QApplication
+    window: Any  # MainWindow (imported once the application exists)
+    plan: Path  # a generated plan, not open yet; its folder is temporary too
+    create_seconds: float  # generating the district and writing the plan
+
+
+@contextmanager
+def window_on_generated_plan(programs: int) -> Iterator[BenchWindow]:
+    """The real main window (offscreen, 1366x768, settings in a temporary folder) and a plan
+    of `programs` generated programs beside it, for the benchmarks that time the window."""
+    QStandardPaths.setTestModeEnabled(True)
+    with tempfile.TemporaryDirectory() as temp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
+        from coherence_planner.ui.app import make_application
+        from coherence_planner.ui.shell.main_window import MainWindow
+
+        app = make_application([sys.argv[0]])
+        plan = Path(temp) / "big.coherence"
+        started = time.perf_counter()
+        Document.create(plan, district_from_dict(generate(programs, 1))).close()
+        created = time.perf_counter() - started
+        window = MainWindow()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
+        window.resize(1366, 768)
+        window.show()
+        yield BenchWindow(app, window, plan, created)
+        window.close()
+    QApplication.processEvents()
+
+
 def ms(xs: list[float]) -> str:
     return f"median {statistics.median(xs) * 1000:.0f} ms, max {max(xs) * 1000:.0f} ms"
 
@@ -103,22 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         "--map-first", action="store_true", help="show the Map tab before the edits"
     )
     args = parser.parse_args(argv)
-    QStandardPaths.setTestModeEnabled(True)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
-        from coherence_planner.ui.app import make_application
-        from coherence_planner.ui.shell.main_window import MainWindow
-
-        app = make_application([sys.argv[0]])
-        path = Path(temp) / "big.coherence"
-        started = time.perf_counter()
-        Document.create(path, district_from_dict(generate(args.programs, 1))).close()
-        print(f"generate + create file:         {time.perf_counter() - started:.2f} s")
-        window = MainWindow()
-        window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
-        window.resize(1366, 768)
-        window.show()
+    with window_on_generated_plan(args.programs) as (app, window, path, created):
+        print(f"generate + create file:         {created:.2f} s")
         meter = StallMeter()
         meter.start()
         started = time.perf_counter()
@@ -175,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_export:
             from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 
-            out = Path(temp) / "report.pdf"
+            out = path.with_name("report.pdf")
             started = time.perf_counter()
             export_pdf(session.district, out, PdfOptions(kind="report"))
             print(
@@ -184,8 +204,6 @@ def main(argv: list[str] | None = None) -> int:
             )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory (RSS):              {peak:.0f} MB")
-        window.close()
-    QApplication.processEvents()
     return 0
 
 

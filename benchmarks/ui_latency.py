@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,12 +23,9 @@ if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.storage.document import Document
+from benchmarks.ui_freeze import window_on_generated_plan
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,20 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--programs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
-    QStandardPaths.setTestModeEnabled(True)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
-        from coherence_planner.ui.app import make_application
-        from coherence_planner.ui.shell.main_window import MainWindow
-
-        app = make_application([sys.argv[0]])
-        path = Path(temp) / "big.coherence"
-        Document.create(path, district_from_dict(generate(args.programs, 1))).close()
-        window = MainWindow()
-        window.setWindowState(Qt.WindowState.WindowNoState)  # not the first run's maximised
-        window.resize(1366, 768)
-        window.show()
+    with window_on_generated_plan(args.programs) as (app, window, path, _created):
         started = time.perf_counter()
         window.documents.open_plan(path)
         while window.session.analysis is None:
@@ -101,8 +84,6 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"analysis in worker thread:          {window.session.last_analysis_seconds * 1000:.0f} ms"
         )
-        window.close()
-    QApplication.processEvents()
     return 0
 
 

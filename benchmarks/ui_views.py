@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,13 +23,9 @@ if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.generate_district import generate
-from benchmarks.ui_freeze import BUDGET_MS, StallMeter, wait_until
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.storage.document import Document
+from benchmarks.ui_freeze import BUDGET_MS, StallMeter, wait_until, window_on_generated_plan
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,20 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--programs", type=int, default=10000)
     parser.add_argument("--settle", type=float, default=3.0, help="seconds after each view")
     args = parser.parse_args(argv)
-    QStandardPaths.setTestModeEnabled(True)
-    with tempfile.TemporaryDirectory() as temp:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
-        from coherence_planner.ui.app import make_application
-        from coherence_planner.ui.shell.main_window import MainWindow
-
-        app = make_application([sys.argv[0]])
-        path = Path(temp) / "big.coherence"
-        Document.create(path, district_from_dict(generate(args.programs, 1))).close()
-        window = MainWindow()
-        window.setWindowState(Qt.WindowState.WindowNoState)
-        window.resize(1366, 768)
-        window.show()
+    with window_on_generated_plan(args.programs) as (app, window, path, _created):
         window.documents.open_plan(path)
         session = window.session
         wait_until(app, lambda: session.analysis is not None and not session.analysis_pending)
@@ -78,8 +60,6 @@ def main(argv: list[str] | None = None) -> int:
             longest = meter.stop()
             over = sum(gap > BUDGET_MS for gap in meter.gaps)
             print(f"| {name} | {longest * 1000:.0f} ms | {over} |")
-        window.close()
-    QApplication.processEvents()
     return 0
 
 

@@ -20,7 +20,6 @@ from coherence_planner.ui.plain_text import tooltip
 
 DIRECT = "●"
 THROUGH = "○"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_KINDS = ("strategy", "program", "policy")
 # Sorting a goal's column puts direct first, then through, then none; ties in plan order.
@@ -96,8 +95,6 @@ class AlignmentModel(QAbstractTableModel):
         if column == 0:
             if role == _DISPLAY:
                 return row.name + ("  (serves no goal)" if row.orphan else "")
-            if role == SORT_ROLE:
-                return self.sort_key(row, column)
             if role == ID_ROLE:
                 return row.item_id
             if role == _TOOLTIP:
@@ -106,16 +103,12 @@ class AlignmentModel(QAbstractTableModel):
         if column == 1:
             if role == _DISPLAY:
                 return vocab.KIND_LABELS[row.kind]
-            if role == SORT_ROLE:
-                return self.sort_key(row, column)
             return None
         cell = row.cells[column - 2]
         if role == _DISPLAY:
             return cell
         if role == _ALIGN:
             return _CENTRE
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:

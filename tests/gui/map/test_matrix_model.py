@@ -8,18 +8,17 @@ from typing import Any
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from coherence_planner.domain.coherence import analyse
-from coherence_planner.ui.map.matrix import alignment
+from coherence_planner.ui.map.matrix import MatrixRow, alignment
 from coherence_planner.ui.map.matrix_model import (
     DIRECT,
     ID_ROLE,
-    SORT_ROLE,
     THROUGH,
     AlignmentModel,
 )
 from tests.factories import g, make, p, s, sup
 
 
-def _model() -> tuple[AlignmentModel, list[str]]:
+def _model() -> tuple[AlignmentModel, list[str], dict[str, MatrixRow]]:
     district = make(
         goals=[g("G1", name="Readers by grade 3"), g("G2", name="Every student attends")],
         strategies=[s("S1", name="Tiered reading")],
@@ -29,11 +28,11 @@ def _model() -> tuple[AlignmentModel, list[str]]:
     goals, rows = alignment(district, analyse(district))
     model = AlignmentModel()
     model.set_rows(rows, [district.items[x].label for x in goals], ["tip 1", "tip 2"])
-    return model, goals
+    return model, goals, {row.item_id: row for row in rows}
 
 
 def test_the_model_is_sound_and_says_each_cell(qtmodeltester: Any) -> None:
-    model, goals = _model()
+    model, goals, _rows = _model()
     qtmodeltester.check(model)
     assert goals == ["G1", "G2"]
     assert model.columnCount() == 4 and model.rowCount() == 4
@@ -51,14 +50,15 @@ def test_the_model_is_sound_and_says_each_cell(qtmodeltester: Any) -> None:
 
 
 def test_sorting_a_goal_column_puts_direct_then_through_then_none() -> None:
-    model, _goals = _model()
+    model, _goals, rows = _model()
     plan_order = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
     chosen = QPersistentModelIndex(model.index(plan_order.index("P1"), 0))  # a selection
     model.sort(2, Qt.SortOrder.AscendingOrder)
     cells = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert cells == [DIRECT, DIRECT, THROUGH, ""]
     assert chosen.data(ID_ROLE) == "P1"  # it followed its row
-    keys = [model.index(r, 2).data(SORT_ROLE) for r in range(model.rowCount())]
+    shown = [rows[model.index(r, 0).data(ID_ROLE)] for r in range(model.rowCount())]
+    keys = [model.sort_key(row, 2) for row in shown]
     assert keys == sorted(keys)
     model.sort(2, Qt.SortOrder.DescendingOrder)
     assert [model.index(r, 2).data() for r in range(model.rowCount())] == [

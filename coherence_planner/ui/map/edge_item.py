@@ -23,6 +23,7 @@ TINY_ARROW_PX = 1.5
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _ROUND_CAP = Qt.PenCapStyle.RoundCap
+_ARROW_FILL = QColor(style.MUTED_TEXT)
 
 
 @cache
@@ -49,7 +50,6 @@ class EdgeItem(QGraphicsPathItem):
         )
         self._pen = _pen_for(look.colour, look.width, look.dash)
         self._colour = QColor(look.colour)
-        self._arrow_fill = QColor(style.MUTED_TEXT)
         path = QPainterPath()
         first, *rest = geom.points
         path.moveTo(*first)
@@ -146,5 +146,5 @@ class EdgeItem(QGraphicsPathItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW < TINY_ARROW_PX:
             return
         painter.setPen(_NO_PEN)
-        painter.setBrush(pen.color() if self._emphasis else self._arrow_fill)
+        painter.setBrush(pen.color() if self._emphasis else _ARROW_FILL)
         painter.drawPolygon(self._arrow_head())

@@ -107,10 +107,11 @@ def named(value: bool | None) -> str:
 
 def row(label: str, f: Score, seconds: float, district: str) -> str:
     links = f"{f.links_right}/{f.links_wrong}/{f.links_missing} of {f.links}"
+    wrongly = f" (+{f.required_false} not required)" if f.required_false else ""
     return (
         f"| {label} | {f.programs} | {f.found} ({percent(f.found, f.programs)}) | {f.missed} "
         f"| {f.extra} | {links} | {f.money_right} of {f.programs} "
-        f"| {f.goal_money_right} of {f.goals} | {f.required_flagged} of {f.required} "
+        f"| {f.goal_money_right} of {f.goals} | {f.required_flagged} of {f.required}{wrongly} "
         f"| {percent(f.money_imported, f.money_truth)} | {district} | {seconds:.2f} s |"
     )
 

@@ -16,7 +16,7 @@ from coherence_planner.reports.map_pages import PagePlan, draw_pages, plan_pages
 from coherence_planner.reports.map_poster import MapPoster
 from coherence_planner.reports.map_print_pages import draw_print_pages, plan_print
 from coherence_planner.reports.paper import ExportError, Sheet
-from coherence_planner.reports.pdf_meta import district_title, printed_on, set_info
+from coherence_planner.reports.pdf_meta import district_title, pdf_target, printed_on, set_info
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 
 
@@ -73,8 +73,7 @@ def write_map_pdf(
         return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
     poster = map_poster(district, analysis, goal, today)
     plan = plan_pages(poster, sheet, tile)
-    target = str(path) if isinstance(path, Path) else path
-    canvas = Canvas(target, pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
     title = f"{district_title(district)} — coherence map"
     set_info(canvas, title, "Coherence map", district)
     footer = f"{district_title(district)} · coherence map · printed {printed_on(today)}"
@@ -94,8 +93,7 @@ def _write_print_pages(
     today: dt.date | None,
 ) -> int:
     plan = plan_print(district, analysis, sheet, goal)
-    target = str(path) if isinstance(path, Path) else path
-    canvas = Canvas(target, pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
     title = district_title(district)
     set_info(canvas, f"{title} — coherence map", "Coherence map", district)
     words = ["Coherence map"]

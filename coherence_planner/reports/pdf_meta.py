@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,6 +24,17 @@ def printed_on(today: dt.date | None = None) -> str:
     """The date a page was printed, spelled out so no reader confuses day and month."""
     day = today or dt.date.today()
     return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def pdf_target(path: Path | BinaryIO) -> str | BinaryIO:
+    """What reportlab writes to: a path as a file name, a stream as itself. reportlab takes
+    any string for a file name, so `str(stream)` once wrote PDFs named
+    "<_io.BytesIO object at 0x…>" into the working folder; anything else is refused."""
+    if isinstance(path, os.PathLike):
+        return os.fspath(path)
+    if callable(getattr(path, "write", None)):
+        return path
+    raise TypeError(f"a PDF is written to a path or a binary stream, not {type(path).__name__}")
 
 
 def set_info(canvas: Canvas, title: str, subject: str, district: District) -> None:

@@ -18,7 +18,7 @@ from coherence_planner.reports.chart_cost_evidence import cost_evidence_chart
 from coherence_planner.reports.chart_spend_by_goal import spend_by_goal_chart
 from coherence_planner.reports.fonts import register_fonts
 from coherence_planner.reports.paper import Sheet
-from coherence_planner.reports.pdf_meta import district_title
+from coherence_planner.reports.pdf_meta import district_title, pdf_target
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 from coherence_planner.reports.report_doc import Heading, ReportDoc, then_pages
 from coherence_planner.reports.report_findings import findings, removal_candidates
@@ -69,7 +69,7 @@ def write_report_pdf(
     if district.school_year:
         footer += f" · {district.school_year}"
     doc = ReportDoc(
-        str(path) if isinstance(path, Path) else path,
+        pdf_target(path),
         pagesize=sheet.size,
         title=f"{title} — coherence report",
         author=title,

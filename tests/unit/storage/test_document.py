@@ -202,15 +202,6 @@ def test_second_open_of_an_open_plan_is_refused(tmp_path: Path, district: Distri
     Document.open(path).close()
 
 
-def test_read_only_write_is_a_known_error(tmp_path: Path, district: District) -> None:
-    # Running as root defeats chmod; query_only makes SQLite answer SQLITE_READONLY for real.
-    with Document.create(tmp_path / "p.coherence", district) as doc:
-        doc._conn.execute("PRAGMA query_only = ON")
-        with pytest.raises(errors.ReadOnlyLocation):
-            doc.apply(RemoveItems(doc.district, ["S1"]))
-        assert as_dict(doc.district) == as_dict(district)
-
-
 def test_an_open_plan_is_never_replaced(tmp_path: Path, district: District) -> None:
     path = tmp_path / "plan.coherence"
     with Document.create(path, district) as doc:

@@ -49,6 +49,7 @@ from coherence_planner.storage.errors import (
     ReadOnlyFile,
     ReadOnlyFolder,
     SameAsOpenFile,
+    WriteIgnored,
     classify,
 )
 from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
@@ -68,11 +69,13 @@ def _stamp(conn: sqlite3.Connection, *, created: bool = False) -> None:
     values = {"written_by": coherence_planner.__version__}
     if created:
         values.update(created_at=_now(), created_by=coherence_planner.__version__)
-    conn.executemany(
+    cursor = conn.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         list(values.items()),
     )
+    if cursor.rowcount != len(values):
+        raise WriteIgnored(f"the version stamp changed {cursor.rowcount} rows")
 
 
 @contextmanager
@@ -93,8 +96,10 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
                 conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    if conn.in_transaction:
-        raise sqlite3.OperationalError("disk I/O error: the commit did not finish")
+    if conn.in_transaction:  # COMMIT returned, but the changes are not in the file
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise WriteIgnored("the commit did not finish")
 
 
 def _database(conn: sqlite3.Connection) -> Database:

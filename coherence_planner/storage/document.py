@@ -51,6 +51,7 @@ from coherence_planner.storage.errors import (
     SameAsOpenFile,
     WriteIgnored,
     classify,
+    unsaved,
 )
 from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
 from coherence_planner.storage.schema_check import check_schema
@@ -369,7 +370,7 @@ class Document:
         except KnownError as exc:
             if not keep:
                 raise
-            self.unsaved = exc
+            self.unsaved = unsaved(exc)
             return self._in_memory(forward)
         with self.district.editing():  # a snapshot in a worker thread waits for the edit
             changes = forward(self.district)
@@ -382,7 +383,7 @@ class Document:
         except BaseException as exc:
             known = classify(exc, self.path)
             if known is not None and keep:
-                self.unsaved = known  # the file holds the plan as it was before this edit
+                self.unsaved = unsaved(known)  # the file holds the plan as before this edit
                 return self._announce(changes)
             with self.district.editing():
                 backward(self.district)

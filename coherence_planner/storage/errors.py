@@ -144,11 +144,15 @@ class FileReplaced(KnownError):
 
 
 class NotSaved(KnownError):
-    """A write SQLite took without an error but that did not change what it had to."""
+    """A change that did not reach the file: a write SQLite took without an error but that
+    did not change what it had to, or (`why`) one refused for a reason of the place while
+    the app keeps the change in memory (`unsaved`)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, why: str = "") -> None:
+        detail = f" ({why})" if why else ""
         super().__init__(
-            path, f"Coherence Planner could not save the change to “{_name(path)}”. {_SAVE_AS}"
+            path,
+            f"Coherence Planner could not save the change to “{_name(path)}”{detail}. {_SAVE_AS}",
         )
 
 
@@ -239,6 +243,24 @@ class InvalidInterchange(KnownError):
             f"{'s' if count != 1 else ''}; the first: {self.problems[0] if count else '?'}). "
             "Nothing was imported.",
         )
+
+
+def unsaved(known: KnownError) -> KnownError:
+    """The sentence for a change kept in memory because the file refused it. The usual
+    sentences say "try again" or "nothing was changed", which is not true of a change the
+    app keeps; these say what happened and that Save As keeps it."""
+    if isinstance(known, (ReadOnlyFolder, ReadOnlyFile, FileReplaced, NotSaved)):
+        return known  # these already say so
+    reasons: list[tuple[type[KnownError], str]] = [
+        (DiskFull, "the disk is full"),
+        (DriveUnavailable, "the drive stopped answering"),
+        (ReadOnlyLocation, "the file or its folder is read-only"),
+        (FileLocked, "another program holds the file"),
+        (TooSlow, "writing took too long"),
+        (DamagedFile, "the file is damaged"),
+    ]
+    why = next((text for kind, text in reasons if isinstance(known, kind)), "")
+    return NotSaved(known.path, why)
 
 
 # sqlite3 primary result codes (sqlite3.h); Python 3.11 exposes them on the exception.

@@ -103,7 +103,7 @@ class DocumentController(QObject):
         answer = QMessageBox.warning(
             self.window,
             "Not saved",
-            f"{explain(exc)}\n\nYour changes are kept in this window until then.",
+            f"{explain(exc)}\n\nYour changes are kept in this window until you save them.",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )

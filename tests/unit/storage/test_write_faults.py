@@ -164,7 +164,11 @@ def test_a_failed_write_in_an_edit_is_never_silent(
     run = doc.revert if step == "revert" else doc.apply
     if keep:
         run(command, keep_unsaved=True)
-        assert isinstance(doc.unsaved, DriveUnavailable if fault == "error" else NotSaved)
+        assert isinstance(doc.unsaved, NotSaved)
+        why = " (the drive stopped answering)" if fault == "error" else ""
+        assert doc.unsaved.message.startswith(
+            f"Coherence Planner could not save the change to “plan.coherence”{why}. "
+        )
         assert doc.district != in_memory_before  # the edit is kept, in memory
     else:
         with pytest.raises(KnownError) as caught:
@@ -241,3 +245,24 @@ def test_the_backup_before_a_migration_is_refused_whole(
         Document.open(path)
     assert digest(path) == before
     assert os.listdir(tmp_path) == ["plan.coherence"]
+
+
+def test_a_change_kept_on_a_full_disk_says_so_and_not_try_again(
+    tmp_path: Path, district: District
+) -> None:
+    """SQLite's own SQLITE_FULL (a page limit). DiskFull says "try again … the last change
+    was not applied", true when apply() raises; a change kept in memory gets its own."""
+    path = plan_on_disk(tmp_path, district)
+    before = digest(path)
+    doc = Document.open(path)
+    pages = doc._conn.execute("PRAGMA page_count").fetchone()[0]
+    doc._conn.execute(f"PRAGMA max_page_count = {pages}")
+    doc.apply(PutRecord("notes", "big", "n" * 100_000, text="Note"), keep_unsaved=True)
+    assert doc.unsaved is not None
+    assert doc.unsaved.message == (
+        "Coherence Planner could not save the change to “plan.coherence” (the disk is "
+        "full). Use File ▸ Save As… to keep your work."
+    )
+    assert doc.district.record("notes", "big") == "n" * 100_000
+    doc.close()
+    assert digest(path) == before

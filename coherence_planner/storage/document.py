@@ -3,12 +3,18 @@
 There is no Save command. Each edit is a domain command; `apply()` runs it on the district
 and writes exactly the rows its `Changes` name in one transaction, so when `apply()` returns
 the edit is on the disk, and when it raises the district in memory is as it was before.
+Before each write the plan's folder and file must be writable and the file still the one
+opened (storage/watch.py); every statement, the journal and the commit are checked, and
+any failure raises a KnownError. The app passes `keep_unsaved=True` instead: a failed edit
+stays in memory and the Document becomes `unsaved` (it writes nothing more to the file,
+which no longer matches the district) until Save As writes the whole district elsewhere.
 "Save a Copy" and "Save As" copy the live database with SQLite's backup API; the live file
 is never copied or renamed by file operations, which could catch it half-written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -22,7 +28,7 @@ import coherence_planner
 from coherence_planner.domain.codec import InvalidDistrict
 from coherence_planner.domain.commands import Changes, Command
 from coherence_planner.domain.district import District
-from coherence_planner.storage import rows, schema
+from coherence_planner.storage import rows, schema, watch
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.connection import (
     STATEMENT_BUDGET,
@@ -40,8 +46,12 @@ from coherence_planner.storage.errors import (
     KnownError,
     NewerVersion,
     NotACoherenceFile,
+    ReadOnlyFile,
+    ReadOnlyFolder,
     SameAsOpenFile,
+    WriteIgnored,
     classify,
+    unsaved,
 )
 from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
 from coherence_planner.storage.schema_check import check_schema
@@ -60,23 +70,37 @@ def _stamp(conn: sqlite3.Connection, *, created: bool = False) -> None:
     values = {"written_by": coherence_planner.__version__}
     if created:
         values.update(created_at=_now(), created_by=coherence_planner.__version__)
-    conn.executemany(
+    cursor = conn.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         list(values.items()),
     )
+    if cursor.rowcount != len(values):
+        raise WriteIgnored(f"the version stamp changed {cursor.rowcount} rows")
 
 
 @contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One transaction on a plain connection (autocommit mode): committed, or rolled back."""
-    conn.execute("BEGIN")
+    """One transaction on a plain connection (autocommit mode): committed, or rolled back.
+
+    A failed ROLLBACK (the drive gone) must not hide the error that caused it; a COMMIT
+    that leaves a transaction open did not reach the file and raises.
+    """
+    conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        # The original error says more than a failed ROLLBACK would; SQLite rolls back
+        # the journal itself when it can.
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    if conn.in_transaction:  # COMMIT returned, but the changes are not in the file
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise WriteIgnored("the commit did not finish")
 
 
 def _database(conn: sqlite3.Connection) -> Database:
@@ -96,6 +120,28 @@ def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
         candidate = path.with_name(f"{path.stem}-{stamp}-{number}.backup{schema.SUFFIX}")
         number += 1
     return candidate
+
+
+def _write_plan(path: Path, district: District, *, replace: bool) -> None:
+    """Write `district` as a new plan at `path`, built beside it and moved into place."""
+    if path.exists() and not replace:
+        raise FileExists(path)
+    refuse_if_in_use(path)
+
+    def build(temp: Path) -> None:
+        # Plain sqlite3 (no sqlite-utils): opening a copy of the sample shows the window
+        # before sqlite-utils is loaded.
+        conn = connect_file(temp, Watchdog(WRITE_BUDGET), must_exist=False)
+        try:
+            with _transaction(conn):
+                conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID:d}")
+                schema.migrate(conn, 0)
+                rows.write_all(conn, district)
+                _stamp(conn, created=True)
+        finally:
+            conn.close()
+
+    write_atomically(path, build)
 
 
 def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
@@ -190,6 +236,10 @@ class Document:
         self._watchdog = watchdog
         self._listeners: list[Listener] = []
         self._stamped = False
+        self._identity: watch.Identity | None = None  # the file we opened: see _writable
+        # Why the file stopped following the district (an edit kept in memory only), or
+        # None while every edit is saved.
+        self.unsaved: KnownError | None = None
         self.district: District = District()
 
     # -- opening -------------------------------------------------------------------------
@@ -210,6 +260,7 @@ class Document:
         doc = cls(path, conn, watchdog)
         try:
             doc._load(district)
+            doc._identity = watch.identity(path)
         except BaseException as exc:
             conn.close()
             known = classify(exc, path)
@@ -270,25 +321,8 @@ class Document:
         Reading it back doubled the time of creating a plan.
         """
         path = Path(path)
-        if path.exists() and not replace:
-            raise FileExists(path)
-        refuse_if_in_use(path)
         content = district if district is not None else District()
-
-        def build(temp: Path) -> None:
-            # Plain sqlite3 (no sqlite-utils): opening a copy of the sample shows the window
-            # before sqlite-utils is loaded.
-            conn = connect_file(temp, Watchdog(WRITE_BUDGET), must_exist=False)
-            try:
-                with _transaction(conn):
-                    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID:d}")
-                    schema.migrate(conn, 0)
-                    rows.write_all(conn, content)
-                    _stamp(conn, created=True)
-            finally:
-                conn.close()
-
-        write_atomically(path, build)
+        _write_plan(path, content, replace=replace)
         # The file was just written by this app: no hostile content to stop early, and a
         # slow laptop must not call a big new plan damaged (the audit's 168 MB import).
         return cls._open(path, WRITE_BUDGET, content.copy())
@@ -300,34 +334,75 @@ class Document:
         return not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
 
     # -- editing -------------------------------------------------------------------------
-    def apply(self, command: Command) -> Changes:
-        """Do `command` and store what it changed, or raise with the district unchanged."""
-        return self._run(command.do, command.undo)
+    def apply(self, command: Command, *, keep_unsaved: bool = False) -> Changes:
+        """Do `command` and store what it changed, or raise with the district unchanged.
 
-    def revert(self, command: Command) -> Changes:
+        With `keep_unsaved`, a write refused for a reason of the place (a KnownError) keeps
+        the edit in memory instead and makes the Document `unsaved`; from then on edits
+        change memory only, until Save As. The caller reads `unsaved` to tell the person.
+        """
+        return self._run(command.do, command.undo, keep_unsaved)
+
+    def revert(self, command: Command, *, keep_unsaved: bool = False) -> Changes:
         """Undo `command` and store what it changed, or raise with the district unchanged."""
-        return self._run(command.undo, command.do)
+        return self._run(command.undo, command.do, keep_unsaved)
+
+    def _writable(self) -> None:
+        """Refuse before anything changes: a plan that cannot be saved, or a file that is
+        not the one opened any more (a rename, a move, a copy over it)."""
+        if self.unsaved is not None:
+            raise self.unsaved
+        watch.check(self.path, self._identity)
+        if not os.access(self.path, os.W_OK):
+            raise ReadOnlyFile(self.path)
+        if not os.access(self.path.parent, os.W_OK):
+            raise ReadOnlyFolder(self.path)
 
     def _run(
-        self, forward: Callable[[District], Changes], backward: Callable[[District], Changes]
+        self,
+        forward: Callable[[District], Changes],
+        backward: Callable[[District], Changes],
+        keep: bool,
     ) -> Changes:
         self._check_open()
+        try:
+            self._writable()
+        except KnownError as exc:
+            if not keep:
+                raise
+            self.unsaved = unsaved(exc)
+            return self._in_memory(forward)
         with self.district.editing():  # a snapshot in a worker thread waits for the edit
             changes = forward(self.district)
         try:
             self._watchdog.start(WRITE_BUDGET)
-            with self._db.atomic():
-                rows.write_changes(self._db, self.district, changes)
+            with _transaction(self._conn):
+                rows.write_changes(self._conn, self.district, changes)
                 if not self._stamped:
                     _stamp(self._conn)
         except BaseException as exc:
+            known = classify(exc, self.path)
+            if known is not None and keep:
+                self.unsaved = unsaved(known)  # the file holds the plan as before this edit
+                return self._announce(changes)
             with self.district.editing():
                 backward(self.district)
-            known = classify(exc, self.path)
-            if known is not None:
+            # Our own rolled-back transaction may have touched the file (its size, its
+            # change time); it was the file we opened a moment ago (_writable).
+            self._identity = watch.identity(self.path)
+            if known is not None and known is not exc:
                 raise known from exc
             raise
+        self._identity = watch.identity(self.path)  # our own commit changed size and time
         self._stamped = True
+        return self._announce(changes)
+
+    def _in_memory(self, forward: Callable[[District], Changes]) -> Changes:
+        with self.district.editing():
+            changes = forward(self.district)
+        return self._announce(changes)
+
+    def _announce(self, changes: Changes) -> Changes:
         for listener in list(self._listeners):
             listener(changes)
         return changes
@@ -341,17 +416,26 @@ class Document:
 
     # -- copies --------------------------------------------------------------------------
     def save_copy(self, dest: str | Path) -> None:
-        """Write a complete copy of the plan to `dest` (replacing it); this file stays open."""
+        """Write a complete copy of the plan to `dest` (replacing it); this file stays open.
+
+        An unsaved plan is written from the district in memory, which holds the edits the
+        file does not; a saved one is copied from the file, which keeps its meta."""
         self._check_open()
         dest = Path(dest)
-        if dest.exists() and os.path.samefile(dest, self.path):
-            raise SameAsOpenFile(dest)
+        found, mine = watch.identity(dest), self._identity
+        if found is not None and mine is not None and found[:2] == mine[:2]:
+            raise SameAsOpenFile(dest)  # the same device and inode: this very file
+        if self.unsaved is not None:
+            _write_plan(dest, self.district, replace=True)
+            return
         refuse_if_in_use(dest)
         _copy_database(self._conn, dest)
 
     def save_as(self, dest: str | Path) -> Document:
         """Copy the plan to `dest` and open the copy; the caller closes this Document."""
         self.save_copy(dest)
+        if self.unsaved is not None:
+            return Document._open(Path(dest), WRITE_BUDGET, self.district.copy())
         return Document.open(dest, budget=self._watchdog.budget)
 
     def meta(self) -> dict[str, str]:

@@ -10,6 +10,7 @@ read-only folder) into the matching KnownError, and returns None for everything 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -91,6 +92,73 @@ class ReadOnlyLocation(KnownError):
             f"Coherence Planner cannot write to “{_name(path)}” or its folder; save to a "
             "folder you can write to, such as Documents.",
         )
+
+
+_SAVE_AS = "Use File ▸ Save As… to keep your work."
+
+
+class ReadOnlyFolder(ReadOnlyLocation):
+    """The plan's folder cannot be written to, though the file can: SQLite writes its
+    journal beside the plan, so no edit can be saved there (a shared drive, a synced
+    folder, a folder IT made read-only)."""
+
+    def __init__(self, path: str | Path) -> None:
+        KnownError.__init__(
+            self,
+            path,
+            f"Coherence Planner cannot save in “{_name(Path(path).parent)}” (the folder is "
+            f"read-only). {_SAVE_AS}",
+        )
+
+
+class ReadOnlyFile(ReadOnlyLocation):
+    def __init__(self, path: str | Path) -> None:
+        KnownError.__init__(
+            self,
+            path,
+            f"Coherence Planner cannot save “{_name(path)}” (the file is read-only). {_SAVE_AS}",
+        )
+
+
+def read_only_place(path: str | Path) -> ReadOnlyLocation:
+    """Which of the plan's file or its folder refuses writes, said as precisely as we can."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not os.access(target, os.W_OK):
+        return ReadOnlyFile(target)
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return ReadOnlyFolder(target)
+    return ReadOnlyLocation(target)
+
+
+class FileReplaced(KnownError):
+    """The open plan's file is not the one we opened any more: renamed, moved, deleted,
+    or replaced by another program (a sync client, a copy over it)."""
+
+    def __init__(self, path: str | Path, what: str) -> None:
+        super().__init__(
+            path,
+            f"“{_name(path)}” was {what} while it was open, so Coherence Planner stopped "
+            f"saving to it. {_SAVE_AS}",
+        )
+
+
+class NotSaved(KnownError):
+    """A change that did not reach the file: a write SQLite took without an error but that
+    did not change what it had to, or (`why`) one refused for a reason of the place while
+    the app keeps the change in memory (`unsaved`)."""
+
+    def __init__(self, path: str | Path, why: str = "") -> None:
+        detail = f" ({why})" if why else ""
+        super().__init__(
+            path,
+            f"Coherence Planner could not save the change to “{_name(path)}”{detail}. {_SAVE_AS}",
+        )
+
+
+class WriteIgnored(Exception):
+    """Raised by storage's writers when a statement changed fewer rows than it must;
+    `classify` makes it NotSaved, naming the file."""
 
 
 class DiskFull(KnownError):
@@ -177,6 +245,24 @@ class InvalidInterchange(KnownError):
         )
 
 
+def unsaved(known: KnownError) -> KnownError:
+    """The sentence for a change kept in memory because the file refused it. The usual
+    sentences say "try again" or "nothing was changed", which is not true of a change the
+    app keeps; these say what happened and that Save As keeps it."""
+    if isinstance(known, (ReadOnlyFolder, ReadOnlyFile, FileReplaced, NotSaved)):
+        return known  # these already say so
+    reasons: list[tuple[type[KnownError], str]] = [
+        (DiskFull, "the disk is full"),
+        (DriveUnavailable, "the drive stopped answering"),
+        (ReadOnlyLocation, "the file or its folder is read-only"),
+        (FileLocked, "another program holds the file"),
+        (TooSlow, "writing took too long"),
+        (DamagedFile, "the file is damaged"),
+    ]
+    why = next((text for kind, text in reasons if isinstance(known, kind)), "")
+    return NotSaved(known.path, why)
+
+
 # sqlite3 primary result codes (sqlite3.h); Python 3.11 exposes them on the exception.
 _BUSY, _LOCKED, _READONLY, _INTERRUPT, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
     5,
@@ -196,6 +282,8 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
     """The KnownError an environment failure stands for, or None when it is a bug."""
     if isinstance(exc, KnownError):
         return exc
+    if isinstance(exc, WriteIgnored):
+        return NotSaved(path)
     if isinstance(exc, UnicodeDecodeError):  # a text value in the file is not UTF-8
         return DamagedFile(path, "it holds text that is not UTF-8")
     if isinstance(exc, sqlite3.Error):
@@ -204,7 +292,7 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
         if code in (_BUSY, _LOCKED) or "locked" in text:
             return FileLocked(path)
         if code == _READONLY or "readonly" in text:
-            return ReadOnlyLocation(path)
+            return read_only_place(path)
         if code == _FULL or "disk is full" in text:
             return DiskFull(path)
         if code == _INTERRUPT or "interrupted" in text:
@@ -216,7 +304,7 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
         if code == _IOERR or "disk i/o" in text:
             return DriveUnavailable(path)
         if code == _CANTOPEN or "unable to open" in text:
-            return ReadOnlyLocation(path)
+            return read_only_place(path)
         return None
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
@@ -224,7 +312,7 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
         if getattr(exc, "winerror", None) == _SHARING_VIOLATION or exc.errno == errno.EBUSY:
             return FileLocked(path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return ReadOnlyLocation(path)
+            return read_only_place(path)
         if exc.errno == errno.ENOENT:
             return FileMissing(path)
         if exc.errno == errno.EIO:

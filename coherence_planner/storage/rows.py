@@ -11,18 +11,15 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coherence_planner.domain import codec, vocab
 from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.commands import Changes
 from coherence_planner.domain.district import District, DistrictError
 from coherence_planner.domain.items import Item, Link, LinkKey
+from coherence_planner.storage.errors import WriteIgnored
 from coherence_planner.storage.schema import Executes
-
-if TYPE_CHECKING:  # only for types: reading needs no sqlite-utils (see read_district)
-    from sqlite_utils import Database
-
 
 # One encoder for every row: json.dumps with arguments would build a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -38,48 +35,69 @@ def _item_values(item: Item, seq: int) -> tuple[Any, ...]:
     return (item.id, item.kind, seq, item.name, item.status, _dump(data))
 
 
-def _item_row(item: Item, seq: int) -> dict[str, Any]:
-    return dict(zip(ITEM_COLUMNS, _item_values(item, seq), strict=True))
-
-
 def _link_values(link: Link, seq: int) -> tuple[Any, ...]:
     kind, src, dst = link.key
     return (kind, src, dst, seq, _dump(codec.link_to_dict(link)))
 
 
-def _link_row(link: Link, seq: int) -> dict[str, Any]:
-    return dict(zip(LINK_COLUMNS, _link_values(link, seq), strict=True))
+def _expect_one(cursor: sqlite3.Cursor, what: str, rows: int = 1) -> None:
+    """Refuse a write that did not change the rows it must: SQLite can skip a write without
+    an error (an `INSERT OR IGNORE`, a row missing from the file), and a plan that looks
+    saved but is not is the worst failure a planning tool can have."""
+    if cursor.rowcount != rows:
+        raise WriteIgnored(f"{what} changed {cursor.rowcount} rows, not {rows}")
 
 
 def _write_district_row(db: Executes, district: District) -> None:
-    db.execute(
+    cursor = db.execute(
         "UPDATE district SET name = ?, school_year = ?, notes = ?, extra = ? WHERE id = 1",
         [district.name, district.school_year, district.notes, _dump(district.extra)],
     )
+    _expect_one(cursor, "the district row")
 
 
-def _write_item(db: Database, district: District, item_id: str) -> None:
+# Plain SQL rather than sqlite-utils' Table.upsert: it reads the table's schema on every
+# call, and in a folder where SQLite cannot create its journal its probe for ON CONFLICT
+# failed quietly and it fell back to INSERT OR IGNORE + UPDATE, which wrote nothing and
+# said nothing (issue 24). An existing row keeps its rowid.
+_UPSERT_ITEM = (
+    f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, seq = excluded.seq, "
+    "name = excluded.name, status = excluded.status, data = excluded.data"
+)
+_UPSERT_LINK = (
+    f"INSERT INTO links ({', '.join(LINK_COLUMNS)}) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (kind, src, dst) DO UPDATE SET seq = excluded.seq, data = excluded.data"
+)
+_UPSERT_RECORD = (
+    "INSERT INTO records (collection, key, data) VALUES (?, ?, ?) "
+    "ON CONFLICT (collection, key) DO UPDATE SET data = excluded.data"
+)
+
+
+def _write_item(db: Executes, district: District, item_id: str) -> None:
     item = district.items.get(item_id)
     if item is None:
         db.execute("DELETE FROM items WHERE id = ?", [item_id])
     else:
-        db.table("items").upsert(_item_row(item, district.seq_of(item_id)), pk="id")
+        cursor = db.execute(_UPSERT_ITEM, _item_values(item, district.seq_of(item_id)))
+        _expect_one(cursor, f"item {item_id}")
 
 
-def _write_link(db: Database, district: District, key: LinkKey) -> None:
+def _write_link(db: Executes, district: District, key: LinkKey) -> None:
     link = district.links.get(key)
     if link is None:
         db.execute("DELETE FROM links WHERE kind = ? AND src = ? AND dst = ?", list(key))
     else:
-        db.table("links").upsert(
-            _link_row(link, district.link_seq_of(key)), pk=("kind", "src", "dst")
-        )
+        cursor = db.execute(_UPSERT_LINK, _link_values(link, district.link_seq_of(key)))
+        _expect_one(cursor, f"link {' '.join(key)}")
 
 
-def write_changes(db: Database, district: District, changes: Changes) -> None:
+def write_changes(db: Executes, district: District, changes: Changes) -> None:
     """Write the current state of what `changes` names: upsert what exists, delete the rest.
 
-    The caller holds the transaction.
+    The caller holds the transaction. Every upsert must change exactly one row (WriteIgnored
+    otherwise). A delete may change none: a Batch can name a key it added and removed again.
     """
     if changes.district:
         _write_district_row(db, district)
@@ -91,19 +109,13 @@ def write_changes(db: Database, district: District, changes: Changes) -> None:
         _write_record(db, district, collection, record_key)
 
 
-def _write_record(db: Database, district: District, collection: str, key: str) -> None:
+def _write_record(db: Executes, district: District, collection: str, key: str) -> None:
     value = district.record(collection, key)
     if value is None:
         db.execute("DELETE FROM records WHERE collection = ? AND key = ?", [collection, key])
     else:
-        # Plain SQL rather than Table.upsert, which reads the table's schema on every call:
-        # 0.4 ms a record, the most of a rating round's batch of 30 answers. An existing row
-        # keeps its rowid, so records keep the order they were first written in.
-        db.execute(
-            "INSERT INTO records (collection, key, data) VALUES (?, ?, ?) "
-            "ON CONFLICT (collection, key) DO UPDATE SET data = excluded.data",
-            [collection, key, _dump(value)],
-        )
+        cursor = db.execute(_UPSERT_RECORD, [collection, key, _dump(value)])
+        _expect_one(cursor, f"record {collection} {key}")
 
 
 def write_all(conn: sqlite3.Connection, district: District) -> None:
@@ -114,22 +126,25 @@ def write_all(conn: sqlite3.Connection, district: District) -> None:
     """
     _write_district_row(conn, district)
     seq_of, link_seq_of = district.seq_of, district.link_seq_of
-    conn.executemany(
+    cursor = conn.executemany(
         f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
         [_item_values(item, seq_of(item_id)) for item_id, item in district.items.items()],
     )
-    conn.executemany(
+    _expect_one(cursor, "the items", len(district.items))
+    cursor = conn.executemany(
         f"INSERT INTO links ({', '.join(LINK_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
         [_link_values(link, link_seq_of(key)) for key, link in district.links.items()],
     )
-    conn.executemany(
-        "INSERT INTO records (collection, key, data) VALUES (?, ?, ?)",
-        [
-            (collection, key, _dump(value))
-            for collection, table in district.records.items()
-            for key, value in table.items()
-        ],
+    _expect_one(cursor, "the links", len(district.links))
+    records = [
+        (collection, key, _dump(value))
+        for collection, table in district.records.items()
+        for key, value in table.items()
+    ]
+    cursor = conn.executemany(
+        "INSERT INTO records (collection, key, data) VALUES (?, ?, ?)", records
     )
+    _expect_one(cursor, "the records", len(records))
 
 
 def _refuse_constant(name: str) -> Any:

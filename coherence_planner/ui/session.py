@@ -4,14 +4,16 @@ Widgets never edit the district directly: they build a domain command and call `
 The session applies it through the document (one transaction, so it is on disk when push
 returns), puts it on the QUndoStack, and announces what changed; the analysis follows a
 moment later through `analysis_ready`.
+
+When the file refuses an edit for a reason of its place (a read-only folder, a full disk,
+the file renamed or replaced while open), the edit is not lost: it stays in the district
+and on the undo stack, the document becomes unsaved (storage/document.py, keep_unsaved),
+`not_saved` says why once, and later edits gather in memory until Save As writes them all.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
-import sys
-import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,8 +26,6 @@ from coherence_planner.ui.analysis_runner import AnalysisRunner
 from coherence_planner.ui.undo import DomainUndoCommand
 
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
-WRITES_DELAY_MS = 300  # after a plan is shown, before loading what edits need
-WRITER_MODULE = "sqlite_utils"  # what the first edit needs (storage/document.py, _db)
 
 
 def _settle_garbage_collector(district: District | None) -> None:
@@ -51,7 +51,8 @@ class DocumentSession(QObject):
     changed = Signal(object)  # Changes
     analysis_ready = Signal(object)  # Analysis
     selection_changed = Signal(list)  # list[str] of item ids
-    failed = Signal(object)  # an undo or redo the file refused (a KnownError)
+    failed = Signal(object)  # an undo or redo the district refused (a DistrictError)
+    not_saved = Signal(object)  # the KnownError that stopped saving; edits stay in memory
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class DocumentSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.analysis: Analysis | None = None
         self.selection: list[str] = []
+        self._told_unsaved = False
         self._runner = AnalysisRunner(self)
         self._runner.ready.connect(self._analysis_done)
 
@@ -78,6 +80,7 @@ class DocumentSession(QObject):
         if self.document is not None and self.document is not document:
             self.document.close()
         self.document = document
+        self._told_unsaved = False
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.analysis = None
@@ -86,22 +89,11 @@ class DocumentSession(QObject):
         self.document_changed.emit()
         self.selection_changed.emit([])
         _settle_garbage_collector(document.district if document else None)
-        if document is not None:
-            # Once the plan is on screen, load what the first edit needs (sqlite-utils).
-            QTimer.singleShot(WRITES_DELAY_MS, lambda: self._prepare_writes(document))
 
-    def _prepare_writes(self, document: Document) -> None:
-        # Imported in a thread of its own: on the window's thread the import froze it for
-        # 0.2 s just after a plan opened, 0.3-0.5 s when the map's layout worker was running
-        # meanwhile (benchmarks/ui_freeze.py at 2,000 and 4,000 programs). An edit made
-        # before it is done waits for the import, as it would have anyway.
-        if document is self.document and not document.closed and WRITER_MODULE not in sys.modules:
-            threading.Thread(
-                target=importlib.import_module,
-                args=(WRITER_MODULE,),
-                name="load-writer",
-                daemon=True,
-            ).start()
+    @property
+    def unsaved(self) -> bool:
+        """True when the open plan holds edits its file does not (see the module docstring)."""
+        return self.document is not None and self.document.unsaved is not None
 
     def close(self) -> None:
         self.set_document(None)
@@ -112,10 +104,11 @@ class DocumentSession(QObject):
 
     # -- editing -----------------------------------------------------------------------
     def push(self, command: Command) -> Changes:
-        """Apply `command` now and make it undoable; raises (changing nothing) on failure."""
+        """Apply `command` now and make it undoable; raises (changing nothing) when the
+        district refuses it. An edit the file refuses is kept in memory (`not_saved`)."""
         if self.document is None:
             raise RuntimeError("no document is open")
-        changes = self.document.apply(command)
+        changes = self.document.apply(command, keep_unsaved=True)
         self.undo_stack.push(
             DomainUndoCommand(self.document, command, self._after_change, self._step_failed)
         )
@@ -133,6 +126,9 @@ class DocumentSession(QObject):
             self.selection = [i for i in self.selection if i in self.document.district.items]
         self.changed.emit(changes)
         self._runner.invalidate()
+        if self.document is not None and self.document.unsaved and not self._told_unsaved:
+            self._told_unsaved = True  # once: every later edit is unsaved for the same reason
+            self.not_saved.emit(self.document.unsaved)
 
     @property
     def analysis_pending(self) -> bool:

@@ -42,11 +42,13 @@ class DomainUndoCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self.document.revert)
 
-    def _run(self, step: Callable[[Command], Changes]) -> None:
-        # An exception cannot cross back through QUndoStack; the document has already left
-        # the district as it was, so report the failure and let the session reset history.
+    def _run(self, step: Callable[..., Changes]) -> None:
+        # An exception cannot cross back through QUndoStack. A step the file refuses is
+        # kept in memory (the document becomes unsaved, and the session says so); a step
+        # the district refuses leaves it as it was: report it and let the session reset
+        # history.
         try:
-            changes = step(self.command)
+            changes = step(self.command, keep_unsaved=True)
         except USER_ERRORS as exc:
             self._on_error(exc)
             return

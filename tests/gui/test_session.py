@@ -11,10 +11,10 @@ import pytest
 
 from coherence_planner.domain.coherence import Analysis, analyse
 from coherence_planner.domain.commands import AddLink, SetItemFields
-from coherence_planner.domain.district import District
+from coherence_planner.domain.district import District, DistrictError
 from coherence_planner.domain.items import Link
-from coherence_planner.storage.document import Document
-from coherence_planner.storage.errors import DiskFull
+from coherence_planner.storage.document import Document, read_plan
+from coherence_planner.storage.errors import FileReplaced
 from coherence_planner.ui import analysis_runner
 from coherence_planner.ui.session import DocumentSession
 from tests.factories import g, make, p
@@ -108,23 +108,42 @@ def test_selection_drops_ids_that_do_not_exist(tmp_path: Path, qtbot: Any) -> No
     session.shutdown()
 
 
-def test_an_undo_the_disk_refuses_is_reported_and_history_restarts(
+def test_an_undo_the_district_refuses_is_reported_and_history_restarts(
     tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = open_session(tmp_path, qtbot)
     session.push(SetItemFields(session.district, "P1", {"annual_cost": 10}))
     assert session.document is not None
 
-    def full(_command: Any) -> Any:
-        raise DiskFull(tmp_path / "plan.coherence")
+    def refused(_command: Any, **_options: Any) -> Any:
+        raise DistrictError("P1 is not there any more")
 
-    monkeypatch.setattr(session.document, "revert", full)
+    monkeypatch.setattr(session.document, "revert", refused)
     with qtbot.waitSignal(session.failed) as failed:
         session.undo_stack.undo()
-    assert isinstance(failed.args[0], DiskFull)
+    assert isinstance(failed.args[0], DistrictError)
     qtbot.waitUntil(lambda: session.undo_stack.count() == 0, timeout=2000)
     assert session.district.items["P1"].annual_cost == 10
     session.shutdown()
+
+
+def test_an_undo_the_file_refuses_stays_in_memory_and_on_the_stack(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    session = open_session(tmp_path, qtbot)
+    session.push(SetItemFields(session.district, "P1", {"annual_cost": 10}))
+    moved = tmp_path / "moved.coherence"
+    (tmp_path / "plan.coherence").rename(moved)  # the file manager, while the plan is open
+    with qtbot.waitSignal(session.not_saved) as said:
+        session.undo_stack.undo()
+    assert isinstance(said.args[0], FileReplaced)
+    assert session.unsaved
+    assert session.district.items["P1"].annual_cost is None  # the undo happened, in memory
+    assert (session.undo_stack.count(), session.undo_stack.index()) == (1, 0)
+    session.undo_stack.redo()  # and can be redone, in memory
+    assert session.district.items["P1"].annual_cost == 10
+    session.shutdown()
+    assert read_plan(moved).items["P1"].annual_cost == 10  # the file was never written after
 
 
 def test_a_large_open_plan_is_kept_out_of_full_garbage_collections(

@@ -1,4 +1,4 @@
-"""A full disk and a read-only folder: the error is said, nothing reported done is lost.
+"""A full disk: the error is said, nothing reported done is lost.
 
 After each failure the plan opens, integrity_check is ok, every edit that apply() returned
 from is in the file, and the failed edit is in neither the file nor the district in memory.
@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.cli import main
 from coherence_planner.domain.commands import AddItem
 from coherence_planner.domain.items import Program
 from coherence_planner.storage.document import Document
-from coherence_planner.storage.errors import DiskFull, ReadOnlyLocation
+from coherence_planner.storage.errors import DiskFull
 from tests.hardening.crash import base_district, integrity
-from tests.hardening.places import read_only_view, small_disk
+from tests.hardening.places import small_disk
 
 
 def big_program(n: int) -> AddItem:
@@ -84,25 +83,4 @@ def test_sqlite_full_inside_a_transaction_changes_nothing(tmp_path: Path) -> Non
     assert_whole(plan, applied)
 
 
-def test_read_only_folder_refuses_writes_and_keeps_the_file(tmp_path: Path) -> None:
-    source = tmp_path / "shared"
-    source.mkdir()
-    Document.create(source / "plan.coherence", base_district(20)).close()
-    before = (source / "plan.coherence").read_bytes()
-    with read_only_view(source, tmp_path / "view") as folder:
-        plan = folder / "plan.coherence"
-        assert main(["check", str(plan)]) == 0
-        with Document.open(plan) as doc:
-            count = len(doc.district.items)
-            with pytest.raises(ReadOnlyLocation):
-                doc.apply(big_program(1))
-            assert len(doc.district.items) == count
-        with pytest.raises(ReadOnlyLocation):
-            Document.create(folder / "new.coherence", base_district(5))
-        with (
-            Document.open(tmp_path / "shared" / "plan.coherence") as doc,
-            pytest.raises(ReadOnlyLocation),
-        ):
-            doc.save_copy(folder / "copy.coherence")
-        assert sorted(os.listdir(folder)) == ["plan.coherence"]
-    assert (source / "plan.coherence").read_bytes() == before
+# The read-only folder: tests/hardening/test_read_only_folder.py, with permissions enforced.

@@ -3,6 +3,10 @@
 Every flow asks with QFileDialog's static functions and explains refusals with QMessageBox,
 so tests drive them by monkeypatching those. A storage KnownError becomes one clear sentence
 and the app keeps running with whatever was open before.
+
+A plan whose file refused an edit holds unsaved edits in memory (ui/session.py): the window
+says so once and offers Save As, which writes them all to the new file; closing that plan,
+or opening another one in its place, first asks whether to save them.
 """
 
 from __future__ import annotations
@@ -94,6 +98,37 @@ class DocumentController(QObject):
         if answer == QMessageBox.StandardButton.Save:
             self.save_as()
 
+    def tell_not_saved(self, exc: KnownError) -> None:
+        """Say once why edits are not being saved, and offer the way out at once."""
+        answer = QMessageBox.warning(
+            self.window,
+            "Not saved",
+            f"{explain(exc)}\n\nYour changes are kept in this window until you save them.",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.save_as()
+
+    def may_close(self) -> bool:
+        """True when the open plan may be closed: every edit is saved, or the person saved
+        the unsaved ones elsewhere (Save As…) or chose to discard them."""
+        document = self.session.document
+        if document is None or document.unsaved is None:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Save your changes?",
+            f"Your changes to “{document.path.name}” are not saved: {explain(document.unsaved)}",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_as()
+        return answer == QMessageBox.StandardButton.Discard
+
     def _lock_for(self, path: Path) -> QLockFile:
         return locks.acquire(path)
 
@@ -123,8 +158,10 @@ class DocumentController(QObject):
         return self.create_plan(target, District(name=target.stem))
 
     def create_plan(self, target: Path, district: District) -> bool:
+        if not self.may_close():
+            return False
         if self.session.document is not None and self.session.document.path == target:
-            self.close_plan()  # replacing the open plan: release it (and our lock) first
+            self.close_plan(ask=False)  # replacing the open plan: release it (and our lock)
         return self._take(
             target,
             lambda: Document.create(target, district, replace=True),
@@ -148,6 +185,8 @@ class DocumentController(QObject):
             and current.path.samefile(target)
         ):
             return True  # already open here
+        if not self.may_close():
+            return False
         return self._take(target, lambda: Document.open(target), "Could not open the plan")
 
     def open_sample(self) -> bool:
@@ -236,8 +275,12 @@ class DocumentController(QObject):
             return False
         return True
 
-    def close_plan(self) -> None:
+    def close_plan(self, *, ask: bool = True) -> bool:
+        """Close the open plan; False when the person chose to keep its unsaved edits open."""
+        if ask and not self.may_close():
+            return False
         self.session.close()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+        return True

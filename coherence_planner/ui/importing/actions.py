@@ -185,7 +185,9 @@ class SpreadsheetActions(QObject):
             if count
         )
         into = f" into the new plan {dialog.plan_name}" if dialog.new_plan else ""
-        self._status(f"Imported {source}{into}: {applied.summary()}{tail}.")
+        # Never "imported" alone when the file refused it: it is kept in memory only.
+        unsaved = " Not saved: use File ▸ Save As… to keep it." if self.session.unsaved else ""
+        self._status(f"Imported {source}{into}: {applied.summary()}{tail}.{unsaved}")
         return True
 
     def _create_plan_for(self, name: str) -> bool:

@@ -5,7 +5,7 @@ this module: the window makes their widgets and actions and puts them in place."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 import coherence_planner
+from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui import settings
 from coherence_planner.ui.browse.browser import ItemBrowser
 from coherence_planner.ui.documents.controller import DocumentController
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
+        self.session.not_saved.connect(self._not_saved)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self.files.set_recent(settings.recent_files())
@@ -405,17 +407,23 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.saved_label.setText("")
             return
-        state = "Read-only" if document.read_only else "Saved"
+        if document.unsaved is not None:
+            state, tip = "Not saved", document.unsaved.message
+        elif document.read_only:
+            state, tip = "Read-only", f"{document.path} cannot be changed here: use Save As"
+        else:
+            state, tip = "Saved", f"Every change is saved at once to {document.path}"
         self.setWindowTitle(f"{document.path.name} — {state} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
         self.saved_label.setText(state)
-        self.saved_label.setToolTip(
-            tooltip(
-                f"{document.path} cannot be changed here: use Save As to edit a copy"
-                if document.read_only
-                else f"Every change is saved at once to {document.path}"
-            )
-        )
+        self.saved_label.setToolTip(tooltip(tip))
+
+    def _not_saved(self, exc: KnownError) -> None:
+        self._update_title()
+        self.statusBar().showMessage(exc.message, 15000)
+        # After the edit's own call has returned: the offer may open Save As, which
+        # replaces the document and clears the undo stack the edit is still being put on.
+        QTimer.singleShot(0, lambda: self.documents.tell_not_saved(exc))
 
     def _refresh_overview(self) -> None:
         if self.session.is_open:
@@ -478,8 +486,11 @@ class MainWindow(QMainWindow):
                 action.setIcon(icon(str(name)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.documents.may_close():
+            event.ignore()  # the person chose to keep the unsaved edits open
+            return
         geometry.save(self)
-        self.documents.close_plan()
+        self.documents.close_plan(ask=False)
         self.map_panel.shutdown()
         self.overview.money.shutdown()
         self.session.shutdown()

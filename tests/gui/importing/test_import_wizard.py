@@ -486,3 +486,23 @@ def test_a_refused_write_is_explained_and_nothing_is_imported(
     assert messages.texts() == ["The disk is full; nothing was changed."]
     assert len(window.session.district.items) == 3
     assert window.session.undo_stack.count() == 0
+
+
+def test_an_import_the_file_refuses_is_kept_and_never_called_saved(
+    qtbot: Any, window: Any, dialogs: Any, plan_with_goals: Path, tmp_path: Path
+) -> None:
+    """Issue 24: "Imported … 18 new items" while nothing reached the file. Now the import is
+    kept in memory and on the undo stack, and the window says it is not saved."""
+    window.documents.open_plan(plan_with_goals)
+    plan_with_goals.rename(tmp_path / "moved.coherence")  # the file manager, meanwhile
+    dialog = open_import(qtbot, window, dialogs, messy_workbook(tmp_path / "inventory.xlsx"))
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    dialog.preview_page.skip.click()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    assert len(window.session.district.items) > 3
+    assert window.session.undo_stack.count() == 1
+    assert window.saved_label.text() == "Not saved"
+    assert (
+        window.statusBar().currentMessage().endswith("Not saved: use File ▸ Save As… to keep it.")
+    )
+    window.session.close()  # discard, as the window's close would ask

@@ -1,18 +1,11 @@
 """When the plan cannot store an answer: the phone is told whether to send it again, the
 failure is logged (rate-limited) and the facilitator gets one sentence until answers save.
 
-The read-only folder is real: the round is served by a process of an unprivileged user with
-every capability dropped, from a 0555 folder, so the kernel refuses SQLite's journal."""
+The read-only folder is real (tests/room/unprivileged.py): the kernel refuses SQLite's journal."""
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,78 +17,44 @@ from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.server import SECURITY_HEADERS, RoomServer
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.errors import FileLocked, ReadOnlyLocation
-from coherence_planner.storage.room_store import RoundStore
-from tests.room.conftest import Client, Reply, make_plan
-from tests.room.test_kill import free_port, post
+from tests.room.conftest import Client, Reply
+from tests.room.test_kill import post
+from tests.room.unprivileged import serve_read_only
 
 Served = tuple[HeadlessRound, list[str]]
-NOBODY = 65534
-UNPRIVILEGED = [
-    "setpriv",
-    f"--reuid={NOBODY}",
-    f"--regid={NOBODY}",
-    "--clear-groups",
-    "--inh-caps=-all",
-    "--bounding-set=-all",
-]
 
 
 def has_headers(reply: Reply) -> bool:
     return all(reply.headers.get(k) == v for k, v in SECURITY_HEADERS.items())
 
 
-@pytest.fixture
-def plan_folder() -> Iterator[Path]:
-    """A folder the unprivileged user can reach (tmp_path's parents are root's 0700)."""
-    if shutil.which("setpriv") is None or os.geteuid() != 0:
-        pytest.skip("needs root and setpriv to run the server as an unprivileged user")
-    folder = Path("/tmp") / f"room-readonly-{os.getpid()}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    folder.chmod(0o777)
-    try:
-        yield folder
-    finally:
-        folder.chmod(0o755)
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def test_a_read_only_folder_stops_the_phone_and_is_logged_once(plan_folder: Path) -> None:
-    plan = plan_folder / "plan.coherence"
-    round_id, programs = make_plan(plan, count=3)
-    with Document.open(plan) as document:  # Ana joined while the folder was writable
-        _, token = RoundStore(document, round_id).join("Ana")
-    plan.chmod(0o666)  # the file itself stays writable: only its folder is read-only
-    plan_folder.chmod(0o555)
-    port = free_port()
-    serve = ["-m", "coherence_planner.room.headless", str(plan), round_id, "--port", str(port)]
-    process = subprocess.Popen(
-        [*UNPRIVILEGED, sys.executable, *serve],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    served = serve_read_only(plan_folder)
+    program, other = served.programs[:2]
     try:
-        assert process.stdout is not None
-        prefix = json.loads(process.stdout.readline())["link"].split(str(port), 1)[1]
         refused = [
-            post(port, prefix + "api/answer", {"program": programs[0], "impact": n}, token)
+            post(
+                served.port,
+                served.prefix + "api/answer",
+                {"program": program, "impact": n},
+                served.token,
+            )
             for n in (1, 2, 3)
         ]
         assert refused == [(507, {"error": PHONE_CANNOT_SAVE})] * 3
         plan_folder.chmod(0o777)  # IT makes the folder writable again
-        saved = post(port, prefix + "api/answer", {"program": programs[1], "impact": 4}, token)
+        saved = post(
+            served.port, served.prefix + "api/answer", {"program": other, "impact": 4}, served.token
+        )
         assert saved[0] == 200
     finally:
-        process.terminate()
-        _, log = process.communicate(timeout=30)
+        log = served.stop()
     lines = [line for line in log.splitlines() if "could not" in line]
     assert len(lines) == 2, log  # the first failure, then the end of the trouble
     assert "1 answer from phones could not be saved" in lines[0]
     assert "saved again, after 3 answers that could not be" in lines[1]
     assert "Traceback" not in log
-    stored = room.round_answers(read_plan(plan), round_id)
+    stored = room.round_answers(read_plan(served.plan), served.round_id)
     assert [a.scores for a in next(iter(stored.values())).values()] == [{"impact": 4}]
 
 

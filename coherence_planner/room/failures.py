@@ -45,19 +45,23 @@ def kind_of(exc: BaseException) -> Kind:
     return "bug"
 
 
-def _plural(count: int) -> str:
-    return f"{count} answer" + ("" if count == 1 else "s")
+Sent = Literal["answer", "join"]
+
+
+def _counted(count: int, what: str) -> str:
+    return f"{count} {what}" + ("" if count == 1 else "s")
 
 
 class StoreTrouble:
-    """Failures to store answers since they last saved: logged, counted, put in words."""
+    """Failures to store what phones sent since answers last saved: logged, counted, and put
+    in words for the facilitator."""
 
     def __init__(
         self, clock: Callable[[], float] = time.monotonic, logger: logging.Logger = LOG
     ) -> None:
         self.clock = clock
         self.log = logger
-        self.failures = 0  # since answers last saved
+        self.failures: dict[str, int] = {}  # "answer" / "join" -> how many, since the last save
         self.last: BaseException | None = None
         self._listeners: list[Callable[[], None]] = []
         self._logged_at: dict[str, float] = {}  # a failure's kind and type -> last log line
@@ -67,53 +71,62 @@ class StoreTrouble:
         """Call `listener()` when the trouble starts, changes or ends."""
         self._listeners.append(listener)
 
-    def _tell(self) -> None:
+    def failed(self, exc: BaseException, count: int = 1, what: Sent = "answer") -> None:
+        """`count` answers (or joins) could not be stored because of `exc`."""
+        self.failures[what] = self.failures.get(what, 0) + count
+        self.last = exc
+        self._log(exc, count, what, "could not be saved")
         for listener in list(self._listeners):
             listener()
 
-    def failed(self, exc: BaseException, count: int = 1) -> None:
-        """`count` answers (or a join) could not be stored because of `exc`."""
-        self.failures += count
-        self.last = exc
+    def read_failed(self, exc: BaseException) -> None:
+        """A request that writes nothing (the page's state) failed: logged, not counted."""
+        self._log(exc, 1, "request", "could not be answered")
+
+    def _log(self, exc: BaseException, count: int, noun: str, outcome: str) -> None:
+        """The first failure of a kind at once; then at most one line per LOG_EVERY seconds,
+        with how many there were since the last line."""
         kind = kind_of(exc)
-        signature = f"{kind}:{type(exc).__qualname__}"
+        signature = f"{noun}:{kind}:{type(exc).__qualname__}"
         waiting = self._unlogged.get(signature, 0) + count
         now = self.clock()
         before = self._logged_at.get(signature)
         if before is not None and now - before < LOG_EVERY:
             self._unlogged[signature] = waiting
+            return
+        self._logged_at[signature] = now
+        self._unlogged[signature] = 0
+        line = f"{_counted(waiting, noun)} from phones {outcome}"
+        if kind == "bug":
+            # A bug keeps its traceback, for whoever fixes it; never shown to a person.
+            self.log.error("%s (a bug in Coherence Planner)", line, exc_info=exc)
         else:
-            self._logged_at[signature] = now
-            self._unlogged[signature] = 0
-            what = f"{_plural(waiting)} from phones could not be saved"
-            if kind == "bug":
-                # A bug keeps its traceback, for whoever fixes it; never shown to a person.
-                self.log.error("%s (a bug in Coherence Planner)", what, exc_info=exc)
-            else:
-                reason = exc.message if isinstance(exc, KnownError) else str(exc)
-                self.log.warning("%s: %s", what, reason)
-        self._tell()
+            reason = exc.message if isinstance(exc, KnownError) else str(exc)
+            self.log.warning("%s: %s", line, reason)
 
     def saved(self) -> None:
         """Answers reached the plan again: the trouble is over."""
         if not self.failures:
             return
         self.log.warning(
-            "Answers from phones are saved again, after %s that could not be",
-            _plural(self.failures),
+            "Answers from phones are saved again, after %s that could not be", self._how_many()
         )
-        self.failures = 0
+        self.failures.clear()
         self.last = None
         self._logged_at.clear()
         self._unlogged.clear()
-        self._tell()
+        for listener in list(self._listeners):
+            listener()
+
+    def _how_many(self) -> str:
+        return " and ".join(_counted(n, what) for what, n in self.failures.items())
 
     @property
     def sentence(self) -> str:
         """The facilitator's one sentence, or "" while answers save."""
         if not self.failures or self.last is None:
             return ""
-        head = f"{_plural(self.failures)} from phones could not be saved"
+        head = f"{self._how_many()} from phones could not be saved"
         if isinstance(self.last, KnownError):
             return f"{head}: {self.last.message}"
         return (

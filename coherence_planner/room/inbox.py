@@ -7,7 +7,8 @@ are committed together in one transaction (`RoundStore.answer_all`), so a burst 
 costs one fsync, not one each.
 
 Every failure to store (an answer batch, or a join) goes to `trouble` (room/failures.py),
-which logs it and tells the facilitator; refusals of what a phone sent (RoomError) do not.
+which logs it and tells the facilitator; a failed read is logged there too; refusals of what
+a phone sent (RoomError) are neither.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class _Call:
     future: Future[Any]
     answer: AnswerRequest | None = None
     function: Callable[[RoundStore], Any] | None = None
+    joins: bool = False  # the function writes a member into the plan
 
 
 class Inbox:
@@ -49,9 +51,9 @@ class Inbox:
     def submit_answer(self, token: Any, payload: Any) -> Future[Any]:
         return self._put(_Call(Future(), answer=AnswerRequest(token, payload)))
 
-    def submit(self, function: Callable[[RoundStore], Any]) -> Future[Any]:
+    def submit(self, function: Callable[[RoundStore], Any], *, joins: bool = False) -> Future[Any]:
         """Run `function(store)` on the owner thread (a join, the page's state)."""
-        return self._put(_Call(Future(), function=function))
+        return self._put(_Call(Future(), function=function, joins=joins))
 
     def _put(self, call: _Call) -> Future[Any]:
         with self._lock:
@@ -83,7 +85,10 @@ class Inbox:
             except RoomError as exc:
                 call.future.set_exception(exc)
             except Exception as exc:
-                self.trouble.failed(exc)
+                if call.joins:
+                    self.trouble.failed(exc, what="join")
+                else:
+                    self.trouble.read_failed(exc)
                 call.future.set_exception(exc)
         size = self._batch or len(answers) or 1
         for start in range(0, len(answers), size):

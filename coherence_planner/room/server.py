@@ -233,7 +233,7 @@ class RoomServer:
             body = await self._json(request)
             name = body.get("name", "") if isinstance(body, dict) else None
             future = self.inbox.submit(
-                lambda s: dict(zip(("member", "token"), s.join(name), strict=True))
+                lambda s: dict(zip(("member", "token"), s.join(name), strict=True)), joins=True
             )
             return await self._call(future, cannot=PHONE_CANNOT_JOIN)
         if rest == "api/answer" and request.method == "POST":

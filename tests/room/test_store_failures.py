@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from coherence_planner.domain import room
-from coherence_planner.room.failures import PHONE_CANNOT_SAVE, StoreTrouble
+from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, StoreTrouble
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.server import SECURITY_HEADERS, RoomServer
 from coherence_planner.storage.document import Document, read_plan
@@ -42,6 +42,8 @@ def test_a_read_only_folder_stops_the_phone_and_is_logged_once(plan_folder: Path
             for n in (1, 2, 3)
         ]
         assert refused == [(507, {"error": PHONE_CANNOT_SAVE})] * 3
+        joining = post(served.port, served.prefix + "api/join", {"name": "Ben"})
+        assert joining == (507, {"error": PHONE_CANNOT_JOIN})
         plan_folder.chmod(0o777)  # IT makes the folder writable again
         saved = post(
             served.port, served.prefix + "api/answer", {"program": other, "impact": 4}, served.token
@@ -50,9 +52,10 @@ def test_a_read_only_folder_stops_the_phone_and_is_logged_once(plan_folder: Path
     finally:
         log = served.stop()
     lines = [line for line in log.splitlines() if "could not" in line]
-    assert len(lines) == 2, log  # the first failure, then the end of the trouble
+    assert len(lines) == 3, log  # the first of each kind, then the end of the trouble
     assert "1 answer from phones could not be saved" in lines[0]
-    assert "saved again, after 3 answers that could not be" in lines[1]
+    assert "1 join from phones could not be saved" in lines[1]
+    assert "saved again, after 3 answers and 1 join that could not be" in lines[2]
     assert "Traceback" not in log
     stored = room.round_answers(read_plan(served.plan), served.round_id)
     assert [a.scores for a in next(iter(stored.values())).values()] == [{"impact": 4}]
@@ -140,12 +143,17 @@ def test_failures_are_logged_at_most_once_per_ten_seconds_with_a_count(
             trouble.failed(full, 2 if at == 9.9 else 1)
         now[0] = 11.0
         trouble.failed(RuntimeError("bug"))  # a new kind of failure is not held back
+        trouble.failed(full, what="join")
+        trouble.read_failed(RuntimeError("bug"))  # logged, but no answer was lost
         trouble.saved()
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [
         "1 answer from phones could not be saved",
         "5 answers from phones could not be saved",  # the four held back and this one
         "1 answer from phones could not be saved (a bug in Coherence Planner)",
-        "Answers from phones are saved again, after 7 answers that could not be",
+        "1 join from phones could not be saved",
+        "1 request from phones could not be answered (a bug in Coherence Planner)",
+        "Answers from phones are saved again, after 7 answers and 1 join that could not be",
     ]
     assert told[4] == f"6 answers from phones could not be saved: {full.message}"
+    assert told[6] == f"7 answers and 1 join from phones could not be saved: {full.message}"
     assert told[-1] == "" and trouble.sentence == ""

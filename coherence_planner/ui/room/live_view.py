@@ -160,6 +160,7 @@ class LiveView(QWidget):
         controller.trouble.connect(self._show_problem)
         self._closing_round = False
         self.refresh()
+        self._show_problem()  # a view opened again while answers still cannot be saved
 
     # -- showing -----------------------------------------------------------------------
     def _show_problem(self) -> None:

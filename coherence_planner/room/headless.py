@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         "--batch", type=int, default=0, help="most answers per transaction (0: no limit)"
     )
     args = parser.parse_args(argv)
+    # Failures to store answers are logged (room/failures.py): with the time, on stderr.
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(message)s", level=logging.INFO)
     headless = HeadlessRound(
         args.plan,
         args.round,

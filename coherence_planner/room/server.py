@@ -16,6 +16,9 @@ What a request must pass, in order (see "The room's threat model" in the README)
    128-bit secret, compared in constant time and dead once the round closes or expires;
 3. the API checks the member's token, the JSON body (at most MAX_BODY bytes) and every field
    of an answer against the round (`domain.room.parse_answer`) on the plan's thread.
+A failure to store what a phone sent is answered by its kind (room/failures.py): busy 503
+(send again), environment 507 (the phone stops and says so), bug 500; anything else that
+escapes a handler is logged and answered 500, and every one of these carries the headers.
 Every response carries a Content-Security-Policy that allows only this server's own script
 and style, and no-store / no-referrer so the secret stays out of caches and other sites.
 """
@@ -39,6 +42,7 @@ from aiohttp import web
 
 from coherence_planner import assets
 from coherence_planner.domain.room import RoomError
+from coherence_planner.room.failures import LOG, PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.network import LOOPBACK, is_local
 from coherence_planner.storage.room_store import Credentials, NotAMember, RoundClosed
@@ -179,6 +183,9 @@ class RoomServer:
                 )
             except RoomError as exc:
                 response = _error(400, str(exc))
+            except Exception:  # a bug: its traceback goes to the log, never to the phone
+                LOG.exception("The room could not answer %s %s", request.method, request.path)
+                response = _error(500, "something went wrong on the facilitator's laptop")
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -194,6 +201,10 @@ class RoomServer:
             response = _join_page("Too many wrong codes. Wait a minute, or scan the QR code.")
             response.set_status(429)
             return response
+        # Only the join page's own form: aiohttp's multipart reader would read lines of up to
+        # 512 KB before any size check, and fails on them with an error of its own.
+        if request.content_type != "application/x-www-form-urlencoded":
+            return _join_page("That did not look like a code.")
         try:
             form = await request.post()
         except (ValueError, web.HTTPException):
@@ -222,9 +233,9 @@ class RoomServer:
             body = await self._json(request)
             name = body.get("name", "") if isinstance(body, dict) else None
             future = self.inbox.submit(
-                lambda s: dict(zip(("member", "token"), s.join(name), strict=True))
+                lambda s: dict(zip(("member", "token"), s.join(name), strict=True)), joins=True
             )
-            return await self._call(future)
+            return await self._call(future, cannot=PHONE_CANNOT_JOIN)
         if rest == "api/answer" and request.method == "POST":
             body = await self._json(request)
             token = request.headers.get("X-Member", "")
@@ -244,9 +255,15 @@ class RoomServer:
             return json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise RoomError("the request is not valid JSON") from None
+        except RecursionError:  # deeper than the parser goes; no real answer is nested at all
+            raise RoomError("the request is nested too deeply") from None
 
     async def _call(
-        self, future: Future[Any], shape: Callable[[Any], Any] = lambda value: value
+        self,
+        future: Future[Any],
+        shape: Callable[[Any], Any] = lambda value: value,
+        *,
+        cannot: str = PHONE_CANNOT_SAVE,
     ) -> web.StreamResponse:
         try:
             value = await asyncio.wait_for(asyncio.wrap_future(future), ANSWER_TIMEOUT)
@@ -258,8 +275,11 @@ class RoomServer:
             return _error(400, str(exc))
         except TimeoutError:
             return _error(503, "the laptop is busy; your answer will be sent again")
-        except Exception:
-            return _error(503, "the answer could not be saved; it will be sent again")
+        except Exception as exc:  # the plan's thread has logged it (room/failures.py)
+            kind = kind_of(exc)
+            if kind == "busy":
+                return _error(503, "the plan is busy; your answer will be sent again")
+            return _error(507 if kind == "environment" else 500, cannot)
         return web.json_response(shape(value))
 
     def _asset(self, name: str) -> web.Response:

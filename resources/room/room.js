@@ -1,5 +1,8 @@
 // The rating round's page: join, then one card per program, every tap sent at once.
 // Text from the plan or from people is only ever set with textContent: never as markup.
+// Program ids are data, never property names: they live in Maps and Sets, so an id such as
+// "constructor", "toString" or "__proto__" is as plain as "P1" (a plain object would answer
+// those from its prototype, or change its prototype).
 "use strict";
 (function () {
   var base = location.pathname.replace(/[^/]*$/, "");
@@ -10,9 +13,13 @@
   var token = localStorage.getItem(TOKEN_KEY);
   var state = null;
   var index = 0;
-  var pending = readPending();  // program -> answer not yet acknowledged
-  var sending = {};  // program -> true while a request is out
-  var failed = {};   // program -> message the server gave for refusing it
+  var pending = readPending();  // program -> { answer } not yet acknowledged
+  var sending = new Set();      // programs with a request out
+  var failed = new Map();       // program -> message the server gave for refusing it
+  // The laptop cannot save (its folder is read-only, its disk full, a fault): retrying will
+  // not help until the facilitator acts, so answers wait here until a person taps again.
+  var blocked = "";
+  var CANNOT_SAVE = "Your answers cannot be saved on the facilitator's laptop right now; tell the facilitator.";
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -21,10 +28,18 @@
     return node;
   }
 
+  // Kept as a list of [program, { answer }] pairs; a page of an older version kept an object.
   function readPending() {
-    try { return JSON.parse(localStorage.getItem(PENDING_KEY)) || {}; } catch (e) { return {}; }
+    var kept;
+    try { kept = JSON.parse(localStorage.getItem(PENDING_KEY)); } catch (e) { kept = null; }
+    if (Array.isArray(kept)) {
+      return new Map(kept.filter(function (pair) {
+        return Array.isArray(pair) && typeof pair[0] === "string" && pair[1] && typeof pair[1].answer === "object";
+      }));
+    }
+    return new Map(kept && typeof kept === "object" ? Object.entries(kept) : []);
   }
-  function keepPending() { localStorage.setItem(PENDING_KEY, JSON.stringify(pending)); }
+  function keepPending() { localStorage.setItem(PENDING_KEY, JSON.stringify(Array.from(pending))); }
 
   function say(text) { statusLine.textContent = text; }
 
@@ -56,7 +71,7 @@
   }
 
   function forget() {
-    token = null; state = null; pending = {}; keepPending();
+    token = null; state = null; pending = new Map(); keepPending();
     localStorage.removeItem(TOKEN_KEY);
   }
 
@@ -78,9 +93,10 @@
       if (result.status !== 200) { say("Cannot reach the room; trying again…"); setTimeout(load, 2000); return; }
       state = result.data;
       document.getElementById("title").textContent = state.round.title || "Rating round";
-      var answers = state.answers;
-      Object.keys(pending).forEach(function (p) { answers[p] = pending[p].answer; });
-      index = state.programs.findIndex(function (p) { return !answers[p.id]; });
+      var answers = new Map(Object.entries(state.answers));  // own keys only, as data
+      state.answers = answers;
+      pending.forEach(function (sent, p) { answers.set(p, sent.answer); });
+      index = state.programs.findIndex(function (p) { return !answers.has(p.id); });
       if (index < 0) { showSummary(); } else { showCard(); }
       flush();
     }, function () { say("Cannot reach the room; trying again…"); setTimeout(load, 2000); });
@@ -126,38 +142,43 @@
   }
 
   function answerOf(program) {
-    var found = pending[program] ? pending[program].answer : state.answers[program];
+    var found = pending.has(program) ? pending.get(program).answer : state.answers.get(program);
     return Object.assign({}, found || {});
   }
 
   function setAnswer(program, change) {
     var answer = Object.assign(answerOf(program), change);
     Object.keys(answer).forEach(function (k) { if (answer[k] === null || answer[k] === "") delete answer[k]; });
-    state.answers[program] = answer;
-    pending[program] = { answer: answer };
-    delete failed[program];
+    state.answers.set(program, answer);
+    pending.set(program, { answer: answer });
+    failed.delete(program);
     keepPending();
-    flush();
+    flush(true);
     showCard();
   }
 
-  function flush() {
-    Object.keys(pending).forEach(function (program) {
-      if (sending[program]) return;
-      var sent = pending[program];
-      sending[program] = true;
+  // Send every answer not yet acknowledged. While the laptop cannot save, only a person's
+  // tap (`byPerson`) sends: nothing retries on its own.
+  function flush(byPerson) {
+    if (blocked && !byPerson) return;
+    pending.forEach(function (sent, program) {
+      if (sending.has(program)) return;
+      sending.add(program);
       var body = Object.assign({ program: program }, sent.answer);
       api("POST", "answer", body).then(function (result) {
-        sending[program] = false;
+        sending.delete(program);
         if (fatal(result)) return;
         if (result.status === 200 || result.status === 400) {
-          if (result.status === 400) failed[program] = result.data.error || "refused";
-          if (pending[program] === sent) { delete pending[program]; keepPending(); }
+          if (result.status === 400) failed.set(program, result.data.error || "refused");
+          if (pending.get(program) === sent) { pending.delete(program); keepPending(); }
+          if (blocked) { block(""); flush(); }  // the laptop saves again: send the rest
+        } else if (result.status === 500 || result.status === 507) {
+          block(result.data.error || CANNOT_SAVE);
         }
         refreshMark();
-        if (pending[program]) setTimeout(flush, result.status === 200 ? 0 : 1500);
+        if (pending.has(program) && !blocked) setTimeout(flush, result.status === 200 ? 0 : 1500);
       }, function () {
-        sending[program] = false;
+        sending.delete(program);
         refreshMark();
         setTimeout(flush, 2000);
       });
@@ -165,15 +186,24 @@
     refreshMark();
   }
 
+  function block(message) {
+    blocked = message;
+    var problem = document.getElementById("problem");
+    document.getElementById("problem-text").textContent = message;
+    problem.hidden = !message;
+  }
+
   function refreshMark() {
-    var waiting = Object.keys(pending).length;
-    say(waiting ? "Saving " + waiting + "…" : "All answers saved");
+    var waiting = pending.size;
+    say(!waiting ? "All answers saved" : blocked ? waiting + " not saved" : "Saving " + waiting + "…");
     var mark = document.getElementById("saved");
     if (!mark || !state || index < 0 || index >= state.programs.length) return;
     var program = state.programs[index].id;
-    if (failed[program]) { mark.textContent = "Not saved: " + failed[program]; mark.className = "mark error"; }
-    else if (pending[program]) { mark.textContent = "Saving…"; mark.className = "mark"; }
-    else if (state.answers[program] && Object.keys(state.answers[program]).length) {
+    var answer = state.answers.get(program);
+    if (failed.has(program)) { mark.textContent = "Not saved: " + failed.get(program); mark.className = "mark error"; }
+    else if (pending.has(program) && blocked) { mark.textContent = "Not saved yet"; mark.className = "mark error"; }
+    else if (pending.has(program)) { mark.textContent = "Saving…"; mark.className = "mark"; }
+    else if (answer && Object.keys(answer).length) {
       mark.textContent = "Saved ✓"; mark.className = "mark ok";
     } else { mark.textContent = ""; mark.className = "mark"; }
   }
@@ -260,7 +290,8 @@
     done.appendChild(el("p", "hint", "You can change any answer until the round closes. Tap a program to go back to it."));
     var list = el("ul", "summary");
     state.programs.forEach(function (program, n) {
-      var answered = state.answers[program.id] && Object.keys(state.answers[program.id]).length;
+      var answer = state.answers.get(program.id);
+      var answered = answer && Object.keys(answer).length;
       var item = choice((answered ? "✓ " : "○ ") + program.name, false, function () { index = n; showCard(); }, "row");
       var entry = el("li");
       entry.appendChild(item);
@@ -271,6 +302,7 @@
     refreshMark();
   }
 
-  window.addEventListener("online", flush);
+  window.addEventListener("online", function () { flush(); });
+  document.getElementById("retry").addEventListener("click", function () { flush(true); });
   load();
 })();

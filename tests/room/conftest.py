@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from coherence_planner.domain.codec import district_from_dict, district_to_dict
+from coherence_planner.domain.district import District
 from coherence_planner.domain.room import Round, all_programs
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.server import RoomServer
@@ -20,9 +24,25 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.room_store import RoundStore
 
 
-def make_plan(path: Path, *, count: int = 6, **options: Any) -> tuple[str, list[str]]:
-    """A sample-district plan with an open round on its first `count` programs."""
-    with Document.create(path, sample_district()) as document:
+def renamed(district: District, ids: dict[str, str]) -> District:
+    """The district with items renamed (old id -> new id), in its links too."""
+
+    def rename(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: rename(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return ids.get(value, value) if isinstance(value, str) else value
+
+    return district_from_dict(rename(district_to_dict(district)))
+
+
+def make_plan(
+    path: Path, *, count: int = 6, district: District | None = None, **options: Any
+) -> tuple[str, list[str]]:
+    """A plan (the sample district unless given) with an open round on its first `count`
+    programs."""
+    with Document.create(path, district or sample_district()) as document:
         programs = all_programs(document.district)[:count]
         spec = Round("", options.pop("title", "Reading programs"), tuple(programs), **options)
         store = RoundStore.open(document, spec)
@@ -86,3 +106,20 @@ def served(tmp_path: Path) -> Iterator[tuple[HeadlessRound, list[str]]]:
     headless.start_thread()
     yield headless, programs
     headless.stop()
+
+
+@pytest.fixture
+def plan_folder() -> Iterator[Path]:
+    """A folder that the unprivileged user of tests/room/unprivileged.py can reach
+    (tmp_path's parents are 0700)."""
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("as root, needs setpriv to run the server as an unprivileged user")
+    folder = Path("/tmp") / f"room-readonly-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    folder.chmod(0o777)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -18,12 +18,12 @@ from tests.room.browser import click, phone_browser, wait_for
 from tests.room.conftest import make_plan
 
 
-def join(page: WebDriver, link: str, name: str) -> None:
+def join(page: WebDriver, link: str, name: str, cards: int = 3) -> None:
     page.get(link)
     wait_for(page, "input#name")
     page.find_element(By.ID, "name").send_keys(name)
     click(page, "form button.primary")
-    wait_for(page, ".count", "Program 1 of 3")
+    wait_for(page, ".count", f"Program 1 of {cards}")
 
 
 def answer_card(

@@ -42,6 +42,7 @@ class RoomController(QObject):
     woken = Signal()
     changed = Signal()  # answers arrived or members changed (at most every REFRESH_MS)
     ended = Signal()  # the server stopped (paused or the round closed)
+    trouble = Signal()  # answers stopped saving, or started again: see `problem`
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class RoomController(QObject):
         self.session = session
         self.store = store
         self.inbox = Inbox(self.woken.emit)
+        self.inbox.trouble.add_listener(self.trouble.emit)  # called on this thread, in _drain
         self.woken.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         credentials = store.credentials() or store.renew()
         lan = interface_addresses() if addresses is None else addresses
@@ -82,6 +84,11 @@ class RoomController(QObject):
     def _changed_soon(self) -> None:
         if not self._refresh.isActive():  # a steady stream must not keep postponing it
             self._refresh.start()
+
+    @property
+    def problem(self) -> str:
+        """One sentence for the facilitator while phones' answers cannot be saved, else ""."""
+        return self.inbox.trouble.sentence
 
     @property
     def running(self) -> bool:

@@ -89,6 +89,16 @@ class LiveView(QWidget):
         outer.addWidget(self.join_panel)
 
         right = QVBoxLayout()
+        # Shown only while answers from phones cannot be saved, until they save again.
+        self.problem = plain_label("", 13, bold=True)
+        self.problem.setObjectName("roomProblem")
+        self.problem.setStyleSheet(
+            "#roomProblem { background: #fef3c7; color: #1b1f24; border: 2px solid #b45309;"
+            " border-radius: 6px; padding: 8px; }"
+        )
+        self.problem.setAccessibleName("Answers not saved")
+        self.problem.hide()
+        right.addWidget(self.problem)
         self.heading = plain_label("", 17, bold=True)
         self.summary = plain_label("", 12)
         right.addWidget(self.heading)
@@ -147,10 +157,17 @@ class LiveView(QWidget):
         self.pause_button.clicked.connect(self.close)
         self.close_button.clicked.connect(self._close_round)
         controller.changed.connect(self.refresh)
+        controller.trouble.connect(self._show_problem)
         self._closing_round = False
         self.refresh()
+        self._show_problem()  # a view opened again while answers still cannot be saved
 
     # -- showing -----------------------------------------------------------------------
+    def _show_problem(self) -> None:
+        sentence = self.controller.problem
+        self.problem.setText(sentence)
+        self.problem.setVisible(bool(sentence))
+
     def refresh(self) -> None:
         controller = self.controller
         if not controller.store.is_open:

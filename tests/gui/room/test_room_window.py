@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from coherence_planner.domain import ratings as R
 from coherence_planner.domain import room
+from coherence_planner.storage.document import Document
+from coherence_planner.storage.errors import ReadOnlyLocation
 from coherence_planner.ui.room import controller as controller_module
 from coherence_planner.ui.room.setup_dialog import RoundDialog
 from tests.gui.helpers import wait_for_analysis
@@ -145,14 +147,21 @@ def _answer_as(server: Any, token: str, program: str) -> int:
     return status
 
 
+def start_default_round(
+    qtbot: Any, window: Any, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open the plan and start a round as the dialog proposes it, on loopback only."""
+    monkeypatch.setattr(controller_module, "interface_addresses", lambda: [])
+    monkeypatch.setattr(RoundDialog, "exec", lambda self: RoundDialog.DialogCode.Accepted)
+    window.documents.open_plan(plan)
+    wait_for_analysis(qtbot, window)
+    window.room.action.trigger()
+
+
 def test_closing_the_plan_stops_the_round(
     qtbot: Any, window: Any, sample_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(controller_module, "interface_addresses", lambda: [])
-    monkeypatch.setattr(RoundDialog, "exec", lambda self: RoundDialog.DialogCode.Accepted)
-    window.documents.open_plan(sample_plan)
-    wait_for_analysis(qtbot, window)
-    window.room.action.trigger()
+    start_default_round(qtbot, window, sample_plan, monkeypatch)
     server = window.room.controller.server
     assert server.listening
     window.session.close()
@@ -167,3 +176,30 @@ def test_the_window_starts_without_the_server_or_the_qr_code() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_live_view_says_when_answers_cannot_be_saved_until_they_save_again(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_default_round(qtbot, window, sample_plan, monkeypatch)
+    view, server = window.room.view, window.room.controller.server
+    program = window.room.controller.store.round.programs[0]
+    client = Client(server)
+    assert in_thread(qtbot, lambda: client.join("Ana").status) == 200
+    assert view.problem.isHidden()
+
+    # The folder became read-only (tests/room/test_store_failures.py does it for real).
+    refusal = ReadOnlyLocation(sample_plan)
+
+    def refuse(self: Document, command: Any) -> Any:
+        raise refusal
+
+    with monkeypatch.context() as failing:
+        failing.setattr(Document, "apply", refuse)
+        assert in_thread(qtbot, lambda: _answer_as(server, client.token, program)) == 507
+    assert not view.problem.isHidden()
+    assert view.problem.text() == f"1 answer from phones could not be saved: {refusal.message}"
+
+    assert in_thread(qtbot, lambda: _answer_as(server, client.token, program)) == 200
+    assert view.problem.isHidden()
+    view.close()

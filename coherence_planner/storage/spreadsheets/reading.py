@@ -4,37 +4,66 @@ A spreadsheet someone emails the cabinet is untrusted input. Before openpyxl see
 workbook we look at its first bytes (an encrypted workbook is an OLE file, not a zip) and
 at the zip's own table of contents (declared sizes and compression ratios), so a zip bomb is
 refused before anything is inflated. openpyxl parses with defusedxml, which refuses entity
-declarations (billion laughs); we check it is active. Rows are streamed and counted, so a
-sheet with too many rows is refused after reading at most the cap, not the whole file.
+declarations (billion laughs); we check it is active. The sheets, rows and cells of a
+workbook are counted from its XML before openpyxl opens it (limits.py), and rows are streamed
+and counted again, so an oversize file is refused in well under 2 s, never read whole.
 Every refusal is a `SpreadsheetError` whose message names the file (and the sheet).
+
+Only the libraries' own errors for a damaged file (DAMAGED) become "is damaged"; an
+exception out of this project's code is a bug and reaches the crash dialog (errors.py).
+Library warnings ("Unknown extension is not supported", with a site-packages path) are
+about openpyxl, not the person's file, and are silenced while reading.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.file_kinds import require_regular_file
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
+from coherence_planner.storage.spreadsheets.limits import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    count_workbook,
+    row_limit,
+)
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
 from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
 
-MAX_ROWS = 50_000  # data rows per sheet
 MAX_COLUMNS = 200
-MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_MEMBER_BYTES = 300 * 1024 * 1024  # declared uncompressed size of any one zip member
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members bigger than RATIO_FLOOR
 RATIO_FLOOR = 5 * 1024 * 1024
 MAX_MEMBERS = 10_000
 HEADER_SEARCH_ROWS = 30
+
+ITEM_KINDS = ("goal", "strategy", "program", "policy")
+# What openpyxl, the XML parser and zipfile raise for a damaged workbook (openpyxl passes
+# the parser's errors on, and raises KeyError for a missing part, TypeError and ValueError
+# for a value of the wrong kind; defusedxml's refusals are ValueErrors).
+DAMAGED: tuple[type[BaseException], ...] = (
+    ParseError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -201,13 +230,47 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+@dataclass
+class RowBudget:
+    """What the rest of a file may hold: `max_rows` data rows per sheet (of links:
+    limits.row_limit), and `items_left` rows of items (goals, strategies, programs and
+    policies) in all its sheets together."""
+
+    max_rows: int
+    items_left: int
+
+    def limit(self, kind: str | None) -> int:
+        return min(self.max_rows, self.items_left) if kind in ITEM_KINDS else row_limit(
+            kind, self.max_rows
+        )
+
+    def too_many(self, where: str, kind: str | None) -> SpreadsheetError:
+        if kind in ITEM_KINDS and self.items_left < self.max_rows:
+            return SpreadsheetError(
+                f"{where} brings the file past {MAX_ROWS:,} rows of goals, strategies, "
+                "programs and policies, the most one plan holds; split it, and import the "
+                "parts into separate plans."
+            )
+        return SpreadsheetError(
+            f"{where} has more than {self.limit(kind):,} rows; split it, or remove the "
+            "empty or extra rows, and import again."
+        )
+
+
 def _build_sheet(
-    file: str, name: str, rows: Iterator[tuple[int, tuple[Any, ...]]], max_rows: int
+    file: str,
+    name: str,
+    rows: Iterator[tuple[int, tuple[Any, ...]]],
+    budget: RowBudget,
+    counted: int | None = None,
 ) -> tuple[Sheet, list[str], list[tuple[int, tuple[Any, ...]]]]:
     """Find the header among the first rows, then collect non-blank data rows up to the cap.
 
-    Returns the sheet, the header row's raw texts, and the non-blank rows above the header
-    (where the top-left value of a merged header cell may sit).
+    `counted` is how many rows hold something, when the file's XML was counted before
+    reading (limits.count_workbook): then a sheet over its limit is refused as soon as its
+    header says what it holds, without reading its rows. Returns the sheet, the header
+    row's raw texts, and the non-blank rows above the header (where the top-left value of a
+    merged header cell may sit).
     """
     where = f"{file}, sheet {name!r}" if name else file
     candidates: list[tuple[int, tuple[Any, ...]]] = []
@@ -224,8 +287,14 @@ def _build_sheet(
     pick = _pick_header(candidates)
     header_number, header_cells = candidates[pick]
     raw_headers = [_header_text(c) for c in header_cells]
+    kind = guess_kind(name, _unique_headers(raw_headers))
+    max_rows = budget.limit(kind)
+    if counted is not None and counted - (pick + 1) > max_rows:
+        raise budget.too_many(where, kind)
     data: list[Row] = [Row(n, c) for n, c in candidates[pick + 1 :] if not _blank(c)]
     count = len(data)
+    if count > max_rows:
+        raise budget.too_many(where, kind)
     for number, cells in rows:
         if number > max_rows * 2 + HEADER_SEARCH_ROWS * 4:
             raise SpreadsheetError(
@@ -236,14 +305,13 @@ def _build_sheet(
             continue
         count += 1
         if count > max_rows:
-            raise SpreadsheetError(
-                f"{where} has more than {max_rows:,} rows; split it, or remove the empty "
-                "or extra rows, and import again."
-            )
+            raise budget.too_many(where, kind)
         data.append(Row(number, cells))
     sheet = Sheet(file, name, header_number, [], data)
     sheet.preamble = [_row_text(cells) for _, cells in candidates[:pick]]
     set_headers(sheet, raw_headers)
+    if kind in ITEM_KINDS:
+        budget.items_left -= len(data)
     return sheet, raw_headers, candidates[:pick]
 
 
@@ -319,7 +387,8 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_
                 f"{path.name}, row {reader.line_num}: cannot be read as CSV ({exc})."
             ) from exc
 
-    sheet, _, _ = _build_sheet(path.name, "", _reporting(rows(), "", progress), max_rows)
+    budget = RowBudget(max_rows, MAX_ROWS)
+    sheet, _, _ = _build_sheet(path.name, "", _reporting(rows(), "", progress), budget)
     merge_subheader(sheet)
     sheet.kind = guess_kind(path.stem, sheet.headers)
     return sheet
@@ -417,55 +486,76 @@ def read_xlsx(
 ) -> list[Sheet]:
     """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
     check_workbook_file(path)
+    try:
+        counts = count_workbook(path, lambda sentence: SpreadsheetError(sentence, path))
+    except DAMAGED as exc:
+        raise _read_error(path.name, exc) from exc
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:
         raise SpreadsheetError(
             "defusedxml is not active for openpyxl; refusing to read workbooks without it."
         )
+    budget = RowBudget(max_rows, MAX_ROWS)
     # The file is opened here, not by openpyxl, which leaves its own handle open when the
     # workbook fails to load.
-    with path.open("rb") as handle:
+    with path.open("rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
+        except DAMAGED as exc:
             raise _read_error(path.name, exc) from exc
         try:
-            return [_read_worksheet(path, ws, max_rows, progress) for ws in workbook.worksheets]
+            return [
+                _read_worksheet(path, ws, budget, progress, counts.rows)
+                for ws in workbook.worksheets
+            ]
         finally:
             workbook.close()
 
 
-def _read_worksheet(path: Path, ws: Any, max_rows: int, progress: ReadProgress) -> Sheet:
+def _read_worksheet(
+    path: Path, ws: Any, budget: RowBudget, progress: ReadProgress, counted: dict[str, int]
+) -> Sheet:
     where = f"{path.name}, sheet {ws.title!r}"
     declared = ws.max_row if hasattr(ws, "max_row") else None
-    if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS:
+    most = row_limit("link", budget.max_rows)  # what a sheet of any kind may hold
+    if isinstance(declared, int) and declared > most + HEADER_SEARCH_ROWS:
         raise SpreadsheetError(
-            f"{where} has {declared:,} rows, more than {max_rows:,}; split it, or remove "
-            "the empty or extra rows, and import again."
+            f"{where} has {declared:,} rows, more than {most:,}; split it, or remove the "
+            "empty or extra rows, and import again."
         )
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # a wrong <dimension> must not cut rows off
 
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
-        for number, cells in enumerate(
-            ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
-        ):
+        cells_read = ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True)
+        number = 0
+        while True:
+            try:  # only openpyxl's own reading: its errors mean a damaged sheet
+                cells = next(cells_read)
+            except StopIteration:
+                return
+            except DAMAGED as exc:
+                raise _read_error(where, exc) from exc
+            number += 1
             yield number, _trimmed(tuple(cells))
 
-    try:
-        sheet, raw_headers, above = _build_sheet(
-            path.name, ws.title, _reporting(rows(), ws.title, progress), max_rows
-        )
-        sheet_path = getattr(ws, "_worksheet_path", None)
-        if sheet_path:
+    sheet_path = getattr(ws, "_worksheet_path", None)
+    sheet, raw_headers, above = _build_sheet(
+        path.name,
+        ws.title,
+        _reporting(rows(), ws.title, progress),
+        budget,
+        counted.get(str(sheet_path).lstrip("/")) if sheet_path else None,
+    )
+    if sheet_path:
+        try:
             marks = scan_sheet(path, sheet_path)
-            sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
-            if any(not h for h in raw_headers):
-                _fill_merged_headers(sheet, raw_headers, above, marks.merges)
-        merge_subheader(sheet)
-    except (SpreadsheetError, ReadCancelled):
-        raise
-    except Exception as exc:
-        raise _read_error(where, exc) from exc
+        except DAMAGED as exc:
+            raise _read_error(where, exc) from exc
+        sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
+        if any(not h for h in raw_headers):
+            _fill_merged_headers(sheet, raw_headers, above, marks.merges)
+    merge_subheader(sheet)
     return sheet

@@ -57,7 +57,7 @@ def count_workbook(path: Path, refuse: Callable[[str], Exception]) -> WorkbookCo
     """Count the sheets, and the rows and cells of each worksheet, stopping at a limit.
 
     `refuse(sentence)` makes the exception raised for a limit passed; the sentence names
-    the limit and the place. The zip has been checked already (check_workbook_file).
+    the limit and the place. The zip has been checked already (workbooks.check_workbook_file).
     """
     counts = WorkbookCounts()
     cells = 0
@@ -101,11 +101,24 @@ def _count_member(archive: zipfile.ZipFile, member: str, cells_left: int) -> tup
             cut = len(data) if not chunk else data.rfind(b"row>") + 4
             if cut < 4:  # no row ends here (one enormous row): count its cells, go on
                 cut = max(len(data) - 16, 0)
-                cells += len(_CELL_END.findall(data, 0, cut))
-                tail = data[cut:]
+                cells += _cells(data, cut)
             else:
-                cells += len(_CELL_END.findall(data, 0, cut))
-                rows += len(_ROW_WITH_CONTENT.findall(data, 0, cut))
-                tail = data[cut:]
+                cells += _cells(data, cut)
+                rows += _rows(data, cut)
+            tail = data[cut:]
             if not chunk or cells > cells_left or rows > F.MAX_LINKS + 1:
                 return rows, cells
+
+
+# Byte counts run at memory speed; the regular expressions, needed only for a namespace
+# prefix (<x:c>) or empty cells (<c r="B7" s="3"/>) in the chunk, are ten times slower.
+def _cells(data: bytes, end: int) -> int:
+    if data.find(b":c>", 0, end) >= 0:
+        return len(_CELL_END.findall(data, 0, end))
+    return data.count(b"</c>", 0, end)
+
+
+def _rows(data: bytes, end: int) -> int:
+    if data.find(b"/>", 0, end) >= 0 or data.find(b":row>", 0, end) >= 0:
+        return len(_ROW_WITH_CONTENT.findall(data, 0, end))
+    return data.count(b"</row>", 0, end)

@@ -16,8 +16,11 @@ _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.works
 _BOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
-def write_workbook(path: Path, sheets: list[tuple[str, Iterable[bytes]]]) -> Path:
-    """sheets: (title, the <row> elements of its sheetData, in chunks of bytes)."""
+def write_workbook(
+    path: Path, sheets: list[tuple[str, Iterable[bytes]]], after_rows: bytes = b""
+) -> Path:
+    """sheets: (title, the <row> elements of its sheetData, in chunks of bytes);
+    `after_rows`: what each sheet holds after its sheetData (an extLst, say)."""
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
         for i in range(1, len(sheets) + 1)
@@ -56,7 +59,7 @@ def write_workbook(path: Path, sheets: list[tuple[str, Iterable[bytes]]]) -> Pat
                 member.write(f'<worksheet xmlns="{_MAIN}"><sheetData>'.encode())
                 for chunk in rows:
                     member.write(chunk)
-                member.write(b"</sheetData></worksheet>")
+                member.write(b"</sheetData>" + after_rows + b"</worksheet>")
     return path
 
 

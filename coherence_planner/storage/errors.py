@@ -93,14 +93,16 @@ class ReadOnlyLocation(KnownError):
         )
 
 
-class FolderReadOnly(KnownError):
+class FolderReadOnly(ReadOnlyLocation):
     """The folder a new file goes in cannot be written to (a shared drive, a folder set
-    read-only); `path` is the file that could not be written."""
+    read-only); `path` is the file that could not be written. A ReadOnlyLocation, said
+    with the folder's name."""
 
     def __init__(self, path: str | Path) -> None:
         folder = Path(path).parent
         where = folder.name or str(folder.resolve())
-        super().__init__(
+        KnownError.__init__(
+            self,
             path,
             f"Coherence Planner cannot write “{_name(path)}” in the folder “{where}” (the "
             "folder is read-only); save it in a folder you can write to, such as Documents.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -275,6 +276,26 @@ def _fail(message: str) -> int:
     return EXIT_PROBLEM
 
 
+def _bug(exc: BaseException) -> str:
+    """The sentence for an exception nobody foresaw (a bug): a person gets one line, and
+    the traceback goes to a file they can send to whoever supports the app."""
+    import tempfile
+    import traceback
+
+    what = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+    text = f"Coherence Planner {__version__}\n\n" + "".join(traceback.format_exception(exc))
+    try:
+        fd, name = tempfile.mkstemp(prefix="coherence-planner-error-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError:
+        return f"stopped by a bug ({what}); run the command again to see whether it repeats."
+    return (
+        f"stopped by a bug ({what}); the details are in {name}: send that file to whoever "
+        "supports the app."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from coherence_planner.storage.errors import KnownError
 
@@ -289,6 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return int(run(path=app_args.file, demo=app_args.demo))
     args = _parser().parse_args(args_list)
+    # Libraries' notes on themselves (matplotlib's "created a temporary cache directory"
+    # when the home folder is read-only) are not for the person running a command.
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     if args.command is None:
         _parser().print_help()
         return 0
@@ -302,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one sentence here, the traceback in a file
+        return _fail(_bug(exc))
 
 
 if __name__ == "__main__":

@@ -9,11 +9,15 @@ writes every kind, links, indicators and the findings; `export FILE OUT.csv` wri
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from coherence_planner.domain.district import District
+from coherence_planner.storage.errors import ReadOnlyDestination, KnownError, ReadOnlyLocation
 from coherence_planner.storage.spreadsheets import (
     ImportPlan,
+    Sheet,
+    SheetMapping,
     guess_mappings,
     load_mappings,
     plan_import,
@@ -43,25 +47,25 @@ def import_spreadsheet(
     from coherence_planner.storage.document import Document
 
     source, into = Path(source), Path(into)
-    sheets = read_spreadsheet(source)
-    mappings = load_mappings(mapping) if mapping else None
-
-    def refuse_if_empty(plan: ImportPlan) -> None:
-        applied = plan.without_problem_rows() if plan.problems and skip_problem_rows else plan
-        if not plan.rows_read or (skip_problem_rows and not applied.rows_read):
-            raise NothingToImport(why_nothing(sheets, mappings or guess_mappings(sheets), plan))
-
     if into.exists() and not replace:
         with Document.open(into) as doc:
+            # Before any work: in a folder SQLite cannot write its journal in, a write can
+            # fail silently (issue 24), and the import would print "Imported" for nothing.
+            if doc.read_only:
+                raise _read_only_place(into)
+            sheets, mappings = _read(source, mapping)
             plan = plan_import(sheets, mappings, doc.district, source=source.name)
-            refuse_if_empty(plan)
+            _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
             if not plan.is_empty or plan.problems or plan.proposals:
                 doc.apply(plan.to_command(doc.district, skip_problem_rows=skip_problem_rows))
         verb = "Imported into"
     else:
+        if not os.access(into.parent, os.W_OK):
+            raise ReadOnlyDestination(into)
+        sheets, mappings = _read(source, mapping)
         district = District(name=source.stem)
         plan = plan_import(sheets, mappings, district, source=source.name)
-        refuse_if_empty(plan)
+        _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
         # Named after the district on the title block, when the sheet has one.
         district.name = plan.district_name or source.stem
         plan.to_command(district, skip_problem_rows=skip_problem_rows).do(district)
@@ -82,6 +86,28 @@ def import_spreadsheet(
             f"{scenario_name(plan.source)!r}, not as decisions"
         )
     return "\n".join(lines)
+
+
+def _read_only_place(plan: Path) -> KnownError:
+    """Why a plan cannot be written: its folder, or the file itself, is read-only."""
+    return ReadOnlyDestination(plan) if not os.access(plan.parent, os.W_OK) else ReadOnlyLocation(plan)
+
+
+def _read(
+    source: Path, mapping: str | Path | None
+) -> tuple[list[Sheet], dict[str, SheetMapping] | None]:
+    return read_spreadsheet(source), load_mappings(mapping) if mapping else None
+
+
+def _refuse_if_empty(
+    sheets: list[Sheet],
+    mappings: dict[str, SheetMapping] | None,
+    plan: ImportPlan,
+    skip_problem_rows: bool,
+) -> None:
+    applied = plan.without_problem_rows() if plan.problems and skip_problem_rows else plan
+    if not plan.rows_read or (skip_problem_rows and not applied.rows_read):
+        raise NothingToImport(why_nothing(sheets, mappings or guess_mappings(sheets), plan))
 
 
 def export_xlsx(district: District, out: Path, args: argparse.Namespace) -> None:

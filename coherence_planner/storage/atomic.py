@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from coherence_planner.storage.errors import classify
+from coherence_planner.storage.errors import ReadOnlyDestination, classify, is_read_only_error
 from coherence_planner.storage.file_kinds import refuse_unusual_target
 from coherence_planner.storage.leftovers import temp_prefix
 
@@ -63,6 +63,8 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
         # killed writer's leftover from a write in progress (storage/leftovers.py).
         fd, name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
+        if is_read_only_error(exc):  # no file can be made here: say which folder
+            raise ReadOnlyDestination(target) from exc
         where = folder if isinstance(exc, FileNotFoundError) else target
         raise (classify(exc, where) or exc) from exc
     os.close(fd)

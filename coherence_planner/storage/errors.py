@@ -161,6 +161,22 @@ class WriteIgnored(Exception):
     `classify` makes it NotSaved, naming the file."""
 
 
+class ReadOnlyDestination(ReadOnlyLocation):
+    """The folder a new file goes in cannot be written to (a shared drive, a folder set
+    read-only); `path` is the file that could not be written. A ReadOnlyLocation, said
+    with the folder's name."""
+
+    def __init__(self, path: str | Path) -> None:
+        folder = Path(path).parent
+        where = folder.name or str(folder.resolve())
+        KnownError.__init__(
+            self,
+            path,
+            f"Coherence Planner cannot write “{_name(path)}” in the folder “{where}” (the "
+            "folder is read-only); save it in a folder you can write to, such as Documents.",
+        )
+
+
 class DiskFull(KnownError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
@@ -276,6 +292,11 @@ _BUSY, _LOCKED, _READONLY, _INTERRUPT, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTA
     26,
 )
 _SHARING_VIOLATION = 32  # Windows: another process has the file open
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    """An OS error saying the place cannot be written to (permissions, a read-only disk)."""
+    return isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def classify(exc: BaseException, path: str | Path) -> KnownError | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -85,6 +86,9 @@ def _check_cli(path: Path) -> list[str]:
         return [f"exit status {status[0]}"]
     if len(lines) != 1 or "Traceback" in err.getvalue():
         return [f"error is {len(lines)} lines: {err.getvalue()[:300]!r}"]
+    bug = re.search(r"stopped by a bug \((.+?)\); ", lines[0])
+    if bug:  # the command line's one sentence for an exception that escaped: a crash
+        return [f"crashes: {bug.group(1)[:200]}"]
     if not lines[0].startswith("coherence-planner: ") or path.name not in lines[0]:
         return [f"error does not name the file: {lines[0][:200]!r}"]
     return []

@@ -461,6 +461,9 @@ def is_report_sheet(sheet_name: str) -> bool:
     return name in REPORT_SHEETS or name.startswith(REPORT_SHEET_PREFIXES)
 
 
+_PROGRAM_ONLY = {"type", "tier", "annual_cost", "fte", "students_served", "evidence_tier"}
+
+
 def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     """Which kind of rows a sheet holds, from its name, else its headers; None to skip it."""
     if is_report_sheet(sheet_name):
@@ -477,7 +480,9 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     targets = {target_of(h) for h in headers}
     if targets & {"code", "adopted_year", "review_year"}:
         return "policy"
-    if "themes" in targets:
+    # Programs have themes too (the export's program CSV has a Themes column): only a
+    # table of themes without a program's own columns is one of strategies.
+    if "themes" in targets and not targets & _PROGRAM_ONLY:
         return "strategy"
     if keys & {"goal", "goal name", "goal statement"} and not targets & {"annual_cost", "tier"}:
         return "goal"

@@ -9,7 +9,6 @@ and the Indicators sheet, so a link may name an item the same import creates.
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from coherence_planner.domain import fields as F
@@ -134,10 +133,11 @@ class _Planner:
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in kept:
             given_id = V.parse_text(sheet.cell(row, id_header))[0] if id_header else ""
-            if given_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", given_id):
-                self.problem(
-                    sheet, f"{given_id!r} is not an id (letters, digits, - _ .)", row, id_header
-                )
+            # Any id a plan's JSON may hold (codec: one line of text), so that a plan's own
+            # export imports with its ids; only the surrounding spaces are trimmed.
+            id_problem = F.text_problem(given_id, F.MAX_LINE) if given_id else None
+            if id_problem:
+                self.problem(sheet, f"the id {id_problem}", row, id_header)
                 continue
             name = reader.name(row)
             if not given_id and name is None:
@@ -316,6 +316,8 @@ class _Planner:
     # -- links ------------------------------------------------------------------------
     def resolve(self, text: str, kinds: tuple[str, ...]) -> str | None:
         """An item id from an id or a name (names searched in `kinds`, in that order)."""
+        if self.item(text) is not None:  # an id as written: it may hold any spaces
+            return text
         text = " ".join(text.split())
         if self.item(text) is not None:
             return text

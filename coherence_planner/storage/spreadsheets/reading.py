@@ -1,19 +1,16 @@
 """Read an inventory from .xlsx or .csv into plain sheets of rows, safely.
 
-A spreadsheet someone emails the cabinet is untrusted input. Before openpyxl sees a
-workbook we look at its first bytes (an encrypted workbook is an OLE file, not a zip) and
-at the zip's own table of contents (declared sizes and compression ratios), so a zip bomb is
-refused before anything is inflated. openpyxl parses with defusedxml, which refuses entity
-declarations (billion laughs); we check it is active. Rows are streamed and counted, so a
-sheet with too many rows is refused after reading at most the cap, not the whole file.
-Every refusal is a `SpreadsheetError` whose message names the file (and the sheet).
+A spreadsheet someone emails the cabinet is untrusted input. Workbooks are checked, counted
+and read in workbooks.py; a CSV file here. Rows are streamed and counted against the limits
+(limits.py: per sheet, and items per file), so an oversize file is refused in well under
+2 s, never read whole. Every refusal is a `SpreadsheetError` whose message names the file
+(and the sheet).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,19 +20,17 @@ from typing import Any
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.file_kinds import require_regular_file
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
+from coherence_planner.storage.spreadsheets.limits import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    row_limit,
+)
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
-from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
 
-MAX_ROWS = 50_000  # data rows per sheet
 MAX_COLUMNS = 200
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_MEMBER_BYTES = 300 * 1024 * 1024  # declared uncompressed size of any one zip member
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed, for members bigger than RATIO_FLOOR
-RATIO_FLOOR = 5 * 1024 * 1024
-MAX_MEMBERS = 10_000
 HEADER_SEARCH_ROWS = 30
 
+ITEM_KINDS = ("goal", "strategy", "program", "policy")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -139,6 +134,8 @@ def read_spreadsheet(
     if suffix in (".csv", ".txt", ".tsv"):
         return [read_csv(path, max_rows, progress)]
     if suffix in (".xlsx", ".xlsm", ".xls"):
+        from coherence_planner.storage.spreadsheets.workbooks import read_xlsx
+
         return read_xlsx(path, max_rows, progress)
     raise SpreadsheetError(f"{path.name} is not a spreadsheet this app reads (.xlsx or .csv).")
 
@@ -201,31 +198,65 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+@dataclass
+class RowBudget:
+    """What the rest of a file may hold: `max_rows` data rows per sheet (of links:
+    limits.row_limit), and `items_left` rows of items (goals, strategies, programs and
+    policies) in all its sheets together."""
+
+    max_rows: int
+    items_left: int
+
+    def limit(self, kind: str | None) -> int:
+        return (
+            min(self.max_rows, self.items_left)
+            if kind in ITEM_KINDS
+            else row_limit(kind, self.max_rows)
+        )
+
+    def too_many(self, where: str, kind: str | None) -> SpreadsheetError:
+        if kind in ITEM_KINDS and self.items_left < self.max_rows:
+            return SpreadsheetError(
+                f"{where} brings the file past {MAX_ROWS:,} rows of goals, strategies, "
+                "programs and policies, the most one plan holds; split it, and import the "
+                "parts into separate plans."
+            )
+        return SpreadsheetError(
+            f"{where} has more than {self.limit(kind):,} rows; split it, or remove the "
+            "empty or extra rows, and import again."
+        )
+
+
 def _build_sheet(
-    file: str, name: str, rows: Iterator[tuple[int, tuple[Any, ...]]], max_rows: int
+    file: str,
+    name: str,
+    rows: Iterator[tuple[int, tuple[Any, ...]]],
+    budget: RowBudget,
+    counted: int | None = None,
 ) -> tuple[Sheet, list[str], list[tuple[int, tuple[Any, ...]]]]:
     """Find the header among the first rows, then collect non-blank data rows up to the cap.
 
-    Returns the sheet, the header row's raw texts, and the non-blank rows above the header
-    (where the top-left value of a merged header cell may sit).
+    `counted` is how many rows hold something, when the file's XML was counted before
+    reading (limits.count_workbook): then a sheet over its limit is refused as soon as its
+    header says what it holds, without reading its rows. Returns the sheet, the header
+    row's raw texts, and the non-blank rows above the header (where the top-left value of a
+    merged header cell may sit).
     """
     where = f"{file}, sheet {name!r}" if name else file
-    candidates: list[tuple[int, tuple[Any, ...]]] = []
-    for number, cells in rows:
-        if _blank(cells):
-            if number > HEADER_SEARCH_ROWS * 4:
-                break  # the rest (if any) is data, read below with the row cap
-            continue
-        candidates.append((number, cells))
-        if len(candidates) >= HEADER_SEARCH_ROWS:
-            break
+    candidates = _header_candidates(rows)
     if not candidates:
         return Sheet(file, name, 0, []), [], []
     pick = _pick_header(candidates)
     header_number, header_cells = candidates[pick]
     raw_headers = [_header_text(c) for c in header_cells]
+    kind = guess_kind(name, _unique_headers(raw_headers))
+    max_rows = budget.limit(kind)
+    if counted is not None and counted - (pick + 1) > max_rows:
+        raise budget.too_many(where, kind)
     data: list[Row] = [Row(n, c) for n, c in candidates[pick + 1 :] if not _blank(c)]
     count = len(data)
+    if count > max_rows:
+        raise budget.too_many(where, kind)
     for number, cells in rows:
         if number > max_rows * 2 + HEADER_SEARCH_ROWS * 4:
             raise SpreadsheetError(
@@ -236,15 +267,40 @@ def _build_sheet(
             continue
         count += 1
         if count > max_rows:
-            raise SpreadsheetError(
-                f"{where} has more than {max_rows:,} rows; split it, or remove the empty "
-                "or extra rows, and import again."
-            )
+            raise budget.too_many(where, kind)
         data.append(Row(number, cells))
     sheet = Sheet(file, name, header_number, [], data)
     sheet.preamble = [_row_text(cells) for _, cells in candidates[:pick]]
     set_headers(sheet, raw_headers)
+    if kind in ITEM_KINDS:
+        budget.items_left -= len(data)
     return sheet, raw_headers, candidates[:pick]
+
+
+def _header_candidates(
+    rows: Iterator[tuple[int, tuple[Any, ...]]],
+) -> list[tuple[int, tuple[Any, ...]]]:
+    """The non-blank rows among which the header is: read from `rows`, which then goes on
+    with the data."""
+    candidates: list[tuple[int, tuple[Any, ...]]] = []
+    for number, cells in rows:
+        if _blank(cells):
+            if number > HEADER_SEARCH_ROWS * 4:
+                break  # the rest (if any) is data, read below with the row cap
+            continue
+        candidates.append((number, cells))
+        if len(candidates) >= HEADER_SEARCH_ROWS:
+            break
+    return candidates
+
+
+def _guessed_kind(name: str, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> str | None:
+    """What a sheet holds, guessed from its name and header as `_build_sheet` will."""
+    candidates = _header_candidates(rows)
+    if not candidates:
+        return None
+    raw_headers = [_header_text(c) for c in candidates[_pick_header(candidates)][1]]
+    return guess_kind(name, _unique_headers(raw_headers))
 
 
 def _row_text(cells: tuple[Any, ...]) -> str:
@@ -319,153 +375,8 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_
                 f"{path.name}, row {reader.line_num}: cannot be read as CSV ({exc})."
             ) from exc
 
-    sheet, _, _ = _build_sheet(path.name, "", _reporting(rows(), "", progress), max_rows)
+    budget = RowBudget(max_rows, MAX_ROWS)
+    sheet, _, _ = _build_sheet(path.name, "", _reporting(rows(), "", progress), budget)
     merge_subheader(sheet)
     sheet.kind = guess_kind(path.stem, sheet.headers)
-    return sheet
-
-
-# ----------------------------------------------------------------------------- xlsx
-
-
-def check_workbook_file(path: Path) -> None:
-    """Refuse what openpyxl must not be given: encrypted, non-zip, or zip-bomb files."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise SpreadsheetError(f"{path.name} cannot be opened ({exc.strerror}).") from exc
-    if head.startswith(OLE_MAGIC):
-        if path.suffix.lower() == ".xls":
-            raise SpreadsheetError(
-                f"{path.name} is an old-style .xls workbook; open it in Excel and save it "
-                "as .xlsx, then import that."
-            )
-        raise SpreadsheetError(
-            f"{path.name} is password-protected; save an unprotected copy and import that."
-        )
-    if not head.startswith(ZIP_MAGIC):
-        raise SpreadsheetError(f"{path.name} is damaged or is not an Excel .xlsx workbook.")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-        raise SpreadsheetError(
-            f"{path.name} is damaged (its zip structure cannot be read: {exc})."
-        ) from exc
-    if len(members) > MAX_MEMBERS:
-        raise SpreadsheetError(f"{path.name} holds {len(members):,} parts; refusing to read it.")
-    total = 0
-    for info in members:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_MEMBER_BYTES or (
-            info.file_size > RATIO_FLOOR and ratio > MAX_RATIO
-        ):
-            raise SpreadsheetError(
-                f"{path.name} would unpack {info.filename} to "
-                f"{info.file_size // (1024 * 1024):,} MB (compressed {ratio:,.0f} to 1); it "
-                "looks like a zip bomb, so it was not opened."
-            )
-    if total > MAX_TOTAL_BYTES:
-        raise SpreadsheetError(
-            f"{path.name} would unpack to {total // (1024 * 1024):,} MB; it was not opened."
-        )
-
-
-def _fill_merged_headers(
-    sheet: Sheet,
-    raw_headers: list[str],
-    above: list[tuple[int, tuple[Any, ...]]],
-    ranges: list[tuple[int, int, int, int]],
-) -> None:
-    """A blank header cell inside a merged range takes the range's top-left value."""
-    rows = {number: cells for number, cells in above}
-    rows[sheet.header_row] = tuple(raw_headers)
-    filled = list(raw_headers)
-    for c1, r1, c2, r2 in ranges:
-        if not r1 <= sheet.header_row <= r2:
-            continue
-        top = rows.get(r1, ())
-        value = _header_text(top[c1 - 1]) if c1 - 1 < len(top) else ""
-        for col in range(c1, c2 + 1):
-            while len(filled) < col:
-                filled.append("")
-            if not filled[col - 1]:
-                filled[col - 1] = value
-    set_headers(sheet, filled)
-
-
-def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
-    """The message for an exception out of openpyxl, which wraps the parser's own errors."""
-    from defusedxml import DefusedXmlException
-
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, DefusedXmlException):
-            return SpreadsheetError(
-                f"{where} contains XML entity definitions (a way to build an 'XML bomb'); "
-                "it was not read."
-            )
-        cause = cause.__cause__ or cause.__context__
-    first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return SpreadsheetError(f"{where} is damaged and cannot be read ({first_line}).")
-
-
-def read_xlsx(
-    path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_progress
-) -> list[Sheet]:
-    """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
-    check_workbook_file(path)
-    import openpyxl
-
-    if not openpyxl.DEFUSEDXML:
-        raise SpreadsheetError(
-            "defusedxml is not active for openpyxl; refusing to read workbooks without it."
-        )
-    # The file is opened here, not by openpyxl, which leaves its own handle open when the
-    # workbook fails to load.
-    with path.open("rb") as handle:
-        try:
-            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises (and wraps) many kinds for a damaged file
-            raise _read_error(path.name, exc) from exc
-        try:
-            return [_read_worksheet(path, ws, max_rows, progress) for ws in workbook.worksheets]
-        finally:
-            workbook.close()
-
-
-def _read_worksheet(path: Path, ws: Any, max_rows: int, progress: ReadProgress) -> Sheet:
-    where = f"{path.name}, sheet {ws.title!r}"
-    declared = ws.max_row if hasattr(ws, "max_row") else None
-    if isinstance(declared, int) and declared > max_rows + HEADER_SEARCH_ROWS:
-        raise SpreadsheetError(
-            f"{where} has {declared:,} rows, more than {max_rows:,}; split it, or remove "
-            "the empty or extra rows, and import again."
-        )
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()  # a wrong <dimension> must not cut rows off
-
-    def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
-        for number, cells in enumerate(
-            ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
-        ):
-            yield number, _trimmed(tuple(cells))
-
-    try:
-        sheet, raw_headers, above = _build_sheet(
-            path.name, ws.title, _reporting(rows(), ws.title, progress), max_rows
-        )
-        sheet_path = getattr(ws, "_worksheet_path", None)
-        if sheet_path:
-            marks = scan_sheet(path, sheet_path)
-            sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
-            if any(not h for h in raw_headers):
-                _fill_merged_headers(sheet, raw_headers, above, marks.merges)
-        merge_subheader(sheet)
-    except (SpreadsheetError, ReadCancelled):
-        raise
-    except Exception as exc:
-        raise _read_error(where, exc) from exc
     return sheet

@@ -7,7 +7,7 @@ program (in a workbook openpyxl wrote, the subtotal has no cached value at all, 
 formula is the only sign).
 
 The sheet's XML is scanned as bytes, in chunks, with two regular expressions; it is never
-parsed, so nothing in it is expanded (no entities, no bombs: check_workbook_file has already
+parsed, so nothing in it is expanded (no entities, no bombs: workbooks.check_workbook_file has already
 bounded the member's size). A `<f>` element always comes first inside its `<c>` cell
 (ECMA-376 orders them f, v, is), which is what lets a byte pattern find the cell it is in.
 """

@@ -291,14 +291,17 @@ def save_workbook(workbook: Any, path: str | Path) -> None:
         # Zipped in memory, written in one go: on a full disk the write fails with ENOSPC,
         # instead of a half-closed ZipFile that printed a second traceback when collected.
         buffer = io.BytesIO()
-        try:
-            workbook.save(buffer)
-        except BaseException:
-            _discard(workbook)
-            raise
+        workbook.save(buffer)
         tmp.write_bytes(buffer.getvalue())
 
-    write_atomically(Path(path), write)
+    try:
+        write_atomically(Path(path), write)
+    except BaseException:
+        # Whether the save failed or never ran (a read-only folder refuses the temporary
+        # file first), the sheets' streams may still be open; each printed a traceback
+        # when collected at exit (73 lines in the audit).
+        _discard(workbook)
+        raise
 
 
 def _discard(workbook: Any) -> None:

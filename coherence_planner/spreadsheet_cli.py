@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from coherence_planner.domain.district import District
-from coherence_planner.storage.errors import ReadOnlyDestination, KnownError, ReadOnlyLocation
+from coherence_planner.storage.errors import KnownError, ReadOnlyDestination, ReadOnlyLocation
 from coherence_planner.storage.spreadsheets import (
     ImportPlan,
     Sheet,
@@ -90,7 +90,9 @@ def import_spreadsheet(
 
 def _read_only_place(plan: Path) -> KnownError:
     """Why a plan cannot be written: its folder, or the file itself, is read-only."""
-    return ReadOnlyDestination(plan) if not os.access(plan.parent, os.W_OK) else ReadOnlyLocation(plan)
+    return (
+        ReadOnlyDestination(plan) if not os.access(plan.parent, os.W_OK) else ReadOnlyLocation(plan)
+    )
 
 
 def _read(

@@ -122,19 +122,19 @@ import sys
 from pathlib import Path
 from coherence_planner.cli import main
 from coherence_planner.storage.document import Document
-from coherence_planner.storage.errors import ReadOnlyFolder
+from coherence_planner.storage.errors import ReadOnlyLocation
 
 folder = Path(sys.argv[1])
 code = main(["check", str(folder / "plan.coherence")])
 print("check", code)
 try:
     Document.create(folder / "new.coherence")
-except ReadOnlyFolder as exc:
+except ReadOnlyLocation as exc:
     print("create", exc.message)
 with Document.open(Path(sys.argv[2])) as doc:
     try:
         doc.save_copy(folder / "copy.coherence")
-    except ReadOnlyFolder as exc:
+    except ReadOnlyLocation as exc:
         print("copy", exc.message)
 """
 
@@ -149,14 +149,19 @@ def test_no_new_file_is_made_in_a_read_only_folder() -> None:
         said = lines(
             run_unprivileged(WRITE_NEW, str(folder), str(mine / "source.coherence")).stdout
         )
-        sentence = (
-            "Coherence Planner cannot save in “Plans” (the folder is read-only). "
-            "Use File ▸ Save As… to keep your work."
-        )
+
+        # A new file (a plan created, a copy saved) names the file and the folder, and
+        # points to a folder the person can write to: Save As is what they are doing.
+        def sentence(name: str) -> str:
+            return (
+                f"Coherence Planner cannot write “{name}” in the folder “Plans” (the folder "
+                "is read-only); save it in a folder you can write to, such as Documents."
+            )
+
         assert {key: said.get(key) for key in ("check", "create", "copy")} == {
             "check": "0",  # reading still works
-            "create": sentence,
-            "copy": sentence,
+            "create": sentence("new.coherence"),
+            "copy": sentence("copy.coherence"),
         }
         assert os.listdir(folder) == ["plan.coherence"]
         assert digest(plan) == before

@@ -151,6 +151,11 @@ _FIELDS_OF = {
 }
 
 
+# Every field's label by its name (a name has one label in every kind): how a spreadsheet's
+# Guessed column names the guessed fields, so a person reads "Type", not "type".
+FIELD_LABELS = {spec.name: spec.label for specs in _FIELDS_OF.values() for spec in specs}
+
+
 def fields_of(kind: str) -> tuple[FieldSpec, ...]:
     """Every field of a kind, common ones first, `guessed` last (id excluded: it never
     changes)."""

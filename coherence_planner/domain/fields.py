@@ -36,6 +36,9 @@ INDICATORS = "indicators"  # list of indicator objects
 CYCLES = "cycles"  # list of improvement cycles: {start, end, focus, evidence, next_step}
 GUESSED = "guessed"  # the names of the item's fields whose values were guessed, not confirmed
 
+# Types with no editor of their own: the inspector shows `guessed` beside each guessed field.
+SHOWN_BESIDE = (GUESSED,)
+
 # Types whose value is a list of objects: they do not fit in one spreadsheet cell (the
 # indicators have a sheet of their own; cycles are left out of spreadsheets).
 NESTED_TYPES = (INDICATORS, CYCLES)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import FACTS, ProgramGaps, gap_sentence, percent, plan_gaps
-from coherence_planner.domain.group_story import explain_groups
+from coherence_planner.domain.group_story import explain_groups, kept_by_law_line
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import join_words, money, plural, sentence
@@ -39,10 +39,11 @@ def _name(district: District, item_id: str) -> str:
     return f"{item.label} (required)" if item.required else item.label
 
 
-def _outcome(kept: tuple[str, ...], program: Program) -> str:
-    if program.id in kept:
-        return "Kept"
-    return "Not kept; required, so it stays" if program.required else "Not kept"
+def _outcome(analysis: Analysis, kept: tuple[str, ...], program: Program) -> str:
+    """Rules 2.1: a required program is always kept, and the table says why."""
+    if program.id in analysis.kept_by_law:
+        return sentence(KEPT_BY_LAW).rstrip(".")
+    return "Kept" if program.id in kept else "Not kept"
 
 
 def data_gaps(
@@ -203,9 +204,12 @@ def findings(
     if scale.summarised and analysis.competing:
         parts.append(_groups_compact(district, analysis, w))
     stories = [] if scale.summarised else explain_groups(district, analysis)
+    names = Names(district)
     for number, group in enumerate(analysis.competing if stories else (), start=1):
         goals = join_words([_name(district, g) for g in group.goals]) or "an explicit conflict"
-        story = [markup(esc(line), "cell") for line in stories[number - 1]]
+        by_law = kept_by_law_line(group, analysis, names)
+        lines = (*stories[number - 1], by_law) if by_law else stories[number - 1]
+        story = [markup(esc(line), "cell") for line in lines]
         rows = []
         for rank, member in enumerate(group.members, start=1):
             program = district.items[member]
@@ -217,7 +221,7 @@ def findings(
                     _name(district, member),
                     money(per_student) if per_student is not None else "—",
                     vocab.EVIDENCE_LABELS.get(program.evidence_tier, "—"),
-                    _outcome(group.kept, program),
+                    _outcome(analysis, group.kept, program),
                     _first_reasons(analysis.not_kept_reasons.get(member, ()), 1),
                 ]
             )
@@ -226,7 +230,7 @@ def findings(
             ("#", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
             rows,
             (w * 0.06, w * 0.24, w * 0.11, w * 0.14, w * 0.11, w * 0.34),
-            wrap=(1, 3, 5),
+            wrap=(1, 3, 4, 5),  # "Kept: required by law" in full, never cut
             align_right=(0, 2),
         )
         parts += [KeepTogether([Spacer(1, 6), header, *story, Spacer(1, 3), grid])]

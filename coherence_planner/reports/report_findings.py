@@ -9,7 +9,15 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import FACTS, ProgramGaps, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.gaps import (
+    FACTS,
+    GUESSED_TYPE,
+    ProgramGaps,
+    gap_sentence,
+    percent,
+    plan_gaps,
+    type_guessed,
+)
 from coherence_planner.domain.group_story import explain_groups, kept_by_law_line
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.naming import Names
@@ -64,24 +72,35 @@ def data_gaps(
     if not gaps.programs:
         return parts
     if scale.summarised:
-        return [*parts, _gaps_by_fact(gaps.programs, width)]
+        return [*parts, _gaps_by_fact(district, gaps.programs, width)]
     rows = [[district.items[g.id].label, gap_sentence(district, g, names)] for g in gaps.programs]
     parts.append(table(("Program", "Missing"), rows, (width * 0.34, width * 0.66), wrap=(0, 1)))
     return parts
 
 
-def _gaps_by_fact(programs: list[ProgramGaps], width: float) -> Flowable:
-    """A large plan's data gaps: how many programs lack each fact."""
+def _gaps_by_fact(district: District, programs: list[ProgramGaps], width: float) -> Flowable:
+    """A large plan's data gaps: how many programs lack each fact (a guessed type, which
+    counts as unknown until confirmed, on a line of its own)."""
     counts = {fact.field: 0 for fact in FACTS}
+    guessed = 0
     for gaps in programs:
         for field in gaps.missing:
             counts[field] += 1
+        program = district.items[gaps.id]
+        if "type" in gaps.missing and isinstance(program, Program) and type_guessed(program):
+            counts["type"] -= 1
+            guessed += 1
     might = sum(1 for g in programs if g.might_compete)
     rows: list[list[object]] = [
         [sentence(fact.missing), right(plural(counts[fact.field], "program"))]
         for fact in FACTS
         if counts[fact.field]
     ]
+    if guessed:
+        rows.insert(
+            1 if counts["type"] else 0,
+            [sentence(GUESSED_TYPE), right(plural(guessed, "program"))],
+        )
     if might:
         rows.append(
             [
@@ -298,12 +317,12 @@ def _candidates_compact(district: District, analysis: Analysis, width: float) ->
         why = []
         if c.id in orphans:
             why.append("Not linked to any goal")
-        number = analysis.group_of.get(c.id)
-        if number is not None:
-            kept = analysis.competing[number - 1].kept
+        index = analysis.group_of.get(c.id)  # from 0; the groups table numbers from 1
+        if index is not None:
+            kept = analysis.competing[index].kept
             shown = join_words([names(k) for k in kept[:2]])
             more = f" and {len(kept) - 2:,} more" if len(kept) > 2 else ""
-            why.append(f"Competing group {number} keeps {shown}{more}")
+            why.append(f"Competing group {index + 1} keeps {shown}{more}")
         rows.append(
             [
                 c.name,

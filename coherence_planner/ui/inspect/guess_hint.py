@@ -1,36 +1,35 @@
-"""A field's editor with, just under it, an italic "guessed" and a Confirm button while the
-field's value is a guess no person has confirmed (`guessed`, district-format.md).
+"""Under a field's editor, an italic "guessed" and a Confirm button while the field's value
+is a guess no person has confirmed (`guessed`, district-format.md).
 
 A guessed type competes with nothing (coherence-rules.md, rule 4, version 2.1), so the
 planner must see which values are guesses: one click on Confirm keeps the value and clears
-the guess; editing the field clears it too (SetItemFields). Both are one undo step."""
+the guess; editing the field clears it too (SetItemFields). Both are one undo step.
+
+The hint is a form row of its own, added only while the field is guessed: an item without
+guesses gets exactly the form it always had, and the narrow Inspector gets no wider.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from typing import cast
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from coherence_planner.domain import fields as F
 from coherence_planner.ui.inspect.field_widgets import Editor
 
 
-class GuessedField(QWidget):
-    """An editor and its guess hint, hidden unless `show_guess(True)`."""
+class GuessHint(QWidget):
+    """ "guessed" and Confirm for one field; `confirm` when the button is pressed."""
 
     confirm = Signal()
 
-    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        # The hint goes under the editor, not after it: the Inspector is a narrow dock, and
-        # a row made wider by it scrolled the Confirm button out of sight.
-        layout = QVBoxLayout(self)
+    def __init__(self, spec: F.FieldSpec) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(line)
-        label = editor.spec.label.lower()
+        label = spec.label.lower()
         self.hint = QLabel("<i>guessed</i>")
         self.hint.setToolTip(
             f"The {label} was guessed at import and no one has confirmed it yet; until then "
@@ -40,16 +39,29 @@ class GuessedField(QWidget):
         self.button.setAccessibleName(f"Confirm the guessed {label}")
         self.button.setToolTip(f"Keep this {label}: it is right")
         self.button.clicked.connect(self.confirm)
-        line.addWidget(self.hint)
-        line.addWidget(self.button)
-        line.addStretch(1)
-        self.setFocusProxy(editor)
-        self.show_guess(False)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
 
-    def show_guess(self, guessed: bool) -> None:
-        self.hint.setVisible(guessed)
-        self.button.setVisible(guessed)
 
-    @property
-    def guessed(self) -> bool:
-        return not self.hint.isHidden()
+def show_guesses(
+    form: QFormLayout,
+    editors: dict[str, Editor],
+    hints: dict[str, GuessHint],
+    guessed: list[str],
+) -> list[str]:
+    """Add a hint under each guessed field that has none, remove the others; returns the
+    fields that got a new hint (the caller connects their Confirm)."""
+    for name in [n for n in hints if n not in guessed]:
+        form.removeRow(hints.pop(name))
+    added = []
+    for name in guessed:
+        editor = editors.get(name)
+        if editor is None or name in hints:
+            continue
+        row, _ = cast(tuple[int, object], form.getWidgetPosition(editor))  # untyped in PySide
+        hint = GuessHint(editor.spec)
+        form.insertRow(row + 1, "", hint)
+        hints[name] = hint
+        added.append(name)
+    return added

@@ -32,7 +32,7 @@ from coherence_planner.ui.flags import flags_text
 from coherence_planner.ui.inspect.editors import make_editor
 from coherence_planner.ui.inspect.field_widgets import Editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
-from coherence_planner.ui.inspect.guess_hint import GuessedField
+from coherence_planner.ui.inspect.guess_hint import GuessHint, show_guesses
 from coherence_planner.ui.inspect.links_editor import LinksEditor
 from coherence_planner.ui.retreat.decision_widgets import decision_from_inspector
 from coherence_planner.ui.session import DocumentSession
@@ -138,7 +138,7 @@ class Inspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors = {}
-        self.guess_hints: dict[str, GuessedField] = {}
+        self.guess_hints: dict[str, GuessHint] = {}
         self._form_kind = kind
         if kind is not None:
             for spec in F.fields_of(kind):
@@ -146,13 +146,11 @@ class Inspector(QWidget):
                     continue
                 editor = make_editor(spec)
                 editor.committed.connect(lambda name=spec.name: self._commit(name))
-                row = GuessedField(editor)
-                row.confirm.connect(lambda name=spec.name: self._confirm(name))
                 label = QLabel(spec.label)
                 label.setBuddy(editor)
-                form.addRow(label, row)
+                form.addRow(label, editor)
                 self.editors[spec.name] = editor
-                self.guess_hints[spec.name] = row
+        self.form = form
         self.body_layout.replaceWidget(old, self.form_host)
         old.hide()  # deleteLater runs on the next event-loop pass; never show two forms
         old.deleteLater()
@@ -163,7 +161,8 @@ class Inspector(QWidget):
         item = self.session.district.items[self.item_id]
         for name, editor in self.editors.items():
             editor.set_value(getattr(item, name))
-            self.guess_hints[name].show_guess(name in item.guessed)
+        for name in show_guesses(self.form, self.editors, self.guess_hints, item.guessed):
+            self.guess_hints[name].confirm.connect(lambda name=name: self._confirm(name))
 
     def _show_findings(self) -> None:
         analysis = self.session.analysis

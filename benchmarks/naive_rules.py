@@ -1,4 +1,4 @@
-"""A literal, slow reading of the coherence rules, version 2: BFS from every item, every pair
+"""A literal, slow reading of the coherence rules, version 2.1: BFS from every item, every pair
 of programs compared. It is the peer the engine is timed against (bench_check.py) and the oracle
 the property tests compare the engine with (tests/unit/domain/test_coherence_properties.py).
 """
@@ -47,8 +47,9 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
     unsupported = sorted(i for i in live if items[i][0] == "goal" and i not in supported)
 
     def known_type(x: dict[str, Any]) -> bool:
-        # "other" and null both mean "not known", which competes with nothing by type.
-        return x.get("type") not in (None, "other")
+        # "other" and null both mean "not known", which competes with nothing by type;
+        # version 2.1: so does a type listed in `guessed` (not yet confirmed by a person).
+        return x.get("type") not in (None, "other") and "type" not in (x.get("guessed") or [])
 
     def overlap(a: list[str], b: list[str], grades: bool = False) -> bool:
         if grades:
@@ -94,7 +95,8 @@ def naive(data: dict[str, Any]) -> dict[str, Any]:
     members = sorted({m for pair in pairs for m in pair}, key=key)
     kept: list[str] = []
     for m in members:
-        if not any(tuple(sorted((m, k))) in pairs for k in kept):
+        # Version 2.1: a required program is kept, whatever it competes with.
+        if progs[m].get("required") or not any(tuple(sorted((m, k))) in pairs for k in kept):
             kept.append(m)
     required = {i for i in live if items[i][1].get("required")}
     removal = sorted((set(orphans) | (set(members) - set(kept))) - required)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import textwrap
 
-from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import gap_sentence, percent, plan_gaps
-from coherence_planner.domain.group_story import explain_groups
+from coherence_planner.domain.group_story import explain_groups, kept_by_law_line
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import money, plural, sentence
 
@@ -84,13 +84,12 @@ def findings_text(district: District, analysis: Analysis) -> str:
     stories = explain_groups(district, analysis)
     for number, (group, story) in enumerate(zip(analysis.competing, stories, strict=True), 1):
         lines.append(f"  Group {number}")
-        for line in story:
+        by_law = kept_by_law_line(group, analysis, names)
+        for line in (*story, by_law) if by_law else story:
             lines.extend(_wrap(line, "      ", first="    "))
         for member in group.members:
             mark = "keep" if member in group.kept else "    "
-            note = (
-                " (required: stays)" if member not in group.kept and items[member].required else ""
-            )
+            note = f" ({KEPT_BY_LAW})" if member in analysis.kept_by_law else ""
             lines.extend(_wrap(f"{name(member)}{note}", "            ", first=f"    {mark}  "))
     lines.append("")
 

@@ -72,6 +72,10 @@ def item_to_dict(item: Item) -> dict[str, Any]:
     out: dict[str, Any] = {"id": item.id}
     for spec in F.fields_of(item.kind):
         value = getattr(item, spec.name)
+        if spec.type == F.GUESSED and not value:
+            # Written only when something is guessed: a missing `guessed` is the empty list
+            # (district-format.md), so plans and exports without guesses stay as they were.
+            continue
         if spec.type == F.INDICATORS:
             value = [indicator_to_dict(ind) for ind in value]
         elif spec.type == F.CYCLES:
@@ -144,6 +148,7 @@ _NULL_IS_DEFAULT = frozenset(
         F.THEMES,
         F.INDICATORS,
         F.CYCLES,
+        F.GUESSED,
         F.ENUM,
         F.BOOL,
         F.DATE,
@@ -203,10 +208,14 @@ class _FastReader:
         attrs = tuple(name for name in self.order if name != "extra")
         self.cls = cls
         self.keys = frozenset(attrs)
+        # item_to_dict leaves out an empty `guessed`, so most items come without it: read
+        # as written, not sent through the slower merge with the defaults below.
+        self.keys_unguessed = self.keys - {"guessed"}
         blank = cls(id="", name="")
         # What a missing field reads as (a list default is copied below, never shared).
         self.defaults = {name: getattr(blank, name) for name in attrs if name not in ("id", "name")}
-        self.get_all = operator.itemgetter(*attrs)
+        # Every attribute but `guessed`, which may be missing (read_all adds its column).
+        self.get_all = operator.itemgetter(*(name for name in attrs if name != "guessed"))
         index = {name: n for n, name in enumerate(attrs)}
         types = {name: specs[name].type for name in attrs if name != "id"}
 
@@ -234,8 +243,12 @@ class _FastReader:
         )
         self.dates = where(F.DATE)
         self.lists = tuple(
-            (index[n], t) for n, t in types.items() if t in (F.SLUGS, F.NAMES, F.GRADES, F.THEMES)
+            (index[n], t)
+            for n, t in types.items()
+            if t in (F.SLUGS, F.NAMES, F.GRADES, F.THEMES, F.GUESSED)
         )
+        self.guessed_at = index["guessed"]
+        self.guessable = frozenset(specs["guessed"].choices)
         self.nested = where(F.INDICATORS, F.CYCLES)  # read here only when empty
 
     def read_all(self, raws: Iterable[Any]) -> list[Item] | None:
@@ -243,13 +256,13 @@ class _FastReader:
 
         The values are tested a field at a time across all the items (a column), with
         set and string operations that run in C, not a test per value."""
-        keys, defaults = self.keys, self.defaults
+        keys, unguessed, defaults = self.keys, self.keys_unguessed, self.defaults
         rows = []
         for raw in raws:
             if raw.__class__ is not dict:
                 return None
             have = raw.keys()
-            if have != keys:
+            if have != keys and have != unguessed:
                 if not have <= keys:
                     return None  # an unknown field or "kind"
                 raw = {**defaults, **raw}  # without an id or a name: KeyError, below
@@ -258,6 +271,7 @@ class _FastReader:
             return []
         try:
             columns: list[Any] = list(zip(*map(self.get_all, rows), strict=True))
+            columns.insert(self.guessed_at, [raw.get("guessed", _NOTHING) for raw in rows])
             if not self._plain(columns):
                 return None
         except (KeyError, TypeError, ValueError, OverflowError):
@@ -335,9 +349,18 @@ class _FastReader:
             elif kind == F.GRADES:
                 if any(map(F.grade_problem, set(entries))):
                     return False
-            elif kind == F.NAMES and not all(map(str.strip, entries)):
+            elif kind == F.NAMES:
+                if not all(map(str.strip, entries)):
+                    return False
+            elif kind == F.GUESSED and not self._guesses_plain(column, entries):
                 return False
         return True
+
+    def _guesses_plain(self, column: tuple[list[str], ...], entries: list[str]) -> bool:
+        """fields._check_guessed: the kind's own field names, none twice in one item."""
+        if not self.guessable.issuperset(entries):
+            return False
+        return all(len(set(value)) == len(value) for value in column if value)
 
 
 NL = "\n"
@@ -347,6 +370,7 @@ _NUMBER_OR_NONE = frozenset((int, float, type(None)))
 _BOOL = frozenset((bool,))
 _STR = frozenset((str,))
 _LIST = frozenset((list,))
+_NOTHING: list[str] = []  # a missing `guessed`: copied into a fresh list, never shared
 _FAST = {kind: _FastReader(kind) for kind in ITEM_CLASSES}
 
 

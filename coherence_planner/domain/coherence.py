@@ -1,4 +1,4 @@
-"""The coherence analysis of coherence-rules.md, version 2: one engine for every view.
+"""The coherence analysis of coherence-rules.md, version 2.1: one engine for every view.
 
 The findings panel, the map's flags, the PDF report, the spreadsheet export and
 `coherence-planner check` all read the `Analysis` this module computes. Every finding carries
@@ -8,6 +8,11 @@ a reason a superintendent can read aloud: items are named by their names, never 
 Version 2 over version 1: a program whose type is unknown (`other`) competes with nothing by
 type, and an item marked `required` ranks with the cabinet's keep and is never a removal
 candidate (a required orphan is still an orphan, and its reason says it must be linked).
+
+Version 2.1 over version 2: a required program is always kept, even beside another kept
+program it competes with (the law allows no "not kept" there), and a type listed in the
+program's `guessed` counts as unknown, so a guess made at import never makes a program a
+removal candidate before a person confirms it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Any
 from coherence_planner.domain import vocab
 from coherence_planner.domain.collector import collector_paused
 from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import rule_gaps
+from coherence_planner.domain.gaps import rule_gaps, type_known
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.reach import bits_to_ids, reach_masks
@@ -32,11 +37,8 @@ ORPHAN_REASON = "not linked to any student-learning goal"
 REQUIRED_ORPHAN_REASON = (
     "required by law, but not linked to any student-learning goal: link it to the goal it serves"
 )
-
-
-def type_known(program: Program) -> bool:
-    """Rule 4: `other` means "not known", and an unknown type competes with nothing by type."""
-    return program.type != vocab.DEFAULT_PROGRAM_TYPE
+# How a required program's place in its competing group is said (rule 5, version 2.1).
+KEPT_BY_LAW = "kept: required by law"
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Analysis:
     # Every compete pair (ids in order) -> {"criteria": what they share, "conflict": why}.
     pairs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     group_of: dict[str, int] = field(default_factory=dict)
+    # Required programs in competing groups: kept whatever they compete with (rule 5, 2.1).
+    kept_by_law: frozenset[str] = frozenset()
     _flags: dict[str, set[str]] = field(default_factory=dict)
 
     def flags_of(self, item_id: str) -> set[str]:
@@ -329,9 +333,10 @@ def _analyse(district: District, with_might_compete: bool = True) -> Analysis:
     in_groups = sorted(group_of, key=rank.__getitem__)
     kept: set[str] = set()
     not_kept: dict[str, tuple[str, ...]] = {}
+    kept_by_law = frozenset(i for i in in_groups if profiles[i].program.required)
     for program_id in in_groups:
         rivals = [k for k in neighbours[program_id] if k in kept]
-        if not rivals:
+        if not rivals or program_id in kept_by_law:
             kept.add(program_id)
             flags[program_id].add("kept")
             continue
@@ -398,6 +403,7 @@ def _analyse(district: District, with_might_compete: bool = True) -> Analysis:
         might_compete=might_compete,
         pairs=pairs,
         group_of=group_of,
+        kept_by_law=kept_by_law,
         _flags=dict(flags),
     )
 

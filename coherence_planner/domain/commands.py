@@ -100,7 +100,11 @@ class RemoveItems:
 
 
 class SetItemFields:
-    """Change some fields of one item (field names from fields.py, or extra fields)."""
+    """Change some fields of one item (field names from fields.py, or extra fields).
+
+    A person setting a field confirms it: a field set here leaves the item's `guessed` list
+    (district-format.md), in the same undo step, unless the values set `guessed` themselves
+    (an import that guesses, or a re-import of an exported sheet)."""
 
     def __init__(
         self, district: District, item_id: str, values: dict[str, Any], text: str | None = None
@@ -130,6 +134,9 @@ class SetItemFields:
         self.old = {name: copy.deepcopy(getattr(item, name)) for name in self.new}
         for name, value in self.new.items():
             setattr(item, name, copy.deepcopy(value))
+        if "guessed" not in self.new and any(name in self.new for name in item.guessed):
+            self.old["guessed"] = list(item.guessed)
+            item.guessed = [name for name in item.guessed if name not in self.new]
         return Changes(items={self.item_id})
 
     def undo(self, district: District) -> Changes:
@@ -137,6 +144,19 @@ class SetItemFields:
         for name, value in self.old.items():
             setattr(item, name, copy.deepcopy(value))
         return Changes(items={self.item_id})
+
+
+def confirm_guess(district: District, item_id: str, name: str) -> SetItemFields:
+    """A person confirms a guessed value as it stands: the field leaves `guessed`."""
+    item = district.get(item_id)
+    if name not in item.guessed:
+        raise DistrictError(f"the {name.replace('_', ' ')} of {item.name} is not a guess")
+    spec = F.field_spec(item.kind, name)
+    label = spec.label.lower() if spec else name
+    remaining = [field for field in item.guessed if field != name]
+    return SetItemFields(
+        district, item_id, {"guessed": remaining}, text=f"Confirm {label} of {item.name}"
+    )
 
 
 class AddLink:

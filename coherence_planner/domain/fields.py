@@ -34,6 +34,10 @@ BOOL = "bool"
 DATE = "date"  # an ISO date "2026-11-22", or "" when unknown
 INDICATORS = "indicators"  # list of indicator objects
 CYCLES = "cycles"  # list of improvement cycles: {start, end, focus, evidence, next_step}
+GUESSED = "guessed"  # the names of the item's fields whose values were guessed, not confirmed
+
+# Types with no editor of their own: the inspector shows `guessed` beside each guessed field.
+SHOWN_BESIDE = (GUESSED,)
 
 # Types whose value is a list of objects: they do not fit in one spreadsheet cell (the
 # indicators have a sheet of their own; cycles are left out of spreadsheets).
@@ -132,9 +136,33 @@ INDICATOR_FIELDS = (
 )
 
 
+def _guessed_spec(kind: str) -> FieldSpec:
+    """`guessed` (district-format.md): which of this kind's fields an import or a suggestion
+    guessed and no person has confirmed yet; its choices are the kind's own field names."""
+    names = tuple(spec.name for spec in COMMON_FIELDS + KIND_FIELDS[kind])
+    return FieldSpec(
+        "guessed",
+        "Guessed",
+        GUESSED,
+        names,
+        "Fields whose values were guessed and not yet confirmed by a person.",
+    )
+
+
+_FIELDS_OF = {
+    kind: COMMON_FIELDS + KIND_FIELDS[kind] + (_guessed_spec(kind),) for kind in KIND_FIELDS
+}
+
+
+# Every field's label by its name (a name has one label in every kind): how a spreadsheet's
+# Guessed column names the guessed fields, so a person reads "Type", not "type".
+FIELD_LABELS = {spec.name: spec.label for specs in _FIELDS_OF.values() for spec in specs}
+
+
 def fields_of(kind: str) -> tuple[FieldSpec, ...]:
-    """Every field of a kind, common ones first (id excluded: it never changes)."""
-    return COMMON_FIELDS + KIND_FIELDS[kind]
+    """Every field of a kind, common ones first, `guessed` last (id excluded: it never
+    changes)."""
+    return _FIELDS_OF[kind]
 
 
 def field_spec(kind: str, name: str) -> FieldSpec | None:
@@ -298,6 +326,17 @@ def _check_text_list(spec: FieldSpec, value: Any) -> str | None:
     return None
 
 
+def _check_guessed(spec: FieldSpec, value: Any) -> str | None:
+    if not isinstance(value, list) or not _all_text(value):
+        return "must be a list of field names"
+    for entry in value:
+        if entry not in spec.choices:
+            return f"names no field of this kind: {_short(entry)}"
+    if len(set(value)) != len(value):
+        return "names a field twice"
+    return None
+
+
 def _check_number(spec: FieldSpec, value: Any) -> str | None:
     """Indicator numbers may be negative (a gap can be); money and FTE may not."""
     if value is None:
@@ -396,6 +435,7 @@ CHECKS: dict[str, Check] = {
     DATE: _check_date,
     INDICATORS: _check_indicators,
     CYCLES: _check_cycles,
+    GUESSED: _check_guessed,
 }
 
 

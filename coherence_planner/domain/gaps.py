@@ -21,6 +21,18 @@ from coherence_planner.domain.wording import join_words
 RULE_FACTS = ("type", "annual_cost", "fte", "students_served", "goal")
 
 
+def type_known(program: Program) -> bool:
+    """Rule 4: `other` means "not known", and an unknown type competes with nothing by type.
+    Version 2.1: so does a type the import guessed and no person has confirmed, so that a
+    guess never makes a program a removal candidate."""
+    return program.type != vocab.DEFAULT_PROGRAM_TYPE and "type" not in program.guessed
+
+
+def type_guessed(program: Program) -> bool:
+    """A type is on record but only as a guess: said as "guessed", not as "no type"."""
+    return program.type != vocab.DEFAULT_PROGRAM_TYPE and "type" in program.guessed
+
+
 @dataclass(frozen=True)
 class RuleGap:
     id: str
@@ -31,7 +43,7 @@ class RuleGap:
 def rule_facts_missing(program: Program, goals: tuple[str, ...]) -> tuple[str, ...]:
     """The spec's gaps of one live program, in the spec's order."""
     missing = []
-    if program.type == vocab.DEFAULT_PROGRAM_TYPE:
+    if not type_known(program):
         missing.append("type")
     if program.annual_cost is None:
         missing.append("annual_cost")
@@ -83,6 +95,8 @@ FACTS = (
     Fact("goal", "no link to a student-learning goal", "goal"),
 )
 FACT_BY_FIELD = {fact.field: fact for fact in FACTS}
+# A type on record that the import guessed: still a gap until a person confirms it.
+GUESSED_TYPE = "a guessed type, not yet confirmed (it competes with nothing until then)"
 
 # MTSS tiers describe instruction and student supports; coaching, operations, family
 # engagement and enrichment are rightly untiered, so their empty tier is not asked about.
@@ -121,7 +135,7 @@ class PlanGaps:
 def _missing(program: Program, goals: tuple[str, ...]) -> tuple[list[str], int]:
     missing = []
     asked = len(FACTS)
-    if program.type == vocab.DEFAULT_PROGRAM_TYPE:
+    if not type_known(program):
         missing.append("type")
     if program.type in TIERED_TYPES:
         if program.tier is None:
@@ -188,7 +202,12 @@ def _type_phrase(program_type: str) -> str:
 
 def gap_sentence(district: District, gaps: ProgramGaps, names: Names) -> str:
     """What is missing and what it may hide, in one or two sentences read aloud."""
-    words = [FACT_BY_FIELD[field].missing for field in gaps.missing]
+    program = district.items[gaps.id]
+    guessed = isinstance(program, Program) and type_guessed(program)
+    words = [
+        GUESSED_TYPE if field == "type" and guessed else FACT_BY_FIELD[field].missing
+        for field in gaps.missing
+    ]
     text = f"{words[0][0].upper()}{words[0][1:]}"
     if len(words) > 1:
         text = f"{text}; {'; '.join(words[1:])}"
@@ -197,8 +216,10 @@ def gap_sentence(district: District, gaps: ProgramGaps, names: Names) -> str:
     for other_id in gaps.might_compete:
         other = district.items[other_id]
         assert isinstance(other, Program)
-        by_type.setdefault(other.type, []).append(names(other_id))
+        known = other.type if type_known(other) else vocab.DEFAULT_PROGRAM_TYPE
+        by_type.setdefault(known, []).append(names(other_id))
     for other_type, others in sorted(by_type.items()):
+        # Another program's guessed type is no more known than a missing one.
         if other_type == vocab.DEFAULT_PROGRAM_TYPE:
             condition = "if both had the same type"
         else:

@@ -13,16 +13,17 @@ from collections import defaultdict
 from typing import Any
 
 from coherence_planner.domain.coherence import (
+    KEPT_BY_LAW,
     Analysis,
     CompetingGroup,
     common_audience,
     describe_shared,
-    type_known,
 )
 from coherence_planner.domain.district import District
+from coherence_planner.domain.gaps import type_known
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.naming import Names
-from coherence_planner.domain.wording import aside
+from coherence_planner.domain.wording import aside, join_words
 
 
 def _capital(text: str) -> str:
@@ -104,3 +105,13 @@ def explain_groups(district: District, analysis: Analysis) -> list[tuple[str, ..
             lines.append(f"And {more:,} more pair{'s' if more != 1 else ''} of these programs.")
         out.append(tuple(lines))
     return out
+
+
+def kept_by_law_line(group: CompetingGroup, analysis: Analysis, names: Names) -> str | None:
+    """Why the group keeps its required members, whatever they compete with (rule 5,
+    version 2.1): "“Dyslexia screener” is kept: required by law." None when it has none."""
+    required = [names(m) for m in group.members if m in analysis.kept_by_law]
+    if not required:
+        return None
+    verb = "is" if len(required) == 1 else "are"
+    return f"{join_words(required)} {verb} {KEPT_BY_LAW}."

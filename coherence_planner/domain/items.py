@@ -45,6 +45,9 @@ class Item:
     # Required by law, regulation, court order or contract: ranks with the cabinet's keep
     # and is never proposed for removal (coherence-rules.md, rule 5).
     required: bool = False
+    # Fields whose values an import or a suggestion guessed and no person has confirmed
+    # (district-format.md): a guessed type counts as unknown for competing (rule 4, 2.1).
+    guessed: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -7,10 +7,18 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import FACTS, ProgramGaps, gap_sentence, percent, plan_gaps
-from coherence_planner.domain.group_story import explain_groups
+from coherence_planner.domain.gaps import (
+    FACTS,
+    GUESSED_TYPE,
+    ProgramGaps,
+    gap_sentence,
+    percent,
+    plan_gaps,
+    type_guessed,
+)
+from coherence_planner.domain.group_story import explain_groups, kept_by_law_line
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.wording import join_words, money, plural, sentence
@@ -39,10 +47,11 @@ def _name(district: District, item_id: str) -> str:
     return f"{item.label} (required)" if item.required else item.label
 
 
-def _outcome(kept: tuple[str, ...], program: Program) -> str:
-    if program.id in kept:
-        return "Kept"
-    return "Not kept; required, so it stays" if program.required else "Not kept"
+def _outcome(analysis: Analysis, kept: tuple[str, ...], program: Program) -> str:
+    """Rules 2.1: a required program is always kept, and the table says why."""
+    if program.id in analysis.kept_by_law:
+        return sentence(KEPT_BY_LAW).rstrip(".")
+    return "Kept" if program.id in kept else "Not kept"
 
 
 def data_gaps(
@@ -63,24 +72,35 @@ def data_gaps(
     if not gaps.programs:
         return parts
     if scale.summarised:
-        return [*parts, _gaps_by_fact(gaps.programs, width)]
+        return [*parts, _gaps_by_fact(district, gaps.programs, width)]
     rows = [[district.items[g.id].label, gap_sentence(district, g, names)] for g in gaps.programs]
     parts.append(table(("Program", "Missing"), rows, (width * 0.34, width * 0.66), wrap=(0, 1)))
     return parts
 
 
-def _gaps_by_fact(programs: list[ProgramGaps], width: float) -> Flowable:
-    """A large plan's data gaps: how many programs lack each fact."""
+def _gaps_by_fact(district: District, programs: list[ProgramGaps], width: float) -> Flowable:
+    """A large plan's data gaps: how many programs lack each fact (a guessed type, which
+    counts as unknown until confirmed, on a line of its own)."""
     counts = {fact.field: 0 for fact in FACTS}
+    guessed = 0
     for gaps in programs:
         for field in gaps.missing:
             counts[field] += 1
+        program = district.items[gaps.id]
+        if "type" in gaps.missing and isinstance(program, Program) and type_guessed(program):
+            counts["type"] -= 1
+            guessed += 1
     might = sum(1 for g in programs if g.might_compete)
     rows: list[list[object]] = [
         [sentence(fact.missing), right(plural(counts[fact.field], "program"))]
         for fact in FACTS
         if counts[fact.field]
     ]
+    if guessed:
+        rows.insert(
+            1 if counts["type"] else 0,
+            [sentence(GUESSED_TYPE), right(plural(guessed, "program"))],
+        )
     if might:
         rows.append(
             [
@@ -203,9 +223,12 @@ def findings(
     if scale.summarised and analysis.competing:
         parts.append(_groups_compact(district, analysis, w))
     stories = [] if scale.summarised else explain_groups(district, analysis)
+    names = Names(district)
     for number, group in enumerate(analysis.competing if stories else (), start=1):
         goals = join_words([_name(district, g) for g in group.goals]) or "an explicit conflict"
-        story = [markup(esc(line), "cell") for line in stories[number - 1]]
+        by_law = kept_by_law_line(group, analysis, names)
+        lines = (*stories[number - 1], by_law) if by_law else stories[number - 1]
+        story = [markup(esc(line), "cell") for line in lines]
         rows = []
         for rank, member in enumerate(group.members, start=1):
             program = district.items[member]
@@ -217,7 +240,7 @@ def findings(
                     _name(district, member),
                     money(per_student) if per_student is not None else "—",
                     vocab.EVIDENCE_LABELS.get(program.evidence_tier, "—"),
-                    _outcome(group.kept, program),
+                    _outcome(analysis, group.kept, program),
                     _first_reasons(analysis.not_kept_reasons.get(member, ()), 1),
                 ]
             )
@@ -226,7 +249,7 @@ def findings(
             ("#", "Program", "Per student", "Evidence", "Outcome", "Why not kept"),
             rows,
             (w * 0.06, w * 0.24, w * 0.11, w * 0.14, w * 0.11, w * 0.34),
-            wrap=(1, 3, 5),
+            wrap=(1, 3, 4, 5),  # "Kept: required by law" in full, never cut
             align_right=(0, 2),
         )
         parts += [KeepTogether([Spacer(1, 6), header, *story, Spacer(1, 3), grid])]
@@ -294,12 +317,12 @@ def _candidates_compact(district: District, analysis: Analysis, width: float) ->
         why = []
         if c.id in orphans:
             why.append("Not linked to any goal")
-        number = analysis.group_of.get(c.id)
-        if number is not None:
-            kept = analysis.competing[number - 1].kept
+        index = analysis.group_of.get(c.id)  # from 0; the groups table numbers from 1
+        if index is not None:
+            kept = analysis.competing[index].kept
             shown = join_words([names(k) for k in kept[:2]])
             more = f" and {len(kept) - 2:,} more" if len(kept) > 2 else ""
-            why.append(f"Competing group {number} keeps {shown}{more}")
+            why.append(f"Competing group {index + 1} keeps {shown}{more}")
         rows.append(
             [
                 c.name,

@@ -119,7 +119,8 @@ def test_competing_groups(analysis: Analysis) -> None:
     assert phonics.kept == ("P2",) and "G1" in phonics.goals
     assert math_apps.kept == ("P13",) and "G2" in math_apps.goals
     # The cabinet chose the K-8 suite, though its evidence is weakest: it is kept, first.
-    assert benchmarks.members[0] == "P7" and benchmarks.kept == ("P7",)
+    # Rules 2.1: the state's required dyslexia screener is kept beside it.
+    assert benchmarks.members[0] == "P7" and benchmarks.kept == ("P7", "P63")
     assert groups[frozenset(("P1", "P4"))].kept == ("P1",)  # the core block wins the clash
     assert len(analysis.competing) >= 3
 
@@ -160,7 +161,7 @@ def test_retired_items_are_never_flagged(district: District, analysis: Analysis)
     assert not flagged & retired
 
 
-def test_required_programs_and_policies_show_every_version_2_rule(
+def test_required_programs_and_policies_show_every_version_2_1_rule(
     district: District, analysis: Analysis
 ) -> None:
     required = {i for i, item in district.items.items() if item.required}
@@ -170,9 +171,10 @@ def test_required_programs_and_policies_show_every_version_2_rule(
     # The liaison is a required orphan, and its reason asks for the link.
     liaison = analysis.orphan("P61")
     assert liaison is not None and liaison.reason.startswith("required by law, but not linked")
-    # The state screener sits in a competing group behind the cabinet's kept suite: not kept,
-    # yet never proposed for removal.
-    assert "not-kept" in analysis.flags_of("P63")
+    # The state screener sits in a competing group behind the cabinet's kept suite; rules
+    # 2.1 keep it there anyway (version 2 said "not kept"), and never propose it for removal.
+    assert "kept" in analysis.flags_of("P63") and "not-kept" not in analysis.flags_of("P63")
+    assert "P63" in analysis.kept_by_law
     assert "removal" not in analysis.flags_of("P63")
     # IDEA services serve goals and compete with nothing.
     assert analysis.goals_of["P62"] and not analysis.flags_of("P62")

@@ -200,11 +200,14 @@ class _Planner:
             self.proposal(sheet, rows, proposal_header, target_id, name or given_id, why, required)
 
     def guess_program_type(self, values: dict[str, Any]) -> None:
-        """No type column: the type the name suggests, said in the notes to be confirmed."""
+        """No type column: the type the name suggests, said in the notes to be confirmed
+        and listed in the item's `guessed`, so it competes with nothing until a person
+        confirms it (coherence-rules.md, rule 4, version 2.1)."""
         guessed = guess_type(values["name"], values.get("description", ""))
         if guessed is None:
             return
         values["type"] = guessed
+        values["guessed"] = [*(n for n in values.get("guessed", []) if n != "type"), "type"]
         values["notes"] = "\n".join(n for n in (values.get("notes", ""), type_note(guessed)) if n)
         self.plan.guessed_types.append((values["name"], guessed))
 

@@ -671,6 +671,25 @@ def parse_slugs(raw: object) -> Parsed:
     return out, None
 
 
+_FIELD_BY_WORDS = {
+    **{_key(label): name for name, label in F.FIELD_LABELS.items()},
+    **{_key(name.replace("_", " ")): name for name in F.FIELD_LABELS},
+}
+
+
+def parse_guessed(raw: object, spec: F.FieldSpec) -> Parsed:
+    """The Guessed column: the fields' labels as the export writes them ("Type, MTSS
+    tier"), or their names ("annual_cost"), read as the item's field names."""
+    out: list[str] = []
+    for part in split_list(raw):
+        name = _FIELD_BY_WORDS.get(_key(part.replace("_", " ")))
+        if name is None or name not in spec.choices:
+            return None, f"{part!r} is not a field of this sheet"
+        if name not in out:
+            out.append(name)
+    return out, None
+
+
 _EVERY_SCHOOL = frozenset(
     {
         "all",
@@ -918,6 +937,8 @@ def _parse_cell(
         return parse_count(raw, comma_decimals=comma_decimals)
     if spec.type == F.NAMES:
         return parse_names(raw, known_schools)
+    if spec.type == F.GUESSED:
+        return parse_guessed(raw, spec)
     parser = _BY_TYPE.get(spec.type)
     if parser is None:
         return None, f"the {spec.label.lower()} field cannot be read from one cell"

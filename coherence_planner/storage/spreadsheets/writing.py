@@ -68,20 +68,32 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def item_columns(kind: str) -> list[F.FieldSpec]:
+def item_columns(kind: str, guessed: bool = False) -> list[F.FieldSpec]:
     """The fields a sheet of this kind holds, in fields.py order (indicators have a sheet;
-    improvement cycles are not in spreadsheets)."""
-    return [spec for spec in F.fields_of(kind) if spec.type not in F.NESTED_TYPES]
+    improvement cycles are not in spreadsheets). The Guessed column only when `guessed`:
+    when some item of the sheet has a guess to keep, so a plan without guesses exports as
+    it always did."""
+    return [
+        spec
+        for spec in F.fields_of(kind)
+        if spec.type not in F.NESTED_TYPES and (guessed or spec.type != F.GUESSED)
+    ]
 
 
-def item_headers(kind: str) -> list[str]:
-    return ["ID", *(spec.label for spec in item_columns(kind))]
+def item_headers(kind: str, guessed: bool = False) -> list[str]:
+    return ["ID", *(spec.label for spec in item_columns(kind, guessed))]
+
+
+def has_guesses(items: Iterable[Item]) -> bool:
+    return any(item.guessed for item in items)
 
 
 def cell_value(spec: F.FieldSpec, value: Any) -> Any:
     """A field's value as a cell shows it (and as `values.parse_field` reads it back)."""
     if value is None:
         return None
+    if spec.type == F.GUESSED:
+        return ", ".join(F.FIELD_LABELS[name] for name in value)
     if spec.type == F.GRADES:
         tokens: set[str] = set()
         for entry in value:
@@ -96,10 +108,10 @@ def cell_value(spec: F.FieldSpec, value: Any) -> Any:
     return value
 
 
-def item_row(item: Item) -> list[Any]:
+def item_row(item: Item, guessed: bool = False) -> list[Any]:
     return [
         item.id,
-        *(cell_value(spec, getattr(item, spec.name)) for spec in item_columns(item.kind)),
+        *(cell_value(spec, getattr(item, spec.name)) for spec in item_columns(item.kind, guessed)),
     ]
 
 
@@ -252,13 +264,15 @@ def build_workbook(district: District, analysis: Analysis | None) -> Any:
     # long. Add sheets and rows only; save once.
     workbook = Workbook(write_only=True)
     for kind in vocab.ITEM_KINDS:
-        specs = item_columns(kind)
+        items = district.items_of(kind)
+        guessed = has_guesses(items)
+        specs = item_columns(kind, guessed)
         money = [i + 1 for i, spec in enumerate(specs) if spec.type == F.MONEY]
         _add_sheet(
             workbook,
             vocab.KIND_PLURALS[kind],
-            item_headers(kind),
-            [item_row(item) for item in district.items_of(kind)],
+            item_headers(kind, guessed),
+            [item_row(item, guessed) for item in items],
             money,
         )
     _add_sheet(workbook, "Links", LINK_HEADERS, link_rows(district))
@@ -337,8 +351,12 @@ def write_csv(district: District, path: str | Path, kind: str = "program") -> No
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow(item_headers(kind))
-            for item in district.items_of(kind):
-                writer.writerow(["" if v is None else neutralise(v) for v in item_row(item)])
+            items = district.items_of(kind)
+            guessed = has_guesses(items)
+            writer.writerow(item_headers(kind, guessed))
+            for item in items:
+                writer.writerow(
+                    ["" if v is None else neutralise(v) for v in item_row(item, guessed)]
+                )
 
     write_atomically(Path(path), write)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import FACT_BY_FIELD, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.group_story import kept_by_law_line
 from coherence_planner.domain.indicators import goals_needing_attention
 from coherence_planner.domain.naming import Names
 from coherence_planner.domain.themes import coverage
@@ -124,6 +125,7 @@ class FindingsModel(QStandardItemModel):
             len(analysis.competing),
         )
         competing.setData("Programs that chase the same goal for the same students.", REASON_ROLE)
+        quoted = Names(district)  # the group's "kept: required by law" line names in quotes
         for group in _first(analysis.competing):
             kept = [name(i) for i in group.kept]
             kept_ids = set(group.kept)  # a group can hold hundreds of programs
@@ -137,6 +139,9 @@ class FindingsModel(QStandardItemModel):
                 f"Shared goal: {goals}.",
                 f"Kept: {join_words(kept)}.",
             ]
+            by_law = kept_by_law_line(group, analysis, quoted)
+            if by_law:
+                reason_lines.append(by_law)
             for item_id in dropped:
                 for why in analysis.not_kept_reasons.get(item_id, ()):
                     reason_lines.append(f"{name(item_id)}: {why}")

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import fields as F
 from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import Changes, SetItemFields
+from coherence_planner.domain.coherence import KEPT_BY_LAW
+from coherence_planner.domain.commands import Changes, SetItemFields, confirm_guess
 from coherence_planner.domain.gaps import gap_sentence, program_gaps
 from coherence_planner.domain.items import Item, Program
 from coherence_planner.domain.naming import Names
@@ -31,6 +32,7 @@ from coherence_planner.ui.flags import flags_text
 from coherence_planner.ui.inspect.editors import make_editor
 from coherence_planner.ui.inspect.field_widgets import Editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
+from coherence_planner.ui.inspect.guess_hint import GuessHint, show_guesses
 from coherence_planner.ui.inspect.links_editor import LinksEditor
 from coherence_planner.ui.retreat.decision_widgets import decision_from_inspector
 from coherence_planner.ui.session import DocumentSession
@@ -136,15 +138,19 @@ class Inspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors = {}
+        self.guess_hints: dict[str, GuessHint] = {}
         self._form_kind = kind
         if kind is not None:
             for spec in F.fields_of(kind):
+                if spec.type in F.SHOWN_BESIDE:
+                    continue
                 editor = make_editor(spec)
                 editor.committed.connect(lambda name=spec.name: self._commit(name))
                 label = QLabel(spec.label)
                 label.setBuddy(editor)
                 form.addRow(label, editor)
                 self.editors[spec.name] = editor
+        self.form = form
         self.body_layout.replaceWidget(old, self.form_host)
         old.hide()  # deleteLater runs on the next event-loop pass; never show two forms
         old.deleteLater()
@@ -155,6 +161,8 @@ class Inspector(QWidget):
         item = self.session.district.items[self.item_id]
         for name, editor in self.editors.items():
             editor.set_value(getattr(item, name))
+        for name in show_guesses(self.form, self.editors, self.guess_hints, item.guessed):
+            self.guess_hints[name].confirm.connect(lambda name=name: self._confirm(name))
 
     def _show_findings(self) -> None:
         analysis = self.session.analysis
@@ -171,6 +179,8 @@ class Inspector(QWidget):
         orphan = analysis.orphan(item.id)
         if orphan:
             lines.append(f"It is {orphan.reason}.")
+        if item.id in analysis.kept_by_law:
+            lines.append(f"{sentence(KEPT_BY_LAW)} It competes, but the law keeps it.")
         lines.extend(sentence(r) for r in analysis.not_kept_reasons.get(item.id, ()))
         if isinstance(item, Program):
             gaps = program_gaps(
@@ -214,6 +224,18 @@ class Inspector(QWidget):
                 self.session.push(decision_from_inspector(district, item, value))
             else:
                 self.session.push(SetItemFields(district, self.item_id, {name: value}))
+        except USER_ERRORS as exc:
+            self.show_error(exc)
+            self._load_values()
+        else:
+            self.error.hide()
+
+    def _confirm(self, name: str) -> None:
+        """The guessed value is right: keep it, and it is no longer a guess (one undo step)."""
+        if self.item_id is None:
+            return
+        try:
+            self.session.push(confirm_guess(self.session.district, self.item_id, name))
         except USER_ERRORS as exc:
             self.show_error(exc)
             self._load_values()

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain import map_style as style
 from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
+from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.layout import NAME_TEXT, Card, card_facts, card_text
+from coherence_planner.domain.wording import sentence
 from coherence_planner.ui.map.drawing import compact, draw_text, fit_lines, font_for, styled_pen
 from coherence_planner.ui.plain_text import tooltip
 
@@ -214,6 +215,8 @@ def card_tooltip(district: District, analysis: Analysis, item_id: str) -> str:
         named = ", ".join(district.items[m].label for m in others[:TOOLTIP_NAMES])
         more = f" and {len(others) - TOOLTIP_NAMES:,} more" if len(others) > TOOLTIP_NAMES else ""
         lines.append(f"Competing group #{group + 1} with: {_esc(named)}{more}")
+    if item_id in analysis.kept_by_law:
+        lines.append(sentence(KEPT_BY_LAW))
     for reason in analysis.not_kept_reasons.get(item_id, ()):
         lines.append(f"Not kept: {_esc(reason)}")
     for conflict in analysis.conflicts:

@@ -226,4 +226,5 @@ def test_check_text_names_items_in_words_and_lists_data_gaps(capsys) -> None:
     assert "Data gaps to fill in before the retreat" in out
     assert "Advanced Placement Exam Fee Support\n      No type;" in out
     assert "Required by law, but not linked to any student-learning goal" in out
-    assert "State Dyslexia Risk Screener (K-2) (required: stays)" in out
+    # Rules 2.1: the required screener is kept beside the kept one (2.0 said "not kept").
+    assert "keep  State Dyslexia Risk Screener (K-2) (kept: required by law)" in out

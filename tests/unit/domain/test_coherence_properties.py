@@ -1,6 +1,6 @@
 """Property tests: the fast engine agrees with a naive, literal reading of the rules
-(version 2: unknown types, required items) on random districts (cycles, retired items, conflicts and all), and does not depend on the
-order of the input."""
+(version 2.1: unknown and guessed types, required items always kept) on random districts
+(cycles, retired items, conflicts and all), and does not depend on the order of the input."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def districts(draw: Any) -> dict[str, Any]:
                 "status": draw(status),
                 "type": draw(st.sampled_from(["intervention", "curriculum", "other", None])),
                 "required": draw(st.sampled_from([False, False, False, True, None])),
+                "guessed": draw(st.sampled_from([None, [], [], ["type"], ["tier", "type"]])),
                 "tier": draw(st.sampled_from([None, 1, 2])),
                 "grades": draw(st.sampled_from(GRADE_CHOICES)),
                 "subjects": draw(st.sampled_from(SLUG_CHOICES)),
@@ -83,6 +84,8 @@ def test_engine_matches_a_literal_reading_of_the_rules(data: dict[str, Any]) -> 
     assert a.unsupported_goals == expected["unsupported"]
     assert sorted(m for grp in a.competing for m in grp.members) == expected["in_groups"]
     assert sorted(k for grp in a.competing for k in grp.kept) == expected["kept"]
+    required = {p["id"] for p in data["programs"] if p["required"]}
+    assert set(a.kept_by_law) == required & set(expected["in_groups"])
     assert [c.id for c in a.removal_candidates] == expected["removal"]
     assert a.resources.freed_cost == expected["freed_cost"]
     assert a.resources.total_cost == expected["total"]

@@ -156,28 +156,29 @@ def test_the_not_kept_reason_says_the_kept_program_is_required() -> None:
 
 
 def test_required_and_keep_rank_equal_then_evidence_decides() -> None:
-    # Both keys start with 0; P1's evidence tier 2 beats P2's tier 3.
+    # Both keys start with 0; P1's evidence tier 2 beats P2's tier 3, so P1 ranks first.
+    # Version 2.1: the required P2 is kept beside it (version 2 said "not kept").
     members, kept, _ = _group(
         p("P2", required=True, evidence_tier=3, **SCREENER),
         p("P1", decision="keep", evidence_tier=2, **SCREENER),
     )
-    assert (members, kept) == (("P1", "P2"), ("P1",))
+    assert (members, kept) == (("P1", "P2"), ("P1", "P2"))
 
 
-def test_a_required_program_not_kept_is_still_never_a_removal_candidate() -> None:
-    # Two required screeners compete; P1 (tier 1) is kept, P2 is not kept, and stays off the
-    # removal list: the law beats the formula. A third, P3, unrequired, loses to P1.
+def test_two_required_programs_are_both_kept_and_never_removal_candidates() -> None:
+    # Two required screeners compete; version 2.1 keeps both (version 2 kept P1 only). A
+    # third, P3, unrequired, loses to them and is the only removal candidate.
     members, kept, removal = _group(
         p("P1", required=True, evidence_tier=1, **SCREENER),
         p("P2", required=True, evidence_tier=2, **SCREENER),
         p("P3", evidence_tier=1, **SCREENER),
     )
     assert members == ("P1", "P2", "P3")
-    assert kept == ("P1",)
+    assert kept == ("P1", "P2")
     assert removal == ["P3"]
 
 
-def test_required_program_not_kept_is_flagged_but_frees_nothing() -> None:
+def test_a_required_program_is_flagged_kept_and_frees_nothing() -> None:
     d = make(
         goals=[g("G1")],
         programs=[
@@ -187,7 +188,7 @@ def test_required_program_not_kept_is_flagged_but_frees_nothing() -> None:
         links=[sup("P1", "G1"), sup("P2", "G1")],
     )
     a = analyse(d)
-    assert a.flags_of("P2") == {"competing", "not-kept"}
+    assert a.flags_of("P2") == {"competing", "kept"}
     assert a.resources.freed_cost == 0
 
 

@@ -122,6 +122,9 @@ def test_the_consultants_values_read_as_written(tmp_path: Path) -> None:
     assert "Type guessed from the name at import (professional-learning)" in (
         p["Math Coaching Cycles"].notes
     )
+    # Rules 2.1: the guess is on record, so it competes with nothing until confirmed.
+    assert p["Math Coaching Cycles"].guessed == ["type"]
+    assert p["Wilson Reading System"].guessed == ["type"]
     assert "types guessed from program names, to confirm: i-Ready Diagnostic (assessment)" in (
         message
     )

@@ -291,3 +291,50 @@ def test_an_import_is_one_transaction_and_one_undo_step(tmp_path: Path) -> None:
 
 def RICH_PROGRAMS() -> list[dict[str, object]]:
     return list(district_to_dict(rich())["programs"])
+
+
+def _with_guesses() -> District:
+    data = district_to_dict(rich())
+    data["programs"][0]["guessed"] = ["type", "annual_cost"]
+    data["programs"][2]["guessed"] = ["type"]
+    return district_from_dict(data)
+
+
+def test_guessed_fields_survive_the_xlsx_round_trip(tmp_path: Path) -> None:
+    district = _with_guesses()
+    path = tmp_path / "out.xlsx"
+    write_xlsx(district, analyse(district), path)
+    sheet = openpyxl.load_workbook(path)["Programs"]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[-1] == "Guessed"
+    assert sheet.cell(2, len(headers)).value == "Type, Annual cost"
+    back = reimport(path)
+    assert back.items["P1"].guessed == ["type", "annual_cost"]
+    assert back.items["P9"].guessed == ["type"] and back.items["P7"].guessed == []
+    assert district_to_dict(back) == district_to_dict(district)
+
+
+def test_guessed_fields_survive_the_csv_round_trip(tmp_path: Path) -> None:
+    district = _with_guesses()
+    path = tmp_path / "programs.csv"
+    write_csv(district, path, kind="program")
+    target = District()
+    reimport(path, target)
+    assert [district_to_dict(target)["programs"]] == [district_to_dict(district)["programs"]]
+
+
+def test_a_plan_without_guesses_exports_no_guessed_column(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    write_xlsx(rich(), None, path)
+    workbook = openpyxl.load_workbook(path)
+    for title in ("Goals", "Strategies", "Programs", "Policies"):
+        assert "Guessed" not in [cell.value for cell in workbook[title][1]]
+
+
+def test_a_guessed_cell_naming_no_field_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "programs.csv"
+    path.write_text("ID,Name,Type,Guessed\nP1,Tutoring,intervention,Colour\n", encoding="utf-8")
+    plan = plan_import(read_spreadsheet(path), None, District())
+    [warning] = plan.warnings
+    assert "'Colour' is not a field of this sheet" in warning.message
+    assert plan.creates[0].item.guessed == []

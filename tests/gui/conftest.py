@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from coherence_planner.domain.codec import district_from_dict
 from coherence_planner.domain.district import District
@@ -124,6 +125,27 @@ def window(qtbot: Any) -> Iterator[Any]:
     win.show()
     yield win
     win.close()
+
+
+# The fonts people meet as the default sans-serif: DejaVu Sans (Debian, Ubuntu) and Noto Sans
+# (Fedora, KDE), which sets lines taller and words wider. A layout must fit with either.
+UI_FONTS = ("DejaVu Sans", "Noto Sans")
+
+
+@pytest.fixture(params=UI_FONTS)
+def ui_font(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    """The application's font set to each of UI_FONTS in turn (skipped where not installed)."""
+    family = str(request.param)
+    if not QFontDatabase.hasFamily(family):
+        pytest.skip(f"the {family} font is not installed")
+    before = QApplication.font()
+    font = QFont(before)
+    font.setFamilies([family])
+    QApplication.setFont(font)
+    # A substitute would let the test pass without ever laying out the font it names.
+    assert QFontInfo(QApplication.font()).family() == family
+    yield family
+    QApplication.setFont(before)
 
 
 def sample_district() -> District:

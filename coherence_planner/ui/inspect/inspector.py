@@ -76,6 +76,7 @@ class Inspector(QWidget):
         self.body = QWidget()
         self.scroll_area.setWidget(self.body)
         self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.body_layout.setContentsMargins(0, 0, 6, 0)
         self.body_layout.addWidget(self.findings)
         self.form_host = QWidget()

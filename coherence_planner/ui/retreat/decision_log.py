@@ -99,6 +99,8 @@ class DecisionLog(LazyView):
         layout.addWidget(self.view, 1)
         self.tally = QLabel()
         self.tally.setAccessibleName("Decision tally")
+        # The tally grows with the decisions made; it wraps rather than widen the view.
+        self.tally.setWordWrap(True)
         layout.addWidget(self.tally)
         self.decision.currentIndexChanged.connect(lambda _i: self.refresh())
         self.who.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from coherence_planner.domain import agenda as A
 from coherence_planner.domain import scenarios as S
@@ -16,6 +16,7 @@ from coherence_planner.domain.coherence import analyse
 from coherence_planner.domain.decisions import decision_log, tally
 from coherence_planner.domain.layout import line_of_sight
 from coherence_planner.domain.wording import money_short
+from coherence_planner.ui.retreat.fitting import SCALES
 from coherence_planner.ui.retreat.presenter import Presenter
 from coherence_planner.ui.retreat.scenarios import NO_SECOND
 from tests.gui.helpers import wait_for_analysis
@@ -199,9 +200,25 @@ def test_a_whole_retreat(
     assert reopened.record("ratings", "P3|Ms. Chen") == {"implementation": 1}
 
 
+def cut_off(presenter: Presenter) -> list[str]:
+    """The presenter's visible labels with less room than their words need: a wrapped label
+    shorter than its text at its width, any other narrower or shorter than its minimum."""
+    presenter.layout().activate()  # lay the step out now, as the screen will show it
+    QCoreApplication.sendPostedEvents()
+    problems = []
+    for label in presenter.findChildren(QLabel):
+        if not label.isVisibleTo(presenter):
+            continue
+        least = label.minimumSizeHint()
+        need = label.heightForWidth(label.width()) if label.wordWrap() else least.height()
+        if need > label.height() + 1 or label.width() < least.width() - 1:
+            problems.append(f"{label.text()[:40]!r}: {label.size().toTuple()}, needs {need} high")
+    return problems
+
+
 @pytest.mark.parametrize(("width", "height", "body"), [(1280, 720, 24), (1920, 1080, 36)])
 def test_presenter_type_scales_with_the_screen(
-    qtbot: Any, window: Any, sample_plan: Path, width: int, height: int, body: int
+    qtbot: Any, ui_font: str, window: Any, sample_plan: Path, width: int, height: int, body: int
 ) -> None:
     retreat = open_sample(qtbot, window, sample_plan)
     presenter = retreat.presenter
@@ -211,10 +228,30 @@ def test_presenter_type_scales_with_the_screen(
     qtbot.waitExposed(presenter)
     assert presenter.body_px() == body
     assert f"font-size: {body}px" in presenter.styleSheet()
-    # Every step fits: the laid-out content is no taller than the screen.
+    # Every step fits the screen: no word is cut off, and a column set smaller to fit its
+    # words stays at or above the readable floor.
+    floor = round(body * SCALES[-1])
     for index in range(len(presenter.steps)):
         presenter.go(index)
-        assert presenter.layout().sizeHint().height() <= height, presenter.step
+        assert not cut_off(presenter), (presenter.step, cut_off(presenter))
+        for column in (presenter.left_body, presenter.right_body):
+            assert round(column.base_px * column.scale) >= floor, presenter.step
+    presenter.close()
+
+
+def test_presenter_check_sees_words_cut_off(qtbot: Any, window: Any, sample_plan: Path) -> None:
+    """The check above fails when a step has more words than the screen holds."""
+    presenter = open_sample(qtbot, window, sample_plan).presenter
+    presenter.start()
+    presenter.resize(1280, 720)
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    assert not cut_off(presenter)
+    presenter.right_body.setText("<p>" + "Competes with a kept program. " * 120 + "</p>")
+    assert cut_off(presenter)
+    presenter.right_body.setText("")
+    presenter.title.setText("Adaptive Math Tutor App (Lincoln Park license) " * 12)
+    assert cut_off(presenter)
     presenter.close()
 
 
@@ -261,3 +298,16 @@ def test_decision_panel_and_inspector_both_log_and_presenter_undoes(
     assert p21.decision == "expand"
     assert len(decision_log(district)) == 1
     presenter.close()
+
+
+def test_decision_tally_wraps_instead_of_widening_the_log(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    """The tally lengthens with every kind of decision taken; the log stays as narrow as its
+    filters, so it fits beside the docks on a laptop."""
+    log = open_sample(qtbot, window, sample_plan).decision_log
+    log.refresh()
+    narrow = log.minimumSizeHint().width()
+    log.tally.setText(log.tally.text() + " · Keep 12, Expand 3, Modify 7, Sunset 4, Remove 9" * 3)
+    assert log.minimumSizeHint().width() == narrow
+    assert log.tally.heightForWidth(narrow) > log.tally.fontMetrics().height()

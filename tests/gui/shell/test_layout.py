@@ -1,8 +1,9 @@
 """Nothing is cut off at 1280x720, the size of many district laptops and projectors.
 
 Each view and part is opened with the sample district, a program and then a strategy in the
-Inspector. A widget squeezed below its minimumSizeHint, or a word-wrapped label shorter than
-its text needs, is cut off; so is a window that needs more than the screen.
+Inspector, in each common default font (the ui_font fixture). A widget squeezed below its
+minimumSizeHint, or a word-wrapped label shorter than its text needs, is cut off; so is a
+window that needs more than the screen.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def cut_off(top: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("compact", [True, False], ids=["compact", "wide"])
 def test_every_view_fits_a_1280x720_laptop(
-    qtbot: Any, window: Any, sample_plan: Path, compact: bool
+    qtbot: Any, ui_font: str, window: Any, sample_plan: Path, compact: bool
 ) -> None:
     window.resize(*LAPTOP)
     window.navigation.set_compact(compact)

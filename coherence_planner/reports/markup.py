@@ -37,3 +37,16 @@ def soft_breaks(text: str, every: int = 24) -> str:
             word = "\u200b".join(word[i : i + every] for i in range(0, len(word), every))
         words.append(word)
     return esc(" ".join(words))
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a word, with an ellipsis: for the places
+    with room for a few lines only (the cover's title, a contents entry), where a
+    1,000-character name would fill pages. The full text is printed elsewhere."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

@@ -36,11 +36,14 @@ def _value(value: float | int | None, unit: str) -> str:
     if value is None:
         return "—"
     text = f"{value:g}"
-    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {unit}".rstrip()
+    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {_wrap(unit, 30)}".rstrip()
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """User text for the chart: shortened, with "$" escaped so that matplotlib does not
+    read a name like "$5 a day $" as mathematics (a stray "$\\x" there fails the draw)."""
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return text.replace("$", r"\$")
 
 
 def _point(year: int | None, value: float | int | None) -> tuple[int, float] | None:
@@ -126,7 +129,7 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
     ax.set_xlabel("Year of results", fontsize=8)
     units = {i.unit for i in goal.indicators if i.unit}
     if len(units) == 1:
-        ax.set_ylabel(units.pop(), fontsize=8)
+        ax.set_ylabel(_wrap(units.pop(), 40), fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(True, color="#DDDDDD", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)

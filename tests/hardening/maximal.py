@@ -30,9 +30,15 @@ def paragraphs(tag: str, n: int, limit: int) -> str:
     return (chunk * (limit // len(chunk) + 1))[:limit]
 
 
-def maximal_json(longest: int = F.MAX_PARAGRAPHS) -> dict[str, Any]:
-    """The district as interchange JSON, every text field full (see the module docstring)."""
+def maximal_json(longest: int = F.MAX_PARAGRAPHS, keep: int | None = None) -> dict[str, Any]:
+    """The district as interchange JSON, every text field full (see the module docstring);
+    `keep` items of each kind (all when None), with the links among them."""
     data: dict[str, Any] = json.loads(assets.sample_json_text())
+    if keep is not None:
+        for kind in ("goals", "strategies", "programs", "policies"):
+            data[kind] = data[kind][:keep]
+        kept = {i["id"] for k in ("goals", "strategies", "programs", "policies") for i in data[k]}
+        data["links"] = [x for x in data["links"] if {x["from"], x["to"]} <= kept]
     counter = iter(range(1_000_000))
     ids: dict[str, str] = {}
     full = {"text": True}  # the first paragraph field gets MAX_PARAGRAPHS, once
@@ -54,6 +60,9 @@ def maximal_json(longest: int = F.MAX_PARAGRAPHS) -> dict[str, Any]:
             kind_name = "policy" if kind == "policies" else singular
             for spec in F.fields_of(kind_name):
                 _fill(item, spec, counter, para)
+    for n, item in enumerate(data["programs"]):
+        if n % 3 == 0:  # decided, so that the decision log prints them
+            item.update(decision="modify", decided_on="2026-11-02")
     for link in data["links"]:
         link["from"], link["to"] = ids[link["from"]], ids[link["to"]]
         link["rationale"] = line("Because ", next(counter))

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from coherence_planner.domain import indicators as ind_status
 from coherence_planner.domain.items import Goal, Indicator
+from coherence_planner.reports.figures import fit_layout, quiet_glyphs
 from coherence_planner.reports.palette import STATUS_COLOURS  # Okabe & Ito (2008)
 
 MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X")
@@ -142,7 +143,7 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
         title="Solid: actual · dashed: planned path · hollow: target",
         title_fontsize=7.5,
     )
-    fig.tight_layout()
+    fit_layout(fig)
 
 
 def goal_progress_figure(
@@ -166,5 +167,6 @@ def goal_progress_png(
     """The chart as PNG bytes, for the PDF report and for export."""
     fig = goal_progress_figure(goal, school_year, width=width, height=height)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=dpi)
+    with quiet_glyphs():
+        fig.savefig(out, format="png", dpi=dpi)
     return out.getvalue()

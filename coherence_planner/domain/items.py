@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from coherence_planner.domain import vocab
-from coherence_planner.domain.text import visible
 
 Number = int | float
 
@@ -55,9 +54,8 @@ class Item:
 
     @property
     def label(self) -> str:
-        """How the item is named in sentences and drawn: the name, and for policies the code,
-        without bidi controls (domain/text.py; `name` keeps what was typed)."""
-        return visible(self.name)
+        """How the item is named in sentences: the name, and for policies the code."""
+        return self.name
 
 
 @dataclass
@@ -121,7 +119,7 @@ class Policy(Item):
 
     @property
     def label(self) -> str:
-        return visible(f"{self.code} {self.name}" if self.code else self.name)
+        return f"{self.code} {self.name}" if self.code else self.name
 
 
 ITEM_CLASSES: dict[str, type[Item]] = {

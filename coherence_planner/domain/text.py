@@ -2,8 +2,9 @@
 
 A name may hold bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin): pasted
 from a document, or planted so that "Tutoring" prints as "gnirotuT" and the words after it
-run backwards too. They are removed wherever text is drawn: the map's cards, the SVG, every
-PDF, charts and sentences that name items (through `Item.label`). Removing rather than
+run backwards too. They are removed wherever text is drawn: the map's cards (layout.card_text),
+the SVG, every PDF (reports/markup.clean), charts, the money flow and the sentences that
+name items (naming.Names). Removing rather than
 isolating them with U+2068/U+2069: reportlab applies no bidirectional algorithm and the PDF
 font has no glyph for an isolate, so removal is the one treatment every surface shares.
 Right-to-left letters themselves are kept; only the invisible controls go.

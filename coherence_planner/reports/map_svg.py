@@ -60,7 +60,7 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     x, y, w, h = card.x, card.y, card.w, card.h
     parts = [
         f"<g data-item-id={quoteattr(item_id)} class={quoteattr(' '.join(classes))}{opacity}>",
-        f"<title>{escape(item.label)}</title>",
+        f"<title>{escape(visible(item.label))}</title>",
         f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="6" '
         f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"'
         f"{_dash(border.dash if border else ())}/>",

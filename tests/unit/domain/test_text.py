@@ -51,9 +51,8 @@ def test_visible_removes_every_control_and_keeps_letters_and_joiners() -> None:
 def test_names_in_sentences_and_on_map_cards_are_drawn_without_controls() -> None:
     district = _district()
     assert district.items["P1"].name == TRAP  # the stored name keeps what was typed
-    assert district.items["P1"].label == SHOWN
-    assert district.items["B1"].label == "BP1 Attendance"
     assert Names(district)("P1") == f"“{SHOWN}”"
+    assert Names(district).plain("B1") == "BP1 Attendance"
     lines, _ = card_text(district.items["P1"], None)
     assert not _hidden("".join(lines))
 

@@ -59,6 +59,7 @@ from coherence_planner.domain.ordering import (
     minimise_crossings,
 )
 from coherence_planner.domain.placement import place_columns
+from coherence_planner.domain.text import visible
 from coherence_planner.domain.wording import money_short
 
 # Card geometry on screen, in points. Every renderer draws these sizes (see `Geometry`).
@@ -292,7 +293,8 @@ def card_text(item: Item, today: dt.date | None) -> tuple[list[str], str]:
     cycle = card_cycle_line(item, today)
     text = NAME_TEXT[item.kind]
     lines = text.lines - 1 if cycle else text.lines
-    return card_name_lines(item.label, width=text.chars, lines=lines), cycle
+    # Drawn without bidi controls (domain/text.py): a name never reverses the card.
+    return card_name_lines(visible(item.label), width=text.chars, lines=lines), cycle
 
 
 def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:

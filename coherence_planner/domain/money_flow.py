@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Program
+from coherence_planner.domain.text import visible
 from coherence_planner.domain.wording import money_short, plural
 
 SOURCE, MIDDLE, GOAL = 0, 1, 2  # the diagram's three columns, left to right
@@ -316,7 +317,7 @@ def _new_node(district: District, analysis: Analysis, key: str, column: int) -> 
     if key in items:
         item = items[key]
         unsupported = key in analysis.unsupported_goals
-        return FlowNode(key, column, item.kind, item.label, unsupported=unsupported)
+        return FlowNode(key, column, item.kind, visible(item.label), unsupported=unsupported)
     if key == NO_GOAL:
         return FlowNode(key, column, "no-goal", "No goal")
     if key == UNLINKED:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from coherence_planner.domain.district import District
+from coherence_planner.domain.text import visible
 from coherence_planner.domain.wording import quoted
 
 
@@ -35,5 +36,5 @@ class Names:
         if self._shared is None:
             counts = Counter(other.label for other in self._items.values())
             self._shared = {label for label, n in counts.items() if n > 1}
-        label = item.label
+        label = visible(item.label)  # a sentence never reversed by a bidi control
         return wrap(label) + (f" ({item_id})" if label in self._shared else "")

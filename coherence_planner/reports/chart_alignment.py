@@ -9,6 +9,7 @@ from coherence_planner.domain import map_style as palette
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.wording import money_short
 from coherence_planner.reports.chart_image import figure_image, new_figure, style_axes
+from coherence_planner.reports.figures import fit_layout
 
 
 def alignment_chart(analysis: Analysis, width: float) -> Image:
@@ -39,5 +40,5 @@ def alignment_chart(analysis: Analysis, width: float) -> Image:
         loc="left",
     )
     style_axes(axes)
-    figure.tight_layout()
+    fit_layout(figure)
     return figure_image(figure, width, height)

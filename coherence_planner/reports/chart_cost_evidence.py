@@ -15,6 +15,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.items import Program
 from coherence_planner.domain.wording import money_short
 from coherence_planner.reports.chart_image import figure_image, new_figure, style_axes
+from coherence_planner.reports.figures import fit_layout
 
 _NO_EVIDENCE = 5
 
@@ -54,5 +55,5 @@ def cost_evidence_chart(district: District, analysis: Analysis, width: float) ->
     axes.set_title(title, fontsize=9, loc="left")
     axes.legend(fontsize=7, frameon=False, loc="upper left")
     style_axes(axes)
-    figure.tight_layout()
+    fit_layout(figure)
     return figure_image(figure, width, height)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import textwrap
-import warnings
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from reportlab.platypus import Image
 
 from coherence_planner.domain import map_style as palette
+from coherence_planner.reports.figures import quiet_glyphs
 from coherence_planner.reports.markup import clean
 
 DPI = 200
@@ -47,10 +47,7 @@ def style_axes(axes: object) -> None:
 def figure_image(figure: Figure, width_pt: float, height_pt: float) -> Image:
     """Render to PNG in memory and wrap it as a flowable of the given size in points."""
     buffer = io.BytesIO()
-    with warnings.catch_warnings():
-        # DejaVu Sans has no CJK glyphs; such names print as boxes rather than failing.
-        warnings.filterwarnings("ignore", message=r"Glyph .* missing from font")
-        warnings.filterwarnings("ignore", message=r"Matplotlib currently does not support")
+    with quiet_glyphs():
         figure.savefig(buffer, format="png", dpi=DPI)
     buffer.seek(0)
     return Image(buffer, width=width_pt, height=height_pt)

@@ -10,6 +10,7 @@ from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.wording import money_short
 from coherence_planner.reports.chart_image import figure_image, label, new_figure, style_axes
+from coherence_planner.reports.figures import fit_layout
 
 
 def spend_by_goal_chart(district: District, analysis: Analysis, width: float) -> Image:
@@ -36,5 +37,5 @@ def spend_by_goal_chart(district: District, analysis: Analysis, width: float) ->
     axes.xaxis.set_major_formatter(lambda v, _pos: money_short(v).replace("$", r"\$"))
     axes.set_title("Program spending attributed to each goal", fontsize=9, loc="left")
     style_axes(axes)
-    figure.tight_layout()
+    fit_layout(figure)
     return figure_image(figure, width, height)

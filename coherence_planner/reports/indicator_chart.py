@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from coherence_planner.domain import indicators as ind_status
 from coherence_planner.domain.items import Goal, Indicator
+from coherence_planner.reports.figures import fit_layout, quiet_glyphs
 from coherence_planner.reports.palette import STATUS_COLOURS  # Okabe & Ito (2008)
 
 MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X")
@@ -36,11 +37,14 @@ def _value(value: float | int | None, unit: str) -> str:
     if value is None:
         return "—"
     text = f"{value:g}"
-    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {unit}".rstrip()
+    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {_wrap(unit, 30)}".rstrip()
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """User text for the chart: shortened, with "$" escaped so that matplotlib does not
+    read a name like "$5 a day $" as mathematics (a stray "$\\x" there fails the draw)."""
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return text.replace("$", r"\$")
 
 
 def _point(year: int | None, value: float | int | None) -> tuple[int, float] | None:
@@ -126,7 +130,7 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
     ax.set_xlabel("Year of results", fontsize=8)
     units = {i.unit for i in goal.indicators if i.unit}
     if len(units) == 1:
-        ax.set_ylabel(units.pop(), fontsize=8)
+        ax.set_ylabel(_wrap(units.pop(), 40), fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(True, color="#DDDDDD", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
@@ -139,7 +143,7 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
         title="Solid: actual · dashed: planned path · hollow: target",
         title_fontsize=7.5,
     )
-    fig.tight_layout()
+    fit_layout(fig)
 
 
 def goal_progress_figure(
@@ -163,5 +167,6 @@ def goal_progress_png(
     """The chart as PNG bytes, for the PDF report and for export."""
     fig = goal_progress_figure(goal, school_year, width=width, height=height)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=dpi)
+    with quiet_glyphs():
+        fig.savefig(out, format="png", dpi=dpi)
     return out.getvalue()

@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 
 from coherence_planner.domain.load import LoadTable
 from coherence_planner.reports import palette
+from coherence_planner.reports.chart_image import label
 from coherence_planner.reports.figures import fit_layout, png_bytes
 
 
@@ -61,7 +62,9 @@ def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> No
     ax.set_xticks(range(len(table.bands)))
     ax.set_xticklabels(table.bands, fontsize=font_size, rotation=20, ha="right")
     ax.set_yticks(range(len(table.schools)))
-    ax.set_yticklabels(table.schools, fontsize=font_size)
+    # A school's name may be 1,000 characters; the label gets a line (the section's table
+    # names every school in full).
+    ax.set_yticklabels([label(s, 36, 1) for s in table.schools], fontsize=font_size)
     scope = "every program" if table.district_wide else "programs that name the school"
     ax.set_title(
         f"Active programs per school and grade band\n({scope}; more than {table.threshold} outlined)",

@@ -19,6 +19,8 @@ from coherence_planner.domain.layout import (
     card_facts,
     card_text,
 )
+from coherence_planner.domain.text import visible
+from coherence_planner.reports.fonts import ellipsize
 from coherence_planner.storage.atomic import write_atomically
 
 FONT = "Helvetica, Arial, sans-serif"
@@ -36,7 +38,7 @@ def _num(value: float) -> str:
 
 def _text(x: float, y: float, text: str, size: float, **attrs: str) -> str:
     extra = "".join(f" {k.replace('_', '-')}={quoteattr(v)}" for k, v in attrs.items())
-    return f'<text x="{_num(x)}" y="{_num(y)}" font-size="{size:g}"{extra}>{escape(text)}</text>'
+    return f'<text x="{_num(x)}" y="{_num(y)}" font-size="{size:g}"{extra}>{escape(visible(text))}</text>'
 
 
 def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: str) -> str:
@@ -58,7 +60,7 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     x, y, w, h = card.x, card.y, card.w, card.h
     parts = [
         f"<g data-item-id={quoteattr(item_id)} class={quoteattr(' '.join(classes))}{opacity}>",
-        f"<title>{escape(item.label)}</title>",
+        f"<title>{escape(visible(item.label))}</title>",
         f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="6" '
         f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"'
         f"{_dash(border.dash if border else ())}/>",
@@ -66,19 +68,33 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     ]
     kind_label = kind.label.upper() + ("" if item.live else " · RETIRED")
     line = style.top_line(kind_label, flags, analysis.group_of.get(item_id))
-    parts.append(_text(x + 11, y + 13, line, 7.5, fill=style.TEXT, font_weight="bold"))
+    # card_text wraps by characters; a line of wide letters ("WWWW…", a URL, a code) would
+    # still run out of the card, so each line is also cut to the card's width.
+    room = w - 16
+
+    def fit(text: str, size: float, bold: bool = False) -> str:
+        return ellipsize(visible(text), room, size, bold)
+
+    parts.append(
+        _text(x + 11, y + 13, fit(line, 7.5, True), 7.5, fill=style.TEXT, font_weight="bold")
+    )
     names, cycle = card_text(item, layout.today)
     for n, line in enumerate(names):
-        parts.append(_text(x + 11, y + 28 + n * 13, line, 11, fill=style.TEXT))
+        parts.append(_text(x + 11, y + 28 + n * 13, fit(line, 11), 11, fill=style.TEXT))
     if cycle:
         parts.append(
             _text(
-                x + 11, y + 28 + len(names) * 13, cycle, 8.5, fill=style.TEXT, font_style="italic"
+                x + 11,
+                y + 28 + len(names) * 13,
+                fit(cycle, 8.5),
+                8.5,
+                fill=style.TEXT,
+                font_style="italic",
             )
         )
     facts = card_facts(item)
     if facts:
-        parts.append(_text(x + 11, y + h - 7, facts, 8.5, fill=style.MUTED_TEXT))
+        parts.append(_text(x + 11, y + h - 7, fit(facts, 8.5), 8.5, fill=style.MUTED_TEXT))
     parts.append("</g>")
     return "".join(parts)
 
@@ -157,12 +173,21 @@ def map_to_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" '
         f'height="{_num(height)}" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'font-family="{FONT}">',
-        f"<title>{escape(heading)}</title>",
+        f"<title>{escape(visible(heading))}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#555555"/></marker></defs>',
         f'<rect width="100%" height="100%" fill="{style.BACKGROUND}"/>',
-        _text(24, 26, heading, 16, font_weight="bold", fill=style.TEXT),
+        # One line across the map, as the PNG's title: a 1,000-character district name is
+        # cut to it (DejaVu's widths: wider than Helvetica's, so the cut errs on the short side).
+        _text(
+            24,
+            26,
+            ellipsize(heading, layout.width - 48, 16, True),
+            16,
+            font_weight="bold",
+            fill=style.TEXT,
+        ),
         f'<g transform="translate(0,{_num(TITLE_H)})">',
     ]
     for region in layout.regions:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from coherence_planner.domain.text import visible
+
 # Characters a PDF text string cannot carry or a font has no glyph for: C0 controls except
 # tab and newline (a pasted spreadsheet cell can hold them).
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)}
 
 
 def clean(text: object) -> str:
-    """Plain text with control characters removed (for canvas drawing and metadata)."""
-    return str(text).translate(_CONTROL)
+    """Plain text with control characters removed, bidi controls too (domain/text.py), for
+    canvas drawing and metadata; every Paragraph's user text passes here through esc."""
+    return visible(str(text)).translate(_CONTROL)
 
 
 def esc(text: object) -> str:
@@ -37,3 +40,16 @@ def soft_breaks(text: str, every: int = 24) -> str:
             word = "\u200b".join(word[i : i + every] for i in range(0, len(word), every))
         words.append(word)
     return esc(" ".join(words))
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a word, with an ellipsis: for the places
+    with room for a few lines only (the cover's title, a contents entry), where a
+    1,000-character name would fill pages. The full text is printed elsewhere."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

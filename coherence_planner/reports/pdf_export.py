@@ -16,6 +16,7 @@ from pathlib import Path
 from coherence_planner.domain import vocab
 from coherence_planner.domain.coherence import Analysis, analyse
 from coherence_planner.domain.district import District
+from coherence_planner.domain.text import visible
 from coherence_planner.reports.fonts import print_problem
 from coherence_planner.reports.map_pdf import plan_map, write_map_pdf
 from coherence_planner.reports.paper import PAPERS, ExportError, Sheet
@@ -111,8 +112,11 @@ def export_pdf(
 
 def print_problems(district: District) -> list[str]:
     """Each name that will not print as written (fonts.print_problem), in words."""
-    named = [(district.name, "the district")]
-    named += [(item.name, vocab.KIND_LABELS[item.kind].lower()) for item in district.items.values()]
+    # As printed: without the bidi controls the PDF leaves out (domain/text.py).
+    named = [(visible(district.name), "the district")]
+    named += [
+        (item.label, vocab.KIND_LABELS[item.kind].lower()) for item in district.items.values()
+    ]
     out = []
     for name, what in named:
         problem = print_problem(name)

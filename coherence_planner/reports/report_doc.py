@@ -24,14 +24,15 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from coherence_planner.domain import map_style as palette
-from coherence_planner.reports.fonts import FONT
-from coherence_planner.reports.markup import clean, esc
+from coherence_planner.reports.fonts import FONT, ellipsize, text_width
+from coherence_planner.reports.markup import clean, esc, shortened
 from coherence_planner.reports.pdf_meta import CREATOR
 from coherence_planner.reports.progress import Progress, no_progress
 from coherence_planner.reports.report_styles import BODY_PT, styles
 
 MARGIN = 50.0
 FOOTER_PT = 7.5
+CONTENTS_CHARS = 200  # about two lines of the contents
 
 
 class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
@@ -117,6 +118,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             initialFontSize=FOOTER_PT,
         )
         self.footer = clean(footer)
+        self._fitted: dict[float, str] = {}  # the footer fitted to each room, once
         self.progress = progress
         self._placed = 0
         self._expected = 1
@@ -157,7 +159,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             key = f"h{id(flowable)}"  # the same across passes, so contents links hold
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
-            self.notify("TOCEntry", (flowable.level, esc(flowable.plain), self.page, key))
+            # The contents get a few lines per entry; the heading itself prints in full.
+            entry = esc(shortened(flowable.plain, CONTENTS_CHARS))
+            self.notify("TOCEntry", (flowable.level, entry, self.page, key))
 
     # -- page decoration ---------------------------------------------------------------
     def _cover_page(self, canvas: Canvas, doc: Any) -> None:
@@ -165,6 +169,12 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.setFillColor(colors.HexColor(palette.BLUE))
         canvas.rect(0, self.pagesize[1] - 18, self.pagesize[0], 18, stroke=0, fill=1)
         canvas.restoreState()
+
+    def _footer_for(self, room: float) -> str:
+        room = round(room)  # page numbers of one width share one fitting
+        if room not in self._fitted:
+            self._fitted[room] = ellipsize(self.footer, room, FOOTER_PT)
+        return self._fitted[room]
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
         width = float(canvas._pagesize[0])  # this page's own width: a wide page is turned
@@ -174,6 +184,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.line(MARGIN, MARGIN - 14, width - MARGIN, MARGIN - 14)
         canvas.setFillColor(colors.HexColor(palette.MUTED_TEXT))
         canvas.setFont(FONT, FOOTER_PT)
-        canvas.drawString(MARGIN, MARGIN - 26, self.footer)
-        canvas.drawRightString(width - MARGIN, MARGIN - 26, f"Page {doc.page}")
+        number = f"Page {doc.page}"
+        # The footer is the district's name, which may be 1,000 characters: it gets the line
+        # less the page number, never running into it.
+        room = width - 2 * MARGIN - text_width(number, FOOTER_PT) - 12
+        canvas.drawString(MARGIN, MARGIN - 26, self._footer_for(room))
+        canvas.drawRightString(width - MARGIN, MARGIN - 26, number)
         canvas.restoreState()

@@ -12,11 +12,12 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from coherence_planner.domain.coherence import Analysis
 from coherence_planner.domain.district import District
 from coherence_planner.domain.wording import money_short, plural
+from coherence_planner.reports.fonts import ellipsize
 from coherence_planner.reports.map_print import lane_plan
 from coherence_planner.reports.map_print_pages import Piece, PrintPlan, draw_pieces, plan_area
 from coherence_planner.reports.report_doc import Heading
 from coherence_planner.reports.report_scale import ReportScale
-from coherence_planner.reports.report_styles import para, table
+from coherence_planner.reports.report_styles import para, styles, table
 
 HEADING_ROOM = 44.0  # a heading and its space above the drawing
 NOTE_ROOM = 16.0  # one muted line under a goal's heading
@@ -89,7 +90,10 @@ def map_section(
             title_h=0.0,
             lanes=lanes,
         )
-        parts.append(Heading(f"Line of sight: {goal.label}", 1))
+        # HEADING_ROOM holds one line: a longer goal name is cut here (it prints whole in
+        # its goal's section), or the heading would push its map onto a page of its own.
+        title = ellipsize(f"Line of sight: {goal.label}", width, styles()["h2"].fontSize, True)
+        parts.append(Heading(title, 1))
         if len(plan.pages) > limit:
             drawn = sum(
                 len(row) + int(block.head is not None)

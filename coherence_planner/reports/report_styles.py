@@ -26,12 +26,31 @@ ROW_PAD = 3.0  # above and below each row's cells
 _UNBOUNDED = 72000.0  # the height a cell may take when measured (as Table measures it)
 _FUZZ = 1e-6
 MAX_CELL_CHARS = 1500  # a table row must fit on one page; longer text is shortened
+# A row never splits, so it must fit the shortest frame the report has (Letter landscape:
+# 512 pt) with its header and a heading kept with it. A narrow column can make even
+# MAX_CELL_CHARS too tall (1,500 characters in 2 inches is about 700 pt), so a cell is
+# also cut to this height, with a note that it was.
+MAX_CELL_HEIGHT = 380.0
+SHORTENED = "… (shortened for print; see the plan)"
 
 
 def _cell_text(text: str) -> str:
     if len(text) <= MAX_CELL_CHARS:
         return text
-    return text[: MAX_CELL_CHARS - 40].rstrip() + " … (shortened for print; see the plan)"
+    return text[: MAX_CELL_CHARS - 40].rstrip() + " " + SHORTENED
+
+
+def _capped(cell: Flowable, width: float) -> tuple[object, float]:
+    """A cell no taller than MAX_CELL_HEIGHT (and its height): a taller paragraph keeps the
+    lines that fit, followed by a note that the rest was left out."""
+    height = float(cell.wrap(width, _UNBOUNDED)[1])
+    if height <= MAX_CELL_HEIGHT or not isinstance(cell, Paragraph):
+        return cell, height
+    note = Paragraph(esc(SHORTENED), styles()["cell"])
+    room = MAX_CELL_HEIGHT - note.wrap(width, _UNBOUNDED)[1]
+    head = cell.split(width, room)[:1]
+    parts = [*head, note]
+    return parts, sum(float(p.wrap(width, _UNBOUNDED)[1]) for p in parts)
 
 
 @cache
@@ -153,7 +172,7 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def __init__(
         self,
         head: list[object],
-        body: list[list[object]],
+        body: list[list[object]],  # cut in place when measured (see _row_height)
         widths: Sequence[float],
         style: TableStyle,
         *,
@@ -175,11 +194,12 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             self._measured = (self._row_height(self._head), prefix)
         return self._measured
 
-    def _row_height(self, row: Sequence[object]) -> float:
+    def _row_height(self, row: list[object]) -> float:
+        """The row's height, once each cell too tall for a page is cut (in place)."""
         tallest = 0.0
-        for cell, width in zip(row, self._widths, strict=False):
+        for n, (cell, width) in enumerate(zip(row, self._widths, strict=False)):
             if isinstance(cell, Flowable):
-                height = cell.wrap(width - 2 * CELL_PAD, _UNBOUNDED)[1]
+                row[n], height = _capped(cell, width - 2 * CELL_PAD)
             else:
                 height = CELL_LEADING * (str(cell).count("\n") + 1)
             tallest = max(tallest, height)

@@ -11,7 +11,7 @@ from coherence_planner.domain.district import District
 from coherence_planner.domain.gaps import percent, plan_gaps
 from coherence_planner.domain.wording import money, plural
 from coherence_planner.reports.chart_alignment import alignment_chart
-from coherence_planner.reports.markup import esc
+from coherence_planner.reports.markup import esc, shortened
 from coherence_planner.reports.pdf_meta import district_title, printed_on
 from coherence_planner.reports.report_doc import Heading, contents
 from coherence_planner.reports.report_styles import markup, para, right, table
@@ -34,13 +34,18 @@ def kind_counts(district: District) -> str:
     )
 
 
+COVER_TITLE_CHARS = 160
+
+
 def cover(district: District, today: dt.date | None) -> list[Flowable]:
-    parts: list[Flowable] = [
-        Spacer(1, 150),
-        para(district_title(district), "title"),
-        Spacer(1, 12),
-        para("Coherence report", "subtitle"),
-    ]
+    title = district_title(district)
+    # 28 pt type holds about 200 characters on the cover's page; a longer name is cut
+    # there and printed whole beneath, in body type.
+    short = shortened(title, COVER_TITLE_CHARS)
+    parts: list[Flowable] = [Spacer(1, 150), para(short, "title")]
+    if short != title:
+        parts += [Spacer(1, 6), para(title, "muted")]
+    parts += [Spacer(1, 12), para("Coherence report", "subtitle")]
     if district.school_year:
         parts.append(para(f"School year {district.school_year}", "subtitle"))
     parts += [

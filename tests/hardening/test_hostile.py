@@ -1,6 +1,7 @@
 """Hostile files never crash or hang the readers, always get one clear line, and stay as they
-were (quick subset: 120 plans, 100 JSON files, 45 spreadsheets; the full run has 1,000 of
-each: `python -m tests.hardening.run_full`)."""
+were (quick subset: 120 plans, 100 JSON files, 45 spreadsheets, 24 district files full of
+hostile names taken through import, check, every export and the report; the full run has
+1,000 of each and 1,200 named files: `python -m tests.hardening.run_full`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tests.hardening.corpus import run_corpus
 from tests.hardening.hostile import base_plan
 from tests.hardening.probe import probe
 
-QUICK = {"plans": 120, "json": 100, "sheets": 45}
+QUICK = {"plans": 120, "json": 100, "sheets": 45, "names": 24}
 
 
 @pytest.mark.parametrize("family", sorted(QUICK))

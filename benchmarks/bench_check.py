@@ -27,8 +27,8 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.generate_district import generate  # noqa: E402
 from benchmarks.naive_rules import naive  # noqa: E402
-from coherence_planner.domain.codec import district_from_dict  # noqa: E402
-from coherence_planner.domain.coherence import analyse  # noqa: E402
+from coherence_planner.domain.analysis.coherence import analyse  # noqa: E402
+from coherence_planner.domain.model.codec import district_from_dict  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:  # type: ignore[no-untyped-def]

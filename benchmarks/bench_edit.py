@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from coherence_planner.assets import sample_district_path
-from coherence_planner.domain.commands import SetItemFields
+from coherence_planner.domain.model.commands import SetItemFields
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import read_json
 

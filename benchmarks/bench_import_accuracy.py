@@ -30,8 +30,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.import_scoring import Score, normalise, refused, score  # noqa: E402
-from coherence_planner.domain.district import District  # noqa: E402
-from coherence_planner.spreadsheet_cli import import_spreadsheet  # noqa: E402
+from coherence_planner.cli.spreadsheets import import_spreadsheet  # noqa: E402
+from coherence_planner.domain.model.district import District  # noqa: E402
 from coherence_planner.storage.document import read_plan  # noqa: E402
 from coherence_planner.storage.errors import KnownError  # noqa: E402
 

@@ -40,11 +40,11 @@ if not __package__:  # run as a script: make the repository's package importable
 
 from benchmarks.generate_district import generate
 from benchmarks.generate_tree import generate_tree
-from coherence_planner.domain import layout as lay
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.crossings import Segment, count_crossings
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout import geometry as lay
+from coherence_planner.domain.layout.crossings import Segment, count_crossings
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
 
 DOT = shutil.which("dot") or "/usr/bin/dot"
 TALL = lay.LayoutOptions(aspect=None)

@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_district import generate  # noqa: E402
-from coherence_planner.domain.codec import SECTIONS, district_from_dict  # noqa: E402
+from coherence_planner.domain.model.codec import SECTIONS, district_from_dict  # noqa: E402
 from coherence_planner.storage import schema  # noqa: E402
 from coherence_planner.storage.document import Document  # noqa: E402
 from coherence_planner.storage.interchange import read_json, write_json  # noqa: E402

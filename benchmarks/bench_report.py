@@ -24,10 +24,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_district import generate  # noqa: E402
-from coherence_planner.domain.codec import district_from_dict  # noqa: E402
-from coherence_planner.domain.coherence import analyse  # noqa: E402
-from coherence_planner.domain.district import District  # noqa: E402
-from coherence_planner.reports import report_scale  # noqa: E402
+from coherence_planner.domain.analysis.coherence import analyse  # noqa: E402
+from coherence_planner.domain.model.codec import district_from_dict  # noqa: E402
+from coherence_planner.domain.model.district import District  # noqa: E402
+from coherence_planner.reports.book import scale as report_scale  # noqa: E402
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf  # noqa: E402
 
 

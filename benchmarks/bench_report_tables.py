@@ -26,10 +26,10 @@ from reportlab.lib.pagesizes import letter  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
 
 from benchmarks.generate_district import generate  # noqa: E402
-from coherence_planner.domain.codec import district_from_dict  # noqa: E402
-from coherence_planner.domain.coherence import analyse  # noqa: E402
-from coherence_planner.reports.report_inventory import inventory  # noqa: E402
-from coherence_planner.reports.report_styles import RowTable  # noqa: E402
+from coherence_planner.domain.analysis.coherence import analyse  # noqa: E402
+from coherence_planner.domain.model.codec import district_from_dict  # noqa: E402
+from coherence_planner.reports.book.inventory import inventory  # noqa: E402
+from coherence_planner.reports.book.styles import RowTable  # noqa: E402
 
 
 def as_one_table(row_table: RowTable) -> Table:

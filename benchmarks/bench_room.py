@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from coherence_planner.domain import room  # noqa: E402
-from coherence_planner.domain.room import Round  # noqa: E402
-from coherence_planner.sample import sample_district  # noqa: E402
+from coherence_planner.domain.retreat import room  # noqa: E402
+from coherence_planner.domain.retreat.room import Round  # noqa: E402
 from coherence_planner.storage.document import Document, read_plan  # noqa: E402
 from coherence_planner.storage.room_store import RoundStore  # noqa: E402
+from coherence_planner.storage.sample import sample_district  # noqa: E402
 
 VOTES = ("keep", "modify", "sunset", "remove")
 

@@ -5,7 +5,7 @@ and the process's peak resident memory so far (ru_maxrss: what the app would hol
 point). Times are the median of --runs runs; memory is the largest peak seen.
 
 Steps: create the plan from the district (an import), open it, analyse, lay out the map
-(when domain/layout.py is present), one edit (Document.apply) followed by re-analysis,
+(when domain/layout/geometry.py is present), one edit (Document.apply) followed by re-analysis,
 export the interchange JSON, export the report PDF (when the report exporter is present).
 
     python benchmarks/bench_scale.py [--programs 10000] [--runs 3]
@@ -37,9 +37,9 @@ def _peak_mb() -> float:
 
 def one_run(programs: int, folder: Path) -> list[dict[str, Any]]:
     from benchmarks.generate_district import generate
-    from coherence_planner.domain.codec import district_from_dict
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.commands import SetItemFields
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.model.codec import district_from_dict
+    from coherence_planner.domain.model.commands import SetItemFields
     from coherence_planner.storage.document import Document
     from coherence_planner.storage.interchange import write_json
 
@@ -65,7 +65,7 @@ def one_run(programs: int, folder: Path) -> list[dict[str, Any]]:
     doc = state["doc"]
     step("analyse", lambda: state.update(analysis=analyse(doc.district)))
     try:
-        from coherence_planner.domain.layout import layout_map
+        from coherence_planner.domain.layout.geometry import layout_map
     except ImportError:
         layout_map = None
     if layout_map is not None:
@@ -78,7 +78,7 @@ def one_run(programs: int, folder: Path) -> list[dict[str, Any]]:
 
     step("one edit (apply) + re-analysis", edit)
     step("export JSON", lambda: write_json(doc.district, folder / "big.json"))
-    from coherence_planner import export_cli
+    from coherence_planner.cli import exporters as export_cli
 
     if ".pdf" in export_cli.EXPORTERS:
         args = argparse.Namespace(

@@ -27,9 +27,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_district import generate  # noqa: E402
-from coherence_planner.domain.codec import district_from_dict  # noqa: E402
-from coherence_planner.domain.coherence import analyse  # noqa: E402
-from coherence_planner.spreadsheet_cli import import_spreadsheet  # noqa: E402
+from coherence_planner.cli.spreadsheets import import_spreadsheet  # noqa: E402
+from coherence_planner.domain.analysis.coherence import analyse  # noqa: E402
+from coherence_planner.domain.model.codec import district_from_dict  # noqa: E402
 from coherence_planner.storage.spreadsheets import write_xlsx  # noqa: E402
 
 Timing = tuple[float, float]

@@ -28,7 +28,7 @@ from typing import Any
 if not __package__:  # run as a script: make the repository's package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 
 LINKS_PER_PROGRAM = 3
 ORPHAN_SHARE = 0.05

@@ -34,7 +34,7 @@ from benchmarks.generate_district import (
     proportions,
     run,
 )
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 
 
 def generate_tree(programs: int, seed: int = 1) -> dict[str, Any]:

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Item
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Item
 
 MONEY_TOLERANCE = 1.0  # dollars, per program
 GOAL_MONEY_TOLERANCE = 0.005  # a share of the goal's money

@@ -9,7 +9,7 @@ import math
 from itertools import combinations
 from typing import Any
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 
 
 def naive(data: dict[str, Any]) -> dict[str, Any]:

@@ -37,8 +37,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.storage.sample import sample_district
 from coherence_planner.ui.printing.dialog import PdfExportDialog
 
 TICK_MS = 10

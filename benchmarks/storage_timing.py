@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Link, Program, Strategy
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Link, Program, Strategy
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import read_json, write_json
 

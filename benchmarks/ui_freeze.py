@@ -48,7 +48,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QStandardPaths,
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
+from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.storage.document import Document
 
 TICK_MS = 10

@@ -18,8 +18,8 @@ from shots import screenshot_app, settle
 def main(argv: list[str] | None = None) -> int:
     with screenshot_app(__doc__, argv) as env:
         app, out = env.app, env.out
-        from coherence_planner.domain import agenda as A
-        from coherence_planner.domain import ratings as R
+        from coherence_planner.domain.retreat import agenda as A
+        from coherence_planner.domain.retreat import ratings as R
         from coherence_planner.ui.shell.main_window import MainWindow
 
         window = MainWindow()

@@ -121,8 +121,8 @@ def phone(link: str, out: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     with screenshot_app(__doc__, argv) as env:
         app, out = env.app, env.out
-        from coherence_planner.domain import room
-        from coherence_planner.domain.room import Round
+        from coherence_planner.domain.retreat import room
+        from coherence_planner.domain.retreat.room import Round
         from coherence_planner.ui.room import controller as controller_module
         from coherence_planner.ui.shell.main_window import MainWindow
 

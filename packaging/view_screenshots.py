@@ -49,7 +49,7 @@ CABINET = (
 def add_a_rated_cabinet(window: Any) -> None:
     """Twelve members who rate eight programs on implementation and impact, some saying
     "don't know", so the Ratings view shows what a retreat fills it with."""
-    from coherence_planner.domain import ratings as R
+    from coherence_planner.domain.retreat import ratings as R
 
     session = window.session
     for name, role in CABINET:

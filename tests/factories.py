@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coherence_planner.domain.codec import FORMAT, VERSION, district_from_dict
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.codec import FORMAT, VERSION, district_from_dict
+from coherence_planner.domain.model.district import District
 
 
 def district_dict(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 
 
 def bare_ids(text: str, district: District) -> list[str]:

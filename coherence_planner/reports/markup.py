@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from coherence_planner.domain.text import visible
+from coherence_planner.domain.model.text import visible
 
 # Characters a PDF text string cannot carry or a font has no glyph for: C0 controls except
 # tab and newline (a pasted spreadsheet cell can hold them).
@@ -18,7 +18,7 @@ _CONTROL = {c: None for c in range(32) if c not in (9, 10)}
 
 
 def clean(text: object) -> str:
-    """Plain text with control characters removed, bidi controls too (domain/text.py), for
+    """Plain text with control characters removed, bidi controls too (domain/model/text.py), for
     canvas drawing and metadata; every Paragraph's user text passes here through esc."""
     return visible(str(text)).translate(_CONTROL)
 

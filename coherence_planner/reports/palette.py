@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from coherence_planner.domain import indicators as ind_status
+from coherence_planner.domain.progress import indicators as ind_status
 
 BLACK = "#000000"
 ORANGE = "#E69F00"

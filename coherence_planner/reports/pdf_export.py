@@ -13,15 +13,15 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.district import District
-from coherence_planner.domain.text import visible
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.text import visible
+from coherence_planner.reports.book.pdf import write_report_pdf
 from coherence_planner.reports.fonts import print_problem
-from coherence_planner.reports.map_pdf import plan_map, write_map_pdf
+from coherence_planner.reports.map.pdf import plan_map, write_map_pdf
 from coherence_planner.reports.paper import PAPERS, ExportError, Sheet
 from coherence_planner.reports.progress import Progress, no_progress
-from coherence_planner.reports.report_pdf import write_report_pdf
 from coherence_planner.storage.atomic import write_atomically
 
 KINDS = ("report", "map")
@@ -112,7 +112,7 @@ def export_pdf(
 
 def print_problems(district: District) -> list[str]:
     """Each name that will not print as written (fonts.print_problem), in words."""
-    # As printed: without the bidi controls the PDF leaves out (domain/text.py).
+    # As printed: without the bidi controls the PDF leaves out (domain/model/text.py).
     named = [(visible(district.name), "the district")]
     named += [
         (item.label, vocab.KIND_LABELS[item.kind].lower()) for item in district.items.values()

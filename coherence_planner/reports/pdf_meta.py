@@ -10,7 +10,7 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner import __version__
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.reports.markup import clean
 
 CREATOR = f"Coherence Planner {__version__}"

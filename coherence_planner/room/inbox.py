@@ -19,7 +19,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from coherence_planner.domain.room import RoomError
+from coherence_planner.domain.retreat.room import RoomError
 from coherence_planner.room.failures import StoreTrouble
 from coherence_planner.storage.room_store import AnswerRequest, RoundStore
 

@@ -15,7 +15,7 @@ What a request must pass, in order (see "The room's threat model" in the README)
 2. outside `/` and `/join` (the code form), the path starts with /r/SECRET/, the round's
    128-bit secret, compared in constant time and dead once the round closes or expires;
 3. the API checks the member's token, the JSON body (at most MAX_BODY bytes) and every field
-   of an answer against the round (`domain.room.parse_answer`) on the plan's thread.
+   of an answer against the round (`domain.retreat.room.parse_answer`) on the plan's thread.
 A failure to store what a phone sent is answered by its kind (room/failures.py): busy 503
 (send again), environment 507 (the phone stops and says so), bug 500; anything else that
 escapes a handler is logged and answered 500, and every one of these carries the headers.
@@ -41,7 +41,7 @@ from typing import Any
 from aiohttp import web
 
 from coherence_planner import assets
-from coherence_planner.domain.room import RoomError
+from coherence_planner.domain.retreat.room import RoomError
 from coherence_planner.room.failures import LOG, PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.network import LOOPBACK, is_local

@@ -25,9 +25,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 import coherence_planner
-from coherence_planner.domain.codec import InvalidDistrict
-from coherence_planner.domain.commands import Changes, Command
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.codec import InvalidDistrict
+from coherence_planner.domain.model.commands import Changes, Command
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import rows, schema, watch
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.connection import (

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from coherence_planner.domain.codec import InvalidDistrict, Problem, size_limits
+from coherence_planner.domain.model.codec import InvalidDistrict, Problem, size_limits
 
 
 class KnownError(Exception):

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.collector import collector_paused
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.collector import collector_paused
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import json_places as places
 from coherence_planner.storage import schema
 from coherence_planner.storage.connection import sniff

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from coherence_planner.domain import room
-from coherence_planner.domain.commands import Batch, Command, PutRecord
-from coherence_planner.domain.room import Answer, RoomError, Round
+from coherence_planner.domain.model.commands import Batch, Command, PutRecord
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import Answer, RoomError, Round
 from coherence_planner.storage.document import Document
 
 ROUND_LIFETIME = dt.timedelta(hours=12)  # a link older than this is dead even if still open

@@ -13,11 +13,11 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from coherence_planner.domain import codec, vocab
-from coherence_planner.domain.collector import collector_paused
-from coherence_planner.domain.commands import Changes
-from coherence_planner.domain.district import District, DistrictError
-from coherence_planner.domain.items import Item, Link, LinkKey
+from coherence_planner.domain.model import codec, vocab
+from coherence_planner.domain.model.collector import collector_paused
+from coherence_planner.domain.model.commands import Changes
+from coherence_planner.domain.model.district import District, DistrictError
+from coherence_planner.domain.model.items import Item, Link, LinkKey
 from coherence_planner.storage.errors import WriteIgnored
 from coherence_planner.storage.schema import Executes
 

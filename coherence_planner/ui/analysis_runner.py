@@ -12,8 +12,8 @@ import time
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model.district import District
 
 SYNC_BUDGET = 0.04  # seconds: above this, analyse in the worker thread
 

@@ -59,7 +59,7 @@ class ChartCanvas(QWidget):
             QTimer.singleShot(0, self._relayout)
 
     def _relayout(self) -> None:
-        from coherence_planner.reports.figures import fit_layout
+        from coherence_planner.reports.charts.figures import fit_layout
 
         if self._canvas is not None:
             fit_layout(self._canvas.figure)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coherence_planner.domain.district import DistrictError
+from coherence_planner.domain.model.district import DistrictError
 from coherence_planner.storage.errors import InvalidInterchange, KnownError
 from coherence_planner.ui.inspect.field_widgets import BadNumber
 

@@ -18,9 +18,9 @@ import gc
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.commands import Changes, Command
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.model.commands import Changes, Command
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 from coherence_planner.ui.analysis_runner import AnalysisRunner
 from coherence_planner.ui.undo import DomainUndoCommand

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from coherence_planner.domain.commands import Changes, Command
+from coherence_planner.domain.model.commands import Changes, Command
 from coherence_planner.storage.document import Document
 from coherence_planner.ui.errors import USER_ERRORS
 

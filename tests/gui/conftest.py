@@ -17,8 +17,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
-from coherence_planner.domain import codec
+from coherence_planner.domain.model import codec
 from coherence_planner.storage.document import Document
 from tests.gui.conftest import sample_district
 

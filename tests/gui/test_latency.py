@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
+from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.storage.document import Document
 from tests.gui.helpers import wait_for_analysis
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.commands import AddLink, SetItemFields
-from coherence_planner.domain.district import District, DistrictError
-from coherence_planner.domain.items import Link
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model.commands import AddLink, SetItemFields
+from coherence_planner.domain.model.district import District, DistrictError
+from coherence_planner.domain.model.items import Link
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.errors import FileReplaced
 from coherence_planner.ui import analysis_runner

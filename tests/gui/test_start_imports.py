@@ -18,9 +18,9 @@ from typing import Any
 PROBE = Path(__file__).resolve().parents[2] / "benchmarks" / "start_probe.py"
 HEAVY_LIBRARIES = ("reportlab", "matplotlib", "numpy", "openpyxl", "sqlite_utils", "PIL")
 LOADED_WHEN_USED = (
-    "coherence_planner.reports.report_pdf",
+    "coherence_planner.reports.book.pdf",
     "coherence_planner.reports.pdf_export",
-    "coherence_planner.reports.chart_image",
+    "coherence_planner.reports.charts.image",
     "coherence_planner.ui.printing.dialog",
     "coherence_planner.ui.importing.dialog",
     "coherence_planner.storage.spreadsheets",

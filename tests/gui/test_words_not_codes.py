@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QListWidget, QTableWidget
 
-from coherence_planner.domain import scenarios as S
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import decide
-from coherence_planner.domain.layout import line_of_sight
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout.geometry import line_of_sight
+from coherence_planner.domain.retreat import scenarios as S
+from coherence_planner.domain.retreat.decisions import decide
 from tests.gui.helpers import wait_for_analysis
 from tests.wording import bare_ids, cut_names
 

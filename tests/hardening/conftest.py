@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.district import District
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.model.district import District
+from coherence_planner.storage.sample import sample_district
 
 
 @pytest.fixture

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import schema
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.interchange import write_json

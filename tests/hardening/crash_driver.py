@@ -28,8 +28,8 @@ from pathlib import Path
 # load it here, before "ready", so that the kills land in the steps, not in an import.
 import sqlite_utils  # noqa: F401
 
-from coherence_planner.domain.commands import AddItem, AddLink, Batch, SetItemFields
-from coherence_planner.domain.items import Link, Program
+from coherence_planner.domain.model.commands import AddItem, AddLink, Batch, SetItemFields
+from coherence_planner.domain.model.items import Link, Program
 from coherence_planner.storage import schema
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import read_json

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner import assets
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.storage import schema
 from coherence_planner.storage.document import Document
+from coherence_planner.storage.sample import sample_district
 
 Mutant = tuple[str, bytes]
 

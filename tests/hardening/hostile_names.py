@@ -21,7 +21,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 
 Mutant = tuple[str, bytes]
 

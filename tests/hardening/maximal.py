@@ -1,4 +1,4 @@
-"""The sample district with every text field at the most a plan may hold (domain/fields.py).
+"""The sample district with every text field at the most a plan may hold (domain/model/fields.py).
 
 Names, owners, codes, ids, schools, indicator names and units, cycle notes, link reasons and
 the district's own name at MAX_LINE characters; descriptions, notes and reasons long (one of
@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from coherence_planner import assets
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 
 WORDS = "Every student reads with understanding by the end of third grade and beyond, "
 LONG_PARAGRAPH = 4_000

@@ -111,7 +111,7 @@ def _check_cli(path: Path) -> list[str]:
 
 
 def _import_sheet(path: Path) -> list[str]:
-    from coherence_planner.spreadsheet_cli import import_spreadsheet
+    from coherence_planner.cli.spreadsheets import import_spreadsheet
 
     target = path.parent / "imported" / "plan.coherence"
     target.parent.mkdir(exist_ok=True)
@@ -180,7 +180,7 @@ def warm_up() -> None:
     (seconds on a loaded machine, once per process, not per file), and an alarm ringing
     inside that import would leave matplotlib half-initialised for every later file."""
     from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-    from coherence_planner.sample import sample_district
+    from coherence_planner.storage.sample import sample_district
 
     with tempfile.TemporaryDirectory() as folder:
         export_pdf(sample_district(), Path(folder) / "warm.pdf", PdfOptions())

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner import spreadsheet_cli
 from coherence_planner.cli import main
+from coherence_planner.cli import spreadsheets as spreadsheet_cli
 from coherence_planner.storage import atomic, rows
 
 FORMATS = ("json", "xlsx", "csv", "pdf", "svg", "png")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.commands import AddItem
-from coherence_planner.domain.items import Program
+from coherence_planner.domain.model.commands import AddItem
+from coherence_planner.domain.model.items import Program
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import DiskFull
 from tests.hardening.crash import base_district, integrity

@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Program
-from coherence_planner.spreadsheet_cli import import_spreadsheet
+from coherence_planner.cli.spreadsheets import import_spreadsheet
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Program
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.spreadsheets import write_csv, write_xlsx
 from coherence_planner.storage.spreadsheets.values import looks_like_formula

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 from coherence_planner.storage.spreadsheets import limits
 from coherence_planner.storage.spreadsheets.reading import SpreadsheetError, read_spreadsheet
 from tests.hardening.raw_workbooks import number_rows, program_rows, text_cell, write_workbook

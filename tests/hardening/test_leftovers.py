@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.leftovers import JOURNAL_MAGIC, journal_of
 from tests.hardening.crash import ROOT, integrity

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import MAX_JSON_BYTES
 

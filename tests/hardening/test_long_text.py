@@ -14,11 +14,11 @@ from pathlib import Path
 from reportlab.platypus import Paragraph
 
 from coherence_planner.cli import main
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal
+from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.fonts import ellipsize, text_width
-from coherence_planner.reports.report_doc import Heading
 from coherence_planner.storage.interchange import write_json
 
 LONG = "Every student reads with understanding by the end of third grade, "

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.interchange import write_json
 from tests.hardening.places import small_disk
 

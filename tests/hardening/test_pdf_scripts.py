@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal
 from coherence_planner.reports.pdf_export import print_problems
 from coherence_planner.storage.interchange import write_json
 

@@ -21,8 +21,8 @@ from tests.unprivileged import read_only_folder, run_unprivileged, seal
 EDIT = """
 import os, sys
 from pathlib import Path
-from coherence_planner.domain.commands import AddItem
-from coherence_planner.domain.items import Program
+from coherence_planner.domain.model.commands import AddItem
+from coherence_planner.domain.model.items import Program
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
 
@@ -88,8 +88,8 @@ def test_the_write_itself_is_checked_when_the_folder_looks_writable() -> None:
 KEEP = """
 import sys
 from pathlib import Path
-from coherence_planner.domain.commands import AddItem, SetDistrictFields
-from coherence_planner.domain.items import Program
+from coherence_planner.domain.model.commands import AddItem, SetDistrictFields
+from coherence_planner.domain.model.items import Program
 from coherence_planner.storage.document import Document
 
 doc = Document.open(Path(sys.argv[1]))

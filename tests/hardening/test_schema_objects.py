@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import errors, schema
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.schema_check import expected_objects

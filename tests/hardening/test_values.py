@@ -1,5 +1,5 @@
 """Audit cases 2, 3 and the values of 7 and 11: what numbers and text a plan may hold is
-decided once (domain/fields.py) and refused with its place by every reader: JSON, CSV and
+decided once (domain/model/fields.py) and refused with its place by every reader: JSON, CSV and
 a `.coherence` file that holds it. Each file here is the smallest that showed the case.
 """
 
@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from coherence_planner.cli import main
-from coherence_planner.domain import fields as F
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.model import fields as F
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import NotJson
 from coherence_planner.storage.interchange import read_json
+from coherence_planner.storage.sample import sample_district
 
 # The 31 code points the audit found accepted in names (tab, LF and CR stay allowed).
 FORBIDDEN = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]

@@ -14,14 +14,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from coherence_planner.domain.codec import district_from_dict, district_to_dict
-from coherence_planner.domain.district import District
-from coherence_planner.domain.room import Round, all_programs
+from coherence_planner.domain.model.codec import district_from_dict, district_to_dict
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.retreat.room import Round, all_programs
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.server import RoomServer
-from coherence_planner.sample import sample_district
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.room_store import RoundStore
+from coherence_planner.storage.sample import sample_district
 
 
 def renamed(district: District, ids: dict[str, str]) -> District:

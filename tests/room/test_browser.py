@@ -9,8 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.storage.document import read_plan
 from coherence_planner.storage.room_store import RoundStore

@@ -9,14 +9,14 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
-from coherence_planner.domain.room import all_programs
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import all_programs
 from coherence_planner.room.failures import PHONE_CANNOT_SAVE
 from coherence_planner.room.headless import HeadlessRound
-from coherence_planner.sample import sample_district
 from coherence_planner.storage.document import read_plan
 from coherence_planner.storage.room_store import RoundStore
+from coherence_planner.storage.sample import sample_district
 from tests.room.browser import click, phone_browser, wait_for
 from tests.room.conftest import make_plan, renamed
 from tests.room.test_browser import join

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import room
 from coherence_planner.storage.document import read_plan
 from tests.room.conftest import make_plan
 

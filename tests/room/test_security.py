@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import room
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.network import is_local, room_addresses
 from coherence_planner.room.server import MAX_BODY, SECURITY_HEADERS, CodeLimiter

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import room
 from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, StoreTrouble
 from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.room.server import SECURITY_HEADERS, RoomServer

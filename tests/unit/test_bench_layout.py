@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.bench_layout import dot_source
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
+from coherence_planner.domain.model.codec import district_from_dict
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
 
@@ -33,9 +33,9 @@ def test_dot_gets_every_live_item_and_supports_link_once() -> None:
 def test_on_a_tree_shaped_district_we_cross_no_more_links_than_dot() -> None:
     from benchmarks.bench_layout import dot_crossings, dot_drawing
     from benchmarks.generate_tree import generate_tree
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.crossings import count_crossings
-    from coherence_planner.domain.layout import layout_map
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.layout.crossings import count_crossings
+    from coherence_planner.domain.layout.geometry import layout_map
 
     district = district_from_dict(generate_tree(100, seed=1))
     ours = count_crossings(layout_map(district, analyse(district)).centre_segments())

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_district import generate, main
-from coherence_planner.domain import codec
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model import codec
 
 
 def test_generated_district_passes_codec_validation() -> None:

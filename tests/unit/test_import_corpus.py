@@ -13,8 +13,8 @@ import pytest
 
 from benchmarks import bench_import_accuracy as bench
 from benchmarks.import_scoring import goal_key, normalise, score
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Link, Program
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Link, Program
 
 CORPUS = bench.CORPUS
 TRUTHS = sorted(CORPUS.glob("*.truth.json")) + sorted(CORPUS.glob("holdout/*.truth.json"))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.coherence import Analysis, analyse, check_report
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import Analysis, analyse, check_report
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.district import District
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "riverside.json"
 

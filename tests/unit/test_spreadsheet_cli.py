@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.codec import district_to_dict
-from coherence_planner.spreadsheet_cli import export_csv, export_xlsx, import_spreadsheet
+from coherence_planner.cli.spreadsheets import export_csv, export_xlsx, import_spreadsheet
+from coherence_planner.domain.model.codec import district_to_dict
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets import save_mappings

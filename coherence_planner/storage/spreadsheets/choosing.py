@@ -7,7 +7,7 @@ sheet and says what stopped it, instead of quietly writing an empty plan.
 
 from __future__ import annotations
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets.guessing import guess_columns
 from coherence_planner.storage.spreadsheets.mapping import (

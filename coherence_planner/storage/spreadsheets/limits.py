@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 
 MAX_ROWS = F.MAX_ITEMS  # data rows of one sheet (of links: MAX_LINKS)
 MAX_SHEETS = 200  # an export of the largest plan has about a dozen

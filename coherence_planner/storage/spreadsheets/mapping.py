@@ -24,8 +24,8 @@ import re
 from pathlib import Path
 from typing import Any, TypedDict
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
 
@@ -450,7 +450,7 @@ _SKIPPED_SHEETS = ("finding", "instruction", "read me", "readme", "about", "help
 
 
 # Sheets the export writes for reading, not for importing: the findings and the retreat
-# tables (domain/retreat_tables.py titles; a scenario's sheet is "Scenario - its name").
+# tables (domain/retreat/tables.py titles; a scenario's sheet is "Scenario - its name").
 REPORT_SHEETS = ("findings", "decision log", "ratings", "initiative load")
 REPORT_SHEET_PREFIXES = ("scenario - ",)
 

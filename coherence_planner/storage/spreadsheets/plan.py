@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coherence_planner.domain.commands import (
+from coherence_planner.domain.model.commands import (
     AddItem,
     AddLink,
     Batch,
@@ -28,8 +28,8 @@ from coherence_planner.domain.commands import (
     SetItemFields,
     SetLinkFields,
 )
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Item, Link, LinkKey
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Item, Link, LinkKey
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets.proposals import Proposal, save_proposals
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import ITEM_CLASSES, Indicator, Item, Link, LinkKey
-from coherence_planner.domain.scenarios import COLLECTION as SCENARIOS
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import ITEM_CLASSES, Indicator, Item, Link, LinkKey
+from coherence_planner.domain.retreat.scenarios import COLLECTION as SCENARIOS
 from coherence_planner.storage.spreadsheets import values as V
 from coherence_planner.storage.spreadsheets.goal_refs import (
     GoalNumbers,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coherence_planner.domain.commands import PutRecord
-from coherence_planner.domain.scenarios import COLLECTION, Scenario
+from coherence_planner.domain.model.commands import PutRecord
+from coherence_planner.domain.retreat.scenarios import COLLECTION, Scenario
 from coherence_planner.storage.spreadsheets import values as V
 
 # A proposal that stops the program: it goes into the scenario's removals.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 from coherence_planner.storage.spreadsheets import values as V
 from coherence_planner.storage.spreadsheets.mapping import ID, LINKS, PROPOSAL, ColumnMapping
 from coherence_planner.storage.spreadsheets.plan import ImportProblem

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Link, Policy, Program, Strategy
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Link, Policy, Program, Strategy
 from coherence_planner.storage.spreadsheets.writing import build_workbook, save_workbook
 
 INSTRUCTIONS = (

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
 
 Parsed = tuple[Any, str | None]
 

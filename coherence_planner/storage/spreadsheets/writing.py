@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Item
-from coherence_planner.domain.retreat_tables import retreat_tables
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Item
+from coherence_planner.domain.retreat.tables import retreat_tables
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.spreadsheets.values import needs_guard
 

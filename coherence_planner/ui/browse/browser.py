@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.commands import Changes
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import Changes
 from coherence_planner.ui.browse.filter_combos import filter_combo, set_choices
 from coherence_planner.ui.browse.model import (
     FACT_FILTERS,

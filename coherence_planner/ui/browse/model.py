@@ -19,13 +19,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.commands import Changes
-from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import plan_gaps
-from coherence_planner.domain.items import Item, Program
-from coherence_planner.domain.wording import money_short
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.gaps import plan_gaps
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import Changes
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Item, Program
+from coherence_planner.domain.model.wording import money_short
 from coherence_planner.ui.flags import flag_icon, flags_text, main_flag
 from coherence_planner.ui.plain_text import tooltip
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coherence_planner.assets import sample_district_path
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.interchange import read_json, write_json

@@ -18,14 +18,14 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import FACT_BY_FIELD, gap_sentence, percent, plan_gaps
-from coherence_planner.domain.group_story import kept_by_law_line
-from coherence_planner.domain.indicators import goals_needing_attention
-from coherence_planner.domain.naming import Names
-from coherence_planner.domain.themes import coverage
-from coherence_planner.domain.wording import join_words, money, plural
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.gaps import FACT_BY_FIELD, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.analysis.group_story import kept_by_law_line
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import join_words, money, plural
+from coherence_planner.domain.progress.indicators import goals_needing_attention
+from coherence_planner.domain.progress.themes import coverage
 from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.plain_text import tooltip
 

@@ -1,6 +1,6 @@
 """Where the money goes, in the Overview: the report's money-flow picture, drawn by QPainter.
 
-The geometry is reports/money_flow_picture.py's, laid out for this widget's size in logical
+The geometry is reports/charts/money_flow.py's, laid out for this widget's size in logical
 pixels and painted through the same `paint` as the PDF, with the same font (DejaVu Sans,
 registered from matplotlib's copy) so that the labels the layout measured are the labels
 drawn. A large plan is worked out in a worker thread on a snapshot, like the map's layout.
@@ -32,12 +32,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.collector import collector_paused
-from coherence_planner.domain.district import District
-from coherence_planner.domain.money_flow import GOAL, MoneyPath, money_paths
-from coherence_planner.reports.fonts import font_folder
-from coherence_planner.reports.money_flow_picture import (
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.money_flow import GOAL, MoneyPath, money_paths
+from coherence_planner.domain.model.collector import collector_paused
+from coherence_planner.domain.model.district import District
+from coherence_planner.reports.charts.money_flow import (
     HAIRLINE,
     RIBBON_ALPHA,
     THIN,
@@ -50,6 +49,7 @@ from coherence_planner.reports.money_flow_picture import (
     height_for_goals,
     paint,
 )
+from coherence_planner.reports.fonts import font_folder
 
 SCREEN_FONTS = FlowFonts(text=11.5, goal=13.5)  # logical pixels: about 9 and 10 pt
 NARROW_FONTS = FlowFonts(text=10.0, goal=12.0)  # a laptop's Overview beside two panels

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.gaps import percent, plan_gaps
-from coherence_planner.domain.items import Program
-from coherence_planner.domain.money_flow import FLOW_KEY, flow_summary
-from coherence_planner.domain.wording import money_short, plural
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.gaps import percent, plan_gaps
+from coherence_planner.domain.analysis.money_flow import FLOW_KEY, flow_summary
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Program
+from coherence_planner.domain.model.wording import money_short, plural
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
 from coherence_planner.ui.plain_text import tooltip
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.gaps import FACT_BY_FIELD
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.gaps import FACT_BY_FIELD
 from coherence_planner.ui.findings.model import (
     FIELD_ROLE,
     FILTER_ROLE,

@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.wording import plural
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.wording import plural
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.errors import USER_ERRORS
@@ -223,7 +223,7 @@ class SpreadsheetActions(QObject):
         )
         if target is None:
             return None
-        from coherence_planner.domain.coherence import analyse
+        from coherence_planner.domain.analysis.coherence import analyse
 
         analysis = self.session.analysis
         if analysis is None or self.session.analysis_pending:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.spreadsheets import (
     ImportPlan,
     Sheet,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 from coherence_planner.storage.spreadsheets import (
     Sheet,
     SheetMapping,

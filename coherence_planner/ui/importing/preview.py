@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.spreadsheets import ImportPlan, Sheet
 from coherence_planner.storage.spreadsheets.plan import ImportProblem
 from coherence_planner.storage.spreadsheets.values import format_money

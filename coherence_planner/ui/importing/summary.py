@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.wording import join_words, plural, quoted, sentence
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.wording import join_words, plural, quoted, sentence
 from coherence_planner.storage.spreadsheets import ImportPlan
 from coherence_planner.storage.spreadsheets.plan import RowKey
 from coherence_planner.storage.spreadsheets.proposals import STOPPING, scenario_name

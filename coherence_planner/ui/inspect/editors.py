@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 from coherence_planner.ui.inspect.field_widgets import (
     BoolEditor,
     ChoiceEditor,

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
 
 
 class Editor(QWidget):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.cycles import current_cycle, cycle_summary, latest_cycle
-from coherence_planner.domain.indicators import goal_progress
-from coherence_planner.domain.items import Goal, Item, Strategy
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.items import Goal, Item, Strategy
+from coherence_planner.domain.progress.cycles import current_cycle, cycle_summary, latest_cycle
+from coherence_planner.domain.progress.indicators import goal_progress
 
 
 def framework_lines(item: Item, school_year: str, today: dt.date | None = None) -> list[str]:

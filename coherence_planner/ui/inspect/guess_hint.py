@@ -16,7 +16,7 @@ from typing import cast
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from coherence_planner.domain import fields as F
+from coherence_planner.domain.model import fields as F
 from coherence_planner.ui.inspect.field_widgets import Editor
 
 

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import KEPT_BY_LAW
-from coherence_planner.domain.commands import Changes, SetItemFields, confirm_guess
-from coherence_planner.domain.gaps import gap_sentence, program_gaps
-from coherence_planner.domain.items import Item, Program
-from coherence_planner.domain.naming import Names
-from coherence_planner.domain.wording import sentence
+from coherence_planner.domain.analysis.coherence import KEPT_BY_LAW
+from coherence_planner.domain.analysis.gaps import gap_sentence, program_gaps
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import Changes, SetItemFields, confirm_guess
+from coherence_planner.domain.model.items import Item, Program
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import sentence
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.flags import flags_text
 from coherence_planner.ui.inspect.editors import make_editor

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Link, link_key
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Link, link_key
 
 
 class LinkPicker(QDialog):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import AddLink, RemoveLink, SetLinkFields
-from coherence_planner.domain.items import Link, LinkKey
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import AddLink, RemoveLink, SetLinkFields
+from coherence_planner.domain.model.items import Link, LinkKey
 from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.inspect.link_picker import LinkPicker

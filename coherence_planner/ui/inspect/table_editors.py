@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.codec import indicator_to_dict
-from coherence_planner.domain.items import Indicator
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.codec import indicator_to_dict
+from coherence_planner.domain.model.items import Indicator
 from coherence_planner.ui.inspect.field_widgets import Editor, PlainText, number
 
 MIN_TABLE_WIDTH = 320

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain.layout import Bracket
-from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import Bracket
+from coherence_planner.reports.map.svg import LEGEND_W, TITLE_H
 from coherence_planner.ui.map.drawing import FixedItem, draw_text, font_for, styled_pen
 
 COMPACT_LABEL = 17.0  # column and region labels at low zoom (12 points otherwise)

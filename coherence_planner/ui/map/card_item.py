@@ -1,5 +1,5 @@
 """An item's card on the map: the kind strip, the top line with badges, the name lines and
-the facts, bordered by its flags, exactly as `reports/map_svg.py` writes it; selectable,
+the facts, bordered by its flags, exactly as `reports/map/svg.py` writes it; selectable,
 focusable, with a hover outline and a tooltip that explains each flag in sentences.
 """
 
@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import KEPT_BY_LAW, Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import NAME_TEXT, Card, card_facts, card_text
-from coherence_planner.domain.wording import sentence
+from coherence_planner.domain.analysis.coherence import KEPT_BY_LAW, Analysis
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import NAME_TEXT, Card, card_facts, card_text
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.wording import sentence
 from coherence_planner.ui.map.drawing import compact, draw_text, fit_lines, font_for, styled_pen
 from coherence_planner.ui.plain_text import tooltip
 

@@ -2,7 +2,7 @@
 elided and wrapped text, and the zoom below which items switch to large, name-only text.
 
 Shared by the cards, the links and the backdrop (regions, brackets, title, legend), so that
-all of them draw text and lines the same way `reports/map_svg.py` writes them.
+all of them draw text and lines the same way `reports/map/svg.py` writes them.
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain.items import LinkKey, link_key
-from coherence_planner.domain.layout import EdgeGeom
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import EdgeGeom
+from coherence_planner.domain.model.items import LinkKey, link_key
 from coherence_planner.ui.map.drawing import styled_pen
 
 ARROW = 7.0  # arrow head length in points

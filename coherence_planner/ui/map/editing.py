@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import (
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import (
     AddLink,
     Batch,
     Command,
@@ -31,7 +31,7 @@ from coherence_planner.domain.commands import (
     RemoveLink,
     SetLinkFields,
 )
-from coherence_planner.domain.items import Link, link_key
+from coherence_planner.domain.model.items import Link, link_key
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.map.view import MapView

@@ -1,5 +1,5 @@
 """The map as a PNG (the scene rendered at twice its size on white) and the command line's
-PNG exporter, which works without a display. SVG goes through `reports.map_svg.write_svg`:
+PNG exporter, which works without a display. SVG goes through `reports.map.svg.write_svg`:
 one SVG writer for the app and the command line."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain.district import District
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.ui.map.scene import MapScene
 
@@ -86,8 +86,8 @@ def ensure_application() -> None:
 
 def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
     """`coherence-planner export FILE OUT.png [--goal G1]`: the map, focused on request."""
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.layout import layout_map
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.layout.geometry import layout_map
 
     ensure_application()
     analysis = analyse(district)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Strategy
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Strategy
 from coherence_planner.ui.browse.model import ANY, Filters, matches
 
 

@@ -13,10 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.collector import collector_paused
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import MapLayout, layout_map
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout.geometry import MapLayout, layout_map
+from coherence_planner.domain.model.collector import collector_paused
+from coherence_planner.domain.model.district import District
 
 SYNC_ITEMS = 300  # up to this many items, lay out on the GUI thread (well under 0.1 s)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from coherence_planner.domain import map_style as style
+from coherence_planner.domain.layout import style
 from coherence_planner.ui.map.flow import FlowLayout
 
 SWATCH = (22, 14)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from coherence_planner.domain import map_style as style
+from coherence_planner.domain.layout import style
 from coherence_planner.ui.map.edge_item import EdgeItem
 
 # The zoom below which links are drawn in batches: an arrow head (7 pt) is then under

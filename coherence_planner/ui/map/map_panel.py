@@ -14,11 +14,11 @@ from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import MapLayout, line_of_sight
-from coherence_planner.reports.map_svg import write_svg
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout.geometry import MapLayout, line_of_sight
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
+from coherence_planner.reports.map.svg import write_svg
 from coherence_planner.ui.browse.filter_combos import set_choices
 from coherence_planner.ui.browse.model import Filters, matches
 from coherence_planner.ui.errors import USER_ERRORS, explain

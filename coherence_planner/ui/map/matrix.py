@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import card_name_lines, natural_key
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout.geometry import card_name_lines, natural_key
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 from coherence_planner.ui.plain_text import tooltip
 
 DIRECT = "●"

@@ -16,13 +16,13 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
-from coherence_planner.domain import collector
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import LinkKey
-from coherence_planner.domain.layout import MapLayout
-from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import MapLayout
+from coherence_planner.domain.model import collector
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import LinkKey
+from coherence_planner.reports.map.svg import LEGEND_W, TITLE_H
 from coherence_planner.ui.map.backdrop import BracketItem, LegendItem, RegionItem, TitleItem
 from coherence_planner.ui.map.card_item import CardItem
 from coherence_planner.ui.map.edge_item import EdgeItem

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.themes import ThemeCoverage, ThemeRow, coverage
-from coherence_planner.domain.wording import join_words, plural, quoted
+from coherence_planner.domain.model.wording import join_words, plural, quoted
+from coherence_planner.domain.progress.themes import ThemeCoverage, ThemeRow, coverage
 from coherence_planner.ui.plain_text import html, tooltip
 from coherence_planner.ui.session import DocumentSession
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import vocab
 from coherence_planner.ui.browse.filter_combos import filter_combo
 from coherence_planner.ui.browse.model import ANY
 from coherence_planner.ui.flags import FLAG_LABELS, FLAG_ORDER

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import map_style as style
-from coherence_planner.domain.layout import MapLayout
-from coherence_planner.reports.map_svg import TITLE_H
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import MapLayout
+from coherence_planner.reports.map.svg import TITLE_H
 from coherence_planner.ui.map.card_item import CardItem
 from coherence_planner.ui.map.edge_item import EdgeItem
 from coherence_planner.ui.map.link_overview import OVERVIEW_BELOW

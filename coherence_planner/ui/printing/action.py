@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
 

@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
-from coherence_planner.domain.map_style import VERMILLION
-from coherence_planner.domain.wording import plural
-from coherence_planner.reports.map_pages import plan_pages, smallest_grid
-from coherence_planner.reports.map_pdf import map_poster
-from coherence_planner.reports.map_poster import MapPoster
-from coherence_planner.reports.map_print import SMALL_PT as PRINT_SMALL_PT
-from coherence_planner.reports.map_print_pages import plan_print
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout.style import VERMILLION
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.wording import plural
+from coherence_planner.reports.book.scale import report_scale
+from coherence_planner.reports.map.pages import plan_pages, smallest_grid
+from coherence_planner.reports.map.pdf import map_poster
+from coherence_planner.reports.map.poster import MapPoster
+from coherence_planner.reports.map.printed import SMALL_PT as PRINT_SMALL_PT
+from coherence_planner.reports.map.printed_pages import plan_print
 from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
 from coherence_planner.reports.pdf_export import PdfOptions, print_problems
-from coherence_planner.reports.report_scale import report_scale
 from coherence_planner.storage.atomic import write_atomically
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui.plain_text import file_stem

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from coherence_planner.domain.coherence import Analysis
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.model.district import District
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.reports.progress import Cancelled

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.commands import Changes, SetItemFields
-from coherence_planner.domain.indicators import goal_progress, indicator_status
-from coherence_planner.domain.items import Goal, Indicator
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.commands import Changes, SetItemFields
+from coherence_planner.domain.model.items import Goal, Indicator
+from coherence_planner.domain.progress.indicators import goal_progress, indicator_status
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.inspect.field_widgets import BadNumber
@@ -222,7 +222,7 @@ class IndicatorsView(QWidget):
         """Draw the chart (a matplotlib draw takes tens of ms: only when the view shows)."""
         goal = self.goal()
         if goal is not None and self._chart_stale:
-            from coherence_planner.reports.indicator_chart import draw_goal_progress
+            from coherence_planner.reports.charts.indicators import draw_goal_progress
 
             draw_goal_progress(self.canvas.figure, goal, self.session.district.school_year)
             self.canvas.draw_idle()

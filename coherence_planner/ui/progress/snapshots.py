@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.codec import InvalidDistrict
-from coherence_planner.domain.commands import Changes
-from coherence_planner.domain.diff import DistrictDiff, diff_districts, diff_lines
-from coherence_planner.domain.district import District
-from coherence_planner.domain.snapshots import (
+from coherence_planner.domain.model.codec import InvalidDistrict
+from coherence_planner.domain.model.commands import Changes
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.progress.diff import DistrictDiff, diff_districts, diff_lines
+from coherence_planner.domain.progress.snapshots import (
     COLLECTION,
     delete_snapshot,
     snapshot_district,

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.decisions import (
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.wording import money
+from coherence_planner.domain.retreat.decisions import (
     DECISION_LABELS,
     LOG_COLUMNS,
     LogEntry,
@@ -26,7 +27,6 @@ from coherence_planner.domain.decisions import (
     tally,
     unlogged_decisions,
 )
-from coherence_planner.domain.wording import money
 from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession

@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import Changes, Command
-from coherence_planner.domain.decisions import (
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import Changes, Command
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Item
+from coherence_planner.domain.model.wording import money
+from coherence_planner.domain.retreat.decisions import (
     DECIDABLE_KINDS,
     DECISION_KEYS,
     DECISION_LABELS,
     decide,
 )
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Item
-from coherence_planner.domain.ratings import members
-from coherence_planner.domain.wording import money
+from coherence_planner.domain.retreat.ratings import members
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from coherence_planner.domain.load import DEFAULT_THRESHOLD, initiative_load
+from coherence_planner.domain.analysis.load import DEFAULT_THRESHOLD, initiative_load
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.session import DocumentSession
@@ -54,7 +54,7 @@ class LoadView(LazyView):
             district_wide=self.district_wide.isChecked(),
         )
         self.table = table
-        from coherence_planner.reports.load_heatmap import draw_load  # numpy, matplotlib
+        from coherence_planner.reports.charts.load_heatmap import draw_load  # numpy, matplotlib
 
         drawn = table.most_loaded()
         draw_load(self.canvas.figure, drawn)

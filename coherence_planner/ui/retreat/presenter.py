@@ -1,7 +1,7 @@
 """Presenter mode: the retreat on a projector.
 
 Full screen, white on black, type sized from the screen (36 px body at 1080 lines, scaled
-down in proportion: 24 px at 720), and nothing but the step in hand. The agenda (domain/agenda.py)
+down in proportion: 24 px at 720), and nothing but the step in hand. The agenda (domain/retreat/agenda.py)
 walks the room through each goal, the orphans, then each removal candidate; the cabinet
 decides with the number keys and the running tally of money freed stays in the corner.
 
@@ -16,19 +16,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from coherence_planner.domain import agenda as A
-from coherence_planner.domain import vocab
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.decisions import (
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.items import Item, Program
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import join_words, money, money_short, plural, sentence
+from coherence_planner.domain.retreat import agenda as A
+from coherence_planner.domain.retreat.decisions import (
     DECIDABLE_KINDS,
     DECISION_KEYS,
     DECISION_LABELS,
     decide,
     tally,
 )
-from coherence_planner.domain.items import Item, Program
-from coherence_planner.domain.naming import Names
-from coherence_planner.domain.wording import join_words, money, money_short, plural, sentence
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.map.sight import GoalMapView
 from coherence_planner.ui.retreat.fitting import FittingLabel

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import ratings as R
+from coherence_planner.domain.retreat import ratings as R
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
@@ -394,7 +394,7 @@ class RatingsView(LazyView):
                 cell.setData(Qt.ItemDataRole.UserRole, pr.program_id)
                 self.disagreement.setItem(r, c, cell)
         self.disagreement.resizeColumnsToContents()
-        from coherence_planner.reports.quadrant_chart import draw_quadrant  # matplotlib
+        from coherence_planner.reports.charts.quadrant import draw_quadrant  # matplotlib
 
         draw_quadrant(self.canvas.figure, rated)
         self.canvas.draw_idle()

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import scenarios as S
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.naming import Names
-from coherence_planner.domain.wording import join_words, money_short, plural
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import join_words, money_short, plural
+from coherence_planner.domain.retreat import scenarios as S
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
 from coherence_planner.ui.plain_text import tooltip

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import room
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.session import DocumentSession
 

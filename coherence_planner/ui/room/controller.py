@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
-from coherence_planner.domain.room import Round
+from coherence_planner.domain.retreat.room import Round
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.network import room_addresses
 from coherence_planner.room.server import RoomServer

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
 from coherence_planner.ui.room.controller import RoomController
 from coherence_planner.ui.room.qr_widget import QrCode
 

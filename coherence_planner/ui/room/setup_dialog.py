@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain import room
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.district import District
-from coherence_planner.domain.room import Round
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import Round
 
 
 def presets(district: District, analysis: Analysis) -> list[tuple[str, list[str]]]:

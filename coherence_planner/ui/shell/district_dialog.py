@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 
 
 class DistrictDialog(QDialog):

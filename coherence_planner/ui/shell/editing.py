@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.commands import AddItem, RemoveItems, SetDistrictFields
-from coherence_planner.domain.items import ITEM_CLASSES
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.commands import AddItem, RemoveItems, SetDistrictFields
+from coherence_planner.domain.model.items import ITEM_CLASSES
 from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.inspect.inspector import Inspector

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.commands import AddItem, Changes, SetItemFields
-from coherence_planner.domain.items import Program
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.commands import AddItem, Changes, SetItemFields
+from coherence_planner.domain.model.items import Program
 from coherence_planner.ui.browse.model import ID_ROLE, Filters, ItemFilter, ItemTreeModel
 from coherence_planner.ui.findings.model import IDS_ROLE, FindingsModel
 from tests.gui.conftest import sample_district

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from coherence_planner.assets import sample_district_path
-from coherence_planner.domain.codec import district_from_dict, district_to_dict
+from coherence_planner.domain.model.codec import district_from_dict, district_to_dict
 from coherence_planner.storage import schema
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents import controller as documents_module

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coherence_planner.domain.commands import SetDistrictFields
+from coherence_planner.domain.model.commands import SetDistrictFields
 from coherence_planner.storage.document import read_plan
 from tests.gui.conftest import Dialogs, Messages
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from coherence_planner.domain.commands import Batch, RemoveLink, SetItemFields
-from coherence_planner.domain.gaps import PlanGaps, gap_sentence, percent, plan_gaps
-from coherence_planner.domain.naming import Names
+from coherence_planner.domain.analysis.gaps import PlanGaps, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.model.commands import Batch, RemoveLink, SetItemFields
+from coherence_planner.domain.model.naming import Names
 from coherence_planner.ui.findings.model import FIELD_ROLE, IDS_ROLE, REASON_ROLE
 from tests.gui.browse.test_models import shown_ids
 from tests.gui.helpers import wait_for_analysis

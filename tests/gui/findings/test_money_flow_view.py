@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
+from coherence_planner.storage.sample import sample_district
 from coherence_planner.ui.findings import money_flow_view
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
 

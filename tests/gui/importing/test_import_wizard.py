@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Strategy
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Strategy
 from coherence_planner.storage.document import Document
 from coherence_planner.ui.importing.dialog import ImportDialog
 

@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 from PySide6.QtCore import Qt
 
-from coherence_planner.domain.scenarios import scenarios
+from coherence_planner.domain.retreat.scenarios import scenarios
 from coherence_planner.ui.importing.dialog import ImportDialog
 from coherence_planner.ui.importing.mapping import SKIP
 from tests.gui.importing.test_import_wizard import open_import

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.items import Indicator
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.items import Indicator
 from coherence_planner.ui.inspect.editors import make_editor
 
 EXAMPLES: dict[str, list[Any]] = {

@@ -22,7 +22,7 @@ def _export(tmp_path: Path, *extra: str) -> QImage:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # the exporter must choose offscreen by itself
     done = subprocess.run(
-        [sys.executable, "-m", "coherence_planner.cli", "export", str(source), str(out), *extra],
+        [sys.executable, "-m", "coherence_planner", "export", str(source), str(out), *extra],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -36,10 +36,10 @@ def _export(tmp_path: Path, *extra: str) -> QImage:
 
 
 def test_cli_png_is_written_headless_at_the_maps_proportions_and_focuses(tmp_path: Path) -> None:
-    from coherence_planner.domain.codec import district_from_dict
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.layout import layout_map
-    from coherence_planner.reports.map_svg import LEGEND_W, TITLE_H
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.layout.geometry import layout_map
+    from coherence_planner.domain.model.codec import district_from_dict
+    from coherence_planner.reports.map.svg import LEGEND_W, TITLE_H
 
     image = _export(tmp_path)
     district = district_from_dict(read_sample_json())

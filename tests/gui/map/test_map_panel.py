@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from coherence_planner.domain.layout import line_of_sight
+from coherence_planner.domain.layout.geometry import line_of_sight
 from coherence_planner.ui.browse.model import ID_ROLE
 from coherence_planner.ui.map.scene import MapScene
 from tests.gui.helpers import wait_for_analysis
@@ -259,7 +259,7 @@ def test_matrix_cells_and_csv_export(tmp_path: Path, shown: Any) -> None:
 
 
 def test_matrix_csv_neutralises_formula_like_names(tmp_path: Path, shown: Any) -> None:
-    from coherence_planner.domain.commands import SetItemFields
+    from coherence_planner.domain.model.commands import SetItemFields
 
     session = shown.session
     orphan = _orphan_program(shown)
@@ -313,7 +313,7 @@ def test_fit_on_a_projector_frames_the_sample_large_enough_to_read(qtbot: Any, s
 
 
 def test_a_hidden_map_waits_until_shown(qtbot: Any, window: Any, sample_plan: Path) -> None:
-    from coherence_planner.domain.commands import SetItemFields
+    from coherence_planner.domain.model.commands import SetItemFields
     from tests.gui.helpers import wait_for_analysis
 
     window.documents.open_plan(sample_plan)
@@ -332,7 +332,7 @@ def test_a_hidden_map_waits_until_shown(qtbot: Any, window: Any, sample_plan: Pa
 def test_a_large_plan_is_redrawn_on_request_not_on_every_edit(
     qtbot: Any, shown: Any, monkeypatch: Any
 ) -> None:
-    from coherence_planner.domain.commands import SetItemFields
+    from coherence_planner.domain.model.commands import SetItemFields
     from coherence_planner.ui.map import map_panel
     from tests.gui.helpers import wait_for_analysis
 

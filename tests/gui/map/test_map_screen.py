@@ -229,7 +229,7 @@ def test_a_map_too_tall_to_read_whole_first_fills_the_width(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
     from benchmarks.generate_tree import generate_tree
-    from coherence_planner.domain.codec import district_from_dict
+    from coherence_planner.domain.model.codec import district_from_dict
     from coherence_planner.storage.document import Document
     from coherence_planner.ui.map.view import READABLE_ZOOM
 

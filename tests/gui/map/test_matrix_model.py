@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.ui.map.matrix import MatrixRow, alignment
 from coherence_planner.ui.map.matrix_model import (
     DIRECT,

@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.reports.book.scale import LARGE_PLAN, report_scale
 from coherence_planner.reports.pdf_export import PdfOptions
-from coherence_planner.reports.report_scale import LARGE_PLAN, report_scale
 from coherence_planner.ui.printing.dialog import PdfExportDialog, open_pdf_export_dialog
 from tests.factories import g, make, p, sup
 from tests.gui.conftest import sample_district

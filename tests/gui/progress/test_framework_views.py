@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QInputDialog
 
-from coherence_planner.domain import codec
-from coherence_planner.domain import fields as F
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.items import Strategy
-from coherence_planner.domain.snapshots import snapshots
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.items import Strategy
+from coherence_planner.domain.progress.snapshots import snapshots
 from coherence_planner.storage.interchange import write_json
 from coherence_planner.ui.inspect.editors import make_editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines

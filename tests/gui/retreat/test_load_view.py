@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from coherence_planner.domain.load import HEATMAP_SCHOOLS
+from coherence_planner.domain.analysis.load import HEATMAP_SCHOOLS
 from coherence_planner.storage.document import Document
 from tests.factories import make, p
 from tests.gui.helpers import wait_for_analysis

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from coherence_planner.domain import ratings as R
+from coherence_planner.domain.retreat import ratings as R
 from coherence_planner.ui.retreat.ratings import (
     DONT_KNOW_TEXT,
     FIRST_MEMBER_COLUMN,

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from coherence_planner.domain import agenda as A
-from coherence_planner.domain import scenarios as S
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import decision_log, tally
-from coherence_planner.domain.layout import line_of_sight
-from coherence_planner.domain.wording import money_short
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout.geometry import line_of_sight
+from coherence_planner.domain.model.wording import money_short
+from coherence_planner.domain.retreat import agenda as A
+from coherence_planner.domain.retreat import scenarios as S
+from coherence_planner.domain.retreat.decisions import decision_log, tally
 from coherence_planner.ui.retreat.fitting import SCALES
 from coherence_planner.ui.retreat.presenter import Presenter
 from coherence_planner.ui.retreat.scenarios import NO_SECOND

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import ReadOnlyLocation
 from coherence_planner.ui.room import controller as controller_module

@@ -15,8 +15,8 @@ import pytest
 
 from benchmarks.generate_district import generate
 from benchmarks.naive_rules import naive
-from coherence_planner.domain.codec import district_to_dict
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.model.codec import district_to_dict
+from coherence_planner.storage.sample import sample_district
 
 
 def _check_json(path: Path) -> dict[str, Any]:

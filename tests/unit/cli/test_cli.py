@@ -214,7 +214,7 @@ def test_diff_through_main_shows_a_changed_field(tmp_path: Path, capsys) -> None
 
 
 def test_check_text_names_items_in_words_and_lists_data_gaps(capsys) -> None:
-    from coherence_planner.domain import codec
+    from coherence_planner.domain.model import codec
     from tests.wording import bare_ids, cut_names
 
     assert main(["check", str(SAMPLE)]) == 0

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.cli import CommandError
-from coherence_planner.diff_cli import run_diff, split_spec
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.snapshots import take_snapshot
+from coherence_planner.cli.common import CommandError
+from coherence_planner.cli.diff_plans import run_diff, split_spec
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.progress.snapshots import take_snapshot
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import write_json
 from tests.factories import g, make, p, sup

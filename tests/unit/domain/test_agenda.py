@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coherence_planner.domain import agenda as A
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.retreat import agenda as A
 from tests.factories import g, make, p, s, sup
 
 ELA = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coherence_planner.domain.codec import (
+from coherence_planner.domain.model.codec import (
     InvalidDistrict,
     district_from_dict,
     district_to_dict,

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
-from coherence_planner.domain.items import Item
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.items import Item
 
 PROGRAM: dict[str, Any] = {
     "id": "P1",

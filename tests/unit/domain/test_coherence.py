@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import math
 
-from coherence_planner.domain.coherence import ORPHAN_REASON, analyse, check_report, rank_key
+from coherence_planner.domain.analysis.coherence import (
+    ORPHAN_REASON,
+    analyse,
+    check_report,
+    rank_key,
+)
 from tests.factories import b, con, g, make, p, s, sup
 
 INTERVENTION = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.naive_rules import naive
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse, check_report
+from coherence_planner.domain.analysis.coherence import analyse, check_report
+from coherence_planner.domain.model.codec import district_from_dict
 from tests.factories import district_dict
 
 GRADE_CHOICES = [[], ["K-3"], ["2-5"], ["6-8"], ["9-12"], ["K"], ["PK-12"]]

@@ -4,7 +4,7 @@ types, required items (orphaned, and inside competing groups), and `check --json
 
 from __future__ import annotations
 
-from coherence_planner.domain.coherence import (
+from coherence_planner.domain.analysis.coherence import (
     ORPHAN_REASON,
     REQUIRED_ORPHAN_REASON,
     analyse,

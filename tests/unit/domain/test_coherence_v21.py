@@ -4,11 +4,11 @@ competing and is a data gap until confirmed (rules 4 and 7)."""
 
 from __future__ import annotations
 
-from coherence_planner.domain.coherence import KEPT_BY_LAW, analyse, check_report
-from coherence_planner.domain.commands import SetItemFields, confirm_guess
-from coherence_planner.domain.gaps import GUESSED_TYPE, gap_sentence, plan_gaps
-from coherence_planner.domain.group_story import kept_by_law_line
-from coherence_planner.domain.naming import Names
+from coherence_planner.domain.analysis.coherence import KEPT_BY_LAW, analyse, check_report
+from coherence_planner.domain.analysis.gaps import GUESSED_TYPE, gap_sentence, plan_gaps
+from coherence_planner.domain.analysis.group_story import kept_by_law_line
+from coherence_planner.domain.model.commands import SetItemFields, confirm_guess
+from coherence_planner.domain.model.naming import Names
 from tests.factories import g, make, p, sup
 
 SCREENING = {"type": "assessment", "tier": 1, "grades": ["K-3"], "subjects": ["ela"]}

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from coherence_planner.domain.collector import collector_paused
+from coherence_planner.domain.model.collector import collector_paused
 
 
 def test_pauses_and_restores() -> None:
@@ -57,7 +57,7 @@ def test_pauses_on_two_threads_end_when_the_last_one_does() -> None:
 
 
 def test_resume_without_pause_is_refused() -> None:
-    from coherence_planner.domain.collector import resume
+    from coherence_planner.domain.model.collector import resume
 
     with pytest.raises(RuntimeError):
         resume()

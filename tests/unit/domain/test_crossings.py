@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coherence_planner.domain.crossings import Segment, bilayer_crossings, count_crossings
+from coherence_planner.domain.layout.crossings import Segment, bilayer_crossings, count_crossings
 
 
 def _orient(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> int:

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.cycles import current_cycle, cycle_summary, latest_cycle
-from coherence_planner.domain.district import DistrictError
-from coherence_planner.domain.items import Strategy
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.district import DistrictError
+from coherence_planner.domain.model.items import Strategy
+from coherence_planner.domain.progress.cycles import current_cycle, cycle_summary, latest_cycle
 from tests.factories import district_dict, make, s
 
 FALL = {"start": "2026-09-01", "end": "2026-10-15", "focus": "Screen", "next_step": "Regroup"}
@@ -74,7 +74,7 @@ def test_cycle_summary_reads_as_a_sentence() -> None:
 
 
 def test_current_cycle_rows_skip_strategies_without_one() -> None:
-    from coherence_planner.domain.cycles import current_cycle_rows
+    from coherence_planner.domain.progress.cycles import current_cycle_rows
 
     strategies = [Strategy(id="S1", name="Screen", cycles=[FALL]), Strategy(id="S2", name="y")]
     assert current_cycle_rows(strategies, dt.date(2026, 9, 2)) == [
@@ -83,7 +83,7 @@ def test_current_cycle_rows_skip_strategies_without_one() -> None:
 
 
 def test_card_line_is_short_and_only_for_a_running_cycle() -> None:
-    from coherence_planner.domain.cycles import card_line
+    from coherence_planner.domain.progress.cycles import card_line
 
     strategy = Strategy(id="S1", name="x", cycles=[FALL, WINTER])
     assert card_line(strategy, dt.date(2026, 9, 2)) == "Cycle to 10-15: Screen"

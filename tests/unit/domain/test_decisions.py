@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import (
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.district import DistrictError
+from coherence_planner.domain.retreat.decisions import (
     LOG_COLUMNS,
     decide,
     decision_log,
@@ -14,7 +15,6 @@ from coherence_planner.domain.decisions import (
     tally,
     unlogged_decisions,
 )
-from coherence_planner.domain.district import DistrictError
 from tests.factories import b, g, make, p, s, sup
 
 ELA = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

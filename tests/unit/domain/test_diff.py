@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.diff import diff_districts, diff_lines, diff_summary_rows, render_text
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.progress.diff import (
+    diff_districts,
+    diff_lines,
+    diff_summary_rows,
+    render_text,
+)
 from tests.factories import con, g, make, p, s, sup
 
 

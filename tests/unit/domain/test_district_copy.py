@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.commands import AddLink, RemoveItems, SetItemFields, SetLinkFields
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Link
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import (
+    AddLink,
+    RemoveItems,
+    SetItemFields,
+    SetLinkFields,
+)
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Link
 
 
 def _plan() -> District:

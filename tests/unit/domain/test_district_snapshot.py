@@ -8,9 +8,9 @@ import threading
 import time
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.district import District
 
 
 def _plan() -> District:

@@ -3,8 +3,8 @@ audience; pair by pair otherwise. Worked by hand in the comments."""
 
 from __future__ import annotations
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.group_story import explain_groups
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.analysis.group_story import explain_groups
 from tests.factories import con, g, make, p, sup
 
 READING = {"type": "intervention", "tier": 2, "subjects": ["ela"]}

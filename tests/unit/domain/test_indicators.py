@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.indicators import (
+from coherence_planner.domain.model.items import Goal, Indicator
+from coherence_planner.domain.progress.indicators import (
     MET,
     NO_DATA,
     NO_INDICATORS,
@@ -16,7 +17,6 @@ from coherence_planner.domain.indicators import (
     indicator_status,
     results_year,
 )
-from coherence_planner.domain.items import Goal, Indicator
 from tests.factories import g, make
 
 
@@ -137,8 +137,8 @@ def test_missing_years_are_named() -> None:
 
 
 def test_sample_district_has_goals_on_and_off_track() -> None:
-    from coherence_planner.domain.indicators import district_progress
-    from coherence_planner.sample import sample_district
+    from coherence_planner.domain.progress.indicators import district_progress
+    from coherence_planner.storage.sample import sample_district
 
     words = {p.goal_id: p.status for p in district_progress(sample_district())}
     assert words["G4"] == ON_TRACK
@@ -148,7 +148,7 @@ def test_sample_district_has_goals_on_and_off_track() -> None:
 def test_indicator_rows_for_the_report() -> None:
     goal = Goal(id="G1", name="x", indicators=[ind(unit="%"), ind(name="Blank", current=None)])
     assert goal_progress(goal, 2026).status == OFF_TRACK
-    from coherence_planner.domain.indicators import indicator_rows
+    from coherence_planner.domain.progress.indicators import indicator_rows
 
     assert indicator_rows(goal, "2026-27") == [
         ("Reading (%)", "40 (2024)", "45 (2026)", "60 (2028)", OFF_TRACK),

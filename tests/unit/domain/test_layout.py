@@ -12,11 +12,9 @@ from typing import Any
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.crossings import count_crossings
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import (
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout.crossings import count_crossings
+from coherence_planner.domain.layout.geometry import (
     CARD_H,
     CARD_W,
     GOAL_H,
@@ -31,6 +29,8 @@ from coherence_planner.domain.layout import (
     layout_map,
     line_of_sight,
 )
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.district import District
 from tests.factories import b, con, district_dict, g, make, p, s, sup
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "riverside.json"
@@ -367,7 +367,7 @@ def test_card_text() -> None:
 
 
 def test_a_goals_line_of_sight_lays_out_alone(sample: District) -> None:
-    from coherence_planner.domain.layout import line_of_sight_layout
+    from coherence_planner.domain.layout.geometry import line_of_sight_layout
 
     analysis = analyse(sample)
     layout = line_of_sight_layout(sample, analysis, "G1")

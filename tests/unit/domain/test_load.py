@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.load import initiative_load
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.analysis.load import initiative_load
+from coherence_planner.storage.sample import sample_district
 from tests.factories import make, p
 
 
@@ -62,7 +62,7 @@ def test_sample_district_has_a_flagged_school_at_the_default_threshold() -> None
 
 
 def test_a_large_district_draws_its_most_loaded_schools_heaviest_first() -> None:
-    from coherence_planner.domain.load import HEATMAP_SCHOOLS
+    from coherence_planner.domain.analysis.load import HEATMAP_SCHOOLS
 
     programs = [
         p(f"P{n}", grades=["K-5"], schools=[f"School {s:03}" for s in range(n % 7, 90, 7)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coherence_planner.domain import map_style as style
+from coherence_planner.domain.layout import style
 
 
 def test_every_flag_has_a_word_a_legend_and_an_okabe_ito_colour() -> None:

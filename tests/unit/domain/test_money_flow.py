@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.coherence import Analysis, analyse
-from coherence_planner.domain.district import District
-from coherence_planner.domain.money_flow import (
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.analysis.money_flow import (
     DIRECT,
     GOAL,
     MIDDLE,
@@ -19,7 +18,8 @@ from coherence_planner.domain.money_flow import (
     group_flow,
     money_paths,
 )
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.model.district import District
+from coherence_planner.storage.sample import sample_district
 from tests.factories import b, g, make, p, s, sup
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.district import DistrictError
-from coherence_planner.domain.ratings import (
+from coherence_planner.domain.model.district import DistrictError
+from coherence_planner.domain.retreat.ratings import (
     DONT_KNOW,
     add_member,
     members,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import decide
-from coherence_planner.domain.retreat_tables import retreat_tables
-from coherence_planner.domain.scenarios import (
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat.decisions import decide
+from coherence_planner.domain.retreat.scenarios import (
     Scenario,
     apply_as_decisions,
     save_scenario,
     with_removal_candidates,
 )
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.retreat.tables import retreat_tables
+from coherence_planner.storage.sample import sample_district
 
 
 def test_an_untouched_district_has_only_the_load_table() -> None:

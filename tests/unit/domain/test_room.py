@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
-from coherence_planner.domain.commands import PutRecord
-from coherence_planner.domain.room import Answer, RoomError, Round
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.model.commands import PutRecord
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import Answer, RoomError, Round
+from coherence_planner.storage.sample import sample_district
 
 ROUND = Round("round-1", "Literacy", ("P1", "P2", "P3"), vote=True)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import decision_log
-from coherence_planner.domain.district import DistrictError
-from coherence_planner.domain.scenarios import (
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.district import DistrictError
+from coherence_planner.domain.retreat.decisions import decision_log
+from coherence_planner.domain.retreat.scenarios import (
     Scenario,
     apply_as_decisions,
     chosen_scenarios,
@@ -20,7 +20,7 @@ from coherence_planner.domain.scenarios import (
     undecidable,
     with_removal_candidates,
 )
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.factories import g, make, p, s, sup
 
 ELA = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

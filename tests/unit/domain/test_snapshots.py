@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import SetItemFields
-from coherence_planner.domain.diff import diff_districts
-from coherence_planner.domain.district import DistrictError
-from coherence_planner.domain.snapshots import (
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import SetItemFields
+from coherence_planner.domain.model.district import DistrictError
+from coherence_planner.domain.progress.diff import diff_districts
+from coherence_planner.domain.progress.snapshots import (
     delete_snapshot,
     find_snapshot,
     snapshot_district,
@@ -108,7 +108,7 @@ def test_snapshots_persist_in_the_document(tmp_path: Path) -> None:
 
 
 def test_compare_with_latest_snapshot() -> None:
-    from coherence_planner.domain.snapshots import compare_with_latest
+    from coherence_planner.domain.progress.snapshots import compare_with_latest
 
     d = district()
     assert compare_with_latest(d) is None

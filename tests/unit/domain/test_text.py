@@ -1,5 +1,5 @@
 """Issue 24: bidi controls and invisible format characters in names never reverse what is
-drawn. One function (domain/text.py) removes them for display; each surface is checked:
+drawn. One function (domain/model/text.py) removes them for display; each surface is checked:
 the names the map's cards and sentences use, the SVG, the report PDF, the map PDF."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
-from coherence_planner.domain.layout import card_text, layout_map
-from coherence_planner.domain.naming import Names
-from coherence_planner.domain.text import BIDI_CONTROLS, visible
-from coherence_planner.reports.map_svg import map_to_svg
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout.geometry import card_text, layout_map
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.text import BIDI_CONTROLS, visible
+from coherence_planner.reports.map.svg import map_to_svg
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from tests.factories import b, g, make, p, sup
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from coherence_planner.domain import vocab
-from coherence_planner.domain.themes import coverage, theme_matrix_table_data, theme_prompts
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.progress.themes import (
+    coverage,
+    theme_matrix_table_data,
+    theme_prompts,
+)
 from tests.factories import g, make, p, s, sup
 
 

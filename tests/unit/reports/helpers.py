@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from tests.factories import b, con, g, make, p, s, sup
 
 HOSTILE = '<img src="http://example.invalid/x.png"/>'
@@ -69,17 +69,17 @@ def retreat_district(*, snapshot: bool = True) -> District:
     hostile name), so the report and the workbook have every retreat table to show."""
     import datetime as dt
 
-    from coherence_planner.domain import ratings as R
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.decisions import decide
-    from coherence_planner.domain.scenarios import (
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.progress.snapshots import take_snapshot
+    from coherence_planner.domain.retreat import ratings as R
+    from coherence_planner.domain.retreat.decisions import decide
+    from coherence_planner.domain.retreat.scenarios import (
         Scenario,
         apply_as_decisions,
         save_scenario,
         with_removal_candidates,
     )
-    from coherence_planner.domain.snapshots import take_snapshot
-    from coherence_planner.sample import sample_district
+    from coherence_planner.storage.sample import sample_district
 
     d = sample_district()
     if snapshot:

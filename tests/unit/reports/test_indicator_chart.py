@@ -7,8 +7,8 @@ import struct
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from coherence_planner.domain.items import Goal, Indicator
-from coherence_planner.reports.indicator_chart import (
+from coherence_planner.domain.model.items import Goal, Indicator
+from coherence_planner.reports.charts.indicators import (
     STATUS_COLOURS,
     draw_goal_progress,
     goal_progress_png,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.factories import g, make, p, s, sup
 from tests.unit.reports.helpers import (
     AMPERSAND,

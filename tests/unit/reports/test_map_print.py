@@ -10,14 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
-from coherence_planner.reports.map_print import LANE_GAP, MIN_PT
-from coherence_planner.reports.map_print_pages import HEAD_H, RUNNING_H, plan_print
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
+from coherence_planner.reports.map.printed import LANE_GAP, MIN_PT
+from coherence_planner.reports.map.printed_pages import HEAD_H, RUNNING_H, plan_print
 from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.unit.reports.helpers import missing_words, pdf_text
 
 
@@ -105,7 +105,7 @@ def test_large_maps_print_as_pages_cut_between_lanes_and_rows(programs: int) -> 
     sheet = Sheet("tabloid", True)
     plan = plan_print(district, analyse(district), sheet)
     assert plan.scale == 1.0 and len(plan.pages) > 1
-    from coherence_planner.reports.map_print_pages import _piece_height
+    from coherence_planner.reports.map.printed_pages import _piece_height
 
     room = plan.area[1]
     by_page = _cards_by_page(plan.pages)

@@ -6,9 +6,9 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.layout import layout_map
-from coherence_planner.reports.map_svg import map_to_svg, write_svg
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.layout.geometry import layout_map
+from coherence_planner.reports.map.svg import map_to_svg, write_svg
 from tests.factories import con, g, make, p, s, sup
 
 NS = {"svg": "http://www.w3.org/2000/svg"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
+from coherence_planner.reports.charts.money_flow import FlowPicture, Text, flow_picture
 from coherence_planner.reports.fonts import text_width
-from coherence_planner.reports.money_flow_picture import FlowPicture, Text, flow_picture
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.unit.reports.helpers import hostile_district
 
 LETTER_WIDE = (692.0, 400.0)  # a Letter landscape report page under its heading

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.reports.map_pdf import write_map_pdf
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.reports.book.pdf import write_report_pdf
+from coherence_planner.reports.map.pdf import write_map_pdf
 from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import pdf_target
-from coherence_planner.reports.report_pdf import write_report_pdf
 from tests.factories import g, make, p, sup
 
 

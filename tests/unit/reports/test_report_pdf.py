@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.reports.progress import Cancelled
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.unit.reports.helpers import (
     AMPERSAND,
     HOSTILE,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coherence_planner.domain.themes import theme_prompts
+from coherence_planner.domain.progress.themes import theme_prompts
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.unit.reports.helpers import HOSTILE_MEMBER, HOSTILE_SCENARIO, pdf_text, retreat_district
 
 TODAY = dt.date(2026, 11, 23)

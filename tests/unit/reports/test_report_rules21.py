@@ -35,8 +35,8 @@ def test_a_large_plans_candidates_name_their_own_groups_kept_programs() -> None:
     # Two groups; the candidate P4 is in the second (numbered 2 in the groups table),
     # whose kept program is P3. The compact table read group_of (from 0) as if from 1,
     # and named the first group's kept program under the wrong number.
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.reports.report_findings import _candidates_compact
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.reports.book.findings import _candidates_compact
 
     reading = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}
     maths = {"type": "curriculum", "tier": 1, "grades": ["6-8"], "subjects": ["math"]}
@@ -59,9 +59,9 @@ def test_a_large_plans_candidates_name_their_own_groups_kept_programs() -> None:
 
 
 def test_a_large_plans_gaps_count_guessed_types_apart_from_missing_ones() -> None:
-    from coherence_planner.domain.coherence import analyse
-    from coherence_planner.domain.gaps import plan_gaps
-    from coherence_planner.reports.report_findings import _gaps_by_fact
+    from coherence_planner.domain.analysis.coherence import analyse
+    from coherence_planner.domain.analysis.gaps import plan_gaps
+    from coherence_planner.reports.book.findings import _gaps_by_fact
 
     district = make(
         goals=[g("G1")],

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.reports.book.scale import LARGE_PLAN, report_scale
 from coherence_planner.reports.paper import ExportError
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-from coherence_planner.reports.report_scale import LARGE_PLAN, report_scale
 from tests.unit.reports.helpers import pdf_text
 
 APPENDIX = "Appendix: every item"

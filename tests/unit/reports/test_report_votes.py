@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from coherence_planner.domain import room
-from coherence_planner.domain.commands import PutRecord
-from coherence_planner.domain.room import Round
+from coherence_planner.domain.model.commands import PutRecord
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import Round
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
-from coherence_planner.sample import sample_district
+from coherence_planner.storage.sample import sample_district
 from tests.unit.reports.helpers import pdf_text
 
 

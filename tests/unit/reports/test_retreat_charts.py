@@ -5,11 +5,11 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain.load import initiative_load
+from coherence_planner.domain.analysis.load import initiative_load
+from coherence_planner.domain.retreat import ratings as R
 from coherence_planner.reports import palette
-from coherence_planner.reports.load_heatmap import draw_load, load_png
-from coherence_planner.reports.quadrant_chart import draw_quadrant, quadrant_png
+from coherence_planner.reports.charts.load_heatmap import draw_load, load_png
+from coherence_planner.reports.charts.quadrant import draw_quadrant, quadrant_png
 from tests.factories import make, p
 
 PNG = b"\x89PNG\r\n\x1a\n"

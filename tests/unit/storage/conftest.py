@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.district import District
 
 
 def sample_dict() -> dict[str, Any]:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import (
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import (
     AddItem,
     AddLink,
     Batch,
@@ -22,8 +22,8 @@ from coherence_planner.domain.commands import (
     SetItemFields,
     SetLinkFields,
 )
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Indicator, Link, Program, link_key
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Indicator, Link, Program, link_key
 from coherence_planner.storage import errors, rows, schema
 from coherence_planner.storage.document import Document
 
@@ -277,7 +277,7 @@ def test_opening_and_editing_never_load_sqlite_utils(tmp_path: Path, district: D
     Document.create(path, district).close()
     probe = (
         "import sys\n"
-        "from coherence_planner.domain.commands import SetItemFields\n"
+        "from coherence_planner.domain.model.commands import SetItemFields\n"
         "from coherence_planner.storage.document import Document\n"
         f"doc = Document.open({str(path)!r})\n"
         "print('sqlite_utils' in sys.modules)\n"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import SetItemFields
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import SetItemFields
 from coherence_planner.storage.document import Document
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.commands import AddItem, SetDistrictFields
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Program
+from coherence_planner.domain.model.commands import AddItem, SetDistrictFields
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Program
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.errors import FileReplaced, SameAsOpenFile
 

@@ -7,9 +7,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.commands import confirm_guess
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.commands import confirm_guess
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import read_json, write_json
 from tests.factories import g, make, p, sup

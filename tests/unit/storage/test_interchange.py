@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import errors, interchange
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import load_any, read_json, write_json

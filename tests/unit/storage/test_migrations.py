@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from coherence_planner.domain import codec
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model import codec
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import schema
 from coherence_planner.storage.document import Document, backup_path
 

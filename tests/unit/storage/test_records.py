@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.commands import Batch, DeleteRecord, PutRecord
-from coherence_planner.domain.district import DistrictError
+from coherence_planner.domain.model.commands import Batch, DeleteRecord, PutRecord
+from coherence_planner.domain.model.district import DistrictError
 from coherence_planner.storage.document import Document
 from tests.factories import g, make
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage import errors
 from coherence_planner.storage.connection import Watchdog, connect_file
 from coherence_planner.storage.document import Document

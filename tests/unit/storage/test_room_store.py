@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.domain import ratings as R
-from coherence_planner.domain import room
-from coherence_planner.domain.room import RoomError, Round
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat import room
+from coherence_planner.domain.retreat.room import RoomError, Round
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.room_store import (
     ROUND_LIFETIME,
@@ -19,6 +18,7 @@ from coherence_planner.storage.room_store import (
     RoundClosed,
     RoundStore,
 )
+from coherence_planner.storage.sample import sample_district
 
 START = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 

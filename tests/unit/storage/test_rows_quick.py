@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_district import generate
-from coherence_planner.domain import codec
+from coherence_planner.domain.model import codec
 from coherence_planner.storage import rows
 from coherence_planner.storage.document import Document
 

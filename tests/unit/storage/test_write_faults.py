@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from coherence_planner.domain.commands import (
+from coherence_planner.domain.model.commands import (
     AddItem,
     AddLink,
     Command,
@@ -29,8 +29,8 @@ from coherence_planner.domain.commands import (
     SetDistrictFields,
     SetItemFields,
 )
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Link, Program
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Link, Program
 from coherence_planner.storage import atomic, document, schema
 from coherence_planner.storage.document import Document, read_plan
 from coherence_planner.storage.errors import DiskFull, DriveUnavailable, KnownError, NotSaved

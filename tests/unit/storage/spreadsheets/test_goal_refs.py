@@ -9,8 +9,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal
 from coherence_planner.storage.spreadsheets import plan_import, read_spreadsheet
 from coherence_planner.storage.spreadsheets.goal_refs import legend, numbers_in, split_references
 

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from benchmarks.generate_district import generate
 from coherence_planner.cli import main
-from coherence_planner.domain.codec import district_from_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
-from coherence_planner.sample import sample_district
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.interchange import load_any, write_json
+from coherence_planner.storage.sample import sample_district
 from coherence_planner.storage.spreadsheets import (
     plan_import,
     read_spreadsheet,

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coherence_planner.domain.district import District
-from coherence_planner.domain.scenarios import scenarios
-from coherence_planner.spreadsheet_cli import import_spreadsheet
+from coherence_planner.cli.spreadsheets import import_spreadsheet
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.retreat.scenarios import scenarios
 from coherence_planner.storage.document import Document
 from coherence_planner.storage.spreadsheets import guess_mappings, plan_import, read_spreadsheet
 from tests.messy_inventories import (

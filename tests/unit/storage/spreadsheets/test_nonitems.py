@@ -7,7 +7,7 @@ from typing import Any
 
 import openpyxl
 
-from coherence_planner.domain.district import District
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.spreadsheets import plan_import, read_spreadsheet
 from coherence_planner.storage.spreadsheets.sheet_xml import adds_up_other_rows
 

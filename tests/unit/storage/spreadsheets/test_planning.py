@@ -8,9 +8,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from coherence_planner.domain.codec import district_to_dict
-from coherence_planner.domain.district import District
-from coherence_planner.domain.items import Goal, Link, Program, Strategy
+from coherence_planner.domain.model.codec import district_to_dict
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Goal, Link, Program, Strategy
 from coherence_planner.storage.spreadsheets.plan import ImportRefused
 from coherence_planner.storage.spreadsheets.planning import guess_mappings, plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet

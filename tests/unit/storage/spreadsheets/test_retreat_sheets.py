@@ -7,9 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.decisions import decide
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.retreat.decisions import decide
 from coherence_planner.storage.spreadsheets.mapping import guess_kind, is_report_sheet
 from coherence_planner.storage.spreadsheets.planning import plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet

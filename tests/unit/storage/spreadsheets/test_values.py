@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coherence_planner.domain import fields as F
-from coherence_planner.domain import vocab
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
 from coherence_planner.storage.spreadsheets import values as V
 
 

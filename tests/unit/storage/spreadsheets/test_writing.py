@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coherence_planner.domain.codec import district_from_dict, district_to_dict
-from coherence_planner.domain.coherence import analyse
-from coherence_planner.domain.district import District
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict, district_to_dict
+from coherence_planner.domain.model.district import District
 from coherence_planner.storage.spreadsheets.planning import plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet
 from coherence_planner.storage.spreadsheets.template import example_district, write_template

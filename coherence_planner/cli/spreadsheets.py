@@ -1,0 +1,124 @@
+"""The command line's spreadsheet verbs, on top of storage.spreadsheets.
+
+`import inventory.xlsx --into FILE.coherence [--mapping map.json]` creates the plan when it
+does not exist (or with --replace), and otherwise imports into it as one undoable, stored
+change, so re-importing an edited inventory updates the plan in place. `export FILE OUT.xlsx`
+writes every kind, links, indicators and the findings; `export FILE OUT.csv` writes programs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from coherence_planner.domain.model.district import District
+from coherence_planner.storage.errors import KnownError, ReadOnlyDestination, ReadOnlyLocation
+from coherence_planner.storage.spreadsheets import (
+    ImportPlan,
+    Sheet,
+    SheetMapping,
+    guess_mappings,
+    load_mappings,
+    plan_import,
+    read_spreadsheet,
+    write_csv,
+    write_xlsx,
+)
+from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
+from coherence_planner.storage.spreadsheets.proposals import scenario_name
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+def import_spreadsheet(
+    source: str | Path,
+    into: str | Path,
+    mapping: str | Path | None = None,
+    *,
+    replace: bool = False,
+    skip_problem_rows: bool = False,
+) -> str:
+    """Import a spreadsheet into a plan; returns the lines to print.
+
+    Raises SpreadsheetError, MappingError or ImportRefused (all KnownError) with nothing
+    written when the file cannot be read or has problems (unless `skip_problem_rows`).
+    """
+    from coherence_planner.storage.document import Document
+
+    source, into = Path(source), Path(into)
+    if into.exists() and not replace:
+        with Document.open(into) as doc:
+            # Before any work: in a folder SQLite cannot write its journal in, a write can
+            # fail silently (issue 24), and the import would print "Imported" for nothing.
+            if doc.read_only:
+                raise _read_only_place(into)
+            sheets, mappings = _read(source, mapping)
+            plan = plan_import(sheets, mappings, doc.district, source=source.name)
+            _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
+            if not plan.is_empty or plan.problems or plan.proposals:
+                doc.apply(plan.to_command(doc.district, skip_problem_rows=skip_problem_rows))
+        verb = "Imported into"
+    else:
+        if not os.access(into.parent, os.W_OK):
+            raise ReadOnlyDestination(into)
+        sheets, mappings = _read(source, mapping)
+        district = District(name=source.stem)
+        plan = plan_import(sheets, mappings, district, source=source.name)
+        _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
+        # Named after the district on the title block, when the sheet has one.
+        district.name = plan.district_name or source.stem
+        plan.to_command(district, skip_problem_rows=skip_problem_rows).do(district)
+        Document.create(into, district, replace=replace).close()
+        verb = "Created"
+    applied = plan.without_problem_rows() if plan.problems else plan
+    named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
+    lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
+    lines += [f"  skipped: {problem}" for problem in plan.problems]
+    lines += [f"  warning: {warning}" for warning in applied.warnings]
+    lines += [f"  note: {note}" for note in applied.notes]
+    if applied.guessed_types:
+        guessed = ", ".join(f"{name} ({kind})" for name, kind in applied.guessed_types)
+        lines.append(f"  note: types guessed from program names, to confirm: {guessed}")
+    if applied.proposals:
+        lines.append(
+            f"  note: {len(applied.proposals)} proposals saved as the scenario "
+            f"{scenario_name(plan.source)!r}, not as decisions"
+        )
+    return "\n".join(lines)
+
+
+def _read_only_place(plan: Path) -> KnownError:
+    """Why a plan cannot be written: its folder, or the file itself, is read-only."""
+    return (
+        ReadOnlyDestination(plan) if not os.access(plan.parent, os.W_OK) else ReadOnlyLocation(plan)
+    )
+
+
+def _read(
+    source: Path, mapping: str | Path | None
+) -> tuple[list[Sheet], dict[str, SheetMapping] | None]:
+    return read_spreadsheet(source), load_mappings(mapping) if mapping else None
+
+
+def _refuse_if_empty(
+    sheets: list[Sheet],
+    mappings: dict[str, SheetMapping] | None,
+    plan: ImportPlan,
+    skip_problem_rows: bool,
+) -> None:
+    applied = plan.without_problem_rows() if plan.problems and skip_problem_rows else plan
+    if not plan.rows_read or (skip_problem_rows and not applied.rows_read):
+        raise NothingToImport(why_nothing(sheets, mappings or guess_mappings(sheets), plan))
+
+
+def export_xlsx(district: District, out: Path, args: argparse.Namespace) -> None:
+    """Every kind, Links, Indicators and Findings (exporter for export_cli.EXPORTERS)."""
+    from coherence_planner.domain.analysis.coherence import analyse
+
+    write_xlsx(district, analyse(district), out)
+
+
+def export_csv(district: District, out: Path, args: argparse.Namespace) -> None:
+    """The programs as CSV (exporter for export_cli.EXPORTERS)."""
+    write_csv(district, out, kind="program")

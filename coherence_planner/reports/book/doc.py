@@ -1,0 +1,193 @@
+"""The report's document: page frames, running footers, the contents, bookmarks, metadata.
+
+Section headings are `Heading` paragraphs; as each is laid out the document records it in
+the table of contents and the PDF outline (bookmarks), so both always agree with the pages.
+The builder reports progress as flowables are placed, and a cancel raised from the progress
+callback stops the build there.
+"""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from coherence_planner.domain.layout import style as palette
+from coherence_planner.reports.book.styles import BODY_PT, styles
+from coherence_planner.reports.fonts import FONT, ellipsize, text_width
+from coherence_planner.reports.markup import clean, esc, shortened
+from coherence_planner.reports.pdf_meta import CREATOR
+from coherence_planner.reports.progress import Progress, no_progress
+
+MARGIN = 50.0
+FOOTER_PT = 7.5
+CONTENTS_CHARS = 200  # about two lines of the contents
+
+
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A section heading that goes into the contents and the bookmarks at `level`."""
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(esc(text), styles()["h1" if level == 0 else "h2"])
+        self.plain = clean(text)
+        self.level = level
+
+    def split(self, avail_width: float, avail_height: float) -> list[Paragraph]:
+        """A heading too long for the rest of the page splits into plain paragraphs, the
+        first carrying the contents entry. (reportlab rebuilds split parts by calling the
+        class with Paragraph's own arguments, which crashed on a 3,000-character name.)"""
+        parts = Paragraph(self.text, self.style).split(avail_width, avail_height)
+        if not parts:
+            return []
+        first = _HeadingPart(parts[0], self.plain, self.level)
+        return [first, *parts[1:]]
+
+
+class _HeadingPart(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """The first piece of a split Heading: laid out as that piece, listed like the heading."""
+
+    def __init__(self, piece: Paragraph, plain: str, level: int) -> None:
+        self.__dict__.update(piece.__dict__)
+        self.plain = plain
+        self.level = level
+
+
+def contents() -> TableOfContents:
+    toc = TableOfContents()
+    toc.levelStyles = [styles()["toc0"], styles()["toc1"]]
+    toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, BODY_PT),  # not reportlab's default Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return toc
+
+
+def then_pages(parts: list[Flowable], template: str) -> list[Flowable]:
+    """A section whose last page break turns the following pages to `template` ("wide" or
+    "body"), so no blank page is spent switching."""
+    if parts and type(parts[-1]) is PageBreak:
+        parts = parts[:-1]
+    return [*parts, PageBreak(nextTemplate=template)]
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A report on one paper size, with a cover page and numbered pages after it."""
+
+    def __init__(
+        self,
+        filename: str | BinaryIO,
+        *,
+        pagesize: tuple[float, float],
+        title: str,
+        author: str,
+        footer: str,
+        progress: Progress = no_progress,
+    ) -> None:
+        super().__init__(
+            filename,
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=clean(title),
+            author=clean(author),
+            subject="Coherence report",
+            creator=CREATOR,
+            keywords=["coherence", "district plan"],
+            pageCompression=1,
+            initialFontName=FONT,  # no stray Helvetica: every glyph comes from DejaVu Sans
+            initialFontSize=FOOTER_PT,
+        )
+        self.footer = clean(footer)
+        self._fitted: dict[float, str] = {}  # the footer fitted to each room, once
+        self.progress = progress
+        self._placed = 0
+        self._expected = 1
+        self._pass = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # "wide": the same paper turned sideways, for the pictures that read left to right
+        # (the money flow, the map); a section ends with PageBreak(nextTemplate=...) to switch.
+        short, long = sorted(pagesize)
+        self.wide_size = (long, short)
+        self.wide_width, self.wide_height = long - 2 * MARGIN, short - 2 * MARGIN
+        wide = Frame(MARGIN, MARGIN, self.wide_width, self.wide_height, id="wide")
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._cover_page),
+                PageTemplate("body", [frame], onPage=self._body_page),
+                PageTemplate("wide", [wide], onPage=self._body_page, pagesize=self.wide_size),
+            ]
+        )
+
+    # -- progress across the layout passes (contents need at least two) ---------------
+    def build_story(self, story: list[Flowable]) -> None:
+        self._expected = max(1, len(story))
+        self.multiBuild(story)
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        self._pass += 1
+        self._placed = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._placed += 1
+        if self._placed % 5 == 0:
+            done = min(1.0, self._placed / self._expected)
+            passes = 2
+            fraction = min(0.99, (min(self._pass, passes) - 1 + done) / passes)
+            self.progress(fraction, f"Laying out pages (pass {self._pass}, page {self.page})")
+        if isinstance(flowable, Heading | _HeadingPart):
+            key = f"h{id(flowable)}"  # the same across passes, so contents links hold
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
+            # The contents get a few lines per entry; the heading itself prints in full.
+            entry = esc(shortened(flowable.plain, CONTENTS_CHARS))
+            self.notify("TOCEntry", (flowable.level, entry, self.page, key))
+
+    # -- page decoration ---------------------------------------------------------------
+    def _cover_page(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(palette.BLUE))
+        canvas.rect(0, self.pagesize[1] - 18, self.pagesize[0], 18, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _footer_for(self, room: float) -> str:
+        room = round(room)  # page numbers of one width share one fitting
+        if room not in self._fitted:
+            self._fitted[room] = ellipsize(self.footer, room, FOOTER_PT)
+        return self._fitted[room]
+
+    def _body_page(self, canvas: Canvas, doc: Any) -> None:
+        width = float(canvas._pagesize[0])  # this page's own width: a wide page is turned
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, MARGIN - 14, width - MARGIN, MARGIN - 14)
+        canvas.setFillColor(colors.HexColor(palette.MUTED_TEXT))
+        canvas.setFont(FONT, FOOTER_PT)
+        number = f"Page {doc.page}"
+        # The footer is the district's name, which may be 1,000 characters: it gets the line
+        # less the page number, never running into it.
+        room = width - 2 * MARGIN - text_width(number, FOOTER_PT) - 12
+        canvas.drawString(MARGIN, MARGIN - 26, self._footer_for(room))
+        canvas.drawRightString(width - MARGIN, MARGIN - 26, number)
+        canvas.restoreState()

@@ -1,0 +1,261 @@
+"""The report's type and tables: one set of paragraph styles, one table builder.
+
+Tables are built from Paragraph cells so long names wrap inside their column, repeat their
+header row on every page they run onto, and split between rows, never inside one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Sequence
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from coherence_planner.domain.layout import style as palette
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, register_fonts, text_width
+from coherence_planner.reports.markup import clean, esc, soft_breaks
+
+BODY_PT = 9.5
+CELL_PT = 8.0
+CELL_LEADING = CELL_PT * 1.25  # a plain-text cell's line height
+CELL_PAD = 5.0
+ROW_PAD = 3.0  # above and below each row's cells
+_UNBOUNDED = 72000.0  # the height a cell may take when measured (as Table measures it)
+_FUZZ = 1e-6
+MAX_CELL_CHARS = 1500  # a table row must fit on one page; longer text is shortened
+# A row never splits, so it must fit the shortest frame the report has (Letter landscape:
+# 512 pt) with its header and a heading kept with it. A narrow column can make even
+# MAX_CELL_CHARS too tall (1,500 characters in 2 inches is about 700 pt), so a cell is
+# also cut to this height, with a note that it was.
+MAX_CELL_HEIGHT = 380.0
+SHORTENED = "… (shortened for print; see the plan)"
+
+
+def _cell_text(text: str) -> str:
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return text[: MAX_CELL_CHARS - 40].rstrip() + " " + SHORTENED
+
+
+def _capped(cell: Flowable, width: float) -> tuple[object, float]:
+    """A cell no taller than MAX_CELL_HEIGHT (and its height): a taller paragraph keeps the
+    lines that fit, followed by a note that the rest was left out."""
+    height = float(cell.wrap(width, _UNBOUNDED)[1])
+    if height <= MAX_CELL_HEIGHT or not isinstance(cell, Paragraph):
+        return cell, height
+    note = Paragraph(esc(SHORTENED), styles()["cell"])
+    room = MAX_CELL_HEIGHT - note.wrap(width, _UNBOUNDED)[1]
+    head = cell.split(width, room)[:1]
+    parts = [*head, note]
+    return parts, sum(float(p.wrap(width, _UNBOUNDED)[1]) for p in parts)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_PT, leading=BODY_PT * 1.3)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        "muted": ParagraphStyle(
+            "muted", parent=body, textColor=colors.HexColor(palette.MUTED_TEXT)
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "cell-indented": ParagraphStyle(
+            "cell-indented", parent=body, fontSize=8, leading=10, leftIndent=18
+        ),
+        "num": ParagraphStyle("num", parent=body, fontSize=8, leading=10, alignment=2),
+        "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10),
+        "head-right": ParagraphStyle(
+            "head-right", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=2
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=17,
+            leading=21,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+            textColor=colors.HexColor(palette.BLUE),
+        ),
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=28, leading=34),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=16, leading=22),
+        "warning": ParagraphStyle(
+            "warning", parent=body, textColor=colors.HexColor(palette.VERMILLION)
+        ),
+        "toc0": ParagraphStyle(
+            "toc0", parent=body, fontName=FONT_BOLD, leftIndent=0, spaceBefore=4
+        ),
+        "toc1": ParagraphStyle("toc1", parent=body, fontSize=8.5, leading=11, leftIndent=14),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user text, escaped: it prints literally whatever it contains."""
+    return Paragraph(esc(text), styles()[style])
+
+
+def markup(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of the report's own markup (callers escape every user part with esc)."""
+    return Paragraph(text, styles()[style])
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],  # str (user text, escaped here) or Paragraph
+    widths: Sequence[float],
+    *,
+    wrap: Collection[int] | None = None,
+    align_right: Sequence[int] = (),
+) -> RowTable:
+    """A table with a repeated header. String cells are user text: in the `wrap` columns
+    (all, by default) they become wrapping paragraphs when one line is not enough; elsewhere they are drawn as plain
+    text, shortened with an ellipsis to the column, which is far quicker for long tables."""
+    head = [
+        Paragraph(esc(h), styles()["head-right" if n in align_right else "head"])
+        for n, h in enumerate(header)
+    ]
+    wrapped = set(range(len(widths))) if wrap is None else set(wrap)
+    body = []
+    for row in rows:
+        cells: list[object] = []
+        for n, c in enumerate(row):
+            if not isinstance(c, str):
+                cells.append(c)
+            elif n in wrapped and not _fits(c, widths[n] - 2 * CELL_PAD):
+                cells.append(Paragraph(soft_breaks(_cell_text(c)), styles()["cell"]))
+            else:
+                cells.append(fit_text(clean(c), widths[n] - 2 * CELL_PAD, CELL_PT))
+        body.append(cells)
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_PT, CELL_LEADING),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6EEF5")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.BLUE)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), ROW_PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PAD),
+    ]
+    for column in align_right:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+    return RowTable(head, body, widths, TableStyle(commands))
+
+
+class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A table with a repeated header row that runs over as many pages as it needs, laid out
+    in time linear in its rows.
+
+    reportlab's Table.split builds a new Table from every remaining row at each page break,
+    re-measuring and re-styling them all, so a long table cost time quadratic in its rows
+    (a 10,000-item inventory: a third of a 209 s report). Here each row is measured once,
+    with the same rules Table uses (the tallest cell plus the padding; a paragraph's wrapped
+    height, a string's lines times the leading), and each page gets a Table of just the
+    rows that fit, with those heights given, so nothing is measured twice.
+    """
+
+    def __init__(
+        self,
+        head: list[object],
+        body: list[list[object]],  # cut in place when measured (see _row_height)
+        widths: Sequence[float],
+        style: TableStyle,
+        *,
+        start: int = 0,
+        measured: tuple[float, list[float]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.hAlign = "LEFT"
+        self._head, self._body, self._widths, self._style = head, body, list(widths), style
+        self._start = start
+        # (header height, prefix sums of the row heights): shared by every piece of one table
+        self._measured = measured
+
+    def _measure(self) -> tuple[float, list[float]]:
+        if self._measured is None:
+            prefix = [0.0]
+            for row in self._body:
+                prefix.append(prefix[-1] + self._row_height(row))
+            self._measured = (self._row_height(self._head), prefix)
+        return self._measured
+
+    def _row_height(self, row: list[object]) -> float:
+        """The row's height, once each cell too tall for a page is cut (in place)."""
+        tallest = 0.0
+        for n, (cell, width) in enumerate(zip(row, self._widths, strict=False)):
+            if isinstance(cell, Flowable):
+                row[n], height = _capped(cell, width - 2 * CELL_PAD)
+            else:
+                height = CELL_LEADING * (str(cell).count("\n") + 1)
+            tallest = max(tallest, height)
+        return tallest + 2 * ROW_PAD
+
+    def _rows_height(self, stop: int) -> float:
+        head, prefix = self._measure()
+        return head + prefix[stop] - prefix[self._start]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = sum(self._widths)
+        self.height = self._rows_height(len(self._body))
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        head, prefix = self._measure()
+        room = prefix[self._start] + availHeight - head - _FUZZ
+        stop = bisect.bisect_right(prefix, room) - 1  # the rows up to `stop` fit
+        if stop <= self._start:
+            return []  # not even one row: the next page
+        if stop >= len(self._body):
+            return [self._piece(len(self._body))]
+        rest = RowTable(
+            self._head, self._body, self._widths, self._style, start=stop, measured=self._measured
+        )
+        return [self._piece(stop), rest]
+
+    def _piece(self, stop: int) -> Table:
+        head, prefix = self._measure()
+        heights = [head] + [prefix[n + 1] - prefix[n] for n in range(self._start, stop)]
+        piece = Table(
+            [self._head, *self._body[self._start : stop]],
+            colWidths=self._widths,
+            rowHeights=heights,
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        piece.setStyle(self._style)
+        return piece
+
+    def draw(self) -> None:
+        piece = self._piece(len(self._body))
+        piece.wrapOn(self.canv, self.width, self.height)
+        piece.drawOn(self.canv, 0, 0)
+
+
+def _fits(text: str, room: float) -> bool:
+    """One line of plain text is enough (a Paragraph costs ten times as much to lay out)."""
+    return "\n" not in text and text_width(clean(text), CELL_PT) <= room
+
+
+def fit_text(text: str, room: float, size: float) -> str:
+    """Plain text shortened with an ellipsis to fit `room` points."""
+    return ellipsize(text, room, size)
+
+
+def right(text: str) -> Paragraph:
+    """A right-aligned number cell."""
+    return Paragraph(esc(text), styles()["num"])

@@ -1,0 +1,110 @@
+"""The coherence map as its own PDF: one fitted page or a tiled poster."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout.geometry import LayoutError, layout_map
+from coherence_planner.domain.model.district import District
+from coherence_planner.reports.fonts import FONT, register_fonts
+from coherence_planner.reports.map.pages import PagePlan, draw_pages, plan_pages
+from coherence_planner.reports.map.poster import MapPoster
+from coherence_planner.reports.map.printed_pages import draw_print_pages, plan_print
+from coherence_planner.reports.paper import ExportError, Sheet
+from coherence_planner.reports.pdf_meta import district_title, pdf_target, printed_on, set_info
+from coherence_planner.reports.progress import Progress, no_progress, scaled
+
+
+def map_poster(
+    district: District, analysis: Analysis, goal: str | None, today: dt.date | None = None
+) -> MapPoster:
+    """The map picture with its title block, focused on a goal's line of sight if asked."""
+    try:
+        layout = layout_map(district, analysis, goal_focus=goal, today=today or dt.date.today())
+    except LayoutError as exc:
+        raise ExportError(str(exc)) from None
+    subtitle = ["Coherence map"]
+    if goal is not None:
+        subtitle.append(f"focused on {district.items[goal].name} ({goal})")
+    if district.school_year:
+        subtitle.append(district.school_year)
+    subtitle.append(f"printed {printed_on(today)}")
+    return MapPoster(
+        district, analysis, layout, title=district_title(district), subtitle=" · ".join(subtitle)
+    )
+
+
+def plan_map(
+    district: District,
+    analysis: Analysis,
+    sheet: Sheet,
+    tile: tuple[int, int] | None,
+    goal: str | None = None,
+) -> PagePlan:
+    """Check a map export before writing anything (raises ExportError when unreadable)."""
+    if tile is None:
+        plan = plan_print(district, analysis, sheet, goal)
+        return PagePlan(plan.scale, 1, len(plan.pages), plan.area)
+    return plan_pages(map_poster(district, analysis, goal), sheet, tile)
+
+
+def write_map_pdf(
+    district: District,
+    analysis: Analysis,
+    path: Path | BinaryIO,
+    *,
+    sheet: Sheet,
+    tile: tuple[int, int] | None = None,
+    goal: str | None = None,
+    progress: Progress = no_progress,
+    today: dt.date | None = None,
+) -> int:
+    """Write the map to `path`; returns the number of pages. Without `tile`, the map is set
+    for paper (printed_pages.py): one page when it fits readably, else pages that break
+    between lanes. With `tile`, the screen's map is cut into that grid as a poster."""
+    register_fonts()
+    progress(0.0, "Laying out the map")
+    if tile is None:
+        return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
+    poster = map_poster(district, analysis, goal, today)
+    plan = plan_pages(poster, sheet, tile)
+    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    title = f"{district_title(district)} — coherence map"
+    set_info(canvas, title, "Coherence map", district)
+    footer = f"{district_title(district)} · coherence map · printed {printed_on(today)}"
+    draw_pages(canvas, poster, sheet, plan, footer, scaled(progress, 0.1, 0.95))
+    canvas.save()
+    progress(1.0, "Map written")
+    return plan.pages
+
+
+def _write_print_pages(
+    district: District,
+    analysis: Analysis,
+    path: Path | BinaryIO,
+    sheet: Sheet,
+    goal: str | None,
+    progress: Progress,
+    today: dt.date | None,
+) -> int:
+    plan = plan_print(district, analysis, sheet, goal)
+    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    title = district_title(district)
+    set_info(canvas, f"{title} — coherence map", "Coherence map", district)
+    words = ["Coherence map"]
+    if goal is not None:
+        words.append(f"line of sight of: {district.items[goal].label}")
+    if district.school_year:
+        words.append(district.school_year)
+    words.append(f"printed {printed_on(today)}")
+    subtitle = " · ".join(words)
+    footer = f"{title} · coherence map · printed {printed_on(today)}"
+    draw_print_pages(canvas, plan, sheet, title, subtitle, footer, scaled(progress, 0.1, 0.95))
+    canvas.save()
+    progress(1.0, "Map written")
+    return len(plan.pages)

@@ -1,0 +1,399 @@
+"""The coherence map set for paper: goal lanes as a driver diagram, every name readable.
+
+On screen the map can be zoomed; on paper every word must be readable where it lands, never
+below MIN_PT. So the printed map is set at its final size from text sizes chosen for paper,
+in the order an improvement-science driver diagram reads: each goal's lane has the goal at
+its left (the largest text), then its strategies one under another, each followed, to its
+right, by the programs and policies that serve it, packed in as many columns as the paper's
+width allows. Items that reach the goal without a strategy sit in a row of their own; items
+that reach no goal gather in a last band with their money.
+
+Everything is measured in points at the printed size, so pagination (printed_pages.py) can
+cut pages between lanes or between a lane's rows, never through a card. An item serving
+several goals stands in the first of their lanes; the other lanes name it in a closing line
+("Also serving this goal"). `lane_for_goal` builds one goal's whole line of sight, for the
+goal-by-goal pages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.layout import style
+from coherence_planner.domain.model.district import District
+from coherence_planner.domain.model.items import Program
+from coherence_planner.domain.model.wording import money_short, plural
+from coherence_planner.reports.fonts import ellipsize, text_width
+from coherence_planner.reports.markup import clean
+
+MIN_PT = 7.0  # nothing on a printed map is smaller
+GOAL_PT = 12.0  # goal statements: the largest text
+STRATEGY_PT = 8.5
+NAME_PT = 8.0
+SMALL_PT = 7.5  # badges, money, notes
+
+GOAL_W = 150.0
+STRATEGY_W = 130.0
+CARD_W = 140.0
+CARD_WIDTHS = (140.0, 170.0, 200.0)  # the card widths tried for the fewest pages
+PAD = 3.0
+GAP = 4.0  # between cards
+BUS = 9.0  # room for the connector lines between a card and what it serves
+LANE_GAP = 5.0
+BLOCK_GAP = 4.0  # between two strategies' blocks in a lane
+NAME_LINES = 2
+STRATEGY_LINES = 4
+GOAL_LINES = 7
+ALSO_LINES = 2
+ORPHAN_LABEL = "Not linked to any goal"
+DIRECT_LABEL = "Serving the goal directly or through a strategy in another lane"
+
+Measure = Callable[[str, float, bool], float]
+
+
+def wrap(text: str, room: float, size: float, bold: bool, lines: int) -> list[str]:
+    """Greedy word wrap into at most `lines` lines; a cut last line ends in "…"."""
+    words = " ".join(clean(text).split()).split(" ")
+    out: list[str] = []
+    current = ""
+    for n, word in enumerate(words):
+        trial = f"{current} {word}" if current else word
+        if text_width(trial, size, bold) <= room or not current:
+            current = trial
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines:
+            current = " ".join([out.pop(), *words[n:]])
+            break
+    out.append(current)
+    return [_fit(line, room, size, bold) for line in out[:lines]]
+
+
+def _fit(text: str, room: float, size: float, bold: bool) -> str:
+    # A single word wider than the room still shows its first letters and "…".
+    return ellipsize(text, room, size, bold) or text[:1] + "…"
+
+
+@dataclass
+class PrintCard:
+    """One item's card at its printed size; x, y are set when its row is placed."""
+
+    id: str
+    kind: str
+    lines: list[str]  # the name, wrapped
+    size: float  # of the name
+    bold: bool
+    badges: list[str]
+    note: str  # money or counts, in SMALL_PT
+    w: float
+    h: float
+    x: float = 0.0
+    y: float = 0.0
+    inline_note: bool = False  # the note stands at the end of the name's line
+    inline_badges: bool = False  # badges (and a note not inline) end the name's last line
+
+
+@dataclass
+class Block:
+    """A strategy (or "linked directly") and the cards that serve it, in rows."""
+
+    head: PrintCard | None  # None: the direct row, labelled DIRECT_LABEL
+    rows: list[list[PrintCard]]
+    h: float = 0.0
+    also: list[str] = field(default_factory=list)  # items standing elsewhere, wrapped
+
+
+@dataclass
+class PrintLane:
+    """A goal's band: its card and its blocks; `also` names items shown in another lane."""
+
+    goal: PrintCard | None  # None for the orphan band
+    label: str
+    blocks: list[Block]
+    also: list[str] = field(default_factory=list)  # wrapped lines
+
+
+def _card(
+    district: District,
+    analysis: Analysis,
+    item_id: str,
+    width: float,
+) -> PrintCard:
+    item = district.items[item_id]
+    flags = style.card_flags(analysis.flags_of(item_id), item.required and item.live)
+    badges = style.badges(flags, analysis.group_of.get(item_id))
+    if item.kind == "goal":
+        size, bold, lines = GOAL_PT, True, GOAL_LINES
+    elif item.kind == "strategy":
+        size, bold, lines = STRATEGY_PT, True, STRATEGY_LINES
+    else:
+        size, bold, lines = NAME_PT, False, NAME_LINES
+    room = width - 2 * PAD - 3
+    note = ""
+    if isinstance(item, Program) and item.annual_cost is not None:
+        note = money_short(item.annual_cost)
+    note_w = text_width(note, SMALL_PT, False) + 6 if note else 0.0
+    label = " ".join(clean(item.label).split())
+    inline = item.kind != "goal" and text_width(label, size, bold) <= room - note_w
+    names = [label] if inline else wrap(label, room, size, bold, lines)
+    h = 2 * PAD + len(names) * size * 1.2
+    tail = badges_width(badges) + note_w  # the note, if any, ends whichever line they share
+    # Badges ride at the end of the name's last line when they fit there (a card's second
+    # line is often short); else they take a small line of their own.
+    ride = bool(badges) and item.kind != "goal" and text_width(names[-1], size, bold) <= room - tail
+    if (badges or (note and not inline)) and not ride:
+        h += SMALL_PT * 1.35
+    return PrintCard(
+        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride
+    )
+
+
+def badges_width(badges: list[str]) -> float:
+    """How wide a card's badges print, side by side (as map_print_pages draws them)."""
+    return sum(text_width(word, SMALL_PT, True) + 6 for word in badges)
+
+
+def _first_strategies(
+    targets: dict[str, list[str]], kinds: dict[str, str], start: str
+) -> list[str]:
+    """The strategies an item serves directly or through programs and policies."""
+    found: list[str] = []
+    seen = {start}
+    stack = [start]
+    while stack:
+        for there in targets.get(stack.pop(), ()):
+            if there in seen or there not in kinds:
+                continue
+            seen.add(there)
+            if kinds[there] == "strategy":
+                found.append(there)
+            elif kinds[there] != "goal":
+                stack.append(there)
+    return found
+
+
+@dataclass
+class LanePlan:
+    """Who stands where: each goal's strategies and each strategy's (or goal's) servers."""
+
+    goals: list[str]
+    home: dict[str, str]  # item -> the goal whose lane shows it
+    strategies: dict[str, list[str]]  # goal -> its strategies in plan order
+    served: dict[tuple[str, str], list[str]]  # (goal, strategy or "") -> items
+    orphans: list[str]
+    # (goal, strategy) -> items that serve it too but stand under another strategy, which
+    # its block names in a closing line: every supports link is on the paper.
+    also_under: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+
+def lane_plan(district: District, analysis: Analysis) -> LanePlan:
+    """Which lane and which strategy's row each item stands in (shared by every setting)."""
+    items = district.items
+    live = [i for i in sorted(items, key=district.seq_of) if items[i].live]
+    kinds = {i: items[i].kind for i in live}
+    goals = [i for i in live if kinds[i] == "goal"]
+    rank = {g: n for n, g in enumerate(goals)}
+    targets: dict[str, list[str]] = defaultdict(list)
+    for link in district.ordered_links():
+        if link.kind == "supports" and link.src in kinds and link.dst in kinds:
+            targets[link.src].append(link.dst)
+    home: dict[str, str] = {}
+    strategies: dict[str, list[str]] = defaultdict(list)
+    served: dict[tuple[str, str], list[str]] = defaultdict(list)
+    also_under: dict[tuple[str, str], list[str]] = defaultdict(list)
+    orphans: list[str] = []
+    for item_id in live:
+        reach = sorted(analysis.goals_of.get(item_id, ()), key=lambda g: rank.get(g, 0))
+        if kinds[item_id] == "goal":
+            continue
+        if not reach:
+            orphans.append(item_id)
+            continue
+        home[item_id] = reach[0]
+        if kinds[item_id] == "strategy":
+            for goal in reach:
+                strategies[goal].append(item_id)
+            continue
+        # Walked once per item, not once per goal it reaches (10,000 programs: 2 million walks).
+        firsts = _first_strategies(targets, kinds, item_id)
+        for goal in reach:
+            via = [s for s in firsts if goal in analysis.goals_of.get(s, ())]
+            served[(goal, via[0] if via else "")].append(item_id)
+            for other in via[1:]:
+                also_under[(goal, other)].append(item_id)
+    return LanePlan(goals, home, strategies, served, orphans, also_under)
+
+
+def _rows(cards: list[PrintCard], columns: int) -> list[list[PrintCard]]:
+    return [cards[n : n + columns] for n in range(0, len(cards), columns)]
+
+
+def _row_height(row: list[PrintCard]) -> float:
+    return max(card.h for card in row)
+
+
+def rows_height(rows: list[list[PrintCard]]) -> float:
+    return sum(_row_height(row) for row in rows) + GAP * max(0, len(rows) - 1)
+
+
+def also_height(also: list[str]) -> float:
+    """The height of a closing "Also serving..." line or two, with the gap above it."""
+    return len(also) * SMALL_PT * 1.25 + GAP if also else 0.0
+
+
+def _block_height(block: Block) -> float:
+    rows = rows_height(block.rows) + also_height(block.also)
+    return max(block.head.h if block.head else SMALL_PT * 1.6, rows)
+
+
+@dataclass
+class PrintMap:
+    """The map at its printed size for one content width: lanes then the orphan band."""
+
+    width: float
+    columns: int  # cards per row beside a strategy
+    lanes: list[PrintLane]
+
+    @property
+    def cards(self) -> int:
+        total = 0
+        for lane in self.lanes:
+            total += int(lane.goal is not None)
+            for block in lane.blocks:
+                total += int(block.head is not None) + sum(len(r) for r in block.rows)
+        return total
+
+
+def card_columns(width: float, least: float = CARD_W) -> tuple[int, float]:
+    """How many cards stand in a row beside a strategy in a map `width` points wide, and how
+    wide each is (at least `least`, stretched to fill the row: wider cards need fewer lines)."""
+    room = width - GOAL_W - BUS - STRATEGY_W - BUS - 2 * PAD
+    columns = max(1, int((room + GAP) // (least + GAP)))
+    return columns, max(least, (room - GAP * (columns - 1)) / columns)
+
+
+def print_map(
+    district: District,
+    analysis: Analysis,
+    width: float,
+    goal: str | None = None,
+    least: float = CARD_W,
+    plan: LanePlan | None = None,
+) -> PrintMap:
+    """The whole map (or, with `goal`, that goal's line of sight) set `width` points wide,
+    with cards at least `least` wide (short names pack tighter in narrow cards, long ones
+    in wide cards, where they take one line instead of two)."""
+    plan = plan or lane_plan(district, analysis)
+    columns, card_w = card_columns(width, least)
+    lanes: list[PrintLane] = []
+    for goal_id in plan.goals if goal is None else [goal]:
+        lanes.append(
+            _lane(district, analysis, plan, goal_id, (columns, card_w), width, whole=goal is None)
+        )
+    if goal is None and plan.orphans:
+        per_row = max(1, int((width - 2 * PAD + GAP) // (CARD_W + GAP)))
+        orphan_w = (width - 2 * PAD - GAP * (per_row - 1)) / per_row
+        cards = [_card(district, analysis, i, orphan_w) for i in plan.orphans]
+        money = analysis.resources.orphan_cost
+        label = f"{ORPHAN_LABEL} · {plural(len(cards), 'item')} · {money_short(money)} a year"
+        lanes.append(PrintLane(None, label, [Block(None, _rows(cards, per_row))]))
+    for lane in lanes:
+        for block in lane.blocks:
+            block.h = _block_height(block)
+    return PrintMap(width, columns, lanes)
+
+
+def _lane(
+    district: District,
+    analysis: Analysis,
+    plan: LanePlan,
+    goal_id: str,
+    grid: tuple[int, float],
+    width: float,
+    whole: bool,
+) -> PrintLane:
+    """A goal's lane; on the whole map only the items whose home it is get cards."""
+    columns, card_w = grid
+    goal_card = _card(district, analysis, goal_id, GOAL_W)
+    money = analysis.resources.by_goal.get(goal_id, 0.0)
+    shown: set[str] = set()
+    also: list[str] = []
+
+    def mine(item_id: str) -> bool:
+        if not whole or plan.home.get(item_id) == goal_id:
+            return item_id not in shown
+        if item_id not in shown and item_id not in also:
+            also.append(item_id)
+        return False
+
+    blocks: list[Block] = []
+    loose: list[str] = []  # serving through a strategy another lane shows, or directly
+    for head_id in plan.strategies.get(goal_id, []):
+        ids = [i for i in plan.served.get((goal_id, head_id), []) if mine(i)]
+        shown.update(ids)
+        if not mine(head_id):
+            loose += ids
+            continue
+        shown.add(head_id)
+        cards = [_card(district, analysis, i, card_w) for i in ids]
+        head = _card(district, analysis, head_id, STRATEGY_W)
+        elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
+        named = _also(
+            [" ".join(clean(district.items[i].label).split()) for i in elsewhere],
+            columns * card_w + GAP * (columns - 1),
+            "Also serving this strategy: ",  # (short: a block may be one card wide)
+        )
+        blocks.append(Block(head, _rows(cards, columns), also=named))
+    direct = [i for i in plan.served.get((goal_id, ""), []) if mine(i)]
+    shown.update(direct)
+    if loose or direct:
+        cards = [_card(district, analysis, i, card_w) for i in [*loose, *direct]]
+        blocks.append(Block(None, _rows(cards, columns)))
+    count = sum(1 for goals in analysis.goals_of.values() if goal_id in goals)
+    goal_card.note = f"{money_short(money)} a year · {plural(count, 'item')} serve it"
+    goal_card.h = 2 * PAD + (len(goal_card.lines) + 1 + bool(goal_card.badges)) * GOAL_PT * 1.2
+    also_lines: list[str] = []
+    also = [i for i in also if i not in shown]
+    if also:
+        also_lines = _also(
+            [" ".join(clean(district.items[i].label).split()) for i in also],
+            width - GOAL_W - BUS - 2 * PAD,
+            "Also serving this goal ({} in other goals' lanes): ",
+        )
+    return PrintLane(goal_card, district.items[goal_id].label, blocks, also_lines)
+
+
+def _also(names: list[str], room: float, head: str, lines: int = ALSO_LINES) -> list[str]:
+    """ "Also serving this goal (2 items in other goals' lanes): A, B and 9 more" (`head`,
+    with the count of items put in for a {}) in `lines` lines at most: as many names as fit,
+    then how many more; nothing when there are no names.
+
+    Fewer names never need more lines, so a binary search over how many are shown finds the
+    most that fit: trying every count wrapped the whole sentence each time, which took minutes
+    when a few hundred items serve several goals.
+    """
+    if not names:
+        return []
+    head = head.format(plural(len(names), "item"))
+
+    def lines_for(shown: int) -> list[str] | None:
+        rest = len(names) - shown
+        text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
+        wrapped = wrap(text, room, SMALL_PT, False, lines + 1)
+        fits = len(wrapped) <= lines and not wrapped[-1].endswith("…")
+        return wrapped if fits else None
+
+    best = lines_for(0)
+    low, high = 0, len(names) + 1  # the most names that fit is in [low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        tried = lines_for(middle)
+        if tried is None:
+            high = middle
+        else:
+            low, best = middle, tried
+    return best if best is not None else wrap(head, room, SMALL_PT, False, lines)

@@ -34,7 +34,7 @@ def broken(*args: object, **kwargs: object) -> None:
     raise OurBug("a bug in the sheet-building code")
 
 
-@pytest.mark.parametrize("where", ["merge_subheader", "scan_sheet", "_build_sheet"])
+@pytest.mark.parametrize("where", ["merge_subheader", "scan_sheet", "build_sheet"])
 def test_a_bug_in_our_code_is_not_called_a_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:

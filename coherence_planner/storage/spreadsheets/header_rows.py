@@ -9,12 +9,10 @@ merges come from the sheet's XML (sheet_xml.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coherence_planner.storage.spreadsheets.mapping import header_score, target_of
-
-if TYPE_CHECKING:
-    from coherence_planner.storage.spreadsheets.reading import Sheet
+from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
 
 
 def _text(value: Any) -> str:
@@ -51,8 +49,6 @@ def merge_subheader(sheet: Sheet) -> None:
         joined[i] = text if target_of(text) or not upper else f"{upper} {text}"
     if header_score(joined) < header_score(raw):
         return
-    from coherence_planner.storage.spreadsheets.reading import set_headers
-
     sheet.rows = sheet.rows[1:]
     sheet.header_row += 1
     set_headers(sheet, joined)

@@ -26,7 +26,9 @@ from xml.etree.ElementTree import ParseError
 
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, count_workbook
-from coherence_planner.storage.spreadsheets.reading import (
+from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
+from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
+from coherence_planner.storage.spreadsheets.tables import (
     HEADER_SEARCH_ROWS,
     ITEM_KINDS,
     MAX_COLUMNS,
@@ -34,17 +36,14 @@ from coherence_planner.storage.spreadsheets.reading import (
     ZIP_MAGIC,
     ReadProgress,
     RowBudget,
-    Sheet,
     SpreadsheetError,
-    _build_sheet,
-    _guessed_kind,
-    _header_text,
-    _no_progress,
-    _reporting,
-    _trimmed,
-    set_headers,
+    build_sheet,
+    guessed_kind,
+    header_text,
+    no_progress,
+    reporting,
+    trimmed,
 )
-from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
 
 MAX_MEMBER_BYTES = 300 * 1024 * 1024  # declared uncompressed size of any one zip member
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
@@ -127,7 +126,7 @@ def _fill_merged_headers(
         if not r1 <= sheet.header_row <= r2:
             continue
         top = rows.get(r1, ())
-        value = _header_text(top[c1 - 1]) if c1 - 1 < len(top) else ""
+        value = header_text(top[c1 - 1]) if c1 - 1 < len(top) else ""
         for col in range(c1, c2 + 1):
             while len(filled) < col:
                 filled.append("")
@@ -153,7 +152,7 @@ def _read_error(where: str, exc: BaseException) -> SpreadsheetError:
 
 
 def read_xlsx(
-    path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = _no_progress
+    path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = no_progress
 ) -> list[Sheet]:
     """Every sheet of a workbook, read in read-only (streaming) mode with cached values."""
     check_workbook_file(path)
@@ -219,8 +218,8 @@ def _refuse_too_many_items(path: Path, worksheets: list[Any], counted: dict[str,
             min_row=1, max_row=HEADER_SEARCH_ROWS * 4, max_col=MAX_COLUMNS, values_only=True
         )
         try:
-            kind = _guessed_kind(
-                ws.title, ((n, _trimmed(tuple(c))) for n, c in enumerate(cells, start=1))
+            kind = guessed_kind(
+                ws.title, ((n, trimmed(tuple(c))) for n, c in enumerate(cells, start=1))
             )
         except DAMAGED as exc:
             raise _read_error(f"{path.name}, sheet {ws.title!r}", exc) from exc
@@ -252,13 +251,13 @@ def _read_worksheet(
             except DAMAGED as exc:
                 raise _read_error(where, exc) from exc
             number += 1
-            yield number, _trimmed(tuple(cells))
+            yield number, trimmed(tuple(cells))
 
     sheet_path = getattr(ws, "_worksheet_path", None)
-    sheet, raw_headers, above = _build_sheet(
+    sheet, raw_headers, above = build_sheet(
         path.name,
         ws.title,
-        _reporting(rows(), ws.title, progress),
+        reporting(rows(), ws.title, progress),
         budget,
         _counted_rows(ws, counted),
     )

@@ -1,0 +1,96 @@
+"""The sheet every reader fills: its rows, its headers, and setting them.
+
+The readers (reading.py for .csv, workbooks.py for .xlsx) build a Sheet; header_rows.py
+joins a two-row header and sets the sheet's headers again. Both import this module, so
+neither imports the other back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coherence_planner.storage.spreadsheets.mapping import guess_kind
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its number as the spreadsheet shows it, and one cell per header.
+
+    Cells are raw values: str, int, float, bool, datetime, or None for an empty cell.
+    """
+
+    number: int
+    cells: tuple[Any, ...]
+
+
+@dataclass
+class Sheet:
+    """A table found in a file: headers (one per column, made unique) and data rows.
+
+    `kind` is the guess from the sheet name and headers (goal, strategy, program, policy,
+    link, indicator) or None for a sheet to skip; callers may overwrite it.
+    """
+
+    file: str
+    name: str
+    header_row: int
+    headers: list[str]
+    rows: list[Row] = field(default_factory=list)
+    kind: str | None = None
+    # The texts of the non-blank rows above the header (a title block: the district's
+    # name, a legend of goal numbers), one string per row.
+    preamble: list[str] = field(default_factory=list)
+    # The header texts as read (merged cells filled in), before they were made unique.
+    raw_headers: list[str] = field(default_factory=list)
+    # Rows whose formulas add up other rows (subtotals), and merged ranges
+    # (first col, first row, last col, last row): from the sheet's XML, xlsx only.
+    aggregate_rows: set[int] = field(default_factory=set)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def cell(self, row: Row, header: str) -> Any:
+        index = self.headers.index(header)
+        return row.cells[index] if index < len(row.cells) else None
+
+    def place(self, row: Row | None = None, header: str | None = None) -> str:
+        """Where something is, as a person would look for it."""
+        where = f"{self.file}, sheet {self.name!r}" if self.name else self.file
+        if row is not None:
+            where += f", row {row.number}"
+        if header is not None:
+            where += f", column {header!r}"
+        return where
+
+
+def unique_headers(raw: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, text in enumerate(raw):
+        name = text or f"Column {_column_letter(i + 1)}"
+        base, n = name, 2
+        while name in out:
+            name = f"{base} ({n})"
+            n += 1
+        out.append(name)
+    return out
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def set_headers(sheet: Sheet, raw_headers: list[str]) -> None:
+    """Headers made unique, trailing empty columns dropped, and the kind guessed again."""
+    sheet.raw_headers = list(raw_headers)
+    width = max((len(r.cells) for r in sheet.rows), default=0)
+    for i, header in enumerate(raw_headers):
+        if header:
+            width = max(width, i + 1)
+    sheet.headers = unique_headers((raw_headers + [""] * width)[:width])
+    sheet.rows = [
+        Row(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in sheet.rows
+    ]
+    sheet.kind = guess_kind(sheet.name, sheet.headers)

@@ -43,6 +43,7 @@ from benchmarks.generate_tree import generate_tree
 from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.domain.layout import geometry as lay
 from coherence_planner.domain.layout.crossings import Segment, count_crossings
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.domain.model.district import District
 
@@ -119,10 +120,10 @@ def bench(shape: str, programs: int, runs: int, seed: int, folder: Path) -> dict
     layout = None
     for _ in range(runs):
         start = time.perf_counter()
-        layout = lay.layout_map(district, analysis)
+        layout = layout_map(district, analysis)
         inside.append(time.perf_counter() - start)
     assert layout is not None
-    tall = lay.layout_map(district, analysis, options=TALL)
+    tall = layout_map(district, analysis, options=TALL)
     plan = folder / f"{shape}-{programs}.json"
     plan.write_text(json.dumps(raw), encoding="utf-8")
     source = folder / f"{shape}-{programs}.dot"

@@ -5,7 +5,7 @@ and the process's peak resident memory so far (ru_maxrss: what the app would hol
 point). Times are the median of --runs runs; memory is the largest peak seen.
 
 Steps: create the plan from the district (an import), open it, analyse, lay out the map
-(when domain/layout/geometry.py is present), one edit (Document.apply) followed by re-analysis,
+(when domain/layout/pipeline.py is present), one edit (Document.apply) followed by re-analysis,
 export the interchange JSON, export the report PDF (when the report exporter is present).
 
     python benchmarks/bench_scale.py [--programs 10000] [--runs 3]
@@ -65,7 +65,7 @@ def one_run(programs: int, folder: Path) -> list[dict[str, Any]]:
     doc = state["doc"]
     step("analyse", lambda: state.update(analysis=analyse(doc.district)))
     try:
-        from coherence_planner.domain.layout.geometry import layout_map
+        from coherence_planner.domain.layout.pipeline import layout_map
     except ImportError:
         layout_map = None
     if layout_map is not None:

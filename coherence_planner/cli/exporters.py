@@ -19,7 +19,7 @@ Exporter = Callable[[District, Path, argparse.Namespace], None]
 def export_svg(district: District, out: Path, args: argparse.Namespace) -> None:
     """The coherence map as SVG (cards carry data-item-id, links data-from/data-to)."""
     from coherence_planner.domain.analysis.coherence import analyse
-    from coherence_planner.domain.layout.geometry import layout_map
+    from coherence_planner.domain.layout.pipeline import layout_map
     from coherence_planner.reports.map.svg import write_svg
 
     analysis = analyse(district)

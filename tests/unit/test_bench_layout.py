@@ -35,7 +35,7 @@ def test_on_a_tree_shaped_district_we_cross_no_more_links_than_dot() -> None:
     from benchmarks.generate_tree import generate_tree
     from coherence_planner.domain.analysis.coherence import analyse
     from coherence_planner.domain.layout.crossings import count_crossings
-    from coherence_planner.domain.layout.geometry import layout_map
+    from coherence_planner.domain.layout.pipeline import layout_map
 
     district = district_from_dict(generate_tree(100, seed=1))
     ours = count_crossings(layout_map(district, analyse(district)).centre_segments())

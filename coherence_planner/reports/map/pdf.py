@@ -9,7 +9,8 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.layout.geometry import LayoutError, layout_map
+from coherence_planner.domain.layout.geometry import LayoutError
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.district import District
 from coherence_planner.reports.fonts import FONT, register_fonts
 from coherence_planner.reports.map.pages import PagePlan, draw_pages, plan_pages

@@ -87,7 +87,7 @@ def ensure_application() -> None:
 def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
     """`coherence-planner export FILE OUT.png [--goal G1]`: the map, focused on request."""
     from coherence_planner.domain.analysis.coherence import analyse
-    from coherence_planner.domain.layout.geometry import layout_map
+    from coherence_planner.domain.layout.pipeline import layout_map
 
     ensure_application()
     analysis = analyse(district)

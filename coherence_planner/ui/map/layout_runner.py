@@ -14,7 +14,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.layout.geometry import MapLayout, layout_map
+from coherence_planner.domain.layout.geometry import MapLayout
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District
 

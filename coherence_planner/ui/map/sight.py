@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.layout.geometry import line_of_sight_layout
+from coherence_planner.domain.layout.pipeline import line_of_sight_layout
 from coherence_planner.domain.model.district import District
 from coherence_planner.ui.map.scene import MapScene
 

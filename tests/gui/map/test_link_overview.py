@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from benchmarks.generate_district import generate
 from coherence_planner.domain.analysis.coherence import analyse
-from coherence_planner.domain.layout.geometry import layout_map
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model import codec
 from coherence_planner.ui.map.export import render_image
 from coherence_planner.ui.map.link_overview import OVERVIEW_BELOW, _batches

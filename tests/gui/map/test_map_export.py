@@ -37,7 +37,7 @@ def _export(tmp_path: Path, *extra: str) -> QImage:
 
 def test_cli_png_is_written_headless_at_the_maps_proportions_and_focuses(tmp_path: Path) -> None:
     from coherence_planner.domain.analysis.coherence import analyse
-    from coherence_planner.domain.layout.geometry import layout_map
+    from coherence_planner.domain.layout.pipeline import layout_map
     from coherence_planner.domain.model.codec import district_from_dict
     from coherence_planner.reports.map.svg import LEGEND_W, TITLE_H
 

@@ -26,9 +26,9 @@ from coherence_planner.domain.layout.geometry import (
     MapLayout,
     card_facts,
     card_name_lines,
-    layout_map,
     line_of_sight,
 )
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model import codec
 from coherence_planner.domain.model.district import District
 from tests.factories import b, con, district_dict, g, make, p, s, sup
@@ -367,7 +367,7 @@ def test_card_text() -> None:
 
 
 def test_a_goals_line_of_sight_lays_out_alone(sample: District) -> None:
-    from coherence_planner.domain.layout.geometry import line_of_sight_layout
+    from coherence_planner.domain.layout.pipeline import line_of_sight_layout
 
     analysis = analyse(sample)
     layout = line_of_sight_layout(sample, analysis, "G1")

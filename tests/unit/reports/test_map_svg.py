@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from coherence_planner.domain.analysis.coherence import analyse
-from coherence_planner.domain.layout.geometry import layout_map
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.reports.map.svg import map_to_svg, write_svg
 from tests.factories import con, g, make, p, s, sup
 

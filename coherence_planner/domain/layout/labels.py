@@ -1,0 +1,38 @@
+"""How the map's lanes, columns and bands are labelled: counts and money, no ids."""
+
+from __future__ import annotations
+
+from coherence_planner.domain.layout.geometry import ORPHAN_LABEL
+from coherence_planner.domain.model.wording import money_short
+
+
+def orphan_label(count: int, money: float) -> str:
+    things = "1 item" if count == 1 else f"{count} items"
+    cost = f" · {money_short(money)} a year" if money else ""
+    return f"{ORPHAN_LABEL} · {things}{cost}"
+
+
+def column_label(kinds: set[str]) -> str:
+    if kinds <= {"goal"}:
+        return "Goals" if kinds else ""
+    if kinds == {"strategy"}:
+        return "Strategies"
+    if "strategy" in kinds:
+        return "Strategies, programs & policies"
+    return "Programs & policies"
+
+
+def lane_label(kinds: list[str], money: float) -> str:
+    """A lane's counts and money, e.g. "3 strategies · 12 programs & policies · $1.2M a year"."""
+    strategies = kinds.count("strategy")
+    others = len(kinds) - strategies
+    parts = []
+    if strategies:
+        parts.append("1 strategy" if strategies == 1 else f"{strategies} strategies")
+    if others:
+        parts.append(f"{others} program{'s' if others != 1 else ''} & policies")
+    if not parts:
+        parts.append("Nothing supports this goal yet")
+    if money:
+        parts.append(f"{money_short(money)} a year")
+    return " · ".join(parts)

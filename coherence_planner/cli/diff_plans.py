@@ -12,7 +12,8 @@ from pathlib import Path
 
 from coherence_planner.cli.common import CommandError, load
 from coherence_planner.domain.model.district import District
-from coherence_planner.domain.progress.diff import diff_districts, render_text
+from coherence_planner.domain.progress.diff import diff_districts
+from coherence_planner.domain.progress.diff_words import render_text
 from coherence_planner.domain.progress.snapshots import find_snapshot, snapshot_district, snapshots
 
 

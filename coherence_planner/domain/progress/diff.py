@@ -3,7 +3,9 @@
 Compares two districts (two snapshots, or this plan and last year's file): items added,
 removed and changed field by field, links added, removed and changed, the decisions taken,
 which coherence findings appeared or went away, and spend before and after. The app's
-comparison view, the report's section and `coherence-planner diff` all read a `DistrictDiff`.
+comparison view, the report's section and `coherence-planner diff` all read a `DistrictDiff`:
+the findings and spend before and after come from `diff_analysis.py`, and the words for it
+all (the lines, the plain text, the report's table) from `diff_words.py`.
 
 Items are matched by id; an id whose kind changed counts as one item removed and another
 added. Links are matched by their key (kind and ends). App records (scenarios, snapshots)
@@ -20,8 +22,13 @@ from coherence_planner.domain.model import codec
 from coherence_planner.domain.model import fields as F
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Item, Link, Policy, Program
-from coherence_planner.domain.model.naming import Names
-from coherence_planner.domain.model.wording import money
+from coherence_planner.domain.progress.diff_analysis import (
+    FindingChange,
+    SpendLine,
+    finding_changes,
+    spend_by_goal_changes,
+    spend_changes,
+)
 
 _UNDECIDED = "undecided"
 
@@ -84,34 +91,6 @@ class Decision:
     rationale: str
     decided_by: str
     decided_on: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    ids: tuple[str, ...]
-    text: str
-
-
-@dataclass(frozen=True)
-class FindingChange:
-    rule: str
-    label: str
-    before: int
-    after: int
-    appeared: tuple[Finding, ...]
-    disappeared: tuple[Finding, ...]
-
-
-@dataclass(frozen=True)
-class SpendLine:
-    key: str  # "total_cost", ... or a goal id
-    label: str
-    before: float
-    after: float
-
-    @property
-    def change(self) -> float:
-        return self.after - self.before
 
 
 @dataclass(frozen=True)
@@ -348,276 +327,7 @@ def diff_districts(
         links_removed=tuple(links_removed),
         links_changed=tuple(links_changed),
         decisions=tuple(decisions),
-        findings=_findings(a, analysis_a, b, analysis_b),
-        spend=_spend(analysis_a, analysis_b),
-        spend_by_goal=_spend_by_goal(a, analysis_a, b, analysis_b),
+        findings=finding_changes(a, analysis_a, b, analysis_b),
+        spend=spend_changes(analysis_a, analysis_b),
+        spend_by_goal=spend_by_goal_changes(a, analysis_a, b, analysis_b),
     )
-
-
-# ----------------------------------------------------------------------------- findings
-
-
-def _namer(a: District, b: District) -> Any:
-    """Items by their names, as findings name them (naming.Names: the id follows only a
-    name two items share); an item gone from `b` is named as `a` had it."""
-    after, before = Names(b), Names(a)
-
-    def name(item_id: str) -> str:
-        if item_id in b.items:
-            return after.plain(item_id)
-        return before.plain(item_id) if item_id in a.items else item_id
-
-    return name
-
-
-def _finding_sets(
-    district: District, analysis: Analysis, name: Any
-) -> dict[str, dict[Any, Finding]]:
-    sets: dict[str, dict[Any, Finding]] = {
-        "orphans": {o.id: Finding((o.id,), name(o.id)) for o in analysis.orphans},
-        "unsupported_goals": {g: Finding((g,), name(g)) for g in analysis.unsupported_goals},
-        "conflicts": {
-            (c.a, c.b): Finding((c.a, c.b), f"{name(c.a)} ↔ {name(c.b)}")
-            for c in analysis.conflicts
-        },
-        "competing": {},
-        "removal_candidates": {
-            c.id: Finding((c.id,), name(c.id)) for c in analysis.removal_candidates
-        },
-    }
-    for group in analysis.competing:
-        key = (frozenset(group.members), group.kept)
-        kept = ", ".join(group.kept) or "none"
-        text = f"{', '.join(name(m) for m in group.members)} (keeping {kept})"
-        sets["competing"][key] = Finding(group.members, text)
-    return sets
-
-
-FINDING_LABELS = {
-    "orphans": "Orphans",
-    "unsupported_goals": "Unsupported goals",
-    "conflicts": "Conflicts",
-    "competing": "Competing groups",
-    "removal_candidates": "Removal candidates",
-}
-
-
-def _findings(
-    a: District, analysis_a: Analysis, b: District, analysis_b: Analysis
-) -> tuple[FindingChange, ...]:
-    name = _namer(a, b)
-    before, after = _finding_sets(a, analysis_a, name), _finding_sets(b, analysis_b, name)
-    out = []
-    for rule, label in FINDING_LABELS.items():
-        old, new = before[rule], after[rule]
-        out.append(
-            FindingChange(
-                rule=rule,
-                label=label,
-                before=len(old),
-                after=len(new),
-                appeared=tuple(f for key, f in new.items() if key not in old),
-                disappeared=tuple(f for key, f in old.items() if key not in new),
-            )
-        )
-    return tuple(out)
-
-
-SPEND_LABELS = {
-    "total_cost": "Total spend",
-    "aligned_cost": "Aligned to goals",
-    "orphan_cost": "On orphans",
-    "freed_cost": "Freed if candidates go",
-    "freed_fte": "FTE freed if candidates go",
-}
-
-
-def _spend(analysis_a: Analysis, analysis_b: Analysis) -> tuple[SpendLine, ...]:
-    return tuple(
-        SpendLine(
-            key,
-            label,
-            float(getattr(analysis_a.resources, key)),
-            float(getattr(analysis_b.resources, key)),
-        )
-        for key, label in SPEND_LABELS.items()
-    )
-
-
-def _spend_by_goal(
-    a: District, analysis_a: Analysis, b: District, analysis_b: Analysis
-) -> tuple[SpendLine, ...]:
-    goal_ids = [g.id for g in b.items_of("goal")]
-    goal_ids += [g.id for g in a.items_of("goal") if g.id not in goal_ids]
-    name = _namer(a, b)
-    by_a, by_b = analysis_a.resources.by_goal, analysis_b.resources.by_goal
-    return tuple(
-        SpendLine(g, name(g), float(by_a.get(g, 0.0)), float(by_b.get(g, 0.0)))
-        for g in goal_ids
-        if g in by_a or g in by_b
-    )
-
-
-# ------------------------------------------------------------------------------- words
-
-
-def show_value(value: Any, limit: int = 100, type: str = "") -> str:
-    """A field value as a short phrase for a diff line."""
-    if type == F.MONEY and isinstance(value, int | float):
-        return money(value)
-    if type in (F.ENUM, F.INT_CHOICE, F.YEAR, F.DATE) and value not in (None, ""):
-        return str(value)
-    if value is None:
-        text = "(none)"
-    elif value == "" or value == []:
-        text = "(empty)"
-    elif isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        text = ", ".join(value)
-    elif isinstance(value, list):
-        text = f"{len(value)} entr{'y' if len(value) == 1 else 'ies'}"
-    elif isinstance(value, str):
-        text = f"“{value}”"
-    else:
-        text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _entry_name(entry: Any, n: int, key: str) -> str:
-    if isinstance(entry, dict) and entry.get(key):
-        return str(entry[key])
-    return f"#{n + 1}"
-
-
-def describe_field(change: FieldChange) -> list[str]:
-    """Readable lines for one field change; lists of objects go entry by entry."""
-    old, new = change.old, change.new
-    if change.field in ("indicators", "cycles") and isinstance(old, list) and isinstance(new, list):
-        key = "name" if change.field == "indicators" else "focus"
-        lines = []
-        for n in range(max(len(old), len(new))):
-            o = old[n] if n < len(old) else None
-            w = new[n] if n < len(new) else None
-            if o == w:
-                continue
-            if o is None:
-                lines.append(f"{change.label}: added {_entry_name(w, n, key)}")
-            elif w is None:
-                lines.append(f"{change.label}: removed {_entry_name(o, n, key)}")
-            else:
-                parts = [
-                    f"{k} {show_value(o.get(k), 40)} → {show_value(w.get(k), 40)}"
-                    for k in dict.fromkeys([*o, *w])
-                    if o.get(k) != w.get(k)
-                ]
-                lines.append(f"{change.label}: {_entry_name(w, n, key)}: {'; '.join(parts)}")
-        return lines
-    shown = [show_value(v, type=change.type) for v in (old, new)]
-    return [f"{change.label}: {shown[0]} → {shown[1]}"]
-
-
-def _spend_value(line: SpendLine, value: float) -> str:
-    return f"{value:g}" if line.key == "freed_fte" else money(value)
-
-
-def _signed(line: SpendLine) -> str:
-    delta = line.change
-    if abs(delta) < 1e-9:
-        return "no change"
-    sign = "+" if delta > 0 else "−"
-    return f"{sign}{_spend_value(line, abs(delta))}"
-
-
-def diff_summary_rows(diff: DistrictDiff) -> list[tuple[str, str, str, str]]:
-    """(section, what, before, after) rows for the report's comparison table."""
-    rows = [
-        ("Plan", "Items added", "", str(len(diff.added))),
-        ("Plan", "Items removed", str(len(diff.removed)), ""),
-        ("Plan", "Items changed", "", str(len(diff.changed))),
-        ("Plan", "Links added", "", str(len(diff.links_added))),
-        ("Plan", "Links removed", str(len(diff.links_removed)), ""),
-        ("Plan", "Decisions taken", "", str(len(diff.decisions))),
-    ]
-    rows += [("Findings", f.label, str(f.before), str(f.after)) for f in diff.findings]
-    rows += [
-        ("Spend", s.label, _spend_value(s, s.before), _spend_value(s, s.after)) for s in diff.spend
-    ]
-    rows += [
-        ("Spend by goal", s.label, money(s.before), money(s.after)) for s in diff.spend_by_goal
-    ]
-    return rows
-
-
-def diff_lines(diff: DistrictDiff) -> list[tuple[str, str]]:
-    """The diff as (mark, text) lines: mark is "+" added, "−" removed, "~" changed,
-    "#" a heading, " " plain. The CLI prints them; the app colours them by mark."""
-    out: list[tuple[str, str]] = []
-
-    def head(text: str) -> None:
-        out.append(("#", text))
-
-    head(f"Comparing {diff.label_a} (before) with {diff.label_b} (after)")
-    if diff.identical:
-        out.append((" ", "The two plans are the same."))
-    if diff.district:
-        head("District")
-        for c in diff.district:
-            out += [("~", line) for line in describe_field(c)]
-    if diff.added or diff.removed or diff.changed:
-        head(
-            f"Items: {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
-        )
-        out += [("+", f"{r.kind} {r.name}") for r in diff.added]
-        out += [("−", f"{r.kind} {r.name}") for r in diff.removed]
-        for ic in diff.changed:
-            out.append(("~", f"{ic.kind} {ic.name}"))
-            out += [("~", f"    {line}") for f in ic.fields for line in describe_field(f)]
-    if diff.links_added or diff.links_removed or diff.links_changed:
-        head(
-            f"Links: {len(diff.links_added)} added, {len(diff.links_removed)} removed, "
-            f"{len(diff.links_changed)} changed"
-        )
-        out += [("+", r.text) for r in diff.links_added]
-        out += [("−", r.text) for r in diff.links_removed]
-        for lc in diff.links_changed:
-            out.append(("~", lc.link.text))
-            out += [("~", f"    {line}") for f in lc.fields for line in describe_field(f)]
-    if diff.decisions:
-        head(f"Decisions taken: {len(diff.decisions)}")
-        for d in diff.decisions:
-            was = "new" if d.old is None else d.old
-            text = f"{d.name}: {was} → {d.new}"
-            who = ", ".join(x for x in (d.decided_by, d.decided_on) if x)
-            if who:
-                text += f" ({who})"
-            if d.rationale:
-                text += f" — {d.rationale}"
-            out.append(("~", text))
-    head("Findings (before → after)")
-    for f in diff.findings:
-        out.append((" ", f"{f.label}: {f.before} → {f.after}"))
-        out += [("+", f"    new: {x.text}") for x in f.appeared]
-        out += [("−", f"    gone: {x.text}") for x in f.disappeared]
-    head("Spend (before → after)")
-    for s in (*diff.spend, *diff.spend_by_goal):
-        out.append(
-            (
-                " ",
-                f"{s.label}: {_spend_value(s, s.before)} → {_spend_value(s, s.after)} ({_signed(s)})",
-            )
-        )
-    return out
-
-
-def render_text(diff: DistrictDiff) -> str:
-    """The diff as plain text, one line per change; "+" added, "−" removed, "~" changed."""
-    lines: list[str] = []
-    for mark, text in diff_lines(diff):
-        if mark == "#":
-            if lines:
-                lines.append("")
-            lines.append(text)
-        else:
-            lines.append(f"{mark} {text}" if mark != " " else f"  {text}")
-    return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from coherence_planner.domain.model.district import District, DistrictError
 from coherence_planner.domain.model.items import Strategy
 from coherence_planner.domain.model.wording import plural
 from coherence_planner.domain.progress.cycles import current_cycle_rows
-from coherence_planner.domain.progress.diff import diff_lines, diff_summary_rows
+from coherence_planner.domain.progress.diff_words import diff_lines, diff_summary_rows
 from coherence_planner.domain.progress.snapshots import compare_with_latest
 from coherence_planner.domain.progress.themes import (
     ThemeCoverage,

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from coherence_planner.domain.model.codec import InvalidDistrict
 from coherence_planner.domain.model.commands import Changes
 from coherence_planner.domain.model.district import District
-from coherence_planner.domain.progress.diff import DistrictDiff, diff_districts, diff_lines
+from coherence_planner.domain.progress.diff import DistrictDiff, diff_districts
+from coherence_planner.domain.progress.diff_words import diff_lines
 from coherence_planner.domain.progress.snapshots import (
     COLLECTION,
     delete_snapshot,

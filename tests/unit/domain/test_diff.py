@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from coherence_planner.domain.model import codec
-from coherence_planner.domain.progress.diff import (
-    diff_districts,
+from coherence_planner.domain.progress.diff import diff_districts
+from coherence_planner.domain.progress.diff_words import (
     diff_lines,
     diff_summary_rows,
     render_text,

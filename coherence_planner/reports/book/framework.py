@@ -1,8 +1,9 @@
 """The improvement framework in the report: theme coverage with each theme's guiding prompt,
 the improvement cycle each strategy is running, and what changed since the last snapshot.
 
-The content comes from domain/progress/themes.py, domain/progress/cycles.py and domain/progress/snapshots.py + diff.py
-(the same functions the app's views use), so the packet says what the screen says.
+The content comes from domain/progress/themes.py, domain/progress/cycles.py and
+domain/progress/snapshots.py + diff.py, worded by diff_words.py (the same functions the app's
+views use), so the packet says what the screen says.
 """
 
 from __future__ import annotations

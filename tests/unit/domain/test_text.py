@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from coherence_planner.domain.analysis.coherence import analyse
-from coherence_planner.domain.layout.geometry import card_text, layout_map
+from coherence_planner.domain.layout.geometry import card_text
+from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.naming import Names
 from coherence_planner.domain.model.text import BIDI_CONTROLS, visible

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from coherence_planner.storage.spreadsheets import SpreadsheetError
 from coherence_planner.storage.spreadsheets import reading as reading_module
+from coherence_planner.storage.spreadsheets import tables as tables_module
 from coherence_planner.ui.importing import reading_job
 from coherence_planner.ui.importing.reading_job import read_with_progress
 
@@ -33,16 +34,16 @@ def test_a_slow_read_shows_the_row_reached_and_cancel_stops_it(
     tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reading_job, "SHOW_AFTER_MS", 0)
-    monkeypatch.setattr(reading_module, "PROGRESS_ROWS", 10)
+    monkeypatch.setattr(tables_module, "PROGRESS_ROWS", 10)
     slowed = threading.Event()
-    real_reporting = reading_module._reporting
+    real_reporting = tables_module.reporting
 
     def slow_reporting(rows: Any, sheet: str, progress: Any) -> Any:
         for item in real_reporting(rows, sheet, progress):
             slowed.wait(0.002)  # a slow disk: about two rows a millisecond
             yield item
 
-    monkeypatch.setattr(reading_module, "_reporting", slow_reporting)
+    monkeypatch.setattr(reading_module, "reporting", slow_reporting)  # the CSV reader's
     seen: list[str] = []
 
     def press_cancel() -> None:

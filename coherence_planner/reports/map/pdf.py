@@ -29,15 +29,39 @@ def map_poster(
         layout = layout_map(district, analysis, goal_focus=goal, today=today or dt.date.today())
     except LayoutError as exc:
         raise ExportError(str(exc)) from None
-    subtitle = ["Coherence map"]
-    if goal is not None:
-        subtitle.append(f"focused on {district.items[goal].name} ({goal})")
-    if district.school_year:
-        subtitle.append(district.school_year)
-    subtitle.append(f"printed {printed_on(today)}")
     return MapPoster(
-        district, analysis, layout, title=district_title(district), subtitle=" · ".join(subtitle)
+        district,
+        analysis,
+        layout,
+        title=district_title(district),
+        subtitle=map_subtitle(district, goal, today),
     )
+
+
+def map_subtitle(district: District, goal: str | None, today: dt.date | None) -> str:
+    """The line under the map's title, the same on the page set for paper and the poster.
+    A focused map names its goal as the report's map section does ("Line of sight: …"),
+    by name only: ids mean nothing to the cabinet reading the paper."""
+    words = ["Coherence map"]
+    if goal is not None:
+        words.append(f"line of sight: {district.items[goal].label}")
+    if district.school_year:
+        words.append(district.school_year)
+    words.append(f"printed {printed_on(today)}")
+    return " · ".join(words)
+
+
+def _map_canvas(path: Path | BinaryIO, district: District, sheet: Sheet) -> Canvas:
+    """The canvas every map PDF draws on: the checked target (pdf_target refuses anything but
+    a path or a binary stream, so a stream's repr never becomes a file name), the paper, the
+    map's font and the document's title and subject."""
+    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    set_info(canvas, f"{district_title(district)} — coherence map", "Coherence map", district)
+    return canvas
+
+
+def _map_footer(district: District, today: dt.date | None) -> str:
+    return f"{district_title(district)} · coherence map · printed {printed_on(today)}"
 
 
 def plan_map(
@@ -74,10 +98,8 @@ def write_map_pdf(
         return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
     poster = map_poster(district, analysis, goal, today)
     plan = plan_pages(poster, sheet, tile)
-    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
-    title = f"{district_title(district)} — coherence map"
-    set_info(canvas, title, "Coherence map", district)
-    footer = f"{district_title(district)} · coherence map · printed {printed_on(today)}"
+    canvas = _map_canvas(path, district, sheet)
+    footer = _map_footer(district, today)
     draw_pages(canvas, poster, sheet, plan, footer, scaled(progress, 0.1, 0.95))
     canvas.save()
     progress(1.0, "Map written")
@@ -94,18 +116,16 @@ def _write_print_pages(
     today: dt.date | None,
 ) -> int:
     plan = plan_print(district, analysis, sheet, goal)
-    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
-    title = district_title(district)
-    set_info(canvas, f"{title} — coherence map", "Coherence map", district)
-    words = ["Coherence map"]
-    if goal is not None:
-        words.append(f"line of sight of: {district.items[goal].label}")
-    if district.school_year:
-        words.append(district.school_year)
-    words.append(f"printed {printed_on(today)}")
-    subtitle = " · ".join(words)
-    footer = f"{title} · coherence map · printed {printed_on(today)}"
-    draw_print_pages(canvas, plan, sheet, title, subtitle, footer, scaled(progress, 0.1, 0.95))
+    canvas = _map_canvas(path, district, sheet)
+    draw_print_pages(
+        canvas,
+        plan,
+        sheet,
+        district_title(district),
+        map_subtitle(district, goal, today),
+        _map_footer(district, today),
+        scaled(progress, 0.1, 0.95),
+    )
     canvas.save()
     progress(1.0, "Map written")
     return len(plan.pages)

@@ -88,8 +88,20 @@ def test_a_map_focused_on_one_goal_prints_its_line_of_sight(tmp_path: Path) -> N
     out = tmp_path / "focus.pdf"
     export_pdf(district, out, PdfOptions("map", "letter", True, goal="G1"))
     text = pdf_text(out)
-    assert "line of sight of: Readers by grade 3" in text
+    assert "line of sight: Readers by grade 3" in text
     assert "Phonics groups" in text
+
+
+def test_the_focused_poster_and_the_focused_page_share_one_subtitle(tmp_path: Path) -> None:
+    # The tiled poster once said "focused on <name> (G1)", an id beside the page's wording.
+    district = small_district()
+    page, poster = tmp_path / "page.pdf", tmp_path / "poster.pdf"
+    export_pdf(district, page, PdfOptions("map", "letter", True, goal="G1"))
+    export_pdf(district, poster, PdfOptions("map", "letter", True, tile=(1, 1), goal="G1"))
+    for out in (page, poster):
+        text = pdf_text(out)
+        assert "Coherence map · line of sight: Readers by grade 3 · 2026-27" in text, out.name
+        assert "G1" not in text, out.name
 
 
 def test_focus_needs_a_live_goal(tmp_path: Path) -> None:

@@ -12,14 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from coherence_planner.domain.analysis.coherence import (
-    KEPT_BY_LAW,
-    Analysis,
-    CompetingGroup,
-    common_audience,
-    describe_shared,
-)
+from coherence_planner.domain.analysis.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.analysis.gaps import type_known
+from coherence_planner.domain.analysis.rules.keeping import CompetingGroup, describe_shared
+from coherence_planner.domain.analysis.rules.overlap import common_audience
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.naming import Names

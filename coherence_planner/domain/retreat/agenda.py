@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coherence_planner.domain.analysis.coherence import Analysis, CompetingGroup
+from coherence_planner.domain.analysis.coherence import Analysis
+from coherence_planner.domain.analysis.rules.keeping import CompetingGroup
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Goal, Program
 

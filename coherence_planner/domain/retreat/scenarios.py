@@ -14,7 +14,8 @@ import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coherence_planner.domain.analysis.coherence import Analysis, CompetingGroup, analyse
+from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.analysis.rules.keeping import CompetingGroup
 from coherence_planner.domain.model.commands import Command, DeleteRecord, PutRecord
 from coherence_planner.domain.model.district import District, DistrictError
 from coherence_planner.domain.model.items import Program

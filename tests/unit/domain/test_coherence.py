@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import math
 
-from coherence_planner.domain.analysis.coherence import (
-    ORPHAN_REASON,
-    analyse,
-    check_report,
-    rank_key,
-)
+from coherence_planner.domain.analysis.coherence import analyse, check_report
+from coherence_planner.domain.analysis.rules.keeping import rank_key
+from coherence_planner.domain.analysis.rules.orphans import ORPHAN_REASON
 from tests.factories import b, con, g, make, p, s, sup
 
 INTERVENTION = {"type": "intervention", "tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

@@ -4,12 +4,8 @@ types, required items (orphaned, and inside competing groups), and `check --json
 
 from __future__ import annotations
 
-from coherence_planner.domain.analysis.coherence import (
-    ORPHAN_REASON,
-    REQUIRED_ORPHAN_REASON,
-    analyse,
-    check_report,
-)
+from coherence_planner.domain.analysis.coherence import analyse, check_report
+from coherence_planner.domain.analysis.rules.orphans import ORPHAN_REASON, REQUIRED_ORPHAN_REASON
 from tests.factories import con, g, make, p, s, sup
 
 READING = {"tier": 2, "grades": ["K-3"], "subjects": ["ela"]}

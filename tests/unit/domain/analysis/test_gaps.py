@@ -4,8 +4,9 @@ figures per program and for the plan."""
 
 from __future__ import annotations
 
-from coherence_planner.domain.analysis.coherence import MIGHT_COMPETE_LIMIT, analyse
+from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.domain.analysis.gaps import FACTS, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.analysis.rules.competing import MIGHT_COMPETE_LIMIT
 from coherence_planner.domain.model.naming import Names
 from tests.factories import g, make, p, sup
 

@@ -1,0 +1,188 @@
+"""Rule 5, first half: which programs of a competing group are kept, and why the others are not.
+
+Programs are ranked by rank_key; going down the ranking, a program is kept unless it competes
+with one already kept. A required program is always kept (version 2.1: the law allows no "not
+kept"). Each program not kept gets a reason per kept rival a superintendent can read aloud."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from coherence_planner.domain.analysis.reach import bits_to_ids
+from coherence_planner.domain.analysis.rules.competing import Competition, pair
+from coherence_planner.domain.analysis.rules.context import RuleContext
+from coherence_planner.domain.analysis.rules.overlap import Profile
+from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.items import Program
+from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import aside, join_words, money
+
+
+@dataclass(frozen=True)
+class CompetingGroup:
+    """Programs that chase the same goal for the same students, best-ranked first."""
+
+    members: tuple[str, ...]
+    kept: tuple[str, ...]
+    goals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """Rule 5's keeping: the programs in groups best-ranked first, the kept ones, why each
+    other one is not kept, the required ones, and the groups in order of their smallest
+    member with each program's group number."""
+
+    ranked: list[str]
+    kept: frozenset[str]
+    not_kept: dict[str, tuple[str, ...]]
+    kept_by_law: frozenset[str]
+    competing: list[CompetingGroup]
+    group_of: dict[str, int]
+
+
+def rank_key(program: Program) -> tuple[int, int, float, float, str]:
+    """Rule 5's ranking: smaller is better, compared left to right."""
+    decided = 0 if program.decision in ("keep", "expand") or program.required else 1
+    evidence = program.evidence_tier if program.evidence_tier is not None else 5
+    per_student = program.cost_per_student
+    return (
+        decided,
+        evidence,
+        per_student if per_student is not None else math.inf,
+        -(program.students_served or 0),
+        program.id,
+    )
+
+
+def keep(context: RuleContext, competition: Competition) -> Keeping:
+    profiles, pairs = competition.profiles, competition.pairs
+    names, goal_ids = context.names, context.goal_ids
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    rank = {i: rank_key(profiles[i].program) for i in competition.group_of}  # once each
+    in_groups = sorted(competition.group_of, key=rank.__getitem__)
+    kept: set[str] = set()
+    not_kept: dict[str, tuple[str, ...]] = {}
+    kept_by_law = frozenset(i for i in in_groups if profiles[i].program.required)
+    for program_id in in_groups:
+        rivals = [k for k in neighbours[program_id] if k in kept]
+        if not rivals or program_id in kept_by_law:
+            kept.add(program_id)
+            continue
+        rivals.sort(key=rank.__getitem__)
+        not_kept[program_id] = tuple(
+            _not_kept_reason(
+                names, goal_ids, profiles[program_id], profiles[k], pairs[pair(program_id, k)]
+            )
+            for k in rivals
+        )
+
+    competing = []
+    for members in competition.groups:
+        ordered = sorted(members, key=rank.__getitem__)
+        shared_bits = 0
+        for a in members:
+            for b in neighbours[a]:
+                shared_bits |= profiles[a].mask & profiles[b].mask
+        competing.append(
+            CompetingGroup(
+                members=tuple(ordered),
+                kept=tuple(i for i in ordered if i in kept),
+                goals=tuple(bits_to_ids(shared_bits, goal_ids)),
+            )
+        )
+    # Groups in a stable order: by their smallest member id; group_of follows.
+    order = sorted(range(len(competing)), key=lambda n: min(competing[n].members))
+    competing = [competing[n] for n in order]
+    renumber = {old: new for new, old in enumerate(order)}
+    group_of = {i: renumber[n] for i, n in competition.group_of.items()}
+    return Keeping(in_groups, frozenset(kept), not_kept, kept_by_law, competing, group_of)
+
+
+def _type_words(program: Program) -> str:
+    return program.type.replace("-", " ")
+
+
+def describe_shared(
+    names: Names, goals: list[str], program: Program, shared: dict[str, Any], who: str = "both"
+) -> str:
+    """What programs of `program`'s type and tier share: the goals, then the overlap of each
+    attribute (`shared` as overlap.overlaps gives it; None means everything)."""
+    goal_names = [names(g) for g in goals]
+    tier = f"Tier {program.tier} " if program.tier is not None else ""
+    parts = [f"{who} are {tier}{_type_words(program)} programs serving {join_words(goal_names)}"]
+    grades = shared["grades"]
+    if grades is None:
+        parts.append("for every grade")
+    else:
+        ranges = vocab.compact_grades(grades)
+        word = "grade" if len(grades) == 1 else "grades"
+        parts.append(f"for {word} {join_words(ranges)}")
+    subjects = shared["subjects"]
+    if subjects is not None:
+        parts.append(f"in {join_words(sorted(subjects))}")
+    populations = shared["populations"]
+    parts.append(
+        "for all students"
+        if populations is None
+        else f"for {join_words(sorted(populations))} students"
+    )
+    schools = shared["schools"]
+    parts.append("district-wide" if schools is None else f"at {join_words(sorted(schools))}")
+    return ", ".join(parts)
+
+
+_EVIDENCE_WORDS = {
+    1: "strong (ESSA tier 1)",
+    2: "moderate (ESSA tier 2)",
+    3: "promising (ESSA tier 3)",
+    4: "a rationale only (ESSA tier 4)",
+    None: "none on record",
+}
+
+
+def _why_ranked_higher(kept: Program, other: Program) -> str:
+    """Which ranking rule put the kept program first, in words."""
+    k, o = rank_key(kept), rank_key(other)
+    if k[0] != o[0]:
+        if kept.decision in ("keep", "expand"):
+            return f"the cabinet decided to {kept.decision} it"
+        return "it is required by law, regulation, court order or contract"
+    if k[1] != o[1]:
+        return (
+            f"it has stronger evidence: {_EVIDENCE_WORDS[kept.evidence_tier]} against "
+            f"{_EVIDENCE_WORDS[other.evidence_tier]}"
+        )
+    if k[2] != o[2]:
+        theirs = money(o[2]) if math.isfinite(o[2]) else "unknown"
+        return f"it costs less per student ({money(k[2])} against {theirs})"
+    if k[3] != o[3]:
+        return f"it reaches more students ({kept.students_served:,} against {other.students_served or 0:,})"
+    return "everything else is equal and its id comes first"
+
+
+def _not_kept_reason(
+    names: Names,
+    goal_ids: list[str],
+    loser: Profile,
+    winner: Profile,
+    pair: dict[str, Any],
+) -> str:
+    kept = winner.program
+    head = f"competes with {names(kept.id)}, which is kept"
+    why = _why_ranked_higher(kept, loser.program)
+    parts = []
+    if "criteria" in pair:
+        goals = bits_to_ids(loser.mask & winner.mask, goal_ids)
+        parts.append(describe_shared(names, goals, loser.program, pair["criteria"]))
+    if "conflict" in pair:
+        rationale = pair["conflict"]
+        parts.append("the two are marked as conflicting" + aside(rationale))
+    shared = "; ".join(parts)
+    return f"{head}. {shared[0].upper()}{shared[1:]}. {names(kept.id)} ranks first because {why}."

@@ -1,4 +1,4 @@
-"""The codec's quick readers (codec._FastReader.read_all, codec._plain_links) take only what the careful
+"""The codec's quick readers (codec.items_from_dicts, codec.links_from_dicts) take only what the careful
 readers take unchanged: on any value the careful path refuses or changes they step aside, so
 validation names every problem and its place exactly as before."""
 
@@ -106,7 +106,7 @@ def careful(kind: str, raw: Any) -> tuple[Item | None, list[codec.Problem]]:
 
 
 def quick(kind: str, raw: Any) -> Item | None:
-    items = codec._FAST[kind].read_all([raw])
+    items = codec.items_from_dicts(kind, [raw])
     return items[0] if items else None
 
 
@@ -163,7 +163,7 @@ def test_every_generated_item_reads_the_same_either_way(seed: int) -> None:
 
 def test_a_whole_section_reads_at_once_as_item_by_item() -> None:
     programs = generate(300, 3)["programs"]
-    items = codec._FAST["program"].read_all(copy.deepcopy(programs))
+    items = codec.items_from_dicts("program", copy.deepcopy(programs))
     assert items is not None and len(items) == len(programs)
     for item, raw in zip(items, programs, strict=True):
         expected, _ = careful("program", copy.deepcopy(raw))
@@ -174,7 +174,7 @@ def test_a_whole_section_reads_at_once_as_item_by_item() -> None:
 def test_one_unusual_item_sends_the_whole_section_the_careful_way(field: str, value: Any) -> None:
     programs = generate(50, 1)["programs"]
     programs[17] = {**programs[17], field: value}
-    assert codec._FAST["program"].read_all(programs) is None
+    assert codec.items_from_dicts("program", programs) is None
 
 
 LINK = {"from": "P1", "to": "G1", "kind": "supports", "strength": "strong", "rationale": "Why."}
@@ -208,8 +208,8 @@ def test_a_link_the_careful_path_refuses_or_keeps_extras_on_takes_the_careful_pa
         }
     )
     raw = {**LINK, **change}
-    assert codec._plain_links([dict(LINK), raw], district.items) is None
-    assert codec._plain_links([dict(LINK)], district.items) is not None
+    assert codec.links_from_dicts([dict(LINK), raw], district.items) is None
+    assert codec.links_from_dicts([dict(LINK)], district.items) is not None
 
 
 def two_programs() -> dict[str, Item]:
@@ -228,12 +228,12 @@ def test_the_same_link_twice_takes_the_careful_path() -> None:
         {"from": "P2", "to": "P1", "kind": "conflicts"},
         {"from": "P1", "to": "P2", "kind": "conflicts"},
     ]
-    assert codec._plain_links(twice, items) is None
+    assert codec.links_from_dicts(twice, items) is None
 
 
 def test_a_conflict_read_quickly_has_the_key_of_the_careful_path() -> None:
     items = two_programs()
-    plain = codec._plain_links([{"from": "P2", "to": "P1", "kind": "conflicts"}], items)
+    plain = codec.links_from_dicts([{"from": "P2", "to": "P1", "kind": "conflicts"}], items)
     assert plain is not None
     (link,), (key,) = plain
     assert key == link.key == ("conflicts", "P1", "P2")

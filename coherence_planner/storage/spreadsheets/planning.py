@@ -540,13 +540,7 @@ class _Planner:
                 header = _header_for(columns, spec.name)
                 if header is None:
                     continue
-                raw = sheet.cell(row, header)
-                if spec.type == F.TEXT:
-                    value, error = V.parse_text(raw)
-                elif spec.type == F.YEAR:
-                    value, error = V.parse_year(raw)
-                else:
-                    value, error = V.parse_signed_number(raw)
+                value, error = V.parse_field(spec, sheet.cell(row, header))
                 if error:
                     self.problem(sheet, error, row, header)
                     bad_goals.add(goal)

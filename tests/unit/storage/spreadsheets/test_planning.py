@@ -294,3 +294,43 @@ def test_guess_mappings_is_what_plan_import_uses(tmp_path: Path) -> None:
     guessed = plan_import(sheets, mappings, district)
     default = plan_import(sheets, None, district)
     assert [c.item.name for c in guessed.creates] == [c.item.name for c in default.creates]
+
+
+def indicator_sheet(path: Path, rows: list[list[Any]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Indicators"
+    ws.append(["Goal", "Indicator", "Unit", "Baseline", "Current", "Target", "Target year"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_indicator_cells_meet_the_plans_rules_like_every_other_cell(tmp_path: Path) -> None:
+    """The Indicators sheet reads its cells on the same path as the item sheets
+    (`parse_field`), so a name longer than the plan holds is a problem at its place, as it is
+    on a goal's row, instead of an indicator the saved plan would refuse."""
+    path = indicator_sheet(
+        tmp_path / "ind.xlsx",
+        [
+            ["G1", "Reading proficiency " * 60, "%", 41, 48, 70, 2028],
+            ["G2", "Algebra gap", "pts", -12, -8, -3, 2029],
+            ["G2", "", "", 1, 2, 3, None],
+        ],
+    )
+    plan = plan_import(read_spreadsheet(path), None, district_with_goals())
+    assert [(p.place, p.message) for p in plan.problems] == [
+        (
+            "ind.xlsx, sheet 'Indicators', row 2, column 'Indicator'",
+            "Indicator is 1,199 characters long; the most is 1,000",
+        )
+    ]
+    # Negative indicator numbers and an indicator with no name yet are still read.
+    (update,) = plan.updates
+    assert update.item_id == "G2"
+    _, indicators = update.changes["indicators"]
+    assert [(i.name, i.baseline, i.target) for i in indicators] == [
+        ("Algebra gap", -12, -3),
+        ("", 1, 3),
+    ]

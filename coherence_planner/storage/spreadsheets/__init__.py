@@ -10,15 +10,17 @@ The flow, which the mapping dialog and the CLI both follow:
 and out again with write_xlsx / write_csv (writing.py) or write_template (template.py).
 """
 
+from coherence_planner.storage.spreadsheets.header_guess import (
+    guess_kind,
+    guess_mapping,
+    unmapped_headers,
+)
+from coherence_planner.storage.spreadsheets.header_words import targets_of
 from coherence_planner.storage.spreadsheets.mapping import (
     MappingError,
     SheetMapping,
-    guess_kind,
-    guess_mapping,
     load_mappings,
     save_mappings,
-    targets_of,
-    unmapped_headers,
 )
 from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportRefused
 from coherence_planner.storage.spreadsheets.planning import guess_mappings, plan_import

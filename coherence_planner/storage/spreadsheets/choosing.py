@@ -10,11 +10,8 @@ from __future__ import annotations
 from coherence_planner.domain.model import vocab
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets.guessing import guess_columns
-from coherence_planner.storage.spreadsheets.mapping import (
-    SheetMapping,
-    header_score,
-    is_report_sheet,
-)
+from coherence_planner.storage.spreadsheets.header_guess import header_score, is_report_sheet
+from coherence_planner.storage.spreadsheets.mapping import SheetMapping
 from coherence_planner.storage.spreadsheets.plan import ImportPlan
 from coherence_planner.storage.spreadsheets.planning import guess_mappings
 from coherence_planner.storage.spreadsheets.reading import Sheet

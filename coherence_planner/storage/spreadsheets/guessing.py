@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from coherence_planner.storage.spreadsheets.mapping import ColumnMapping, guess_mapping, target_of
+from coherence_planner.storage.spreadsheets.header_guess import guess_mapping
+from coherence_planner.storage.spreadsheets.header_words import ColumnMapping, target_of
 from coherence_planner.storage.spreadsheets.reading import Sheet
 
 _CODE = re.compile(r"^[A-Z]{0,4}[-.]?\d[\d.\-/]*[A-Z]?$")

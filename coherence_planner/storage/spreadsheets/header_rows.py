@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coherence_planner.storage.spreadsheets.mapping import header_score, target_of
+from coherence_planner.storage.spreadsheets.header_guess import header_score
+from coherence_planner.storage.spreadsheets.header_words import target_of
 from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from coherence_planner.storage.spreadsheets.mapping import ID, ColumnMapping
+from coherence_planner.storage.spreadsheets.header_words import ID, ColumnMapping
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
 
 _TOTAL_WORDS = re.compile(

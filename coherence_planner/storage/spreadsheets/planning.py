@@ -29,7 +29,8 @@ from coherence_planner.storage.spreadsheets.guessing import (
     guess_type,
     type_note,
 )
-from coherence_planner.storage.spreadsheets.mapping import (
+from coherence_planner.storage.spreadsheets.header_guess import is_report_sheet, unmapped_headers
+from coherence_planner.storage.spreadsheets.header_words import (
     ID,
     INDICATOR_SHEET,
     LINK_SHEET,
@@ -37,11 +38,8 @@ from coherence_planner.storage.spreadsheets.mapping import (
     PROPOSAL,
     PROPOSAL_KINDS,
     ColumnMapping,
-    SheetMapping,
-    check_mapping,
-    is_report_sheet,
-    unmapped_headers,
 )
+from coherence_planner.storage.spreadsheets.mapping import SheetMapping, check_mapping
 from coherence_planner.storage.spreadsheets.nonitems import classify, describe
 from coherence_planner.storage.spreadsheets.plan import (
     ImportPlan,

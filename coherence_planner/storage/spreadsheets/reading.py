@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.storage.file_kinds import require_regular_file
+from coherence_planner.storage.spreadsheets.header_guess import guess_kind
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.limits import MAX_FILE_BYTES, MAX_ROWS
-from coherence_planner.storage.spreadsheets.mapping import guess_kind
 
 # Row, Sheet, SpreadsheetError, ReadProgress and ReadCancelled are read from here by the
 # rest of spreadsheets/ and the importer's views: this is the module that reads a file.

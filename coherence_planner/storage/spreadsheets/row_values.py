@@ -17,7 +17,7 @@ from typing import Any
 
 from coherence_planner.domain.model import fields as F
 from coherence_planner.storage.spreadsheets import values as V
-from coherence_planner.storage.spreadsheets.mapping import ID, LINKS, PROPOSAL, ColumnMapping
+from coherence_planner.storage.spreadsheets.header_words import ID, LINKS, PROPOSAL, ColumnMapping
 from coherence_planner.storage.spreadsheets.plan import ImportProblem
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
 

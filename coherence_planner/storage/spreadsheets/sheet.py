@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coherence_planner.storage.spreadsheets.mapping import guess_kind
+from coherence_planner.storage.spreadsheets.header_guess import guess_kind
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.storage.errors import KnownError
+from coherence_planner.storage.spreadsheets.header_guess import guess_kind, header_score
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, row_limit
-from coherence_planner.storage.spreadsheets.mapping import guess_kind, header_score
 from coherence_planner.storage.spreadsheets.sheet import Row, Sheet, set_headers, unique_headers
 
 MAX_COLUMNS = 200

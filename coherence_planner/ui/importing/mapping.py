@@ -31,7 +31,7 @@ from coherence_planner.storage.spreadsheets import (
     guess_mapping,
     targets_of,
 )
-from coherence_planner.storage.spreadsheets.mapping import INDICATOR_SHEET, LINK_SHEET
+from coherence_planner.storage.spreadsheets.header_words import INDICATOR_SHEET, LINK_SHEET
 from coherence_planner.storage.spreadsheets.nonitems import classify
 from coherence_planner.storage.spreadsheets.reading import Row
 from coherence_planner.ui.plain_text import tooltip

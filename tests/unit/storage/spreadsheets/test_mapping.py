@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from coherence_planner.storage.spreadsheets.mapping import (
-    MappingError,
+from coherence_planner.storage.spreadsheets.header_guess import (
     guess_kind,
     guess_mapping,
+    unmapped_headers,
+)
+from coherence_planner.storage.spreadsheets.mapping import (
+    MappingError,
     load_mappings,
     save_mappings,
-    unmapped_headers,
 )
 
 PROGRAM_HEADERS = {

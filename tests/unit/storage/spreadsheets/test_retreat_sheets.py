@@ -10,7 +10,7 @@ import pytest
 from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.retreat.decisions import decide
-from coherence_planner.storage.spreadsheets.mapping import guess_kind, is_report_sheet
+from coherence_planner.storage.spreadsheets.header_guess import guess_kind, is_report_sheet
 from coherence_planner.storage.spreadsheets.planning import plan_import
 from coherence_planner.storage.spreadsheets.reading import read_spreadsheet
 from coherence_planner.storage.spreadsheets.writing import sheet_title, write_xlsx

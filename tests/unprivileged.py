@@ -27,7 +27,10 @@ NOBODY = 65534
 _ROOT = Path(coherence_planner.__file__).resolve().parent.parent
 
 
-def _prefix() -> list[str]:
+def unprivileged_prefix() -> list[str]:
+    """The words that run a command as nobody with every capability dropped, when these
+    tests run as root ([] as any other user, who is bound by file modes already); the test
+    is skipped where that cannot be done."""
     if os.name != "posix":
         pytest.skip("file permissions are tested on POSIX systems")
     if os.geteuid() != 0:
@@ -49,7 +52,7 @@ def run_unprivileged(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `code` (with sys.argv[1:] = args) as an unprivileged user; check it succeeds."""
     env = dict(os.environ, PYTHONPATH=str(_ROOT), HOME="/tmp", PYTHONDONTWRITEBYTECODE="1")
     done = subprocess.run(
-        [*_prefix(), sys.executable, "-c", code, *args],
+        [*unprivileged_prefix(), sys.executable, "-c", code, *args],
         env=env,
         capture_output=True,
         text=True,

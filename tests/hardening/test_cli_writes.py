@@ -23,6 +23,7 @@ import pytest
 from coherence_planner.cli import main
 from coherence_planner.cli import spreadsheets as spreadsheet_cli
 from coherence_planner.storage import atomic, rows
+from tests.unprivileged import unprivileged_prefix
 
 FORMATS = ("json", "xlsx", "csv", "pdf", "svg", "png")
 INVENTORY = "Program Name,Annual Cost\n" + "".join(f"Program {i},{i * 100}\n" for i in range(40))
@@ -49,14 +50,7 @@ def shared_dir() -> Iterator[Path]:
 
 def run_unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
     """The command line as a user whom file permissions bind (root bypasses them)."""
-    command = [sys.executable, "-m", "coherence_planner", *args]
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("needs setpriv to drop root's privileges")
-        command = [
-            "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-            "--inh-caps=-all", "--bounding-set=-all", *command,
-        ]  # fmt: skip
+    command = [*unprivileged_prefix(), sys.executable, "-m", "coherence_planner", *args]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": "/nonexistent"}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 

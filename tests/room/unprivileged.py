@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,16 +14,7 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.room_store import RoundStore
 from tests.room.conftest import make_plan
 from tests.room.test_kill import free_port
-
-NOBODY = 65534
-DROP_PRIVILEGES = [
-    "setpriv",
-    f"--reuid={NOBODY}",
-    f"--regid={NOBODY}",
-    "--clear-groups",
-    "--inh-caps=-all",
-    "--bounding-set=-all",
-]
+from tests.unprivileged import unprivileged_prefix
 
 
 @dataclass
@@ -58,7 +48,7 @@ def serve_read_only(folder: Path, *, count: int = 3) -> ReadOnlyRound:
     port = free_port()
     serve = ["-m", "coherence_planner.room.headless", str(plan), round_id, "--port", str(port)]
     process = subprocess.Popen(
-        [*(DROP_PRIVILEGES if os.geteuid() == 0 else []), sys.executable, *serve],
+        [*unprivileged_prefix(), sys.executable, *serve],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

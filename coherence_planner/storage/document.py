@@ -46,11 +46,10 @@ from coherence_planner.storage.errors import (
     KnownError,
     NewerVersion,
     NotACoherenceFile,
-    ReadOnlyFile,
-    ReadOnlyFolder,
     SameAsOpenFile,
     WriteIgnored,
     classify,
+    read_only_place,
     unsaved,
 )
 from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
@@ -353,10 +352,8 @@ class Document:
         if self.unsaved is not None:
             raise self.unsaved
         watch.check(self.path, self._identity)
-        if not os.access(self.path, os.W_OK):
-            raise ReadOnlyFile(self.path)
-        if not os.access(self.path.parent, os.W_OK):
-            raise ReadOnlyFolder(self.path)
+        if self.read_only:
+            raise read_only_place(self.path)  # which of the file or its folder, by name
 
     def _run(
         self,

@@ -96,7 +96,7 @@ FACTS = (
 )
 FACT_BY_FIELD = {fact.field: fact for fact in FACTS}
 # A type on record that the import guessed: still a gap until a person confirms it.
-GUESSED_TYPE = "a guessed type, not yet confirmed (it competes with nothing until then)"
+GUESSED_TYPE = "a type the import guessed, which competes with nothing until a person confirms it"
 
 # MTSS tiers describe instruction and student supports; coaching, operations, family
 # engagement and enrichment are rightly untiered, so their empty tier is not asked about.

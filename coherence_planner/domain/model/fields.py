@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coherence_planner.domain.model import vocab
+from coherence_planner.domain.model.text import visible
 
 # Field types. Each names how a value is checked and which widget edits it.
 TEXT = "text"  # one line of text
@@ -263,7 +264,9 @@ Check = Callable[[FieldSpec, Any], str | None]
 def _check_text(spec: FieldSpec, value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be text"
-    if spec.name == "name" and not value.strip():
+    # A name of nothing but invisible characters (a right-to-left override, a soft hyphen)
+    # draws as an empty card and an empty sentence: it is as empty as one of spaces.
+    if spec.name == "name" and not visible(value).strip():
         return "must not be empty"
     return text_problem(value, MAX_LINE if spec.type == TEXT else MAX_PARAGRAPHS)
 
@@ -321,7 +324,7 @@ def _check_text_list(spec: FieldSpec, value: Any) -> str | None:
             problem = grade_problem(entry)
             if problem:
                 return problem
-    elif kind == NAMES and not all(map(str.strip, value)):
+    elif kind == NAMES and not all(visible(v).strip() for v in value):
         return "must not contain an empty name"
     return None
 

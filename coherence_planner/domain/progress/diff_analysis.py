@@ -13,6 +13,7 @@ from typing import Any
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.naming import Names
+from coherence_planner.domain.model.wording import join_words
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,10 @@ def _finding_sets(
     }
     for group in analysis.competing:
         key = (frozenset(group.members), group.kept)
-        kept = ", ".join(group.kept) or "none"
-        text = f"{', '.join(name(m) for m in group.members)} (keeping {kept})"
+        # Names, never ids: this line is read aloud beside the rest of the comparison.
+        kept = join_words([name(k) for k in group.kept])
+        members = join_words([name(m) for m in group.members])
+        text = f"{members}: keeping {kept}" if kept else f"{members}: none kept"
         sets["competing"][key] = Finding(group.members, text)
     return sets
 

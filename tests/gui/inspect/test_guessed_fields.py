@@ -44,7 +44,10 @@ def test_a_guessed_type_shows_the_hint_and_confirm_clears_it(opened: Any, qtbot:
     assert row.hint.text() == "<i>guessed</i>" and row.isVisibleTo(inspector)
     assert "tier" not in inspector.guess_hints
     assert "guessed" not in inspector.editors  # no editor of its own
-    assert "A guessed type, not yet confirmed" in inspector.findings.text()
+    assert (
+        "A type the import guessed, which competes with nothing until a person confirms it"
+        in inspector.findings.text()
+    )
     assert "P2" not in opened.session.analysis.group_of
 
     inspector.scroll_area.ensureWidgetVisible(row.button)

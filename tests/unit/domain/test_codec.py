@@ -74,6 +74,11 @@ def with_change(change: Any) -> dict[str, Any]:
         (lambda d: d["programs"][0].pop("id"), "programs[0]: missing id"),
         (lambda d: d["programs"].append(p("G1")), "programs[1] (G1): duplicate id 'G1'"),
         (lambda d: d["goals"][0].update(name="  "), "goals[0] (G1).name: must not be empty"),
+        # Only invisible characters: drawn as an empty card, so as empty as spaces.
+        (
+            lambda d: d["goals"][0].update(name="\u202e\u00ad "),
+            "goals[0] (G1).name: must not be empty",
+        ),
         (lambda d: d["goals"][0].pop("name"), "goals[0] (G1): missing name"),
         (lambda d: d.update(initiatives=[{"id": "X1"}]), "initiatives: unknown item kind"),
         (

@@ -194,3 +194,24 @@ def test_district_fields_and_records_outside_the_comparison() -> None:
         ("school_year", "2026-27", "2027-28")
     ]
     assert codec.district_to_dict(a) != codec.district_to_dict(b)
+
+
+def test_a_competing_group_that_appears_is_named_by_its_programs_names() -> None:
+    # Read aloud beside the rest of the comparison: names, never "(keeping P7)".
+    def plan(second_type: str):
+        return make(
+            goals=[g("G1")],
+            strategies=[s("S1")],
+            programs=[
+                p("P1", name="Lexia Core5", annual_cost=1200, type="intervention"),
+                p("P2", name="Read Naturally", annual_cost=500, type=second_type),
+            ],
+            links=[sup("P1", "S1"), sup("P2", "S1"), sup("S1", "G1")],
+        )
+
+    diff = diff_districts(plan("curriculum"), plan("intervention"))
+    competing = {f.rule: f for f in diff.findings}["competing"]
+    texts = [x.text for x in competing.appeared]
+    assert len(texts) == 1
+    assert texts[0].startswith("Lexia Core5 and Read Naturally: keeping ")
+    assert "P1" not in texts[0] and "P2" not in texts[0]

@@ -111,3 +111,13 @@ def test_might_compete_is_capped_per_program() -> None:
 def test_percent_never_rounds_an_incomplete_plan_up_to_100() -> None:
     assert percent(0.996) == "99%"
     assert percent(0.5) == "50%"
+
+
+def test_a_guessed_type_reads_as_one_sentence_without_stacked_brackets() -> None:
+    # Read aloud: "…until then) (90% complete)" stumbled over two brackets in a row.
+    guessed = dict(FULL, guessed=["type"])
+    d, gaps = _gaps(p("P1", name="Read Naturally", **guessed))
+    (only,) = gaps.programs
+    text = gap_sentence(d, only, Names(d))
+    assert text.startswith("A type the import guessed, which competes with nothing until")
+    assert ") (" not in text

@@ -28,7 +28,9 @@ def test_the_report_says_a_required_program_is_kept_by_law(tmp_path: Path) -> No
     assert "“Dyslexia screener” is kept: required by law." in text
     assert "Kept: required by law" in text
     assert "Not kept" not in text.replace("Not kept, a year", "")
-    assert "A guessed type, not yet confirmed" in text
+    assert (
+        "A type the import guessed, which competes with nothing until a person confirms it" in text
+    )
 
 
 def test_a_large_plans_candidates_name_their_own_groups_kept_programs() -> None:
@@ -77,5 +79,7 @@ def test_a_large_plans_gaps_count_guessed_types_apart_from_missing_ones() -> Non
     flowable = _gaps_by_fact(district, gaps.programs, 500)
     words = [[getattr(cell, "text", cell) for cell in row] for row in flowable._body]
     assert words[0] == ["No type.", "1 program"]
-    assert words[1][0].startswith("A guessed type, not yet confirmed")
+    assert words[1][0].startswith(
+        "A type the import guessed, which competes with nothing until a person confirms it"
+    )
     assert words[1][1] == "2 programs"

@@ -1,16 +1,23 @@
-"""The one font family every PDF uses: DejaVu Sans, embedded from matplotlib's own copy.
+"""The one font family every PDF uses: DejaVu Sans, embedded from matplotlib's own copy, with
+the computer's own fonts for the letters it lacks.
 
-reportlab's built-in Helvetica covers Latin-1 only, so "Ñandú", "Đà Nẵng", "学校" or "≥" would
+reportlab's built-in Helvetica covers Latin-1 only, so "Ñandú", "Đà Nẵng" or "≥" would
 print as black boxes. DejaVu Sans covers Latin, Greek, Cyrillic, Arabic, Hebrew and many
 symbols, and matplotlib ships it, so the charts and the text share one face and nothing is
 downloaded. Registered once per process; the TrueType subset is embedded in each PDF.
+
+Chinese, Japanese, Korean and other scripts DejaVu Sans lacks are drawn in a font the
+computer has (script_fonts.py): `runs` splits text into pieces by the font that draws them,
+and `display` puts right-to-left text (Arabic, Hebrew) in the order it is drawn, its Arabic
+letters joined, since reportlab draws characters one by one, left to right.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -66,7 +73,107 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     if _string_width is None:
         register_fonts()
     assert _string_width is not None
-    return float(_string_width(text, FONT_BOLD if bold else FONT, size))
+    base = FONT_BOLD if bold else FONT
+    if text.isascii():  # nearly every name: one call, at C speed
+        return float(_string_width(text, base, size))
+    return float(sum(_string_width(piece, font, size) for font, piece in runs(text, base)))
+
+
+def _covered() -> dict[int, int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return dict(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+_BASE_LETTERS: dict[int, int] = {}
+
+
+def base_has(code: int) -> bool:
+    """Whether DejaVu Sans draws the character `code` (spaces and joiners count as drawn)."""
+    if not _BASE_LETTERS:
+        _BASE_LETTERS.update(_covered())
+    return code < 0x80 or code in _BASE_LETTERS or code in _INVISIBLE
+
+
+# Characters that draw nothing: never a reason to leave the base font or to warn.
+_INVISIBLE = {0x09, 0x0A, 0x200B, 0x200C, 0x200D, 0xFE0E, 0xFE0F}
+
+
+def runs(text: str, base: str = FONT) -> list[tuple[str, str]]:
+    """`text` as (font name, piece) runs: the base font where it has the letters, else a font
+    from the computer that has them (script_fonts), else the base font (empty boxes, which
+    print_problem names before printing)."""
+    if text.isascii():
+        return [(base, text)]
+    from coherence_planner.reports.script_fonts import FINDER
+
+    lacking = {ord(c) for c in text if not base_has(ord(c))}
+    if not lacking:
+        return [(base, text)]
+    FINDER.look_for(lacking)
+    out: list[tuple[str, str]] = []
+    for char in text:
+        code = ord(char)
+        font = base
+        if code in lacking:
+            source = FINDER.source_for(code)
+            if source is not None:
+                font = FINDER.registered_name(source, lacking)
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + char)
+        else:
+            out.append((font, char))
+    return out
+
+
+def plan_texts(district: Any) -> list[str]:
+    """Every piece of text a plan may print: its name, and each item's text fields."""
+    texts = [str(district.name)]
+    for item in district.items.values():
+        for value in vars(item).values():
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, list | tuple):
+                texts.extend(v for v in value if isinstance(v, str))
+    return texts
+
+
+def expect(texts: Iterable[str]) -> None:
+    """Prepare the computer's fonts for every letter of `texts` that DejaVu Sans lacks, in one
+    go: a PDF writer calls this with the plan's names before drawing, so a PostScript-outlined
+    font (Noto Sans CJK) is cut and converted once per document, not once per new letter."""
+    from coherence_planner.reports.script_fonts import FINDER
+
+    lacking = {ord(c) for text in texts if not text.isascii() for c in text}
+    lacking = {c for c in lacking if not base_has(c)}
+    if not lacking:
+        return
+    FINDER.look_for(lacking)
+    for source in list(FINDER.sources):
+        if lacking & source.letters:
+            FINDER.registered_name(source, lacking)
+
+
+# Right-to-left letters: Hebrew, Arabic (with Syriac, Thaana, NKo), and their presentation
+# forms.
+_RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def has_rtl(text: str) -> bool:
+    return not text.isascii() and any(low <= ord(c) <= high for c in text for low, high in _RTL)
+
+
+def display(text: str) -> str:
+    """`text` in the order it is drawn: right-to-left runs reversed by the Unicode
+    bidirectional algorithm, Arabic letters in their joined forms. Text with no
+    right-to-left letter is returned as it is."""
+    if not has_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
 
 
 def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:
@@ -89,25 +196,30 @@ def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:
     return text[:low].rstrip() + "…"
 
 
-# Arabic letters join and run right to left; reportlab draws them one by one, left to right.
-_UNSHAPED = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-
-
 def print_problem(text: str) -> str | None:
-    """Why `text` will not print as written in a PDF, or None: characters DejaVu Sans lacks
-    (Chinese, Japanese, Korean, emoji print as empty boxes), or right-to-left script."""
-    from reportlab.pdfbase import pdfmetrics  # loaded on first use, like register_fonts
+    """Why `text` will not print as written in a PDF, or None: letters that neither DejaVu
+    Sans nor any font on this computer has (they print as empty boxes), with the font to
+    install for them."""
+    from coherence_planner.reports.script_fonts import FINDER, advice
 
-    register_fonts()
-    covered = pdfmetrics.getFont(FONT).face.charToGlyph
-    missing = sorted({c for c in text if ord(c) > 0x7F and ord(c) not in covered})
-    if missing:
-        return (
-            "prints "
-            + "".join(missing[:5])
-            + (" and more" if len(missing) > 5 else "")
-            + (" as empty boxes")
-        )
-    if any(low <= ord(c) <= high for c in text for low, high in _UNSHAPED):
-        return "is right-to-left script, printed with its letters unjoined"
-    return None
+    lacking = {ord(c) for c in text if not base_has(ord(c))}
+    if not lacking:
+        return None
+    FINDER.look_for(lacking)
+    missing = sorted(chr(c) for c in lacking if FINDER.source_for(c) is None)
+    if not missing:
+        return None
+    fonts = sorted({advice(c) for c in missing})
+    shown = "".join(_shown(c) for c in missing[:5]) + (" and more" if len(missing) > 5 else "")
+    one = len(missing) == 1
+    return (
+        f"prints {shown} as {'an empty box' if one else 'empty boxes'}: no font on this "
+        f"computer has {'it' if one else 'them'}; install {' or '.join(fonts)}"
+    )
+
+
+def _shown(char: str) -> str:
+    # A private-use or unassigned character shows as nothing in a message: name its code.
+    import unicodedata
+
+    return f"[U+{ord(char):04X}]" if unicodedata.category(char) in {"Co", "Cn"} else char

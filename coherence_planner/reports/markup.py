@@ -11,6 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from coherence_planner.domain.model.text import visible
+from coherence_planner.reports.fonts import FONT, display, runs
 
 # Characters a PDF text string cannot carry or a font has no glyph for: C0 controls except
 # tab and newline (a pasted spreadsheet cell can hold them).
@@ -24,8 +25,19 @@ def clean(text: object) -> str:
 
 
 def esc(text: object) -> str:
-    """Text that prints literally inside Paragraph markup; newlines become line breaks."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    """Text that prints literally inside Paragraph markup; newlines become line breaks.
+
+    Letters the report's font lacks (Chinese, Japanese, Korean…) are set in a font the
+    computer has, and right-to-left text is put in drawing order (fonts.runs, fonts.display).
+    """
+    plain = clean(text)
+    if plain.isascii():
+        return escape(plain).replace("\n", "<br/>")
+    pieces = []
+    for font, piece in runs(display(plain)):
+        escaped = escape(piece).replace("\n", "<br/>")
+        pieces.append(escaped if font == FONT else f'<font name="{font}">{escaped}</font>')
+    return "".join(pieces)
 
 
 def soft_breaks(text: str, every: int = 24) -> str:

@@ -49,6 +49,9 @@ class ChartCanvas(QWidget):
             self._canvas.draw_idle()
 
     def draw_idle(self) -> None:
+        from coherence_planner.reports.charts.figures import any_script
+
+        any_script(self.figure)  # names in any script (Chinese, Arabic…) draw as written
         self.matplotlib_canvas().draw_idle()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

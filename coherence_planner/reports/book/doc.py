@@ -29,6 +29,7 @@ from coherence_planner.reports.fonts import FONT, ellipsize, text_width
 from coherence_planner.reports.markup import clean, esc, shortened
 from coherence_planner.reports.pdf_meta import CREATOR
 from coherence_planner.reports.progress import Progress, no_progress
+from coherence_planner.reports.script_canvas import ScriptCanvas
 
 MARGIN = 50.0
 FOOTER_PT = 7.5
@@ -141,7 +142,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     # -- progress across the layout passes (contents need at least two) ---------------
     def build_story(self, story: list[Flowable]) -> None:
         self._expected = max(1, len(story))
-        self.multiBuild(story)
+        # ScriptCanvas: names in any script draw in a font the computer has (script_canvas.py).
+        self.multiBuild(story, canvasmaker=ScriptCanvas)
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()

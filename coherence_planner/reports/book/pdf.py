@@ -33,7 +33,7 @@ from coherence_planner.reports.book.summary import cover, summary
 from coherence_planner.reports.book.votes import round_votes
 from coherence_planner.reports.charts.cost_evidence import cost_evidence_chart
 from coherence_planner.reports.charts.spend_by_goal import spend_by_goal_chart
-from coherence_planner.reports.fonts import register_fonts
+from coherence_planner.reports.fonts import expect, plan_texts, register_fonts
 from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title, pdf_target
 from coherence_planner.reports.progress import Progress, no_progress, scaled
@@ -63,6 +63,7 @@ def write_report_pdf(
     summarises (report_scale); `appendix` None prints the every-item appendix only when the
     report does not summarise."""
     register_fonts()
+    expect(plan_texts(district))
     scale = report_scale(district, appendix)
     title = district_title(district)
     footer = f"{title} · coherence report"

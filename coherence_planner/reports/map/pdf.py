@@ -12,13 +12,14 @@ from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout.geometry import LayoutError
 from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.district import District
-from coherence_planner.reports.fonts import FONT, register_fonts
+from coherence_planner.reports.fonts import FONT, expect, plan_texts, register_fonts
 from coherence_planner.reports.map.pages import PagePlan, draw_pages, plan_pages
 from coherence_planner.reports.map.poster import MapPoster
 from coherence_planner.reports.map.printed_pages import draw_print_pages, plan_print
 from coherence_planner.reports.paper import ExportError, Sheet
 from coherence_planner.reports.pdf_meta import district_title, pdf_target, printed_on, set_info
 from coherence_planner.reports.progress import Progress, no_progress, scaled
+from coherence_planner.reports.script_canvas import ScriptCanvas
 
 
 def map_poster(
@@ -55,7 +56,10 @@ def _map_canvas(path: Path | BinaryIO, district: District, sheet: Sheet) -> Canv
     """The canvas every map PDF draws on: the checked target (pdf_target refuses anything but
     a path or a binary stream, so a stream's repr never becomes a file name), the paper, the
     map's font and the document's title and subject."""
-    canvas = Canvas(pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT)
+    # ScriptCanvas: names in any script draw in a font the computer has (script_canvas.py).
+    canvas = ScriptCanvas(
+        pdf_target(path), pagesize=sheet.size, pageCompression=1, initialFontName=FONT
+    )
     set_info(canvas, f"{district_title(district)} — coherence map", "Coherence map", district)
     return canvas
 
@@ -93,6 +97,7 @@ def write_map_pdf(
     for paper (printed_pages.py): one page when it fits readably, else pages that break
     between lanes. With `tile`, the screen's map is cut into that grid as a poster."""
     register_fonts()
+    expect(plan_texts(district))
     progress(0.0, "Laying out the map")
     if tile is None:
         return _write_print_pages(district, analysis, path, sheet, goal, progress, today)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +161,17 @@ def test_a_large_plans_report_leaves_the_appendix_out_unless_asked(
     assert f"{LARGE_PLAN + 50:,} programs" in box.appendix.toolTip()
 
 
-def test_names_the_pdf_cannot_print_are_said_before_printing(qtbot: Any, tmp_path: Path) -> None:
+def test_names_the_pdf_cannot_print_are_said_before_printing(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A laptop with no font for Chinese or emoji: the dialog names both, and what to install.
+    from coherence_planner.reports import script_fonts
+
+    class NoFonts(script_fonts.Finder):
+        def look_for(self, codes: Iterable[int]) -> None:
+            pass
+
+    monkeypatch.setattr(script_fonts, "FINDER", NoFonts())
     district = make(
         goals=[g("G1", name="Lectura 读书 para todos")],
         programs=[p("P1", name="Math 🚀 Club"), p("P2", name="Phonics")],
@@ -173,6 +184,7 @@ def test_names_the_pdf_cannot_print_are_said_before_printing(qtbot: Any, tmp_pat
     assert not box.font_note.isHidden()
     assert note.startswith("2 names will not print as written")
     assert "读书" in note and "Math 🚀 Club" in note and "Phonics" not in note
+    assert "install Noto Sans CJK" in note and "install Noto Emoji" in note
     plain = PdfExportDialog(small(), analyse(small()), default_dir=tmp_path)
     qtbot.addWidget(plain)
     assert plain.font_note.isHidden()

@@ -18,6 +18,7 @@ fontTools comes with matplotlib, so this adds no dependency.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import os
@@ -109,24 +110,49 @@ def _read_source(path: str, index: int) -> Source | None:
     return Source(path, index, frozenset(cmap), kind == "cff", family)
 
 
-def _fontconfig(chars: str) -> list[tuple[str, int]]:
-    """Font files fontconfig says have all of `chars`, sans-serif regular faces first."""
-    pattern = ":charset=" + " ".join(f"{ord(c):x}" for c in chars)
+@dataclass(frozen=True)
+class Listed:
+    """A font fontconfig lists, with the letters it says the font has (as code ranges)."""
+
+    file: str
+    index: int
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def has(self, code: int) -> bool:
+        at = bisect.bisect_right(self.starts, code) - 1
+        return at >= 0 and code <= self.ends[at]
+
+
+def _ranges(charset: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    starts, ends = [], []
+    for part in charset.split():
+        low, _, high = part.partition("-")
+        starts.append(int(low, 16))
+        ends.append(int(high or low, 16))
+    return tuple(starts), tuple(ends)
+
+
+@cache
+def _fontconfig_catalog() -> tuple[Listed, ...]:
+    """Every font fontconfig knows, sans-serif regular faces first, in one call (a tenth of
+    a second): a plan with a hundred rare letters asks fontconfig once, not once a letter."""
     try:
         out = subprocess.run(
-            ["fc-list", pattern, "file", "index", "style", "family"],
+            ["fc-list", "--format", "%{file}|%{index}|%{style}|%{family}|%{charset}\n"],
             capture_output=True,
             text=True,
-            timeout=10,
+            timeout=20,
             check=False,
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return []
-    found = []
+        return ()
+    ranked = []
     for line in out.splitlines():
-        file, _, rest = line.partition(": ")
-        props = dict(p.split("=", 1) for p in rest.split(":") if "=" in p)
-        style, family = props.get("style", ""), props.get("family", "")
+        parts = line.split("|")
+        if len(parts) != 5 or not parts[4]:
+            continue
+        file, index, style, family, charset = parts
         rank = (
             "Regular" not in style and "Book" not in style,
             "Sans" not in family,
@@ -134,8 +160,13 @@ def _fontconfig(chars: str) -> list[tuple[str, int]]:
             "Serif" in family,
             file,
         )
-        found.append((rank, file, int(props.get("index", "0") or 0)))
-    return [(file, index) for _rank, file, index in sorted(found)]
+        try:
+            starts, ends = _ranges(charset)
+            listed = Listed(file, int(index.split(",")[0] or 0), starts, ends)
+        except ValueError:
+            continue
+        ranked.append((rank, listed))
+    return tuple(listed for _rank, listed in sorted(ranked, key=lambda pair: pair[0]))
 
 
 def _folder_files() -> Iterator[tuple[str, int]]:
@@ -168,6 +199,7 @@ class Finder:
         self.sources: list[Source] = []
         self._asked: set[int] = set()  # letters already looked for (found or not)
         self._scanned = False
+        self._refused: set[tuple[str, int]] = set()
 
     def source_for(self, code: int) -> Source | None:
         for source in self.sources:
@@ -187,16 +219,20 @@ class Finder:
             self._scan_folders(wanted)
 
     def _look_with_fontconfig(self, wanted: list[int]) -> None:
-        # One query per letter still uncovered: a plan's letters come from a few scripts,
-        # and each found font covers the rest of its script, so this is a handful of calls.
+        # A plan's letters come from a few scripts, and each font found covers the rest of
+        # its script, so only a handful of font files are opened.
         for code in wanted:
             if self.source_for(code):
                 continue
-            for path, index in _fontconfig(chr(code)):
-                source = _read_source(path, index)
+            for listed in _fontconfig_catalog():
+                if not listed.has(code) or (listed.file, listed.index) in self._refused:
+                    continue
+                source = _read_source(listed.file, listed.index)
                 if source and code in source.letters:
                     self.sources.append(source)
                     break
+                # Colour-bitmap emoji and other fonts reportlab cannot draw: not again.
+                self._refused.add((listed.file, listed.index))
 
     def _scan_folders(self, wanted: list[int]) -> None:
         if self._scanned:
@@ -210,6 +246,20 @@ class Finder:
             if source and missing & source.letters:
                 self.sources.append(source)
                 missing -= source.letters
+
+    def fonts_for(self, codes: Iterable[int]) -> dict[int, str]:
+        """The reportlab font name for each of `codes` a found font has (others left out)."""
+        by_source: dict[int, list[int]] = {}
+        for code in codes:
+            for n, source in enumerate(self.sources):
+                if code in source.letters:
+                    by_source.setdefault(n, []).append(code)
+                    break
+        out = {}
+        for n, found in by_source.items():
+            name = self.registered_name(self.sources[n], found)
+            out.update(dict.fromkeys(found, name))
+        return out
 
     def registered_name(self, source: Source, codes: Iterable[int]) -> str:
         """The reportlab font name that draws `codes` from `source`, registered on demand.

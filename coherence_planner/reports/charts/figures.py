@@ -33,7 +33,7 @@ def any_script(figure: Figure) -> None:
     from matplotlib.font_manager import fontManager, get_font
     from matplotlib.text import Text
 
-    from coherence_planner.reports.fonts import base_has, display
+    from coherence_planner.reports.fonts import display, lacking_letters
     from coherence_planner.reports.script_fonts import FINDER
 
     for text in figure.findobj(Text):
@@ -41,7 +41,7 @@ def any_script(figure: Figure) -> None:
         if words.isascii() or getattr(text, _SET, False):
             continue
         setattr(text, _SET, True)
-        lacking = {ord(c) for c in words if not base_has(ord(c))}
+        lacking = set(map(ord, lacking_letters(words)))
         FINDER.look_for(lacking)
         families = []
         for source in FINDER.sources:

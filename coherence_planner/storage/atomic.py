@@ -14,7 +14,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from coherence_planner.storage.errors import ReadOnlyDestination, classify, is_read_only_error
+from coherence_planner.storage.errors import (
+    DiskFull,
+    ReadOnlyDestination,
+    classify,
+    is_read_only_error,
+)
 from coherence_planner.storage.file_kinds import refuse_unusual_target
 from coherence_planner.storage.leftovers import temp_prefix
 
@@ -80,6 +85,9 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> None:
             with contextlib.suppress(OSError):
                 leftover.unlink()
         known = classify(exc, target)
+        if isinstance(known, DiskFull) and known is not exc:
+            # A whole file was being written: nothing of the plan changed, so say what did not.
+            known = DiskFull(target, whole_file=True)
         if known is not None and known is not exc:
             raise known from exc
         raise

@@ -178,11 +178,19 @@ class ReadOnlyDestination(ReadOnlyLocation):
 
 
 class DiskFull(KnownError):
-    def __init__(self, path: str | Path) -> None:
+    """`whole_file`: the disk filled while a whole file was written (an export, Save As): the
+    file is not there, or an earlier one of that name is as it was; there is no plan change
+    to speak of."""
+
+    def __init__(self, path: str | Path, *, whole_file: bool = False) -> None:
+        outcome = (
+            f"Nothing was written; any earlier “{_name(path)}” is as it was."
+            if whole_file
+            else "Nothing was lost: the last change was not applied."
+        )
         super().__init__(
             path,
-            f"The disk holding “{_name(path)}” is full; free some space and try again. "
-            "Nothing was lost: the last change was not applied.",
+            f"The disk holding “{_name(path)}” is full; free some space and try again. {outcome}",
         )
 
 

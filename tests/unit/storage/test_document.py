@@ -176,6 +176,7 @@ def test_failed_write_rolls_back_memory_and_file(
         with pytest.raises(errors.DiskFull) as caught:
             doc.apply(RemoveItems(doc.district, ["P1"]))
         assert "full" in caught.value.message
+        assert caught.value.message.endswith("Nothing was lost: the last change was not applied.")
         assert as_dict(doc.district) == original
         assert heard == []
         monkeypatch.undo()

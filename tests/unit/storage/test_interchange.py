@@ -46,8 +46,14 @@ def test_write_replaces_atomically(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(interchange.Path, "write_bytes", fail)
-    with pytest.raises(errors.DiskFull):
+    with pytest.raises(errors.DiskFull) as caught:
         write_json(District("new"), path)
+    # An export changes no plan: the sentence says the file was not written, not that a
+    # change was not applied.
+    assert caught.value.message == (
+        "The disk holding “out.json” is full; free some space and try again. "
+        "Nothing was written; any earlier “out.json” is as it was."
+    )
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 

@@ -29,6 +29,7 @@ import asyncio
 import datetime as dt
 import html
 import json
+import logging
 import os
 import socket
 import threading
@@ -42,9 +43,11 @@ from aiohttp import web
 
 from coherence_planner import assets
 from coherence_planner.domain.retreat.room import RoomError
-from coherence_planner.room.failures import LOG, PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
+from coherence_planner.room.connections import ConnectionGuard, Limits, raise_file_limit
+from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.network import LOOPBACK, is_local
+from coherence_planner.room.quiet_log import QUIET
 from coherence_planner.storage.room_store import Credentials, NotAMember, RoundClosed
 
 PREFERRED_PORT = 8470
@@ -52,6 +55,7 @@ MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
 CODE_TRIES_PER_ADDRESS = 5  # wrong join codes per device per minute
 CODE_TRIES_IN_ALL = 30  # wrong join codes from everyone per minute
+LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
 PAGES = {"": "index.html", "room.js": "room.js", "room.css": "room.css"}
 
 SECURITY_HEADERS = {
@@ -128,6 +132,7 @@ class RoomServer:
         *,
         port: int = PREFERRED_PORT,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        limits: Limits | None = None,
     ) -> None:
         self.inbox = inbox
         self.credentials = credentials
@@ -139,6 +144,9 @@ class RoomServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
+        self.limits = limits or Limits()
+        self.guard = ConnectionGuard(self.limits)
+        self._servers: list[asyncio.Server] = []
 
     # -- links -------------------------------------------------------------------------
     def link(self, address: str | None = None) -> str:
@@ -175,8 +183,12 @@ class RoomServer:
         elif host not in self.addresses and host != "localhost":
             response = _error(403, "this address is not the room's")
         else:
+            self.guard.started(request.transport)
             try:
-                response = await handler(request)
+                response = await asyncio.wait_for(handler(request), self.limits.request_timeout)
+            except TimeoutError:  # a body sent a byte at a time holds nothing for long
+                response = _error(408, "the request took too long")
+                response.force_close()
             except web.HTTPException as exc:  # a redirect, or aiohttp's own 413 / 405 / 404
                 response = web.Response(
                     status=exc.status, reason=exc.reason, text=exc.text, headers=exc.headers
@@ -186,6 +198,8 @@ class RoomServer:
             except Exception:  # a bug: its traceback goes to the log, never to the phone
                 LOG.exception("The room could not answer %s %s", request.method, request.path)
                 response = _error(500, "something went wrong on the facilitator's laptop")
+            finally:
+                self.guard.finished(request.transport)
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -309,19 +323,40 @@ class RoomServer:
             loop.close()
             return
         ready.set_result(None)
+        sweeping = loop.create_task(self._sweep())
         loop.run_forever()
+        sweeping.cancel()
+        for server in self._servers:
+            server.close()
         if self._runner is not None:
             loop.run_until_complete(self._runner.cleanup())
         loop.close()
 
     async def _listen(self) -> None:
+        QUIET.install()
+        self.guard.limits = self.limits = self.limits.fitted(raise_file_limit())
         sockets = _bind_all(self.addresses, self.port)
-        runner = web.AppRunner(self.make_app(), access_log=None, handle_signals=False)
+        runner = web.AppRunner(
+            self.make_app(),
+            access_log=None,
+            handle_signals=False,
+            keepalive_timeout=self.limits.idle_timeout,
+        )
         await runner.setup()
         self._runner = runner
+        assert runner.server is not None
+        factory = self.guard.protocol_factory(runner.server)
+        loop = asyncio.get_running_loop()
         for sock in sockets:
-            await web.SockSite(runner, sock).start()
+            self._servers.append(await loop.create_server(factory, sock=sock, backlog=128))
         self.port = sockets[0].getsockname()[1]
+
+    async def _sweep(self) -> None:
+        """Every second: close connections that waited too long, write log summaries."""
+        while True:
+            await asyncio.sleep(1.0)
+            self.guard.sweep()
+            QUIET.flush()
 
     @property
     def listening(self) -> bool:

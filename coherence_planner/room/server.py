@@ -33,8 +33,6 @@ import logging
 import os
 import socket
 import threading
-import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from typing import Any
@@ -46,15 +44,19 @@ from coherence_planner.domain.retreat.room import RoomError
 from coherence_planner.room.connections import ConnectionGuard, Limits, raise_file_limit
 from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
+from coherence_planner.room.join_limits import JoinLimiter
 from coherence_planner.room.network import LOOPBACK, is_local
 from coherence_planner.room.quiet_log import QUIET
-from coherence_planner.storage.room_store import Credentials, NotAMember, RoundClosed
+from coherence_planner.storage.room_store import (
+    Credentials,
+    NotAMember,
+    RoundClosed,
+    RoundStore,
+)
 
 PREFERRED_PORT = 8470
 MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
-CODE_TRIES_PER_ADDRESS = 5  # wrong join codes per device per minute
-CODE_TRIES_IN_ALL = 30  # wrong join codes from everyone per minute
 LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
 PAGES = {"": "index.html", "room.js": "room.js", "room.css": "room.css"}
 
@@ -75,36 +77,6 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
 }
-
-
-class CodeLimiter:
-    """At most a few wrong join codes per minute, per device and in all.
-
-    A six-digit code guessed at 30 tries a minute takes about 11 days on average; the retreat
-    lasts hours. Only wrong tries count, so the room typing the right code is never slowed.
-    """
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
-        self._by_address: dict[str, deque[float]] = {}
-        self._all: deque[float] = deque()
-
-    def _trim(self, tries: deque[float], now: float) -> deque[float]:
-        while tries and now - tries[0] >= 60.0:
-            tries.popleft()
-        return tries
-
-    def allowed(self, address: str) -> bool:
-        now = self.clock()
-        mine = self._trim(self._by_address.setdefault(address, deque()), now)
-        return len(mine) < CODE_TRIES_PER_ADDRESS and len(self._trim(self._all, now)) < (
-            CODE_TRIES_IN_ALL
-        )
-
-    def failed(self, address: str) -> None:
-        now = self.clock()
-        self._by_address.setdefault(address, deque()).append(now)
-        self._all.append(now)
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -140,7 +112,7 @@ class RoomServer:
         self.addresses = [LOOPBACK, *[a for a in addresses if is_local(a) and a != LOOPBACK]]
         self.port = port
         self.clock = clock
-        self.limiter = CodeLimiter()
+        self.limiter = JoinLimiter()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -212,7 +184,9 @@ class RoomServer:
     async def _join_code(self, request: web.Request) -> web.StreamResponse:
         remote = request.remote or ""
         if not self.limiter.allowed(remote):
-            response = _join_page("Too many wrong codes. Wait a minute, or scan the QR code.")
+            response = _join_page(
+                "Too many wrong codes from this device. Wait a minute, or scan the QR code."
+            )
             response.set_status(429)
             return response
         # Only the join page's own form: aiohttp's multipart reader would read lines of up to
@@ -225,9 +199,20 @@ class RoomServer:
             return _join_page("That did not look like a code.")
         code = str(form.get("code", "")).strip().replace(" ", "")
         if not code.isdigit() or code != self.credentials.join_code or not self._live():
-            self.limiter.failed(remote)
+            if self.limiter.failed(remote):
+                self._replace_code()
             return _join_page("That code is not this round's. Check the screen and try again.")
         raise web.HTTPSeeOther(f"/r/{self.credentials.secret}/")
+
+    def _replace_code(self) -> None:
+        """The code's budget of wrong tries is spent: a new one, kept in the plan and shown
+        on the projector (the plan's thread writes it; the link stays the same)."""
+        self.limiter.code_replaced()
+
+        def replace(store: RoundStore) -> None:
+            self.credentials = store.new_join_code()
+
+        self.inbox.submit(replace)
 
     def _live(self) -> bool:
         return self.clock() < self.credentials.expires

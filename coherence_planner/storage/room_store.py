@@ -164,6 +164,20 @@ class RoundStore:
         self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="New link for the round"))
         return found
 
+    def new_join_code(self) -> Credentials:
+        """A new join code for the same link: the old code was guessed at too often."""
+        record = self._record()
+        old = self.credentials()
+        if old is None:
+            return self.renew()
+        code = old.join_code
+        while code == old.join_code:
+            code = _new_credentials(self.clock()).join_code
+        found = Credentials(old.secret, code, old.expires)
+        record.update(_credential_fields(found))
+        self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="New join code"))
+        return found
+
     def add_listener(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after each write (a join, answers, a removal)."""
         self._listeners.append(listener)

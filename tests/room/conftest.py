@@ -66,6 +66,7 @@ class Client:
         self.server = server
         self.prefix = urlsplit(server.link()).path  # /r/SECRET/
         self.token = ""
+        self.source = "127.0.0.1"  # another 127.0.0.N plays another device in the room
 
     def request(
         self,
@@ -74,7 +75,9 @@ class Client:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> Reply:
-        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=20)
+        conn = http.client.HTTPConnection(
+            "127.0.0.1", self.server.port, timeout=20, source_address=(self.source, 0)
+        )
         try:
             conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()

@@ -91,6 +91,11 @@ class RoomController(QObject):
         return self.inbox.trouble.sentence
 
     @property
+    def refused_joins(self) -> str:
+        """One sentence about join tries refused lately (wrong codes, devices waiting), or ""."""
+        return self.server.limiter.summary()
+
+    @property
     def running(self) -> bool:
         return self.server.listening
 

@@ -4,7 +4,7 @@ the vote tally. Names and reasons from phones are shown as plain text only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from coherence_planner.ui.room.controller import RoomController
 from coherence_planner.ui.room.qr_widget import QrCode
 
 COLUMNS = ["Program", "Answers", "Disagreement"]
+REFUSALS_MS = 2000  # how often the refused join tries are counted again
 JOIN_WIDTH = 340  # the QR code's column at 1280 px; 30% of wider windows
 # Disagreement in words and a colour-blind-safe tint (the word carries the meaning).
 LEVELS = [(2 / 3, "Wide", "#f4a259"), (1 / 3, "Some", "#f6e27f"), (0.0, "Agree", "")]
@@ -103,6 +104,11 @@ class LiveView(QWidget):
         self.summary = plain_label("", 12)
         right.addWidget(self.heading)
         right.addWidget(self.summary)
+        # Wrong join codes and devices made to wait: someone may be guessing.
+        self.refused = plain_label("", 11)
+        self.refused.setAccessibleName("Refused join tries")
+        self.refused.hide()
+        right.addWidget(self.refused)
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,6 +164,10 @@ class LiveView(QWidget):
         self.close_button.clicked.connect(self._close_round)
         controller.changed.connect(self.refresh)
         controller.trouble.connect(self._show_problem)
+        # Refused tries write nothing to the plan, so nothing else would show them.
+        self._refusals = QTimer(self, interval=REFUSALS_MS)
+        self._refusals.timeout.connect(self._show_refused)
+        self._refusals.start()
         self._closing_round = False
         self.refresh()
         self._show_problem()  # a view opened again while answers still cannot be saved
@@ -167,6 +177,11 @@ class LiveView(QWidget):
         sentence = self.controller.problem
         self.problem.setText(sentence)
         self.problem.setVisible(bool(sentence))
+
+    def _show_refused(self) -> None:
+        sentence = self.controller.refused_joins
+        self.refused.setText(sentence)
+        self.refused.setVisible(bool(sentence))
 
     def refresh(self) -> None:
         controller = self.controller
@@ -189,6 +204,7 @@ class LiveView(QWidget):
             f"{len(view.members)} joined, {answered} answering, {finished} finished all "
             f"{cards} programs; {total} answers saved" + ("; anonymous" if round_.anonymous else "")
         )
+        self._show_refused()
         self._fill_members(view, cards)
         self._fill_table(round_, view)
 

@@ -1,0 +1,35 @@
+"""The live view on a hostile Wi-Fi (issue 28): what the facilitator sees and decides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.room.test_room_window import in_thread, start_default_round
+from tests.room.conftest import Client
+
+
+def test_the_live_view_shows_refused_join_tries(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_default_round(qtbot, window, sample_plan, monkeypatch)
+    view, server = window.room.view, window.room.controller.server
+    assert view.refused.isHidden()
+    wrong = f"{(int(server.credentials.join_code) + 1) % 10**6:06d}"
+
+    def guess() -> list[int]:
+        client = Client(server)
+        client.source = "127.0.0.5"
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        return [
+            client.request("POST", "/join", f"code={wrong}".encode(), form).status for _ in range(6)
+        ]
+
+    assert in_thread(qtbot, guess) == [200] * 5 + [429]
+    qtbot.waitUntil(lambda: not view.refused.isHidden(), timeout=5000)
+    assert view.refused.text() == (
+        "6 join tries refused in the last ten minutes from 1 device (6 from 127.0.0.5)."
+    )
+    view.close()

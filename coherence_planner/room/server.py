@@ -31,6 +31,8 @@ import html
 import json
 import logging
 import os
+import re
+import secrets
 import socket
 import threading
 from collections.abc import Awaitable, Callable
@@ -49,7 +51,9 @@ from coherence_planner.room.network import LOOPBACK, is_local
 from coherence_planner.room.quiet_log import QUIET
 from coherence_planner.storage.room_store import (
     Credentials,
+    DeviceBarred,
     NotAMember,
+    NotLetIn,
     RoundClosed,
     RoundStore,
 )
@@ -58,6 +62,10 @@ PREFERRED_PORT = 8470
 MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
 LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
+# One device, one member: a random cookie of the phone's own, sent only to this server.
+DEVICE_COOKIE = "device"
+DEVICE_DAYS = 2
+_DEVICE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 PAGES = {"": "index.html", "room.js": "room.js", "room.css": "room.css"}
 
 SECURITY_HEADERS = {
@@ -231,10 +239,23 @@ class RoomServer:
         if rest == "api/join" and request.method == "POST":
             body = await self._json(request)
             name = body.get("name", "") if isinstance(body, dict) else None
+            device = request.cookies.get(DEVICE_COOKIE, "")
+            if not _DEVICE.fullmatch(device):
+                device = secrets.token_urlsafe(16)  # this device's first join
             future = self.inbox.submit(
-                lambda s: dict(zip(("member", "token"), s.join(name), strict=True)), joins=True
+                lambda s: dict(zip(("member", "token"), s.join(name, device), strict=True)),
+                joins=True,
             )
-            return await self._call(future, cannot=PHONE_CANNOT_JOIN)
+            response = await self._call(future, cannot=PHONE_CANNOT_JOIN)
+            response.set_cookie(
+                DEVICE_COOKIE,
+                device,
+                max_age=DEVICE_DAYS * 86400,
+                httponly=True,
+                samesite="Strict",
+                path="/",
+            )
+            return response
         if rest == "api/answer" and request.method == "POST":
             body = await self._json(request)
             token = request.headers.get("X-Member", "")
@@ -268,6 +289,10 @@ class RoomServer:
             value = await asyncio.wait_for(asyncio.wrap_future(future), ANSWER_TIMEOUT)
         except NotAMember as exc:
             return _error(401, str(exc))
+        except DeviceBarred as exc:  # the page shows why, not "scan the QR code again"
+            return web.json_response({"error": str(exc), "barred": True}, status=403)
+        except NotLetIn as exc:
+            return web.json_response({"error": str(exc), "waiting": True}, status=403)
         except RoundClosed as exc:
             return _error(410, str(exc))
         except RoomError as exc:

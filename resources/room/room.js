@@ -46,7 +46,8 @@
   function api(method, path, body) {
     var headers = {};
     if (token) headers["X-Member"] = token;
-    var init = { method: method, headers: headers, cache: "no-store", credentials: "omit" };
+    // same-origin: the device cookie goes along, so a second join resumes the first member.
+    var init = { method: method, headers: headers, cache: "no-store", credentials: "same-origin" };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -65,6 +66,7 @@
 
   function fatal(result) {
     if (result.status === 401) { forget(); load(); return true; }
+    if (result.status === 403 && result.data.waiting) { load(); return true; }
     if (result.status === 403) { stop("This link no longer works. Scan the QR code on the screen again."); return true; }
     if (result.status === 410) { stop("The round is closed. Thank you!"); return true; }
     return false;
@@ -91,6 +93,12 @@
     api("GET", "state").then(function (result) {
       if (fatal(result)) return;
       if (result.status !== 200) { say("Cannot reach the room; trying again…"); setTimeout(load, 2000); return; }
+      if (result.data.waiting) {  // joined past the expected number: the facilitator decides
+        document.getElementById("title").textContent = result.data.round.title || "Rating round";
+        stop("You have joined. The facilitator will let you in shortly; this page then shows the first program.");
+        setTimeout(load, 3000);
+        return;
+      }
       state = result.data;
       document.getElementById("title").textContent = state.round.title || "Rating round";
       var answers = new Map(Object.entries(state.answers));  // own keys only, as data
@@ -127,7 +135,9 @@
       button.disabled = true;
       api("POST", "join", { name: input.value }).then(function (result) {
         button.disabled = false;
-        if (result.status === 200) {
+        if (result.status === 403 && result.data.barred) {
+          showJoin("The facilitator removed this device from the round. Ask the facilitator to let it back in.");
+        } else if (result.status === 200) {
           token = result.data.token;
           localStorage.setItem(TOKEN_KEY, token);
           load();

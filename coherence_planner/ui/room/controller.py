@@ -112,6 +112,17 @@ class RoomController(QObject):
     def remove_member(self, member_id: str) -> None:
         self.store.remove(member_id)
 
+    def let_in(self, member_id: str) -> None:
+        """A member who joined past the expected number may answer."""
+        self.store.let_in(member_id)
+
+    def let_back(self, device_hash: str) -> None:
+        """A removed device may join again."""
+        self.store.let_back(device_hash)
+
+    def set_expected(self, count: int) -> None:
+        self.store.set_expected(count)
+
     def renew_link(self) -> None:
         """A new secret and join code: for a link that reached someone outside the room."""
         self.server.set_credentials(self.store.renew())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from coherence_planner.ui.room.controller import RoomController
 from coherence_planner.ui.room.qr_widget import QrCode
 
 COLUMNS = ["Program", "Answers", "Disagreement"]
+DEVICE_ROLE = Qt.ItemDataRole.UserRole + 1  # a removed device's list item: its hash
 REFUSALS_MS = 2000  # how often the refused join tries are counted again
 JOIN_WIDTH = 340  # the QR code's column at 1280 px; 30% of wider windows
 # Disagreement in words and a colour-blind-safe tint (the word carries the meaning).
@@ -137,6 +139,20 @@ class LiveView(QWidget):
             "If the link reached someone outside the room: old links stop working; "
             "members scan again and carry on where they were"
         )
+        self.let_in_button = QPushButton("Let In")
+        self.let_in_button.setToolTip(
+            "Let the chosen member in (one who joined past the expected number), "
+            "or a removed device back"
+        )
+        # Joins past this number wait for the Let In button: one link cannot fill the round.
+        self.expected = QSpinBox()
+        self.expected.setRange(0, room.MAX_MEMBERS)
+        self.expected.setSpecialValueText("Expected: any number")
+        self.expected.setPrefix("Expected: ")
+        self.expected.setAccessibleName("Members expected")
+        self.expected.setValue(controller.store.expected)
+        buttons.addWidget(self.expected)
+        buttons.addWidget(self.let_in_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.renew_button)
         row.addLayout(buttons)
@@ -159,6 +175,8 @@ class LiveView(QWidget):
 
         self.remove_button.clicked.connect(self._remove)
         self.renew_button.clicked.connect(self._renew)
+        self.let_in_button.clicked.connect(self._let_in)
+        self.expected.valueChanged.connect(controller.set_expected)
         self.full_button.clicked.connect(self._toggle_full_screen)
         self.pause_button.clicked.connect(self.close)
         self.close_button.clicked.connect(self._close_round)
@@ -209,14 +227,23 @@ class LiveView(QWidget):
         self._fill_table(round_, view)
 
     def _fill_members(self, view: room.LiveView, cards: int) -> None:
-        chosen = self._chosen_member()
+        chosen = self._chosen_member() or self._chosen_device()
+        waiting = self.controller.store.waiting()
         self.members.clear()
         for member_id, name, count in view.members:
             mark = "✓" if count >= cards else f"{count}/{cards}"
+            if member_id in waiting:
+                mark = "— waiting for Let In"
             item = QListWidgetItem(f"{name}  {mark}")
             item.setData(Qt.ItemDataRole.UserRole, member_id)
             self.members.addItem(item)
             if member_id == chosen:
+                item.setSelected(True)
+        for device, name in self.controller.store.barred().items():
+            item = QListWidgetItem(f"{name or 'A device'}  — removed")
+            item.setData(DEVICE_ROLE, device)
+            self.members.addItem(item)
+            if device == chosen:
                 item.setSelected(True)
 
     def _fill_table(self, round_: room.Round, view: room.LiveView) -> None:
@@ -257,7 +284,13 @@ class LiveView(QWidget):
 
     def _chosen_member(self) -> str | None:
         items = self.members.selectedItems()
-        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        found = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return str(found) if found else None
+
+    def _chosen_device(self) -> str | None:
+        items = self.members.selectedItems()
+        found = items[0].data(DEVICE_ROLE) if items else None
+        return str(found) if found else None
 
     # -- acting ------------------------------------------------------------------------
     def _remove(self) -> None:
@@ -275,6 +308,19 @@ class LiveView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.remove_member(member)
             self.refresh()
+
+    def _let_in(self) -> None:
+        member, device = self._chosen_member(), self._chosen_device()
+        if member is not None:
+            self.controller.let_in(member)
+        elif device is not None:
+            self.controller.let_back(device)
+        else:
+            QMessageBox.information(
+                self, "Let In", "Choose a waiting member or a removed device in the list first."
+            )
+            return
+        self.refresh()
 
     def _renew(self) -> None:
         self.controller.renew_link()

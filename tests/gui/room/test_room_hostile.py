@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from tests.gui.room.test_room_window import in_thread, start_default_round
 from tests.room.conftest import Client
@@ -32,4 +33,33 @@ def test_the_live_view_shows_refused_join_tries(
     assert view.refused.text() == (
         "6 join tries refused in the last ten minutes from 1 device (6 from 127.0.0.5)."
     )
+    view.close()
+
+
+def test_the_facilitator_lets_in_a_late_join_and_a_removed_device_back(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_default_round(qtbot, window, sample_plan, monkeypatch)
+    view, controller = window.room.view, window.room.controller
+    view.expected.setValue(1)
+    assert controller.store.expected == 1
+    ana, ben = Client(controller.server), Client(controller.server)
+    assert in_thread(qtbot, lambda: [ana.join("Ana").status, ben.join("Ben").status]) == [200, 200]
+    qtbot.waitUntil(lambda: view.members.count() == 2, timeout=5000)
+    texts = [view.members.item(r).text() for r in range(2)]
+    assert texts[1] == "Ben  — waiting for Let In"
+    view.members.item(1).setSelected(True)
+    view.let_in_button.click()
+    assert view.members.item(1).text().startswith("Ben  0/")
+    assert controller.store.waiting() == set()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.members.item(1).setSelected(True)
+    view.remove_button.click()
+    assert view.members.item(1).text() == "Ben  — removed"
+    assert in_thread(qtbot, lambda: ben.join("Ben").status) == 403
+    view.members.item(1).setSelected(True)
+    view.let_in_button.click()
+    assert view.members.count() == 1
+    assert in_thread(qtbot, lambda: ben.join("Ben").status) == 200
     view.close()

@@ -60,6 +60,7 @@ from coherence_planner.storage.room_store import (
 
 PREFERRED_PORT = 8470
 MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
+CLOSED_GRACE = 60.0  # seconds the server goes on saying "The round is closed" after closing
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
 LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
 # One device, one member: a random cookie of the phone's own, sent only to this server.
@@ -127,6 +128,7 @@ class RoomServer:
         self.limits = limits or Limits()
         self.guard = ConnectionGuard(self.limits)
         self._servers: list[asyncio.Server] = []
+        self.closed = False  # the round closed: every call hears so until the server stops
 
     # -- links -------------------------------------------------------------------------
     def link(self, address: str | None = None) -> str:
@@ -229,6 +231,8 @@ class RoomServer:
         if not self.credentials.matches(request.match_info["secret"], self.clock()):
             return _error(403, "This link is not valid (any more). Scan the room's QR code again.")
         rest = request.match_info["rest"]
+        if self.closed and rest.startswith("api/"):
+            return _error(410, "The round is closed")
         if request.method == "GET" and rest in PAGES:
             return self._asset(PAGES[rest])
         if rest == "api/round" and request.method == "GET":
@@ -370,7 +374,23 @@ class RoomServer:
 
     @property
     def listening(self) -> bool:
-        return self._thread is not None
+        """Taking answers: started, neither stopped nor closed."""
+        return self._thread is not None and not self.closed
+
+    def close_soon(self, grace: float = CLOSED_GRACE) -> None:
+        """The round closed: for `grace` seconds every open phone hears "The round is
+        closed" (and lists what it could not save) instead of a refused connection; then
+        the server stops by itself."""
+        self.closed = True
+        loop = self._loop
+        if loop is not None:
+            loop.call_soon_threadsafe(loop.call_later, grace, self.stop_here)
+
+    def stop_here(self) -> None:
+        """Stop from the server's own thread (the end of the grace after closing)."""
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = self._thread = None
 
     def stop(self) -> None:
         """Stop listening; safe to call twice."""

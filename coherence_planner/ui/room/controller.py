@@ -136,6 +136,10 @@ class RoomController(QObject):
             self.ended.emit()
 
     def close_round(self) -> None:
-        """Stop listening and write the results as the cabinet's ratings (one undo step)."""
-        self.stop()
+        """Stop taking answers and write the results as the cabinet's ratings (one undo
+        step). The server goes on for a minute to tell open phones the round is closed."""
+        if self.running:
+            self.server.close_soon()
+            self._drain()  # what arrived before the close is kept
+            self.ended.emit()
         self.session.push(self.store.close_command())

@@ -36,12 +36,16 @@ LEVELS = [(2 / 3, "Wide", "#f4a259"), (1 / 3, "Some", "#f6e27f"), (0.0, "Agree",
 
 
 def spread_text(sp: R.Spread) -> str:
-    """The mean and range ("2.6  (1–4)"), and below it how many did not know."""
+    """The mean and range ("2.6  (1–4)"), and below it how many did not know. One rating
+    is said to be one ("2, one rating"), not "all 2", which claims a room that agrees."""
     parts = []
     if sp.mean is not None:
-        parts.append(
-            f"{sp.mean:.1f}  ({sp.low}–{sp.high})" if sp.low != sp.high else f"all {sp.low}"
-        )
+        if sp.count == 1:
+            parts.append(f"{sp.low}, one rating")
+        elif sp.low == sp.high:
+            parts.append(f"all {sp.count} gave {sp.low}")
+        else:
+            parts.append(f"{sp.mean:.1f}  ({sp.low}–{sp.high})")
     if sp.dont_know:
         parts.append(f"{sp.dont_know} don't know")
     return "\n".join(parts)

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from coherence_planner.domain.retreat.ratings import Spread
+from coherence_planner.ui.room.live_view import spread_text
 from tests.gui.room.test_room_window import in_thread, start_default_round
 from tests.room.conftest import Client
 
@@ -63,3 +65,9 @@ def test_the_facilitator_lets_in_a_late_join_and_a_removed_device_back(
     assert view.members.count() == 1
     assert in_thread(qtbot, lambda: ben.join("Ben").status) == 200
     view.close()
+
+
+def test_one_rating_is_said_to_be_one_not_all() -> None:
+    assert spread_text(Spread(1, 0, 2.0, 2, 2, 0.0)) == "2, one rating"
+    assert spread_text(Spread(3, 1, 3.0, 3, 3, 0.0)) == "all 3 gave 3\n1 don't know"
+    assert spread_text(Spread(2, 0, 2.5, 1, 4, 1.5)) == "2.5  (1–4)"

@@ -37,7 +37,7 @@ class Limits:
     header_timeout: float = 10.0  # seconds from connecting (or the last answer) to a request
     idle_timeout: float = 15.0  # seconds a kept-alive connection may wait for the next one
     request_timeout: float = 20.0  # seconds for reading a request and answering it in all
-    per_address: int = 16  # a browser opens at most 6 per server
+    per_address: int = 64  # a browser opens at most 6 per server; a school's NAT more
     total: int = 1000  # lowered to fit the file limit, see `fitted`
 
     def fitted(self, file_limit: int | None) -> Limits:
@@ -87,32 +87,39 @@ class _Connection:
 
 
 class _Watched(asyncio.Protocol):
-    """aiohttp's protocol for one connection, with the guard told when it opens and ends."""
+    """aiohttp's protocol for one connection, made only once the guard lets it in: a
+    connection refused at the door costs an accept and a close, nothing of aiohttp's."""
 
-    def __init__(self, inner: Any, guard: ConnectionGuard) -> None:
-        self.inner = inner
+    def __init__(self, make: Callable[[], Any], guard: ConnectionGuard) -> None:
+        self.make = make
         self.guard = guard
+        self.inner: Any = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.inner.connection_made(transport)
-        self.guard.opened(transport)
+        if self.guard.opened(transport):
+            self.inner = self.make()
+            self.inner.connection_made(transport)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.guard.lost(self.inner.transport)
-        self.inner.connection_lost(exc)
+        if self.inner is not None:
+            self.guard.lost(self.inner.transport)
+            self.inner.connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        self.inner.data_received(data)
+        if self.inner is not None:
+            self.inner.data_received(data)
 
     def eof_received(self) -> bool | None:
-        result: bool | None = self.inner.eof_received()
+        result: bool | None = self.inner.eof_received() if self.inner is not None else None
         return result
 
     def pause_writing(self) -> None:
-        self.inner.pause_writing()
+        if self.inner is not None:
+            self.inner.pause_writing()
 
     def resume_writing(self) -> None:
-        self.inner.resume_writing()
+        if self.inner is not None:
+            self.inner.resume_writing()
 
 
 class ConnectionGuard:
@@ -122,47 +129,64 @@ class ConnectionGuard:
         self.limits = limits
         self.clock = clock
         self._open: dict[int, _Connection] = {}  # id(transport) -> connection, oldest first
+        # address -> its connections, oldest first: an attack from one address is trimmed
+        # by looking at that address's few connections, not at everyone's.
+        self._by_address: dict[str, dict[int, _Connection]] = {}
         self.closed_idle = 0  # connections closed by the caps or the timeouts
         self.refused = 0  # connections closed at once: caps reached and none idle
 
     def protocol_factory(self, make: Callable[[], Any]) -> Callable[[], asyncio.Protocol]:
-        return lambda: _Watched(make(), self)
+        return lambda: _Watched(make, self)
 
     def __len__(self) -> int:
         return len(self._open)
 
     def count(self, address: str) -> int:
-        return sum(1 for c in self._open.values() if c.address == address)
+        return len(self._by_address.get(address, ()))
 
-    def opened(self, transport: asyncio.BaseTransport) -> None:
+    def opened(self, transport: asyncio.BaseTransport) -> bool:
+        """A new connection: True if it may stay (older idle ones may go for it)."""
         peer = transport.get_extra_info("peername")
         address = str(peer[0]) if peer else ""
         connection = _Connection(transport, address, self.clock())
-        if self.count(address) >= self.limits.per_address and not self._close_oldest_idle(address):
+        mine = self._by_address.get(address, {})
+        if (len(mine) >= self.limits.per_address and not self._close_oldest_idle(mine)) or (
+            len(self._open) >= self.limits.total and not self._close_oldest_idle(self._open)
+        ):
             self.refused += 1
             connection.close()
-            return
-        if len(self._open) >= self.limits.total and not self._close_oldest_idle(None):
-            self.refused += 1
-            connection.close()
-            return
-        self._open[id(transport)] = connection
-
-    def _close_oldest_idle(self, address: str | None) -> bool:
-        idle = [c for c in self._open.values() if c.busy == 0 and address in (None, c.address)]
-        if not idle:
             return False
-        self._drop(min(idle, key=lambda c: c.last))
+        self._open[id(transport)] = connection
+        self._by_address.setdefault(address, {})[id(transport)] = connection
+        return True
+
+    def _close_oldest_idle(self, among: dict[int, _Connection]) -> bool:
+        """Close the idle connection that has waited longest (opened or last answered)."""
+        oldest = None
+        for connection in among.values():
+            if connection.busy == 0 and (oldest is None or connection.last < oldest.last):
+                oldest = connection
+        if oldest is None:
+            return False
+        self._drop(oldest)
         return True
 
     def _drop(self, connection: _Connection) -> None:
-        self._open.pop(id(connection.transport), None)
+        self._forget(connection.transport)
         self.closed_idle += 1
         connection.close()
 
+    def _forget(self, transport: asyncio.BaseTransport) -> None:
+        connection = self._open.pop(id(transport), None)
+        if connection is not None:
+            mine = self._by_address.get(connection.address, {})
+            mine.pop(id(transport), None)
+            if not mine:
+                self._by_address.pop(connection.address, None)
+
     def lost(self, transport: asyncio.BaseTransport | None) -> None:
         if transport is not None:
-            self._open.pop(id(transport), None)
+            self._forget(transport)
 
     def started(self, transport: asyncio.BaseTransport | None) -> None:
         """A complete request reached a handler."""

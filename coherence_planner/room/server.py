@@ -61,6 +61,9 @@ from coherence_planner.storage.room_store import (
 PREFERRED_PORT = 8470
 MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
 CLOSED_GRACE = 60.0  # seconds the server goes on saying "The round is closed" after closing
+# Connections waiting to be accepted: a neighbour reconnecting in a loop must not fill the
+# queue and make a phone's connection wait for the system's one-second retry.
+BACKLOG = 1024
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
 LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
 # One device, one member: a random cookie of the phone's own, sent only to this server.
@@ -362,7 +365,7 @@ class RoomServer:
         factory = self.guard.protocol_factory(runner.server)
         loop = asyncio.get_running_loop()
         for sock in sockets:
-            self._servers.append(await loop.create_server(factory, sock=sock, backlog=128))
+            self._servers.append(await loop.create_server(factory, sock=sock, backlog=BACKLOG))
         self.port = sockets[0].getsockname()[1]
 
     async def _sweep(self) -> None:
@@ -414,7 +417,7 @@ def _bind_all(addresses: list[str], preferred: int) -> list[socket.socket]:
                 if os.name == "posix":  # lets a restarted round take its port back at once
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 sock.bind((address, port))
-                sock.listen(128)
+                sock.listen(BACKLOG)
                 port = sock.getsockname()[1]
         except OSError:
             for sock in sockets:

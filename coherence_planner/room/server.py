@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import ipaddress
 import json
 import logging
 import os
@@ -47,7 +48,13 @@ from coherence_planner.room.connections import ConnectionGuard, Limits, raise_fi
 from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.join_limits import JoinLimiter
-from coherence_planner.room.network import LOOPBACK, is_local
+from coherence_planner.room.network import (
+    LOOPBACK,
+    host_of,
+    is_local,
+    network_of,
+    room_addresses,
+)
 from coherence_planner.room.quiet_log import QUIET
 from coherence_planner.storage.room_store import (
     Credentials,
@@ -120,8 +127,11 @@ class RoomServer:
     ) -> None:
         self.inbox = inbox
         self.credentials = credentials
-        # Loopback always (the facilitator's own browser); never an address outside the room.
-        self.addresses = [LOOPBACK, *[a for a in addresses if is_local(a) and a != LOOPBACK]]
+        # Loopback always (the facilitator's own browser), then what the room can reach.
+        offered = room_addresses(addresses)
+        self.addresses = [LOOPBACK, *[host_of(a) for a in offered]]
+        # Senders from the network of an address that is not private are in the room too.
+        self.networks = [network_of(a) for a in offered if not is_local(host_of(a))]
         self.port = port
         self.clock = clock
         self.limiter = JoinLimiter()
@@ -156,6 +166,20 @@ class RoomServer:
         app.router.add_route("*", "/r/{secret}/{rest:.*}", self._secret_area)
         return app
 
+    def _in_room(self, remote: str) -> bool:
+        if is_local(remote):
+            return True
+        try:
+            ip = ipaddress.ip_address(remote)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.networks)
+
+    @property
+    def reachable(self) -> bool:
+        """Whether a phone could reach the round: some address besides loopback."""
+        return len(self.addresses) > 1
+
     @web.middleware
     async def _guard(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -163,7 +187,7 @@ class RoomServer:
         """Refuse strangers before any handler runs; security headers on every response."""
         response: web.StreamResponse
         host = request.host.rsplit(":", 1)[0].strip("[]")
-        if not is_local(request.remote or ""):
+        if not self._in_room(request.remote or ""):
             response = _error(403, "only devices in the room can take part")
         elif host not in self.addresses and host != "localhost":
             response = _error(403, "this address is not the room's")

@@ -235,6 +235,19 @@ def test_only_the_room_counts_as_local(address: str, local: bool) -> None:
     assert is_local(address) is local
 
 
-def test_the_room_is_offered_only_private_addresses() -> None:
-    found = room_addresses(["127.0.0.1", "169.254.9.9", "8.8.8.8", "192.168.0.4", "192.168.0.4"])
-    assert found == ["192.168.0.4", "169.254.9.9"]
+def test_every_reachable_address_is_offered_the_private_ones_first() -> None:
+    found = room_addresses(
+        ["127.0.0.1", "169.254.9.9", "8.8.8.8/22", "192.168.0.4/24", "192.168.0.4", "0.0.0.0"]
+    )
+    assert found == ["192.168.0.4/24", "169.254.9.9", "8.8.8.8/22"]
+
+
+def test_a_laptop_on_a_public_network_serves_its_own_network_only(served: Served) -> None:
+    headless, _ = served
+    assert headless.server is not None
+    inbox, credentials = headless.server.inbox, headless.server.credentials
+    server = RoomServer(inbox, credentials, ["198.51.100.20/24"])  # a district's own space
+    assert server.addresses == ["127.0.0.1", "198.51.100.20"] and server.reachable
+    assert server.link().startswith("http://198.51.100.20:")
+    assert server._in_room("198.51.100.77") and not server._in_room("198.51.101.77")
+    assert not RoomServer(inbox, credentials, []).reachable

@@ -22,8 +22,9 @@ REFRESH_MS = 250  # the live view redraws at most four times a second, however m
 
 
 def interface_addresses() -> list[str]:
-    """The IPv4 addresses of the interfaces that are up: Wi-Fi, cable, the laptop's own
-    hotspot. `room_addresses` keeps the private and link-local ones."""
+    """The IPv4 addresses of the interfaces that are up (Wi-Fi, cable, the laptop's own
+    hotspot), each with its network ("192.168.1.20/24"); `room_addresses` puts the private
+    ones first."""
     found = []
     wanted = QNetworkInterface.InterfaceFlag.IsUp | QNetworkInterface.InterfaceFlag.IsRunning
     for interface in QNetworkInterface.allInterfaces():
@@ -32,7 +33,8 @@ def interface_addresses() -> list[str]:
         for entry in interface.addressEntries():
             ip = entry.ip()
             if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
-                found.append(ip.toString())
+                prefix = entry.prefixLength()  # -1 when the system does not say
+                found.append(ip.toString() + (f"/{prefix}" if prefix >= 0 else ""))
     return room_addresses(found)
 
 

@@ -29,6 +29,10 @@ from coherence_planner.ui.room.qr_widget import QrCode
 
 COLUMNS = ["Program", "Answers", "Disagreement"]
 DEVICE_ROLE = Qt.ItemDataRole.UserRole + 1  # a removed device's list item: its hash
+NO_ADDRESS = (
+    "No phone can reach this laptop: it has no network address but its own. Turn on Wi-Fi "
+    "or the laptop's hotspot, then Pause and resume the round from the Retreat menu."
+)
 REFUSALS_MS = 2000  # how often the refused join tries are counted again
 JOIN_WIDTH = 340  # the QR code's column at 1280 px; 30% of wider windows
 # Disagreement in words and a colour-blind-safe tint (the word carries the meaning).
@@ -89,7 +93,12 @@ class LiveView(QWidget):
         self.code = plain_label("", 30, bold=True)
         join.addWidget(self.address)
         join.addWidget(self.code)
-        join.addWidget(plain_label("Same Wi-Fi as this laptop; no internet needed.", 11))
+        self.same_wifi = plain_label("Same Wi-Fi as this laptop; no internet needed.", 11)
+        join.addWidget(self.same_wifi)
+        # Instead of a QR code no phone could follow (127.0.0.1 is each phone itself).
+        self.unreachable = plain_label(NO_ADDRESS, 14, bold=True)
+        self.unreachable.setAccessibleName("No address for phones")
+        join.addWidget(self.unreachable)
         self.join_panel = QWidget()
         self.join_panel.setLayout(join)
         self.join_panel.setFixedWidth(JOIN_WIDTH)
@@ -217,6 +226,10 @@ class LiveView(QWidget):
         self.address.setText(controller.server.short_address())
         code = credentials.join_code
         self.code.setText(f"Code {code[:3]} {code[3:]}")
+        reachable = controller.server.reachable
+        for shown in (self.qr, self.address, self.code, self.same_wifi):
+            shown.setVisible(reachable)
+        self.unreachable.setVisible(not reachable)
         self.heading.setText(round_.title or "Rating round")
         cards = len(round_.programs)
         answered = sum(1 for _, _, n in view.members if n)

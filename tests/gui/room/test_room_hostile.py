@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coherence_planner.domain.retreat.ratings import Spread
-from coherence_planner.ui.room.live_view import spread_text
+from coherence_planner.ui.room.live_view import NO_ADDRESS, spread_text
 from tests.gui.room.test_room_window import in_thread, start_default_round
 from tests.room.conftest import Client
 
@@ -71,3 +71,18 @@ def test_one_rating_is_said_to_be_one_not_all() -> None:
     assert spread_text(Spread(1, 0, 2.0, 2, 2, 0.0)) == "2, one rating"
     assert spread_text(Spread(3, 1, 3.0, 3, 3, 0.0)) == "all 3 gave 3\n1 don't know"
     assert spread_text(Spread(2, 0, 2.5, 1, 4, 1.5)) == "2.5  (1–4)"
+
+
+def test_with_no_address_a_phone_can_reach_the_view_says_so_instead_of_a_qr_code(
+    qtbot: Any, window: Any, sample_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_default_round(qtbot, window, sample_plan, monkeypatch)  # loopback only
+    view, server = window.room.view, window.room.controller.server
+    assert not server.reachable
+    assert view.qr.isHidden() and view.address.isHidden() and view.code.isHidden()
+    assert not view.unreachable.isHidden()
+    assert view.unreachable.text() == NO_ADDRESS
+    monkeypatch.setattr(type(server), "reachable", property(lambda self: True))
+    view.refresh()
+    assert not view.qr.isHidden() and view.unreachable.isHidden()
+    view.close()

@@ -85,7 +85,8 @@ class LiveView(QWidget):
 
         join = QVBoxLayout()
         join.addWidget(plain_label("Rate on your phone", 20, bold=True))
-        join.addWidget(plain_label("Scan the code, or type the address and the code.", 12))
+        self.scan = plain_label("Scan the code, or type the address and the code.", 12)
+        join.addWidget(self.scan)
         self.qr = QrCode()
         join.addWidget(self.qr, 1)
         self.address = plain_label("", 17, bold=True)
@@ -98,7 +99,8 @@ class LiveView(QWidget):
         # Instead of a QR code no phone could follow (127.0.0.1 is each phone itself).
         self.unreachable = plain_label(NO_ADDRESS, 14, bold=True)
         self.unreachable.setAccessibleName("No address for phones")
-        join.addWidget(self.unreachable)
+        self.unreachable.setAlignment(Qt.AlignmentFlag.AlignTop)
+        join.addWidget(self.unreachable, 1)  # the QR code's place, when it has none
         self.join_panel = QWidget()
         self.join_panel.setLayout(join)
         self.join_panel.setFixedWidth(JOIN_WIDTH)
@@ -227,7 +229,7 @@ class LiveView(QWidget):
         code = credentials.join_code
         self.code.setText(f"Code {code[:3]} {code[3:]}")
         reachable = controller.server.reachable
-        for shown in (self.qr, self.address, self.code, self.same_wifi):
+        for shown in (self.scan, self.qr, self.address, self.code, self.same_wifi):
             shown.setVisible(reachable)
         self.unreachable.setVisible(not reachable)
         self.heading.setText(round_.title or "Rating round")

@@ -40,6 +40,16 @@ from coherence_planner.storage.sample import sample_district  # noqa: E402
 VOTES = ("keep", "modify", "sunset", "remove")
 
 
+def answer_body(n: int, j: int, program: str) -> dict[str, object]:
+    """Member n's answer to card j: both scales (a "don't know" now and then) and a vote."""
+    return {
+        "program": program,
+        "implementation": (n + j) % 4 + 1,
+        "impact": "dk" if (n * j) % 7 == 0 else (n + 2 * j) % 4 + 1,
+        "vote": VOTES[(n + j) % 4],
+    }
+
+
 async def member(
     session: aiohttp.ClientSession, base: str, n: int, programs: list[str], times: list[float]
 ) -> int:
@@ -47,12 +57,7 @@ async def member(
         token = (await reply.json())["token"]
     saved = 0
     for j, program in enumerate(programs):
-        body = {
-            "program": program,
-            "implementation": (n + j) % 4 + 1,
-            "impact": "dk" if (n * j) % 7 == 0 else (n + 2 * j) % 4 + 1,
-            "vote": VOTES[(n + j) % 4],
-        }
+        body = answer_body(n, j, program)
         start = time.perf_counter()
         async with session.post(base + "api/answer", json=body, headers={"X-Member": token}) as r:
             await r.read()
@@ -73,6 +78,18 @@ async def load(base: str, members: int, programs: list[str]) -> tuple[list[float
         )
         wall = time.perf_counter() - start
     return times, sum(saved), wall
+
+
+def stop(server: subprocess.Popen[str]) -> None:
+    server.terminate()
+    server.wait()
+    if server.stdout is not None:
+        server.stdout.close()
+
+
+def answers_in(plan: Path, round_id: str) -> int:
+    """How many answers the plan holds after the round (acknowledged ones must all be)."""
+    return sum(len(answers) for answers in room.round_answers(read_plan(plan), round_id).values())
 
 
 def run_once(members: int, batch: int) -> dict[str, float]:
@@ -102,12 +119,8 @@ def run_once(members: int, batch: int) -> dict[str, float]:
             link = json.loads(server.stdout.readline())["link"]
             times, acknowledged, wall = asyncio.run(load(link, members, programs))
         finally:
-            server.terminate()
-            server.wait()
-            if server.stdout is not None:
-                server.stdout.close()
-        stored = room.round_answers(read_plan(plan), round_id)
-        in_plan = sum(len(answers) for answers in stored.values())
+            stop(server)
+        in_plan = answers_in(plan, round_id)
     times.sort()
     return {
         "answers": len(times),

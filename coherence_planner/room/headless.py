@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from coherence_planner.room.connections import Limits
 from coherence_planner.room.inbox import Inbox
 from coherence_planner.room.network import guess_addresses
 from coherence_planner.room.server import RoomServer
@@ -34,8 +35,10 @@ class HeadlessRound:
         addresses: list[str] | None = None,
         port: int = 0,
         batch: int = 0,
+        limits: Limits | None = None,
     ) -> None:
         self.plan = Path(plan)
+        self.limits = limits
         self.round_id = round_id
         self.addresses = addresses or []
         self.port = port
@@ -52,7 +55,9 @@ class HeadlessRound:
             store = RoundStore.resume(document, self.round_id)
             credentials = store.credentials()
             assert credentials is not None  # resume() renews an expired link
-            self.server = RoomServer(self.inbox, credentials, self.addresses, port=self.port)
+            self.server = RoomServer(
+                self.inbox, credentials, self.addresses, port=self.port, limits=self.limits
+            )
             self.server.start()
             try:
                 if ready is not None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from coherence_planner.domain.retreat.room import RoomError
 from coherence_planner.room.failures import StoreTrouble
-from coherence_planner.storage.room_store import AnswerRequest, RoundStore
+from coherence_planner.storage.room_store import AnswerRequest, RoundClosed, RoundStore
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Inbox:
         others = [c for c in calls if c.answer is None]
         if store is None or not store.is_open:
             for call in calls:
-                call.future.set_exception(RoomError("the round is closed"))
+                call.future.set_exception(RoundClosed("the round is closed"))
             return len(calls)
         for call in others:
             assert call.function is not None

@@ -1,10 +1,14 @@
-"""Which addresses the round listens on: the room's local network and this computer only.
+"""Which addresses the round listens on, and who counts as in the room.
 
-A laptop in a hotel may hold a public address, a VPN address or a carrier-grade NAT one;
-the round must never listen there. Only loopback, the private ranges (10/8, 172.16/12,
-192.168/16) and link-local addresses (169.254/16, what a laptop's own hotspot or a cable
-between two laptops gets without a router) count as the room. The server also refuses any
-request whose sender is outside them, in case the operating system routes one in anyway.
+The room is loopback, the private ranges (10/8, 172.16/12, 192.168/16), link-local addresses
+(169.254/16, what a laptop's own hotspot or a cable between two laptops gets without a
+router), and the network of each address the round listens on. A laptop whose only address
+is not a private one (a district network on public IPv4 space, a carrier-grade NAT) is
+offered that address too, after any private one: without it no phone could reach the round.
+The server refuses any request whose sender is outside the room (`RoomServer._guard`).
+
+Addresses are written "192.168.1.20" or, with the network an interface reports, as
+"192.168.1.20/24"; without one, a non-private address is taken to sit in a /24.
 """
 
 from __future__ import annotations
@@ -40,18 +44,36 @@ _PRIVATE_V4 = tuple(
 
 
 def room_addresses(candidates: Iterable[str]) -> list[str]:
-    """The IPv4 addresses among `candidates` that phones in the room can reach: private or
-    link-local, not loopback; private ones first (a phone is more likely on the Wi-Fi)."""
-    found: list[str] = []
-    for address in candidates:
+    """Every IPv4 address among `candidates` a phone might reach (not loopback, not
+    unspecified, not multicast), as given: private ones first (a phone is most likely on
+    the Wi-Fi), then link-local, then any other."""
+    found: dict[str, str] = {}  # the address -> as given (with its network, if any)
+    for candidate in candidates:
         try:
-            ip = ipaddress.ip_address(address)
+            ip = ipaddress.ip_interface(candidate).ip
         except ValueError:
             continue
-        if ip.version == 4 and not ip.is_loopback and is_local(address) and address not in found:
-            found.append(address)
-    found.sort(key=lambda a: ipaddress.ip_address(a).is_link_local)
-    return found
+        if ip.version != 4 or ip.is_loopback or ip.is_unspecified or ip.is_multicast:
+            continue
+        found.setdefault(str(ip), candidate)
+
+    def rank(address: str) -> int:
+        ip = ipaddress.ip_address(address)
+        return 2 if not is_local(address) else 1 if ip.is_link_local else 0
+
+    return [found[a] for a in sorted(found, key=rank)]
+
+
+def host_of(address: str) -> str:
+    """The address without its network: "192.168.1.20/24" -> "192.168.1.20"."""
+    return address.split("/", 1)[0]
+
+
+def network_of(address: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """The network a listening address sits in (a /24 when none is given)."""
+    if "/" not in address:
+        address += "/24"
+    return ipaddress.ip_interface(address).network
 
 
 def guess_addresses() -> list[str]:

@@ -28,12 +28,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import ipaddress
 import json
+import logging
 import os
+import re
+import secrets
 import socket
 import threading
-import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from typing import Any
@@ -42,16 +44,39 @@ from aiohttp import web
 
 from coherence_planner import assets
 from coherence_planner.domain.retreat.room import RoomError
-from coherence_planner.room.failures import LOG, PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
+from coherence_planner.room.connections import ConnectionGuard, Limits, raise_file_limit
+from coherence_planner.room.failures import PHONE_CANNOT_JOIN, PHONE_CANNOT_SAVE, kind_of
 from coherence_planner.room.inbox import Inbox
-from coherence_planner.room.network import LOOPBACK, is_local
-from coherence_planner.storage.room_store import Credentials, NotAMember, RoundClosed
+from coherence_planner.room.join_limits import JoinLimiter
+from coherence_planner.room.network import (
+    LOOPBACK,
+    host_of,
+    is_local,
+    network_of,
+    room_addresses,
+)
+from coherence_planner.room.quiet_log import QUIET
+from coherence_planner.storage.room_store import (
+    Credentials,
+    DeviceBarred,
+    NotAMember,
+    NotLetIn,
+    RoundClosed,
+    RoundStore,
+)
 
 PREFERRED_PORT = 8470
 MAX_BODY = 4096  # bytes: a name or an answer with its reason is well under 1 KB
+CLOSED_GRACE = 60.0  # seconds the server goes on saying "The round is closed" after closing
+# Connections waiting to be accepted: a neighbour reconnecting in a loop must not fill the
+# queue and make a phone's connection wait for the system's one-second retry.
+BACKLOG = 1024
 ANSWER_TIMEOUT = 15.0  # seconds to wait for the plan's thread before telling the phone
-CODE_TRIES_PER_ADDRESS = 5  # wrong join codes per device per minute
-CODE_TRIES_IN_ALL = 30  # wrong join codes from everyone per minute
+LOG = logging.getLogger("coherence_planner.room.server")  # held to a line a minute per kind
+# One device, one member: a random cookie of the phone's own, sent only to this server.
+DEVICE_COOKIE = "device"
+DEVICE_DAYS = 2
+_DEVICE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 PAGES = {"": "index.html", "room.js": "room.js", "room.css": "room.css"}
 
 SECURITY_HEADERS = {
@@ -71,36 +96,6 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
 }
-
-
-class CodeLimiter:
-    """At most a few wrong join codes per minute, per device and in all.
-
-    A six-digit code guessed at 30 tries a minute takes about 11 days on average; the retreat
-    lasts hours. Only wrong tries count, so the room typing the right code is never slowed.
-    """
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
-        self._by_address: dict[str, deque[float]] = {}
-        self._all: deque[float] = deque()
-
-    def _trim(self, tries: deque[float], now: float) -> deque[float]:
-        while tries and now - tries[0] >= 60.0:
-            tries.popleft()
-        return tries
-
-    def allowed(self, address: str) -> bool:
-        now = self.clock()
-        mine = self._trim(self._by_address.setdefault(address, deque()), now)
-        return len(mine) < CODE_TRIES_PER_ADDRESS and len(self._trim(self._all, now)) < (
-            CODE_TRIES_IN_ALL
-        )
-
-    def failed(self, address: str) -> None:
-        now = self.clock()
-        self._by_address.setdefault(address, deque()).append(now)
-        self._all.append(now)
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -128,17 +123,25 @@ class RoomServer:
         *,
         port: int = PREFERRED_PORT,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        limits: Limits | None = None,
     ) -> None:
         self.inbox = inbox
         self.credentials = credentials
-        # Loopback always (the facilitator's own browser); never an address outside the room.
-        self.addresses = [LOOPBACK, *[a for a in addresses if is_local(a) and a != LOOPBACK]]
+        # Loopback always (the facilitator's own browser), then what the room can reach.
+        offered = room_addresses(addresses)
+        self.addresses = [LOOPBACK, *[host_of(a) for a in offered]]
+        # Senders from the network of an address that is not private are in the room too.
+        self.networks = [network_of(a) for a in offered if not is_local(host_of(a))]
         self.port = port
         self.clock = clock
-        self.limiter = CodeLimiter()
+        self.limiter = JoinLimiter()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
+        self.limits = limits or Limits()
+        self.guard = ConnectionGuard(self.limits)
+        self._servers: list[asyncio.Server] = []
+        self.closed = False  # the round closed: every call hears so until the server stops
 
     # -- links -------------------------------------------------------------------------
     def link(self, address: str | None = None) -> str:
@@ -163,6 +166,20 @@ class RoomServer:
         app.router.add_route("*", "/r/{secret}/{rest:.*}", self._secret_area)
         return app
 
+    def _in_room(self, remote: str) -> bool:
+        if is_local(remote):
+            return True
+        try:
+            ip = ipaddress.ip_address(remote)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.networks)
+
+    @property
+    def reachable(self) -> bool:
+        """Whether a phone could reach the round: some address besides loopback."""
+        return len(self.addresses) > 1
+
     @web.middleware
     async def _guard(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -170,13 +187,17 @@ class RoomServer:
         """Refuse strangers before any handler runs; security headers on every response."""
         response: web.StreamResponse
         host = request.host.rsplit(":", 1)[0].strip("[]")
-        if not is_local(request.remote or ""):
+        if not self._in_room(request.remote or ""):
             response = _error(403, "only devices in the room can take part")
         elif host not in self.addresses and host != "localhost":
             response = _error(403, "this address is not the room's")
         else:
+            self.guard.started(request.transport)
             try:
-                response = await handler(request)
+                response = await asyncio.wait_for(handler(request), self.limits.request_timeout)
+            except TimeoutError:  # a body sent a byte at a time holds nothing for long
+                response = _error(408, "the request took too long")
+                response.force_close()
             except web.HTTPException as exc:  # a redirect, or aiohttp's own 413 / 405 / 404
                 response = web.Response(
                     status=exc.status, reason=exc.reason, text=exc.text, headers=exc.headers
@@ -186,6 +207,8 @@ class RoomServer:
             except Exception:  # a bug: its traceback goes to the log, never to the phone
                 LOG.exception("The room could not answer %s %s", request.method, request.path)
                 response = _error(500, "something went wrong on the facilitator's laptop")
+            finally:
+                self.guard.finished(request.transport)
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -198,7 +221,9 @@ class RoomServer:
     async def _join_code(self, request: web.Request) -> web.StreamResponse:
         remote = request.remote or ""
         if not self.limiter.allowed(remote):
-            response = _join_page("Too many wrong codes. Wait a minute, or scan the QR code.")
+            response = _join_page(
+                "Too many wrong codes from this device. Wait a minute, or scan the QR code."
+            )
             response.set_status(429)
             return response
         # Only the join page's own form: aiohttp's multipart reader would read lines of up to
@@ -211,9 +236,20 @@ class RoomServer:
             return _join_page("That did not look like a code.")
         code = str(form.get("code", "")).strip().replace(" ", "")
         if not code.isdigit() or code != self.credentials.join_code or not self._live():
-            self.limiter.failed(remote)
+            if self.limiter.failed(remote):
+                self._replace_code()
             return _join_page("That code is not this round's. Check the screen and try again.")
         raise web.HTTPSeeOther(f"/r/{self.credentials.secret}/")
+
+    def _replace_code(self) -> None:
+        """The code's budget of wrong tries is spent: a new one, kept in the plan and shown
+        on the projector (the plan's thread writes it; the link stays the same)."""
+        self.limiter.code_replaced()
+
+        def replace(store: RoundStore) -> None:
+            self.credentials = store.new_join_code()
+
+        self.inbox.submit(replace)
 
     def _live(self) -> bool:
         return self.clock() < self.credentials.expires
@@ -222,6 +258,8 @@ class RoomServer:
         if not self.credentials.matches(request.match_info["secret"], self.clock()):
             return _error(403, "This link is not valid (any more). Scan the room's QR code again.")
         rest = request.match_info["rest"]
+        if self.closed and rest.startswith("api/"):
+            return _error(410, "The round is closed")
         if request.method == "GET" and rest in PAGES:
             return self._asset(PAGES[rest])
         if rest == "api/round" and request.method == "GET":
@@ -232,10 +270,23 @@ class RoomServer:
         if rest == "api/join" and request.method == "POST":
             body = await self._json(request)
             name = body.get("name", "") if isinstance(body, dict) else None
+            device = request.cookies.get(DEVICE_COOKIE, "")
+            if not _DEVICE.fullmatch(device):
+                device = secrets.token_urlsafe(16)  # this device's first join
             future = self.inbox.submit(
-                lambda s: dict(zip(("member", "token"), s.join(name), strict=True)), joins=True
+                lambda s: dict(zip(("member", "token"), s.join(name, device), strict=True)),
+                joins=True,
             )
-            return await self._call(future, cannot=PHONE_CANNOT_JOIN)
+            response = await self._call(future, cannot=PHONE_CANNOT_JOIN)
+            response.set_cookie(
+                DEVICE_COOKIE,
+                device,
+                max_age=DEVICE_DAYS * 86400,
+                httponly=True,
+                samesite="Strict",
+                path="/",
+            )
+            return response
         if rest == "api/answer" and request.method == "POST":
             body = await self._json(request)
             token = request.headers.get("X-Member", "")
@@ -269,6 +320,10 @@ class RoomServer:
             value = await asyncio.wait_for(asyncio.wrap_future(future), ANSWER_TIMEOUT)
         except NotAMember as exc:
             return _error(401, str(exc))
+        except DeviceBarred as exc:  # the page shows why, not "scan the QR code again"
+            return web.json_response({"error": str(exc), "barred": True}, status=403)
+        except NotLetIn as exc:
+            return web.json_response({"error": str(exc), "waiting": True}, status=403)
         except RoundClosed as exc:
             return _error(410, str(exc))
         except RoomError as exc:
@@ -309,23 +364,60 @@ class RoomServer:
             loop.close()
             return
         ready.set_result(None)
+        sweeping = loop.create_task(self._sweep())
         loop.run_forever()
+        sweeping.cancel()
+        for server in self._servers:
+            server.close()
         if self._runner is not None:
             loop.run_until_complete(self._runner.cleanup())
         loop.close()
 
     async def _listen(self) -> None:
+        QUIET.install()
+        self.guard.limits = self.limits = self.limits.fitted(raise_file_limit())
         sockets = _bind_all(self.addresses, self.port)
-        runner = web.AppRunner(self.make_app(), access_log=None, handle_signals=False)
+        runner = web.AppRunner(
+            self.make_app(),
+            access_log=None,
+            handle_signals=False,
+            keepalive_timeout=self.limits.idle_timeout,
+        )
         await runner.setup()
         self._runner = runner
+        assert runner.server is not None
+        factory = self.guard.protocol_factory(runner.server)
+        loop = asyncio.get_running_loop()
         for sock in sockets:
-            await web.SockSite(runner, sock).start()
+            self._servers.append(await loop.create_server(factory, sock=sock, backlog=BACKLOG))
         self.port = sockets[0].getsockname()[1]
+
+    async def _sweep(self) -> None:
+        """Every second: close connections that waited too long, write log summaries."""
+        while True:
+            await asyncio.sleep(1.0)
+            self.guard.sweep()
+            QUIET.flush()
 
     @property
     def listening(self) -> bool:
-        return self._thread is not None
+        """Taking answers: started, neither stopped nor closed."""
+        return self._thread is not None and not self.closed
+
+    def close_soon(self, grace: float = CLOSED_GRACE) -> None:
+        """The round closed: for `grace` seconds every open phone hears "The round is
+        closed" (and lists what it could not save) instead of a refused connection; then
+        the server stops by itself."""
+        self.closed = True
+        loop = self._loop
+        if loop is not None:
+            loop.call_soon_threadsafe(loop.call_later, grace, self.stop_here)
+
+    def stop_here(self) -> None:
+        """Stop from the server's own thread (the end of the grace after closing)."""
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = self._thread = None
 
     def stop(self) -> None:
         """Stop listening; safe to call twice."""
@@ -349,7 +441,7 @@ def _bind_all(addresses: list[str], preferred: int) -> list[socket.socket]:
                 if os.name == "posix":  # lets a restarted round take its port back at once
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 sock.bind((address, port))
-                sock.listen(128)
+                sock.listen(BACKLOG)
                 port = sock.getsockname()[1]
         except OSError:
             for sock in sockets:

@@ -39,6 +39,18 @@ class RoundClosed(RoomError):
     """The round was closed (or removed from the plan) while the phone still had it open."""
 
 
+class DeviceBarred(RoomError):
+    """The facilitator removed the member this device joined as, and has not let it back."""
+
+
+class NotLetIn(RoomError):
+    """The member joined past the expected number and waits for the facilitator's OK."""
+
+
+BARRED = "barred"  # in the round's record: device hash -> the name it had, for the live view
+EXPECTED = "expected"  # in the round's record: how many members the facilitator expects
+
+
 @dataclass(frozen=True)
 class Credentials:
     """What lets a device in: the secret (in the QR code and link) and the join code."""
@@ -85,7 +97,8 @@ class RoundStore:
         self.round_id = round_id
         self.clock = clock
         self._listeners: list[Callable[[], None]] = []
-        self._by_token = {m.token_hash: m.id for m in self.members()}
+        self._by_token = {m.token_hash: m.id for m in self.members() if m.token_hash}
+        self._waiting = {k for k, v in self._member_records().items() if v.get("waiting")}
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -164,6 +177,32 @@ class RoundStore:
         self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="New link for the round"))
         return found
 
+    def new_join_code(self) -> Credentials:
+        """A new join code for the same link: the old code was guessed at too often."""
+        record = self._record()
+        old = self.credentials()
+        if old is None:
+            return self.renew()
+        code = old.join_code
+        while code == old.join_code:
+            code = _new_credentials(self.clock()).join_code
+        found = Credentials(old.secret, code, old.expires)
+        record.update(_credential_fields(found))
+        self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="New join code"))
+        return found
+
+    def revoke_access(self) -> None:
+        """Kill the secret, the join code and every token (not undoable: see close_command)."""
+        record = _revoked(self._record())
+        commands: list[Command] = [
+            PutRecord(room.ROUNDS, self.round_id, record, text="End the round's link")
+        ]
+        for member_id, value in self._member_records().items():
+            key = room.member_key(self.round_id, member_id)
+            commands.append(PutRecord(room.ROUND_MEMBERS, key, {**value, "token": ""}, text=""))
+        self.document.apply(Batch("End the round's link and tokens", commands))
+        self._by_token.clear()
+
     def add_listener(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after each write (a join, answers, a removal)."""
         self._listeners.append(listener)
@@ -184,39 +223,113 @@ class RoundStore:
         member = self._by_token.get(_hash(token))
         if member is None:
             raise NotAMember("this device is not in the round (removed, or never joined)")
+        if member in self._waiting:
+            raise NotLetIn("the facilitator has not let you in yet")
         return member
 
-    def join(self, name: Any) -> tuple[str, str]:
-        """Add a member; returns (member id, token). The token is the phone's to keep."""
-        round_ = self.round
-        members = self.members()
-        if len(members) >= room.MAX_MEMBERS:
-            raise RoomError(f"the round is full ({room.MAX_MEMBERS} members)")
-        if round_.anonymous:
-            shown = ""
-        else:
-            shown = room.check_name(name)
-            if any(m.name.casefold() == shown.casefold() for m in members):
-                raise RoomError(f"someone in this round already joined as {shown}; add an initial")
-        taken = {m.id for m in members}
-        member_id = secrets.token_hex(4)
-        while member_id in taken:
-            member_id = secrets.token_hex(4)
-        token = secrets.token_urlsafe(SECRET_BYTES)
-        value = {
-            "name": shown,
-            "token": _hash(token),
-            "joined": self.clock().isoformat(timespec="seconds"),
+    def _member_records(self) -> dict[str, dict[str, Any]]:
+        """member id -> its record, in the order they joined."""
+        prefix = f"{self.round_id}|"
+        return {
+            key[len(prefix) :]: dict(value)
+            for key, value in self.document.district.records_of(room.ROUND_MEMBERS).items()
+            if key.startswith(prefix)
         }
+
+    def join(self, name: Any, device: str = "") -> tuple[str, str]:
+        """Add a member; returns (member id, token). The token is the phone's to keep.
+
+        `device` is the phone's own cookie: a second join from it resumes the member it
+        joined as (with a new token), and a device the facilitator removed is refused.
+        Past the expected number of members, a new member waits for the facilitator's OK.
+        """
+        round_ = self.round
+        record = self._record()
+        device_hash = _hash(device) if device else ""
+        if device_hash and device_hash in record.get(BARRED, {}):
+            raise DeviceBarred(
+                "the facilitator removed this device from the round; ask them to let it back in"
+            )
+        shown = "" if round_.anonymous else room.check_name(name)  # refused even on a resume
+        records = self._member_records()
+        for known, before in records.items():
+            if device_hash and before.get("device") == device_hash:
+                return known, self._new_token(known, before, "Rejoin the round")
+        if len(records) >= room.MAX_MEMBERS:
+            raise RoomError(f"the round is full ({room.MAX_MEMBERS} members)")
+        taken = {str(v.get("name", "")).casefold() for v in records.values()}
+        if shown and shown.casefold() in taken:
+            raise RoomError(f"someone in this round already joined as {shown}; add an initial")
+        member_id = secrets.token_hex(4)
+        while member_id in records:
+            member_id = secrets.token_hex(4)
+        expected = int(record.get(EXPECTED, 0) or 0)
+        let_in = sum(1 for v in records.values() if not v.get("waiting"))
+        value: dict[str, Any] = {
+            "name": shown,
+            "joined": self.clock().isoformat(timespec="seconds"),
+            "device": device_hash,
+        }
+        if expected and let_in >= expected:
+            value["waiting"] = True
+            self._waiting.add(member_id)
+        return member_id, self._new_token(member_id, value, "Join the round")
+
+    def _new_token(self, member_id: str, value: dict[str, Any], text: str) -> str:
+        token = secrets.token_urlsafe(SECRET_BYTES)
+        self._by_token = {h: m for h, m in self._by_token.items() if m != member_id}
+        value = {**value, "token": _hash(token)}
         key = room.member_key(self.round_id, member_id)
-        self._apply(PutRecord(room.ROUND_MEMBERS, key, value, text="Join the round"))
+        self._apply(PutRecord(room.ROUND_MEMBERS, key, value, text=text))
         self._by_token[value["token"]] = member_id
-        return member_id, token
+        return token
 
     def remove(self, member_id: str) -> None:
-        """The facilitator removes a member: their answers go and their device is refused."""
-        self._apply(room.remove_round_member(self.document.district, self.round_id, member_id))
+        """The facilitator removes a member: their answers go, their token dies and their
+        device cannot join again until the facilitator lets it back (`let_back`)."""
+        district = self.document.district
+        member = self._member_records().get(member_id)
+        commands: list[Command] = [room.remove_round_member(district, self.round_id, member_id)]
+        if member and member.get("device"):
+            shown = room.shown_names(self.round, self.members()).get(member_id, "")
+            record = self._record()
+            record[BARRED] = {**record.get(BARRED, {}), member["device"]: shown}
+            commands.append(PutRecord(room.ROUNDS, self.round_id, record, text="Bar a device"))
+        self._apply(Batch("Remove a member from the round", commands))
         self._by_token = {h: m for h, m in self._by_token.items() if m != member_id}
+        self._waiting.discard(member_id)
+
+    def barred(self) -> dict[str, str]:
+        """Devices the facilitator removed: device hash -> the name they had."""
+        return dict(self._record().get(BARRED, {}))
+
+    def let_back(self, device_hash: str) -> None:
+        """A removed device may join again (as a new member)."""
+        record = self._record()
+        record[BARRED] = {h: n for h, n in record.get(BARRED, {}).items() if h != device_hash}
+        self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="Let a device back"))
+
+    def waiting(self) -> set[str]:
+        """Members who joined past the expected number and wait for the facilitator."""
+        return set(self._waiting)
+
+    def let_in(self, member_id: str) -> None:
+        value = self._member_records().get(member_id)
+        if value is None or not value.pop("waiting", False):
+            return
+        key = room.member_key(self.round_id, member_id)
+        self._apply(PutRecord(room.ROUND_MEMBERS, key, value, text="Let a member in"))
+        self._waiting.discard(member_id)
+
+    @property
+    def expected(self) -> int:
+        return int(self._record().get(EXPECTED, 0) or 0)
+
+    def set_expected(self, count: int) -> None:
+        """How many members the facilitator expects (0: no limit); later joins wait."""
+        record = self._record()
+        record[EXPECTED] = max(0, min(int(count), room.MAX_MEMBERS))
+        self._apply(PutRecord(room.ROUNDS, self.round_id, record, text="Members expected"))
 
     # -- answers -----------------------------------------------------------------------
     def answer_all(self, requests: list[AnswerRequest]) -> list[Answer | RoomError]:
@@ -258,8 +371,12 @@ class RoundStore:
         return {"title": round_.title, "anonymous": round_.anonymous}
 
     def phone_state(self, token: Any) -> dict[str, Any]:
-        """Everything a member's page needs: the round, its cards and their answers so far."""
-        member = self.member_for(token)
+        """Everything a member's page needs: the round, its cards and their answers so far
+        (or, for a member still waiting to be let in, only that)."""
+        try:
+            member = self.member_for(token)
+        except NotLetIn:
+            return {"waiting": True, "round": {"title": self.round.title}}
         round_ = self.round
         district = self.document.district
         mine = room.round_answers(district, self.round_id).get(member, {})
@@ -298,10 +415,21 @@ class RoundStore:
     # -- closing -----------------------------------------------------------------------
     def close_command(self) -> Command:
         """The undoable step that closes the round and writes the ratings (not yet applied:
-        the window pushes it on its undo stack; the headless server applies it)."""
+        the window pushes it on its undo stack; the headless server applies it).
+
+        The round's access goes first, in a step of its own that no undo takes back: the
+        secret, the join code and every member's token are dead for good, so undoing the
+        close restores the ratings it wrote and not the way in (a resumed round gets a new
+        link, and members join again from it).
+        """
+        self.revoke_access()
         return room.close_round(
             self.document.district, self.round, self.clock().isoformat(timespec="seconds")
         )
+
+
+def _revoked(value: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in value.items() if k not in ("secret", "join_code", "expires")}
 
 
 def _credential_fields(found: Credentials) -> dict[str, str]:

@@ -46,7 +46,8 @@
   function api(method, path, body) {
     var headers = {};
     if (token) headers["X-Member"] = token;
-    var init = { method: method, headers: headers, cache: "no-store", credentials: "omit" };
+    // same-origin: the device cookie goes along, so a second join resumes the first member.
+    var init = { method: method, headers: headers, cache: "no-store", credentials: "same-origin" };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -65,9 +66,30 @@
 
   function fatal(result) {
     if (result.status === 401) { forget(); load(); return true; }
+    if (result.status === 403 && result.data.waiting) { load(); return true; }
     if (result.status === 403) { stop("This link no longer works. Scan the QR code on the screen again."); return true; }
-    if (result.status === 410) { stop("The round is closed. Thank you!"); return true; }
+    if (result.status === 410) { closed(); return true; }
     return false;
+  }
+
+  // The facilitator closed the round: say so, and name every answer that did not reach the
+  // laptop (they stay on this phone, but the round takes no more).
+  function closed() {
+    var notice = el("section", "card");
+    notice.appendChild(el("h1", "", "The round is closed"));
+    var names = new Map((state ? state.programs : []).map(function (p) { return [p.id, p.name]; }));
+    var lost = Array.from(pending.keys()).map(function (p) { return names.get(p) || p; });
+    if (lost.length) {
+      notice.appendChild(el("p", "error", (lost.length === 1 ? "This answer was" : "These answers were") + " not saved:"));
+      var list = el("ul", "lost");
+      lost.forEach(function (name) { list.appendChild(el("li", "", name)); });
+      notice.appendChild(list);
+      notice.appendChild(el("p", "hint", "Tell the facilitator, who can add them by hand."));
+    } else {
+      notice.appendChild(el("p", "", "All your answers were saved. Thank you!"));
+    }
+    app.replaceChildren(notice);
+    say(lost.length ? lost.length + " not saved" : "");
   }
 
   function forget() {
@@ -91,12 +113,18 @@
     api("GET", "state").then(function (result) {
       if (fatal(result)) return;
       if (result.status !== 200) { say("Cannot reach the room; trying again…"); setTimeout(load, 2000); return; }
+      if (result.data.waiting) {  // joined past the expected number: the facilitator decides
+        document.getElementById("title").textContent = result.data.round.title || "Rating round";
+        stop("You have joined. The facilitator will let you in shortly; this page then shows the first program.");
+        setTimeout(load, 3000);
+        return;
+      }
       state = result.data;
       document.getElementById("title").textContent = state.round.title || "Rating round";
       var answers = new Map(Object.entries(state.answers));  // own keys only, as data
       state.answers = answers;
       pending.forEach(function (sent, p) { answers.set(p, sent.answer); });
-      index = state.programs.findIndex(function (p) { return !answers.has(p.id); });
+      index = state.programs.findIndex(function (p) { return !complete(p.id); });
       if (index < 0) { showSummary(); } else { showCard(); }
       flush();
     }, function () { say("Cannot reach the room; trying again…"); setTimeout(load, 2000); });
@@ -127,7 +155,9 @@
       button.disabled = true;
       api("POST", "join", { name: input.value }).then(function (result) {
         button.disabled = false;
-        if (result.status === 200) {
+        if (result.status === 403 && result.data.barred) {
+          showJoin("The facilitator removed this device from the round. Ask the facilitator to let it back in.");
+        } else if (result.status === 200) {
           token = result.data.token;
           localStorage.setItem(TOKEN_KEY, token);
           load();
@@ -146,6 +176,9 @@
     return Object.assign({}, found || {});
   }
 
+  // Store the change and repaint the card in place: the buttons under the finger stay the
+  // same elements and the page does not scroll (a re-render used to jump back to the top
+  // and swallow the tap on Next that followed a reason).
   function setAnswer(program, change) {
     var answer = Object.assign(answerOf(program), change);
     Object.keys(answer).forEach(function (k) { if (answer[k] === null || answer[k] === "") delete answer[k]; });
@@ -154,7 +187,7 @@
     failed.delete(program);
     keepPending();
     flush(true);
-    showCard();
+    paint();
   }
 
   // Send every answer not yet acknowledged. While the laptop cannot save, only a person's
@@ -209,11 +242,49 @@
   }
 
   function choice(text, pressed, onPick, className) {
-    var button = el("button", "choice" + (className ? " " + className : "") + (pressed ? " on" : ""), text);
+    var button = el("button", "choice" + (className ? " " + className : ""), text);
     button.type = "button";
-    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    press(button, pressed);
     button.addEventListener("click", onPick);
     return button;
+  }
+
+  function press(button, pressed) {
+    button.classList.toggle("on", pressed);
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+  }
+
+  // A card answered on every scale, and on the vote if the round asks it (a reason is optional).
+  function complete(program) {
+    var answer = answerOf(program);
+    var scales = state.round.scales.every(function (scale) { return answer[scale.id] !== undefined; });
+    return scales && (!state.round.votes.length || answer.vote !== undefined);
+  }
+
+  function valueOf(button) { return button.dataset.value === "dk" ? "dk" : Number(button.dataset.value); }
+
+  // Show the current answer on the card that is already there.
+  function paint() {
+    if (!state || index < 0 || index >= state.programs.length) { refreshMark(); return; }
+    var answer = answerOf(state.programs[index].id);
+    app.querySelectorAll("fieldset.scale").forEach(function (group) {
+      var chosen = answer[group.dataset.scale];
+      group.querySelectorAll("button").forEach(function (button) { press(button, valueOf(button) === chosen); });
+      var words = group.querySelector(".words");
+      var scale = state.round.scales.find(function (s) { return s.id === group.dataset.scale; });
+      words.textContent = chosen === "dk" ? "Don't know"
+        : chosen ? chosen + ": " + scale.words[chosen - 1]
+        : "1 " + scale.words[0] + " … 4 " + scale.words[3];
+      words.classList.toggle("chosen", chosen !== undefined);
+    });
+    app.querySelectorAll("button[data-vote]").forEach(function (button) { press(button, answer.vote === button.dataset.vote); });
+    refreshMark();
+  }
+
+  function toggle(program, key, value) {
+    var change = {};
+    change[key] = answerOf(program)[key] === value ? null : value;  // tapping it again clears it
+    setAnswer(program, change);
   }
 
   function showCard() {
@@ -222,66 +293,84 @@
     var card = el("section", "card");
     card.appendChild(el("p", "count", "Program " + (index + 1) + " of " + state.programs.length));
     card.appendChild(el("h1", "", program.name));
-    if (program.description) card.appendChild(el("p", "description", program.description));
+    if (program.description) {  // folded, so the scales, the vote and Next fit one screen
+      var about = el("details", "description");
+      about.appendChild(el("summary", "", "About this program"));
+      about.appendChild(el("p", "", program.description));
+      card.appendChild(about);
+    }
     state.round.scales.forEach(function (scale) {
       var group = el("fieldset", "scale");
       group.dataset.scale = scale.id;
       group.appendChild(el("legend", "", scale.question));
+      var row = el("div", "row5");
       scale.words.forEach(function (words, n) {
         var value = n + 1;
-        var button = choice("", answer[scale.id] === value, function () {
-          var change = {}; change[scale.id] = answer[scale.id] === value ? null : value; setAnswer(program.id, change);
-        });
+        var button = choice(String(value), false, function () { toggle(program.id, scale.id, value); });
         button.dataset.value = String(value);
-        button.appendChild(el("b", "", String(value)));
-        button.appendChild(el("span", "", words));
-        group.appendChild(button);
+        button.setAttribute("aria-label", value + ": " + words);
+        row.appendChild(button);
       });
-      group.appendChild(choice("Don't know", answer[scale.id] === "dk", function () {
-        var change = {}; change[scale.id] = answer[scale.id] === "dk" ? null : "dk"; setAnswer(program.id, change);
-      }, "dk"));
-      group.lastChild.dataset.value = "dk";
+      var dk = choice("Don't know", false, function () { toggle(program.id, scale.id, "dk"); }, "dk");
+      dk.dataset.value = "dk";
+      row.appendChild(dk);
+      group.appendChild(row);
+      group.appendChild(el("p", "words"));
       card.appendChild(group);
     });
     if (state.round.votes.length) {
       var vote = el("fieldset", "vote");
       vote.appendChild(el("legend", "", "Your vote"));
-      var row = el("div", "votes");
+      var votes = el("div", "votes");
       state.round.votes.forEach(function (option) {
-        row.appendChild(choice(option.label, answer.vote === option.id, function () {
-          setAnswer(program.id, { vote: answer.vote === option.id ? null : option.id });
-        }));
-        row.lastChild.dataset.vote = option.id;
+        var button = choice(option.label, false, function () { toggle(program.id, "vote", option.id); });
+        button.dataset.vote = option.id;
+        votes.appendChild(button);
       });
-      vote.appendChild(row);
-      var label = el("label", "", "Why, in one line (optional)");
+      vote.appendChild(votes);
       var reason = el("input");
-      reason.id = label.htmlFor = "reason";
+      reason.id = "reason";
+      reason.placeholder = "Why, in one line (optional)";
+      reason.setAttribute("aria-label", "Why, in one line (optional)");
       reason.maxLength = state.round.max_reason;
       reason.value = answer.reason || "";
       reason.enterKeyHint = "done";
-      reason.addEventListener("change", function () { setAnswer(program.id, { reason: reason.value.trim() }); });
+      // Saved as it is typed (a moment after the last key), and at once on leaving it.
+      var typing = 0;
+      var saveReason = function () {
+        clearTimeout(typing);
+        if ((answerOf(program.id).reason || "") !== reason.value.trim()) setAnswer(program.id, { reason: reason.value.trim() });
+      };
+      reason.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(saveReason, 500); });
+      reason.addEventListener("change", saveReason);
       reason.addEventListener("keydown", function (event) { if (event.key === "Enter") reason.blur(); });
-      vote.appendChild(label);
       vote.appendChild(reason);
       card.appendChild(vote);
+      leaving = saveReason;
+    } else {
+      leaving = function () {};
     }
-    card.appendChild(el("p", "mark", ""));
-    card.lastChild.id = "saved";
     var nav = el("nav", "nav");
-    var back = choice("Back", false, function () { index -= 1; showCard(); });
+    var back = choice("Back", false, function () { leaving(); index -= 1; showCard(); });
     back.disabled = index === 0;
     var last = index === state.programs.length - 1;
     var next = choice(last ? "Finish" : "Next", false, function () {
+      leaving();
       if (last) { showSummary(); } else { index += 1; showCard(); }
     }, "primary");
     nav.appendChild(back);
+    var mark = el("p", "mark", "");
+    mark.id = "saved";
+    mark.setAttribute("aria-live", "polite");
+    nav.appendChild(mark);
     nav.appendChild(next);
     card.appendChild(nav);
     app.replaceChildren(card);
-    refreshMark();
+    paint();
     window.scrollTo(0, 0);
   }
+
+  var leaving = function () {};  // saves what the card's reason field holds before moving on
 
   function showSummary() {
     index = -1;
@@ -292,7 +381,8 @@
     state.programs.forEach(function (program, n) {
       var answer = state.answers.get(program.id);
       var answered = answer && Object.keys(answer).length;
-      var item = choice((answered ? "✓ " : "○ ") + program.name, false, function () { index = n; showCard(); }, "row");
+      var mark = complete(program.id) ? "✓ " : answered ? "◐ " : "○ ";
+      var item = choice(mark + program.name, false, function () { index = n; showCard(); }, "row");
       var entry = el("li");
       entry.appendChild(item);
       list.appendChild(entry);

@@ -43,7 +43,14 @@ def phone_browser(size: tuple[int, int] = PHONE) -> WebDriver:
         f"--window-size={size[0]},{size[1]}",
     ):
         options.add_argument(argument)
-    return webdriver.Chrome(options=options, service=Service(executable_path=driver))
+    page = webdriver.Chrome(options=options, service=Service(executable_path=driver))
+    # The window's size is not the page's (headless Chromium keeps a window at least 500 px
+    # wide and takes its frame off the height): the phone's own viewport, as a phone has it.
+    page.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": size[0], "height": size[1], "deviceScaleFactor": 2, "mobile": True},
+    )
+    return page
 
 
 def wait_for(page: WebDriver, css: str, text: str | None = None, timeout: float = 10) -> None:

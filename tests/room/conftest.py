@@ -66,6 +66,8 @@ class Client:
         self.server = server
         self.prefix = urlsplit(server.link()).path  # /r/SECRET/
         self.token = ""
+        self.source = "127.0.0.1"  # another 127.0.0.N plays another device in the room
+        self.cookie = ""  # the device cookie the server set at the first join
 
     def request(
         self,
@@ -74,9 +76,14 @@ class Client:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> Reply:
-        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=20)
+        conn = http.client.HTTPConnection(
+            "127.0.0.1", self.server.port, timeout=20, source_address=(self.source, 0)
+        )
+        headers = dict(headers or {})
+        if self.cookie:
+            headers["Cookie"] = self.cookie
         try:
-            conn.request(method, path, body=body, headers=headers or {})
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             return Reply(response.status, response.read(), dict(response.getheaders()))
         finally:
@@ -93,6 +100,8 @@ class Client:
 
     def join(self, name: str) -> Reply:
         reply = self.api("POST", "join", {"name": name})
+        if "Set-Cookie" in reply.headers:
+            self.cookie = reply.headers["Set-Cookie"].split(";", 1)[0]
         if reply.status == 200:
             self.token = reply.json()["token"]
         return reply

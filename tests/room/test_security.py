@@ -10,8 +10,9 @@ import pytest
 
 from coherence_planner.domain.retreat import room
 from coherence_planner.room.headless import HeadlessRound
+from coherence_planner.room.join_limits import CODE_BUDGET, JoinLimiter
 from coherence_planner.room.network import is_local, room_addresses
-from coherence_planner.room.server import MAX_BODY, SECURITY_HEADERS, CodeLimiter
+from coherence_planner.room.server import MAX_BODY, SECURITY_HEADERS, RoomServer
 from coherence_planner.storage.room_store import ROUND_LIFETIME, RoundStore
 from tests.room.conftest import Client
 
@@ -156,15 +157,58 @@ def test_the_join_code_leads_to_the_link_and_wrong_codes_are_rate_limited(served
     assert again.status == 429
 
 
-def test_the_limiter_forgets_after_a_minute_and_caps_everyone_together() -> None:
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def try_code(server: RoomServer, code: str, source: str) -> int:
+    client = Client(server)
+    client.source = source
+    return client.request("POST", "/join", f"code={code}".encode(), FORM).status
+
+
+def test_seven_guessing_devices_do_not_lock_the_right_code_out(served: Served) -> None:
+    server = served[0].server
+    assert server is not None
+    wrong = f"{(int(server.credentials.join_code) + 1) % 10**6:06d}"
+    for n in range(7):
+        statuses = [try_code(server, wrong, f"127.0.0.{20 + n}") for _ in range(6)]
+        assert statuses == [200] * 5 + [429]  # each guessing device waits, alone
+    assert try_code(server, server.credentials.join_code, "127.0.0.2") == 303
+    # The facilitator sees them: 35 wrong codes and 7 tries made to wait.
+    assert server.limiter.summary().startswith(
+        "42 join tries refused in the last ten minutes from 7 devices (6 from 127.0.0.20"
+    )
+
+
+def test_a_code_guessed_at_too_often_is_replaced_and_the_link_still_works(
+    served: Served,
+) -> None:
+    headless, _ = served
+    server = headless.server
+    assert server is not None
+    first = server.credentials
+    wrong = f"{(int(first.join_code) + 1) % 10**6:06d}"
+    for n in range(CODE_BUDGET):
+        assert try_code(server, wrong, f"127.0.1.{n // 4 + 1}") == 200
+    replaced = headless.call(lambda store: store.credentials())
+    assert replaced.join_code != first.join_code and replaced.secret == first.secret
+    assert server.credentials == replaced  # the server takes the new code at once
+    assert try_code(server, first.join_code, "127.0.0.3") == 200  # the old code: refused
+    assert try_code(server, replaced.join_code, "127.0.0.3") == 303
+    assert "the join code was replaced 1 time" in server.limiter.summary()
+
+
+def test_the_limiter_forgets_a_device_after_a_minute() -> None:
     now = [0.0]
-    limiter = CodeLimiter(lambda: now[0])
-    for n in range(30):
-        assert limiter.allowed(f"10.0.0.{n}")
-        limiter.failed(f"10.0.0.{n}")
-    assert not limiter.allowed("10.0.0.99")
+    limiter = JoinLimiter(lambda: now[0])
+    for _ in range(5):
+        assert limiter.allowed("10.0.0.1")
+        limiter.failed("10.0.0.1")
+    assert not limiter.allowed("10.0.0.1") and limiter.allowed("10.0.0.2")
     now[0] = 60.0
-    assert limiter.allowed("10.0.0.99")
+    assert limiter.allowed("10.0.0.1")
+    now[0] = 700.0
+    assert limiter.summary() == ""  # ten minutes later the live view has forgotten it
 
 
 @pytest.mark.parametrize(
@@ -191,6 +235,19 @@ def test_only_the_room_counts_as_local(address: str, local: bool) -> None:
     assert is_local(address) is local
 
 
-def test_the_room_is_offered_only_private_addresses() -> None:
-    found = room_addresses(["127.0.0.1", "169.254.9.9", "8.8.8.8", "192.168.0.4", "192.168.0.4"])
-    assert found == ["192.168.0.4", "169.254.9.9"]
+def test_every_reachable_address_is_offered_the_private_ones_first() -> None:
+    found = room_addresses(
+        ["127.0.0.1", "169.254.9.9", "8.8.8.8/22", "192.168.0.4/24", "192.168.0.4", "0.0.0.0"]
+    )
+    assert found == ["192.168.0.4/24", "169.254.9.9", "8.8.8.8/22"]
+
+
+def test_a_laptop_on_a_public_network_serves_its_own_network_only(served: Served) -> None:
+    headless, _ = served
+    assert headless.server is not None
+    inbox, credentials = headless.server.inbox, headless.server.credentials
+    server = RoomServer(inbox, credentials, ["198.51.100.20/24"])  # a district's own space
+    assert server.addresses == ["127.0.0.1", "198.51.100.20"] and server.reachable
+    assert server.link().startswith("http://198.51.100.20:")
+    assert server._in_room("198.51.100.77") and not server._in_room("198.51.101.77")
+    assert not RoomServer(inbox, credentials, []).reachable

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.retreat import ratings as R
+from coherence_planner.domain.retreat.votes import program_votes, votes_text
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.lazy_view import LazyView
@@ -239,6 +240,13 @@ class RatingsView(LazyView):
         self.spread = QLabel()
         self.spread.setWordWrap(True)
         lv.addWidget(self.spread)
+        # The votes from rating rounds beside the spread: closing a round writes the scores
+        # into the grid, and the votes and reasons stay with the round's answers.
+        self.votes = QLabel()
+        self.votes.setTextFormat(Qt.TextFormat.PlainText)  # reasons come from phones
+        self.votes.setWordWrap(True)
+        self.votes.setAccessibleName("Votes from the rating rounds")
+        lv.addWidget(self.votes)
         self.legend = QLabel(scale_legend())
         self.legend.setWordWrap(True)
         lv.addWidget(self.legend)
@@ -358,6 +366,9 @@ class RatingsView(LazyView):
         if 0 <= row < grid.rowCount() and 0 <= column < grid.columnCount():
             grid.setCurrentCell(row, column)
         self.spread.setText(self._summary_text(summary, len(people)))
+        votes = program_votes(self.session.district, program_id) if program_id else []
+        self.votes.setText(votes_text(votes))
+        self.votes.setVisible(bool(votes))
         self._loading = False
 
     def _summary_text(self, summary: R.ProgramRatings | None, people: int) -> str:

@@ -22,8 +22,9 @@ REFRESH_MS = 250  # the live view redraws at most four times a second, however m
 
 
 def interface_addresses() -> list[str]:
-    """The IPv4 addresses of the interfaces that are up: Wi-Fi, cable, the laptop's own
-    hotspot. `room_addresses` keeps the private and link-local ones."""
+    """The IPv4 addresses of the interfaces that are up (Wi-Fi, cable, the laptop's own
+    hotspot), each with its network ("192.168.1.20/24"); `room_addresses` puts the private
+    ones first."""
     found = []
     wanted = QNetworkInterface.InterfaceFlag.IsUp | QNetworkInterface.InterfaceFlag.IsRunning
     for interface in QNetworkInterface.allInterfaces():
@@ -32,7 +33,8 @@ def interface_addresses() -> list[str]:
         for entry in interface.addressEntries():
             ip = entry.ip()
             if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
-                found.append(ip.toString())
+                prefix = entry.prefixLength()  # -1 when the system does not say
+                found.append(ip.toString() + (f"/{prefix}" if prefix >= 0 else ""))
     return room_addresses(found)
 
 
@@ -91,6 +93,11 @@ class RoomController(QObject):
         return self.inbox.trouble.sentence
 
     @property
+    def refused_joins(self) -> str:
+        """One sentence about join tries refused lately (wrong codes, devices waiting), or ""."""
+        return self.server.limiter.summary()
+
+    @property
     def running(self) -> bool:
         return self.server.listening
 
@@ -107,6 +114,17 @@ class RoomController(QObject):
     def remove_member(self, member_id: str) -> None:
         self.store.remove(member_id)
 
+    def let_in(self, member_id: str) -> None:
+        """A member who joined past the expected number may answer."""
+        self.store.let_in(member_id)
+
+    def let_back(self, device_hash: str) -> None:
+        """A removed device may join again."""
+        self.store.let_back(device_hash)
+
+    def set_expected(self, count: int) -> None:
+        self.store.set_expected(count)
+
     def renew_link(self) -> None:
         """A new secret and join code: for a link that reached someone outside the room."""
         self.server.set_credentials(self.store.renew())
@@ -120,6 +138,10 @@ class RoomController(QObject):
             self.ended.emit()
 
     def close_round(self) -> None:
-        """Stop listening and write the results as the cabinet's ratings (one undo step)."""
-        self.stop()
+        """Stop taking answers and write the results as the cabinet's ratings (one undo
+        step). The server goes on for a minute to tell open phones the round is closed."""
+        if self.running:
+            self.server.close_soon()
+            self._drain()  # what arrived before the close is kept
+            self.ended.emit()
         self.session.push(self.store.close_command())

@@ -4,7 +4,7 @@ the vote tally. Names and reasons from phones are shown as plain text only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,18 +28,28 @@ from coherence_planner.ui.room.controller import RoomController
 from coherence_planner.ui.room.qr_widget import QrCode
 
 COLUMNS = ["Program", "Answers", "Disagreement"]
+DEVICE_ROLE = Qt.ItemDataRole.UserRole + 1  # a removed device's list item: its hash
+NO_ADDRESS = (
+    "No phone can reach this laptop: it has no network address but its own. Turn on Wi-Fi "
+    "or the laptop's hotspot, then Pause and resume the round from the Retreat menu."
+)
+REFUSALS_MS = 2000  # how often the refused join tries are counted again
 JOIN_WIDTH = 340  # the QR code's column at 1280 px; 30% of wider windows
 # Disagreement in words and a colour-blind-safe tint (the word carries the meaning).
 LEVELS = [(2 / 3, "Wide", "#f4a259"), (1 / 3, "Some", "#f6e27f"), (0.0, "Agree", "")]
 
 
 def spread_text(sp: R.Spread) -> str:
-    """The mean and range ("2.6  (1–4)"), and below it how many did not know."""
+    """The mean and range ("2.6  (1–4)"), and below it how many did not know. One rating
+    is said to be one ("2, one rating"), not "all 2", which claims a room that agrees."""
     parts = []
     if sp.mean is not None:
-        parts.append(
-            f"{sp.mean:.1f}  ({sp.low}–{sp.high})" if sp.low != sp.high else f"all {sp.low}"
-        )
+        if sp.count == 1:
+            parts.append(f"{sp.low}, one rating")
+        elif sp.low == sp.high:
+            parts.append(f"all {sp.count} gave {sp.low}")
+        else:
+            parts.append(f"{sp.mean:.1f}  ({sp.low}–{sp.high})")
     if sp.dont_know:
         parts.append(f"{sp.dont_know} don't know")
     return "\n".join(parts)
@@ -74,7 +85,8 @@ class LiveView(QWidget):
 
         join = QVBoxLayout()
         join.addWidget(plain_label("Rate on your phone", 20, bold=True))
-        join.addWidget(plain_label("Scan the code, or type the address and the code.", 12))
+        self.scan = plain_label("Scan the code, or type the address and the code.", 12)
+        join.addWidget(self.scan)
         self.qr = QrCode()
         join.addWidget(self.qr, 1)
         self.address = plain_label("", 17, bold=True)
@@ -82,7 +94,13 @@ class LiveView(QWidget):
         self.code = plain_label("", 30, bold=True)
         join.addWidget(self.address)
         join.addWidget(self.code)
-        join.addWidget(plain_label("Same Wi-Fi as this laptop; no internet needed.", 11))
+        self.same_wifi = plain_label("Same Wi-Fi as this laptop; no internet needed.", 11)
+        join.addWidget(self.same_wifi)
+        # Instead of a QR code no phone could follow (127.0.0.1 is each phone itself).
+        self.unreachable = plain_label(NO_ADDRESS, 14, bold=True)
+        self.unreachable.setAccessibleName("No address for phones")
+        self.unreachable.setAlignment(Qt.AlignmentFlag.AlignTop)
+        join.addWidget(self.unreachable, 1)  # the QR code's place, when it has none
         self.join_panel = QWidget()
         self.join_panel.setLayout(join)
         self.join_panel.setFixedWidth(JOIN_WIDTH)
@@ -103,6 +121,11 @@ class LiveView(QWidget):
         self.summary = plain_label("", 12)
         right.addWidget(self.heading)
         right.addWidget(self.summary)
+        # Wrong join codes and devices made to wait: someone may be guessing.
+        self.refused = plain_label("", 11)
+        self.refused.setAccessibleName("Refused join tries")
+        self.refused.hide()
+        right.addWidget(self.refused)
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,6 +154,20 @@ class LiveView(QWidget):
             "If the link reached someone outside the room: old links stop working; "
             "members scan again and carry on where they were"
         )
+        self.let_in_button = QPushButton("Let In")
+        self.let_in_button.setToolTip(
+            "Let the chosen member in (one who joined past the expected number), "
+            "or a removed device back"
+        )
+        # Joins past this number wait for the Let In button: one link cannot fill the round.
+        self.expected = QSpinBox()
+        self.expected.setRange(0, room.MAX_MEMBERS)
+        self.expected.setSpecialValueText("Expected: any number")
+        self.expected.setPrefix("Expected: ")
+        self.expected.setAccessibleName("Members expected")
+        self.expected.setValue(controller.store.expected)
+        buttons.addWidget(self.expected)
+        buttons.addWidget(self.let_in_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.renew_button)
         row.addLayout(buttons)
@@ -153,11 +190,17 @@ class LiveView(QWidget):
 
         self.remove_button.clicked.connect(self._remove)
         self.renew_button.clicked.connect(self._renew)
+        self.let_in_button.clicked.connect(self._let_in)
+        self.expected.valueChanged.connect(controller.set_expected)
         self.full_button.clicked.connect(self._toggle_full_screen)
         self.pause_button.clicked.connect(self.close)
         self.close_button.clicked.connect(self._close_round)
         controller.changed.connect(self.refresh)
         controller.trouble.connect(self._show_problem)
+        # Refused tries write nothing to the plan, so nothing else would show them.
+        self._refusals = QTimer(self, interval=REFUSALS_MS)
+        self._refusals.timeout.connect(self._show_refused)
+        self._refusals.start()
         self._closing_round = False
         self.refresh()
         self._show_problem()  # a view opened again while answers still cannot be saved
@@ -167,6 +210,11 @@ class LiveView(QWidget):
         sentence = self.controller.problem
         self.problem.setText(sentence)
         self.problem.setVisible(bool(sentence))
+
+    def _show_refused(self) -> None:
+        sentence = self.controller.refused_joins
+        self.refused.setText(sentence)
+        self.refused.setVisible(bool(sentence))
 
     def refresh(self) -> None:
         controller = self.controller
@@ -180,6 +228,10 @@ class LiveView(QWidget):
         self.address.setText(controller.server.short_address())
         code = credentials.join_code
         self.code.setText(f"Code {code[:3]} {code[3:]}")
+        reachable = controller.server.reachable
+        for shown in (self.scan, self.qr, self.address, self.code, self.same_wifi):
+            shown.setVisible(reachable)
+        self.unreachable.setVisible(not reachable)
         self.heading.setText(round_.title or "Rating round")
         cards = len(round_.programs)
         answered = sum(1 for _, _, n in view.members if n)
@@ -189,18 +241,28 @@ class LiveView(QWidget):
             f"{len(view.members)} joined, {answered} answering, {finished} finished all "
             f"{cards} programs; {total} answers saved" + ("; anonymous" if round_.anonymous else "")
         )
+        self._show_refused()
         self._fill_members(view, cards)
         self._fill_table(round_, view)
 
     def _fill_members(self, view: room.LiveView, cards: int) -> None:
-        chosen = self._chosen_member()
+        chosen = self._chosen_member() or self._chosen_device()
+        waiting = self.controller.store.waiting()
         self.members.clear()
         for member_id, name, count in view.members:
             mark = "✓" if count >= cards else f"{count}/{cards}"
+            if member_id in waiting:
+                mark = "— waiting for Let In"
             item = QListWidgetItem(f"{name}  {mark}")
             item.setData(Qt.ItemDataRole.UserRole, member_id)
             self.members.addItem(item)
             if member_id == chosen:
+                item.setSelected(True)
+        for device, name in self.controller.store.barred().items():
+            item = QListWidgetItem(f"{name or 'A device'}  — removed")
+            item.setData(DEVICE_ROLE, device)
+            self.members.addItem(item)
+            if device == chosen:
                 item.setSelected(True)
 
     def _fill_table(self, round_: room.Round, view: room.LiveView) -> None:
@@ -241,7 +303,13 @@ class LiveView(QWidget):
 
     def _chosen_member(self) -> str | None:
         items = self.members.selectedItems()
-        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        found = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return str(found) if found else None
+
+    def _chosen_device(self) -> str | None:
+        items = self.members.selectedItems()
+        found = items[0].data(DEVICE_ROLE) if items else None
+        return str(found) if found else None
 
     # -- acting ------------------------------------------------------------------------
     def _remove(self) -> None:
@@ -259,6 +327,19 @@ class LiveView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.remove_member(member)
             self.refresh()
+
+    def _let_in(self) -> None:
+        member, device = self._chosen_member(), self._chosen_device()
+        if member is not None:
+            self.controller.let_in(member)
+        elif device is not None:
+            self.controller.let_back(device)
+        else:
+            QMessageBox.information(
+                self, "Let In", "Choose a waiting member or a removed device in the list first."
+            )
+            return
+        self.refresh()
 
     def _renew(self) -> None:
         self.controller.renew_link()

@@ -136,7 +136,9 @@ def test_a_round_from_the_retreat_menu_to_the_cabinet_ratings(
     window.room.action.trigger()
     resumed = window.room.controller
     assert resumed is not None and resumed.store.round_id == "round-1"
-    assert resumed.server.credentials.secret == server.credentials.secret  # the same link
+    # Undo restored the ratings, not the way in: a new link, and the old tokens are dead.
+    assert resumed.server.credentials.secret != server.credentials.secret
+    assert in_thread(qtbot, lambda: _answer_as(resumed.server, tokens["Ana"], first)) == 401
     window.room.view.close()
 
 

@@ -10,13 +10,15 @@ from coherence_planner.domain.merge.base import prepare
 from coherence_planner.domain.merge.conflicts import MINE, MISSING, THEIRS, Conflict, Taken
 from coherence_planner.domain.merge.lineage import lineage_of, record_revision
 from coherence_planner.domain.merge.three_way import Merged, merge
+from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District
 
 
 def merge_plans(mine: District, theirs: District, base: District | None = None) -> Merged:
     """Everything merging `theirs` into `mine` finds: the base (`base`, or the revision they
     share), what each side changed, and the conflicts (neither district is changed)."""
-    return merge(prepare(mine, theirs, base))
+    with collector_paused():  # a burst of small dicts: see collector.py
+        return merge(prepare(mine, theirs, base))
 
 
 __all__ = [

@@ -61,7 +61,7 @@ def prepare(mine: District, theirs: District, base: District | None = None) -> P
     theirs_side = side_from_district(theirs, theirs_content)
     mine_lin, theirs_lin = lineage_of(mine), lineage_of(theirs)
     store = {**stored_revisions(theirs), **stored_revisions(mine)}
-    now = {mine_rev: mine_content, theirs_rev: theirs_content}
+    now = {mine_rev: mine_side, theirs_rev: theirs_side}
     if base is not None:
         content = plan_content(base)
         given = Base(side_from_district(base, content), True, digest(content), "", "", "")
@@ -76,7 +76,7 @@ def _find(
     mine: Lineage | None,
     theirs: Lineage | None,
     store: dict[str, dict[str, Any]],
-    now: dict[str, dict[str, Any]],
+    now: dict[str, Side],
     current: tuple[str, str],
 ) -> Base:
     if mine is None or theirs is None:
@@ -89,7 +89,9 @@ def _find(
         if revision not in theirs_known:
             continue
         if revision in now:
-            return Base(side_from_content(now[revision]), True, revision, "", "", "")
+            side = now[revision]  # shared, not copied: the merge never changes a side
+            as_base = Side(side.items, side.links, side.district, side.records)
+            return Base(as_base, True, revision, "", "", "")
         record = store.get(revision)
         content = unpack(str(record.get("content", ""))) if record else None
         if content is not None and record is not None:

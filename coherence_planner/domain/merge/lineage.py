@@ -42,8 +42,10 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def digest(value: Any) -> str:
-    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()[:24]
+def digest(value: Any, text: str | None = None) -> str:
+    """A short name for a JSON value's content (`text`: its canonical form, when made)."""
+    text = canonical(value) if text is None else text
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def plan_content(district: District) -> dict[str, Any]:
@@ -81,8 +83,9 @@ def lineage_of(district: District) -> Lineage | None:
     return Lineage(plan_id, revision, kept or (revision,))
 
 
-def pack(content: dict[str, Any]) -> str:
-    return base64.b64encode(zlib.compress(canonical(content).encode("utf-8"), 6)).decode("ascii")
+def pack(content: dict[str, Any], text: str | None = None) -> str:
+    text = canonical(content) if text is None else text
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
 
 
 def unpack(text: str) -> dict[str, Any] | None:
@@ -137,7 +140,8 @@ def revision_commands(
     from (the other side of a merge); `imported` are revision records to keep from another
     copy (its base contents). The oldest contents beyond CONTENT_KEPT are dropped."""
     content = plan_content(district) if content is None else content
-    revision = digest(content)
+    text = canonical(content)  # made once: it is most of the time a revision takes
+    revision = digest(content, text)
     old = lineage_of(district)
     if old is not None and old.revision == revision and not parents and not imported:
         return []
@@ -153,7 +157,7 @@ def revision_commands(
         if key in kept and key not in stored:
             commands.append(PutRecord(REVISIONS, key, value, "Keep a revision"))
     if revision not in stored:
-        value = {"at": at, "by": by, "note": note, "content": pack(content)}
+        value = {"at": at, "by": by, "note": note, "content": pack(content, text)}
         commands.append(PutRecord(REVISIONS, revision, value, "Record a revision"))
     for key in stored:
         if key not in kept:

@@ -44,13 +44,16 @@ def link_entry(raw: dict[str, Any]) -> tuple[LinkKey, dict[str, Any]]:
 
 
 def side_from_content(content: dict[str, Any]) -> Side:
-    """A side from a revision's content (plan_content's form)."""
+    """A side from a revision's content (plan_content's form), whose item dicts it takes
+    over: plan_content and unpack make them afresh for each merge, and copying 2,000
+    programs' dicts cost a tenth of the merge."""
     side = Side()
+    items = side.items
     for section, kind in codec.SECTIONS:
-        for raw in content.get(section) or []:
-            entry = {k: v for k, v in raw.items() if k != "id"}
+        for entry in content.get(section) or []:
+            item_id = str(entry.pop("id"))
             entry["kind"] = kind
-            side.items[str(raw["id"])] = entry
+            items[item_id] = entry
     for raw in content.get("links") or []:
         key, entry = link_entry(raw)
         side.links[key] = entry

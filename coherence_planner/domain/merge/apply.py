@@ -52,6 +52,8 @@ class Result:
         for conflict in merged.conflicts:
             if choices.get(conflict.key, prefer) == THEIRS:
                 self._take(conflict.where, conflict.theirs)
+                for name, value in conflict.together:
+                    self._take((*conflict.where[:-1], name), value)
         # A link goes with an item deleted (a conflict settled for the deletion says so).
         self.links = {
             k: v for k, v in self.links.items() if k[1] in self.items and k[2] in self.items

@@ -51,13 +51,20 @@ class Conflict:
     type: str = ""  # the fields.py type of the field, for showing its values
     mine_who: str = ""  # who changed it and when, when known
     theirs_who: str = ""
+    # Fields that go with this one's choice (a decision's rationale, who and when), with
+    # theirs' values: the same conflict's other half, never chosen apart from it.
+    together: tuple[tuple[str, Any], ...] = ()
 
     @property
     def key(self) -> str:
         return "/".join(str(part) for part in self.where)
 
     def value_text(self, side: str) -> str:
-        return describe_value(self.mine if side == MINE else self.theirs, self.type)
+        value = self.mine if side == MINE else self.theirs
+        whole = len(self.where) == 2 or (len(self.where) == 5 and self.where[-1] is None)
+        if whole and value is not MISSING:  # an item, link or entry the other side deleted
+            return "kept, with its changes"
+        return describe_value(value, self.type)
 
     def line(self) -> str:
         mine = self.value_text(MINE) + (f" ({self.mine_who})" if self.mine_who else "")
@@ -89,7 +96,7 @@ class Taken:
 
 def describe_value(value: Any, type: str = "") -> str:
     if value is MISSING:
-        return "(not there)"
+        return "(deleted)"
     if isinstance(value, dict):
         shown = value.get("name") or value.get("focus") or value.get("start")
         if shown:

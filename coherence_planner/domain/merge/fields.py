@@ -10,7 +10,7 @@ indicator and another adding one are not a conflict.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coherence_planner.domain.merge.conflicts import MINE, MISSING, THEIRS, Conflict, Taken, Where
@@ -19,6 +19,9 @@ from coherence_planner.domain.progress.diff import field_label
 # Fields holding a list of objects, merged entry by entry, and what names an entry.
 KEYED_LISTS: dict[str, str] = {"indicators": "name", "cycles": "start"}
 DECISION_FIELDS = frozenset(("decision", "decision_rationale", "decided_by", "decided_on"))
+_PART_LABELS = frozenset(
+    field_label("program", name)[0] for name in DECISION_FIELDS if name != "decision"
+)
 
 
 @dataclass
@@ -82,7 +85,39 @@ def merge_fields(
             )
         if value is not MISSING:
             out[name] = value
+    _decide_together(where, mine, theirs, out, found)
     return out
+
+
+def _decide_together(
+    where: Where, mine: dict[str, Any], theirs: dict[str, Any], out: dict[str, Any], found: Found
+) -> None:
+    """A decision both sides took differently is one conflict: its rationale, who and when
+    follow the decision chosen, never the other side's (a "keep" with "sunset"'s reason)."""
+    place = (*where, "decision")
+    decision = next((c for c in found.conflicts if c.where == place), None)
+    if decision is None:
+        return
+    parts = DECISION_FIELDS - {"decision"}
+    found.conflicts = [
+        c for c in found.conflicts if not (c.where[:-1] == where and c.where[-1] in parts)
+    ]
+    found.taken = [
+        t for t in found.taken if not (t.subject == decision.subject and t.what in _PART_LABELS)
+    ]
+    together = []
+    for name in sorted(parts):
+        _put(out, name, mine.get(name, MISSING))
+        together.append((name, theirs.get(name, MISSING)))
+    at = found.conflicts.index(decision)
+    found.conflicts[at] = replace(decision, together=tuple(together))
+
+
+def _put(table: dict[str, Any], name: str, value: Any) -> None:
+    if value is MISSING:
+        table.pop(name, None)
+    else:
+        table[name] = value
 
 
 def _mergeable(name: str, *values: Any) -> bool:

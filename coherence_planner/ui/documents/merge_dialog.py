@@ -119,7 +119,7 @@ class MergeDialog(QDialog):
         table.setRowCount(len(self.merged.conflicts))
         for n, conflict in enumerate(self.merged.conflicts):
             self._conflict_row(n, conflict)
-        for column, width in enumerate((250, 190, 220, 220)):
+        for column, width in enumerate((300, 250, 185, 185)):
             table.setColumnWidth(column, width)
         layout.addWidget(table, 1)
         return page

@@ -69,7 +69,7 @@ def test_decision_conflict_says_who_decided_when() -> None:
         theirs, "P2", {"decision": "sunset", "decided_by": "Board", "decided_on": "2026-12-03"}
     ).do(theirs)
     merged = merge_plans(mine, theirs)
-    decision = next(c for c in merged.conflicts if c.where[-1] == "decision")
+    [decision] = merged.conflicts
     assert (decision.mine_who, decision.theirs_who) == ("Cabinet, 2026-12-02", "Board, 2026-12-03")
     assert "Tutoring lab: Decision: mine keep (Cabinet, 2026-12-02)" in decision.line()
 
@@ -201,3 +201,23 @@ def test_the_merge_is_one_step_that_undoes_completely() -> None:
     assert "P3" not in mine.items
     step.undo(mine)
     assert (codec.district_to_dict(mine), dict(mine.records)) == before
+
+
+def test_a_decision_conflict_takes_its_rationale_and_who_along() -> None:
+    mine, theirs = copies()
+    SetItemFields(
+        mine, "P2", {"decision": "keep", "decided_by": "Cabinet", "decision_rationale": "works"}
+    ).do(mine)
+    SetItemFields(
+        theirs, "P2", {"decision": "sunset", "decided_by": "Board", "decided_on": "2026-12-03"}
+    ).do(theirs)
+    merged = merge_plans(mine, theirs)
+    [conflict] = merged.conflicts  # one conflict, not one per field of the decision
+    merge_command(mine, merged, {conflict.key: THEIRS}, at=AT, by="me").do(mine)
+    program = mine.items["P2"]
+    assert (program.decision, program.decided_by, program.decided_on) == (  # type: ignore[attr-defined]
+        "sunset",
+        "Board",
+        "2026-12-03",
+    )
+    assert program.decision_rationale == ""  # type: ignore[attr-defined]

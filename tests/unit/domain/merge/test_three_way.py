@@ -60,20 +60,6 @@ def test_same_change_on_both_sides_is_no_conflict() -> None:
     assert merge_plans(mine, theirs).conflicts == []
 
 
-def test_decision_conflict_says_who_decided_when() -> None:
-    mine, theirs = copies()
-    SetItemFields(
-        mine, "P2", {"decision": "keep", "decided_by": "Cabinet", "decided_on": "2026-12-02"}
-    ).do(mine)
-    SetItemFields(
-        theirs, "P2", {"decision": "sunset", "decided_by": "Board", "decided_on": "2026-12-03"}
-    ).do(theirs)
-    merged = merge_plans(mine, theirs)
-    [decision] = merged.conflicts
-    assert (decision.mine_who, decision.theirs_who) == ("Cabinet, 2026-12-02", "Board, 2026-12-03")
-    assert "Tutoring lab: Decision: mine keep (Cabinet, 2026-12-02)" in decision.line()
-
-
 def test_items_added_and_deleted_on_one_side() -> None:
     mine, theirs = copies()
     AddItem(Program("P9", "Chess club")).do(theirs)
@@ -203,7 +189,7 @@ def test_the_merge_is_one_step_that_undoes_completely() -> None:
     assert (codec.district_to_dict(mine), dict(mine.records)) == before
 
 
-def test_a_decision_conflict_takes_its_rationale_and_who_along() -> None:
+def test_a_decision_conflict_is_one_conflict_saying_who_decided_when() -> None:
     mine, theirs = copies()
     SetItemFields(
         mine, "P2", {"decision": "keep", "decided_by": "Cabinet", "decision_rationale": "works"}
@@ -212,7 +198,11 @@ def test_a_decision_conflict_takes_its_rationale_and_who_along() -> None:
         theirs, "P2", {"decision": "sunset", "decided_by": "Board", "decided_on": "2026-12-03"}
     ).do(theirs)
     merged = merge_plans(mine, theirs)
-    [conflict] = merged.conflicts  # one conflict, not one per field of the decision
+    [conflict] = merged.conflicts  # one, not one per field of the decision
+    assert (conflict.mine_who, conflict.theirs_who) == ("Cabinet", "Board, 2026-12-03")
+    assert conflict.line() == (
+        "Tutoring lab: Decision: mine keep (Cabinet); theirs sunset (Board, 2026-12-03)"
+    )
     merge_command(mine, merged, {conflict.key: THEIRS}, at=AT, by="me").do(mine)
     program = mine.items["P2"]
     assert (program.decision, program.decided_by, program.decided_on) == (  # type: ignore[attr-defined]

@@ -101,20 +101,30 @@ def _entry_taken(entries: list[Any], field: str, where: tuple[Any, ...], value: 
 
 
 class ReplaceItem:
-    """Give an item every field of another (the merge's result); undo puts them back."""
+    """Give an item every field of another (the merge's result); undo puts them back. The
+    item stays the same object, as with every other edit, unless its kind changed."""
 
     def __init__(self, item: Item) -> None:
         self.item, self.text = item, f"Merge {item.name}"
         self._old: Item | None = None
+        self._old_fields: dict[str, Any] = {}
 
     def do(self, district: District) -> Changes:
-        self._old = district.get(self.item.id)
-        district.items[self.item.id] = copy.deepcopy(self.item)
+        item = self._old = district.get(self.item.id)
+        new = copy.deepcopy(self.item)
+        if type(item) is type(new):
+            self._old_fields = item.__dict__
+            item.__dict__ = new.__dict__
+        else:
+            district.items[self.item.id] = new
         return Changes(items={self.item.id})
 
     def undo(self, district: District) -> Changes:
         assert self._old is not None
-        district.items[self.item.id] = self._old
+        if district.items[self.item.id] is self._old:
+            self._old.__dict__ = self._old_fields
+        else:
+            district.items[self.item.id] = self._old
         return Changes(items={self.item.id})
 
 

@@ -199,6 +199,5 @@ class RecordRevision:
 
 def record_revision(district: District, *, at: str, by: str, note: str) -> Command | None:
     """One command recording the plan as it is now, or None when it is recorded already."""
-    if not revision_commands(district, at=at, by=by, note=note):
-        return None
-    return RecordRevision(at=at, by=by, note=note)
+    commands = revision_commands(district, at=at, by=by, note=note)
+    return Batch("Record a revision", commands) if commands else None

@@ -211,3 +211,14 @@ def test_a_decision_conflict_is_one_conflict_saying_who_decided_when() -> None:
         "2026-12-03",
     )
     assert program.decision_rationale == ""  # type: ignore[attr-defined]
+
+
+def test_a_merged_item_stays_the_same_object_through_undo() -> None:
+    mine, theirs = copies()
+    program = mine.items["P1"]
+    SetItemFields(theirs, "P1", {"annual_cost": 1}).do(theirs)
+    step = merge_command(mine, merge_plans(mine, theirs), {}, at=AT, by="me")
+    step.do(mine)
+    assert mine.items["P1"] is program and program.annual_cost == 1  # type: ignore[attr-defined]
+    step.undo(mine)
+    assert mine.items["P1"] is program and program.annual_cost == 100  # type: ignore[attr-defined]

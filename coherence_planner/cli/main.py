@@ -21,9 +21,10 @@ from coherence_planner.cli.demo import cmd_demo
 from coherence_planner.cli.diff import cmd_diff
 from coherence_planner.cli.export import cmd_export
 from coherence_planner.cli.importing import cmd_import
+from coherence_planner.cli.merge import cmd_merge
 from coherence_planner.domain.model.codec import InvalidDistrict
 
-SUBCOMMANDS = ("check", "import", "export", "demo", "diff")
+SUBCOMMANDS = ("check", "import", "export", "demo", "diff", "merge")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,6 +98,18 @@ def _parser() -> _Parser:
     diff.add_argument("b", metavar="B", help="after: the same forms as A")
     diff.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
+    merge = sub.add_parser("merge", help="merge a colleague's copy of a plan into yours")
+    merge.add_argument(
+        "files",
+        nargs="+",
+        metavar="[BASE] MINE THEIRS",
+        help="the two copies (a .coherence plan or a .json each), after the version both "
+        "started from when known (found from the plans' history otherwise)",
+    )
+    merge.add_argument("--into", required=True, metavar="OUT", help="the merged plan to write")
+    merge.add_argument(
+        "--prefer", choices=("mine", "theirs"), help="settle every conflict for one side"
+    )
     demo = sub.add_parser("demo", help="write the built-in sample district as a plan")
     demo.add_argument("--out", required=True, metavar="FILE.coherence")
     demo.add_argument("--replace", action="store_true", help="overwrite the file if it exists")
@@ -118,6 +131,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "demo": cmd_demo,
     "diff": cmd_diff,
+    "merge": cmd_merge,
 }
 
 

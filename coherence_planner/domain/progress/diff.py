@@ -207,14 +207,20 @@ def _link_json(r: LinkRef) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ compare
 
 
+def field_label(kind: str, key: str) -> tuple[str, str]:
+    """How a field of an item (or of a "link") is named to people, and its fields.py type."""
+    spec = F.field_spec(kind, key) if kind in F.KIND_FIELDS else None
+    label = spec.label if spec else key.replace("_", " ").capitalize()
+    field_type = spec.type if spec else F.ENUM if key in ("kind", "strength") else ""
+    return label, field_type
+
+
 def _field_changes(kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     changes = []
     for key in dict.fromkeys([*old, *new]):
         if key == "id" or old.get(key) == new.get(key):
             continue
-        spec = F.field_spec(kind, key) if kind in F.KIND_FIELDS else None
-        label = spec.label if spec else key.replace("_", " ").capitalize()
-        field_type = spec.type if spec else F.ENUM if key in ("kind", "strength") else ""
+        label, field_type = field_label(kind, key)
         changes.append(FieldChange(key, label, old.get(key), new.get(key), field_type))
     return changes
 
@@ -272,7 +278,8 @@ def diff_districts(
         if getattr(a, key) != getattr(b, key)
     ]
     for key in dict.fromkeys([*a.extra, *b.extra]):
-        if a.extra.get(key) != b.extra.get(key):
+        # The lineage (domain/merge/lineage.py) says where a copy came from, not what it plans.
+        if key != "lineage" and a.extra.get(key) != b.extra.get(key):
             district_changes.append(FieldChange(key, key, a.extra.get(key), b.extra.get(key)))
 
     def same_item(item_id: str) -> bool:

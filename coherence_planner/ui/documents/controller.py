@@ -24,6 +24,7 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.interchange import read_json, write_json
 from coherence_planner.storage.locations import cloud_or_network_reason
+from coherence_planner.storage.revisions import record
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents import locks
@@ -214,6 +215,8 @@ class DocumentController(QObject):
         if not path:
             return False
         target = _with_suffix(path, SUFFIX)
+        # The plan as copied is a revision both files keep: a later merge starts from it.
+        record(document, "Save As")
         return self._take(target, lambda: document.save_as(target), "Could not save the plan")
 
     def save_copy(self) -> bool:
@@ -226,6 +229,7 @@ class DocumentController(QObject):
         )
         if not path:
             return False
+        record(document, "Save a Copy")
         try:
             document.save_copy(_with_suffix(path, SUFFIX))
         except KnownError as exc:
@@ -265,6 +269,7 @@ class DocumentController(QObject):
         )
         if not path:
             return False
+        record(document, "Export")
         try:
             write_json(document.district, _with_suffix(path, ".json"))
         except KnownError as exc:
@@ -279,6 +284,10 @@ class DocumentController(QObject):
         """Close the open plan; False when the person chose to keep its unsaved edits open."""
         if ask and not self.may_close():
             return False
+        document = self.session.document
+        if document is not None and not self.session.undo_stack.isClean():
+            # Edited this time: the file as left is the revision a plain file copy carries.
+            record(document, "Closed")
         self.session.close()
         if self._lock is not None:
             self._lock.unlock()

@@ -1,5 +1,6 @@
-"""The File menu's own commands: new, open, recent, the sample, save as, save a copy, district
-JSON in and out, close and quit. The work behind them is the document controller's."""
+"""The File menu's own commands: new, open, recent, the sample, save as, save a copy, merge a
+copy, district JSON in and out, close and quit. The work behind them is the document
+controller's (and, for merging, documents/merging.py's)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents.controller import DocumentController
+from coherence_planner.ui.documents.merging import MergeController
 from coherence_planner.ui.shell.navigation import MakeAction
 
 
@@ -53,6 +55,15 @@ class FileActions:
             "export",
             "Write the plan as district JSON",
         )
+        self.merging = MergeController(documents, window)
+        self.merge_action = action(
+            "&Merge a Copy…",
+            lambda: self.merging.merge_copy(),
+            None,
+            None,
+            "Bring in a colleague's copy of this plan: their changes, and a choice where both "
+            "changed the same thing",
+        )
         self.close_action = action("&Close", d.close_plan, K.Close, None, "Close the plan")
         self.quit_action = action("&Quit", window.close, K.Quit, None, "Quit Coherence Planner")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -60,7 +71,13 @@ class FileActions:
         documents.recent_changed.connect(self.set_recent)
 
     def needs_plan(self) -> list[QAction]:
-        return [self.save_as_action, self.save_copy_action, self.export_action, self.close_action]
+        return [
+            self.save_as_action,
+            self.save_copy_action,
+            self.merge_action,
+            self.export_action,
+            self.close_action,
+        ]
 
     def set_recent(self, paths: list[str]) -> None:
         menu = self.recent_menu

@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
                         None,
                         self.files.save_as_action,
                         self.files.save_copy_action,
+                        self.files.merge_action,
                         None,
                         self.files.import_action,
                         self.files.export_action,

@@ -113,6 +113,8 @@ def test_import_and_export_json(window: Any, dialogs: Any, messages: Any, tmp_pa
     window.files.export_action.trigger()
     exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     original = json.loads(sample_district_path().read_text(encoding="utf-8"))
+    # The export carries the plan's lineage (its id and revision, for merging copies later).
+    assert exported["district"].pop("lineage")["plan_id"]
     assert district_to_dict(district_from_dict(exported)) == district_to_dict(
         district_from_dict(original)
     )

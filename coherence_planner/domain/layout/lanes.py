@@ -27,7 +27,8 @@ def home_lanes(
     """The home goal (a node index from `goals`) of every node, dummies included.
 
     A goal is its own home; any other node takes the home most of what it supports shares
-    (its lower neighbours across `edges`, else the cards it supports in its own column,
+    (a goal it supports counts twice: a link to another lane's goal crosses that whole lane,
+    one to a strategy or a program only part of it) (its lower neighbours across `edges`, else the cards it supports in its own column,
     `side`), ties going to the goal listed first; a node with neither takes the first of
     `fallback[n]` (the goals it reaches), and a dummy takes the home of its link's source."""
     real = graph.real
@@ -47,7 +48,7 @@ def home_lanes(
         votes: dict[int, int] = {}
         for m in among:
             if home[m] != -1:
-                votes[home[m]] = votes.get(home[m], 0) + 1
+                votes[home[m]] = votes.get(home[m], 0) + (2 if m == home[m] else 1)
         if votes:
             home[n] = min(votes, key=lambda g: (-votes[g], rank[g]))
         return bool(votes)
@@ -212,12 +213,18 @@ def block_keys(
         return list(lane)
     heads = [n for n in graph.layers[1] if n < graph.real]
     head_set = set(heads)
+    # Every node further from the goals belongs to the block most of its lower neighbours
+    # in its lane belong to: a secondary driver to its primary's, a program to its
+    # strategy's (through the secondary it serves, or the passing line to a primary).
     home = [-1] * size
-    for n in graph.layers[2]:
+    for s in heads:
+        home[s] = s
+    further = [n for lay in graph.layers[2:] for n in lay]
+    for n in further:
         votes: dict[int, int] = {}
         for m in graph.lower[n]:
-            if m in head_set and lane[m] == lane[n]:
-                votes[m] = votes.get(m, 0) + 1
+            if home[m] != -1 and lane[m] == lane[n]:
+                votes[home[m]] = votes.get(home[m], 0) + 1
         if votes:
             home[n] = min(votes, key=lambda m: (-votes[m], m))
     by_lane: dict[int, list[int]] = {}
@@ -227,19 +234,20 @@ def block_keys(
     members: dict[int, int] = dict.fromkeys(heads, 1)
     shared: dict[int, dict[int, int]] = {s: {} for s in heads}
     pull: dict[int, int] = dict.fromkeys(heads, 0)  # > 0: toward the lanes below
-    for n in graph.layers[2]:
+    for n in further:
         h = home[n]
         if h == -1:
             continue
         members[h] += 1
         for m in graph.lower[n]:
-            if m == h:
+            if home[m] == h:
                 continue
             if lane[m] != lane[h]:
                 pull[h] += 1 if lane[m] > lane[h] else -1
-            elif m in head_set:
-                shared[h][m] = shared[h].get(m, 0) + 1
-                shared[m][h] = shared[m].get(h, 0) + 1
+            elif home[m] in head_set:
+                other = home[m]
+                shared[h][other] = shared[h].get(other, 0) + 1
+                shared[other][h] = shared[other].get(h, 0) + 1
     for s in heads:
         for m in graph.lower[s]:
             if lane[m] != lane[s]:
@@ -253,12 +261,12 @@ def block_keys(
     last = width - 1
     for s in heads:
         key[s] += 2 * rank[s] + 1
-    for n in graph.layers[2]:
+    for n in further:
         key[n] += 2 * rank[home[n]] + 1 if home[n] != -1 else last
     blocks_in = {r: len(row) for r, row in by_lane.items()}
     ends: dict[int, int] = {}
     for chain in graph.chains:
-        if len(chain) > 2:
+        if len(chain) > 2 and graph.layer_of[chain[-1]] == 0:
             # A passing line in layer 1 stands beside its card's block, on the side toward
             # the lane's middle, where the goal stands; so its card stands at that end of
             # its block, and the line runs out of the block without crossing it.

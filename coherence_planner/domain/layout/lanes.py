@@ -197,7 +197,10 @@ def _greedy(heights: Sequence[float], gap: float, limit: float) -> list[int] | N
 
 
 def block_keys(
-    graph: LayeredGraph, lane: Sequence[int], initial: Sequence[Sequence[int]]
+    graph: LayeredGraph,
+    lane: Sequence[int],
+    initial: Sequence[Sequence[int]],
+    side: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """An ordering key per node that keeps lanes apart and, inside a lane, keeps each
     strategy's programs together in a block beside it: lane first, then block.
@@ -220,13 +223,28 @@ def block_keys(
     for s in heads:
         home[s] = s
     further = [n for lay in graph.layers[2:] for n in lay]
-    for n in further:
-        votes: dict[int, int] = {}
-        for m in graph.lower[n]:
-            if home[m] != -1 and lane[m] == lane[n]:
-                votes[home[m]] = votes.get(home[m], 0) + 1
-        if votes:
-            home[n] = min(votes, key=lambda m: (-votes[m], m))
+    partners: dict[int, list[int]] = {}  # cards linked within one column (a folded chain)
+    for a, b in side:
+        if lane[a] == lane[b]:
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+    for nodes in graph.layers[2:]:
+        for n in nodes:
+            votes: dict[int, int] = {}
+            for m in graph.lower[n]:
+                if home[m] != -1 and lane[m] == lane[n]:
+                    votes[home[m]] = votes.get(home[m], 0) + 1
+            if votes:
+                home[n] = min(votes, key=lambda m: (-votes[m], m))
+        # A card linked only within its column joins the block of the card it serves.
+        waiting = [n for n in nodes if home[n] == -1 and n in partners]
+        while waiting:
+            for n in waiting:
+                home[n] = next((home[m] for m in partners[n] if home[m] != -1), -1)
+            still = [n for n in waiting if home[n] == -1]
+            if len(still) == len(waiting):
+                break
+            waiting = still
     by_lane: dict[int, list[int]] = {}
     for n in initial[1]:  # in their depth-first order
         if n < graph.real:
@@ -256,13 +274,24 @@ def block_keys(
     for row in by_lane.values():
         for r, s in enumerate(arrange_blocks(row, members, shared, pull)):
             rank[s] = r
+    # Keys count in halves: a block's secondary drivers and the programs serving them come
+    # first (its upper half), its other programs and passing lines after. Straight links
+    # from the lower half to the primary then pass below the secondaries, never through
+    # their fans.
     width = 2 * max((len(row) for row in by_lane.values()), default=0) + 4
-    key = [lane[n] * width for n in range(size)]
+    key = [lane[n] * width * 2 for n in range(size)]
     last = width - 1
-    for s in heads:
-        key[s] += 2 * rank[s] + 1
+    lead = [False] * size
     for n in further:
-        key[n] += 2 * rank[home[n]] + 1 if home[n] != -1 else last
+        if graph.layer_of[n] == 2:
+            lead[n] = n < graph.real and any(lane[m] == lane[n] for m in graph.higher[n])
+        else:
+            lead[n] = any(lead[m] and home[m] == home[n] for m in graph.lower[n])
+    for s in heads:
+        key[s] += 2 * (2 * rank[s] + 1)
+    for n in further:
+        block = 2 * rank[home[n]] + 1 if home[n] != -1 else last
+        key[n] += 2 * block + (0 if lead[n] else 1)
     blocks_in = {r: len(row) for r, row in by_lane.items()}
     ends: dict[int, int] = {}
     for chain in graph.chains:
@@ -283,7 +312,7 @@ def block_keys(
                 else:
                     slot = 2 * r + 2 if r < middle else 2 * r
             for dummy in chain[1:-1]:
-                key[dummy] = lane[dummy] * width + slot
+                key[dummy] = (lane[dummy] * width + slot) * 2
     return key
 
 

@@ -90,7 +90,7 @@ def layer(
         lane = [0] * len(graph.layer_of)
         roots = graph.layers[0] if graph.layers else []
     initial = depth_first_order(graph, roots, lane)
-    key = block_keys(graph, lane, initial) if goals else lane
+    key = block_keys(graph, lane, initial, side) if goals else lane
     initial = [sorted(nodes, key=key.__getitem__) for nodes in initial]
     order = minimise_crossings(graph, initial, key, options.passes)
     group_of = {index[i]: grp for i, grp in analysis.group_of.items() if i in index}

@@ -95,6 +95,13 @@ def layer(
     order = minimise_crossings(graph, initial, key, options.passes)
     group_of = {index[i]: grp for i, grp in analysis.group_of.items() if i in index}
     _gather_competing(graph, order, key, group_of)
+    # A card serving another card of its column stands beside it, where that adds no
+    # crossing: the link between them is then a short step, not a line down the column.
+    pairs: dict[int, int] = {}
+    for a, b in side:
+        if a not in pairs and b not in pairs and key[a] == key[b]:
+            pairs[a] = pairs[b] = len(pairs)
+    _gather_competing(graph, order, key, pairs)
     sizes = [card_size(items[i], options.geometry) for i in ids]
     return Layered(
         ids=ids,

@@ -351,6 +351,21 @@ def test_secondary_drivers_stand_in_their_own_column_only_in_their_lanes() -> No
     assert headings == ["Goals", "Strategies", "Supporting strategies", "Programs & policies"]
 
 
+def test_a_program_serving_a_program_of_its_column_stands_beside_it() -> None:
+    # Issue 26: the link between them is a short step, not a line down the column.
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1")],
+        programs=[p(f"P{n}") for n in range(1, 7)],
+        links=[sup("S1", "G1"), *(sup(f"P{n}", "S1") for n in range(1, 7)), sup("P6", "P1")],
+    )
+    layout = _lay(district)
+    column = sorted((c.y, i) for i, c in layout.cards.items() if c.layer == 2)
+    at = [i for _, i in column]
+    assert abs(at.index("P6") - at.index("P1")) == 1
+    assert count_crossings(layout.centre_segments()) == 0
+
+
 def test_cycles_are_drawn_and_every_link_is_kept() -> None:
     district = make(
         goals=[g("G1")],

@@ -1,7 +1,9 @@
 """Map layout against Graphviz dot: time and edge crossings, side by side.
 
 Districts: tree-shaped ones like real plans (`generate_tree`: most programs hang from one
-strategy, a strategy from one goal) and the dense benchmark generator (`generate`: about
+strategy, a strategy from one goal, with secondary drivers, programs serving programs of
+other strategies and goals, policies governing programs and goals), the same without those
+links (`generate_forest`), and, on request, the dense benchmark generator (`generate`: about
 three links per program scattered over all strategies). For each, the same graph goes to
 both: every live item and every supports link between live items (conflicts are laid out
 by neither).
@@ -18,7 +20,7 @@ Times:
   (median wall time).
 
 Usage: python benchmarks/bench_layout.py [--sizes 100 500 2000] [--runs 3] [--seed 1]
-       [--shapes tree dense]
+       [--shapes tree forest dense]
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ if not __package__:  # run as a script: make the repository's package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate_district import generate
-from benchmarks.generate_tree import generate_tree
+from benchmarks.generate_tree import generate_forest, generate_tree
 from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.domain.layout import geometry as lay
 from coherence_planner.domain.layout.crossings import Segment, count_crossings
@@ -51,6 +53,7 @@ DOT = shutil.which("dot") or "/usr/bin/dot"
 TALL = lay.LayoutOptions(aspect=None)
 SHAPES: dict[str, Callable[[int, int], dict[str, Any]]] = {
     "tree": generate_tree,
+    "forest": generate_forest,
     "dense": generate,
 }
 
@@ -170,7 +173,7 @@ def row(r: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
-    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=["tree", "dense"])
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=["tree", "forest"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)

@@ -30,13 +30,17 @@ def test_dot_gets_every_live_item_and_supports_link_once() -> None:
 
 
 @needs_dot
-def test_on_a_tree_shaped_district_we_cross_no_more_links_than_dot() -> None:
-    from benchmarks.bench_layout import dot_crossings, dot_drawing
-    from benchmarks.generate_tree import generate_tree
+@pytest.mark.parametrize("shape", ["tree", "forest"])
+@pytest.mark.parametrize("programs", [100, 500])
+def test_on_a_tree_shaped_district_we_cross_no_more_links_than_dot(
+    shape: str, programs: int
+) -> None:
+    """Both generators (issue 26: with secondary drivers and cross links, and without)."""
+    from benchmarks.bench_layout import SHAPES, dot_crossings, dot_drawing
     from coherence_planner.domain.analysis.coherence import analyse
     from coherence_planner.domain.layout.crossings import count_crossings
     from coherence_planner.domain.layout.pipeline import layout_map
 
-    district = district_from_dict(generate_tree(100, seed=1))
+    district = district_from_dict(SHAPES[shape](programs, 1))
     ours = count_crossings(layout_map(district, analyse(district)).centre_segments())
     assert ours <= dot_crossings(*dot_drawing(dot_source(district)))

@@ -110,3 +110,42 @@ def test_tree_shaped_district_is_valid_deterministic_and_nearly_a_forest() -> No
     single = sum(1 for p in linked if out.get(p) == 1)
     assert 0.8 * len(linked) < single < len(linked)  # most hang from one strategy, not all
     assert analysis.orphans and analysis.unsupported_goals
+
+
+def test_tree_shaped_district_has_the_links_real_plans_have_and_the_forest_has_none() -> None:
+    """Issue 26: secondary drivers (some serving another goal's strategy), programs serving
+    programs of other strategies, policies governing programs and goals; the old shape,
+    kept as a second generator, has none of them."""
+    from benchmarks.generate_tree import generate_forest, generate_tree
+
+    def links(raw: dict[str, object]) -> dict[tuple[str, str], int]:
+        district = codec.district_from_dict(raw)
+        analysis = analyse(district)
+        kinds: dict[tuple[str, str], int] = {}
+        for link in district.links.values():
+            if link.kind != "supports":
+                continue
+            src, dst = district.items[link.src], district.items[link.dst]
+            kind = (src.kind, dst.kind)
+            if kind == ("strategy", "strategy") and set(analysis.goals_of[link.src]) - set(
+                analysis.goals_of[link.dst]
+            ):
+                kind = ("strategy", "another goal's strategy")  # the two serve other goals
+            kinds[kind] = kinds.get(kind, 0) + 1
+        return kinds
+
+    raw = generate_tree(2000, seed=1)
+    assert raw == generate_tree(2000, seed=1)
+    real = links(raw)
+    strategies = len(raw["strategies"])
+    secondary = (
+        real.get(("strategy", "strategy"), 0) + real[("strategy", "another goal's strategy")]
+    )
+    assert 0.05 * strategies <= secondary <= 0.2 * strategies
+    assert real[("strategy", "another goal's strategy")] >= 1
+    assert real[("program", "program")] >= 40  # 1% within a strategy, 2% across
+    assert real[("policy", "program")] >= 1 and real[("policy", "goal")] >= 1
+    forest = links(generate_forest(2000, seed=1))
+    for kind in [("strategy", "strategy"), ("policy", "program"), ("policy", "goal")]:
+        assert kind not in forest
+    assert forest[("program", "program")] < real[("program", "program")] / 2

@@ -112,24 +112,31 @@ def _level_goals(layered: Layered, geometry: Geometry, placed: list[float]) -> l
     never cross these)."""
     graph = layered.graph
     ys = list(placed)
-    if len(graph.layers) < 3:
-        return ys
-    col_w = column_widths(layered, geometry)
-    xc = [sum(col_w[:lay]) + geometry.column_gap * lay + col_w[lay] / 2 for lay in range(3)]
-    t = (xc[2] - xc[1]) / (xc[2] - xc[0])  # how far along a link from column 2 to 0 column 1 is
     lane = layered.lane
+    # Each lane's programs stand in its last column: the third, or the fourth after a
+    # column of secondary drivers.
+    last = [0] * len(layered.goals)
+    for n in range(graph.real):
+        last[lane[n]] = max(last[lane[n]], graph.layer_of[n])
+    col_w = column_widths(layered, geometry)
+    xc = [
+        sum(col_w[:lay]) + geometry.column_gap * lay + col_w[lay] / 2 for lay in range(len(col_w))
+    ]
     longs: dict[int, list[int]] = {}  # goal -> programs linking straight to it, in its lane
-    for (src, dst, _), chain in zip(layered.edges, graph.chains, strict=True):
-        if len(chain) == 3 and dst in layered.goals and lane[src] == lane[dst]:
+    shorts: dict[int, list[tuple[float, float]]] = {}  # lane -> (y program, y strategy)
+    for src, dst, _ in layered.edges:
+        if graph.layer_of[src] != last[lane[src]] or last[lane[src]] < 2 or lane[src] != lane[dst]:
+            continue
+        if dst in layered.goals:
             longs.setdefault(dst, []).append(src)
+        elif graph.layer_of[dst] == 1:
+            shorts.setdefault(lane[src], []).append((ys[src], ys[dst]))
     if not longs:
         return ys
-    shorts: dict[int, list[tuple[float, float]]] = {}  # lane -> (y program, y strategy)
-    for (src, dst, _), chain in zip(layered.edges, graph.chains, strict=True):
-        if len(chain) == 2 and graph.layer_of[src] == 2 and lane[src] == lane[dst]:
-            shorts.setdefault(lane[src], []).append((ys[src], ys[dst]))
     for goal, programs in longs.items():
         r = lane[goal]
+        # How far along a link from the programs' column to the goal's column 1 stands.
+        t = (xc[last[r]] - xc[1]) / (xc[last[r]] - xc[0])
         heads = sorted(ys[n] for n in graph.layers[1] if lane[n] == r and n < graph.real)
         half = layered.sizes[goal][1] / 2
         low = heads[0] - layered.sizes[goal][1] / 2 + half if heads else ys[goal]
@@ -245,14 +252,15 @@ def place_lanes(
 
     # Column headings over every column of lanes, then the lanes' bands.
     regions: list[Region] = []
-    kinds_at: dict[int, set[str]] = {}
+    kinds_at: dict[tuple[int, int], set[str]] = {}  # (column of lanes, column): kinds
     for n in range(graph.real):
-        kinds_at.setdefault(graph.layer_of[n], set()).add(items[layered.ids[n]].kind)
+        at = (flow[layered.lane[n]], graph.layer_of[n])
+        kinds_at.setdefault(at, set()).add(items[layered.ids[n]].kind)
     for k in range(flows):
         deepest = max((depth[r] for r in range(count) if flow[r] == k), default=0)
         for lay in range(deepest):
             key = f"column:{lay}" if flows == 1 else f"column:{lay}:{k}"
-            label = column_label(kinds_at.get(lay, set()))
+            label = column_label(kinds_at.get((k, lay), set()), lay)
             regions.append(Region(key, label, column_x(k, lay), MARGIN, col_w[lay], HEADER_H - 6))
     lanes: list[Lane] = []
     for r in range(count):

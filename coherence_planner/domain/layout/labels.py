@@ -12,11 +12,13 @@ def orphan_label(count: int, money: float) -> str:
     return f"{ORPHAN_LABEL} · {things}{cost}"
 
 
-def column_label(kinds: set[str]) -> str:
+def column_label(kinds: set[str], column: int = 1) -> str:
+    """A column's heading from the kinds standing in it; strategies past the first
+    strategies' column serve other strategies (a driver diagram's secondary drivers)."""
     if kinds <= {"goal"}:
         return "Goals" if kinds else ""
     if kinds == {"strategy"}:
-        return "Strategies"
+        return "Strategies" if column <= 1 else "Supporting strategies"
     if "strategy" in kinds:
         return "Strategies, programs & policies"
     return "Programs & policies"

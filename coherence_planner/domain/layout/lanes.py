@@ -27,7 +27,8 @@ def home_lanes(
     """The home goal (a node index from `goals`) of every node, dummies included.
 
     A goal is its own home; any other node takes the home most of what it supports shares
-    (its lower neighbours across `edges`, else the cards it supports in its own column,
+    (a goal it supports counts twice: a link to another lane's goal crosses that whole lane,
+    one to a strategy or a program only part of it) (its lower neighbours across `edges`, else the cards it supports in its own column,
     `side`), ties going to the goal listed first; a node with neither takes the first of
     `fallback[n]` (the goals it reaches), and a dummy takes the home of its link's source."""
     real = graph.real
@@ -47,7 +48,7 @@ def home_lanes(
         votes: dict[int, int] = {}
         for m in among:
             if home[m] != -1:
-                votes[home[m]] = votes.get(home[m], 0) + 1
+                votes[home[m]] = votes.get(home[m], 0) + (2 if m == home[m] else 1)
         if votes:
             home[n] = min(votes, key=lambda g: (-votes[g], rank[g]))
         return bool(votes)
@@ -196,7 +197,10 @@ def _greedy(heights: Sequence[float], gap: float, limit: float) -> list[int] | N
 
 
 def block_keys(
-    graph: LayeredGraph, lane: Sequence[int], initial: Sequence[Sequence[int]]
+    graph: LayeredGraph,
+    lane: Sequence[int],
+    initial: Sequence[Sequence[int]],
+    side: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """An ordering key per node that keeps lanes apart and, inside a lane, keeps each
     strategy's programs together in a block beside it: lane first, then block.
@@ -212,14 +216,35 @@ def block_keys(
         return list(lane)
     heads = [n for n in graph.layers[1] if n < graph.real]
     head_set = set(heads)
+    # Every node further from the goals belongs to the block most of its lower neighbours
+    # in its lane belong to: a secondary driver to its primary's, a program to its
+    # strategy's (through the secondary it serves, or the passing line to a primary).
     home = [-1] * size
-    for n in graph.layers[2]:
-        votes: dict[int, int] = {}
-        for m in graph.lower[n]:
-            if m in head_set and lane[m] == lane[n]:
-                votes[m] = votes.get(m, 0) + 1
-        if votes:
-            home[n] = min(votes, key=lambda m: (-votes[m], m))
+    for s in heads:
+        home[s] = s
+    further = [n for lay in graph.layers[2:] for n in lay]
+    partners: dict[int, list[int]] = {}  # cards linked within one column (a folded chain)
+    for a, b in side:
+        if lane[a] == lane[b]:
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+    for nodes in graph.layers[2:]:
+        for n in nodes:
+            votes: dict[int, int] = {}
+            for m in graph.lower[n]:
+                if home[m] != -1 and lane[m] == lane[n]:
+                    votes[home[m]] = votes.get(home[m], 0) + 1
+            if votes:
+                home[n] = min(votes, key=lambda m: (-votes[m], m))
+        # A card linked only within its column joins the block of the card it serves.
+        waiting = [n for n in nodes if home[n] == -1 and n in partners]
+        while waiting:
+            for n in waiting:
+                home[n] = next((home[m] for m in partners[n] if home[m] != -1), -1)
+            still = [n for n in waiting if home[n] == -1]
+            if len(still) == len(waiting):
+                break
+            waiting = still
     by_lane: dict[int, list[int]] = {}
     for n in initial[1]:  # in their depth-first order
         if n < graph.real:
@@ -227,19 +252,20 @@ def block_keys(
     members: dict[int, int] = dict.fromkeys(heads, 1)
     shared: dict[int, dict[int, int]] = {s: {} for s in heads}
     pull: dict[int, int] = dict.fromkeys(heads, 0)  # > 0: toward the lanes below
-    for n in graph.layers[2]:
+    for n in further:
         h = home[n]
         if h == -1:
             continue
         members[h] += 1
         for m in graph.lower[n]:
-            if m == h:
+            if home[m] == h:
                 continue
             if lane[m] != lane[h]:
                 pull[h] += 1 if lane[m] > lane[h] else -1
-            elif m in head_set:
-                shared[h][m] = shared[h].get(m, 0) + 1
-                shared[m][h] = shared[m].get(h, 0) + 1
+            elif home[m] in head_set:
+                other = home[m]
+                shared[h][other] = shared[h].get(other, 0) + 1
+                shared[other][h] = shared[other].get(h, 0) + 1
     for s in heads:
         for m in graph.lower[s]:
             if lane[m] != lane[s]:
@@ -248,17 +274,28 @@ def block_keys(
     for row in by_lane.values():
         for r, s in enumerate(arrange_blocks(row, members, shared, pull)):
             rank[s] = r
+    # Keys count in halves: a block's secondary drivers and the programs serving them come
+    # first (its upper half), its other programs and passing lines after. Straight links
+    # from the lower half to the primary then pass below the secondaries, never through
+    # their fans.
     width = 2 * max((len(row) for row in by_lane.values()), default=0) + 4
-    key = [lane[n] * width for n in range(size)]
+    key = [lane[n] * width * 2 for n in range(size)]
     last = width - 1
+    lead = [False] * size
+    for n in further:
+        if graph.layer_of[n] == 2:
+            lead[n] = n < graph.real and any(lane[m] == lane[n] for m in graph.higher[n])
+        else:
+            lead[n] = any(lead[m] and home[m] == home[n] for m in graph.lower[n])
     for s in heads:
-        key[s] += 2 * rank[s] + 1
-    for n in graph.layers[2]:
-        key[n] += 2 * rank[home[n]] + 1 if home[n] != -1 else last
+        key[s] += 2 * (2 * rank[s] + 1)
+    for n in further:
+        block = 2 * rank[home[n]] + 1 if home[n] != -1 else last
+        key[n] += 2 * block + (0 if lead[n] else 1)
     blocks_in = {r: len(row) for r, row in by_lane.items()}
     ends: dict[int, int] = {}
     for chain in graph.chains:
-        if len(chain) > 2:
+        if len(chain) > 2 and graph.layer_of[chain[-1]] == 0:
             # A passing line in layer 1 stands beside its card's block, on the side toward
             # the lane's middle, where the goal stands; so its card stands at that end of
             # its block, and the line runs out of the block without crossing it.
@@ -275,7 +312,7 @@ def block_keys(
                 else:
                     slot = 2 * r + 2 if r < middle else 2 * r
             for dummy in chain[1:-1]:
-                key[dummy] = lane[dummy] * width + slot
+                key[dummy] = (lane[dummy] * width + slot) * 2
     return key
 
 

@@ -1,8 +1,9 @@
 """Layering and ordering: which column every card stands in, its lane, and the order of
 the cards within each column.
 
-Columns are by kind (goals, strategies, then programs and policies), as a driver diagram's
-are. Every card gets a home lane (`lanes.home_lanes`), lanes are put in order
+Columns are by kind, as a driver diagram's are: goals (the aim), strategies (primary
+drivers), strategies that serve a strategy (secondary drivers; a longer chain of them folds
+into that column, its links drawn within it), then programs and policies (change ideas). Every card gets a home lane (`lanes.home_lanes`), lanes are put in order
 (`lanes.lane_order`), and the order within each column comes from the Sugiyama sweeps of
 `ordering.py`, started from a depth-first order from the goals and kept in blocks
 (`lanes.block_keys`); competing programs are then gathered where that adds no crossing.
@@ -29,8 +30,17 @@ from coherence_planner.domain.layout.ordering import (
 from coherence_planner.domain.model.items import Item
 
 
-def _band(item: Item) -> int:
-    return {"goal": 0, "strategy": 1}.get(item.kind, 2)
+def _bands(
+    ids: Sequence[str], items: dict[str, Item], links: Sequence[tuple[str, str]]
+) -> list[int]:
+    """Every item's column: goals 0, strategies 1, a strategy serving a strategy 2, and
+    programs and policies in the column after the strategies' last."""
+    kinds = {i: items[i].kind for i in ids}
+    secondary = {
+        src for src, dst in links if kinds.get(src) == "strategy" and kinds.get(dst) == "strategy"
+    }
+    last = 3 if secondary else 2
+    return [{"goal": 0, "strategy": 2 if i in secondary else 1}.get(kinds[i], last) for i in ids]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,7 +67,7 @@ def layer(
     options: LayoutOptions,
 ) -> Layered:
     index = {item_id: n for n, item_id in enumerate(ids)}
-    bands = [_band(items[i]) for i in ids]
+    bands = _bands(ids, items, links)
     edges, side = _column_edges(index, bands, links)
     lowest = min(bands, default=0)
     graph = LayeredGraph.build([band - lowest for band in bands], edges)
@@ -65,6 +75,13 @@ def layer(
     if goals:
         reach = [[index[g] for g in analysis.goals_of.get(i, ()) if g in index] for i in ids]
         home = home_lanes(graph, edges, side, goals, reach)
+        shallow = _shallow_bands(bands, home)
+        if shallow != bands:
+            # Lanes with no secondary driver keep their programs in the third column.
+            bands = shallow
+            edges, side = _column_edges(index, bands, links)
+            graph = LayeredGraph.build(bands, edges)
+            home = home_lanes(graph, edges, side, goals, reach)
         goals = lane_order(goals, home, edges)
         rank = {g: r for r, g in enumerate(goals)}
         lane = [rank[h] for h in home]
@@ -73,11 +90,18 @@ def layer(
         lane = [0] * len(graph.layer_of)
         roots = graph.layers[0] if graph.layers else []
     initial = depth_first_order(graph, roots, lane)
-    key = block_keys(graph, lane, initial) if goals else lane
+    key = block_keys(graph, lane, initial, side) if goals else lane
     initial = [sorted(nodes, key=key.__getitem__) for nodes in initial]
     order = minimise_crossings(graph, initial, key, options.passes)
     group_of = {index[i]: grp for i, grp in analysis.group_of.items() if i in index}
     _gather_competing(graph, order, key, group_of)
+    # A card serving another card of its column stands beside it, where that adds no
+    # crossing: the link between them is then a short step, not a line down the column.
+    pairs: dict[int, int] = {}
+    for a, b in side:
+        if a not in pairs and b not in pairs and key[a] == key[b]:
+            pairs[a] = pairs[b] = len(pairs)
+    _gather_competing(graph, order, key, pairs)
     sizes = [card_size(items[i], options.geometry) for i in ids]
     return Layered(
         ids=ids,
@@ -90,6 +114,15 @@ def layer(
         sizes=sizes,
         geometry=options.geometry,
     )
+
+
+def _shallow_bands(bands: list[int], home: Sequence[int]) -> list[int]:
+    """The bands with the programs and policies of lanes that hold no secondary driver
+    (band 2) moved up into the third column, where they stand when no lane has one."""
+    if 3 not in bands:
+        return bands
+    deep = {home[n] for n, band in enumerate(bands) if band == 2}
+    return [2 if band == 3 and home[n] not in deep else band for n, band in enumerate(bands)]
 
 
 def _column_edges(

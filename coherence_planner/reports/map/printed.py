@@ -115,6 +115,10 @@ class PrintLane:
     label: str
     blocks: list[Block]
     also: list[str] = field(default_factory=list)  # wrapped lines
+    # "full"; "compact": no cards of its own, only items standing in other lanes serve it;
+    # "unserved": nothing serves it (printed_compact.py sets both small).
+    form: str = "full"
+    also_items: list[str] = field(default_factory=list)  # the names `also` lists
 
 
 def _card(
@@ -245,6 +249,20 @@ def also_height(also: list[str]) -> float:
     return len(also) * SMALL_PT * 1.25 + GAP if also else 0.0
 
 
+def band_width(lane: PrintLane, blocks: list[Block], width: float) -> float:
+    """How wide a lane's band (or part of one: `blocks`) needs to be, at most `width`: its
+    cards and closing lines, not the whole map's width when its rows are short."""
+    rows = [row for block in blocks for row in block.rows]
+    cards = max((sum(c.w for c in row) + GAP * (len(row) - 1) for row in rows), default=0.0)
+    lines = [line for block in blocks for line in block.also] + lane.also
+    text = max((text_width(line, SMALL_PT, False) for line in lines), default=0.0)
+    if lane.goal is None:  # the orphan band: its label, then its grid
+        label = text_width(lane.label, SMALL_PT + 0.5, True)
+        return min(width, 2 * PAD + max(cards, text, label))
+    body = GOAL_W + BUS + STRATEGY_W + BUS
+    return min(width, 2 * PAD + max(body + cards, GOAL_W + BUS + text))
+
+
 def _block_height(block: Block) -> float:
     rows = rows_height(block.rows) + also_height(block.also)
     return max(block.head.h if block.head else SMALL_PT * 1.6, rows)
@@ -342,7 +360,7 @@ def _lane(
         cards = [_card(district, analysis, i, card_w) for i in ids]
         head = _card(district, analysis, head_id, STRATEGY_W)
         elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
-        named = _also(
+        named = also_names(
             [" ".join(clean(district.items[i].label).split()) for i in elsewhere],
             columns * card_w + GAP * (columns - 1),
             "Also serving this strategy: ",  # (short: a block may be one card wide)
@@ -358,16 +376,19 @@ def _lane(
     goal_card.h = 2 * PAD + (len(goal_card.lines) + 1 + bool(goal_card.badges)) * GOAL_PT * 1.2
     also_lines: list[str] = []
     also = [i for i in also if i not in shown]
+    names = [" ".join(clean(district.items[i].label).split()) for i in also]
     if also:
-        also_lines = _also(
-            [" ".join(clean(district.items[i].label).split()) for i in also],
+        also_lines = also_names(
+            names,
             width - GOAL_W - BUS - 2 * PAD,
             "Also serving this goal ({} in other goals' lanes): ",
         )
-    return PrintLane(goal_card, district.items[goal_id].label, blocks, also_lines)
+    form = "full" if blocks or not whole else "compact" if count else "unserved"
+    label = " ".join(clean(district.items[goal_id].label).split())
+    return PrintLane(goal_card, label, blocks, also_lines, form, names)
 
 
-def _also(names: list[str], room: float, head: str, lines: int = ALSO_LINES) -> list[str]:
+def also_names(names: list[str], room: float, head: str, lines: int = ALSO_LINES) -> list[str]:
     """ "Also serving this goal (2 items in other goals' lanes): A, B and 9 more" (`head`,
     with the count of items put in for a {}) in `lines` lines at most: as many names as fit,
     then how many more; nothing when there are no names.

@@ -36,10 +36,12 @@ from coherence_planner.reports.map.printed import (
     PrintMap,
     also_height,
     badges_width,
+    band_width,
     lane_plan,
     print_map,
     rows_height,
 )
+from coherence_planner.reports.map.printed_compact import draw_badges, draw_small, small_height
 from coherence_planner.reports.markup import clean
 from coherence_planner.reports.paper import ExportError, Sheet
 from coherence_planner.reports.progress import Progress, no_progress
@@ -72,6 +74,8 @@ class Piece:
     end: int
     continued: bool
     last: bool  # the lane's closing notes print with this piece
+    beside: PrintLane | None = None  # a second small lane standing to the right of this one
+    width: float = 0.0  # the map's width (small lanes are set to it, or half of it beside)
 
 
 @dataclass
@@ -114,6 +118,10 @@ def _split_tall_blocks(lane: PrintLane, room: float) -> None:
 
 
 def _piece_height(piece: Piece) -> float:
+    if piece.lane.form != "full":
+        lanes = [piece.lane] if piece.beside is None else [piece.lane, piece.beside]
+        room = piece.width if piece.beside is None else (piece.width - LANE_GAP) / 2
+        return max(small_height(lane, room) for lane in lanes)
     blocks = piece.lane.blocks[piece.start : piece.end]
     body = sum(b.h for b in blocks) + BLOCK_GAP * max(0, len(blocks) - 1)
     if piece.last:
@@ -129,9 +137,13 @@ def paginate(printed: PrintMap, first_room: float, room: float) -> list[list[Pie
     new one, and one taller than a page is cut between its blocks."""
     pages: list[list[Piece]] = [[]]
     left = first_room
-    for lane in printed.lanes:
+    lanes = list(printed.lanes)
+    while lanes:
+        lane = lanes.pop(0)
         _split_tall_blocks(lane, room - 2 * PAD - SMALL_PT * 2)
-        whole = Piece(lane, 0, len(lane.blocks), False, True)
+        whole = Piece(lane, 0, len(lane.blocks), False, True, width=printed.width)
+        if lane.form == "compact" and lanes and lanes[0].form == "compact":
+            whole.beside = lanes.pop(0)  # two compact lanes side by side
         need = _piece_height(whole)
         if need > left and pages[-1] and (need <= room * 0.5 or left < room * 0.25):
             # A short lane moves whole to the next page; a long one fills this page first.
@@ -217,7 +229,13 @@ def draw_pieces(canvas: Canvas, pieces: list[Piece], width: float, top: float = 
     y = top
     for piece in pieces:
         h = _piece_height(piece)
-        draw_piece(canvas, piece, y, width, h)
+        if piece.lane.form != "full":
+            half = (width - LANE_GAP) / 2
+            draw_small(canvas, piece.lane, 0, y, width if piece.beside is None else half)
+            if piece.beside is not None:
+                draw_small(canvas, piece.beside, half + LANE_GAP, y, half)
+        else:
+            draw_piece(canvas, piece, y, width, h)
         y += h + LANE_GAP
     return y
 
@@ -306,7 +324,8 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
     orphan = lane.goal is None
     canvas.saveState()
     canvas.setFillColor(style.ORPHAN_REGION_FILL if orphan else style.REGION_FILL)
-    canvas.rect(0, _Y(top + height), width, height, stroke=0, fill=1)
+    band = band_width(lane, lane.blocks[piece.start : piece.end], width)
+    canvas.rect(0, _Y(top + height), band, height, stroke=0, fill=1)
     y = top + PAD
     x = PAD
     if orphan:
@@ -443,7 +462,7 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
                 canvas.setFillColor(style.MUTED_TEXT)
                 canvas.drawRightString(right, _Y(last), note)
             right -= text_width(card.note, SMALL_PT) + 6
-        _badges(canvas, card.badges, right - badges_width(card.badges) + 2, last)
+        draw_badges(canvas, card.badges, right - badges_width(card.badges) + 2, last)
     if card.kind == "goal":
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)
@@ -452,7 +471,7 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
         canvas.drawString(left, _Y(y), note)
         if card.badges:
             y += SMALL_PT * 1.4
-            _badges(canvas, card.badges, left, y)
+            draw_badges(canvas, card.badges, left, y)
     elif small_line:
         y += SMALL_PT * 1.35
         room = card.x + card.w - PAD - left
@@ -461,28 +480,5 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
             canvas.setFillColor(style.MUTED_TEXT)
             canvas.drawRightString(card.x + card.w - PAD, _Y(y - 1), note)
             room -= text_width(note, SMALL_PT) + 4
-        _badges(canvas, card.badges, left, y - 1, room)
+        draw_badges(canvas, card.badges, left, y - 1, room)
     canvas.restoreState()
-
-
-def _badges(
-    canvas: Canvas, badges: list[str], x: float, baseline: float, room: float = 1e9
-) -> None:
-    """Badges in priority order while they fit `room`; the rest become "+N"."""
-    widths = [text_width(word, SMALL_PT, bold=True) + 6 for word in badges]
-    shown = len(badges)
-    while shown and sum(widths[:shown]) + (20 if shown < len(badges) else 0) > room:
-        shown -= 1
-    canvas.setFont(FONT_BOLD, SMALL_PT)
-    if shown < len(badges):
-        canvas.setFillColor(style.TEXT)
-        canvas.drawString(x + sum(widths[:shown]), _Y(baseline), f"+{len(badges) - shown}")
-        canvas.setFont(FONT_BOLD, SMALL_PT)
-    for word in badges[:shown]:
-        flag = next(s for s in style.FLAG_STYLES if word.startswith(s.badge))
-        w = text_width(word, SMALL_PT, bold=True) + 4
-        canvas.setFillColor(flag.colour)
-        canvas.roundRect(x, _Y(baseline + 2), w, SMALL_PT + 2.5, 1.5, stroke=0, fill=1)
-        canvas.setFillColor(style.TEXT if flag.colour == style.YELLOW else style.BACKGROUND)
-        canvas.drawString(x + 2, _Y(baseline), word)
-        x += w + 2

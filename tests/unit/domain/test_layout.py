@@ -28,7 +28,7 @@ from coherence_planner.domain.layout.geometry import (
     card_name_lines,
     line_of_sight,
 )
-from coherence_planner.domain.layout.pipeline import layout_map
+from coherence_planner.domain.layout.pipeline import layout_map, line_of_sight_layout
 from coherence_planner.domain.model import codec
 from coherence_planner.domain.model.district import District
 from tests.factories import b, con, district_dict, g, make, p, s, sup
@@ -119,11 +119,24 @@ def test_one_lane_per_goal_read_left_to_right_from_the_goal(sample: District) ->
             assert lane.x <= card.x and card.x + card.w <= lane.x + lane.w
             assert lane.y <= card.y and card.y + card.h <= lane.y + lane.h
             assert card.x >= goal.x
-    # Columns by kind; every supports link runs from the supporter, on the right, to what it
-    # supports, or beside the column between two cards of one column.
-    for card in layout.cards.values():
-        kind = sample.items[card.id].kind
-        assert card.layer == {"goal": 0, "strategy": 1}.get(kind, 2) or card.region != "map"
+    # Columns by kind, as in a driver diagram: goals, strategies, strategies serving a
+    # strategy, then programs and policies in their lane's last column; every supports link
+    # runs from the supporter, on the right, to what it supports, or beside the column
+    # between two cards of one column.
+    kinds = {i: it.kind for i, it in sample.items.items()}
+    secondary = {
+        ln.src
+        for ln in sample.links.values()
+        if ln.kind == "supports" and kinds[ln.src] == kinds[ln.dst] == "strategy"
+    }
+    placed = [c for c in layout.cards.values() if c.region == "map"]
+    deep = {c.lane for c in placed if c.id in secondary}
+    for card in placed:
+        kind = kinds[card.id]
+        column = 3 if card.lane in deep else 2
+        if kind != "program" and kind != "policy":
+            column = {"goal": 0, "strategy": 2 if card.id in secondary else 1}[kind]
+        assert card.layer == column, card.id
     for edge in layout.edges:
         src, dst = layout.cards[edge.src], layout.cards[edge.dst]
         if edge.kind == "supports" and src.region == "map" and src.lane == dst.lane:
@@ -299,6 +312,57 @@ def test_a_chain_with_a_shortcut_and_a_policy_is_drawn_planar() -> None:
     )  # fmt: skip
     layout = _lay(district)
     assert layout.cards["P1"].layer == layout.cards["P2"].layer > layout.cards["S1"].layer
+    assert count_crossings(layout.centre_segments()) == 0
+
+
+def test_secondary_drivers_stand_in_their_own_column_only_in_their_lanes() -> None:
+    # Issue 26: a strategy serving a strategy stands between the strategies and the programs,
+    # as a driver diagram's secondary drivers do; a longer chain folds into that column, its
+    # link drawn beside it; a lane with no secondary driver keeps its programs in the third
+    # column.
+    district = make(
+        goals=[g("G1"), g("G2")],
+        strategies=[s("S1"), s("S2"), s("S3"), s("S4")],
+        programs=[p(f"P{n}") for n in range(1, 6)],
+        links=[
+            sup("S1", "G1"), sup("S2", "S1"), sup("S3", "S2"), sup("S4", "G2"),
+            sup("P1", "S2"), sup("P2", "S1"), sup("P3", "S3"), sup("P4", "S4"),
+            sup("P5", "S4"),
+        ],
+    )  # fmt: skip
+    layout = _lay(district, options=LayoutOptions(aspect=None))
+    layer = {i: c.layer for i, c in layout.cards.items()}
+    assert layer == {
+        "G1": 0, "S1": 1, "S2": 2, "S3": 2, "P1": 3, "P2": 3, "P3": 3,
+        "G2": 0, "S4": 1, "P4": 2, "P5": 2,
+    }  # fmt: skip
+    cards = layout.cards
+    assert cards["S1"].x < cards["S2"].x < cards["P1"].x
+    assert cards["P4"].x == cards["S2"].x  # the lane without one is not a column wider
+    chain = next(e for e in layout.edges if (e.src, e.dst) == ("S3", "S2"))
+    assert max(x for x, _ in chain.points) > cards["S2"].x + cards["S2"].w  # drawn beside
+    assert count_crossings(layout.centre_segments()) == 0
+    headings = [r.label for r in layout.regions if r.key.startswith("column:")]
+    assert headings == [
+        "Goals", "Strategies", "Strategies, programs & policies", "Programs & policies"
+    ]  # fmt: skip
+    alone = line_of_sight_layout(district, analyse(district), "G1")
+    headings = [r.label for r in alone.regions if r.key.startswith("column:")]
+    assert headings == ["Goals", "Strategies", "Supporting strategies", "Programs & policies"]
+
+
+def test_a_program_serving_a_program_of_its_column_stands_beside_it() -> None:
+    # Issue 26: the link between them is a short step, not a line down the column.
+    district = make(
+        goals=[g("G1")],
+        strategies=[s("S1")],
+        programs=[p(f"P{n}") for n in range(1, 7)],
+        links=[sup("S1", "G1"), *(sup(f"P{n}", "S1") for n in range(1, 7)), sup("P6", "P1")],
+    )
+    layout = _lay(district)
+    column = sorted((c.y, i) for i, c in layout.cards.items() if c.layer == 2)
+    at = [i for _, i in column]
+    assert abs(at.index("P6") - at.index("P1")) == 1
     assert count_crossings(layout.centre_segments()) == 0
 
 

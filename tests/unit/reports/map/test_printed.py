@@ -91,6 +91,8 @@ def _cards_by_page(plan_pages: list) -> list[list[str]]:  # type: ignore[type-ar
         for piece in pieces:
             if piece.start == 0 and piece.lane.goal is not None:
                 ids.append(piece.lane.goal.id)
+            if piece.beside is not None and piece.beside.goal is not None:
+                ids.append(piece.beside.goal.id)  # a second small lane beside the first
             for block in piece.lane.blocks[piece.start : piece.end]:
                 if block.head is not None:
                     ids.append(block.head.id)

@@ -26,6 +26,7 @@ from coherence_planner.storage.spreadsheets import (
     write_xlsx,
 )
 from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
+from coherence_planner.storage.spreadsheets.money_mapping import money_lines, with_cost_column
 from coherence_planner.storage.spreadsheets.proposals import scenario_name
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
@@ -38,11 +39,14 @@ def import_spreadsheet(
     *,
     replace: bool = False,
     skip_problem_rows: bool = False,
+    cost_column: str | None = None,
 ) -> str:
     """Import a spreadsheet into a plan; returns the lines to print.
 
     Raises SpreadsheetError, MappingError or ImportRefused (all KnownError) with nothing
     written when the file cannot be read or has problems (unless `skip_problem_rows`).
+    `cost_column` (a header or a column letter) is the money imported as annual cost,
+    instead of the column money_columns.py would choose.
     """
     from coherence_planner.storage.document import Document
 
@@ -53,7 +57,7 @@ def import_spreadsheet(
             # fail silently (issue 24), and the import would print "Imported" for nothing.
             if doc.read_only:
                 raise _read_only_place(into)
-            sheets, mappings = _read(source, mapping)
+            sheets, mappings = _read(source, mapping, cost_column)
             plan = plan_import(sheets, mappings, doc.district, source=source.name)
             _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
             if not plan.is_empty or plan.problems or plan.proposals:
@@ -62,7 +66,7 @@ def import_spreadsheet(
     else:
         if not os.access(into.parent, os.W_OK):
             raise ReadOnlyDestination(into)
-        sheets, mappings = _read(source, mapping)
+        sheets, mappings = _read(source, mapping, cost_column)
         district = District(name=source.stem)
         plan = plan_import(sheets, mappings, district, source=source.name)
         _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
@@ -74,6 +78,8 @@ def import_spreadsheet(
     applied = plan.without_problem_rows() if plan.problems else plan
     named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
     lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
+    lines += [f"  {line}" for line in money_lines(sheets, mappings or guess_mappings(sheets))]
+    lines += [f"  note: {note}" for sheet in sheets for note in sheet.reading_notes]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
     lines += [f"  warning: {warning}" for warning in applied.warnings]
     lines += [f"  note: {note}" for note in applied.notes]
@@ -96,9 +102,13 @@ def _read_only_place(plan: Path) -> KnownError:
 
 
 def _read(
-    source: Path, mapping: str | Path | None
+    source: Path, mapping: str | Path | None, cost_column: str | None = None
 ) -> tuple[list[Sheet], dict[str, SheetMapping] | None]:
-    return read_spreadsheet(source), load_mappings(mapping) if mapping else None
+    sheets = read_spreadsheet(source)
+    mappings = load_mappings(mapping) if mapping else None
+    if cost_column:
+        mappings = with_cost_column(sheets, mappings or guess_mappings(sheets), cost_column)
+    return sheets, mappings
 
 
 def _refuse_if_empty(

@@ -24,6 +24,11 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from coherence_planner.storage.spreadsheets.formulas import (
+    compute_missing,
+    formulas_without_results,
+    hidden_columns,
+)
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, count_workbook
 from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
@@ -269,5 +274,10 @@ def _read_worksheet(
         sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
         if any(not h for h in raw_headers):
             _fill_merged_headers(sheet, raw_headers, above, marks.merges)
+        try:
+            sheet.hidden_columns = hidden_columns(path, sheet_path)
+            compute_missing(sheet, formulas_without_results(path, sheet_path))
+        except DAMAGED as exc:
+            raise _read_error(where, exc) from exc
     merge_subheader(sheet)
     return sheet

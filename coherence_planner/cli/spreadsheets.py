@@ -28,6 +28,7 @@ from coherence_planner.storage.spreadsheets import (
 from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
 from coherence_planner.storage.spreadsheets.money_mapping import money_lines, with_cost_column
 from coherence_planner.storage.spreadsheets.proposals import scenario_name
+from coherence_planner.storage.spreadsheets.reconcile import check_totals, total_lines
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -78,7 +79,9 @@ def import_spreadsheet(
     applied = plan.without_problem_rows() if plan.problems else plan
     named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
     lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
-    lines += [f"  {line}" for line in money_lines(sheets, mappings or guess_mappings(sheets))]
+    used = mappings or guess_mappings(sheets)
+    lines += [f"  {line}" for line in money_lines(sheets, used)]
+    lines += [f"  {line}" for line in total_lines(check_totals(sheets, used, plan))]
     lines += [f"  note: {note}" for sheet in sheets for note in sheet.reading_notes]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
     lines += [f"  warning: {warning}" for warning in applied.warnings]

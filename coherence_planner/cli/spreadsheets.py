@@ -26,9 +26,8 @@ from coherence_planner.storage.spreadsheets import (
     write_xlsx,
 )
 from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
-from coherence_planner.storage.spreadsheets.money_mapping import money_lines, with_cost_column
+from coherence_planner.storage.spreadsheets.money_mapping import explain_money, with_cost_column
 from coherence_planner.storage.spreadsheets.proposals import scenario_name
-from coherence_planner.storage.spreadsheets.reconcile import check_totals, total_lines
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -60,6 +59,7 @@ def import_spreadsheet(
                 raise _read_only_place(into)
             sheets, mappings = _read(source, mapping, cost_column)
             plan = plan_import(sheets, mappings, doc.district, source=source.name)
+            explain_money(plan, sheets, mappings)
             _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
             if not plan.is_empty or plan.problems or plan.proposals:
                 doc.apply(plan.to_command(doc.district, skip_problem_rows=skip_problem_rows))
@@ -70,6 +70,7 @@ def import_spreadsheet(
         sheets, mappings = _read(source, mapping, cost_column)
         district = District(name=source.stem)
         plan = plan_import(sheets, mappings, district, source=source.name)
+        explain_money(plan, sheets, mappings)
         _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
         # Named after the district on the title block, when the sheet has one.
         district.name = plan.district_name or source.stem
@@ -79,16 +80,16 @@ def import_spreadsheet(
     applied = plan.without_problem_rows() if plan.problems else plan
     named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
     lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
-    used = mappings or guess_mappings(sheets)
-    lines += [f"  {line}" for line in money_lines(sheets, used)]
-    lines += [f"  {line}" for line in total_lines(check_totals(sheets, used, plan))]
-    lines += [f"  note: {note}" for sheet in sheets for note in sheet.reading_notes]
+    lines += [f"  {line}" for line in plan.money_said]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
     lines += [f"  warning: {warning}" for warning in applied.warnings]
     lines += [f"  note: {note}" for note in applied.notes]
     if applied.guessed_types:
         guessed = ", ".join(f"{name} ({kind})" for name, kind in applied.guessed_types)
         lines.append(f"  note: types guessed from program names, to confirm: {guessed}")
+    if applied.guessed_required:
+        required = ", ".join(f"{name} ({why})" for name, why in applied.guessed_required)
+        lines.append(f"  note: marked required by law from their names, to confirm: {required}")
     if applied.proposals:
         lines.append(
             f"  note: {len(applied.proposals)} proposals saved as the scenario "

@@ -17,7 +17,10 @@ from coherence_planner.storage.spreadsheets.money_columns import (
     money_columns,
     money_sentence,
 )
+from coherence_planner.storage.spreadsheets.plan import ImportPlan
+from coherence_planner.storage.spreadsheets.planning import guess_mappings
 from coherence_planner.storage.spreadsheets.reading import Sheet
+from coherence_planner.storage.spreadsheets.reconcile import check_totals, total_lines
 from coherence_planner.storage.spreadsheets.sheet import column_letter
 
 
@@ -80,6 +83,29 @@ def with_cost_column(
             f"--cost-column {wanted!r}: no sheet of programs has that column{listed}."
         )
     return out
+
+
+def explain_money(
+    plan: ImportPlan, sheets: list[Sheet], mappings: dict[str, SheetMapping] | None
+) -> None:
+    """Fill `plan.money_said` (the cost line, the totals, the formulas computed or not) and
+    `plan.cost_alternatives`, for the command line and the preview alike."""
+    used = dict(mappings) if mappings is not None else guess_mappings(sheets)
+    for sheet in sheets:  # a sheet without an entry is read with its guess
+        if sheet.name not in used and "*" not in used:
+            used.update(guess_mappings([sheet]))
+    plan.money_said = [
+        *money_lines(sheets, used),
+        *total_lines(check_totals(sheets, used, plan)),
+        *(note for sheet in sheets for note in sheet.reading_notes),
+    ]
+    plan.cost_alternatives = []
+    for sheet, entry in _mapped(sheets, used):
+        header = next((h for h, t in entry["columns"].items() if t == "annual_cost"), None)
+        others = chosen_for(sheet, header, entry["kind"] or "program").others
+        for other in sorted(others, key=lambda c: c.hidden):  # a hidden column last
+            shown = f"{other.letter} {other.header!r}" + (" (hidden)" if other.hidden else "")
+            plan.cost_alternatives.append((sheet.name, other.header, shown))
 
 
 def money_lines(sheets: list[Sheet], mappings: dict[str, SheetMapping]) -> list[str]:

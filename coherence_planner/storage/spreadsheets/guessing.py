@@ -4,7 +4,6 @@
   "Program" column is "5120", and its "Program Description" is the program's name.
 - A program's type from its name (then its description) when no column gives it, marked
   in the item's notes as guessed so the planner confirms it.
-- The district's name from a title block ("Maple Valley Unified School District").
 """
 
 from __future__ import annotations
@@ -14,6 +13,9 @@ import re
 from coherence_planner.domain.model import fields as F
 from coherence_planner.domain.model import vocab
 from coherence_planner.storage.spreadsheets import values as V
+
+# district_name is read from here by planning.py; it lives in district_name.py.
+from coherence_planner.storage.spreadsheets.district_name import district_name as district_name
 from coherence_planner.storage.spreadsheets.header_guess import guess_mapping
 from coherence_planner.storage.spreadsheets.header_words import ColumnMapping, target_of
 from coherence_planner.storage.spreadsheets.money_columns import choose_cost_column
@@ -176,31 +178,3 @@ def guess_type(name: str, description: str = "") -> str | None:
 def type_note(program_type: str) -> str:
     """The sentence left in the program's notes, so the planner knows to confirm it."""
     return f"Type guessed from the name at import ({program_type}); confirm or change it."
-
-
-_DISTRICT_WORDS = re.compile(
-    r"(?i)\b(school district|district|unified|usd|isd|cusd|public schools|schools|"
-    r"county schools|academy|charter|board of education|sd)\b"
-)
-_NOT_A_NAME = re.compile(
-    r"(?i)\b(report|plan|inventory|budget|spending|review|fiscal|prepared|page|run date|"
-    r"goals?|detail|worksheet|summary)\b"
-)
-
-
-def district_name(sheets: list[Sheet]) -> str | None:
-    """The district named in a title block, or None.
-
-    A title line is cut at " - ", ":" and "," ("Maple Valley USD - Budget Detail Report"),
-    and the first piece that sounds like a district and not like a report is the name.
-    """
-    for sheet in sheets:
-        if sheet.kind is None:
-            continue
-        for line in sheet.preamble[:4]:
-            for piece in re.split(r"\s+[-–—|]\s+|:\s+|,\s+|\s{2,}", line):
-                piece = piece.strip(" .")
-                named = _DISTRICT_WORDS.search(piece) and not _NOT_A_NAME.search(piece)
-                if named and 3 <= len(piece) <= 80:
-                    return piece
-    return None

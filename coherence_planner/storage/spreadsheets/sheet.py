@@ -52,6 +52,8 @@ class Sheet:
     # What reading the file itself could not do, cell by cell (formulas without stored
     # results that could not be computed, formulas.py), for the preview and the command line.
     reading_notes: list[str] = field(default_factory=list)
+    # The workbook's title in its properties (xlsx only), where a district may be named.
+    workbook_title: str = ""
 
     def cell(self, row: Row, header: str) -> Any:
         index = self.headers.index(header)

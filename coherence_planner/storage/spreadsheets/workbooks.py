@@ -183,10 +183,14 @@ def read_xlsx(
             raise _read_error(path.name, exc) from exc
         try:
             _refuse_too_many_items(path, workbook.worksheets, counts.rows)
-            return [
+            sheets = [
                 _read_worksheet(path, ws, budget, progress, counts.rows)
                 for ws in workbook.worksheets
             ]
+            title = " ".join(str(workbook.properties.title or "").split())[:200]
+            for sheet in sheets:
+                sheet.workbook_title = title
+            return sheets
         finally:
             workbook.close()
 

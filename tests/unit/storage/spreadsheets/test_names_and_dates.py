@@ -64,3 +64,26 @@ def test_the_districts_name_on_every_row_is_no_programs_name_and_essa_program_no
     assert set(found) == {"Reading Teachers", "Teacher Mentoring", "Math Coaches"}
     assert "warning" not in said  # "Title I, Part A" is a title, not an evidence level
     assert "'ESSA Program'" in said  # listed once, among the columns not imported
+
+
+def test_the_plan_is_named_after_the_district_in_an_lea_column_or_the_workbooks_title(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    _, said = programs(
+        tmp_path,
+        "LEA Name,Activity Description,Budgeted Amount\n"
+        "Riverbend Independent School District,Reading Teachers,100\n"
+        "Riverbend Independent School District,Math Coaches,300\n",
+    )
+    assert said.startswith("Created plan.coherence for Riverbend Independent School District")
+    book = openpyxl.Workbook()
+    book.properties.title = "Pinecrest County Schools — Program Inventory"
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Initiative", "Owner", "Annual Cost"])
+    sheet.append(["Tutoring", "Ann", 100])
+    book.save(tmp_path / "inventory.xlsx")
+    said = import_spreadsheet(tmp_path / "inventory.xlsx", tmp_path / "p.coherence")
+    assert said.startswith("Created p.coherence for Pinecrest County Schools from")

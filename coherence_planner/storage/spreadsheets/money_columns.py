@@ -37,6 +37,7 @@ _NEVER = re.compile(
     r"\b(available|balance|remaining|change|variance|difference|diff|increase|decrease|"
     r"percent|pct|per (student|pupil|participant|child|teacher|site|school|fte)|"
     r"to date|todate|cumulative|lifetime|life of|code|codes|number|fte|salary|rate)\b"
+    r"|\byear$"  # "Plan Year", "Fiscal Year": a column of years, not of dollars
 )
 _REVISED = re.compile(r"\b(revised|amended|adjusted|current|final|working)\b")
 _ORIGINAL = re.compile(r"\b(original|adopted|initial|approved|prior year|last year|previous)\b")
@@ -75,6 +76,7 @@ class MoneyColumn:
     original: bool
     revised: bool
     total: bool
+    named: bool = False  # its header names the annual cost ("Annual Cost", "Budget")
 
 
 @dataclass
@@ -102,8 +104,10 @@ class MoneyChoice:
 
 
 def _numeric_share(sheet: Sheet, index: int) -> float:
-    """How many of the column's filled cells read as money (0 to 1)."""
+    """How many of the column's filled cells read as money (0 to 1); 0 for a column of
+    years (every number a whole one from 1900 to 2100)."""
     filled = read = 0
+    years = True
     for row in sheet.rows[:300]:
         raw = row.cells[index] if index < len(row.cells) else None
         if V.is_blank(raw):
@@ -112,10 +116,11 @@ def _numeric_share(sheet: Sheet, index: int) -> float:
         value, error = V.parse_money(raw, signed=True)
         if value is not None and error is None:
             read += 1
+            years = years and float(value).is_integer() and 1900 <= value <= 2100
         elif isinstance(raw, str) and "," in raw:  # "1.234,56": a decimal comma
             value, error = V.parse_money(raw, signed=True, comma_decimals=True)
             read += value is not None and error is None
-    return read / filled if filled else 0.0
+    return read / filled if filled and not (read and years) else 0.0
 
 
 def money_columns(sheet: Sheet, kind: str = "program") -> list[MoneyColumn]:
@@ -125,7 +130,10 @@ def money_columns(sheet: Sheet, kind: str = "program") -> list[MoneyColumn]:
         key = header_key(header)
         if not key or _NEVER.search(key):
             continue
-        named = target_in(header, kind)[0] == "annual_cost"
+        target = target_in(header, kind)[0]
+        if target not in (None, "annual_cost"):
+            continue  # another field's column: "Total Students Served", "Funding Source"
+        named = target == "annual_cost"
         if not named and not _MONEY_WORDS.search(key):
             continue
         if _numeric_share(sheet, index) < 0.5:
@@ -140,6 +148,7 @@ def money_columns(sheet: Sheet, kind: str = "program") -> list[MoneyColumn]:
                 original=bool(_ORIGINAL.search(key)),
                 revised=bool(_REVISED.search(key)),
                 total=bool(_TOTAL.search(key)),
+                named=named,
             )
         )
     return out
@@ -154,6 +163,7 @@ def _rank(column: MoneyColumn, plan_year: int | None) -> tuple[int, ...]:
         column.spent,
         0 if column.revised else 2 if column.original else 1,
         not column.total,
+        not column.named,  # "Annual Cost" over a column that only sounds like money
     )
 
 

@@ -136,3 +136,14 @@ def test_shared_formulas_move_with_their_cells(tmp_path: Path) -> None:
 
     assert _moved("SUM(B4:C4)*$D$1", (4, 5), (6, 5)) == "SUM(B6:C6)*$D$1"
     assert _moved("B4+C$4", (4, 5), (5, 6)) == "C5+D$4"
+
+
+def test_columns_that_only_sound_like_money_never_take_the_cost(tmp_path: Path) -> None:
+    source = workbook(
+        tmp_path / "inventory.xlsx",
+        ["Program", "Plan Year", "Total Students Served", "Annual Cost", "Allocation Code"],
+        [["Read Well", 2026, 400, 81_000, 3010], ["Math Boost", 2026, 120, 9_500, 3020]],
+    )
+    found, said = costs(tmp_path, source)
+    assert found == {"Read Well": 81_000, "Math Boost": 9_500}
+    assert "Cost:" not in said  # one money column: nothing to choose between

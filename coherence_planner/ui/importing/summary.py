@@ -129,7 +129,7 @@ class Summary:
     def _money(self, district: District) -> None:
         plan = self.plan
         if not plan.amounts:
-            self.add("Money", "", [sentence(line) for line in plan.money_said])
+            self.add("Money", "", [sentence(self._local(line)) for line in plan.money_said])
             return
         planned = {c.item.id: c.item.kind for c in plan.creates}
         kinds = {
@@ -149,7 +149,7 @@ class Summary:
             for c in plan.creates
             if c.item.kind == "program" and getattr(c.item, "annual_cost", None) is None
         ]
-        lines = [sentence(line) for line in plan.money_said]
+        lines = [sentence(self._local(line)) for line in plan.money_said]
         if missing:
             lines.append(f"No amount for {join_words(missing)}.")
         self.add("Money", opening, lines or None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import operator
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -295,12 +295,20 @@ def _truthy(value: Any) -> bool:
     return bool(value) if not isinstance(value, str) else value.upper() == "TRUE"
 
 
-def compute_missing(sheet: Sheet, formulas: dict[Cell, str]) -> None:
+def compute_missing(
+    sheet: Sheet,
+    formulas: dict[Cell, str],
+    above: Sequence[tuple[int, tuple[Any, ...]]] = (),
+) -> None:
     """Fill the sheet's cells whose formulas have no stored result, and name in
-    `sheet.reading_notes` the cells that cannot be computed."""
+    `sheet.reading_notes` the cells that cannot be computed. `above` holds the rows above
+    the table (a rate or an allocation in the title block a formula may refer to)."""
     if not formulas:
         return
     grid: dict[Cell, Any] = {}
+    for number, values in above:
+        for col, found in enumerate(values, start=1):
+            grid[(number, col)] = found
     for line in sheet.rows:
         for col, found in enumerate(line.cells, start=1):
             grid[(line.number, col)] = found

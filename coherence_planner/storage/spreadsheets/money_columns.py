@@ -88,20 +88,6 @@ class MoneyChoice:
     others: list[MoneyColumn] = field(default_factory=list)
     plan_year: int | None = None
 
-    def why_not(self, other: MoneyColumn) -> str:
-        """Why `other` is not the cost: a few words a planner reads."""
-        if other.hidden:
-            return "hidden"
-        if other.spent:
-            return "spent, not budgeted"
-        if self.plan_year and other.year and other.year < self.plan_year:
-            return "an earlier year"
-        if other.original and self.chosen is not None and self.chosen.revised:
-            return "the original, not the revised"
-        if self.chosen is not None and self.chosen.total and not other.total:
-            return "a part of the total"
-        return "another money column"
-
 
 def _numeric_share(sheet: Sheet, index: int) -> float:
     """How many of the column's filled cells read as money (0 to 1); 0 for a column of

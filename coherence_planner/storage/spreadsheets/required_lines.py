@@ -23,7 +23,7 @@ _REQUIRED: tuple[tuple[str, str], ...] = (
     ),
     (r"\bindirect costs?\b", "the indirect cost rate charged to the grant"),
     (
-        r"\bidea\b|special education|\bsped\b|students with disabilities",
+        r"(?-i:\bIDEA\b)|special education|\bsped\b|students with disabilities",
         "IDEA: special education services",
     ),
     (r"\bsection 504\b|\b504 (plan|coordinat)", "Section 504 of the Rehabilitation Act"),
@@ -40,9 +40,8 @@ _REQUIRED: tuple[tuple[str, str], ...] = (
 def required_because(name: str, description: str = "") -> str | None:
     """Why a line is required by law, from its name (then its description), or None."""
     for text in (name, description):
-        lowered = text.lower()
         for pattern, why in _REQUIRED:
-            if re.search(pattern, lowered):
+            if re.search(pattern, text, re.IGNORECASE):  # IDEA only in capitals ("Idea Lab")
                 return why
     return None
 

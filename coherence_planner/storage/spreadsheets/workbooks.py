@@ -280,7 +280,7 @@ def _read_worksheet(
             _fill_merged_headers(sheet, raw_headers, above, marks.merges)
         try:
             sheet.hidden_columns = hidden_columns(path, sheet_path)
-            compute_missing(sheet, formulas_without_results(path, sheet_path))
+            compute_missing(sheet, formulas_without_results(path, sheet_path), above)
         except DAMAGED as exc:
             raise _read_error(where, exc) from exc
     merge_subheader(sheet)

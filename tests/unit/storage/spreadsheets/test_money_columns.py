@@ -129,6 +129,18 @@ def test_formulas_without_stored_results_are_computed_or_named(tmp_path: Path) -
     assert "(such as =VLOOKUP(A6,Rates!A:B,2,0))" in said
 
 
+def test_a_formula_may_refer_to_the_title_block_above_the_table(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Lakeview Unified School District", "Benefit rate", 0.25])
+    sheet.append(["Program", "Owner", "Salaries", "Annual Cost"])
+    sheet.append(["Read Well", "Ann", 80_000, "=C3*(1+$C$1)"])
+    book.save(tmp_path / "rates.xlsx")
+    found, _ = costs(tmp_path, tmp_path / "rates.xlsx")
+    assert found == {"Read Well": 100_000}  # not 80,000: the rate was read, not taken as 0
+
+
 def test_shared_formulas_move_with_their_cells(tmp_path: Path) -> None:
     """A shared formula (one master, copies that say only its index) is computed for each
     copy with its references moved, as Excel would."""

@@ -35,10 +35,15 @@ def test_lines_the_law_requires_are_proposed_as_required_and_marked_guessed(
         "IDEA Part B Special Education Services,500000\n"
         "Section 504 Coordination,46650\n"
         "K-2 Dyslexia Screener (state-mandated),20000\n"
-        "Lexia Core5 Reading,93800\n",
+        "Lexia Core5 Reading,93800\n"
+        "Idea Lab Makerspace,5000\n",  # IDEA the law is written in capitals
     )
     required = {name for name, (flag, _) in items.items() if flag}
-    assert required == set(items) - {"Family Engagement Liaisons", "Lexia Core5 Reading"}
+    assert required == set(items) - {
+        "Family Engagement Liaisons",
+        "Lexia Core5 Reading",
+        "Idea Lab Makerspace",
+    }
     assert all("required" in guessed for name, (_, guessed) in items.items() if name in required)
     assert (
         "marked required by law from their names, to confirm: McKinney-Vento Homeless "

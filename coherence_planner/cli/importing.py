@@ -25,9 +25,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 args.mapping,
                 replace=args.replace,
                 skip_problem_rows=args.skip_problem_rows,
+                cost_column=args.cost_column,
             )
         )
         return 0
+    if args.cost_column:
+        raise CommandError("--cost-column applies to spreadsheets (.xlsx, .csv) only")
     if args.mapping:
         raise CommandError("--mapping applies to spreadsheets (.xlsx, .csv) only")
     district = load(args.source)

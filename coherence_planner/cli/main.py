@@ -61,6 +61,12 @@ def _parser() -> _Parser:
         action="store_true",
         help="spreadsheet: import the rows that read cleanly and list the others",
     )
+    imp.add_argument(
+        "--cost-column",
+        metavar="COLUMN",
+        help="spreadsheet: the column (its header or letter) whose money is each program's "
+        "annual cost, instead of the one the import chooses",
+    )
 
     exp = sub.add_parser("export", help="write a plan as JSON, SVG, PNG, PDF, XLSX or CSV")
     exp.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")

@@ -26,6 +26,7 @@ from coherence_planner.storage.spreadsheets import (
     write_xlsx,
 )
 from coherence_planner.storage.spreadsheets.choosing import NothingToImport, why_nothing
+from coherence_planner.storage.spreadsheets.money_mapping import explain_money, with_cost_column
 from coherence_planner.storage.spreadsheets.proposals import scenario_name
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
@@ -38,11 +39,14 @@ def import_spreadsheet(
     *,
     replace: bool = False,
     skip_problem_rows: bool = False,
+    cost_column: str | None = None,
 ) -> str:
     """Import a spreadsheet into a plan; returns the lines to print.
 
     Raises SpreadsheetError, MappingError or ImportRefused (all KnownError) with nothing
     written when the file cannot be read or has problems (unless `skip_problem_rows`).
+    `cost_column` (a header or a column letter) is the money imported as annual cost,
+    instead of the column money_columns.py would choose.
     """
     from coherence_planner.storage.document import Document
 
@@ -53,8 +57,9 @@ def import_spreadsheet(
             # fail silently (issue 24), and the import would print "Imported" for nothing.
             if doc.read_only:
                 raise _read_only_place(into)
-            sheets, mappings = _read(source, mapping)
+            sheets, mappings = _read(source, mapping, cost_column)
             plan = plan_import(sheets, mappings, doc.district, source=source.name)
+            explain_money(plan, sheets, mappings)
             _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
             if not plan.is_empty or plan.problems or plan.proposals:
                 doc.apply(plan.to_command(doc.district, skip_problem_rows=skip_problem_rows))
@@ -62,9 +67,10 @@ def import_spreadsheet(
     else:
         if not os.access(into.parent, os.W_OK):
             raise ReadOnlyDestination(into)
-        sheets, mappings = _read(source, mapping)
+        sheets, mappings = _read(source, mapping, cost_column)
         district = District(name=source.stem)
         plan = plan_import(sheets, mappings, district, source=source.name)
+        explain_money(plan, sheets, mappings)
         _refuse_if_empty(sheets, mappings, plan, skip_problem_rows)
         # Named after the district on the title block, when the sheet has one.
         district.name = plan.district_name or source.stem
@@ -74,12 +80,16 @@ def import_spreadsheet(
     applied = plan.without_problem_rows() if plan.problems else plan
     named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
     lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
+    lines += [f"  {line}" for line in plan.money_said]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
     lines += [f"  warning: {warning}" for warning in applied.warnings]
     lines += [f"  note: {note}" for note in applied.notes]
     if applied.guessed_types:
         guessed = ", ".join(f"{name} ({kind})" for name, kind in applied.guessed_types)
         lines.append(f"  note: types guessed from program names, to confirm: {guessed}")
+    if applied.guessed_required:
+        required = ", ".join(f"{name} ({why})" for name, why in applied.guessed_required)
+        lines.append(f"  note: marked required by law from their names, to confirm: {required}")
     if applied.proposals:
         lines.append(
             f"  note: {len(applied.proposals)} proposals saved as the scenario "
@@ -96,9 +106,13 @@ def _read_only_place(plan: Path) -> KnownError:
 
 
 def _read(
-    source: Path, mapping: str | Path | None
+    source: Path, mapping: str | Path | None, cost_column: str | None = None
 ) -> tuple[list[Sheet], dict[str, SheetMapping] | None]:
-    return read_spreadsheet(source), load_mappings(mapping) if mapping else None
+    sheets = read_spreadsheet(source)
+    mappings = load_mappings(mapping) if mapping else None
+    if cost_column:
+        mappings = with_cost_column(sheets, mappings or guess_mappings(sheets), cost_column)
+    return sheets, mappings
 
 
 def _refuse_if_empty(

@@ -4,33 +4,109 @@
   "Program" column is "5120", and its "Program Description" is the program's name.
 - A program's type from its name (then its description) when no column gives it, marked
   in the item's notes as guessed so the planner confirms it.
-- The district's name from a title block ("Maple Valley Unified School District").
 """
 
 from __future__ import annotations
 
 import re
 
+from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model import vocab
+from coherence_planner.storage.spreadsheets import values as V
+
+# district_name is read from here by planning.py; it lives in district_name.py.
+from coherence_planner.storage.spreadsheets.district_name import district_name as district_name
 from coherence_planner.storage.spreadsheets.header_guess import guess_mapping
 from coherence_planner.storage.spreadsheets.header_words import ColumnMapping, target_of
+from coherence_planner.storage.spreadsheets.money_columns import choose_cost_column
 from coherence_planner.storage.spreadsheets.reading import Sheet
 
-_CODE = re.compile(r"^[A-Z]{0,4}[-.]?\d[\d.\-/]*[A-Z]?$")
+# One word of capitals, digits and separators: 5120, "0100-5120", "PRG-12", "3213-LEX".
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9.\-/_]*$")
+
+
+def _is_code(text: str) -> bool:
+    """A code, not a name: one short word of capitals and digits, with a digit in it, or
+    of at most three capitals ("AVD", a ledger's project key)."""
+    return (
+        len(text) <= 14
+        and bool(_CODE.match(text))
+        and (any(ch.isdigit() for ch in text) or len(text) <= 3)
+    )
 
 
 def _codes(values: list[object]) -> bool:
-    """True when nearly every value is a code such as 5120, "0100-5120" or "PRG-12"."""
+    """True when nearly every value is a code, or every row holds the same value (the
+    district's name on every row of a state export's "LEA Name" is no program's name)."""
     texts = [str(v).strip() for v in values if v is not None and str(v).strip()]
     if not texts:
         return False
-    coded = sum(1 for t in texts if isinstance(t, str) and _CODE.match(t.upper()) and len(t) <= 14)
+    if len(texts) >= 3 and len(set(texts)) == 1:
+        return True
+    coded = sum(1 for t in texts if _is_code(t))
     return coded >= 0.8 * len(texts)
 
 
+def _distinct(sheet: Sheet, header: str) -> int:
+    index = sheet.headers.index(header)
+    return len({str(row.cells[index]).strip() for row in sheet.rows[:200]})
+
+
 def guess_columns(sheet: Sheet, kind: str) -> ColumnMapping:
-    """`guess_mapping` of the headers, then the name moved from codes to their descriptions."""
-    columns = guess_mapping(sheet.headers, kind)
-    name_header = next((h for h, t in columns.items() if t == "name"), None)
+    """`guess_mapping` of the headers, the cost moved to the money a cabinet means
+    (money_columns.py), then the name and funding moved from codes to their descriptions."""
+    columns = with_cost_column(sheet, kind, guess_mapping(sheet.headers, kind))
+    return without_unreadable_choices(sheet, kind, names_over_codes(sheet, kind, columns))
+
+
+def without_unreadable_choices(sheet: Sheet, kind: str, columns: ColumnMapping) -> ColumnMapping:
+    """The mapping without a guessed column of choices (evidence, tier, status, type) whose
+    cells mostly are not among them: a consolidated application's "ESSA Program" ("Title
+    I, Part A") names a title, not an evidence level, and read as one it warned on every
+    row. The column is then reported as not imported, once."""
+    if kind not in vocab.ITEM_KINDS:
+        return columns
+    specs = {s.name: s for s in F.fields_of(kind)}
+    out = dict(columns)
+    for header, target in columns.items():
+        spec = specs.get(target)
+        if spec is None or spec.type not in (F.ENUM, F.INT_CHOICE) or header not in sheet.headers:
+            continue
+        index = sheet.headers.index(header)
+        filled = [r.cells[index] for r in sheet.rows[:300] if not V.is_blank(r.cells[index])]
+        unread = sum(1 for raw in filled if V.parse_field(spec, raw)[1] is not None)
+        if len(filled) >= 3 and unread > len(filled) / 2:
+            del out[header]
+    return out
+
+
+def with_cost_column(sheet: Sheet, kind: str, columns: ColumnMapping) -> ColumnMapping:
+    """The mapping with `choose_cost_column`'s choice as the annual cost, or with no cost
+    when every money column is hidden."""
+    if kind not in vocab.ITEM_KINDS or not any(
+        spec.name == "annual_cost" for spec in F.fields_of(kind)
+    ):
+        return columns
+    choice = choose_cost_column(sheet, kind)
+    out = {h: t for h, t in columns.items() if t != "annual_cost"}
+    if choice.chosen is not None:
+        out[choice.chosen.header] = "annual_cost"
+    elif not any(c.hidden for c in choice.others):
+        return columns  # no money column read from the values: keep the header's guess
+    return {h: out[h] for h in sheet.headers if h in out}
+
+
+def names_over_codes(sheet: Sheet, kind: str, columns: ColumnMapping) -> ColumnMapping:
+    """The name (and the funding source) read from the description beside a column of
+    codes: "ESSER III – Lexia Core5 Reading" beside "3213-LEX", "General Fund" beside "01"."""
+    for target in ("name", "funding_source"):
+        columns = _described(sheet, columns, target)
+    return columns
+
+
+def _described(sheet: Sheet, columns: ColumnMapping, target: str) -> ColumnMapping:
+    """`columns` with `target` moved from a column of codes to its description column."""
+    name_header = next((h for h, t in columns.items() if t == target), None)
     if name_header is None:
         return columns
     index = sheet.headers.index(name_header)
@@ -43,15 +119,17 @@ def guess_columns(sheet: Sheet, kind: str) -> ColumnMapping:
         if h != name_header
         and re.search(r"(?i)\b(description|desc|name|title)\b", h)
         and (h.lower().startswith(stem) or target_of(h) in ("description", "name"))
+        and (target == "name" or h.lower().startswith(stem))
         and not _codes([row.cells[sheet.headers.index(h)] for row in sheet.rows[:200]])
     ]
     # "Program Description" beside "Program" before any other description column.
-    candidates.sort(key=lambda h: not h.lower().startswith(stem))
+    # then the description that tells the most rows apart.
+    candidates.sort(key=lambda h: (not h.lower().startswith(stem), -_distinct(sheet, h)))
     if not candidates:
         return columns
     chosen = candidates[0]
     out = {h: t for h, t in columns.items() if h not in (name_header, chosen)}
-    out[chosen] = "name"
+    out[chosen] = target
     return {h: out[h] for h in sheet.headers if h in out}
 
 
@@ -100,31 +178,3 @@ def guess_type(name: str, description: str = "") -> str | None:
 def type_note(program_type: str) -> str:
     """The sentence left in the program's notes, so the planner knows to confirm it."""
     return f"Type guessed from the name at import ({program_type}); confirm or change it."
-
-
-_DISTRICT_WORDS = re.compile(
-    r"(?i)\b(school district|district|unified|usd|isd|cusd|public schools|schools|"
-    r"county schools|academy|charter|board of education|sd)\b"
-)
-_NOT_A_NAME = re.compile(
-    r"(?i)\b(report|plan|inventory|budget|spending|review|fiscal|prepared|page|run date|"
-    r"goals?|detail|worksheet|summary)\b"
-)
-
-
-def district_name(sheets: list[Sheet]) -> str | None:
-    """The district named in a title block, or None.
-
-    A title line is cut at " - ", ":" and "," ("Maple Valley USD - Budget Detail Report"),
-    and the first piece that sounds like a district and not like a report is the name.
-    """
-    for sheet in sheets:
-        if sheet.kind is None:
-            continue
-        for line in sheet.preamble[:4]:
-            for piece in re.split(r"\s+[-–—|]\s+|:\s+|,\s+|\s{2,}", line):
-                piece = piece.strip(" .")
-                named = _DISTRICT_WORDS.search(piece) and not _NOT_A_NAME.search(piece)
-                if named and 3 <= len(piece) <= 80:
-                    return piece
-    return None

@@ -29,6 +29,7 @@ from coherence_planner.storage.spreadsheets.proposals import (
     read_proposal,
 )
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
+from coherence_planner.storage.spreadsheets.required_lines import propose_required
 from coherence_planner.storage.spreadsheets.row_values import RowReader
 
 
@@ -104,6 +105,10 @@ class ItemPlanner(LinkPlanner):
                 return
             if kind == "program" and "type" not in columns.values():
                 self.guess_program_type(values)
+            if kind == "program" and "required" not in columns.values():
+                law = propose_required(values)  # required_lines.py (issue 23)
+                if law:
+                    self.plan.guessed_required.append((values["name"], law))
             target_id = target_id or self.new_id(kind)
             self.create(sheet, kind, first, target_id, values)
         else:

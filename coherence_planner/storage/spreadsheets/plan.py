@@ -112,6 +112,13 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)  # unmapped columns, skipped sheets and rows
     proposals: list[Proposal] = field(default_factory=list)  # Keep/Modify/Stop, as a scenario
     guessed_types: list[tuple[str, str]] = field(default_factory=list)  # (program name, type)
+    # Lines marked required because their names say the law requires them: (name, why).
+    guessed_required: list[tuple[str, str]] = field(default_factory=list)
+    # Which money was imported and how it squares with the sheet's own totals, in lines a
+    # planner reads (money_mapping.explain_money), and the other money columns a click can
+    # choose instead: (sheet name, header, how the preview names it).
+    money_said: list[str] = field(default_factory=list)
+    cost_alternatives: list[tuple[str, str, str]] = field(default_factory=list)
     created_goals: list[str] = field(default_factory=list)  # "Goal 1"... made for bare numbers
     district_name: str | None = None  # from a title block, for naming a new plan
     # What the preview tells the planner in plain words (each sentence is in `notes` too):
@@ -172,6 +179,9 @@ class ImportPlan:
             notes=[*self.notes, *left_out_sheets, *skipped_rows],
             proposals=[p for p in self.proposals if p.item_id not in dropped_ids],
             guessed_types=[g for g in self.guessed_types if g[0] not in dropped_names],
+            guessed_required=[g for g in self.guessed_required if g[0] not in dropped_names],
+            money_said=self.money_said,
+            cost_alternatives=self.cost_alternatives,
             created_goals=self.created_goals,
             district_name=self.district_name,
             left_out=self.left_out,

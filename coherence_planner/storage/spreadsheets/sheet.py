@@ -47,6 +47,13 @@ class Sheet:
     # (first col, first row, last col, last row): from the sheet's XML, xlsx only.
     aggregate_rows: set[int] = field(default_factory=set)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Hidden columns (1-based, xlsx only): stale figures a person hid (money_columns.py).
+    hidden_columns: set[int] = field(default_factory=set)
+    # What reading the file itself could not do, cell by cell (formulas without stored
+    # results that could not be computed, formulas.py), for the preview and the command line.
+    reading_notes: list[str] = field(default_factory=list)
+    # The workbook's title in its properties (xlsx only), where a district may be named.
+    workbook_title: str = ""
 
     def cell(self, row: Row, header: str) -> Any:
         index = self.headers.index(header)
@@ -65,7 +72,7 @@ class Sheet:
 def unique_headers(raw: list[str]) -> list[str]:
     out: list[str] = []
     for i, text in enumerate(raw):
-        name = text or f"Column {_column_letter(i + 1)}"
+        name = text or f"Column {column_letter(i + 1)}"
         base, n = name, 2
         while name in out:
             name = f"{base} ({n})"
@@ -74,7 +81,8 @@ def unique_headers(raw: list[str]) -> list[str]:
     return out
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA: the column as the spreadsheet names it."""
     letters = ""
     while index:
         index, rem = divmod(index - 1, 26)

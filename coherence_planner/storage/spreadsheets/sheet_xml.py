@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,40 +61,47 @@ def adds_up_other_rows(formula: str, row: int) -> bool:
     return len(rows) >= 2 and bool(re.fullmatch(r"[\s=+$A-Z0-9()]*", text))
 
 
+def overlapping_chunks(path: Path, member: str) -> Iterator[bytes]:
+    """The member's bytes in chunks, each starting with the end of the one before, so a
+    pattern cut at a chunk's edge is whole in the next (a match may be seen twice)."""
+    with zipfile.ZipFile(path) as archive, archive.open(member) as src:
+        tail = b""
+        while True:
+            chunk = src.read(CHUNK)
+            data = tail + chunk
+            yield data
+            if not chunk:
+                return
+            tail = data[-OVERLAP:]
+
+
 def scan_sheet(path: Path, member: str) -> SheetMarks:
     """Merges and adding-up rows of one worksheet member of the workbook at `path`."""
     marks = SheetMarks()
     seen_merges: set[bytes] = set()
     shared: dict[bytes, bool] = {}  # shared formula index -> adds up rows (master's verdict)
     pending_shared: list[tuple[int, bytes]] = []
-    with zipfile.ZipFile(path) as archive, archive.open(member) as src:
-        tail = b""
-        while True:
-            chunk = src.read(CHUNK)
-            data = tail + chunk
-            for match in _MERGE.finditer(data):
-                if match.group(0) in seen_merges:
-                    continue
-                seen_merges.add(match.group(0))
-                c1, r1, c2, r2 = match.groups()
-                marks.merges.append(
-                    (column_index(c1.decode()), int(r1), column_index(c2.decode()), int(r2))
-                )
-            for match in _FORMULA_CELL.finditer(data):
-                row = int(match.group(1))
-                attributes, text = match.group(2) or b"", match.group(3)
-                index = _SHARED_INDEX.search(attributes)
-                if text:
-                    verdict = adds_up_other_rows(text.decode("utf-8", "replace"), row)
-                    if verdict:
-                        marks.aggregate_rows.add(row)
-                    if index is not None:
-                        shared[index.group(1)] = verdict
-                elif index is not None:
-                    pending_shared.append((row, index.group(1)))
-            if not chunk:
-                break
-            tail = data[-OVERLAP:]
+    for data in overlapping_chunks(path, member):
+        for match in _MERGE.finditer(data):
+            if match.group(0) in seen_merges:
+                continue
+            seen_merges.add(match.group(0))
+            c1, r1, c2, r2 = match.groups()
+            marks.merges.append(
+                (column_index(c1.decode()), int(r1), column_index(c2.decode()), int(r2))
+            )
+        for match in _FORMULA_CELL.finditer(data):
+            row = int(match.group(1))
+            attributes, text = match.group(2) or b"", match.group(3)
+            index = _SHARED_INDEX.search(attributes)
+            if text:
+                verdict = adds_up_other_rows(text.decode("utf-8", "replace"), row)
+                if verdict:
+                    marks.aggregate_rows.add(row)
+                if index is not None:
+                    shared[index.group(1)] = verdict
+            elif index is not None:
+                pending_shared.append((row, index.group(1)))
     # A shared formula copied down a column of subtotals repeats its master's verdict.
     marks.aggregate_rows.update(row for row, index in pending_shared if shared.get(index))
     return marks

@@ -24,6 +24,11 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from coherence_planner.storage.spreadsheets.formulas import (
+    compute_missing,
+    formulas_without_results,
+    hidden_columns,
+)
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, count_workbook
 from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
@@ -178,10 +183,14 @@ def read_xlsx(
             raise _read_error(path.name, exc) from exc
         try:
             _refuse_too_many_items(path, workbook.worksheets, counts.rows)
-            return [
+            sheets = [
                 _read_worksheet(path, ws, budget, progress, counts.rows)
                 for ws in workbook.worksheets
             ]
+            title = " ".join(str(workbook.properties.title or "").split())[:200]
+            for sheet in sheets:
+                sheet.workbook_title = title
+            return sheets
         finally:
             workbook.close()
 
@@ -269,5 +278,10 @@ def _read_worksheet(
         sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
         if any(not h for h in raw_headers):
             _fill_merged_headers(sheet, raw_headers, above, marks.merges)
+        try:
+            sheet.hidden_columns = hidden_columns(path, sheet_path)
+            compute_missing(sheet, formulas_without_results(path, sheet_path), above)
+        except DAMAGED as exc:
+            raise _read_error(where, exc) from exc
     merge_subheader(sheet)
     return sheet

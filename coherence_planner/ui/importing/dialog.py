@@ -33,6 +33,7 @@ from coherence_planner.storage.spreadsheets import (
     save_mappings,
 )
 from coherence_planner.storage.spreadsheets.choosing import most_like_inventory, opening_mappings
+from coherence_planner.storage.spreadsheets.money_mapping import explain_money
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.importing.mapping import MappingPage
@@ -146,6 +147,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
         self.mapping_page.changed.connect(self.replan)
+        self.preview_page.cost_chosen.connect(self.choose_cost)
         self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
 
         self._fit_to_screen()
@@ -166,9 +168,9 @@ class ImportDialog(QDialog):
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.plan = plan_import(
-                self.sheets, self.mapping_page.mappings(), self.district, source=self.source
-            )
+            mappings = self.mapping_page.mappings()
+            self.plan = plan_import(self.sheets, mappings, self.district, source=self.source)
+            explain_money(self.plan, self.sheets, mappings)  # the cost line and the totals
         finally:
             if busy:
                 QApplication.restoreOverrideCursor()
@@ -177,6 +179,12 @@ class ImportDialog(QDialog):
         )
         self.live.setText(f"With this mapping: {self.plan.summary()}.")
         self._update_buttons()
+
+    def choose_cost(self, sheet: str, header: str) -> None:
+        """The preview's click on another money column: it becomes the annual cost."""
+        editor = self.mapping_page.editors.get(sheet)
+        if editor is not None and header in editor.column_combos:
+            editor.choose(header, "annual_cost")  # the mapping changes, and the plan with it
 
     @property
     def plan_name(self) -> str:
@@ -199,10 +207,12 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan.problem_rows() and not self.skip_problem_rows:
             rows = len(plan.problem_rows())
+            # Not "values that cannot be read": a row may be fine and have another problem
+            # (the same name as a row of another sheet); the list above says which.
             return (
-                f"Import is off: {plural(rows, 'row')} "
-                f"{'has values' if rows == 1 else 'have values'} that cannot be read "
-                "(listed above). Correct the spreadsheet and import it again, change the "
+                f"Import is off: {plural(rows, 'row')} cannot be imported as "
+                f"{'it is' if rows == 1 else 'they are'} (listed above, each with why). "
+                "Correct the spreadsheet and import it again, change the "
                 "mapping, or tick the box above to leave "
                 f"{'that row' if rows == 1 else 'those rows'} out."
             )

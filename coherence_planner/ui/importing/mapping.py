@@ -28,9 +28,9 @@ from coherence_planner.domain.model import vocab
 from coherence_planner.storage.spreadsheets import (
     Sheet,
     SheetMapping,
-    guess_mapping,
     targets_of,
 )
+from coherence_planner.storage.spreadsheets.guessing import guess_columns
 from coherence_planner.storage.spreadsheets.header_words import INDICATOR_SHEET, LINK_SHEET
 from coherence_planner.storage.spreadsheets.nonitems import classify
 from coherence_planner.storage.spreadsheets.reading import Row
@@ -108,8 +108,19 @@ class SheetMappingEditor(QWidget):
         self.column_combos: dict[str, QComboBox] = {}
         items = item_rows(sheet, mapping)
         for row, header in enumerate(sheet.headers):
-            name = QTableWidgetItem(header)
-            name.setToolTip(tooltip(header))
+            hidden = row + 1 in sheet.hidden_columns
+            name = QTableWidgetItem(f"{header} (hidden)" if hidden else header)
+            name.setToolTip(
+                tooltip(header)
+                + (
+                    "\nThis column is hidden in the workbook. People hide a column when "
+                    "its figures are stale, so it is not imported unless you choose it."
+                    if hidden
+                    else ""
+                )
+            )
+            if hidden:
+                name.setForeground(self.palette().placeholderText())
             self.table.setItem(row, 0, name)
             shown = samples(sheet, header, rows=items)
             sample = QTableWidgetItem("  ·  ".join(shown) if shown else "(empty)")
@@ -185,7 +196,8 @@ class SheetMappingEditor(QWidget):
         if self._quiet:
             return
         kind = self.kind
-        self._fill_targets(guess_mapping(self.sheet.headers, kind) if kind else {})
+        # The same guess the import makes: the money a cabinet means, names over codes.
+        self._fill_targets(guess_columns(self.sheet, kind) if kind else {})
         self.changed.emit()
 
     def _column_changed(self, header: str) -> None:

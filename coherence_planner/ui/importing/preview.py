@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,8 @@ class PreviewPage(QWidget):
     """Step 2: counts, the changes, the problems, and the choice to skip problem rows."""
 
     skip_changed = Signal(bool)
+    # Another money column clicked in the summary: (sheet name, header).
+    cost_chosen = Signal(str, str)
 
     def __init__(self, sheets: list[Sheet], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +129,7 @@ class PreviewPage(QWidget):
         self.understood = QTextBrowser()
         self.understood.setAccessibleName("What the import read from the spreadsheet")
         self.understood.setOpenLinks(False)
+        self.understood.anchorClicked.connect(self._anchor_clicked)
         self.understood.setMinimumHeight(120)
 
         self.skip = QCheckBox("Skip rows with problems and import the rest")
@@ -159,6 +162,11 @@ class PreviewPage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.skip)
         layout.addWidget(self.reason)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        chosen = self.summary.cost_link(url.toString())
+        if chosen is not None:
+            self.cost_chosen.emit(*chosen)
 
     # -- showing a plan ----------------------------------------------------------------
     def show_plan(

@@ -101,6 +101,13 @@ class Summary:
                 f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the goal "
                 "numbers the sheet uses. Rename them after the import.",
             )
+        self.add(
+            "Lines required by law",
+            "No column says which lines the law requires, so these are marked required "
+            "because of their names (a required line is never proposed for removal). "
+            "Confirm them, or clear Required, after the import.",
+            [f"{name}: {why} ({GUESSED})" for name, why in plan.guessed_required],
+        )
         self._proposals()
         others = [sentence(self._local(n)) for n in plan.notes if not SAID_ABOVE.search(n)]
         self.add("Also", "", others)
@@ -122,6 +129,7 @@ class Summary:
     def _money(self, district: District) -> None:
         plan = self.plan
         if not plan.amounts:
+            self.add("Money", "", [sentence(self._local(line)) for line in plan.money_said])
             return
         planned = {c.item.id: c.item.kind for c in plan.creates}
         kinds = {
@@ -141,7 +149,10 @@ class Summary:
             for c in plan.creates
             if c.item.kind == "program" and getattr(c.item, "annual_cost", None) is None
         ]
-        self.add("Money", opening, [f"No amount for {join_words(missing)}."] if missing else None)
+        lines = [sentence(self._local(line)) for line in plan.money_said]
+        if missing:
+            lines.append(f"No amount for {join_words(missing)}.")
+        self.add("Money", opening, lines or None)
 
     def _proposals(self) -> None:
         plan = self.plan
@@ -169,7 +180,23 @@ class Summary:
             if lines:
                 items = "".join(f"<li>{html(line)}</li>" for line in lines)
                 parts.append(f"<ul>{items}</ul>")
+            if heading == "Money" and self.plan.cost_alternatives:
+                links = "  ·  ".join(
+                    f'<a href="cost:{i}">{html(shown)}</a>'
+                    for i, (_sheet, _header, shown) in enumerate(self.plan.cost_alternatives)
+                )
+                parts.append(f"<p>Import another column as the cost: {links}</p>")
         return "".join(parts)
+
+    def cost_link(self, href: str) -> tuple[str, str] | None:
+        """The (sheet, header) a "cost:N" link of `html` chooses, or None."""
+        if not href.startswith("cost:") or not href[5:].isdigit():
+            return None
+        index = int(href[5:])
+        if index >= len(self.plan.cost_alternatives):
+            return None
+        sheet, header, _shown = self.plan.cost_alternatives[index]
+        return sheet, header
 
     def text(self) -> str:
         """The same, as plain text (for tests, and for a screen reader's accessible text)."""
@@ -177,4 +204,7 @@ class Summary:
         for heading, opening, lines in self.sections:
             out.append(f"{heading}. {opening}".rstrip())
             out.extend(f"  - {line}" for line in lines)
+            if heading == "Money" and self.plan.cost_alternatives:
+                shown = ", ".join(s for _sheet, _header, s in self.plan.cost_alternatives)
+                out.append(f"  Import another column as the cost: {shown}")
         return "\n".join(out)

@@ -27,6 +27,11 @@ def parse_year(raw: object) -> Parsed:
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return parse_year(float(text))
     lower = text.lower()
+    # A whole date typed as text ("2024-07-01", "7/1/24") before the school-year pattern,
+    # which would read "2024-07" as a school year ending in 2107.
+    as_date = parse_date(text)[0]
+    if as_date is not None:
+        return as_date.year, None
     school_year = re.search(r"\b((?:18|19|20|21)\d\d)\s*[-–/]\s*(\d{2}|\d{4})\b", lower)
     if school_year:
         first, second = school_year.group(1), school_year.group(2)

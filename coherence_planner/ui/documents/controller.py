@@ -280,7 +280,16 @@ class DocumentController(QObject):
         if ask and not self.may_close():
             return False
         self.session.close()
+        self._unlock()
+        return True
+
+    def release_for_exit(self) -> None:
+        """The plan's file closed and its lock released, for a process about to end
+        (`DocumentSession.release_for_exit`); the views keep showing it until then."""
+        self.session.release_for_exit()
+        self._unlock()
+
+    def _unlock(self) -> None:
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
-        return True

@@ -9,8 +9,9 @@ downloaded. Registered once per process; the TrueType subset is embedded in each
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 from pathlib import Path
+
+from coherence_planner.reports.font_widths import text_width as file_text_width
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -32,11 +33,6 @@ def font_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
-# reportlab's stringWidth once the fonts are registered. reportlab is imported on first use:
-# the app's window measures text with this module, and must start without reportlab.
-_string_width: Callable[[str, str, float], float] | None = None
-
-
 def register_fonts() -> None:
     """Register the family with reportlab (idempotent), so <b> and <i> pick the right file.
 
@@ -44,7 +40,6 @@ def register_fonts() -> None:
     default ASCII85 text encoding runs in pure Python here (no _rl_accel), and took about a
     fifth of the sample report's build (0.6-0.8 s of 3-4 s) for a file 17% larger.
     """
-    global _string_width
     from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
@@ -59,14 +54,12 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD)
-    _string_width = pdfmetrics.stringWidth
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    if _string_width is None:
-        register_fonts()
-    assert _string_width is not None
-    return float(_string_width(text, FONT_BOLD if bold else FONT, size))
+    """reportlab's stringWidth, read from the font file without importing reportlab (the
+    map's SVG export and the window measure text and need nothing else from it)."""
+    return file_text_width(text, size, bold)
 
 
 def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:

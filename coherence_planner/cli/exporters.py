@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from coherence_planner.cli import spreadsheets as spreadsheet_cli
 from coherence_planner.domain.model.district import District
 
 Exporter = Callable[[District, Path, argparse.Namespace], None]
@@ -59,10 +58,24 @@ def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
         print(f"note: {problem}")
 
 
+def export_xlsx(district: District, out: Path, args: argparse.Namespace) -> None:
+    # The spreadsheet code (and openpyxl) loads only for a spreadsheet: an SVG or a PDF
+    # export has no use for it.
+    from coherence_planner.cli import spreadsheets as spreadsheet_cli
+
+    spreadsheet_cli.export_xlsx(district, out, args)
+
+
+def export_csv(district: District, out: Path, args: argparse.Namespace) -> None:
+    from coherence_planner.cli import spreadsheets as spreadsheet_cli
+
+    spreadsheet_cli.export_csv(district, out, args)
+
+
 EXPORTERS: dict[str, Exporter] = {
     ".svg": export_svg,
     ".png": export_png,
-    ".xlsx": spreadsheet_cli.export_xlsx,
-    ".csv": spreadsheet_cli.export_csv,
+    ".xlsx": export_xlsx,
+    ".csv": export_csv,
     ".pdf": export_pdf,
 }

@@ -17,10 +17,13 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
 from typing import Any
+
+from coherence_planner.reports.font_widths import covered as base_covered
+from coherence_planner.reports.font_widths import text_width as file_text_width
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -42,11 +45,6 @@ def font_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
-# reportlab's stringWidth once the fonts are registered. reportlab is imported on first use:
-# the app's window measures text with this module, and must start without reportlab.
-_string_width: Callable[[str, str, float], float] | None = None
-
-
 def register_fonts() -> None:
     """Register the family with reportlab (idempotent), so <b> and <i> pick the right file.
 
@@ -54,7 +52,6 @@ def register_fonts() -> None:
     default ASCII85 text encoding runs in pure Python here (no _rl_accel), and took about a
     fifth of the sample report's build (0.6-0.8 s of 3-4 s) for a file 17% larger.
     """
-    global _string_width
     from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
@@ -69,16 +66,17 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD)
-    _string_width = pdfmetrics.stringWidth
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    if _string_width is None:
-        register_fonts()
-    assert _string_width is not None
-    base = FONT_BOLD if bold else FONT
-    if text.isascii():  # nearly every name: one call, at C speed
-        return float(_string_width(text, base, size))
+    """reportlab's stringWidth, read from the font file without importing reportlab (the
+    map's SVG export and the window measure text and need nothing else from it); letters
+    DejaVu Sans lacks are measured in the computer's font that draws them (with reportlab,
+    which prints them)."""
+    if text.isascii() or not lacking_letters(text):
+        return file_text_width(text, size, bold)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     # Widths add up letter by letter (reportlab does not kern), so each font measures all of
     # its letters at once, gathered by a regular expression at C speed: a long name in
     # alternating scripts, shortened to fit, is measured in a few calls, not one per run.
@@ -86,9 +84,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     rest = text
     for font, letters in _letters_by_font(text).items():
         pattern = _run_pattern(letters)
-        width += _string_width("".join(pattern.findall(text)), font, size)
+        width += stringWidth("".join(pattern.findall(text)), font, size)
         rest = pattern.sub("", rest)
-    return float(width + _string_width(rest, base, size))
+    return float(width + file_text_width(rest, size, bold))
 
 
 def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
@@ -110,10 +108,7 @@ def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
 def _base_letters() -> frozenset[str]:
     """The characters DejaVu Sans draws, with those that draw nothing (tab, newline, the
     zero-width space and joiners, variation selectors): never a reason to change font."""
-    from reportlab.pdfbase import pdfmetrics
-
-    register_fonts()
-    covered = pdfmetrics.getFont(FONT).face.charToGlyph
+    covered = base_covered()
     invisible = "\t\n\u200b\u200c\u200d\ufe0e\ufe0f"
     return frozenset(map(chr, covered)) | frozenset(map(chr, range(0x80))) | set(invisible)
 

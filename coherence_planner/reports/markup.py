@@ -8,10 +8,9 @@ drawString calls take text literally and need no escaping.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from coherence_planner.domain.model.text import visible
 from coherence_planner.reports.fonts import FONT, display, runs
+from coherence_planner.reports.xml_text import escape
 
 # Characters a PDF text string cannot carry or a font has no glyph for: C0 controls except
 # tab and newline (a pasted spreadsheet cell can hold them).

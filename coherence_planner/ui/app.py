@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import suppress
 from pathlib import Path
+from typing import NoReturn
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import coherence_planner
-from coherence_planner.ui import crash, theme
+from coherence_planner.ui import crash, settings, theme
 from coherence_planner.ui.shell.main_window import MainWindow
 
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the GIL while another waits
@@ -60,5 +63,23 @@ def run(path: str | Path | None = None, demo: bool = False) -> int:
     app = make_application()
     crash.install()
     window = open_window(path, demo)
+    window.exits_process = True
     app.setWindowIcon(window.windowIcon())
-    return app.exec()
+    code = app.exec()
+    window.documents.release_for_exit()  # done already, unless the loop ended without closing
+    exit_now(code)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process without tearing down what its exit frees.
+
+    The plan is always saved and its file is closed by now (MainWindow.closeEvent). A normal
+    interpreter exit then destroyed every widget and map card one by one and waited for the
+    workers: 1-1.4 s after Quit with a 10,000-program plan open. Settings and the standard
+    streams are flushed first; nothing else is pending.
+    """
+    settings.settings().sync()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)

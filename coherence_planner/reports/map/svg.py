@@ -9,7 +9,6 @@ and the PDF.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style
@@ -21,6 +20,7 @@ from coherence_planner.domain.layout.geometry import (
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.text import visible
 from coherence_planner.reports.fonts import ellipsize
+from coherence_planner.reports.xml_text import escape, quoteattr
 from coherence_planner.storage.atomic import write_atomically
 
 FONT = "Helvetica, Arial, sans-serif"

@@ -289,7 +289,16 @@ class DocumentController(QObject):
             # Edited this time: the file as left is the revision a plain file copy carries.
             record(document, "Closed")
         self.session.close()
+        self._unlock()
+        return True
+
+    def release_for_exit(self) -> None:
+        """The plan's file closed and its lock released, for a process about to end
+        (`DocumentSession.release_for_exit`); the views keep showing it until then."""
+        self.session.release_for_exit()
+        self._unlock()
+
+    def _unlock(self) -> None:
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
-        return True

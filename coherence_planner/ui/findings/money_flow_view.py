@@ -2,8 +2,8 @@
 
 The geometry is reports/charts/money_flow.py's, laid out for this widget's size in logical
 pixels and painted through the same `paint` as the PDF, with the same font (DejaVu Sans,
-registered from matplotlib's copy) so that the labels the layout measured are the labels
-drawn. A large plan is worked out in a worker thread on a snapshot, like the map's layout.
+registered from matplotlib's copy), measured by Qt's metrics of the fonts it draws with, so
+that the labels the layout measured are the labels drawn. A large plan is worked out in a worker thread on a snapshot, like the map's layout.
 Clicking a goal (or Enter on the goal picked with the arrow keys) asks the window to show
 what serves it.
 """
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -42,6 +43,7 @@ from coherence_planner.reports.charts.money_flow import (
     THIN,
     FlowFonts,
     FlowPicture,
+    Measure,
     Rect,
     Ribbon,
     Text,
@@ -70,6 +72,29 @@ def _families() -> tuple[str, str]:
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         names.append(families[0] if families else QFont().family())
     return names[0], names[1]
+
+
+def _font(bold: bool) -> QFont:
+    regular, heavy = _families()
+    font = QFont(heavy if bold else regular)
+    font.setBold(bold)
+    font.setPixelSize(FONT_UNITS)
+    return font
+
+
+def qt_measure() -> Measure:
+    """Text widths from Qt's metrics of the very fonts QtPen draws with.
+
+    The layout used to measure with reportlab's metrics, which imported reportlab and PIL
+    (a fifth of a second) before the window's first paint. QFontMetricsF is reentrant: each
+    call makes its own pair, so a worker thread measures with objects of its own.
+    """
+    metrics = {bold: QFontMetricsF(_font(bold)) for bold in (False, True)}
+
+    def measure(text: str, size: float, bold: bool = False) -> float:
+        return metrics[bold].horizontalAdvance(text) * size / FONT_UNITS
+
+    return measure
 
 
 class QtPen:
@@ -113,11 +138,7 @@ class QtPen:
         # DejaVu Sans at fractional sizes in its own units. Drawing a 100-unit font scaled
         # by size / 100 puts every glyph exactly where the layout measured it.
         if text.bold not in self.fonts:
-            regular, bold = _families()
-            font = QFont(bold if text.bold else regular)
-            font.setBold(text.bold)
-            font.setPixelSize(FONT_UNITS)
-            self.fonts[text.bold] = font
+            self.fonts[text.bold] = _font(text.bold)
         p = self.painter
         p.save()
         p.setFont(self.fonts[text.bold])
@@ -138,7 +159,10 @@ def _work_out(
     if paths is None:
         paths = money_paths(district, analysis)
     fonts = SCREEN_FONTS if size[0] >= NARROW_BELOW else NARROW_FONTS
-    return paths, flow_picture(district, analysis, *size, fonts=fonts, paths=paths)
+    picture = flow_picture(
+        district, analysis, *size, fonts=fonts, paths=paths, measure=qt_measure()
+    )
+    return paths, picture
 
 
 def _snapshot_and_work_out(district: District, *rest: Any) -> tuple[list[MoneyPath], FlowPicture]:

@@ -51,6 +51,11 @@ class RoomActions(QObject):
         ):
             self.view.close()
 
+    def stop(self) -> None:
+        """Close the round's window: it stops listening and keeps what arrived."""
+        if self.view is not None:
+            self.view.close()
+
     def start(self) -> None:
         """Show the running round, or resume one left open, or open a new one."""
         if self.view is not None:

@@ -60,6 +60,8 @@ _CARD_FILTERS = {
 
 
 class MainWindow(QMainWindow):
+    exits_process = False  # set by ui.app.run: closing the window ends the process
+
     def __init__(self, session: DocumentSession | None = None) -> None:
         super().__init__()
         self.session = session or DocumentSession(self)
@@ -491,6 +493,13 @@ class MainWindow(QMainWindow):
             event.ignore()  # the person chose to keep the unsaved edits open
             return
         geometry.save(self)
+        if self.exits_process:
+            # ui.app.run ends the process when this window has closed: only what outlives
+            # the process is done here (the room's last answers written, the file closed).
+            self.room.stop()
+            self.documents.release_for_exit()
+            super().closeEvent(event)
+            return
         self.documents.close_plan(ask=False)
         self.map_panel.shutdown()
         self.overview.money.shutdown()

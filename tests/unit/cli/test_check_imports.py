@@ -48,3 +48,34 @@ def test_check_imports_no_heavy_library(tmp_path: Path, form: str) -> None:
     loaded = modules_after(tmp_path, "check", str(source), "--json")
     assert "coherence_planner" in loaded  # the probe really ran the command
     assert loaded.isdisjoint(NOT_ON_THE_CHECK_PATH), loaded & set(NOT_ON_THE_CHECK_PATH)
+
+
+def test_svg_export_imports_no_other_command_nor_heavy_library(tmp_path: Path) -> None:
+    # The 500-program map's whole `export` is held to 2x `dot -Tsvg` (issue 29): the other
+    # commands' modules, the spreadsheet code and reportlab were a third of it.
+    report = tmp_path / "modules.json"
+    out = tmp_path / "map.svg"
+    subprocess.run(
+        [sys.executable, "-c", _PROBE, str(report), "export", str(SAMPLE), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    found = json.loads(report.read_text())
+    assert found["status"] == 0 and out.read_text().startswith("<")
+    modules = set(found["modules"])
+    heavy = {name.split(".")[0] for name in modules} & {*NOT_ON_THE_CHECK_PATH, "PIL"}
+    assert not heavy, heavy
+    others = sorted(
+        m
+        for m in modules
+        if m.startswith(
+            (
+                "coherence_planner.cli.check",
+                "coherence_planner.cli.importing",
+                "coherence_planner.cli.diff",
+                "coherence_planner.cli.spreadsheets",
+                "coherence_planner.storage.spreadsheets",
+            )
+        )
+    )
+    assert not others, others

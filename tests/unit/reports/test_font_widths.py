@@ -1,0 +1,37 @@
+"""The widths read from the font file equal reportlab's stringWidth (issue 29: the map's SVG
+export and the window measure text without importing reportlab)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
+
+from coherence_planner.reports import font_widths
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts
+
+register_fonts()
+COVERED = sorted(font_widths._widths(False)[0])
+CHARS = st.one_of(
+    st.sampled_from([chr(c) for c in COVERED]),
+    st.characters(),  # characters DejaVu Sans lacks too (CJK, emoji): the missing width
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(CHARS, max_size=40),
+    size=st.sampled_from([6.0, 7.5, 8, 9.5, 10, 11.5, 13.5, 24]),
+    bold=st.booleans(),
+)
+def test_widths_equal_reportlabs(text: str, size: float, bold: bool) -> None:
+    expected = pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size)
+    assert font_widths.text_width(text, size, bold) == expected
+
+
+def test_every_character_of_the_font_has_reportlabs_width() -> None:
+    for bold, name in ((False, FONT), (True, FONT_BOLD)):
+        face = pdfmetrics.getFont(name).face
+        widths, missing = font_widths._widths(bold)
+        assert missing == face.defaultWidth
+        assert widths == {c: w for c, w in face.charWidths.items()}

@@ -234,6 +234,7 @@ def merge_command(
             note=text,
             parents=(prepared.theirs_revision, *theirs_history),
             imported=prepared.revisions,
+            new_plan_id=prepared.theirs_lineage.plan_id if prepared.theirs_lineage else None,
         )
     )
     return Batch(text, commands)

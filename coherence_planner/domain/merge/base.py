@@ -1,7 +1,7 @@
 """Finding the base of a merge: the newest revision both copies share.
 
-Two copies of one plan (the same plan id) share the revisions made before they parted; the
-newest of them whose content either file still keeps is the base. Either side's plan as it
+Two copies of one plan share the revisions made before they parted (and two plans share the
+revisions of their last merge); the newest whose content either file still keeps is the base. Either side's plan as it
 is now counts too, so merging a copy that has not changed since it was made is exact.
 Without a shared revision (two plans made apart, or an old file with no lineage) the base
 is empty: every item is new on both sides, matched by id and then by name (sides.py).
@@ -79,13 +79,11 @@ def _find(
     now: dict[str, Side],
     current: tuple[str, str],
 ) -> Base:
-    if mine is None or theirs is None:
-        return _empty("one of the plans has no history, so every difference is compared")
-    if mine.plan_id != theirs.plan_id:
-        return _empty("the plans were made apart, so every difference is compared")
+    # A revision id names content, so a shared one is a shared version even between plans
+    # that met only in an earlier merge (each keeps its own plan id).
     mine_now, theirs_now = current
-    theirs_known = {theirs_now, *theirs.history}
-    for revision in (mine_now, *mine.history):
+    theirs_known = {theirs_now, *(theirs.history if theirs else ())}
+    for revision in (mine_now, *(mine.history if mine else ())):
         if revision not in theirs_known:
             continue
         if revision in now:
@@ -97,4 +95,8 @@ def _find(
         if content is not None and record is not None:
             at, by = str(record.get("at", "")), str(record.get("by", ""))
             return Base(side_from_content(content), True, revision, at, by, "")
+    if mine is None or theirs is None:
+        return _empty("one of the plans has no history, so every difference is compared")
+    if mine.plan_id != theirs.plan_id:
+        return _empty("the plans were made apart, so every difference is compared")
     return _empty("the version both copies started from is no longer kept")

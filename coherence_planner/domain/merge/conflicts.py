@@ -101,5 +101,9 @@ def describe_value(value: Any, type: str = "") -> str:
         shown = value.get("name") or value.get("focus") or value.get("start")
         if shown:
             return f"“{shown}”"
-        return "(a set of values)"
+        # A rating and the like: its few values, said plainly ("impact 3, fit 4").
+        parts = ", ".join(
+            f"{key.replace('_', ' ')} {show_value(v, 20)}" for key, v in value.items()
+        )
+        return parts if len(parts) <= 80 else parts[:79] + "…"
     return show_value(value, 80, type)

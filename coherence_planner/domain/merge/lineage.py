@@ -138,7 +138,8 @@ def revision_commands(
     its last revision already and nothing else is asked). `content` is the plan's content
     after any command run before these (a merge); `parents` are other revisions it descends
     from (the other side of a merge); `imported` are revision records to keep from another
-    copy (its base contents). The oldest contents beyond CONTENT_KEPT are dropped."""
+    copy (its base contents); `new_plan_id` is the id a plan with none takes (the other
+    copy's, in a merge). The oldest contents beyond CONTENT_KEPT are dropped."""
     content = plan_content(district) if content is None else content
     text = canonical(content)  # made once: it is most of the time a revision takes
     revision = digest(content, text)
@@ -178,6 +179,7 @@ class RecordRevision:
         note: str,
         parents: tuple[str, ...] = (),
         imported: dict[str, dict[str, Any]] | None = None,
+        new_plan_id: str | None = None,
     ) -> None:
         self.text = "Record a revision"
         self._args: dict[str, Any] = {
@@ -186,6 +188,7 @@ class RecordRevision:
             "note": note,
             "parents": parents,
             "imported": imported,
+            "new_plan_id": new_plan_id,
         }
         self._done: list[Command] = []
 

@@ -86,3 +86,15 @@ def test_the_comparison_of_two_copies_ignores_their_lineage() -> None:
     SetItemFields(theirs, "P1", {"annual_cost": 1}).do(theirs)
     shared(theirs)  # theirs now names a newer revision
     assert diff_districts(mine, theirs).district == ()
+
+
+def test_plans_made_apart_share_a_base_after_their_first_merge() -> None:
+    mine = make(programs=[p("P1", name="Phonics block")])
+    theirs = make(programs=[p("P1", name="Phonics block"), p("P2", name="Tutoring lab")])
+    shared(theirs)
+    merged_into(mine, theirs)
+    assert lineage_of(mine).plan_id == lineage_of(theirs).plan_id  # type: ignore[union-attr]
+    SetItemFields(theirs, "P2", {"annual_cost": 70}).do(theirs)
+    SetItemFields(mine, "P2", {"owner": "Ann"}).do(mine)
+    again = merge_plans(mine, theirs)
+    assert again.prepared.base.found and again.conflicts == []

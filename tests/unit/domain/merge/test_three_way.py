@@ -162,6 +162,7 @@ def test_ratings_and_snapshots_are_records_merged_by_name() -> None:
     merged = merge_plans(mine, theirs)
     [conflict] = merged.conflicts
     assert conflict.subject == "Rating of Phonics block by Ann"
+    assert conflict.line().endswith("mine impact 3; theirs impact 2")
     assert any(t.subject == "Snapshot “Fall”" for t in merged.taken)
     merge_command(mine, merged, {}, prefer=THEIRS, at=AT, by="me").do(mine)
     assert mine.record("ratings", "P1|Ann") == {"impact": 2}

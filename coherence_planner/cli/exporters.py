@@ -21,7 +21,8 @@ def export_svg(district: District, out: Path, args: argparse.Namespace) -> None:
     from coherence_planner.domain.layout.pipeline import layout_map
     from coherence_planner.reports.map.svg import write_svg
 
-    analysis = analyse(district)
+    # The map draws no might-compete hints (a findings-list data gap): skip them, as check does.
+    analysis = analyse(district, might_compete=False)
     layout = layout_map(district, analysis, goal_focus=args.goal, today=dt.date.today())
     write_svg(out, district, analysis, layout)
 

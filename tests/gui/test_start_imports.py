@@ -24,6 +24,16 @@ LOADED_WHEN_USED = (
     "coherence_planner.ui.printing.dialog",
     "coherence_planner.ui.importing.dialog",
     "coherence_planner.storage.spreadsheets",
+    # The views and parts not shown at the first paint (issue 29): made when first shown.
+    "coherence_planner.ui.map.map_panel",
+    "coherence_planner.ui.map.matrix",
+    "coherence_planner.ui.map.theme_matrix",
+    "coherence_planner.ui.map.scene",
+    "coherence_planner.domain.layout.pipeline",
+    "coherence_planner.ui.findings.panel",
+    "coherence_planner.ui.progress.indicators",
+    "coherence_planner.ui.progress.snapshots",
+    "coherence_planner.ui.retreat.presenter",
 )
 
 

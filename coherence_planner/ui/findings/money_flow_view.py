@@ -197,6 +197,7 @@ class MoneyFlowView(QWidget):
         self.picture: FlowPicture | None = None
         self.current = 0  # the goal picked with the arrow keys
         self._generation = 0
+        self._asked: tuple[District, Analysis, tuple[float, float]] | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._closed = False
         self._stale = False  # a large plan's picture waits until the view is shown
@@ -246,13 +247,19 @@ class MoneyFlowView(QWidget):
             self._stale = True  # worked out in showEvent
             return
         self._stale = False
-        self._generation += 1
         # Not laid out yet (the Overview hidden behind another tab): the preferred size; a
         # resize lays it out again at the real one.
         shown = (
             self.size() if self.width() >= 200 else self.sizeHint().expandedTo(self.minimumSize())
         )
         size = (float(shown.width() - 2 * INSET), float(shown.height() - 2 * INSET))
+        last = self._asked
+        if last and last[0] is self.district and last[1] is self.analysis and last[2] == size:
+            # This very picture is drawn or on its way: set_plan's new minimum height
+            # resized the view, and the resize asked again (a second 10,000-program work-out).
+            return
+        self._asked = (self.district, self.analysis, size)
+        self._generation += 1
         if not large:
             self._deliver(
                 self._generation, _work_out(self.district, self.analysis, self.paths, size)
@@ -260,6 +267,10 @@ class MoneyFlowView(QWidget):
             return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-flow")
+        # The fonts are added to Qt's database here, on the window's thread: added from the
+        # worker, the change reached every widget as a font change, and the resize it caused
+        # worked the picture out once more.
+        _families()
         generation = self._generation
         # The worker snapshots the district (the user may edit while it reads).
         future = self._pool.submit(

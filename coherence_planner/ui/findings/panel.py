@@ -75,6 +75,8 @@ class FindingsPanel(QWidget):
         session.changed.connect(lambda _c: self.status.setText("Updating findings…"))
         session.document_changed.connect(self._document_changed)
         self._document_changed()
+        if session.is_open and session.analysis is not None:  # made when first shown
+            self._analysis_ready(session.analysis)
 
     def _document_changed(self) -> None:
         self.model.clear_findings()

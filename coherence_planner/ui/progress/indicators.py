@@ -131,6 +131,7 @@ class IndicatorsView(QWidget):
         session.changed.connect(self._changed)
         session.selection_changed.connect(self._selection)
         self._reload_goals()
+        self._selection(session.selection)  # made when first shown: the goal picked by then
 
     # -- goals -------------------------------------------------------------------------
     def _goals(self) -> list[Goal]:

@@ -5,6 +5,8 @@ retreat never needs to know the window it lives in."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
@@ -13,11 +15,13 @@ from coherence_planner.ui.icons import icon
 from coherence_planner.ui.retreat.decision_log import DecisionLog
 from coherence_planner.ui.retreat.decision_widgets import DecisionPanel
 from coherence_planner.ui.retreat.load_view import LoadView
-from coherence_planner.ui.retreat.presenter import Presenter
 from coherence_planner.ui.retreat.ratings import RatingsView
 from coherence_planner.ui.retreat.scenarios import ScenarioView
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from coherence_planner.ui.retreat.presenter import Presenter
 
 
 class Retreat(QObject):
@@ -43,8 +47,8 @@ class Retreat(QObject):
             "Ratings": self.ratings,
             "Load": self.load,
         }
-        self.presenter = Presenter(session, self.state, window)
-        self.presenter.left.connect(window.activateWindow)
+        self._window = window
+        self._presenter: Presenter | None = None
 
         self.present_action = QAction("&Present", window)
         self.present_action.setIcon(icon("present"))
@@ -59,9 +63,20 @@ class Retreat(QObject):
 
     def _update(self) -> None:
         self.present_action.setEnabled(self.session.is_open)
-        if not self.session.is_open and self.presenter.isVisible():
-            self.presenter.close()
+        if not self.session.is_open and self._presenter is not None and self._presenter.isVisible():
+            self._presenter.close()
 
     def present(self) -> None:
         if self.session.is_open:
             self.presenter.enter()
+
+    @property
+    def presenter(self) -> Presenter:
+        """The full-screen presenter, made when first needed: it brings the map's layout
+        and scene, which nothing before the window's first paint needs (issue 29)."""
+        if self._presenter is None:
+            from coherence_planner.ui.retreat.presenter import Presenter
+
+            self._presenter = Presenter(self.session, self.state, self._window)
+            self._presenter.left.connect(self._window.activateWindow)
+        return self._presenter

@@ -23,12 +23,9 @@ from coherence_planner.ui.browse.browser import ItemBrowser
 from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.findings.model import summary
 from coherence_planner.ui.findings.overview import Overview
-from coherence_planner.ui.findings.panel import FindingsPanel
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.importing.actions import SpreadsheetActions
 from coherence_planner.ui.inspect.inspector import Inspector
-from coherence_planner.ui.map.map_panel import MapPanel
-from coherence_planner.ui.map.matrix import AlignmentMatrix
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
@@ -38,7 +35,9 @@ from coherence_planner.ui.shell import geometry, menus
 from coherence_planner.ui.shell.editing import Editing
 from coherence_planner.ui.shell.file_actions import FileActions
 from coherence_planner.ui.shell.help import HelpWindows
+from coherence_planner.ui.shell.lazy_part import LazyPart
 from coherence_planner.ui.shell.navigation import Navigation
+from coherence_planner.ui.shell.parts import LazyParts
 from coherence_planner.ui.shell.start_page import StartPage
 from coherence_planner.ui.shell.views import CentralViews
 
@@ -59,7 +58,7 @@ _CARD_FILTERS = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LazyParts, QMainWindow):
     exits_process = False  # set by ui.app.run: closing the window ends the process
 
     def __init__(self, session: DocumentSession | None = None) -> None:
@@ -76,12 +75,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = StartPage()
         self.overview = Overview()
-        self.map_panel = MapPanel(self.session)
-        self.matrix = AlignmentMatrix(self.session)
-        self.findings = FindingsPanel(self.session)
+        # Parts not shown at start are made (and their modules imported) when first shown.
+        self.map_part = LazyPart(self._make_map_panel)
+        self.matrix_part = LazyPart(self._make_matrix)
+        self.findings_part = LazyPart(self._make_findings)
         self.retreat = Retreat(self.session, self)
         self.room = RoomActions(self.session, self)
-        self._make_framework_views()
+        self.themes_part = LazyPart(self._make_themes)  # the improvement framework's views
+        self.indicators_part = LazyPart(self._make_indicators)
+        self.snapshots_part = LazyPart(self._make_snapshots)
         self.views = CentralViews()
         self._add_views()
         self.stack.addWidget(self.start_page)
@@ -130,9 +132,6 @@ class MainWindow(QMainWindow):
         self.start_page.guide_requested.connect(self.help.show_guide)
         self.overview.filter_requested.connect(self._card_pressed)
         self.overview.goal_requested.connect(self._goal_pressed)
-        self.findings.browse_requested.connect(self._browse)
-        self.findings.fill_requested.connect(self._fill_in)
-        self.map_panel.open_item.connect(lambda _id: self.navigation.go_to_inspector())
         self.browser.view.activated.connect(lambda _index: self._item_activated())
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
@@ -159,16 +158,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
-    def _make_framework_views(self) -> None:
-        """The improvement framework's views: themes, indicators, snapshots."""
-        from coherence_planner.ui.map.theme_matrix import ThemeMatrix
-        from coherence_planner.ui.progress.indicators import IndicatorsView
-        from coherence_planner.ui.progress.snapshots import SnapshotsView
-
-        self.theme_matrix = ThemeMatrix(self.session)
-        self.indicators_view = IndicatorsView(self.session)
-        self.snapshots_view = SnapshotsView(self.session)
-
     def _add_views(self) -> None:
         add = self.views.add_view
         self.plan_view = add(
@@ -180,16 +169,16 @@ class MainWindow(QMainWindow):
             "Map",
             "The coherence map, the alignment matrix and the themes",
             {
-                "Coherence Map": self.map_panel,
-                "Alignment": self.matrix,
-                "Themes": self.theme_matrix,
+                "Coherence Map": self.map_part,
+                "Alignment": self.matrix_part,
+                "Themes": self.themes_part,
             },
         )
         self.views.setTabIcon(self.views.count() - 1, icon("map"))
         self.findings_view = add(
             "Findings",
             "What does not fit, and why, in words to read aloud",
-            {"Findings": self.findings},
+            {"Findings": self.findings_part},
         )
         self.retreat_view = add(
             "Retreat",
@@ -199,7 +188,7 @@ class MainWindow(QMainWindow):
         self.progress_view = add(
             "Progress",
             "Indicators against their targets, and snapshots to compare",
-            {"Indicators": self.indicators_view, "Snapshots": self.snapshots_view},
+            {"Indicators": self.indicators_part, "Snapshots": self.snapshots_part},
         )
 
     def show_view(self, widget: QWidget) -> None:
@@ -501,7 +490,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.documents.close_plan(ask=False)
-        self.map_panel.shutdown()
+        if self.map_part.built is not None:
+            self.map_panel.shutdown()
         self.overview.money.shutdown()
         self.session.shutdown()
         super().closeEvent(event)

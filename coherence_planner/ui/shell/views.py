@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from coherence_planner.ui.shell.lazy_part import LazyPart
+
+
+def _holds(part: QWidget, widget: QWidget) -> bool:
+    """`part` is `widget`, or the place-holder of a part made on first showing it."""
+    return part.holds(widget) if isinstance(part, LazyPart) else part is widget
+
 
 @dataclass(frozen=True)
 class View:
@@ -49,7 +56,7 @@ class CentralViews(QTabWidget):
     def view_of(self, widget: QWidget) -> View | None:
         """The view that is `widget` or holds it as a part."""
         for view in self.views.values():
-            if widget is view.page or any(widget is part for part in view.parts.values()):
+            if widget is view.page or any(_holds(part, widget) for part in view.parts.values()):
                 return view
         return None
 
@@ -60,7 +67,7 @@ class CentralViews(QTabWidget):
             raise KeyError(f"{widget!r} is not a view or a part of one")
         self.setCurrentWidget(view.page)
         if isinstance(view.page, QTabWidget) and widget is not view.page:
-            view.page.setCurrentWidget(widget)
+            view.page.setCurrentWidget(next(p for p in view.parts.values() if _holds(p, widget)))
 
     def current_part(self) -> QWidget | None:
         page = self.currentWidget()

@@ -78,3 +78,20 @@ def test_a_large_plans_picture_follows_analyses_and_waits_until_shown(
     qtbot.waitUntil(lambda: view.picture is not first, timeout=10000)
     assert len(copies) == 1
     view.shutdown()
+
+
+def test_a_shown_large_plan_is_worked_out_once(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, large: tuple[MoneyFlowView, District]
+) -> None:
+    # set_plan's new minimum height resizes the view, and the resize used to ask for the
+    # same picture again: a second work-out of the whole plan (issue 29).
+    view, district = large
+    copies = []
+    original = type(district).copy
+    monkeypatch.setattr(type(district), "copy", lambda d: copies.append(d) or original(d))
+    view.show()
+    view.set_plan(district, analyse(district))
+    qtbot.waitUntil(lambda: view.picture is not None, timeout=10000)
+    qtbot.wait(money_flow_view.RESIZE_DELAY_MS * 3)
+    assert len(copies) == 1
+    view.shutdown()

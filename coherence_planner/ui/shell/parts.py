@@ -1,0 +1,98 @@
+"""The main window's parts made when first shown (ui/shell/lazy_part.py), and the names the
+rest of the window and its tests reach them by (`window.map_panel`, `window.findings`, …):
+asking for one by name makes it too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from PySide6.QtWidgets import QWidget
+
+from coherence_planner.ui.session import DocumentSession
+from coherence_planner.ui.shell.lazy_part import LazyPart
+from coherence_planner.ui.shell.navigation import Navigation
+
+if TYPE_CHECKING:
+    from coherence_planner.ui.findings.panel import FindingsPanel
+    from coherence_planner.ui.map.map_panel import MapPanel
+    from coherence_planner.ui.map.matrix import AlignmentMatrix
+    from coherence_planner.ui.map.theme_matrix import ThemeMatrix
+    from coherence_planner.ui.progress.indicators import IndicatorsView
+    from coherence_planner.ui.progress.snapshots import SnapshotsView
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+class Built(Generic[W]):
+    """`window.map_panel` and the like: the widget of the LazyPart named, made if need be."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+
+    def __get__(self, window: object, owner: type | None = None) -> W:
+        lazy: LazyPart = getattr(window, self.part)
+        return cast(W, lazy.widget())
+
+
+class LazyParts:
+    """Mixed into MainWindow, which sets these attributes and defines the two slots."""
+
+    session: DocumentSession
+    navigation: Navigation
+    map_part: LazyPart
+    matrix_part: LazyPart
+    findings_part: LazyPart
+    themes_part: LazyPart
+    indicators_part: LazyPart
+    snapshots_part: LazyPart
+
+    def _browse(self, filters: dict[str, str]) -> None:
+        raise NotImplementedError  # MainWindow's
+
+    def _fill_in(self, item_id: str, field: str) -> None:
+        raise NotImplementedError  # MainWindow's
+
+    # Each maker imports its module; the widget catches up with the open plan itself.
+    def _make_map_panel(self) -> QWidget:
+        from coherence_planner.ui.map.map_panel import MapPanel
+
+        panel = MapPanel(self.session)
+        panel.open_item.connect(lambda _id: self.navigation.go_to_inspector())
+        return panel
+
+    def _make_matrix(self) -> QWidget:
+        from coherence_planner.ui.map.matrix import AlignmentMatrix
+
+        return AlignmentMatrix(self.session)
+
+    def _make_findings(self) -> QWidget:
+        from coherence_planner.ui.findings.panel import FindingsPanel
+
+        findings = FindingsPanel(self.session)
+        findings.browse_requested.connect(self._browse)
+        findings.fill_requested.connect(self._fill_in)
+        return findings
+
+    def _make_themes(self) -> QWidget:
+        from coherence_planner.ui.map.theme_matrix import ThemeMatrix
+
+        return ThemeMatrix(self.session)
+
+    def _make_indicators(self) -> QWidget:
+        from coherence_planner.ui.progress.indicators import IndicatorsView
+
+        return IndicatorsView(self.session)
+
+    def _make_snapshots(self) -> QWidget:
+        from coherence_planner.ui.progress.snapshots import SnapshotsView
+
+        return SnapshotsView(self.session)
+
+    map_panel: Built[MapPanel] = Built("map_part")
+    matrix: Built[AlignmentMatrix] = Built("matrix_part")
+    findings: Built[FindingsPanel] = Built("findings_part")
+    theme_matrix: Built[ThemeMatrix] = Built("themes_part")
+    indicators_view: Built[IndicatorsView] = Built("indicators_part")
+    snapshots_view: Built[SnapshotsView] = Built("snapshots_part")

@@ -20,6 +20,7 @@ from coherence_planner.storage.spreadsheets.header_words import (
 )
 from coherence_planner.storage.spreadsheets.indicator_planning import plan_indicators
 from coherence_planner.storage.spreadsheets.item_planning import ItemPlanner
+from coherence_planner.storage.spreadsheets.layouts import is_archive_sheet
 from coherence_planner.storage.spreadsheets.mapping import SheetMapping, check_mapping
 from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportProblem
 from coherence_planner.storage.spreadsheets.planner_base import row_key
@@ -63,6 +64,8 @@ def plan_import(
             plan.notes.append(
                 f"{sheet.place()}: skipped (a report sheet of the export, for reading only)"
                 if is_report_sheet(sheet.name)
+                else f"{sheet.place()}: skipped (an archive of ended programs, not the plan)"
+                if is_archive_sheet(sheet.name)
                 else f"{sheet.place()}: skipped (not a list of goals, strategies, "
                 "programs, policies, links or indicators)"
             )
@@ -101,19 +104,26 @@ def plan_import(
     planner.number_goals(item_sheets)
     for sheet, kind, columns in item_sheets:
         planner.supports_column(sheet, kind, columns)
+    planner.layout_links()
     if plan.created_goals:
         plan.notes.append(
             f"no list of goals was found, so {_listing(plan.created_goals)} "
-            f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the goal numbers "
-            "the sheet uses; rename them after the import"
+            f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the "
+            f"{'goals the sheet names' if planner.created_goal_names else 'goal numbers the sheet uses'}"
+            "; rename them after the import"
         )
     planner.drop_unchanged_proposals()
-    plan.read_rows = set(planner.row_items) | {
-        row_key(sheet, row)
-        for sheet, kind, _ in chosen
-        if kind in (LINK_SHEET, INDICATOR_SHEET)
-        for row in sheet.rows
-    }
+    plan.layouts = dict(planner.layouts)
+    plan.read_rows = (
+        set(planner.row_items)
+        | planner.layout_rows
+        | {
+            row_key(sheet, row)
+            for sheet, kind, _ in chosen
+            if kind in (LINK_SHEET, INDICATOR_SHEET)
+            for row in sheet.rows
+        }
+    )
     for sheet, kind, columns in chosen:
         if kind == LINK_SHEET:
             planner.link_sheet(sheet, columns)

@@ -43,6 +43,8 @@ class ItemPlanner(LayoutPlanner):
             self.problem(sheet, "no column holds the name; map one column to Name")
             return
         goal_rows = self.read_layout(sheet, kind, columns)
+        if goal_rows is None:
+            return
         reader = RowReader(sheet, kind, columns, self.district.school_names())
         kept, skipped = classify(sheet, columns, reader.amount)
         kept = [r for r in kept if r.number not in goal_rows]

@@ -102,12 +102,13 @@ def _numbering(row: Row, name_index: int) -> tuple[str, str]:
     return (match["number"], match["name"]) if match else ("", name)
 
 
-def goal_blocks(sheet: Sheet, name_header: str | None) -> GoalBlocks:
+def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBlocks:
     """Goal rows with their actions beneath, or an empty GoalBlocks for any other layout.
 
     A goal row either says so ("Goal 1: …" in the name column) or is numbered N above rows
     numbered N.1, N.2…; every row after it, up to the next goal row, is one of its
-    actions. It takes two goal rows with actions beneath to make this layout.
+    actions. It takes `least` goal rows with actions beneath to make this layout: two,
+    unless the planner chose it (one "Goal 2: Math" line over a band is a heading).
     """
     name_index = sheet.headers.index(name_header) if name_header in sheet.headers else None
     if name_index is None:
@@ -136,8 +137,8 @@ def goal_blocks(sheet: Sheet, name_header: str | None) -> GoalBlocks:
             blocks.member[row.number] = current
     members = set(blocks.member.values())
     blocks.goals = {r: g for r, g in titled.items() if g[0] in members}
-    if len(blocks.goals) < 2:
-        return GoalBlocks()  # one "Goal 2: Math" line over a band is a heading, not a plan
+    if len(blocks.goals) < least:
+        return GoalBlocks()
     return blocks
 
 
@@ -161,20 +162,26 @@ def fill_merged_down(sheet: Sheet) -> None:
                 sheet.rows[i] = Row(number, tuple(cells))
 
 
-def describe(
-    layout: str, blocks: GoalBlocks | None = None, tab: tuple[int, str] | None = None
-) -> str:
+LAYOUTS = (FLAT, BLOCKS, TABS)
+NAMES = {
+    FLAT: "A flat list",
+    BLOCKS: "Goal rows with their actions beneath",
+    TABS: "One tab per goal",
+}
+
+
+def describe(layout: str, blocks: GoalBlocks | None = None) -> str:
     """The one sentence the preview says about a sheet's layout."""
-    if layout == BLOCKS and blocks is not None:
-        if blocks.how == "numbered":
+    if layout == BLOCKS:
+        if blocks is not None and blocks.how == "numbered":
             return (
                 "Goals are the rows numbered 1, 2…; the rows numbered under each "
                 "(1.1, 1.2…) are its actions."
             )
         return "Goals are the rows that start “Goal N:”; the rows under each are its actions."
-    if layout == TABS and tab is not None:
+    if layout == TABS:
         return (
-            f"Each tab is one goal (this one: Goal {tab[0]}, {tab[1]!r}); every row on it "
-            "serves that goal, and a program on two tabs serves both."
+            "Each tab is one goal, named above its table; every row on a tab serves that "
+            "goal, and a program on two tabs is one program serving both."
         )
     return "A flat list: one program a row, its goals (if any) in a column."

@@ -126,6 +126,7 @@ class ImportPlan:
     source: str = ""
     # The layout each sheet was read as, in one sentence (layouts.py), by sheet name.
     layouts: dict[str, str] = field(default_factory=dict)
+    layout_kinds: dict[str, str] = field(default_factory=dict)  # layouts.FLAT, BLOCKS, TABS
 
     @property
     def rows_read(self) -> int:
@@ -191,6 +192,7 @@ class ImportPlan:
             read_rows=self.read_rows - bad,
             source=self.source,
             layouts=self.layouts,
+            layout_kinds=self.layout_kinds,
         )
 
     def summary(self) -> str:

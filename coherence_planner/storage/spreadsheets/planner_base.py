@@ -45,7 +45,8 @@ class PlannerBase:
         # The layout each sheet was read as (layouts.py), in one sentence; the rows read as
         # goals by their place (goal rows); the rows whose place names their goal (a goal's
         # block, a goal's tab: sheet, row, columns, goal id); the tabs titled by one goal.
-        self.layouts: dict[str, str] = {}
+        self.layouts: dict[str, tuple[str, str]] = {}  # sheet -> (layout, its sentence)
+        self.chosen_layout: str | None = None  # the layout the planner chose, else guessed
         self.layout_rows: set[RowKey] = set()
         self.placed: list[tuple[Sheet, Row, ColumnMapping, str]] = []
         self.tab_goals: dict[str, tuple[Sheet, ColumnMapping, int, str]] = {}

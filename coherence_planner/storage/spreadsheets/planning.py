@@ -45,6 +45,7 @@ def plan_import(
     mappings: dict[str, SheetMapping] | None,
     district: District,
     source: str = "",
+    layout: str | None = None,
 ) -> ImportPlan:
     """Work out what importing these sheets into `district` would do; changes nothing.
 
@@ -53,9 +54,14 @@ def plan_import(
     guessed kind and `guess_mapping`. Item sheets are read first (goals, strategies,
     programs, policies), then link columns, the Links sheet and the Indicators sheet, so a
     link may name an item created by the same import.
+
+    `layout` (layouts.FLAT, BLOCKS or TABS) reads every sheet of programs in that layout
+    instead of the one recognised; a sheet that cannot be read so is a problem that says
+    what to change.
     """
     plan = ImportPlan(source=source, district_name=district_name(sheets))
     planner = ItemPlanner(district, plan)
+    planner.chosen_layout = layout
     chosen: list[tuple[Sheet, str, ColumnMapping]] = []
     for sheet in sheets:
         entry = (mappings or {}).get(sheet.name) or (mappings or {}).get("*")
@@ -113,7 +119,8 @@ def plan_import(
             "; rename them after the import"
         )
     planner.drop_unchanged_proposals()
-    plan.layouts = dict(planner.layouts)
+    plan.layouts = {name: sentence for name, (_, sentence) in planner.layouts.items()}
+    plan.layout_kinds = {name: key for name, (key, _) in planner.layouts.items()}
     plan.read_rows = (
         set(planner.row_items)
         | planner.layout_rows

@@ -80,6 +80,7 @@ class ImportDialog(QDialog):
         self.source = source
         self.new_plan = new_plan
         self.plan = ImportPlan(source=source)
+        self.chosen_layout: str | None = None  # the layout the planner chose; None: as read
 
         self.step = QLabel()
         font = self.step.font()
@@ -100,7 +101,8 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self.mapping_page)
         self.pages.addWidget(self.preview_page)
         self.restored = QLabel(
-            f"These are the column choices you made when you last imported {source}."
+            "These are the column choices you made when you last imported a workbook with "
+            "these sheets and columns."
         )
         self.restored.setWordWrap(True)
         self.guesses_button = QPushButton("Use the Guesses Instead")
@@ -146,6 +148,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
         self.mapping_page.changed.connect(self.replan)
+        self.preview_page.layout_chooser.chosen.connect(self.choose_layout)
         self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
 
         self._fit_to_screen()
@@ -167,7 +170,11 @@ class ImportDialog(QDialog):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.plan = plan_import(
-                self.sheets, self.mapping_page.mappings(), self.district, source=self.source
+                self.sheets,
+                self.mapping_page.mappings(),
+                self.district,
+                source=self.source,
+                layout=self.chosen_layout,
             )
         finally:
             if busy:
@@ -177,6 +184,11 @@ class ImportDialog(QDialog):
         )
         self.live.setText(f"With this mapping: {self.plan.summary()}.")
         self._update_buttons()
+
+    def choose_layout(self, layout: str) -> None:
+        """Read the sheets in the layout the planner pressed, and show the plan at once."""
+        self.chosen_layout = layout
+        self.replan()
 
     @property
     def plan_name(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 
 from coherence_planner.domain.model.district import District
-from coherence_planner.storage.spreadsheets import plan_import, read_spreadsheet
+from coherence_planner.storage.spreadsheets import layouts, plan_import, read_spreadsheet
 from coherence_planner.storage.spreadsheets.plan import ImportPlan
 
 Meaning = dict[str, tuple[tuple[str, ...], float | None]]
@@ -283,3 +283,35 @@ def test_the_preview_counts_the_programs_that_will_serve_no_goal(tmp_path: Path)
     sheet(wb, "Programs", rows, first=True)
     _, plan = imported(save(wb, tmp_path / "some.xlsx"))
     assert plan.programs_serving_no_goal() == ["Buses"]
+
+
+def test_a_chosen_layout_overrides_the_one_recognised(tmp_path: Path) -> None:
+    path = lcap(tmp_path / "lcap.xlsx", merged=True)
+    sheets = read_spreadsheet(path)
+    flat = plan_import(sheets, None, District(), layout=layouts.FLAT)
+    assert flat.layout_kinds == {"Action Tables": layouts.FLAT}
+    assert not [c for c in flat.creates if c.item.kind == "goal" and "Every" in c.item.name]
+    blocks = plan_import(read_spreadsheet(path), None, District(), layout=layouts.BLOCKS)
+    assert blocks.layout_kinds == {"Action Tables": layouts.BLOCKS}
+
+
+def test_a_layout_it_cannot_read_says_what_to_change_and_imports_nothing(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    sheet(wb, "Programs", [["Program", "Cost"], ["Lexia", 1], ["PBIS", 2]], first=True)
+    path = save(wb, tmp_path / "flat.xlsx")
+    for layout, message in (
+        (
+            layouts.BLOCKS,
+            "no goal rows were found (rows 2 to 3): a goal row starts “Goal 1:” in the "
+            "'Program' column, or is numbered 1 above its actions numbered 1.1, 1.2; write "
+            "the goal rows so, or choose another layout",
+        ),
+        (
+            layouts.TABS,
+            "the title above the table (nothing) names no goal, and neither does the tab's "
+            "name; put a line “Goal 1: its name” above the table, or choose another layout",
+        ),
+    ):
+        plan = plan_import(read_spreadsheet(path), None, District(), layout=layout)
+        assert [str(p) for p in plan.problems] == [f"flat.xlsx, sheet 'Programs': {message}"]
+        assert plan.without_problem_rows().is_empty

@@ -78,6 +78,7 @@ _SHEET_WORDS = (
     ("indicator", INDICATOR_SHEET),
     ("link", LINK_SHEET),
     ("goal", "goal"),
+    ("priorit", "goal"),  # "Priorities", "Strategic Priorities": a district's goals
 )
 _SKIPPED_SHEETS = ("finding", "instruction", "read me", "readme", "about", "help", "lookup", "list")
 

@@ -242,6 +242,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         LINKS,
     ),
     (r"\bgoals?\b.*\b(served|addressed|supported|alignment|area|ref|reference|number)\b", LINKS),
+    # A program's "Strategic Priority", "Priority Code(s)": the goals it serves, named. A
+    # bare "Priority" is left alone: it is as often High / Medium / Low.
+    (
+        r"^(strategic|district|board) priorit(y|ies)( codes?| areas?| served| s)?$"
+        r"|^priorit(y|ies) (codes?|areas?|served)$|^priorities$",
+        LINKS,
+    ),
     (r"\bfunding\b.*\b(end|ends|expires|expiration|sunset)\b", "funding_ends"),
     (r"\b(fund|funding)\b", "funding_source"),
     (r"\bessa\b|\bevidence\b", "evidence_tier"),

@@ -124,6 +124,7 @@ class ItemPlanner(LayoutPlanner):
             self.plan.amounts.append((row_key(sheet, first), target_id, cost))
         if kind == "goal":
             self.goal_rows.append((target_id, str(name or ""), reader.goal_number(first)))
+            self.goal_code(sheet, columns, first, target_id)
         proposal_header = header_for(columns, PROPOSAL)
         if proposal_header is not None and kind in PROPOSAL_KINDS:
             required = bool(values.get("required", getattr(existing, "required", False)))

@@ -11,7 +11,7 @@ from coherence_planner.storage.spreadsheets import layouts
 from coherence_planner.storage.spreadsheets import values as V
 from coherence_planner.storage.spreadsheets.header_words import LINKS, ColumnMapping
 from coherence_planner.storage.spreadsheets.link_planning import LinkPlanner
-from coherence_planner.storage.spreadsheets.planner_base import header_for, row_key
+from coherence_planner.storage.spreadsheets.planner_base import fold_name, header_for, row_key
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
 
 
@@ -26,6 +26,7 @@ class LayoutPlanner(LinkPlanner):
         if kind == "goal":
             return set()
         layouts.fill_merged_down(sheet)
+        layouts.fill_block_goals(sheet, header_for(columns, LINKS))
         chosen = self.chosen_layout
         blocks = layouts.GoalBlocks()
         if chosen in (None, layouts.BLOCKS):
@@ -72,6 +73,16 @@ class LayoutPlanner(LinkPlanner):
         for row in sheet.rows:
             if row.number in blocks.member:
                 self.placed.append((sheet, row, columns, goal_of[blocks.member[row.number]]))
+
+    def goal_code(self, sheet: Sheet, columns: ColumnMapping, row: Row, goal_id: str) -> None:
+        """A goals sheet's code column ("SP1", "G-2"): the programs' goal column may name
+        the goal by it, so the code finds the goal as its name does."""
+        header = layouts.code_header(sheet, columns)
+        if header is None:
+            return
+        code = str(V.parse_text(sheet.cell(row, header))[0]).strip()
+        if code and not code.isdigit():
+            self.by_name.setdefault(("goal", fold_name(code)), []).append(goal_id)
 
     def tab_goal_rows(self) -> None:
         """The goals the tabs' titles name, numbered as the titles number them; a goal a

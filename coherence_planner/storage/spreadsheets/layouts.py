@@ -162,6 +162,45 @@ def fill_merged_down(sheet: Sheet) -> None:
                 sheet.rows[i] = Row(number, tuple(cells))
 
 
+def fill_block_goals(sheet: Sheet, header: str | None) -> None:
+    """A goal column filled only on the first row of each block ("1" above two blank cells,
+    then "2"...) means the goal of every row down to the next one.
+
+    Only when each goal is written once, in a column blank more often than not: a column
+    whose goals repeat (1, 3, 1, 2) gives each row its own, and a blank there is no goal.
+    """
+    if header is None or header not in sheet.headers:
+        return
+    index = sheet.headers.index(header)
+    filled = [row.cells[index] for row in sheet.rows if header_text(row.cells[index])]
+    texts = [header_text(v) for v in filled]
+    if len(texts) < 2 or len(set(texts)) != len(texts) or len(texts) * 2 > len(sheet.rows):
+        return
+    first = next(i for i, row in enumerate(sheet.rows) if header_text(row.cells[index]))
+    current = None
+    for i, row in enumerate(sheet.rows):
+        if i < first:
+            continue
+        value = row.cells[index]
+        if header_text(value):
+            current = value
+        elif current is not None:
+            cells = list(row.cells)
+            cells[index] = current
+            sheet.rows[i] = Row(row.number, tuple(cells))
+
+
+_CODE_HEADER = re.compile(r"(?i)^\W*(goal |priority |objective )?(code|key|abbr\.?|abbreviation)\W*$")
+
+
+def code_header(sheet: Sheet, columns: dict[str, str]) -> str | None:
+    """A goals sheet's column of short codes ("Code": SP1, SP2), which no field holds."""
+    return next(
+        (h for h in sheet.headers if columns.get(h) in (None, "code") and _CODE_HEADER.match(h)),
+        None,
+    )
+
+
 LAYOUTS = (FLAT, BLOCKS, TABS)
 NAMES = {
     FLAT: "A flat list",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from PySide6.QtCore import Qt
 
 from coherence_planner.domain.analysis.coherence import analyse
@@ -38,10 +39,9 @@ def test_the_preview_says_the_layout_and_another_is_one_click_away(
     assert dialog.chosen_layout == FLAT
     assert chooser.sentence.text().startswith("<b>Layout.</b> A flat list")
     assert chooser.buttons[FLAT].isChecked() and not chooser.buttons[BLOCKS].isChecked()
-    words = dialog.preview_page.summary.text()
-    # Read flat, the goal number stands on the goal rows only: the actions serve no goal.
-    assert "Programs serving no goal. 3 programs of 5 will serve no goal" in words
-    assert "Lexia Core5 Reading, Reading Coaches and PBIS Tier 1" in words
+    # Read flat, the goal rows are programs too, and the goal number written on each
+    # block's first row serves the block.
+    assert sum(c.item.kind == "program" for c in dialog.plan.creates) == 5
 
     qtbot.mouseClick(chooser.buttons[TABS], LEFT)  # a layout the sheet is not in
     assert not dialog.import_button.isEnabled()
@@ -50,6 +50,27 @@ def test_the_preview_says_the_layout_and_another_is_one_click_away(
 
     qtbot.mouseClick(chooser.buttons[BLOCKS], LEFT)
     assert dialog.import_button.isEnabled() and len(dialog.plan.links) == 3
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    assert messages.shown == []
+
+
+def test_the_preview_counts_and_names_the_programs_that_will_serve_no_goal(
+    qtbot: Any, window: Any, dialogs: Any, messages: Any, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Program", "Goal", "Cost"], ["Lexia", "Reading", 1], ["Buses", None, 2]):
+        sheet.append(row)
+    sheet.append(["Vans", None, 5])
+    book.save(tmp_path / "some.xlsx")
+    dialog = open_import(qtbot, window, dialogs, tmp_path / "some.xlsx")
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert (
+        "Programs serving no goal. 2 programs of 3 will serve no goal: link them after the "
+        "import, or choose another layout above if the sheet says their goals by where "
+        "they stand.\n  - Buses and Vans"
+    ) in dialog.preview_page.summary.text()
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     assert messages.shown == []
 

@@ -315,3 +315,60 @@ def test_a_layout_it_cannot_read_says_what_to_change_and_imports_nothing(tmp_pat
         plan = plan_import(read_spreadsheet(path), None, District(), layout=layout)
         assert [str(p) for p in plan.problems] == [f"flat.xlsx, sheet 'Programs': {message}"]
         assert plan.without_problem_rows().is_empty
+
+
+def test_a_goal_column_filled_on_each_blocks_first_row_serves_the_block(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    rows = [
+        ["Goal", "Program", "Annual Cost"],
+        ["Goal 1", "Lexia", 100],
+        [None, "Coaches", 200],
+        ["Goal 2", "PBIS", 50],
+        [None, "Counselors", 60],
+        [None, "Nurses", 70],
+    ]
+    sheet(wb, "Programs", rows, first=True)
+    meaning, _ = imported(save(wb, tmp_path / "first.xlsx"))
+    assert {name: goals for name, (goals, _) in meaning.items()} == {
+        "Lexia": ("Goal 1",),
+        "Coaches": ("Goal 1",),
+        "PBIS": ("Goal 2",),
+        "Counselors": ("Goal 2",),
+        "Nurses": ("Goal 2",),
+    }
+    # Goals written on every row but blank on some (a Title I budget's reservations): a
+    # blank there is no goal, not the goal of the row above.
+    wb = openpyxl.Workbook()
+    rows = [["Activity", "Amount", "Goal #"], ["Equitable Services", 35, None]]
+    rows += [["McKinney-Vento", 45, "4"], ["Indirect Costs", 63, None], ["Lexia", 52, "1"]]
+    rows += [["Zearn", 21, "1"], ["Family Nights", 9, "4"]]
+    sheet(wb, "Budget", rows, first=True)
+    meaning, _ = imported(save(wb, tmp_path / "repeat.xlsx"))
+    assert meaning["Indirect Costs"][0] == () and meaning["Equitable Services"][0] == ()
+
+
+def test_goals_on_their_own_sheet_are_found_by_their_codes(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    sheet(
+        wb,
+        "Priorities",
+        [["Code", "Strategic Priority"], ["SP1", "Literacy"], ["SP2", "Belonging"]],
+        first=True,
+    )
+    sheet(
+        wb,
+        "Inventory",
+        [
+            ["Initiative", "Strategic Priority", "Annual Cost"],
+            ["Lexia", "SP1", 10],
+            ["Tutoring", "SP1, SP2", 20],
+            ["Counselors", "Belonging", 30],
+        ],
+    )
+    meaning, plan = imported(save(wb, tmp_path / "codes.xlsx"))
+    assert meaning == {
+        "Lexia": (("Literacy",), 10),
+        "Tutoring": (("Belonging", "Literacy"), 20),
+        "Counselors": (("Belonging",), 30),
+    }
+    assert not plan.warnings and not plan.problems

@@ -190,7 +190,9 @@ def fill_block_goals(sheet: Sheet, header: str | None) -> None:
             sheet.rows[i] = Row(row.number, tuple(cells))
 
 
-_CODE_HEADER = re.compile(r"(?i)^\W*(goal |priority |objective )?(code|key|abbr\.?|abbreviation)\W*$")
+_CODE_HEADER = re.compile(
+    r"(?i)^\W*(goal |priority |objective )?(code|key|abbr\.?|abbreviation)\W*$"
+)
 
 
 def code_header(sheet: Sheet, columns: dict[str, str]) -> str | None:

@@ -23,8 +23,12 @@ _GOAL_PREFIX = re.compile(
 _BARE_NUMBERS = re.compile(rf"^\s*#?\s*(?P<numbers>{_NUMBER_LIST})\s*$")
 # One entry of a legend: "1 = Early Literacy", "Goal 2: Math", "3 - Attendance".
 _LEGEND_ENTRY = re.compile(
-    r"(?i)(?:goal\s*)?(?P<number>\d{1,2})\s*(?:=|:|-|–|—|\))\s*(?P<name>[^;|\n]+?)\s*"
+    r"(?i)(?:goal\s*)?(?<![\d/.:])(?P<number>\d{1,2})\s*(?:=|:|-|–|—|\))\s*(?P<name>[^;|\n]+?)\s*"
     r"(?=;|\||\n|,?\s*(?:goal\s*)?\d{1,2}\s*(?:=|:|\)|-\s)|$)"
+)
+# Words of a report's title block (who ran it, when, which page), never a goal's name.
+_TITLE_BLOCK = re.compile(
+    r"(?i)\b(user|run date|run time|printed|prepared by|page \d|report date|as of)\b"
 )
 _LEGEND_LINE = re.compile(r"(?i)^\s*(goals?|legend|key|goal key|goal legend)\b")
 
@@ -91,6 +95,8 @@ def legend(lines: Iterable[str]) -> dict[int, str]:
     A legend names at least two goals, or starts with "Goals"/"Legend"/"Key".
     """
     for line in lines:
+        if _TITLE_BLOCK.search(line):
+            continue  # "12 - User: dpatel", "2025 - Run Date: 05/19": a report's title block
         entries = {int(m["number"]): m["name"].strip(" .,") for m in _LEGEND_ENTRY.finditer(line)}
         entries = {n: name for n, name in entries.items() if name and not name.isdigit()}
         if len(entries) >= 2 or (entries and _LEGEND_LINE.match(line)):

@@ -108,8 +108,10 @@ def _described(sheet: Sheet, columns: ColumnMapping, target: str) -> ColumnMappi
     """`columns` with `target` moved from a column of codes to its description column."""
     name_header = next((h for h, t in columns.items() if t == target), None)
     if name_header is None:
-        return columns
+        return _goal_name_column(sheet, columns) if kind == "goal" else columns
     index = sheet.headers.index(name_header)
+    if _constant([row.cells[index] for row in sheet.rows[:200]]):
+        return _name_from_varied_column(sheet, columns, name_header)
     if not _codes([row.cells[index] for row in sheet.rows[:200]]):
         return columns
     stem = name_header.lower().split()[0] if name_header.split() else ""
@@ -131,6 +133,64 @@ def _described(sheet: Sheet, columns: ColumnMapping, target: str) -> ColumnMappi
     out = {h: t for h, t in columns.items() if h not in (name_header, chosen)}
     out[chosen] = target
     return {h: out[h] for h in sheet.headers if h in out}
+
+
+def _column(sheet: Sheet, header: str) -> list[object]:
+    index = sheet.headers.index(header)
+    return [row.cells[index] for row in sheet.rows[:200]]
+
+
+def _constant(values: list[object]) -> bool:
+    """True when a column holds one text on every row (the district's name on each line
+    of a state export): that names the file, not each row's program."""
+    texts = [" ".join(str(v).split()) for v in values if v is not None and str(v).strip()]
+    return len(texts) >= 3 and len(set(texts)) == 1 and len(texts) >= 0.8 * len(values)
+
+
+_NAMING = re.compile(
+    r"(?i)\b(description|desc|name|title|activity|program|project|initiative|action)\b"
+)
+
+
+def _name_from_varied_column(sheet: Sheet, columns: ColumnMapping, same: str) -> ColumnMapping:
+    """The name from the first column whose header names things and whose values differ
+    from row to row ("Activity Description" after an "LEA Name" column)."""
+    # "Activity Description" before a bare "Program" (an ESSA program's title, shared by
+    # many rows), and never a column that is some other field of the program.
+    ranked = sorted(
+        (h for h in sheet.headers if _NAMING.search(h) and target_of(h) in (None, "description")),
+        key=lambda h: not re.search(r"(?i)\b(description|desc|name|title)\b", h),
+    )
+    for header in ranked:
+        values = _column(sheet, header)
+        if (
+            header != same
+            and not _constant(values)
+            and not _codes(values)
+            and any(isinstance(v, str) for v in values)
+        ):
+            out = {h: t for h, t in columns.items() if h not in (same, header)}
+            out[header] = "name"
+            return {h: out[h] for h in sheet.headers if h in out}
+    return columns
+
+
+def _goal_name_column(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:
+    """A goals sheet with no "Goal" or "Name" column ("Goal #" beside "Goal Area"): the
+    first column of words, not numbers or codes, whose header speaks of goals."""
+    for header in sheet.headers:
+        values = _column(sheet, header)
+        texts = [v for v in values if isinstance(v, str) and re.search(r"[^\W\d_]{3}", v)]
+        if (
+            header not in columns
+            and re.search(r"(?i)\b(goal|area|priority)\b", header)
+            and len(texts) >= max(1, len(values) // 2)
+            and not _codes(values)
+        ):
+            out = dict(columns)
+            out[header] = "name"
+            return {h: out[h] for h in sheet.headers if h in out}
+    return columns
 
 
 # Words in a program's name or description, and the type they say, first match wins.

@@ -78,6 +78,7 @@ _SHEET_WORDS = (
     ("indicator", INDICATOR_SHEET),
     ("link", LINK_SHEET),
     ("goal", "goal"),
+    ("priorit", "goal"),  # "Priorities", "Strategic Priorities": a district's goals
 )
 _SKIPPED_SHEETS = ("finding", "instruction", "read me", "readme", "about", "help", "lookup", "list")
 
@@ -94,6 +95,14 @@ def is_report_sheet(sheet_name: str) -> bool:
     return name in REPORT_SHEETS or name.startswith(REPORT_SHEET_PREFIXES)
 
 
+_ARCHIVE = re.compile(r"(?i)\b(archived?|archives|ended|inactive|retired|discontinued)\b")
+
+
+def is_archive_sheet(sheet_name: str) -> bool:
+    """A tab of ended programs ("Archived", "Archived Projects"), kept for the record."""
+    return bool(_ARCHIVE.search(sheet_name))
+
+
 _PROGRAM_ONLY = {"type", "tier", "annual_cost", "fte", "students_served", "evidence_tier"}
 
 
@@ -101,9 +110,15 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     """Which kind of rows a sheet holds, from its name, else its headers; None to skip it."""
     if is_report_sheet(sheet_name):
         return None
+    if is_archive_sheet(sheet_name):
+        return None  # ended programs, kept for the record: not part of the plan
     name = sheet_name.lower()
     for word, kind in _SHEET_WORDS:
         if word in name:
+            # "Goal 1 - Literacy" is one goal's tab of programs when its columns are a
+            # program's (a cost, a tier), not a list of goals.
+            if kind == "goal" and {target_of(h) for h in headers} & _PROGRAM_ONLY:
+                return "program"
             return kind
     if any(word in name for word in _SKIPPED_SHEETS):
         return None

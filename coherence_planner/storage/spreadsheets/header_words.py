@@ -125,6 +125,7 @@ _EXACT: dict[str, str] = {
     "budget": "annual_cost",
     "annual budget": "annual_cost",
     "total cost": "annual_cost",
+    "total funds": "annual_cost",
     "fte": "fte",
     "staff fte": "fte",
     "ftes": "fte",
@@ -229,7 +230,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bkeep\b.*\b(stop|modify|cut|discontinue|eliminate|sunset|drop)\b|\brecommend", PROPOSAL),
     (r"\b(required|mandated?|mandatory|compliance)\b", "required"),
     (r"\bsupports?\b|\baligned\b|\blinked\b", LINKS),
+    # "Action Title / Goal Description" (an LCAP's name column, which its goal rows share).
+    (r"^(action|activity|program|initiative|project|strategy)\s+title\b", "name"),
+    # "Goal / Action", "Goals and Actions": the column of a plan's goal rows and actions.
+    (r"^goals?\s+(and\s+|or\s+)?(actions?|activities|strateg(y|ies)|initiatives?)$", "name"),
+    # A goal column by any wording ("Goal Link (1/2/3)", "LEA Goal(s)", "District Goal",
+    # "Goal #"), unless it describes the goal: then it is a goal's own text.
+    (
+        r"^(lea |district |strategic |plan |lcap |board )?goals?\b"
+        r"(?!.*\b(description|statement|name|title|text)\b)",
+        LINKS,
+    ),
     (r"\bgoals?\b.*\b(served|addressed|supported|alignment|area|ref|reference|number)\b", LINKS),
+    # A program's "Strategic Priority", "Priority Code(s)": the goals it serves, named. A
+    # bare "Priority" is left alone: it is as often High / Medium / Low.
+    (
+        r"^(strategic|district|board) priorit(y|ies)( codes?| areas?| served| s)?$"
+        r"|^priorit(y|ies) (codes?|areas?|served)$|^priorities$",
+        LINKS,
+    ),
     (r"\bfunding\b.*\b(end|ends|expires|expiration|sunset)\b", "funding_ends"),
     (r"\b(fund|funding)\b", "funding_source"),
     (r"\bessa\b|\bevidence\b", "evidence_tier"),

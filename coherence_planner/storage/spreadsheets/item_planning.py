@@ -18,7 +18,7 @@ from coherence_planner.storage.spreadsheets.header_words import (
     PROPOSAL_KINDS,
     ColumnMapping,
 )
-from coherence_planner.storage.spreadsheets.link_planning import LinkPlanner
+from coherence_planner.storage.spreadsheets.layout_planning import LayoutPlanner
 from coherence_planner.storage.spreadsheets.nonitems import classify, describe
 from coherence_planner.storage.spreadsheets.plan import ItemUpdate, NewItem
 from coherence_planner.storage.spreadsheets.planner_base import fold_name, header_for, row_key
@@ -33,7 +33,7 @@ from coherence_planner.storage.spreadsheets.required_lines import propose_requir
 from coherence_planner.storage.spreadsheets.row_values import RowReader
 
 
-class ItemPlanner(LinkPlanner):
+class ItemPlanner(LayoutPlanner):
     """Item sheets: goals, strategies, programs and policies, one item per row or per
     group of rows of one program, and the proposals a worksheet's decision column makes."""
 
@@ -43,8 +43,13 @@ class ItemPlanner(LinkPlanner):
         if "name" not in columns.values() and ID not in columns.values():
             self.problem(sheet, "no column holds the name; map one column to Name")
             return
+        goal_rows = self.read_layout(sheet, kind, columns)
+        if goal_rows is None:
+            return
         reader = RowReader(sheet, kind, columns, self.district.school_names())
         kept, skipped = classify(sheet, columns, reader.amount)
+        kept = [r for r in kept if r.number not in goal_rows]
+        skipped = [s for s in skipped if s.row.number not in goal_rows]
         self.skipped_lines[sheet.name] = [s.label for s in skipped]
         if skipped:
             what = vocab.KIND_PLURALS[kind].lower()
@@ -97,6 +102,10 @@ class ItemPlanner(LinkPlanner):
         target_id = self.match(sheet, kind, first, given_id, name, id_header)
         if target_id is None:
             return
+        if target_id in self.planned:  # listed again on another goal's tab (on_two_tabs)
+            for row in rows:
+                self.row_items[row_key(sheet, row)] = target_id
+            return
         existing = self.district.items.get(target_id) if target_id else None
         why = " ".join(str(values.get("decision_rationale") or values.get("notes", "")).split())
         if existing is None:
@@ -120,6 +129,7 @@ class ItemPlanner(LinkPlanner):
             self.plan.amounts.append((row_key(sheet, first), target_id, cost))
         if kind == "goal":
             self.goal_rows.append((target_id, str(name or ""), reader.goal_number(first)))
+            self.goal_code(sheet, columns, first, target_id)
         proposal_header = header_for(columns, PROPOSAL)
         if proposal_header is not None and kind in PROPOSAL_KINDS:
             required = bool(values.get("required", getattr(existing, "required", False)))
@@ -207,6 +217,14 @@ class ItemPlanner(LinkPlanner):
             )
             return None
         if found:
+            if (kind, found[0]) in self.seen_rows and self.on_two_tabs(
+                sheet, self.seen_rows[(kind, found[0])]
+            ):
+                self.plan.notes.append(
+                    f"{sheet.place(row)}: {name!r} is also on the tab at "
+                    f"{self.seen_rows[(kind, found[0])]}: one {kind}, serving both tabs' goals"
+                )
+                return found[0]
             if (kind, found[0]) in self.seen_rows:
                 self.problem(sheet, f"{name!r} is also at {self.seen_rows[(kind, found[0])]}", row)
                 return None

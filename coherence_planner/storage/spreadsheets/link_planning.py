@@ -99,9 +99,29 @@ class LinkPlanner(PlannerBase):
             listed = f"; the goals are numbered {known[0]} to {known[-1]}" if known else ""
             return [g for g in found if g], f"there is no goal {missing}{listed}"
         target = self.resolve(ref.name, kinds)
+        if target is None and self.no_list_of_goals():
+            # Goals known only by the names the column gives ("Student Achievement"): each
+            # name is a goal, said in the preview, to rename or merge after the import.
+            target = self.new_id("goal")
+            self.create_from(self.plan.source, "goal", target, " ".join(ref.name.split()))
+            self.created_goal_names.add(target)
+            self.plan.created_goals.append(ref.name)
         if target is None:
             return [], f"no goal or strategy is named {ref.name!r}"
         return [target], ""
+
+    def no_list_of_goals(self) -> bool:
+        """True when neither the plan nor the file lists any goal, other than the ones this
+        import made up from names or numbers."""
+        made = self.created_goal_names | set(self.created_goal_numbers.values())
+        return (
+            not self.numbers.by_number
+            and not any(self.district.items_of("goal"))
+            and all(i in made for i, item in self.planned.items() if item.kind == "goal")
+        )
+
+    def tab_goal_rows(self) -> None:
+        """The goals tab titles name (layout_planning.py); none at this level."""
 
     def all_goals(self) -> list[str]:
         """Every goal, in the order of their numbers when the goals are numbered."""
@@ -127,6 +147,7 @@ class LinkPlanner(PlannerBase):
 
     def number_goals(self, sheets: list[tuple[Sheet, str, ColumnMapping]]) -> None:
         """Learn which goal each number means: goals sheet, legend line, the plan's goals."""
+        self.tab_goal_rows()
         self.numbers.number_goals(self.goal_rows, "the goals sheet")
         if self.numbers.by_number:
             return

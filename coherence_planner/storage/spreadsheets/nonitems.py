@@ -86,6 +86,7 @@ def classify(
         for h, t in columns.items()
         if h in sheet.headers and t not in _AMOUNTS | _LABELS
     ]
+    full = _full_rows(sheet)
     kept: list[Row] = []
     skipped: list[Skipped] = []
     block: list[float] = []  # amounts of item rows since the last heading or subtotal
@@ -108,10 +109,15 @@ def classify(
         elif len(filled) == 1 and texts and re.search(r"[^\W\d_]", texts[0]):
             if _is_note(texts[0]):
                 reason = "a note"
-            elif len(mapped) > 1 and _is_heading(sheet, row, texts[0], filled[0] == name_index):
+            elif len(mapped) > 1 and (
+                _is_heading(sheet, row, texts[0], filled[0] == name_index)
+                or row.number in full.heads
+            ):
                 reason = "a heading"
         elif not any(_filled(cells[i]) for i in mapped):
             reason = "a note" if texts else "not part of the list"
+        elif name.endswith(":"):
+            reason = "a labelled figure, not an item"  # "Allocation 2025-26 (preliminary):"
         if reason is None and not any(_filled(cells[i]) for i in detail):
             value = amount(row)
             if value is not None and value != 0:
@@ -130,6 +136,25 @@ def classify(
         if reason != "a note":
             block = []
     return kept, skipped
+
+
+@dataclass(frozen=True)
+class _Full:
+    heads: frozenset[int]  # rows of one label standing over a band of full rows
+
+
+def _full_rows(sheet: Sheet) -> _Full:
+    """The lone labels that head a band: where most rows fill three cells or more, a row
+    holding only a label, followed by such a full row, is a section's heading
+    ("Administration", "DISTRICT RESERVATIONS (off the top)"), not a program."""
+    counts = [sum(_filled(v) for v in row.cells) for row in sheet.rows]
+    several = [c for c in counts if c >= 2]
+    if len(counts) < 4 or sum(c >= 3 for c in several) < max(2, 0.7 * len(several)):
+        return _Full(frozenset())
+    heads = {
+        row.number for i, row in enumerate(sheet.rows[:-1]) if counts[i] == 1 and counts[i + 1] >= 3
+    }
+    return _Full(frozenset(heads))
 
 
 def _same(a: float, b: float) -> bool:

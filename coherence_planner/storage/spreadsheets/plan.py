@@ -131,6 +131,9 @@ class ImportPlan:
     amounts: list[tuple[RowKey, str, float]] = field(default_factory=list)
     read_rows: set[RowKey] = field(default_factory=set)  # rows read into items or links
     source: str = ""
+    # The layout each sheet was read as, in one sentence (layouts.py), by sheet name.
+    layouts: dict[str, str] = field(default_factory=dict)
+    layout_kinds: dict[str, str] = field(default_factory=dict)  # layouts.FLAT, BLOCKS, TABS
 
     @property
     def rows_read(self) -> int:
@@ -141,6 +144,15 @@ class ImportPlan:
     def is_empty(self) -> bool:
         """True when the import would change nothing (for example, the same sheet again)."""
         return not (self.creates or self.updates or self.links or self.link_updates)
+
+    def programs_serving_no_goal(self) -> list[str]:
+        """The names of the new programs no new link makes serve a goal or a strategy."""
+        serving = {nl.link.src for nl in self.links if nl.link.kind == "supports"}
+        return [
+            c.item.name
+            for c in self.creates
+            if c.item.kind == "program" and c.item.id not in serving
+        ]
 
     def problem_rows(self) -> set[RowKey]:
         return {p.row for p in self.problems if p.row is not None}
@@ -189,6 +201,8 @@ class ImportPlan:
             amounts=[a for a in self.amounts if a[0] not in bad],
             read_rows=self.read_rows - bad,
             source=self.source,
+            layouts=self.layouts,
+            layout_kinds=self.layout_kinds,
         )
 
     def summary(self) -> str:

@@ -40,7 +40,16 @@ class PlannerBase:
         self.goal_rows: list[tuple[str, str, int | None]] = []  # goals sheet: id, name, number
         self.numbers = GoalNumbers()
         self.created_goal_numbers: dict[int, str] = {}
+        self.created_goal_names: set[str] = set()  # ids of goals made from names in a column
         self.skipped_lines: dict[str, list[str]] = {}  # sheet -> texts of rows skipped
+        # The layout each sheet was read as (layouts.py), in one sentence; the rows read as
+        # goals by their place (goal rows); the rows whose place names their goal (a goal's
+        # block, a goal's tab: sheet, row, columns, goal id); the tabs titled by one goal.
+        self.layouts: dict[str, tuple[str, str]] = {}  # sheet -> (layout, its sentence)
+        self.chosen_layout: str | None = None  # the layout the planner chose, else guessed
+        self.layout_rows: set[RowKey] = set()
+        self.placed: list[tuple[Sheet, Row, ColumnMapping, str]] = []
+        self.tab_goals: dict[str, tuple[Sheet, ColumnMapping, int, str]] = {}
 
     def warn(self, sheet: Sheet, message: str, row: Row, header: str | None = None) -> None:
         key = row_key(sheet, row)

@@ -20,6 +20,7 @@ from coherence_planner.storage.spreadsheets.header_words import (
 )
 from coherence_planner.storage.spreadsheets.indicator_planning import plan_indicators
 from coherence_planner.storage.spreadsheets.item_planning import ItemPlanner
+from coherence_planner.storage.spreadsheets.layouts import is_archive_sheet
 from coherence_planner.storage.spreadsheets.mapping import SheetMapping, check_mapping
 from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportProblem
 from coherence_planner.storage.spreadsheets.planner_base import row_key
@@ -44,6 +45,7 @@ def plan_import(
     mappings: dict[str, SheetMapping] | None,
     district: District,
     source: str = "",
+    layout: str | None = None,
 ) -> ImportPlan:
     """Work out what importing these sheets into `district` would do; changes nothing.
 
@@ -52,9 +54,14 @@ def plan_import(
     guessed kind and `guess_mapping`. Item sheets are read first (goals, strategies,
     programs, policies), then link columns, the Links sheet and the Indicators sheet, so a
     link may name an item created by the same import.
+
+    `layout` (layouts.FLAT, BLOCKS or TABS) reads every sheet of programs in that layout
+    instead of the one recognised; a sheet that cannot be read so is a problem that says
+    what to change.
     """
     plan = ImportPlan(source=source, district_name=district_name(sheets))
     planner = ItemPlanner(district, plan)
+    planner.chosen_layout = layout
     chosen: list[tuple[Sheet, str, ColumnMapping]] = []
     for sheet in sheets:
         entry = (mappings or {}).get(sheet.name) or (mappings or {}).get("*")
@@ -63,6 +70,8 @@ def plan_import(
             plan.notes.append(
                 f"{sheet.place()}: skipped (a report sheet of the export, for reading only)"
                 if is_report_sheet(sheet.name)
+                else f"{sheet.place()}: skipped (an archive of ended programs, not the plan)"
+                if is_archive_sheet(sheet.name)
                 else f"{sheet.place()}: skipped (not a list of goals, strategies, "
                 "programs, policies, links or indicators)"
             )
@@ -101,19 +110,27 @@ def plan_import(
     planner.number_goals(item_sheets)
     for sheet, kind, columns in item_sheets:
         planner.supports_column(sheet, kind, columns)
+    planner.layout_links()
     if plan.created_goals:
         plan.notes.append(
             f"no list of goals was found, so {_listing(plan.created_goals)} "
-            f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the goal numbers "
-            "the sheet uses; rename them after the import"
+            f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the "
+            f"{'goals the sheet names' if planner.created_goal_names else 'goal numbers the sheet uses'}"
+            "; rename them after the import"
         )
     planner.drop_unchanged_proposals()
-    plan.read_rows = set(planner.row_items) | {
-        row_key(sheet, row)
-        for sheet, kind, _ in chosen
-        if kind in (LINK_SHEET, INDICATOR_SHEET)
-        for row in sheet.rows
-    }
+    plan.layouts = {name: sentence for name, (_, sentence) in planner.layouts.items()}
+    plan.layout_kinds = {name: key for name, (key, _) in planner.layouts.items()}
+    plan.read_rows = (
+        set(planner.row_items)
+        | planner.layout_rows
+        | {
+            row_key(sheet, row)
+            for sheet, kind, _ in chosen
+            if kind in (LINK_SHEET, INDICATOR_SHEET)
+            for row in sheet.rows
+        }
+    )
     for sheet, kind, columns in chosen:
         if kind == LINK_SHEET:
             planner.link_sheet(sheet, columns)

@@ -82,7 +82,10 @@ def _pick_header(candidates: list[tuple[int, tuple[Any, ...]]]) -> int:
     """Index into candidates of the header row: the one with the most known headers."""
     best, best_score = -1, 0
     for i, (_, cells) in enumerate(candidates):
-        score = header_score([header_text(c) for c in cells])
+        texts = [header_text(c) for c in cells]
+        if sum(bool(t) for t in texts) < 2:
+            continue  # a title line ("Year 1 Budget") above the table, not its header
+        score = header_score(texts)
         if score > best_score:
             best, best_score = i, score
     if best >= 0:

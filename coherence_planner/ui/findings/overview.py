@@ -63,6 +63,12 @@ class Card(QPushButton):
 def completeness_line(district: District, analysis: Analysis) -> str:
     """How much of what the findings rely on the plan holds, in one line."""
     plan = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+    if not plan.asked:
+        # No live program at all (an import that found none): nothing is complete yet.
+        return (
+            "The plan has no programs yet, so the findings have nothing to check: add "
+            "them, or bring them in with File > Import Spreadsheet…"
+        )
     if not plan.programs:
         return "The plan is complete: every program has the facts the findings rely on."
     return (

@@ -81,6 +81,7 @@ class ImportDialog(QDialog):
         self.source = source
         self.new_plan = new_plan
         self.plan = ImportPlan(source=source)
+        self.chosen_layout: str | None = None  # the layout the planner chose; None: as read
 
         self.step = QLabel()
         font = self.step.font()
@@ -101,7 +102,8 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self.mapping_page)
         self.pages.addWidget(self.preview_page)
         self.restored = QLabel(
-            f"These are the column choices you made when you last imported {source}."
+            "These are the column choices you made when you last imported a workbook with "
+            "these sheets and columns."
         )
         self.restored.setWordWrap(True)
         self.guesses_button = QPushButton("Use the Guesses Instead")
@@ -148,6 +150,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.mapping_page.changed.connect(self.replan)
         self.preview_page.cost_chosen.connect(self.choose_cost)
+        self.preview_page.layout_chooser.chosen.connect(self.choose_layout)
         self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
 
         self._fit_to_screen()
@@ -169,7 +172,9 @@ class ImportDialog(QDialog):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             mappings = self.mapping_page.mappings()
-            self.plan = plan_import(self.sheets, mappings, self.district, source=self.source)
+            self.plan = plan_import(
+                self.sheets, mappings, self.district, source=self.source, layout=self.chosen_layout
+            )
             explain_money(self.plan, self.sheets, mappings)  # the cost line and the totals
         finally:
             if busy:
@@ -185,6 +190,11 @@ class ImportDialog(QDialog):
         editor = self.mapping_page.editors.get(sheet)
         if editor is not None and header in editor.column_combos:
             editor.choose(header, "annual_cost")  # the mapping changes, and the plan with it
+
+    def choose_layout(self, layout: str) -> None:
+        """Read the sheets in the layout the planner pressed, and show the plan at once."""
+        self.chosen_layout = layout
+        self.replan()
 
     @property
     def plan_name(self) -> str:

@@ -33,6 +33,7 @@ from coherence_planner.storage.spreadsheets import ImportPlan, Sheet
 from coherence_planner.storage.spreadsheets.plan import ImportProblem
 from coherence_planner.storage.spreadsheets.values import format_money
 from coherence_planner.storage.spreadsheets.writing import cell_value
+from coherence_planner.ui.importing.layout_choice import LayoutChooser
 from coherence_planner.ui.importing.mapping import sample_text
 from coherence_planner.ui.importing.summary import GUESSED, Summary, type_label, where
 from coherence_planner.ui.plain_text import tooltip
@@ -88,6 +89,7 @@ class PreviewPage(QWidget):
         font.setBold(True)
         self.counts.setFont(font)
         self.counts.setAccessibleName("What the import would do")
+        self.layout_chooser = LayoutChooser()
 
         self.changes = QTreeWidget()
         self.changes.setAccessibleName("Items to create and update")
@@ -159,6 +161,7 @@ class PreviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)
+        layout.addWidget(self.layout_chooser)
         layout.addWidget(split, 1)
         layout.addWidget(self.skip)
         layout.addWidget(self.reason)
@@ -184,6 +187,7 @@ class PreviewPage(QWidget):
             + (f"  ·  {plural(len(plan.problems), 'problem')}" if plan.problems else "")
             + (f"  ·  {plural(len(plan.warnings), 'warning')}" if plan.warnings else "")
         )
+        self.layout_chooser.show_plan(plan)
         self._fill_changes(plan, district)
         self._fill_problems(plan.problems, plan.warnings)
         self.summary = Summary(plan, district, new_plan, plan_name)

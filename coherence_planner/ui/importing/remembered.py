@@ -2,9 +2,9 @@
 
 A district imports the same workbook again and again (an updated spending plan, the
 finance export of next month). What the planner corrected in the mapping the first time is
-kept in the app's settings under a key made of the workbook's file name and its sheets'
-names and headers, so the same workbook, with the same columns, opens with the same
-choices; a workbook whose columns changed opens with fresh guesses. The value is the JSON
+kept in the app's settings under a key made of its sheets' names and headers, not its file
+name: the same layout arrives as "Budget March.xlsx", then "Budget April.xlsx", and opens
+with the same choices; a workbook whose columns changed opens with fresh guesses. The value is the JSON
 of a mapping file (storage.spreadsheets.mapping: `mappings_to_json`), read back with the
 same checks as a mapping file; anything unreadable is forgotten, never shown as an error.
 """
@@ -22,8 +22,9 @@ GROUP = "import_mappings"
 
 
 def workbook_key(source: str, sheets: list[Sheet]) -> str:
-    """The settings key of a workbook: its file name, its sheets and their headers."""
-    shape = [source.casefold(), [[sheet.name, sheet.headers] for sheet in sheets]]
+    """The settings key of a workbook: its sheets and their headers (`source`, the file's
+    name, is left out on purpose: next month's copy has another name)."""
+    shape = [[sheet.name, sheet.headers] for sheet in sheets]
     digest = hashlib.sha256(json.dumps(shape, ensure_ascii=False).encode("utf-8"))
     return f"{GROUP}/{digest.hexdigest()[:32]}"
 

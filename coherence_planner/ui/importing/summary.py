@@ -75,6 +75,16 @@ class Summary:
         ]
         self.add("Sheets left out", "The other sheets are imported without them.", left)
         self._money(district)
+        alone = plan.programs_serving_no_goal()
+        if alone:
+            programs = sum(1 for c in plan.creates if c.item.kind == "program")
+            self.add(
+                "Programs serving no goal",
+                f"{plural(len(alone), 'program')} of {programs} will serve no goal: link "
+                f"{'it' if len(alone) == 1 else 'them'} after the import, or choose another "
+                "layout above if the sheet says their goals by where they stand.",
+                [join_words(alone)],
+            )
         # A section of a list is shown only when the list has something in it.
         self.add(
             "Rows left out",
@@ -98,8 +108,13 @@ class Summary:
             self.add(
                 "Goals created",
                 f"No list of goals was found, so {made} "
-                f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the goal "
-                "numbers the sheet uses. Rename them after the import.",
+                f"{'were' if len(plan.created_goals) > 1 else 'was'} created for the "
+                + (
+                    "goal numbers the sheet uses"
+                    if all(re.fullmatch(r"Goal \d+", g) for g in plan.created_goals)
+                    else "goals the sheet names"
+                )
+                + ". Rename them after the import.",
             )
         self.add(
             "Lines required by law",

@@ -186,7 +186,8 @@ def test_the_same_workbook_opens_with_the_choices_made_last_time(
     assert editor.mapping() == chosen
     assert dialog.restored.isVisible() and dialog.guesses_button.isVisible()
     assert dialog.restored.text() == (
-        "These are the column choices you made when you last imported esser.xlsx."
+        "These are the column choices you made when you last imported a workbook with "
+        "these sheets and columns."
     )
     # The guesses are one click away, and the choices stay remembered until an import.
     qtbot.mouseClick(dialog.guesses_button, LEFT)
@@ -197,12 +198,14 @@ def test_the_same_workbook_opens_with_the_choices_made_last_time(
     assert dialog.mapping_page.editors["Spending Plan 26-27"].mapping() == chosen
     qtbot.mouseClick(dialog.cancel_button, LEFT)
 
-    # A workbook of another name, or whose columns changed, opens with the guesses.
+    # The same sheets and columns under another name (next year's copy) open with those
+    # choices too: they are remembered by the headers, not the file's name.
     other = write_esser_workbook(tmp_path / "esser 2027-28.xlsx")
     dialog = open_import(qtbot, window, dialogs, other)
-    assert dialog.remembered is None and not dialog.restored.isVisible()
-    assert dialog.mapping_page.editors["Spending Plan 26-27"].mapping()["columns"]["Evidence"]
+    assert dialog.remembered is not None and dialog.restored.isVisible()
+    assert dialog.mapping_page.editors["Spending Plan 26-27"].mapping() == chosen
     qtbot.mouseClick(dialog.cancel_button, LEFT)
+    # A workbook whose columns changed opens with the guesses.
     book = openpyxl.load_workbook(workbook)
     book["Spending Plan 26-27"]["I4"] = "ESSA Evidence"
     book.save(workbook)
@@ -226,7 +229,7 @@ def test_a_remembered_mapping_that_no_longer_reads_is_forgotten(tmp_path: Path) 
     mappings = {"Goals": {"kind": "goal", "columns": {"Goal": "name"}}}
     remember_mappings("esser.xlsx", sheets, mappings)  # type: ignore[arg-type]
     assert remembered_mappings("esser.xlsx", sheets) == mappings
-    assert remembered_mappings("ESSER.XLSX", sheets) == mappings  # file names, any case
+    assert remembered_mappings("budget april.xlsx", sheets) == mappings  # any file name
     for broken in ("{not json", '{"sheets": {"Goals": {"kind": "rocket"}}}', "[]"):
         settings().setValue(workbook_key("esser.xlsx", sheets), broken)
         assert remembered_mappings("esser.xlsx", sheets) is None

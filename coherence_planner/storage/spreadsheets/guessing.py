@@ -17,7 +17,7 @@ from coherence_planner.storage.spreadsheets import values as V
 # district_name is read from here by planning.py; it lives in district_name.py.
 from coherence_planner.storage.spreadsheets.district_name import district_name as district_name
 from coherence_planner.storage.spreadsheets.header_guess import guess_mapping
-from coherence_planner.storage.spreadsheets.header_words import ColumnMapping, target_of
+from coherence_planner.storage.spreadsheets.header_words import LINKS, ColumnMapping, target_of
 from coherence_planner.storage.spreadsheets.money_columns import choose_cost_column
 from coherence_planner.storage.spreadsheets.reading import Sheet
 
@@ -54,9 +54,44 @@ def _distinct(sheet: Sheet, header: str) -> int:
 
 def guess_columns(sheet: Sheet, kind: str) -> ColumnMapping:
     """`guess_mapping` of the headers, the cost moved to the money a cabinet means
-    (money_columns.py), then the name and funding moved from codes to their descriptions."""
+    (money_columns.py), the name found from the values where the headers do not say it,
+    then the name and funding moved from codes to their descriptions."""
     columns = with_cost_column(sheet, kind, guess_mapping(sheet.headers, kind))
+    columns = _without_account_goal(sheet, _named_by_content(sheet, kind, columns))
     return without_unreadable_choices(sheet, kind, names_over_codes(sheet, kind, columns))
+
+
+def _without_account_goal(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:
+    """A finance ledger's account string (California's SACS: Fund, Resource, Project, Goal,
+    Function, Object) has a "Goal" segment of codes that says which students the money is
+    for (1110 regular education, 5001 special education), not which of the district's
+    goals a program serves: beside Function and Object columns, a "Goal" column of numeric
+    codes is not a goal link."""
+    headers = {h.strip().lower() for h in sheet.headers}
+    if not {"function", "object"} <= headers:
+        return columns
+    out = dict(columns)
+    for header, target in columns.items():
+        values = [v for v in _column(sheet, header) if v is not None and str(v).strip()]
+        if (
+            target == LINKS
+            and re.fullmatch(r"(?i)\s*goals?\s*(code)?\s*", header)
+            and values
+            and all(re.fullmatch(r"\d{3,5}", str(v).strip()) for v in values)
+        ):
+            del out[header]
+    return out
+
+
+def _named_by_content(sheet: Sheet, kind: str, columns: ColumnMapping) -> ColumnMapping:
+    """The name column found from the values when the headers name none ("Goal #" beside
+    "Goal Area") or name one that holds the same text on every row (an "LEA Name")."""
+    name_header = next((h for h, t in columns.items() if t == "name"), None)
+    if name_header is None:
+        return _goal_name_column(sheet, columns) if kind == "goal" else columns
+    if _constant(_column(sheet, name_header)):
+        return _name_from_varied_column(sheet, columns, name_header)
+    return columns
 
 
 def without_unreadable_choices(sheet: Sheet, kind: str, columns: ColumnMapping) -> ColumnMapping:
@@ -108,10 +143,8 @@ def _described(sheet: Sheet, columns: ColumnMapping, target: str) -> ColumnMappi
     """`columns` with `target` moved from a column of codes to its description column."""
     name_header = next((h for h, t in columns.items() if t == target), None)
     if name_header is None:
-        return _goal_name_column(sheet, columns) if kind == "goal" else columns
+        return columns
     index = sheet.headers.index(name_header)
-    if _constant([row.cells[index] for row in sheet.rows[:200]]):
-        return _name_from_varied_column(sheet, columns, name_header)
     if not _codes([row.cells[index] for row in sheet.rows[:200]]):
         return columns
     stem = name_header.lower().split()[0] if name_header.split() else ""

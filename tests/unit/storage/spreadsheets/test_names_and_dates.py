@@ -87,3 +87,28 @@ def test_the_plan_is_named_after_the_district_in_an_lea_column_or_the_workbooks_
     book.save(tmp_path / "inventory.xlsx")
     said = import_spreadsheet(tmp_path / "inventory.xlsx", tmp_path / "p.coherence")
     assert said.startswith("Created p.coherence for Pinecrest County Schools from")
+
+
+def test_an_account_strings_goal_segment_is_not_a_goal_link(tmp_path: Path) -> None:
+    """A ledger's SACS "Goal" code (1110 regular education, 5001 special education) beside
+    Function and Object says which students the money is for, not which district goal a
+    project serves: it made a goal per code and a link per line."""
+    text = (
+        "Resource,Project,Project Description,Object,Goal,Function,Amount\n"
+        "3213,3213-LEX,Lexia Core5 Reading,1100,1110,1000,1000\n"
+        "6500,6500-SPT,Speech Therapy Contract,5800,5001,1190,800\n"
+        "3213,3213-LEX,Lexia Core5 Reading,3101,1110,1000,200\n"
+    )
+    source = tmp_path / "ledger.csv"
+    source.write_text(text, encoding="utf-8")
+    import_spreadsheet(source, tmp_path / "plan.coherence", replace=True)
+    with Document.open(tmp_path / "plan.coherence") as doc:
+        kinds = sorted(i.kind for i in doc.district.items.values())
+        assert kinds == ["program", "program"]
+        assert not doc.district.links
+    # Without Function and Object beside it, a "Goal" column still links to goals.
+    plain = "Program,Goal,Cost\nLexia,Every student reads,1000\nTutoring,Every student reads,500\n"
+    source.write_text(plain, encoding="utf-8")
+    import_spreadsheet(source, tmp_path / "plan2.coherence", replace=True)
+    with Document.open(tmp_path / "plan2.coherence") as doc:
+        assert len(doc.district.links) == 2

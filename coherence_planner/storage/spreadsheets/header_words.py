@@ -229,7 +229,7 @@ _NOT_A_FIELD = re.compile(
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bkeep\b.*\b(stop|modify|cut|discontinue|eliminate|sunset|drop)\b|\brecommend", PROPOSAL),
     (r"\b(required|mandated?|mandatory|compliance)\b", "required"),
-    (r"\bsupports?\b|\baligned\b|\blinked\b", LINKS),
+    (r"\bsupports?\b|\balign(ed|ment)\b|\blinked\b", LINKS),
     # "Action Title / Goal Description" (an LCAP's name column, which its goal rows share).
     (r"^(action|activity|program|initiative|project|strategy)\s+title\b", "name"),
     # "Goal / Action", "Goals and Actions": the column of a plan's goal rows and actions.

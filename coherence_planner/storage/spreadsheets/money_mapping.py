@@ -22,6 +22,7 @@ from coherence_planner.storage.spreadsheets.planning import guess_mappings
 from coherence_planner.storage.spreadsheets.reading import Sheet
 from coherence_planner.storage.spreadsheets.reconcile import check_totals, total_lines
 from coherence_planner.storage.spreadsheets.sheet import column_letter
+from coherence_planner.storage.spreadsheets.year_tabs import earlier_year_tabs
 
 
 class CostColumnError(KnownError):
@@ -90,6 +91,9 @@ def explain_money(
 ) -> None:
     """Fill `plan.money_said` (the cost line, the totals, the formulas computed or not) and
     `plan.cost_alternatives`, for the command line and the preview alike."""
+    # An earlier year's tab is not read (year_tabs.py): its money is not spoken of either.
+    earlier = earlier_year_tabs(sheets)
+    sheets = [s for s in sheets if s.name not in earlier or (mappings or {}).get(s.name)]
     used = dict(mappings) if mappings is not None else guess_mappings(sheets)
     for sheet in sheets:  # a sheet without an entry is read with its guess
         if sheet.name not in used and "*" not in used:

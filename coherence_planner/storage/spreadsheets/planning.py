@@ -26,6 +26,7 @@ from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportProble
 from coherence_planner.storage.spreadsheets.planner_base import row_key
 from coherence_planner.storage.spreadsheets.reading import Sheet
 from coherence_planner.storage.spreadsheets.row_values import RowReader
+from coherence_planner.storage.spreadsheets.year_tabs import earlier_year_tabs
 
 
 def guess_mappings(sheets: list[Sheet]) -> dict[str, SheetMapping]:
@@ -63,9 +64,16 @@ def plan_import(
     planner = ItemPlanner(district, plan)
     planner.chosen_layout = layout
     chosen: list[tuple[Sheet, str, ColumnMapping]] = []
+    earlier = earlier_year_tabs(sheets)
     for sheet in sheets:
         entry = (mappings or {}).get(sheet.name) or (mappings or {}).get("*")
         kind = entry["kind"] if entry is not None else sheet.kind
+        if kind is not None and sheet.name in earlier and (mappings or {}).get(sheet.name) is None:
+            plan.notes.append(
+                f"{sheet.place()}: skipped (an earlier year of the tab "
+                f"'{earlier[sheet.name]}', which is read as the plan's year)"
+            )
+            continue
         if kind is None:
             plan.notes.append(
                 f"{sheet.place()}: skipped (a report sheet of the export, for reading only)"

@@ -80,13 +80,20 @@ def _sheet_checks(
     every: list[tuple[Row, float]] = []  # program rows above, with their amounts
     block: list[tuple[Row, float]] = []  # program rows since the last total
     missed: list[tuple[Row, float]] = []  # rows with money the import did not take
+    # Each subtotal with the rows it closed: a grand total may leave a whole block out.
+    blocks: list[tuple[Row, str, list[tuple[Row, float]]]] = []
     problem_rows = plan.problem_rows()
     for row in sheet.rows:
         key: RowKey = (sheet.file, sheet.name, row.number)
         value = amount(row)
         if key in totals:
             if value is not None:
-                out.append(_check(sheet, row, totals[key], value, block, every, missed))
+                check = _check(sheet, row, totals[key], value, block, every, missed)
+                if check.why and check.rows == [r.number for r, _ in every]:
+                    check.why = _block_left_out(value, every, blocks) or check.why
+                out.append(check)
+                if block:
+                    blocks.append((row, totals[key], block))
             block = []
             continue
         if value is None:
@@ -125,6 +132,23 @@ def _check(
         within = [(r, v) for r, v in missed if first <= r.number < row.number]
         check.why = _why(says, total, covered, within)
     return check
+
+
+def _block_left_out(
+    says: float,
+    every: list[tuple[Row, float]],
+    blocks: list[tuple[Row, str, list[tuple[Row, float]]]],
+) -> str | None:
+    """A grand total short by exactly one block's rows (it stops before the last fund)."""
+    gap = round(says - sum(v for _, v in every), 2)
+    for subtotal, label, rows in blocks:
+        if abs(sum(v for _, v in rows) + gap) <= CENT:
+            return (
+                f"the sheet's total leaves out {_spans([r.number for r, _ in rows])} "
+                f"({format_money(-gap)}, the '{_label(label)}' of row {subtotal.number}); "
+                "those rows were imported"
+            )
+    return None
 
 
 def _why(

@@ -112,3 +112,16 @@ def test_an_account_strings_goal_segment_is_not_a_goal_link(tmp_path: Path) -> N
     import_spreadsheet(source, tmp_path / "plan2.coherence", replace=True)
     with Document.open(tmp_path / "plan2.coherence") as doc:
         assert len(doc.district.links) == 2
+
+
+def test_an_alignment_column_links_programs_to_goals(tmp_path: Path) -> None:
+    """A consultant's "Priority Alignment" column says which goal each program serves."""
+    source = tmp_path / "inventory.csv"
+    source.write_text(
+        "Initiative,Priority Alignment,Annual Cost\n"
+        "Lexia Core5,Every student reads,1000\nZearn Math,Every student reads,500\n",
+        encoding="utf-8",
+    )
+    import_spreadsheet(source, tmp_path / "plan.coherence", replace=True)
+    with Document.open(tmp_path / "plan.coherence") as doc:
+        assert len(doc.district.links) == 2

@@ -255,11 +255,13 @@ def test_a_workbook_with_goals_and_programs_links_items_it_creates(tmp_path: Pat
 
 
 def test_the_same_name_on_two_sheets_of_one_kind_is_reported(tmp_path: Path) -> None:
+    # Two schools' tabs (two years' tabs are history and the earlier is left out:
+    # test_year_tabs.py).
     wb = openpyxl.Workbook()
-    wb.active.title = "Programs 2025"
+    wb.active.title = "Programs East"
     wb.active.append(["Program Name"])
     wb.active.append(["Mentors"])
-    second = wb.create_sheet("Programs 2026")
+    second = wb.create_sheet("Programs West")
     second.append(["Program Name"])
     second.append(["mentors"])
     path = tmp_path / "two.xlsx"
@@ -267,8 +269,8 @@ def test_the_same_name_on_two_sheets_of_one_kind_is_reported(tmp_path: Path) -> 
     plan = plan_import(read_spreadsheet(path), None, District())
     assert [c.item.id for c in plan.creates] == ["P1"]
     assert [str(p) for p in plan.problems] == [
-        "two.xlsx, sheet 'Programs 2026', row 2: 'mentors' is also at two.xlsx, sheet "
-        "'Programs 2025', row 2"
+        "two.xlsx, sheet 'Programs West', row 2: 'mentors' is also at two.xlsx, sheet "
+        "'Programs East', row 2"
     ]
 
 

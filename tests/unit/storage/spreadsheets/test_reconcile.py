@@ -54,3 +54,19 @@ def test_a_total_that_counts_its_subtotals_too(tmp_path: Path) -> None:
     assert lines[-1].endswith(
         "add up to $300: the sheet's total counts its rows twice (it adds up its subtotals as well)"
     )
+
+
+def test_a_grand_total_that_stops_before_the_last_block_names_the_block(tmp_path: Path) -> None:
+    # A finance report's "Total All Funds" summing every fund but the last: the gap is the
+    # last fund's subtotal, and its rows are the ones the sheet's total leaves out.
+    _, lines = imported(
+        tmp_path,
+        "Read Well,Ann,100\nMath Boost,Bo,200\nFund 199 Subtotal,,300\n"
+        "Tutoring,Cy,50\nCounselors,Di,40\nFund 282 Subtotal,,90\n"
+        "Total All Funds,,300\n",
+    )
+    assert lines[-1] == (
+        "Totals: row 9 'Total All Funds' says $300, but its 4 rows (rows 3-4, 6-7) add up to "
+        "$390: the sheet's total leaves out rows 6-7 ($90, the 'Fund 282 Subtotal' of row 8); "
+        "those rows were imported"
+    )

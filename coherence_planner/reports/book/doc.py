@@ -8,6 +8,7 @@ callback stops the build there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -16,7 +17,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    PageBreak,
     PageTemplate,
     Paragraph,
     TableStyle,
@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from coherence_planner.domain.layout import style as palette
-from coherence_planner.reports.book.styles import BODY_PT, styles
+from coherence_planner.reports.book.styles import BODY_PT, pt, styles
 from coherence_planner.reports.fonts import FONT, ellipsize, text_width
 from coherence_planner.reports.markup import clean, esc, shortened
 from coherence_planner.reports.pdf_meta import CREATOR
@@ -69,7 +69,7 @@ def contents() -> TableOfContents:
     toc.dotsMinLevel = 0
     toc.tableStyle = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), FONT, BODY_PT),  # not reportlab's default Helvetica
+            ("FONT", (0, 0), (-1, -1), FONT, pt(BODY_PT)),  # not reportlab's default Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -80,16 +80,21 @@ def contents() -> TableOfContents:
     return toc
 
 
-def then_pages(parts: list[Flowable], template: str) -> list[Flowable]:
-    """A section whose last page break turns the following pages to `template` ("wide" or
-    "body"), so no blank page is spent switching."""
-    if parts and type(parts[-1]) is PageBreak:
-        parts = parts[:-1]
-    return [*parts, PageBreak(nextTemplate=template)]
+@dataclass(frozen=True)
+class PageFill:
+    """How much of a page's frame the layout used, and whether a section ended on it (a
+    PageBreak: the only good reason for a page to be left mostly empty)."""
+
+    page: int
+    used: float  # 0 to 1 of the frame's height
+    section_end: bool
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
-    """A report on one paper size, with a cover page and numbered pages after it."""
+    """A report on one paper size and one orientation, with a cover page and numbered pages
+    after it. (The map and the money flow once had pages turned sideways in the middle of a
+    portrait book: a board member turning the packet, a printer switching trays. They now
+    take the book's page and scale to it.)"""
 
     def __init__(
         self,
@@ -118,23 +123,19 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             initialFontSize=FOOTER_PT,
         )
         self.footer = clean(footer)
+        self.footer_pt = pt(FOOTER_PT)
         self._fitted: dict[float, str] = {}  # the footer fitted to each room, once
         self.progress = progress
         self._placed = 0
         self._expected = 1
         self._pass = 0
+        self.fills: list[PageFill] = []  # the last pass's, page by page
+        self._section_end = False
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        # "wide": the same paper turned sideways, for the pictures that read left to right
-        # (the money flow, the map); a section ends with PageBreak(nextTemplate=...) to switch.
-        short, long = sorted(pagesize)
-        self.wide_size = (long, short)
-        self.wide_width, self.wide_height = long - 2 * MARGIN, short - 2 * MARGIN
-        wide = Frame(MARGIN, MARGIN, self.wide_width, self.wide_height, id="wide")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._cover_page),
                 PageTemplate("body", [frame], onPage=self._body_page),
-                PageTemplate("wide", [wide], onPage=self._body_page, pagesize=self.wide_size),
             ]
         )
 
@@ -147,6 +148,19 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         super().handle_documentBegin()
         self._pass += 1
         self._placed = 0
+        self.fills = []
+
+    def handle_pageBreak(self, slow: bool | None = None) -> None:
+        self._section_end = True
+        super().handle_pageBreak(slow)
+
+    def handle_pageEnd(self) -> None:
+        frame = self.frame
+        top = frame._y1 + frame._height - frame._topPadding
+        used = (top - frame._y) / max(1.0, frame._height - frame._topPadding - frame._bottomPadding)
+        self.fills.append(PageFill(self.page, min(1.0, used), self._section_end))
+        self._section_end = False
+        super().handle_pageEnd()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._placed += 1
@@ -173,7 +187,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     def _footer_for(self, room: float) -> str:
         room = round(room)  # page numbers of one width share one fitting
         if room not in self._fitted:
-            self._fitted[room] = ellipsize(self.footer, room, FOOTER_PT)
+            self._fitted[room] = ellipsize(self.footer, room, self.footer_pt)
         return self._fitted[room]
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
@@ -183,11 +197,11 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, MARGIN - 14, width - MARGIN, MARGIN - 14)
         canvas.setFillColor(colors.HexColor(palette.MUTED_TEXT))
-        canvas.setFont(FONT, FOOTER_PT)
+        canvas.setFont(FONT, self.footer_pt)
         number = f"Page {doc.page}"
         # The footer is the district's name, which may be 1,000 characters: it gets the line
         # less the page number, never running into it.
-        room = width - 2 * MARGIN - text_width(number, FOOTER_PT) - 12
+        room = width - 2 * MARGIN - text_width(number, self.footer_pt) - 12
         canvas.drawString(MARGIN, MARGIN - 26, self._footer_for(room))
         canvas.drawRightString(width - MARGIN, MARGIN - 26, number)
         canvas.restoreState()

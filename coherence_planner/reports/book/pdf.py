@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.retreat.tables import retreat_tables
+from coherence_planner.reports.book.contents import ContentsBlock, contents_pages, headings
 from coherence_planner.reports.book.doc import Heading, PageFill, ReportDoc
 from coherence_planner.reports.book.findings import findings, removal_candidates
 from coherence_planner.reports.book.framework import cycles, since_snapshot, themes
@@ -28,7 +29,7 @@ from coherence_planner.reports.book.retreat import (
     ratings,
 )
 from coherence_planner.reports.book.scale import report_scale, summarised_note
-from coherence_planner.reports.book.styles import paper_type, para
+from coherence_planner.reports.book.styles import markup, paper_type, para
 from coherence_planner.reports.book.summary import cover, spend_on_summary, summary
 from coherence_planner.reports.book.votes import round_votes
 from coherence_planner.reports.charts.cost_evidence import cost_evidence_chart
@@ -38,17 +39,19 @@ from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title, pdf_target
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 
-CHART_PAGE_SHARE = 0.8  # of the frame's height: the scatter alone on the Charts page
-MOST_ASPECT = 1.1  # taller than this, the scatter's points only spread further apart
+# Alone on the Charts page, the scatter is about as tall as it is wide: three quarters of a
+# Letter page, two thirds of a Tabloid one; one shape for every paper, so one drawing serves
+# them all.
+ALONE_ASPECT = 1.05
 
 
-def _charts(district: District, analysis: Analysis, width: float, height: float) -> list[Flowable]:
+def _charts(district: District, analysis: Analysis, width: float) -> list[Flowable]:
     parts: list[Flowable] = [Heading("Charts", 0)]
     aspect = None  # after the spending chart, the scatter's own height
     if not spend_on_summary(district, analysis, width):
         parts += [spend_by_goal_chart(district, analysis, width), Spacer(1, 16)]
     else:
-        aspect = min(MOST_ASPECT, height * CHART_PAGE_SHARE / width)
+        aspect = ALONE_ASPECT
     return [*parts, cost_evidence_chart(district, analysis, width, aspect=aspect), PageBreak()]
 
 
@@ -98,7 +101,7 @@ def _build(
     )
     width = doc.width
     progress(0.0, "Writing the summary")
-    story: list[Flowable] = cover(district, today)
+    story: list[Flowable] = []
     intro = summary(district, analysis, width)
     if scale.summarised:
         intro.insert(2, para(summarised_note(scale), "body"))
@@ -122,9 +125,14 @@ def _build(
     story += cycles(district, width, today)
     story += since_snapshot(district, width)
     progress(0.2, "Drawing the charts")
-    story += _charts(district, analysis, width, doc.height)
+    story += _charts(district, analysis, width)
     if scale.appendix:
         story += inventory(district, analysis, width)
-    doc.build_story(story)
+    # The contents go after the cover, sized now that every heading is in the story.
+    title = markup("Contents", "h1")
+    below_title = doc.height - float(title.wrap(width, doc.height)[1]) - title.style.spaceAfter
+    blocks = contents_pages(list(headings(story)), width, below_title, doc.height)
+    front = [*cover(district, today), title, *blocks, PageBreak()]
+    doc.build_story([*front, *story], [b for b in blocks if isinstance(b, ContentsBlock)])
     progress(1.0, "Report written")
     return doc

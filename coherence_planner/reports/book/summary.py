@@ -10,7 +10,7 @@ from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.analysis.gaps import percent, plan_gaps
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.wording import money, plural
-from coherence_planner.reports.book.doc import Heading, contents
+from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.styles import markup, para, right, table
 from coherence_planner.reports.charts.alignment import alignment_chart
 from coherence_planner.reports.charts.spend_by_goal import spend_by_goal_chart
@@ -59,9 +59,6 @@ def cover(district: District, today: dt.date | None) -> list[Flowable]:
             "muted",
         ),
         NextPageTemplate("body"),
-        PageBreak(),
-        markup("Contents", "h1"),
-        contents(),
         PageBreak(),
     ]
     return parts

@@ -48,7 +48,8 @@ from coherence_planner.ui.plain_text import file_stem
 from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
 
-AUTO_PREVIEW_MS = 700
+AUTO_PREVIEW_MS = 700  # after a number is typed: the next digit may follow
+CHOICE_PREVIEW_MS = 0  # after a choice from a list or a box ticked: at once
 FONT_NOTES = 3  # names that will not print, listed before "and N more"
 WHAT = (
     ("report", "The cabinet's report"),
@@ -83,7 +84,9 @@ class PdfExportDialog(QDialog):
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._finished)
         # The preview starts by itself when the dialog opens and again when an option
-        # changes (after a pause, so clicking through options does not start many builds).
+        # changes: at once for a choice (the paper), after a pause for a number being typed
+        # (so typing "12" does not start a build for "1"). A choice made while a build runs
+        # cancels it (see _auto_preview), so clicking through options costs nothing.
         self._auto = QTimer(self)
         self._auto.setSingleShot(True)
         self._auto.setInterval(AUTO_PREVIEW_MS)
@@ -238,7 +241,8 @@ class PdfExportDialog(QDialog):
         # Save stays available while a preview builds (it takes the preview's place).
         self.save_button.setEnabled(self._saving_to is None and self._printable(options))
         if self.isVisible() and options != self._preview_of:
-            self._auto.start()
+            typed = self.sender() in (self.columns, self.rows)
+            self._auto.start(AUTO_PREVIEW_MS if typed else CHOICE_PREVIEW_MS)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

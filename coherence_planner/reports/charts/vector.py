@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from coherence_planner.reports.charts.figures import quiet_glyphs
-from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts
+from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
 
 POINTS_DPI = 72  # one matplotlib pixel is one point: the record is in the PDF's own unit
 KEEP = 256  # records kept; a 2,000-program report has one progress chart per goal
@@ -109,7 +109,7 @@ class _Recorder(RendererBase):
         size = prop.get_size_in_points()
         font = _font(prop)
         ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        return pdfmetrics.stringWidth(s, font, size), ascent - descent, -descent
+        return text_width(s, size, font == FONT_BOLD), ascent - descent, -descent
 
     def draw_path(
         self, gc: GraphicsContextBase, path: MplPath, transform: Any, rgbFace: Any = None

@@ -32,7 +32,7 @@ def _progress_chart(goal: Goal, school_year: str, width: float) -> Flowable:
         key,
         lambda: goal_progress_figure(goal, school_year, width=inches_w, height=inches_h),
         width * 0.8,
-        inches_h / inches_w,
+        (inches_w, inches_h),
     )
 
 

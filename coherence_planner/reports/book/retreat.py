@@ -61,15 +61,17 @@ MAX_CHART_HEIGHT = 430.0  # fits the frame of every paper, A4 landscape included
 
 
 def figure_chart(
-    key: Hashable, build: Callable[[], Figure], width: float, aspect: float
+    key: Hashable, build: Callable[[], Figure], width: float, inches: tuple[float, float]
 ) -> Flowable:
     """A chart `width` points wide (narrower if it would be taller than any frame), drawn as
-    vectors and kept under `key` for the next build."""
-    return chart(key, build, min(width, MAX_CHART_HEIGHT / aspect))
+    vectors and kept under `key` for the next build; `inches` is its figure's size."""
+    design = (inches[0] * 72, inches[1] * 72)
+    aspect = design[1] / design[0]
+    return chart(key, build, min(width, MAX_CHART_HEIGHT / aspect), design)
 
 
 def _quadrant(rated: list[R.ProgramRatings], width: float) -> Flowable:
-    return figure_chart(("quadrant", repr(rated)), lambda: quadrant_figure(rated), width, 6 / 7)
+    return figure_chart(("quadrant", repr(rated)), lambda: quadrant_figure(rated), width, (7, 6))
 
 
 def _column(t: Table, row: tuple[Any, ...], name: str) -> Any:
@@ -305,7 +307,7 @@ def initiative_load_section(
                 "muted",
             )
         )
-    parts.append(figure_chart(("load", repr(drawn)), lambda: load_figure(drawn), w, 6 / 9))
+    parts.append(figure_chart(("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6)))
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:

@@ -23,7 +23,9 @@ def alignment_chart(analysis: Analysis, width: float) -> VectorChart:
         ("Freed by removal candidates", res.freed_cost, palette.VERMILLION),
     )
     total = res.total_cost
-    return chart(("alignment", rows, total), lambda: _figure(rows, total), width)
+    return chart(
+        ("alignment", rows, total), lambda: _figure(rows, total), width, (DESIGN_WIDTH, HEIGHT)
+    )
 
 
 def _figure(rows: tuple[tuple[str, float, str], ...], total: float) -> Figure:

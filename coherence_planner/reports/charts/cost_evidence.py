@@ -49,7 +49,7 @@ def cost_evidence_chart(
         aspect,
     )
     height = HEIGHT if aspect is None else DESIGN_WIDTH * aspect
-    return chart(key, lambda: _figure(groups, left_out, height), width)
+    return chart(key, lambda: _figure(groups, left_out, height), width, (DESIGN_WIDTH, height))
 
 
 def _figure(groups: Points, left_out: int, height: float) -> Figure:

@@ -43,7 +43,9 @@ def style_axes(axes: object) -> None:
     axes.tick_params(labelsize=7, colors=palette.TEXT)  # type: ignore[attr-defined]
 
 
-def chart(key: Hashable, build: Callable[[], Figure], width: float) -> VectorChart:
-    """The chart `key` names, `width` points wide; `build` draws its figure at the design
-    size the first time this key is asked for (vector.recorded keeps it)."""
-    return VectorChart(recorded(key, build), width)
+def chart(
+    key: Hashable, build: Callable[[], Figure], width: float, design: tuple[float, float]
+) -> VectorChart:
+    """The chart `key` names, `width` points wide; `build` draws its figure at the `design`
+    size (points) the first time this key is asked for (vector.recorded keeps it)."""
+    return VectorChart(recorded(key, build, design), width)

@@ -63,4 +63,5 @@ def spend_by_goal_chart(district: District, analysis: Analysis, width: float) ->
         fit_layout(figure)
         return figure
 
-    return chart(("spend by goal", names, values, colours), build, width)
+    key = ("spend by goal", names, values, colours)
+    return chart(key, build, width, (DESIGN_WIDTH, height))

@@ -6,16 +6,20 @@ that record onto reportlab's canvas. So the printed chart is sharp at any size, 
 are text in the report's own font (searchable, copyable), and no PNG is encoded or embedded.
 
 Recording is the slow part (a figure's draw is tens of milliseconds); the record of each chart
-is kept, keyed by everything the chart shows, so the second layout pass, a paper change in
-the print dialog and the next export replay it instead of drawing it again. The record is made
+is kept, keyed by everything the chart shows, so a paper change in the print dialog and the
+next export replay it instead of drawing it again. The print preview first lays the report
+out with `drafts()`: a chart not yet recorded is a box of its size, so the pages show at
+once and are the same pages when the charts arrive. The record is made
 at a design size; the flowable scales it to the column, so a bigger paper prints the same
 chart bigger, its type growing with the report's.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,13 +182,34 @@ def record(figure: Figure) -> tuple[list[Op], float, float]:
 
 
 _records: OrderedDict[Hashable, tuple[list[Op], float, float]] = OrderedDict()
+_drafting: ContextVar[list[Hashable] | None] = ContextVar("charts left as boxes", default=None)
+DRAFT: Op = ("draft",)
 
 
-def recorded(key: Hashable, build: Callable[[], Figure]) -> tuple[list[Op], float, float]:
-    """The record of the chart `key` names, drawn by `build` only the first time."""
+@contextlib.contextmanager
+def drafts() -> Iterator[list[Hashable]]:
+    """Inside, a chart not yet recorded is drawn as a box of its size; the list yielded
+    collects the keys of those charts (empty: the layout was the final one)."""
+    boxes: list[Hashable] = []
+    token = _drafting.set(boxes)
+    try:
+        yield boxes
+    finally:
+        _drafting.reset(token)
+
+
+def recorded(
+    key: Hashable, build: Callable[[], Figure], design: tuple[float, float]
+) -> tuple[list[Op], float, float]:
+    """The record of the chart `key` names, drawn by `build` only the first time; `design`
+    is the figure's size in points (what a draft's box takes)."""
     if key in _records:
         _records.move_to_end(key)
         return _records[key]
+    boxes = _drafting.get()
+    if boxes is not None:
+        boxes.append(key)
+        return [DRAFT], *design
     made = record(build())
     _records[key] = made
     if len(_records) > KEEP:
@@ -218,8 +243,23 @@ class VectorChart(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas.saveState()
         canvas.scale(self.width / self.design_w, self.width / self.design_w)
         for op in self.ops:
-            (_path if op[0] == "path" else _text)(canvas, op)
+            if op[0] == "path":
+                _path(canvas, op)
+            elif op[0] == "text":
+                _text(canvas, op)
+            else:
+                _box(canvas, self.design_w, self.design_h)
         canvas.restoreState()
+
+
+def _box(canvas: Canvas, width: float, height: float) -> None:
+    """A chart still being drawn (the preview's first pages)."""
+    canvas.setFillColorRGB(0.95, 0.95, 0.95)
+    canvas.setStrokeColorRGB(0.8, 0.8, 0.8)
+    canvas.rect(0, 0, width, height, stroke=1, fill=1)
+    canvas.setFillColorRGB(0.45, 0.45, 0.45)
+    canvas.setFont(FONT, 9)
+    canvas.drawCentredString(width / 2, height / 2, "Drawing the chart…")
 
 
 def _clipped(canvas: Canvas, clip: Clip) -> None:

@@ -17,12 +17,14 @@ Before and after in one session: run it with PYTHONPATH set to a copy of the old
 (`git archive <commit> coherence_planner | tar -x -C /tmp/old`), interleaved with runs of
 this tree; `--label` names each in the output.
 
-Measured for issue 27 (finding 10; 2 shared cores, load 5-7 from the other sessions,
-medians of 5, the two codes interleaved): before (090aba7) first page 6.6 s, paper change
-7.1 s; after (charts recorded once as vectors and reused, one layout pass, the paper's
-preview started at once instead of after 0.7 s): see README "Printing".
+Measured for issue 27 (finding 10; 2 shared cores, load 9.5-11 with a test suite running,
+three fresh processes of each, interleaved): before (090aba7) first page 10.1 s, paper
+change 9.3 s (medians); after 2.4 s and 1.04 s. Now the preview first shows the report with a
+box where each chart not yet drawn goes (one layout, no matplotlib), then the same pages
+with the charts; the charts are recorded once as vectors and reused, so a paper change is
+one layout pass; and a choice in a list starts the preview at once instead of after 0.7 s.
 
-Measured (2 shared cores, load 2.4-2.7, medians of 5 runs, four runs of each interleaved):
+Measured earlier (2 shared cores, load 2.4-2.7, medians of 5 runs, four runs of each interleaved):
 38 pages; first page 3.5-5.8 s before and after the progressive preview, the spread being
 the machine's load. Building the PDF is almost all of it: 2.7-3.6 s of CPU (report_pdf,
 reportlab and matplotlib), of which drawing the 38 thumbnails was 0.14-0.16 s on the GUI

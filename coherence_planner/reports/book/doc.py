@@ -54,6 +54,7 @@ class _HeadingPart(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     def __init__(self, piece: Paragraph, entry: Entry) -> None:
         self.__dict__.update(piece.__dict__)
         self.contents_entry = entry
+        self.plain, self.level = entry.text, entry.level
 
 
 @dataclass(frozen=True)

@@ -1,39 +1,31 @@
 """The report's document: page frames, running footers, the contents, bookmarks, metadata.
 
-Section headings are `Heading` paragraphs; as each is laid out the document records it in
-the table of contents and the PDF outline (bookmarks), so both always agree with the pages.
-The builder reports progress as flowables are placed, and a cancel raised from the progress
-callback stops the build there.
+Section headings are `Heading` paragraphs; as each is laid out the document records its page
+for the contents (contents.py, filled in after the one layout pass) and the PDF outline
+(bookmarks), so both always agree with the pages. The builder reports progress as flowables
+are placed, and a cancel raised from the progress callback stops the build there.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    TableStyle,
-)
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from coherence_planner.domain.layout import style as palette
-from coherence_planner.reports.book.styles import BODY_PT, styles
+from coherence_planner.reports.book.contents import ContentsBlock, Entry
+from coherence_planner.reports.book.styles import pt, styles
 from coherence_planner.reports.fonts import FONT, ellipsize, text_width
-from coherence_planner.reports.markup import clean, esc, shortened
+from coherence_planner.reports.markup import clean, esc
 from coherence_planner.reports.pdf_meta import CREATOR
 from coherence_planner.reports.progress import Progress, no_progress
 from coherence_planner.reports.script_canvas import ScriptCanvas
 
 MARGIN = 50.0
 FOOTER_PT = 7.5
-CONTENTS_CHARS = 200  # about two lines of the contents
 
 
 class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
@@ -43,6 +35,8 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         super().__init__(esc(text), styles()["h1" if level == 0 else "h2"])
         self.plain = clean(text)
         self.level = level
+        # known before layout, so the contents can link to it before it is placed
+        self.contents_entry = Entry(level, self.plain, f"h{id(self)}")
 
     def split(self, avail_width: float, avail_height: float) -> list[Paragraph]:
         """A heading too long for the rest of the page splits into plain paragraphs, the
@@ -51,46 +45,34 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         parts = Paragraph(self.text, self.style).split(avail_width, avail_height)
         if not parts:
             return []
-        first = _HeadingPart(parts[0], self.plain, self.level)
+        first = _HeadingPart(parts[0], self.contents_entry)
         return [first, *parts[1:]]
 
 
 class _HeadingPart(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """The first piece of a split Heading: laid out as that piece, listed like the heading."""
 
-    def __init__(self, piece: Paragraph, plain: str, level: int) -> None:
+    def __init__(self, piece: Paragraph, entry: Entry) -> None:
         self.__dict__.update(piece.__dict__)
-        self.plain = plain
-        self.level = level
+        self.contents_entry = entry
+        self.plain, self.level = entry.text, entry.level
 
 
-def contents() -> TableOfContents:
-    toc = TableOfContents()
-    toc.levelStyles = [styles()["toc0"], styles()["toc1"]]
-    toc.dotsMinLevel = 0
-    toc.tableStyle = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), FONT, BODY_PT),  # not reportlab's default Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
-    return toc
+@dataclass(frozen=True)
+class PageFill:
+    """How much of a page's frame the layout used, and whether a section ended on it (a
+    PageBreak: the only good reason for a page to be left mostly empty)."""
 
-
-def then_pages(parts: list[Flowable], template: str) -> list[Flowable]:
-    """A section whose last page break turns the following pages to `template` ("wide" or
-    "body"), so no blank page is spent switching."""
-    if parts and type(parts[-1]) is PageBreak:
-        parts = parts[:-1]
-    return [*parts, PageBreak(nextTemplate=template)]
+    page: int
+    used: float  # 0 to 1 of the frame's height
+    section_end: bool
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
-    """A report on one paper size, with a cover page and numbered pages after it."""
+    """A report on one paper size and one orientation, with a cover page and numbered pages
+    after it. (The map and the money flow once had pages turned sideways in the middle of a
+    portrait book: a board member turning the packet, a printer switching trays. They now
+    take the book's page and scale to it.)"""
 
     def __init__(
         self,
@@ -119,51 +101,64 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             initialFontSize=FOOTER_PT,
         )
         self.footer = clean(footer)
+        self.footer_pt = pt(FOOTER_PT)
         self._fitted: dict[float, str] = {}  # the footer fitted to each room, once
         self.progress = progress
         self._placed = 0
         self._expected = 1
-        self._pass = 0
+        self._contents: list[ContentsBlock] = []
+        self.pages_of: dict[str, int] = {}  # each heading's page, by its key
+        self.fills: list[PageFill] = []  # the last pass's, page by page
+        self._section_end = False
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        # "wide": the same paper turned sideways, for the pictures that read left to right
-        # (the money flow, the map); a section ends with PageBreak(nextTemplate=...) to switch.
-        short, long = sorted(pagesize)
-        self.wide_size = (long, short)
-        self.wide_width, self.wide_height = long - 2 * MARGIN, short - 2 * MARGIN
-        wide = Frame(MARGIN, MARGIN, self.wide_width, self.wide_height, id="wide")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._cover_page),
                 PageTemplate("body", [frame], onPage=self._body_page),
-                PageTemplate("wide", [wide], onPage=self._body_page, pagesize=self.wide_size),
             ]
         )
 
-    # -- progress across the layout passes (contents need at least two) ---------------
-    def build_story(self, story: list[Flowable]) -> None:
+    # -- one layout pass; the contents are filled in at its end ------------------------
+    def build_story(self, story: list[Flowable], contents: list[ContentsBlock]) -> None:
         self._expected = max(1, len(story))
+        self._contents = contents
         # ScriptCanvas: names in any script draw in a font the computer has (script_canvas.py).
-        self.multiBuild(story, canvasmaker=ScriptCanvas)
+        self.build(story, canvasmaker=ScriptCanvas)
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
-        self._pass += 1
         self._placed = 0
+        self.fills = []
+
+    def _endBuild(self) -> None:
+        self._doSave = 0  # the forms are defined after the last page, then the file saved
+        super()._endBuild()
+        for block in self._contents:
+            block.fill(self.canv, self.pages_of)
+        self.canv.save()
+
+    def handle_pageBreak(self, slow: bool | None = None) -> None:
+        self._section_end = True
+        super().handle_pageBreak(slow)
+
+    def handle_pageEnd(self) -> None:
+        frame = self.frame
+        top = frame._y1 + frame._height - frame._topPadding
+        used = (top - frame._y) / max(1.0, frame._height - frame._topPadding - frame._bottomPadding)
+        self.fills.append(PageFill(self.page, min(1.0, used), self._section_end))
+        self._section_end = False
+        super().handle_pageEnd()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._placed += 1
         if self._placed % 5 == 0:
-            done = min(1.0, self._placed / self._expected)
-            passes = 2
-            fraction = min(0.99, (min(self._pass, passes) - 1 + done) / passes)
-            self.progress(fraction, f"Laying out pages (pass {self._pass}, page {self.page})")
+            fraction = min(0.99, self._placed / self._expected)
+            self.progress(fraction, f"Laying out pages (page {self.page})")
         if isinstance(flowable, Heading | _HeadingPart):
-            key = f"h{id(flowable)}"  # the same across passes, so contents links hold
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
-            # The contents get a few lines per entry; the heading itself prints in full.
-            entry = esc(shortened(flowable.plain, CONTENTS_CHARS))
-            self.notify("TOCEntry", (flowable.level, entry, self.page, key))
+            entry = flowable.contents_entry
+            self.canv.bookmarkPage(entry.key)
+            self.canv.addOutlineEntry(entry.text, entry.key, entry.level, closed=True)
+            self.pages_of[entry.key] = self.page
 
     # -- page decoration ---------------------------------------------------------------
     def _cover_page(self, canvas: Canvas, doc: Any) -> None:
@@ -175,7 +170,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     def _footer_for(self, room: float) -> str:
         room = round(room)  # page numbers of one width share one fitting
         if room not in self._fitted:
-            self._fitted[room] = ellipsize(self.footer, room, FOOTER_PT)
+            self._fitted[room] = ellipsize(self.footer, room, self.footer_pt)
         return self._fitted[room]
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
@@ -185,11 +180,11 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, MARGIN - 14, width - MARGIN, MARGIN - 14)
         canvas.setFillColor(colors.HexColor(palette.MUTED_TEXT))
-        canvas.setFont(FONT, FOOTER_PT)
+        canvas.setFont(FONT, self.footer_pt)
         number = f"Page {doc.page}"
         # The footer is the district's name, which may be 1,000 characters: it gets the line
         # less the page number, never running into it.
-        room = width - 2 * MARGIN - text_width(number, FOOTER_PT) - 12
+        room = width - 2 * MARGIN - text_width(number, self.footer_pt) - 12
         canvas.drawString(MARGIN, MARGIN - 26, self._footer_for(room))
         canvas.drawRightString(width - MARGIN, MARGIN - 26, number)
         canvas.restoreState()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout.style import badges, card_flags
@@ -12,22 +12,28 @@ from coherence_planner.domain.model.items import Goal, Program
 from coherence_planner.domain.model.wording import money, plural
 from coherence_planner.domain.progress.indicators import goal_progress, indicator_rows
 from coherence_planner.reports.book.doc import Heading
-from coherence_planner.reports.book.retreat import png_image
+from coherence_planner.reports.book.retreat import figure_chart
 from coherence_planner.reports.book.scale import ReportScale
-from coherence_planner.reports.book.styles import para, right, table
-from coherence_planner.reports.charts.indicators import goal_progress_png
+from coherence_planner.reports.book.styles import kept_with, markup, para, right, table
+from coherence_planner.reports.charts.indicators import goal_progress_figure
+from coherence_planner.reports.markup import esc
 
 CHART_WIDTH_IN = 6.4
 CHART_BASE_IN = 3.4  # the plot; the legend below it takes a line per indicator
 CHART_LINE_IN = 0.22
 
 
-def _progress_chart(goal: Goal, school_year: str, width: float) -> Image:
-    """The goal's progress chart (the app's chart, at print resolution)."""
+def _progress_chart(goal: Goal, school_year: str, width: float) -> Flowable:
+    """The goal's progress chart (the app's chart, drawn as vectors)."""
     lines = len(goal.indicators)
     inches_w, inches_h = CHART_WIDTH_IN, CHART_BASE_IN + CHART_LINE_IN * lines
-    data = goal_progress_png(goal, school_year, dpi=150, width=inches_w, height=inches_h)
-    return png_image(data, width * 0.8, inches_h / inches_w)
+    key = ("goal progress", goal.label, repr(goal.indicators), school_year, inches_h)
+    return figure_chart(
+        key,
+        lambda: goal_progress_figure(goal, school_year, width=inches_w, height=inches_h),
+        width * 0.8,
+        (inches_w, inches_h),
+    )
 
 
 def flag_words(district: District, analysis: Analysis, item_id: str) -> str:
@@ -50,10 +56,11 @@ def goal_sections(
     for goal in goals:
         assert isinstance(goal, Goal)
         parts += _goal(district, analysis, goal, supporters[goal.id], width)
-        if scale.summarised:
-            parts.append(_by_strategy(district, analysis, supporters[goal.id], width))
-        else:
-            parts.append(_supporters(district, analysis, supporters[goal.id], width))
+        served_by = (_by_strategy if scale.summarised else _supporters)(
+            district, analysis, supporters[goal.id], width
+        )
+        intro = [Spacer(1, 6), _spending(district, analysis, goal, supporters[goal.id])]
+        parts += kept_with(intro, served_by, width)
         parts.append(Spacer(1, 8))
     parts.append(PageBreak())
     return parts
@@ -94,18 +101,21 @@ def _goal(
     parts = [KeepTogether(parts)]
     if goal.indicators:
         parts += [Spacer(1, 6), _progress_chart(goal, district.school_year, width)]
+    return parts
+
+
+def _spending(
+    district: District, analysis: Analysis, goal: Goal, supporter_ids: list[str]
+) -> Paragraph:
+    """The sentence that opens the goal's table: it names the goal, so a table that starts
+    a page still says whose it is."""
     spend = analysis.resources.by_goal.get(goal.id, 0.0)
     programs = [i for i in supporter_ids if isinstance(district.items[i], Program)]
-    parts += [
-        Spacer(1, 6),
-        para(
-            f"Program spending attributed to this goal: {money(spend)} from "
-            f"{plural(len(programs), 'program')} (a program serving several goals is split "
-            "evenly between them).",
-        ),
-        Spacer(1, 4),
-    ]
-    return parts
+    return markup(
+        f"Program spending attributed to <b>{esc(goal.label)}</b>: {money(spend)} from "
+        f"{plural(len(programs), 'program')} (a program serving several goals is split "
+        "evenly between them)."
+    )
 
 
 def _supporters(

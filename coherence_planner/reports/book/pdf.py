@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.retreat.tables import retreat_tables
-from coherence_planner.reports.book.doc import Heading, ReportDoc, then_pages
+from coherence_planner.reports.book.contents import ContentsBlock, contents_pages, headings
+from coherence_planner.reports.book.doc import Heading, PageFill, ReportDoc
 from coherence_planner.reports.book.findings import findings, removal_candidates
 from coherence_planner.reports.book.framework import cycles, since_snapshot, themes
 from coherence_planner.reports.book.goals import goal_sections
@@ -28,8 +29,8 @@ from coherence_planner.reports.book.retreat import (
     ratings,
 )
 from coherence_planner.reports.book.scale import report_scale, summarised_note
-from coherence_planner.reports.book.styles import para
-from coherence_planner.reports.book.summary import cover, summary
+from coherence_planner.reports.book.styles import markup, paper_type, para
+from coherence_planner.reports.book.summary import cover, spend_on_summary, summary
 from coherence_planner.reports.book.votes import round_votes
 from coherence_planner.reports.charts.cost_evidence import cost_evidence_chart
 from coherence_planner.reports.charts.spend_by_goal import spend_by_goal_chart
@@ -38,15 +39,20 @@ from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title, pdf_target
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 
+# Alone on the Charts page, the scatter is about as tall as it is wide: three quarters of a
+# Letter page, two thirds of a Tabloid one; one shape for every paper, so one drawing serves
+# them all.
+ALONE_ASPECT = 1.05
+
 
 def _charts(district: District, analysis: Analysis, width: float) -> list[Flowable]:
-    return [
-        Heading("Charts", 0),
-        spend_by_goal_chart(district, analysis, width),
-        Spacer(1, 16),
-        cost_evidence_chart(district, analysis, width),
-        PageBreak(),
-    ]
+    parts: list[Flowable] = [Heading("Charts", 0)]
+    aspect = None  # after the spending chart, the scatter's own height
+    if not spend_on_summary(district, analysis, width):
+        parts += [spend_by_goal_chart(district, analysis, width), Spacer(1, 16)]
+    else:
+        aspect = ALONE_ASPECT
+    return [*parts, cost_evidence_chart(district, analysis, width, aspect=aspect), PageBreak()]
 
 
 def write_report_pdf(
@@ -58,12 +64,29 @@ def write_report_pdf(
     progress: Progress = no_progress,
     today: dt.date | None = None,
     appendix: bool | None = None,
+    fills: list[PageFill] | None = None,
 ) -> int:
     """Write the report to `path`; returns the number of pages. A large plan's report
     summarises (report_scale); `appendix` None prints the every-item appendix only when the
-    report does not summarise."""
+    report does not summarise. `fills`, if given, gets how full each page is."""
     register_fonts()
     expect(plan_texts(district))
+    with paper_type(sheet.size):
+        doc = _build(district, analysis, path, sheet, progress, today, appendix)
+    if fills is not None:
+        fills += doc.fills
+    return int(doc.page)
+
+
+def _build(
+    district: District,
+    analysis: Analysis,
+    path: Path | BinaryIO,
+    sheet: Sheet,
+    progress: Progress,
+    today: dt.date | None,
+    appendix: bool | None,
+) -> ReportDoc:
     scale = report_scale(district, appendix)
     title = district_title(district)
     footer = f"{title} · coherence report"
@@ -79,17 +102,15 @@ def write_report_pdf(
     )
     width = doc.width
     progress(0.0, "Writing the summary")
-    story: list[Flowable] = cover(district, today)
+    story: list[Flowable] = []
     intro = summary(district, analysis, width)
     if scale.summarised:
         intro.insert(2, para(summarised_note(scale), "body"))
-    story += then_pages(intro, "wide")
+    story += intro
     progress(0.03, "Drawing where the money goes")
     story += money_flow_section(district, analysis)
     progress(0.05, "Drawing the map")
-    story += then_pages(
-        map_section(district, analysis, doc.wide_width, doc.wide_height, scale), "body"
-    )
+    story += map_section(district, analysis, doc.width, doc.height, scale)
     progress(0.15, "Writing the goals and findings")
     story += goal_sections(district, analysis, width, scale)
     story += findings(district, analysis, width, scale)
@@ -108,6 +129,11 @@ def write_report_pdf(
     story += _charts(district, analysis, width)
     if scale.appendix:
         story += inventory(district, analysis, width)
-    doc.build_story(story)
+    # The contents go after the cover, sized now that every heading is in the story.
+    title = markup("Contents", "h1")
+    below_title = doc.height - float(title.wrap(width, doc.height)[1]) - title.style.spaceAfter
+    blocks = contents_pages(list(headings(story)), width, below_title, doc.height)
+    front = [*cover(district, today), title, *blocks, PageBreak()]
+    doc.build_story([*front, *story], [b for b in blocks if isinstance(b, ContentsBlock)])
     progress(1.0, "Report written")
-    return int(doc.page)
+    return doc

@@ -8,10 +8,11 @@ subset of columns where a page is too narrow for all of them) and adds the two c
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, PageBreak, Spacer
+from matplotlib.figure import Figure
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from coherence_planner.domain.analysis.load import initiative_load
 from coherence_planner.domain.model import vocab
@@ -24,8 +25,9 @@ from coherence_planner.domain.retreat.tables import Table
 from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.scale import ReportScale
 from coherence_planner.reports.book.styles import para, right, table
-from coherence_planner.reports.charts.load_heatmap import load_png
-from coherence_planner.reports.charts.quadrant import quadrant_png
+from coherence_planner.reports.charts.image import chart
+from coherence_planner.reports.charts.load_heatmap import load_figure
+from coherence_planner.reports.charts.quadrant import quadrant_figure
 
 MAX_CELL_NAMES = 8  # a large plan's overloaded cell names its first programs, then a count
 MAX_CELLS = 40  # a large plan lists its most overloaded cells, then how many more there are
@@ -58,10 +60,18 @@ def show(value: Any) -> str:
 MAX_CHART_HEIGHT = 430.0  # fits the frame of every paper, A4 landscape included
 
 
-def png_image(data: bytes, width: float, aspect: float) -> Image:
-    """A PNG chart `width` points wide (narrower if it would be taller than any frame)."""
-    width = min(width, MAX_CHART_HEIGHT / aspect)
-    return Image(io.BytesIO(data), width=width, height=width * aspect)
+def figure_chart(
+    key: Hashable, build: Callable[[], Figure], width: float, inches: tuple[float, float]
+) -> Flowable:
+    """A chart `width` points wide (narrower if it would be taller than any frame), drawn as
+    vectors and kept under `key` for the next build; `inches` is its figure's size."""
+    design = (inches[0] * 72, inches[1] * 72)
+    aspect = design[1] / design[0]
+    return chart(key, build, min(width, MAX_CHART_HEIGHT / aspect), design)
+
+
+def _quadrant(rated: list[R.ProgramRatings], width: float) -> Flowable:
+    return figure_chart(("quadrant", repr(rated)), lambda: quadrant_figure(rated), width, (7, 6))
 
 
 def _column(t: Table, row: tuple[Any, ...], name: str) -> Any:
@@ -237,7 +247,7 @@ def ratings(district: District, tables: dict[str, Table], width: float) -> list[
     )
     parts += [
         Spacer(1, 10),
-        png_image(quadrant_png(R.rated_programs(district)), w * 0.8, 6 / 7),
+        _quadrant(R.rated_programs(district), w * 0.8),
     ]
     parts += _scores_by_member(district, t, w)
     parts.append(PageBreak())
@@ -297,7 +307,7 @@ def initiative_load_section(
                 "muted",
             )
         )
-    parts.append(png_image(load_png(drawn), w, 6 / 9))
+    parts.append(figure_chart(("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6)))
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:

@@ -2,36 +2,79 @@
 
 Tables are built from Paragraph cells so long names wrap inside their column, repeat their
 header row on every page they run onto, and split between rows, never inside one.
+
+The type grows with the paper (`paper_type`): the sizes below are Letter's, and a report on
+Tabloid sets every style, table and chart 1.29 times as large (body 12.3 pt, tables 10.3 pt),
+so the bigger sheet is read from further away instead of printing Letter's layout with wide
+margins of nothing.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Sequence
+import contextlib
+from collections.abc import Collection, Iterator, Sequence
+from contextvars import ContextVar
 from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from coherence_planner.domain.layout import style as palette
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, register_fonts, text_width
 from coherence_planner.reports.markup import clean, esc, soft_breaks
 
-BODY_PT = 9.5
+BODY_PT = 9.5  # on Letter; every size here is multiplied by type_scale(paper)
 CELL_PT = 8.0
-CELL_LEADING = CELL_PT * 1.25  # a plain-text cell's line height
 CELL_PAD = 5.0
 ROW_PAD = 3.0  # above and below each row's cells
+LETTER_SHORT_SIDE = 612.0
+MAX_TYPE_SCALE = 1.6  # past A3 the type stops growing: a poster is not read at arm's length
+_scale: ContextVar[float] = ContextVar("report type scale", default=1.0)
+
+
+def type_scale(pagesize: tuple[float, float]) -> float:
+    """How much larger than Letter's the report's type is on this paper (A4: 0.97,
+    Tabloid: 1.29, A3: 1.38); the short side decides, whichever way the sheet is turned."""
+    return min(MAX_TYPE_SCALE, min(pagesize) / LETTER_SHORT_SIDE)
+
+
+@contextlib.contextmanager
+def paper_type(pagesize: tuple[float, float]) -> Iterator[float]:
+    """Every style, table and chart made inside uses the type scale of this paper."""
+    token = _scale.set(type_scale(pagesize))
+    try:
+        yield _scale.get()
+    finally:
+        _scale.reset(token)
+
+
+def pt(size: float) -> float:
+    """`size` (Letter's points) on the paper being printed."""
+    return size * _scale.get()
+
+
+def cell_pt() -> float:
+    return pt(CELL_PT)
+
+
+def cell_leading() -> float:
+    """A plain-text cell's line height."""
+    return pt(CELL_PT) * 1.25
+
+
 _UNBOUNDED = 72000.0  # the height a cell may take when measured (as Table measures it)
 _FUZZ = 1e-6
 MAX_CELL_CHARS = 1500  # a table row must fit on one page; longer text is shortened
 # A row never splits, so it must fit the shortest frame the report has (Letter landscape:
-# 512 pt) with its header and a heading kept with it. A narrow column can make even
+# 512 pt; a larger paper's type and frame both grow) with its header and a heading kept
+# with it. A narrow column can make even
 # MAX_CELL_CHARS too tall (1,500 characters in 2 inches is about 700 pt), so a cell is
 # also cut to this height, with a note that it was.
 MAX_CELL_HEIGHT = 380.0
 SHORTENED = "… (shortened for print; see the plan)"
+KEEP_ROWS = 2  # a table splits leaving at least this many rows on each page
 
 
 def _cell_text(text: str) -> str:
@@ -44,18 +87,39 @@ def _capped(cell: Flowable, width: float) -> tuple[object, float]:
     """A cell no taller than MAX_CELL_HEIGHT (and its height): a taller paragraph keeps the
     lines that fit, followed by a note that the rest was left out."""
     height = float(cell.wrap(width, _UNBOUNDED)[1])
-    if height <= MAX_CELL_HEIGHT or not isinstance(cell, Paragraph):
+    if height <= pt(MAX_CELL_HEIGHT) or not isinstance(cell, Paragraph):
         return cell, height
     note = Paragraph(esc(SHORTENED), styles()["cell"])
-    room = MAX_CELL_HEIGHT - note.wrap(width, _UNBOUNDED)[1]
+    room = pt(MAX_CELL_HEIGHT) - note.wrap(width, _UNBOUNDED)[1]
     head = cell.split(width, room)[:1]
     parts = [*head, note]
     return parts, sum(float(p.wrap(width, _UNBOUNDED)[1]) for p in parts)
 
 
-@cache
 def styles() -> dict[str, ParagraphStyle]:
+    """The report's paragraph styles on the paper being printed (paper_type)."""
+    return _styles(_scale.get())
+
+
+@cache
+def _styles(k: float) -> dict[str, ParagraphStyle]:
     register_fonts()
+    letter = _letter()
+    # Children first: each reads what it inherits from the body before the body is scaled.
+    scaled = {name: _scaled(style, k) for name, style in letter.items() if name != "body"}
+    return {"body": _scaled(letter["body"], k), **scaled}
+
+
+def _scaled(style: ParagraphStyle, k: float) -> ParagraphStyle:
+    """A Letter style with its sizes and spacing multiplied by `k` (set on the style itself,
+    so nothing is left inheriting the Letter body's size)."""
+    for attr in ("fontSize", "leading", "spaceBefore", "spaceAfter", "leftIndent"):
+        setattr(style, attr, getattr(style, attr) * k)
+    return style
+
+
+def _letter() -> dict[str, ParagraphStyle]:
+    """The styles on Letter."""
     body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_PT, leading=BODY_PT * 1.3)
     return {
         "body": body,
@@ -130,6 +194,7 @@ def table(
         for n, h in enumerate(header)
     ]
     wrapped = set(range(len(widths))) if wrap is None else set(wrap)
+    size, leading = cell_pt(), cell_leading()
     body = []
     for row in rows:
         cells: list[object] = []
@@ -139,11 +204,11 @@ def table(
             elif n in wrapped and not _fits(c, widths[n] - 2 * CELL_PAD):
                 cells.append(Paragraph(soft_breaks(_cell_text(c)), styles()["cell"]))
             else:
-                cells.append(fit_text(clean(c), widths[n] - 2 * CELL_PAD, CELL_PT))
+                cells.append(fit_text(clean(c), widths[n] - 2 * CELL_PAD, size))
         body.append(cells)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), FONT, CELL_PT, CELL_LEADING),
+        ("FONT", (0, 0), (-1, -1), FONT, size, leading),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6EEF5")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.BLUE)),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
@@ -183,6 +248,7 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self.hAlign = "LEFT"
         self._head, self._body, self._widths, self._style = head, body, list(widths), style
         self._start = start
+        self._leading = cell_leading()  # the paper's, when the table was made
         # (header height, prefix sums of the row heights): shared by every piece of one table
         self._measured = measured
 
@@ -201,9 +267,13 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             if isinstance(cell, Flowable):
                 row[n], height = _capped(cell, width - 2 * CELL_PAD)
             else:
-                height = CELL_LEADING * (str(cell).count("\n") + 1)
+                height = self._leading * (str(cell).count("\n") + 1)
             tallest = max(tallest, height)
         return tallest + 2 * ROW_PAD
+
+    def lead_height(self, rows: int = KEEP_ROWS) -> float:
+        """The header and the first `rows` rows: what must fit below a table's heading."""
+        return self._rows_height(min(len(self._body), self._start + rows))
 
     def _rows_height(self, stop: int) -> float:
         head, prefix = self._measure()
@@ -218,10 +288,20 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         head, prefix = self._measure()
         room = prefix[self._start] + availHeight - head - _FUZZ
         stop = bisect.bisect_right(prefix, room) - 1  # the rows up to `stop` fit
-        if stop <= self._start:
-            return []  # not even one row: the next page
         if stop >= len(self._body):
             return [self._piece(len(self._body))]
+        # Never a header with one row at a page's foot, nor one row alone at the next page's
+        # top, cut from its heading: a table of a few rows moves whole.
+        # (At the top of a page, where moving on would gain nothing, whatever fits goes.)
+        left = len(self._body) - self._start
+        if not _at_top(self):
+            if left < 2 * KEEP_ROWS:
+                return []  # the next page, whole
+            stop = min(stop, len(self._body) - KEEP_ROWS)
+            if stop - self._start < KEEP_ROWS:
+                return []
+        if stop <= self._start:
+            return []
         rest = RowTable(
             self._head, self._body, self._widths, self._style, start=stop, measured=self._measured
         )
@@ -246,9 +326,16 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         piece.drawOn(self.canv, 0, 0)
 
 
+def _at_top(flowable: Flowable) -> bool:
+    """Whether the flowable is being split at the top of a frame (nothing placed above)."""
+    doc = getattr(getattr(flowable, "canv", None), "_doctemplate", None)
+    frame = getattr(doc, "frame", None)
+    return bool(getattr(frame, "_atTop", False))
+
+
 def _fits(text: str, room: float) -> bool:
     """One line of plain text is enough (a Paragraph costs ten times as much to lay out)."""
-    return "\n" not in text and text_width(clean(text), CELL_PT) <= room
+    return "\n" not in text and text_width(clean(text), cell_pt()) <= room
 
 
 def fit_text(text: str, room: float, size: float) -> str:
@@ -259,3 +346,14 @@ def fit_text(text: str, room: float, size: float) -> str:
 def right(text: str) -> Paragraph:
     """A right-aligned number cell."""
     return Paragraph(esc(text), styles()["num"])
+
+
+def kept_with(intro: list[Flowable], follows: Flowable, width: float) -> list[Flowable]:
+    """`intro` (a heading, a sentence) never at a page's foot without the start of what it
+    introduces: a table's header and first rows, or the whole of anything else that fits."""
+    need = sum(float(f.wrap(width, _UNBOUNDED)[1]) for f in intro)
+    if isinstance(follows, RowTable):
+        need += follows.lead_height()
+    else:
+        need += float(follows.wrap(width, _UNBOUNDED)[1])
+    return [CondPageBreak(need), *intro, follows]

@@ -10,9 +10,10 @@ from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.analysis.gaps import percent, plan_gaps
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.wording import money, plural
-from coherence_planner.reports.book.doc import Heading, contents
+from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.styles import markup, para, right, table
 from coherence_planner.reports.charts.alignment import alignment_chart
+from coherence_planner.reports.charts.spend_by_goal import spend_by_goal_chart
 from coherence_planner.reports.markup import esc, shortened
 from coherence_planner.reports.pdf_meta import district_title, printed_on
 
@@ -59,9 +60,6 @@ def cover(district: District, today: dt.date | None) -> list[Flowable]:
         ),
         NextPageTemplate("body"),
         PageBreak(),
-        markup("Contents", "h1"),
-        contents(),
-        PageBreak(),
     ]
     return parts
 
@@ -106,8 +104,19 @@ def summary(district: District, analysis: Analysis, width: float) -> list[Flowab
         table(("Measure", "Value"), body, (width * 0.45, width * 0.55), align_right=(1,)),
         Spacer(1, 14),
         alignment_chart(analysis, width),
+        *spend_on_summary(district, analysis, width),
         PageBreak(),
     ]
+
+
+SUMMARY_GOALS = 10  # up to this many goals, their spending chart fills the summary's page
+
+
+def spend_on_summary(district: District, analysis: Analysis, width: float) -> list[Flowable]:
+    """The money by goal on the summary page (its Charts section has it for more goals)."""
+    if not 0 < len(analysis.resources.by_goal) <= SUMMARY_GOALS:
+        return []
+    return [Spacer(1, 10), spend_by_goal_chart(district, analysis, width)]
 
 
 def section_intro(text: str) -> Flowable:

@@ -6,7 +6,7 @@ removal candidates are marked so they stand out without colour too (a cross, not
 
 from __future__ import annotations
 
-from reportlab.platypus import Image
+from matplotlib.figure import Figure
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style as palette
@@ -15,17 +15,21 @@ from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short
 from coherence_planner.reports.charts.figures import fit_layout
-from coherence_planner.reports.charts.image import figure_image, new_figure, style_axes
+from coherence_planner.reports.charts.image import DESIGN_WIDTH, chart, new_figure, style_axes
+from coherence_planner.reports.charts.vector import VectorChart
 
 _NO_EVIDENCE = 5
+HEIGHT = 260.0
+Points = dict[bool, tuple[list[float], list[float]]]
 
 
-def cost_evidence_chart(district: District, analysis: Analysis, width: float) -> Image:
-    height = 260.0
-    figure = new_figure(width, height)
-    axes = figure.add_subplot()
+def cost_evidence_chart(
+    district: District, analysis: Analysis, width: float, *, aspect: float | None = None
+) -> VectorChart:
+    """The scatter `width` points wide; `aspect` (height over width) makes it as tall as the
+    page it has to itself."""
     candidates = {c.id for c in analysis.removal_candidates}
-    groups: dict[bool, tuple[list[float], list[float]]] = {False: ([], []), True: ([], [])}
+    groups: Points = {False: ([], []), True: ([], [])}
     left_out = 0
     for n, item in enumerate(district.items_of("program")):
         assert isinstance(item, Program)
@@ -38,6 +42,19 @@ def cost_evidence_chart(district: District, analysis: Analysis, width: float) ->
         xs, ys = groups[item.id in candidates]
         xs.append(tier + jitter)
         ys.append(per_student)
+    key = (
+        "cost and evidence",
+        *(tuple(map(tuple, groups[flag])) for flag in (False, True)),
+        left_out,
+        aspect,
+    )
+    height = HEIGHT if aspect is None else DESIGN_WIDTH * aspect
+    return chart(key, lambda: _figure(groups, left_out, height), width, (DESIGN_WIDTH, height))
+
+
+def _figure(groups: Points, left_out: int, height: float) -> Figure:
+    figure = new_figure(DESIGN_WIDTH, height)
+    axes = figure.add_subplot()
     axes.scatter(*groups[False], s=14, color=palette.BLUE, alpha=0.75, label="Other programs")
     axes.scatter(
         *groups[True], s=22, marker="x", color=palette.VERMILLION, label="Removal candidates"
@@ -56,4 +73,4 @@ def cost_evidence_chart(district: District, analysis: Analysis, width: float) ->
     axes.legend(fontsize=7, frameon=False, loc="upper left")
     style_axes(axes)
     fit_layout(figure)
-    return figure_image(figure, width, height)
+    return figure

@@ -1,36 +1,35 @@
-"""A matplotlib figure as an image in the report.
+"""A matplotlib figure as a chart in the report, drawn as vectors (charts/vector.py).
 
 Figures are built with matplotlib.figure.Figure and the Agg canvas directly, never pyplot,
-so no global figure state leaks between exports or into the app. They are rendered at
-200 dpi: reportlab cannot place a vector matplotlib drawing without an extra dependency, and
-200 dpi prints crisply at the sizes used here.
+so no global figure state leaks between exports or into the app. Each is laid out at a
+design size (Letter's column) and scaled to the report's column, so its type grows with the
+paper as the report's does.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
+from collections.abc import Callable, Hashable
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from reportlab.platypus import Image
 
 from coherence_planner.domain.layout import style as palette
-from coherence_planner.reports.charts.figures import quiet_glyphs
+from coherence_planner.reports.charts.vector import POINTS_DPI, VectorChart, recorded
 from coherence_planner.reports.markup import clean
 
-DPI = 200
+DESIGN_WIDTH = 512.0  # points: Letter portrait's column, where the chart's type is 7-9 pt
 
 
 def new_figure(width_pt: float, height_pt: float) -> Figure:
-    figure = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=DPI)
+    figure = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=POINTS_DPI)
     FigureCanvasAgg(figure)
     return figure
 
 
 def label(text: str, width: int = 30, lines: int = 2) -> str:
-    """User text for a chart: wrapped, shortened, and with "$" escaped so that matplotlib
-    does not read a name like "$5 a day $" as mathematics."""
+    """User text for a chart: wrapped, shortened past `lines` lines, and with "$" escaped so
+    that matplotlib does not read a name like "$5 a day $" as mathematics."""
     wrapped = textwrap.wrap(clean(text), width) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
@@ -44,10 +43,9 @@ def style_axes(axes: object) -> None:
     axes.tick_params(labelsize=7, colors=palette.TEXT)  # type: ignore[attr-defined]
 
 
-def figure_image(figure: Figure, width_pt: float, height_pt: float) -> Image:
-    """Render to PNG in memory and wrap it as a flowable of the given size in points."""
-    buffer = io.BytesIO()
-    with quiet_glyphs():
-        figure.savefig(buffer, format="png", dpi=DPI)
-    buffer.seek(0)
-    return Image(buffer, width=width_pt, height=height_pt)
+def chart(
+    key: Hashable, build: Callable[[], Figure], width: float, design: tuple[float, float]
+) -> VectorChart:
+    """The chart `key` names, `width` points wide; `build` draws its figure at the `design`
+    size (points) the first time this key is asked for (vector.recorded keeps it)."""
+    return VectorChart(recorded(key, build, design), width)

@@ -26,7 +26,17 @@ def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> No
     )
     masked = np.ma.masked_invalid(values)
     top = max(table.highest, table.threshold + 1, 1)
-    image = ax.imshow(masked, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    # A mesh of cells, not an image: the report draws it as vectors (charts/vector.py).
+    rows, cols = values.shape
+    image = ax.pcolormesh(
+        np.arange(cols + 1) - 0.5,
+        np.arange(rows + 1) - 0.5,
+        masked,
+        cmap="cividis",
+        vmin=0,
+        vmax=top,
+    )
+    ax.set_ylim(rows - 0.5, -0.5)  # the first school on top, as a table reads
     ax.set_facecolor("#F2F2F2")
     for r, row in enumerate(table.counts):
         for c, n in enumerate(row):

@@ -117,6 +117,11 @@ def _split_tall_blocks(lane: PrintLane, room: float) -> None:
     lane.blocks = out
 
 
+def pieces_height(pieces: list[Piece]) -> float:
+    """How tall one page's lanes draw (map points), as draw_pieces stacks them."""
+    return sum(_piece_height(piece) for piece in pieces) + LANE_GAP * max(0, len(pieces) - 1)
+
+
 def _piece_height(piece: Piece) -> float:
     if piece.lane.form != "full":
         lanes = [piece.lane] if piece.beside is None else [piece.lane, piece.beside]
@@ -208,6 +213,8 @@ def plan_area(
     if live <= ONE_PAGE_ITEMS:  # more could never be read on one page
         for scale in SCALES:
             for least in CARD_WIDTHS:
+                if aw / scale < GOAL_W + STRATEGY_W + 2 * BUS + 2 * PAD + least:
+                    continue  # a goal, a strategy and one card would run off the page
                 printed = print_map(district, analysis, aw / scale, goal, least, lanes)
                 pages = paginate(printed, ah / scale - title_h, ah / scale - RUNNING_H)
                 if len(pages) == 1:

@@ -48,7 +48,8 @@ from coherence_planner.ui.plain_text import file_stem
 from coherence_planner.ui.printing.job import PdfJob
 from coherence_planner.ui.printing.preview import PagePreview
 
-AUTO_PREVIEW_MS = 700
+AUTO_PREVIEW_MS = 700  # after a number is typed: the next digit may follow
+CHOICE_PREVIEW_MS = 0  # after a choice from a list or a box ticked: at once
 FONT_NOTES = 3  # names that will not print, listed before "and N more"
 WHAT = (
     ("report", "The cabinet's report"),
@@ -82,8 +83,11 @@ class PdfExportDialog(QDialog):
         self.job = PdfJob(self)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._finished)
+        self.job.drafted.connect(self._drafted)
         # The preview starts by itself when the dialog opens and again when an option
-        # changes (after a pause, so clicking through options does not start many builds).
+        # changes: at once for a choice (the paper), after a pause for a number being typed
+        # (so typing "12" does not start a build for "1"). A choice made while a build runs
+        # cancels it (see _auto_preview), so clicking through options costs nothing.
         self._auto = QTimer(self)
         self._auto.setSingleShot(True)
         self._auto.setInterval(AUTO_PREVIEW_MS)
@@ -238,7 +242,8 @@ class PdfExportDialog(QDialog):
         # Save stays available while a preview builds (it takes the preview's place).
         self.save_button.setEnabled(self._saving_to is None and self._printable(options))
         if self.isVisible() and options != self._preview_of:
-            self._auto.start()
+            typed = self.sender() in (self.columns, self.rows)
+            self._auto.start(AUTO_PREVIEW_MS if typed else CHOICE_PREVIEW_MS)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -297,20 +302,20 @@ class PdfExportDialog(QDialog):
         self.rows.setValue(min(rows, MAX_TILES))
 
     # -- running -----------------------------------------------------------------------
-    def _run(self, target: Path, options: PdfOptions) -> None:
+    def _run(self, target: Path, options: PdfOptions, *, draft: bool = False) -> None:
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self.preview_button.setEnabled(False)
         self.save_button.setEnabled(self._saving_to is None)
         self.status.setText("Starting…")
-        self.job.start(self.district, self.analysis, target, options)
+        self.job.start(self.district, self.analysis, target, options, draft=draft)
 
     @Slot()
     def start_preview(self) -> None:
         self._saving_to = None
         self._preview_of = None
-        self._run(self._temp / "preview.pdf", self.options())
+        self._run(self._temp / "preview.pdf", self.options(), draft=True)
 
     @Slot()
     def save(self) -> None:
@@ -348,6 +353,12 @@ class PdfExportDialog(QDialog):
         self._run(target, options)
 
     @Slot(float, str)
+    @Slot(int, object)
+    def _drafted(self, pages: int, path: Path) -> None:
+        """The report's pages with boxes where the charts go; the charts follow."""
+        self.preview.show_pdf(path)
+        self.status.setText(f"{pages} pages; drawing the charts…")
+
     def _progressed(self, fraction: float, message: str) -> None:
         self.progress.setValue(round(fraction * 1000))
         self.status.setText(message)

@@ -1,0 +1,103 @@
+"""The report PDF against reportlab laying out the same text, at district sizes (issue 29).
+
+    python benchmarks/bench_report_peer.py [--sizes 2000 10000] [--runs 3]
+
+For each size: the report is written once to learn its text; then, interleaved, each in a
+fresh process (so the charts are drawn from nothing and the peak memory is the run's own):
+- ours: export_pdf of the report (analysis given), wall time and the process's peak RSS;
+- peer: reportlab's SimpleDocTemplate laying out that same text on the same paper, a
+  Paragraph per line of each page in the report's font and a page break where the report
+  has one (no charts, no tables, no contents: the floor for this much text).
+Medians of --runs, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+_OURS = """
+import json, resource, sys, time
+from pathlib import Path
+from benchmarks.generate_district import generate
+from coherence_planner.domain.analysis.coherence import analyse
+from coherence_planner.domain.model.codec import district_from_dict
+from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
+district = district_from_dict(generate(int(sys.argv[1]), seed=1))
+analysis = analyse(district)
+start = time.perf_counter()
+pages = export_pdf(district, Path(sys.argv[2]), PdfOptions(), analysis=analysis)
+took = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"time": took, "pages": pages, "peak_mb": peak}))
+"""
+
+_PEER = """
+import json, resource, sys, time
+from xml.sax.saxutils import escape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+from coherence_planner.reports.fonts import FONT, register_fonts
+register_fonts()
+pages = json.load(open(sys.argv[1]))
+start = time.perf_counter()
+style = ParagraphStyle("body", fontName=FONT, fontSize=8, leading=10)
+story = []
+for page in pages:
+    story += [Paragraph(escape(line), style) for line in page.splitlines() if line.strip()]
+    story.append(PageBreak())
+doc = SimpleDocTemplate(sys.argv[2], leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50)
+doc.build(story)
+took = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"time": took, "pages": doc.page, "peak_mb": peak}))
+"""
+
+
+def _run(code: str, *args: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from pypdf import PdfReader
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-report-peer-"))
+    print("| programs | report | pages | peak memory | reportlab, same text | pages | ratio |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        ours_pdf, peer_pdf, text = folder / "ours.pdf", folder / "peer.pdf", folder / "text.json"
+        _run(_OURS, str(size), str(ours_pdf))
+        pages = [page.extract_text() for page in PdfReader(str(ours_pdf)).pages]
+        text.write_text(json.dumps(pages))
+        ours, peer = [], []
+        for _ in range(args.runs):  # interleaved, so both see the same load
+            ours.append(_run(_OURS, str(size), str(ours_pdf)))
+            peer.append(_run(_PEER, str(text), str(peer_pdf)))
+        t_ours = statistics.median(r["time"] for r in ours)
+        t_peer = statistics.median(r["time"] for r in peer)
+        peak = statistics.median(r["peak_mb"] for r in ours)
+        print(
+            f"| {size:,} | {t_ours:.2f} s | {ours[-1]['pages']:.0f} | {peak:.0f} MB "
+            f"| {t_peer:.2f} s | {peer[-1]['pages']:.0f} | {t_ours / t_peer:.1f}x |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

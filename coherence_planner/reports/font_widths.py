@@ -10,6 +10,7 @@ export, which only measures text to shorten it, starts without importing reportl
 
 from __future__ import annotations
 
+import importlib.util
 import struct
 from functools import cache
 from pathlib import Path
@@ -100,10 +101,17 @@ def read_widths(path: Path) -> tuple[dict[int, float], float]:
     return widths, advances[0]
 
 
+def font_folder() -> Path:
+    """matplotlib's font folder, found without importing matplotlib (a third of a second:
+    the app's window measures text with these fonts long before it draws a chart)."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("matplotlib is not installed; its DejaVu fonts are needed")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
+
 @cache
 def _widths(bold: bool) -> tuple[dict[int, float], float]:
-    from coherence_planner.reports.fonts import font_folder  # fonts.py imports this module
-
     return read_widths(font_folder() / _FILES[bold])
 
 

@@ -15,14 +15,13 @@ letters joined, since reportlab draws characters one by one, left to right.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
 from collections.abc import Iterable
 from itertools import groupby
-from pathlib import Path
 from typing import Any
 
 from coherence_planner.reports.font_widths import covered as base_covered
+from coherence_planner.reports.font_widths import font_folder as font_folder
 from coherence_planner.reports.font_widths import text_width as file_text_width
 
 FONT = "DejaVuSans"
@@ -34,15 +33,6 @@ _FILES = {
     FONT_BOLD: "DejaVuSans-Bold.ttf",
     FONT_ITALIC: "DejaVuSans-Oblique.ttf",
 }
-
-
-def font_folder() -> Path:
-    """matplotlib's font folder, found without importing matplotlib (a third of a second:
-    the app's window measures text with these fonts long before it draws a chart)."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("matplotlib is not installed; its DejaVu fonts are needed")
-    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
 def register_fonts() -> None:

@@ -261,7 +261,7 @@ def draw_print_pages(
         canvas.translate(MARGIN, height - MARGIN)
         canvas.scale(plan.scale, plan.scale)
         content_w = plan.area[0] / plan.scale
-        top = _head(canvas, title, subtitle, number, content_w)
+        top = draw_head(canvas, title, subtitle, number, content_w)
         draw_pieces(canvas, pieces, content_w, top)
         canvas.restoreState()
         _footer(canvas, sheet, footer, number, total)
@@ -272,7 +272,8 @@ def _Y(y: float) -> float:
     return -y
 
 
-def _head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) -> float:
+def draw_head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) -> float:
+    """The first page's title, subtitle and key, or a later page's running title."""
     canvas.setFillColor(style.TEXT)
     if number > 1:
         canvas.setFont(FONT_BOLD, SMALL_PT + 1)
@@ -445,6 +446,10 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
     for line in card.lines:
         y += card.size * 1.2
         canvas.drawString(left, _Y(y - card.size * 0.25), line)
+    canvas.setFont(FONT, SMALL_PT)
+    for line in card.cycle:
+        y += SMALL_PT * 1.2
+        canvas.drawString(left, _Y(y - SMALL_PT * 0.25), line)
     if card.inline_note and card.note:
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)

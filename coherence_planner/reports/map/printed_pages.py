@@ -129,7 +129,7 @@ def _piece_height(piece: Piece) -> float:
     goal = piece.lane.goal
     if goal is None:
         return SMALL_PT * 2 + body + 2 * PAD
-    return max(goal.h, body) + 2 * PAD
+    return max(goal.h + (SMALL_PT * 1.4 if piece.continued else 0.0), body) + 2 * PAD
 
 
 def paginate(printed: PrintMap, first_room: float, room: float) -> list[list[Piece]]:
@@ -472,8 +472,10 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)
         y += SMALL_PT * 1.5
-        note = card.note + (" (continued)" if continued else "")
-        canvas.drawString(left, _Y(y), note)
+        canvas.drawString(left, _Y(y), card.note)
+        if continued:  # a line of its own: after the note it ran past the card's edge
+            y += SMALL_PT * 1.4
+            canvas.drawString(left, _Y(y), "(continued)")
         if card.badges:
             y += SMALL_PT * 1.4
             draw_badges(canvas, card.badges, left, y)

@@ -209,8 +209,9 @@ def _labels(canvas: Canvas, sheet: Sheet, footer: str, where: str, number: int, 
     canvas.setFillColor(style.MUTED_TEXT)
     page = f"page {number} of {pages}"
     canvas.setFont(FONT, LABEL_PT)
-    canvas.drawRightString(width - PAGE_MARGIN, baseline, page)
-    room = width - 2 * PAGE_MARGIN - text_width(page, LABEL_PT) - 24
+    # Clear of the crop marks, which run down from the printed area's corners.
+    canvas.drawRightString(width - PAGE_MARGIN - 24, baseline, page)
+    room = width - 2 * PAGE_MARGIN - text_width(page, LABEL_PT) - 48
     canvas.setFont(FONT_BOLD, LABEL_PT)
     canvas.drawString(PAGE_MARGIN + 24, baseline, where)
     room -= text_width(where, LABEL_PT, bold=True) + 36

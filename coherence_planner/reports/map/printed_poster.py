@@ -96,6 +96,7 @@ def _flow(
     goal: str | None,
     lanes: LanePlan,
     today: dt.date | None,
+    fill: float = 1.0,
 ) -> list[list[Piece]] | None:
     """The map's sheets in reading order; None when a lane's goal, strategy and one card
     of `least` width would not fit across a sheet at `scale` (they would run off its edge)."""
@@ -103,7 +104,8 @@ def _flow(
     if width / scale < 2 * PAD + GOAL_W + BUS + STRATEGY_W + BUS + least:
         return None
     printed = print_map(district, analysis, width / scale, goal, least, lanes, today)
-    return paginate(printed, height / scale - HEAD_H, height / scale)
+    room = height * fill / scale
+    return paginate(printed, room - HEAD_H, room)
 
 
 def smallest_poster_grid(
@@ -136,6 +138,8 @@ def plan_poster(
         for least in CARD_WIDTHS:
             sheets = _flow(district, analysis, sheet, scale, least, goal, lanes, today)
             if sheets is not None and len(sheets) <= columns * rows:
+                flow = (district, analysis, sheet, scale, least, goal, lanes, today)
+                sheets = _spread(flow, columns * rows, sheets)
                 return PosterPlan(scale, columns, rows, sheets, _area(sheet))
     fit_columns, fit_rows = smallest_poster_grid(district, analysis, sheet, goal)
     asked = f"On {columns}x{rows} pages of {sheet.label}, the map's names would print below {MIN_PT:g} pt"
@@ -145,6 +149,27 @@ def plan_poster(
             "Focus on one goal (--goal) or choose larger paper."
         )
     raise ExportError(f"{asked}. Tile it as a larger poster: --tile {fit_columns}x{fit_rows}")
+
+
+def _spread(
+    flow: tuple[District, Analysis, Sheet, float, float, str | None, LanePlan, dt.date | None],
+    count: int,
+    sheets: list[list[Piece]],
+) -> list[list[Piece]]:
+    """A map that fills fewer sheets than the grid has, spread over as many as it can:
+    each sheet filled to less of its height (found by halving), rather than the first few
+    full and the rest of the poster blank."""
+    low, high = 0.3, 1.0  # the share of each sheet's height the lanes may fill
+    for _ in range(7):
+        if len(sheets) == count:
+            break
+        middle = (low + high) / 2
+        tried = _flow(*flow, fill=middle)
+        if tried is not None and len(tried) <= count:
+            sheets, high = tried, middle
+        else:
+            low = middle
+    return sheets
 
 
 def draw_poster(

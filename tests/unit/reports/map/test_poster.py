@@ -75,6 +75,9 @@ def poster(tmp_path: Path, district, paper: str, landscape: bool, grid: tuple[in
         (sample_district, "tabloid", False, (2, 1)),
         (sample_district, "letter", True, (3, 2)),
         (crowded_district, "letter", True, (2, 1)),
+        # Its lanes fill three sheets at the largest scale whose lanes fit across one; they
+        # are spread over all six rather than leaving half the poster blank.
+        (crowded_district, "letter", True, (3, 2)),
     ],
 )
 def test_the_poster_cuts_between_cards_and_prints_every_name_readably(

@@ -79,7 +79,7 @@ def write_map_pdf(
     progress(0.0, "Laying out the map")
     if tile is None:
         return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
-    plan = plan_poster(district, analysis, sheet, tile, goal, today or dt.date.today())
+    plan = plan_poster(district, analysis, sheet, tile, goal, today)
     canvas = _map_canvas(path, district, sheet)
     heading = district_title(district), map_subtitle(district, goal, today)
     footer = _map_footer(district, today)

@@ -108,18 +108,33 @@ def _flow(
     return paginate(printed, room - HEAD_H, room)
 
 
+def _fewest(
+    district: District,
+    analysis: Analysis,
+    sheet: Sheet,
+    goal: str | None,
+    lanes: LanePlan,
+    today: dt.date | None,
+) -> int:
+    """The fewest sheets the map needs, at the smallest readable scale."""
+    flows = [
+        _flow(district, analysis, sheet, SCALES[-1], least, goal, lanes, today)
+        for least in CARD_WIDTHS
+    ]
+    return min((len(flow) for flow in flows if flow is not None), default=MAX_TILES**2 + 1)
+
+
+def _about_square(sheets: int) -> tuple[int, int]:
+    columns = math.ceil(math.sqrt(sheets))
+    return columns, math.ceil(sheets / columns)
+
+
 def smallest_poster_grid(
     district: District, analysis: Analysis, sheet: Sheet, goal: str | None = None
 ) -> tuple[int, int]:
     """The fewest sheets (as columns x rows, about square) that print every name at MIN_PT."""
     lanes = lane_plan(district, analysis)
-    flows = [
-        _flow(district, analysis, sheet, SCALES[-1], least, goal, lanes, None)
-        for least in CARD_WIDTHS
-    ]
-    sheets = min((len(flow) for flow in flows if flow is not None), default=MAX_TILES**2 + 1)
-    columns = math.ceil(math.sqrt(sheets))
-    return columns, math.ceil(sheets / columns)
+    return _about_square(_fewest(district, analysis, sheet, goal, lanes, dt.date.today()))
 
 
 def plan_poster(
@@ -131,9 +146,15 @@ def plan_poster(
     today: dt.date | None = None,
 ) -> PosterPlan:
     """The largest readable scale at which the map fills no more than the grid's sheets;
-    refused, naming a grid that fits, when even the smallest readable text needs more."""
+    refused, naming a grid that fits, when even the smallest readable text needs more.
+    Strategies show the cycle running `today` (by default the day it prints)."""
     columns, rows = tile
+    today = today or dt.date.today()
     lanes = lane_plan(district, analysis)
+    # Refused first, at the smallest scale: a big plan is not set at every larger one.
+    fewest = _fewest(district, analysis, sheet, goal, lanes, today)
+    if fewest > columns * rows:
+        raise _too_small(sheet, tile, _about_square(fewest))
     for scale in SCALES:
         for least in CARD_WIDTHS:
             sheets = _flow(district, analysis, sheet, scale, least, goal, lanes, today)
@@ -141,14 +162,18 @@ def plan_poster(
                 flow = (district, analysis, sheet, scale, least, goal, lanes, today)
                 sheets = _spread(flow, columns * rows, sheets)
                 return PosterPlan(scale, columns, rows, sheets, _area(sheet))
-    fit_columns, fit_rows = smallest_poster_grid(district, analysis, sheet, goal)
+    raise _too_small(sheet, tile, _about_square(fewest))  # not reached: the last scale fits
+
+
+def _too_small(sheet: Sheet, tile: tuple[int, int], fits: tuple[int, int]) -> ExportError:
+    columns, rows = tile
     asked = f"On {columns}x{rows} pages of {sheet.label}, the map's names would print below {MIN_PT:g} pt"
-    if fit_columns > MAX_TILES or fit_rows > MAX_TILES:
-        raise ExportError(
+    if max(fits) > MAX_TILES:
+        return ExportError(
             f"{asked}; even a {MAX_TILES}x{MAX_TILES} poster of {sheet.label} is too small. "
             "Focus on one goal (--goal) or choose larger paper."
         )
-    raise ExportError(f"{asked}. Tile it as a larger poster: --tile {fit_columns}x{fit_rows}")
+    return ExportError(f"{asked}. Tile it as a larger poster: --tile {fits[0]}x{fits[1]}")
 
 
 def _spread(

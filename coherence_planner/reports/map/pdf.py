@@ -1,4 +1,4 @@
-"""The coherence map as its own PDF: one fitted page or a tiled poster."""
+"""The coherence map as its own PDF: set for paper, or a tiled poster of the same map."""
 
 from __future__ import annotations
 
@@ -9,34 +9,14 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.layout.geometry import LayoutError
-from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.district import District
 from coherence_planner.reports.fonts import FONT, expect, plan_texts, register_fonts
-from coherence_planner.reports.map.pages import PagePlan, draw_pages, plan_pages
-from coherence_planner.reports.map.poster import MapPoster
 from coherence_planner.reports.map.printed_pages import draw_print_pages, plan_print
-from coherence_planner.reports.paper import ExportError, Sheet
+from coherence_planner.reports.map.printed_poster import draw_poster, plan_poster
+from coherence_planner.reports.paper import Sheet
 from coherence_planner.reports.pdf_meta import district_title, pdf_target, printed_on, set_info
 from coherence_planner.reports.progress import Progress, no_progress, scaled
 from coherence_planner.reports.script_canvas import ScriptCanvas
-
-
-def map_poster(
-    district: District, analysis: Analysis, goal: str | None, today: dt.date | None = None
-) -> MapPoster:
-    """The map picture with its title block, focused on a goal's line of sight if asked."""
-    try:
-        layout = layout_map(district, analysis, goal_focus=goal, today=today or dt.date.today())
-    except LayoutError as exc:
-        raise ExportError(str(exc)) from None
-    return MapPoster(
-        district,
-        analysis,
-        layout,
-        title=district_title(district),
-        subtitle=map_subtitle(district, goal, today),
-    )
 
 
 def map_subtitle(district: District, goal: str | None, today: dt.date | None) -> str:
@@ -74,12 +54,14 @@ def plan_map(
     sheet: Sheet,
     tile: tuple[int, int] | None,
     goal: str | None = None,
-) -> PagePlan:
-    """Check a map export before writing anything (raises ExportError when unreadable)."""
+) -> tuple[int, float]:
+    """Check a map export before writing anything: (pages, smallest text in points);
+    raises ExportError when it cannot print readably."""
     if tile is None:
         plan = plan_print(district, analysis, sheet, goal)
-        return PagePlan(plan.scale, 1, len(plan.pages), plan.area)
-    return plan_pages(map_poster(district, analysis, goal), sheet, tile)
+        return len(plan.pages), plan.smallest_text
+    poster = plan_poster(district, analysis, sheet, tile, goal)
+    return poster.pages, poster.smallest_text
 
 
 def write_map_pdf(
@@ -95,17 +77,18 @@ def write_map_pdf(
 ) -> int:
     """Write the map to `path`; returns the number of pages. Without `tile`, the map is set
     for paper (printed_pages.py): one page when it fits readably, else pages that break
-    between lanes. With `tile`, the screen's map is cut into that grid as a poster."""
+    between lanes. With `tile`, that same map is cut into the grid as a poster, between
+    lanes and rows (printed_poster.py); strategies show the cycle running `today`."""
     register_fonts()
     expect(plan_texts(district))
     progress(0.0, "Laying out the map")
     if tile is None:
         return _write_print_pages(district, analysis, path, sheet, goal, progress, today)
-    poster = map_poster(district, analysis, goal, today)
-    plan = plan_pages(poster, sheet, tile)
+    plan = plan_poster(district, analysis, sheet, tile, goal, today)
     canvas = _map_canvas(path, district, sheet)
+    heading = district_title(district), map_subtitle(district, goal, today)
     footer = _map_footer(district, today)
-    draw_pages(canvas, poster, sheet, plan, footer, scaled(progress, 0.1, 0.95))
+    draw_poster(canvas, plan, sheet, heading, footer, scaled(progress, 0.1, 0.95))
     canvas.save()
     progress(1.0, "Map written")
     return plan.pages

@@ -17,12 +17,14 @@ goal-by-goal pages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.geometry import card_cycle_line
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short, plural
@@ -48,6 +50,7 @@ NAME_LINES = 2
 STRATEGY_LINES = 4
 GOAL_LINES = 7
 ALSO_LINES = 2
+CYCLE_LINES = 2  # "Cycle to 10-15: " and the cycle's focus, under a strategy's name
 ORPHAN_LABEL = "Not linked to any goal"
 DIRECT_LABEL = "Serving the goal directly or through a strategy in another lane"
 
@@ -95,6 +98,7 @@ class PrintCard:
     y: float = 0.0
     inline_note: bool = False  # the note stands at the end of the name's line
     inline_badges: bool = False  # badges (and a note not inline) end the name's last line
+    cycle: list[str] = field(default_factory=list)  # a strategy's running cycle, wrapped
 
 
 @dataclass
@@ -126,6 +130,7 @@ def _card(
     analysis: Analysis,
     item_id: str,
     width: float,
+    today: dt.date | None = None,
 ) -> PrintCard:
     item = district.items[item_id]
     flags = style.card_flags(analysis.flags_of(item_id), item.required and item.live)
@@ -151,8 +156,11 @@ def _card(
     ride = bool(badges) and item.kind != "goal" and text_width(names[-1], size, bold) <= room - tail
     if (badges or (note and not inline)) and not ride:
         h += SMALL_PT * 1.35
+    running = card_cycle_line(item, today)
+    cycle = wrap(running, room, SMALL_PT, False, CYCLE_LINES) if running else []
+    h += len(cycle) * SMALL_PT * 1.2
     return PrintCard(
-        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride
+        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride, cycle
     )
 
 
@@ -301,16 +309,18 @@ def print_map(
     goal: str | None = None,
     least: float = CARD_W,
     plan: LanePlan | None = None,
+    today: dt.date | None = None,
 ) -> PrintMap:
     """The whole map (or, with `goal`, that goal's line of sight) set `width` points wide,
     with cards at least `least` wide (short names pack tighter in narrow cards, long ones
-    in wide cards, where they take one line instead of two)."""
+    in wide cards, where they take one line instead of two). With `today`, strategies show
+    the cycle running that day (the poster does; the pages set for paper not yet)."""
     plan = plan or lane_plan(district, analysis)
     columns, card_w = card_columns(width, least)
     lanes: list[PrintLane] = []
     for goal_id in plan.goals if goal is None else [goal]:
         lanes.append(
-            _lane(district, analysis, plan, goal_id, (columns, card_w), width, whole=goal is None)
+            _lane(district, analysis, plan, goal_id, (columns, card_w), width, goal is None, today)
         )
     if goal is None and plan.orphans:
         per_row = max(1, int((width - 2 * PAD + GAP) // (CARD_W + GAP)))
@@ -333,6 +343,7 @@ def _lane(
     grid: tuple[int, float],
     width: float,
     whole: bool,
+    today: dt.date | None = None,
 ) -> PrintLane:
     """A goal's lane; on the whole map only the items whose home it is get cards."""
     columns, card_w = grid
@@ -358,7 +369,7 @@ def _lane(
             continue
         shown.add(head_id)
         cards = [_card(district, analysis, i, card_w) for i in ids]
-        head = _card(district, analysis, head_id, STRATEGY_W)
+        head = _card(district, analysis, head_id, STRATEGY_W, today)
         elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
         named = also_names(
             [" ".join(clean(district.items[i].label).split()) for i in elsewhere],

@@ -134,7 +134,7 @@ def _piece_height(piece: Piece) -> float:
     goal = piece.lane.goal
     if goal is None:
         return SMALL_PT * 2 + body + 2 * PAD
-    return max(goal.h, body) + 2 * PAD
+    return max(goal.h + (SMALL_PT * 1.4 if piece.continued else 0.0), body) + 2 * PAD
 
 
 def paginate(printed: PrintMap, first_room: float, room: float) -> list[list[Piece]]:
@@ -268,7 +268,7 @@ def draw_print_pages(
         canvas.translate(MARGIN, height - MARGIN)
         canvas.scale(plan.scale, plan.scale)
         content_w = plan.area[0] / plan.scale
-        top = _head(canvas, title, subtitle, number, content_w)
+        top = draw_head(canvas, title, subtitle, number, content_w)
         draw_pieces(canvas, pieces, content_w, top)
         canvas.restoreState()
         _footer(canvas, sheet, footer, number, total)
@@ -279,7 +279,8 @@ def _Y(y: float) -> float:
     return -y
 
 
-def _head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) -> float:
+def draw_head(canvas: Canvas, title: str, subtitle: str, number: int, width: float) -> float:
+    """The first page's title, subtitle and key, or a later page's running title."""
     canvas.setFillColor(style.TEXT)
     if number > 1:
         canvas.setFont(FONT_BOLD, SMALL_PT + 1)
@@ -452,6 +453,10 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
     for line in card.lines:
         y += card.size * 1.2
         canvas.drawString(left, _Y(y - card.size * 0.25), line)
+    canvas.setFont(FONT, SMALL_PT)
+    for line in card.cycle:
+        y += SMALL_PT * 1.2
+        canvas.drawString(left, _Y(y - SMALL_PT * 0.25), line)
     if card.inline_note and card.note:
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)
@@ -474,8 +479,10 @@ def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bo
         canvas.setFont(FONT, SMALL_PT)
         canvas.setFillColor(style.MUTED_TEXT)
         y += SMALL_PT * 1.5
-        note = card.note + (" (continued)" if continued else "")
-        canvas.drawString(left, _Y(y), note)
+        canvas.drawString(left, _Y(y), card.note)
+        if continued:  # a line of its own: after the note it ran past the card's edge
+            y += SMALL_PT * 1.4
+            canvas.drawString(left, _Y(y), "(continued)")
         if card.badges:
             y += SMALL_PT * 1.4
             draw_badges(canvas, card.badges, left, y)

@@ -35,11 +35,8 @@ from coherence_planner.domain.layout.style import VERMILLION
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.wording import plural
 from coherence_planner.reports.book.scale import report_scale
-from coherence_planner.reports.map.pages import plan_pages, smallest_grid
-from coherence_planner.reports.map.pdf import map_poster
-from coherence_planner.reports.map.poster import MapPoster
-from coherence_planner.reports.map.printed import SMALL_PT as PRINT_SMALL_PT
-from coherence_planner.reports.map.printed_pages import plan_print
+from coherence_planner.reports.map.pdf import plan_map
+from coherence_planner.reports.map.printed_poster import smallest_poster_grid
 from coherence_planner.reports.paper import MAX_TILES, PAPERS, ExportError, Sheet
 from coherence_planner.reports.pdf_export import PdfOptions, print_problems
 from coherence_planner.storage.atomic import write_atomically
@@ -73,7 +70,6 @@ class PdfExportDialog(QDialog):
         self.analysis = analysis
         self.default_dir = Path(default_dir)
         self.saved_path: Path | None = None
-        self._posters: dict[str | None, MapPoster] = {}
         # (pages, smallest text) per map options: the hint and Save both ask on each change,
         # and setting a 2,000-program map for paper takes a fifth of a second.
         self._map_plans: dict[PdfOptions, tuple[int, float]] = {}
@@ -119,7 +115,11 @@ class PdfExportDialog(QDialog):
             "One page when every name prints at 7 pt or more; otherwise pages that break "
             "between goal lanes and rows, never through a card."
         )
-        self.tile = QRadioButton("Tile the screen's map as a poster:")
+        self.tile = QRadioButton("Tile as a poster:")
+        self.tile.setToolTip(
+            "The map set for paper, flowed across this grid of sheets, cut between goal "
+            "lanes and rows; sheets overlap for taping."
+        )
         self.fit.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.fit)
@@ -222,11 +222,6 @@ class PdfExportDialog(QDialog):
             appendix=None if is_map else self.appendix.isChecked(),
         )
 
-    def _poster(self, goal: str | None) -> MapPoster:
-        if goal not in self._posters:
-            self._posters[goal] = map_poster(self.district, self.analysis, goal)
-        return self._posters[goal]
-
     @Slot()
     def _options_changed(self) -> None:
         options = self.options()
@@ -273,15 +268,10 @@ class PdfExportDialog(QDialog):
     def _map_pages(self, options: PdfOptions) -> tuple[int, float]:
         """(pages, smallest text in points) of the map as these options print it."""
         if options not in self._map_plans:
-            self._map_plans[options] = self._plan_map_pages(options)
+            self._map_plans[options] = plan_map(
+                self.district, self.analysis, options.sheet, options.tile, options.goal
+            )
         return self._map_plans[options]
-
-    def _plan_map_pages(self, options: PdfOptions) -> tuple[int, float]:
-        if options.tile is None:  # set for paper: the layout chooses the pages
-            plan = plan_print(self.district, self.analysis, options.sheet, options.goal)
-            return len(plan.pages), PRINT_SMALL_PT * plan.scale
-        poster = plan_pages(self._poster(options.goal), options.sheet, options.tile)
-        return poster.pages, poster.smallest_text
 
     def _readability(self, options: PdfOptions) -> str:
         try:
@@ -296,7 +286,9 @@ class PdfExportDialog(QDialog):
     @Slot()
     def _use_smallest_grid(self) -> None:
         options = self.options()
-        columns, rows = smallest_grid(self._poster(options.goal), options.sheet)
+        columns, rows = smallest_poster_grid(
+            self.district, self.analysis, options.sheet, options.goal
+        )
         self.tile.setChecked(True)
         self.columns.setValue(min(columns, MAX_TILES))
         self.rows.setValue(min(rows, MAX_TILES))

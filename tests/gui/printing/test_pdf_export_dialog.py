@@ -57,24 +57,36 @@ def test_options_follow_the_widgets(dialog: PdfExportDialog) -> None:
     assert not dialog.appendix.isEnabled()  # the appendix belongs to the report
 
 
-def test_an_unreadable_fit_says_so_and_offers_the_smallest_grid(dialog: PdfExportDialog) -> None:
+def test_an_unreadable_fit_says_so_and_offers_the_smallest_grid(
+    qtbot: Any, dialog: PdfExportDialog, tmp_path: Path
+) -> None:
     choose(dialog.what, "map")
     # Set for paper (the default) lays the map out for the page: one readable page.
     assert dialog.fit.isChecked()
     assert dialog.hint.text().startswith("1 page; the smallest text prints at")
     assert not dialog.smallest.isEnabled()  # a grid is for the poster
     assert dialog.save_button.isEnabled()
-    # The screen's map as a poster on one page is unreadable: said, and Save refused.
+    # Since issue 26 the poster is the map set for paper cut into sheets, not the screen's
+    # map, so this small plan on one sheet is readable (the screen's map was not)...
     dialog.tile.setChecked(True)
     dialog.columns.setValue(1)
     dialog.rows.setValue(1)
-    assert "below the readable 6 pt" in dialog.hint.text()
-    assert not dialog.save_button.isEnabled()
-    dialog.smallest.click()
-    assert dialog.tile.isChecked()
-    assert (dialog.columns.value(), dialog.rows.value()) == (2, 1)
-    assert "2 pages" in dialog.hint.text()
-    assert dialog.save_button.isEnabled()
+    assert dialog.hint.text().startswith("1 page; the smallest text prints at")
+    # ...while the sample's on one Letter sheet is not: said, Save refused, a grid offered.
+    district = sample_district()
+    box = PdfExportDialog(district, analyse(district), default_dir=tmp_path)
+    qtbot.addWidget(box)
+    choose(box.what, "map")
+    box.tile.setChecked(True)
+    box.columns.setValue(1)
+    box.rows.setValue(1)
+    assert "names would print below 7 pt" in box.hint.text()
+    assert not box.save_button.isEnabled()
+    box.smallest.click()
+    assert box.tile.isChecked()
+    assert (box.columns.value(), box.rows.value()) == (2, 2)
+    assert box.hint.text().startswith("4 pages")
+    assert box.save_button.isEnabled()
 
 
 def test_preview_renders_the_pages_then_save_copies_it_atomically(

@@ -1,0 +1,121 @@
+"""The tiled poster is the map set for paper, cut between lanes and rows (issue 26).
+
+Read back from the PDF itself: every rectangle drawn (cards, bands) and every text's size,
+through the page's transformations, so the checks hold whatever the layout code says.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
+from coherence_planner.storage.sample import sample_district
+from tests.unit.reports.map.crowded import crowded_district
+
+PAGE_MARGIN = 30.0  # the poster's printable area starts here on every side
+OVERLAP = 18.0  # the strip a left or upper neighbour is glued over
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def drawn(page: object) -> tuple[list[tuple[float, float, float, float]], list[float]]:
+    """The page's rectangles (x0, y0, x1, y1 in page points) and its text sizes."""
+    ctm: Matrix = (1, 0, 0, 1, 0, 0)
+    stack: list[Matrix] = []
+    rects: list[tuple[float, float, float, float]] = []
+    sizes: list[float] = []
+    for operands, operator in page.get_contents().operations:  # type: ignore[attr-defined]
+        if operator == b"q":
+            stack.append(ctm)
+        elif operator == b"Q":
+            ctm = stack.pop()
+        elif operator == b"cm":
+            ctm = _times(tuple(float(v) for v in operands), ctm)  # type: ignore[arg-type]
+        elif operator == b"re":
+            x, y, w, h = (float(v) for v in operands)
+            corners = [(x, y), (x + w, y + h)]
+            a, b, c, d, e, f = ctm
+            xs = [a * px + c * py + e for px, py in corners]
+            ys = [b * px + d * py + f for px, py in corners]
+            rects.append((min(xs), min(ys), max(xs), max(ys)))
+        elif operator == b"Tf":
+            a, b, c, d, _e, _f = ctm
+            sizes.append(float(operands[1]) * math.sqrt(abs(a * d - b * c)))
+    return rects, sizes
+
+
+def poster(tmp_path: Path, district, paper: str, landscape: bool, grid: tuple[int, int]) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / f"{paper}-{grid[0]}x{grid[1]}.pdf"
+    pages = export_pdf(district, out, PdfOptions("map", paper, landscape, tile=grid))
+    assert pages == grid[0] * grid[1]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("make", "paper", "landscape", "grid"),
+    [
+        (sample_district, "tabloid", False, (2, 1)),
+        (sample_district, "letter", True, (3, 2)),
+        (crowded_district, "letter", True, (2, 1)),
+        # Its lanes fill three sheets at the largest scale whose lanes fit across one; they
+        # are spread over all six rather than leaving half the poster blank.
+        (crowded_district, "letter", True, (3, 2)),
+    ],
+)
+def test_the_poster_cuts_between_cards_and_prints_every_name_readably(
+    tmp_path: Path,
+    make,
+    paper: str,
+    landscape: bool,
+    grid: tuple[int, int],  # type: ignore[no-untyped-def]
+) -> None:
+    # The screen's map was cut wherever a sheet ended, through cards and names, and its
+    # smallest text printed at 6 pt; the paper map flows its lanes down the poster's
+    # columns, so each sheet ends between two lanes or two rows of cards.
+    district = make()
+    out = poster(tmp_path, district, paper, landscape, grid)
+    reader = PdfReader(str(out))
+    columns, rows = grid
+    assert len(reader.pages) == columns * rows
+    filled = 0
+    for number, page in enumerate(reader.pages):
+        row, column = divmod(number, columns)
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        # Nothing drawn past the sheet's cut edges, nor under a neighbour's glue strip.
+        left = PAGE_MARGIN + (OVERLAP if column else 0.0)
+        top = height - PAGE_MARGIN - (OVERLAP if row else 0.0)
+        rects, sizes = drawn(page)
+        for x0, y0, x1, y1 in rects:
+            inside = left - 0.01 <= x0 and x1 <= width - PAGE_MARGIN + 0.01
+            assert inside and y0 >= PAGE_MARGIN - 0.01 and y1 <= top + 0.01, (
+                number + 1,
+                (x0, y0, x1, y1),
+            )
+        filled += bool(rects)
+        assert min(sizes) >= 7.0 - 1e-6, (number + 1, min(sizes))
+    assert filled == columns * rows  # the map is set large enough to use every sheet
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split()).replace("- ", "-")  # a name wraps after a hyphen
+    for item in district.items.values():
+        if item.live:
+            assert all(w in words for w in item.label.split()), item.label

@@ -203,6 +203,8 @@ class ItemTreeModel(QAbstractItemModel):
             if flags:
                 lines.append(f"Findings: {flags_text(flags)}")
             return tooltip("\n".join(lines))
+        if role == Qt.ItemDataRole.StatusTipRole:
+            return f"{vocab.KIND_LABELS[item.kind]}: {item.label}"
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(main_flag(flags))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

@@ -126,9 +126,9 @@ def shoot_help(window: Any, size: str, out: Path, app: Any) -> None:
 def on_xvfb(size: str, part: str, rest: list[str]) -> None:
     """Shoot `size` on Xvfb with openbox managing the window (it maximises it)."""
     inner = (
-        "openbox & sleep 1; "
+        "openbox & wm=$!; sleep 1; "
         f"{sys.executable} {__file__} --size {size} --part {part} {' '.join(rest)}; "
-        "kill %1"
+        'status=$?; kill "$wm"; exit "$status"'
     )
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
     screen = f"-screen 0 {size}x24"

@@ -204,7 +204,8 @@ class ItemTreeModel(QAbstractItemModel):
                 lines.append(f"Findings: {flags_text(flags)}")
             return tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.StatusTipRole:
-            return f"{vocab.KIND_LABELS[item.kind]}: {item.label}"
+            shown = item.label if item.live else f"{item.label} (retired)"
+            return f"{vocab.KIND_LABELS[item.kind]}: {shown}"
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(main_flag(flags))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

@@ -134,6 +134,7 @@ class AlignmentMatrix(LazyView):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Alignment matrix")
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name
         layout.addWidget(self.table, 1)
         self._fitted_width = -1
         self.table.viewport().installEventFilter(self)

@@ -116,8 +116,8 @@ class AlignmentModel(QAbstractTableModel):
                 return row.name
             if role == ID_ROLE:
                 return row.item_id
-            if role == _TOOLTIP:
-                return tooltip(f"{row.name} ({row.item_id})")
+            if role == _TOOLTIP:  # the whole name, which a narrow column elides
+                return tooltip(self.data(index, _DISPLAY))
             return None
         if column == 1:
             if role == _DISPLAY:

@@ -6,7 +6,11 @@ and a title bar), so the window opens exactly as on a first run there: maximised
 compact layout below 1440 px. Writes view-<view>-<part>-<W>x<H>.png, start-<W>x<H>.png,
 guide-<W>x<H>.png and shortcuts-<W>x<H>.png.
 
+With --xvfb the window is shown on a real X server of each size (Xvfb) under a real window
+manager (openbox), maximised by it as on a laptop: 1280x720 gives the window about 1280x701.
+
 Run:  python packaging/view_screenshots.py [--out packaging/screenshots] [--size 1280x720]
+      python packaging/view_screenshots.py --xvfb [--size 1280x720]
 """
 
 from __future__ import annotations
@@ -76,6 +80,7 @@ def shoot(size: str, part: str, argv: list[str]) -> None:
         if part == "help":
             shoot_help(window, size, out, app)
             return
+        print(f"the window is {window.width()}x{window.height()} on a {size} screen")
         window.grab().save(str(out / f"start-{size}.png"))
         window.documents.open_sample()
         for _ in range(100):
@@ -118,13 +123,30 @@ def shoot_help(window: Any, size: str, out: Path, app: Any) -> None:
     settle(app)
 
 
+def on_xvfb(size: str, part: str, rest: list[str]) -> None:
+    """Shoot `size` on Xvfb with openbox managing the window (it maximises it)."""
+    inner = (
+        "openbox & wm=$!; sleep 1; "
+        f"{sys.executable} {__file__} --size {size} --part {part} {' '.join(rest)}; "
+        'status=$?; kill "$wm"; exit "$status"'
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    screen = f"-screen 0 {size}x24"
+    subprocess.run(["xvfb-run", "-a", "-s", screen, "sh", "-c", inner], env=env, check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", choices=SIZES)
     parser.add_argument("--part", choices=("views", "help"), default="views")
     parser.add_argument("--out", default="packaging/screenshots")
+    parser.add_argument("--xvfb", action="store_true", help="a real X server and openbox")
     args = parser.parse_args(argv)
     rest = ["--out", args.out]
+    if args.xvfb:
+        for size in [args.size] if args.size else SIZES[:2]:
+            on_xvfb(size, args.part, rest)
+        return 0
     if args.size:
         shoot(args.size, args.part, rest)
         return 0

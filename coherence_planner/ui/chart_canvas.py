@@ -7,6 +7,7 @@ matplotlib alone took longer to import than a bare window takes to start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -22,6 +23,8 @@ class ChartCanvas(QWidget):
         super().__init__(parent)
         self._size = size
         self._canvas: Any = None
+        # Run after each new layout (the indicators chart moves its end labels apart).
+        self.after_layout: Callable[[Figure], None] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -66,4 +69,6 @@ class ChartCanvas(QWidget):
 
         if self._canvas is not None:
             fit_layout(self._canvas.figure)
+            if self.after_layout is not None:
+                self.after_layout(self._canvas.figure)
             self._canvas.draw_idle()

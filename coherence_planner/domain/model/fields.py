@@ -166,6 +166,17 @@ def fields_of(kind: str) -> tuple[FieldSpec, ...]:
     return _FIELDS_OF[kind]
 
 
+# Fields an item of a kind holds but that mean nothing for it, so a form does not offer
+# them: "never proposed for removal" on a goal, which nothing ever proposes to remove.
+NOT_ON_FORM: dict[str, frozenset[str]] = {"goal": frozenset({"required"})}
+
+
+def form_fields(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields a person edits on a `kind`'s form, in order."""
+    hidden = NOT_ON_FORM.get(kind, frozenset())
+    return tuple(spec for spec in fields_of(kind) if spec.name not in hidden)
+
+
 def field_spec(kind: str, name: str) -> FieldSpec | None:
     for spec in fields_of(kind):
         if spec.name == name:

@@ -122,7 +122,9 @@ class Policy(Item):
 
     @property
     def label(self) -> str:
-        return f"{self.code} {self.name}" if self.code else self.name
+        # The name first: where a label is cut short (a card, a narrow column) the words a
+        # person recognises survive, and the board's code follows for those who look it up.
+        return f"{self.name} ({self.code})" if self.code and self.name else self.code or self.name
 
 
 ITEM_CLASSES: dict[str, type[Item]] = {

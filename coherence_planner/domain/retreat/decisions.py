@@ -196,8 +196,9 @@ NOT_LOGGED = "Decided in the plan itself: the log has no record of who decided o
 
 def unlogged_decisions(district: District) -> list[LogEntry]:
     """The decisions the tally counts that the log does not explain: a live program's or
-    policy's current decision (not undecided) that differs from its latest log entry, as
-    when a file or spreadsheet arrives already decided. Undated, with no key."""
+        policy's current decision (not undecided) that differs from its latest log entry, as
+        when a file or spreadsheet arrives already decided. With no key; dated and explained by
+    the item's own decided_on, decided_by and rationale when it has them."""
     latest = {e.item_id: e.decision for e in decision_log(district)}
     found = []
     for item in sorted(district.items.values(), key=lambda i: i.id):
@@ -206,7 +207,12 @@ def unlogged_decisions(district: District) -> list[LogEntry]:
         decision = str(getattr(item, "decision", vocab.DEFAULT_DECISION))
         if decision == vocab.DEFAULT_DECISION or latest.get(item.id) == decision:
             continue
-        found.append(LogEntry("", item.id, item.kind, item.name, decision, "", NOT_LOGGED, "", ""))
+        # The item's own record of the decision, when it has one, says more than "not
+        # logged": a sample or spreadsheet arrives with its date, person and reason.
+        why = str(getattr(item, "decision_rationale", "")) or NOT_LOGGED
+        who = str(getattr(item, "decided_by", ""))
+        on = str(getattr(item, "decided_on", ""))
+        found.append(LogEntry("", item.id, item.kind, item.name, decision, "", why, who, on))
     return found
 
 

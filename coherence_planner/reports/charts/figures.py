@@ -69,7 +69,11 @@ def fit_layout(figure: Figure) -> None:
     """tight_layout, quietly: in a very small canvas (a narrow app pane) matplotlib warns
     that it cannot fit everything, which is true and harmless; the chart is still drawn.
     Every layout a name's missing glyph or length could disturb goes through here."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     any_script(figure)
+    if isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine):
+        return  # the figure lays itself out on every draw
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         figure.tight_layout()

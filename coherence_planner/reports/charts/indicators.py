@@ -18,6 +18,7 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from coherence_planner.domain.model.items import Goal, Indicator
 from coherence_planner.domain.progress import indicators as ind_status
@@ -25,6 +26,7 @@ from coherence_planner.reports.charts.figures import fit_layout, quiet_glyphs
 from coherence_planner.reports.palette import STATUS_COLOURS  # Okabe & Ito (2008)
 
 MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X")
+END_LABEL: Final = "end-label"  # the gid of the status words beside each current value
 STATUS_WORDS: Final = {
     ind_status.MET: "met",
     ind_status.ON_TRACK: "on track",
@@ -94,10 +96,12 @@ def _draw_indicator(
         ax.annotate(
             STATUS_WORDS[status],
             xy=now,
-            xytext=(6, -4 if n % 2 else 6),
+            xytext=(7, 0),
             textcoords="offset points",
+            va="center",
             fontsize=8,
             color=colour,
+            gid=END_LABEL,
         )
     return status, [pt[0] for pt in (base, target, now) if pt is not None]
 
@@ -105,6 +109,10 @@ def _draw_indicator(
 def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
     """Draw the goal's chart onto `fig`, replacing what it showed."""
     fig.clear()
+    # Constrained layout places the title, axis labels and the legend below the axes
+    # without overlap at any size (tight_layout ignored the legend and the axis title ran
+    # over it in the app's pane).
+    fig.set_layout_engine("constrained")
     ax = fig.add_subplot(1, 1, 1)
     ax.set_title(_wrap(goal.label, 80), fontsize=10, loc="left")
     if not goal.indicators:
@@ -132,11 +140,12 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
     if len(units) == 1:
         ax.set_ylabel(_wrap(units.pop(), 40), fontsize=8)
     ax.tick_params(labelsize=8)
+    ax.margins(y=0.12)  # a target marker at the top or bottom is drawn whole
     ax.grid(True, color="#DDDDDD", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.2),
+    fig.legend(
+        *ax.get_legend_handles_labels(),
+        loc="outside lower center",
         fontsize=7.5,
         frameon=False,
         ncol=1,
@@ -144,6 +153,33 @@ def draw_goal_progress(fig: Figure, goal: Goal, school_year: str | int) -> None:
         title_fontsize=7.5,
     )
     fit_layout(fig)
+    separate_end_labels(fig)
+
+
+def separate_end_labels(fig: Figure) -> None:
+    """Move apart the status words beside the current values where they would overlap
+    (two indicators off track in the same year put both words on one spot): each one that
+    meets the one below moves up until it clears it. Run again after the figure's size
+    changes, since the points' distance on screen changes with it."""
+    labels = [t for ax in fig.axes for t in ax.texts if t.get_gid() == END_LABEL]
+    if len(labels) < 2:
+        return
+    for label in labels:
+        label.set_position((7, 0))
+    with quiet_glyphs():
+        fig.draw_without_rendering()
+    points_per_pixel = 72 / fig.dpi
+    placed: list[Bbox] = []
+    for label in sorted(labels, key=lambda t: t.get_window_extent().y0):
+        box = label.get_window_extent()
+        shift = 0.0
+        for other in placed:
+            moved = box.translated(0, shift)
+            if moved.x1 > other.x0 and moved.x0 < other.x1 and moved.y0 < other.y1 + 2:
+                shift += other.y1 + 2 - moved.y0
+        if shift:
+            label.set_position((7, shift * points_per_pixel))
+        placed.append(box.translated(0, shift))
 
 
 def goal_progress_figure(

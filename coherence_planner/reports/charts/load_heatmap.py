@@ -7,6 +7,8 @@ the flag never depends on colour alone. Grey hatching marks bands a school does 
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -70,7 +72,9 @@ def draw_load(figure: Figure, table: LoadTable, *, font_size: float = 9.0) -> No
                     )
                 )
     ax.set_xticks(range(len(table.bands)))
-    ax.set_xticklabels(table.bands, fontsize=font_size, rotation=20, ha="right")
+    # Wrapped, not slanted: slanted labels of neighbouring bands ran into each other.
+    bands = ["\n".join(textwrap.wrap(band, 12)) or band for band in table.bands]
+    ax.set_xticklabels(bands, fontsize=font_size)
     ax.set_yticks(range(len(table.schools)))
     # A school's name may be 1,000 characters; the label gets a line (the section's table
     # names every school in full).

@@ -3,7 +3,15 @@ as you type and filters by kind, status, flag, goal, school and grade band."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QStatusTipEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,6 +104,10 @@ class ItemBrowser(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setIndentation(14)
+        # A long name keeps its start and its end ("Every student reads … grade 3"); the
+        # whole name is the tooltip and, on hover or when the row is current, the status bar.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setMouseTracking(True)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -120,6 +132,7 @@ class ItemBrowser(QWidget):
             combo.currentIndexChanged.connect(lambda _row: self.apply_filters())
         self.clear_button.clicked.connect(self.clear_filters)
         self.view.selectionModel().selectionChanged.connect(self._view_selection_changed)
+        self.view.selectionModel().currentChanged.connect(lambda index, _old: self._say(index))
         self.proxy.rowsInserted.connect(lambda *_: self._expand())
         self.proxy.modelReset.connect(self._after_reset)
 
@@ -128,6 +141,13 @@ class ItemBrowser(QWidget):
         session.analysis_ready.connect(self._analysis_ready)
         session.selection_changed.connect(self._session_selection)
         self._document_changed()
+
+    def _say(self, index: QModelIndex) -> None:
+        """The current item's whole name in the window's status bar."""
+        text = (
+            index.siblingAtColumn(0).data(Qt.ItemDataRole.StatusTipRole) if index.isValid() else ""
+        )
+        QCoreApplication.sendEvent(self.view, QStatusTipEvent(text or ""))
 
     # -- session events ----------------------------------------------------------------
     def _document_changed(self) -> None:

@@ -203,6 +203,9 @@ class ItemTreeModel(QAbstractItemModel):
             if flags:
                 lines.append(f"Findings: {flags_text(flags)}")
             return tooltip("\n".join(lines))
+        if role == Qt.ItemDataRole.StatusTipRole:
+            shown = item.label if item.live else f"{item.label} (retired)"
+            return f"{vocab.KIND_LABELS[item.kind]}: {shown}"
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(main_flag(flags))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

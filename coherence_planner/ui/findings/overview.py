@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,11 +24,12 @@ from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short, plural
 from coherence_planner.ui.findings.money_flow_view import MoneyFlowView
+from coherence_planner.ui.map.room import side_panels_button
 from coherence_planner.ui.plain_text import tooltip
 
 # (key, caption): a card per number; the key says which browser filter it applies.
 CARDS = (
-    ("programs", "Programs"),
+    ("programs", "Programs in use"),
     ("orphan", "Orphans"),
     ("competing", "Competing"),
     ("unsupported", "Unsupported"),
@@ -79,6 +81,15 @@ def completeness_line(district: District, analysis: Analysis) -> str:
     )
 
 
+def programs_in_use(total: int, in_use: int) -> str:
+    """The program count, saying how many are in use when some are retired, so that it
+    agrees with every sentence that counts only those in use ("63 programs, 60 in use: 3
+    retired")."""
+    if in_use == total:
+        return plural(total, "program")
+    return f"{plural(total, 'program')}, {in_use:,} in use: {total - in_use:,} retired"
+
+
 class Overview(QScrollArea):
     """Emits `filter_requested(key)` when a number is pressed."""
 
@@ -99,7 +110,10 @@ class Overview(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(side_panels_button(self, "plan-overview"))
+        layout.addLayout(heading_row)
         self.subheading = QLabel()
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.subheading)
@@ -136,12 +150,17 @@ class Overview(QScrollArea):
         counts = {
             kind: len(district.items_of(kind)) for kind in ("goal", "strategy", "program", "policy")
         }
+        in_use = sum(1 for p in district.items_of("program") if p.live)
         self.subheading.setText(
             f"{district.school_year + ' · ' if district.school_year else ''}"
-            f"{counts['goal']} goals, {counts['strategy']} strategies, {counts['program']} programs, "
+            f"{counts['goal']} goals, {counts['strategy']} strategies, "
+            f"{programs_in_use(counts['program'], in_use)}, "
             f"{counts['policy']} policies, {len(district.links)} links"
         )
-        self.cards["programs"].set_value(f"{counts['program']:,}", "Show every program")
+        # The card counts what the money sentence below counts: the programs in use.
+        self.cards["programs"].set_value(
+            f"{in_use:,}", f"{programs_in_use(counts['program'], in_use)}: show every program"
+        )
         if analysis is None:
             self.completeness.setText("")
             return

@@ -217,7 +217,7 @@ class PreviewPage(QWidget):
             for new in plan.creates:
                 item = new.item
                 label = vocab.KIND_LABELS[item.kind]
-                change = f"new, id {item.id}"
+                change = "new"  # the name says which; an id means nothing to a reader
                 if item.kind == "program" and item.name in guessed:
                     change += f", {type_label(guessed[item.name])} ({GUESSED})"
                 QTreeWidgetItem(node, [f"{label}: {item.name}", change, where(new.row)])

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.model import fields as F
 from coherence_planner.domain.model import vocab
+from coherence_planner.ui.inspect.wrapping_line import WrappingLine
 
 
 class Editor(QWidget):
@@ -64,7 +65,7 @@ class Editor(QWidget):
 class TextEditor(Editor):
     def __init__(self, spec: F.FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = QLineEdit()
+        self.edit = WrappingLine()  # a long name wraps rather than being cut
         self._add(self.edit)
         self.edit.editingFinished.connect(self._finished)
         self._shown = ""

@@ -137,12 +137,14 @@ class Inspector(QWidget):
         form = QFormLayout(self.form_host)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their fields: in a side panel of a laptop (about 380 px) a field beside
+        # its label had 250 px, too few for the sample's names, owners and indicator tables.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.editors = {}
         self.guess_hints: dict[str, GuessHint] = {}
         self._form_kind = kind
         if kind is not None:
-            for spec in F.fields_of(kind):
+            for spec in F.form_fields(kind):
                 if spec.type in F.SHOWN_BESIDE:
                     continue
                 editor = make_editor(spec)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from coherence_planner.domain.model.items import Indicator
 from coherence_planner.ui.inspect.field_widgets import Editor, PlainText, number
 
 MIN_TABLE_WIDTH = 320
+INSPECTOR_INDICATOR_FIELDS = ("name", "current", "target")
 
 
 class RowsEditor(Editor):
@@ -121,6 +123,15 @@ class IndicatorsEditor(RowsEditor):
         super().__init__(spec, [s.label for s in F.INDICATOR_FIELDS], parent)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Indicators")
+        # Eight columns in a side panel a third of a laptop wide were cut at "Tar": the
+        # Inspector shows where each indicator stands and where it is going; the columns
+        # kept out of sight keep their values, and Progress ▸ Indicators shows them all.
+        for column, field in enumerate(F.INDICATOR_FIELDS):
+            self.table.setColumnHidden(column, field.name not in INSPECTOR_INDICATOR_FIELDS)
+        self.table.setWordWrap(True)
+        more = QLabel("Units, baselines and years: Progress ▸ Indicators.")
+        more.setWordWrap(True)
+        self.column.addWidget(more)
 
     def _new_row(self) -> list[str]:
         return ["New indicator"] + [""] * (len(F.INDICATOR_FIELDS) - 1)

@@ -6,6 +6,7 @@ focusable, with a hover outline and a tooltip that explains each flag in sentenc
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -26,7 +27,17 @@ from coherence_planner.domain.model.wording import sentence
 from coherence_planner.ui.map.drawing import compact, draw_text, fit_lines, font_for, styled_pen
 from coherence_planner.ui.plain_text import tooltip
 
-SELECTED = QColor(style.BLACK)
+# The selected card stands out at any zoom: an accent outline and a halo whose widths are
+# pixels on screen, not points on the card (at the Fit zoom of a laptop, about 30%, a card's
+# 3-point border was one grey pixel, and the selection could not be found).
+SELECTED = QColor(style.VERMILLION)
+HALO = QColor(style.ORANGE)
+HALO.setAlpha(110)
+SELECTED_PX = 4.0
+HALO_PX = 14.0
+# Scene units the halo may reach beyond the card: the halo keeps its screen width down to a
+# zoom of HALO_PX / SELECTED_MARGIN (20%), and thins below that rather than leave its bounds.
+SELECTED_MARGIN = 70.0
 HOVER = QColor(style.BLUE)
 # Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
 # laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
@@ -115,11 +126,35 @@ class CardItem(QGraphicsObject):
         else:
             painter.setPen(_TEXT)
             self._paint_full(painter)
-        if self.isSelected() or self._hover:
+        if self.isSelected():
+            self._paint_selected(painter, max(lod, HALO_PX / SELECTED_MARGIN))
+        elif self._hover:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            colour = SELECTED if self.isSelected() else HOVER
-            painter.setPen(QPen(colour, 3.0 if self.isSelected() else 2.0))
+            painter.setPen(QPen(HOVER, 2.0))
             painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
+
+    def _paint_selected(self, painter: QPainter, lod: float) -> None:
+        """A halo, then a thick accent outline, both sized in screen pixels."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        halo = HALO_PX / lod
+        outline = SELECTED_PX / lod
+        painter.setPen(QPen(HALO, halo))
+        gap = halo / 2
+        painter.drawRoundedRect(self._outline.adjusted(-gap, -gap, gap, gap), 8, 8)
+        painter.setPen(QPen(SELECTED, outline))
+        edge = outline / 2
+        painter.drawRoundedRect(self._outline.adjusted(-edge, -edge, edge, edge), 8, 8)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        """Selected, the card paints its halo outside its usual bounds: say so first."""
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedChange:
+            self.prepareGeometryChange()
+            margin = SELECTED_MARGIN if value else 4.0
+            self.setZValue(3 if value else 2)  # its halo over the neighbours, not under
+            self._bounds = QRectF(
+                -margin, -margin, self.card.w + 2 * margin, self.card.h + 2 * margin
+            )
+        return super().itemChange(change, value)
 
     def _paint_compact(self, painter: QPainter) -> None:
         """The name alone, in the largest bold size that fits the card (clipped at the

@@ -65,7 +65,7 @@ class MapPanel(QWidget):
             f"Redraw the map with the latest edits (Ctrl+R); plans of more than "
             f"{LIVE_REDRAW_LIMIT:,} items are redrawn only when asked"
         )
-        self.room = MapRoom(self, tools.panels_action)
+        self.room = MapRoom(self, tools.panels_action, "map")
         self.filter_bar = MapFilterBar()
         self.status = self.filter_bar.status
         self.editor = MapEditor(session, self.view, self._say, self)

@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,9 +39,14 @@ from coherence_planner.ui.map.matrix_model import (
     THROUGH,
     AlignmentModel,
 )
+from coherence_planner.ui.map.room import side_panels_button
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.session import DocumentSession
 
+GOAL_COLUMN_MIN = 72  # px: three lines of a goal's first words
+GOAL_COLUMN_MAX = 170
+ITEM_MIN = 220  # px: most names of the sample in full; the tooltip has every name
+ITEM_MAX = 360
 CSV_WORDS = {DIRECT: "direct", THROUGH: "through others", "": ""}
 EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
 
@@ -117,6 +122,7 @@ class AlignmentMatrix(LazyView):
         self.export_button.clicked.connect(lambda: self.export_csv())
         top.addWidget(self.caption, 1)
         top.addWidget(self.export_button)
+        top.addWidget(side_panels_button(self, "alignment"))
         layout.addLayout(top)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -128,7 +134,17 @@ class AlignmentMatrix(LazyView):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Alignment matrix")
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name
         layout.addWidget(self.table, 1)
+        self._fitted_width = -1
+        self.table.viewport().installEventFilter(self)
+        # The goals' whole names, numbered as their columns are: a header has room for a few
+        # words only at 1280x720.
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.PlainText)
+        self.key.setAccessibleName("Goal columns")
+        layout.addWidget(self.key)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_selected())
         # Refresh only while shown (LazyView): rebuilding 10,000 rows after every edit in a
         # hidden tab cost 45 s per edit (benchmarks/ui_freeze.py).
@@ -143,16 +159,56 @@ class AlignmentMatrix(LazyView):
             return
         district = self.session.district
         self.goals, self.rows = alignment(district, self.session.analysis)
-        # Goal names wrapped over three lines, so every column says which goal it is.
+        names = [district.items[g].label for g in self.goals]
         self.model.set_rows(
             self.rows,
-            ["\n".join(card_name_lines(district.items[g].label, 22, 3)) for g in self.goals],
-            [tooltip(district.items[g].label) for g in self.goals],
+            self._goal_headers(GOAL_COLUMN_MAX),
+            [tooltip(f"Goal {n}: {name}") for n, name in enumerate(names, start=1)],
         )
+        self.key.setText(
+            "Goals: " + " · ".join(f"{n} {name}" for n, name in enumerate(names, start=1))
+        )
+        self.key.setVisible(bool(names))
         self.table.resizeColumnToContents(1)
-        self.table.setColumnWidth(0, 320)
-        for column in range(2, 2 + len(self.goals)):
-            self.table.setColumnWidth(column, 170)
+        self._fit_columns()
+
+    def _goal_headers(self, width: int) -> list[str]:
+        """Each goal's number and name wrapped over three lines to fit `width` pixels, so
+        every column says which goal it is; the key below and the tooltip say the rest."""
+        if not self.session.is_open:
+            return []
+        chars = max(8, int((width - 12) / max(1.0, self.fontMetrics().averageCharWidth())))
+        district = self.session.district
+        return [
+            "\n".join(card_name_lines(f"{n} · {district.items[g].label}", chars, 3))
+            for n, g in enumerate(self.goals, start=1)
+        ]
+
+    def _fit_columns(self) -> None:
+        """Every goal column in sight where the width allows (at 1280x720 it does): the item
+        names take what the goals leave, between ITEM_MIN and ITEM_MAX pixels."""
+        if not self.goals:
+            return
+        room = self.table.viewport().width()
+        kind = self.table.columnWidth(1)
+        goals = len(self.goals)
+        goal_width = max(GOAL_COLUMN_MIN, min(GOAL_COLUMN_MAX, (room - kind - ITEM_MIN) // goals))
+        item = max(ITEM_MIN, min(ITEM_MAX, room - kind - goal_width * goals))
+        self.table.setColumnWidth(0, item)
+        for column in range(2, 2 + goals):
+            self.table.setColumnWidth(column, goal_width)
+        self.model.set_goal_headers(self._goal_headers(goal_width))
+        self.model.say_counts(item + kind + goal_width * goals > room)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's viewport, not this widget: side panels or a scroll bar coming and
+        # going change the room the goal columns share.
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            width = self.table.viewport().width()
+            if width != self._fitted_width:
+                self._fitted_width = width
+                self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def cell(self, item_id: str, goal_id: str) -> str:  # (for tests)
         row = next(r for r in self.rows if r.item_id == item_id)

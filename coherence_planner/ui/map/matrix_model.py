@@ -43,6 +43,7 @@ class AlignmentModel(QAbstractTableModel):
         self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._headers: list[str] = []
         self._header_tips: list[str] = []
+        self._say_counts = False  # some goal columns are out of sight: rows say how many
 
     def set_rows(self, rows: Sequence[Any], goal_headers: list[str], goal_tips: list[str]) -> None:
         self.beginResetModel()
@@ -52,6 +53,19 @@ class AlignmentModel(QAbstractTableModel):
         self._headers = ["Item", "Kind", *goal_headers]
         self._header_tips = ["", "", *goal_tips]
         self.endResetModel()
+
+    def set_goal_headers(self, goal_headers: list[str]) -> None:
+        """New header words for the goal columns (rewrapped for a new column width)."""
+        self._headers[2:] = goal_headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 2, len(self._headers) - 1)
+
+    def say_counts(self, on: bool) -> None:
+        """With `on`, each row's name says how many goals it serves: when some goal columns
+        are out of sight, a row whose marks are all there must not look as if it served none."""
+        if on != self._say_counts:
+            self._say_counts = on
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def sort_key(self, row: Any, column: int) -> int:
         """Where `row` goes when `column` is sorted: a goal's column puts direct first,
@@ -94,11 +108,16 @@ class AlignmentModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if column == 0:
             if role == _DISPLAY:
-                return row.name + ("  (serves no goal)" if row.orphan else "")
+                if row.orphan:
+                    return row.name + "  (serves no goal)"
+                if self._say_counts:
+                    served = sum(1 for cell in row.cells if cell)
+                    return f"{row.name}  (serves {served} goal{'' if served == 1 else 's'})"
+                return row.name
             if role == ID_ROLE:
                 return row.item_id
-            if role == _TOOLTIP:
-                return tooltip(f"{row.name} ({row.item_id})")
+            if role == _TOOLTIP:  # the whole name, which a narrow column elides
+                return tooltip(self.data(index, _DISPLAY))
             return None
         if column == 1:
             if role == _DISPLAY:

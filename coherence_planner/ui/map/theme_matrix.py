@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.model.wording import join_words, plural, quoted
 from coherence_planner.domain.progress.themes import ThemeCoverage, ThemeRow, coverage
+from coherence_planner.ui.map.room import side_panels_button
 from coherence_planner.ui.plain_text import html, tooltip
 from coherence_planner.ui.session import DocumentSession
 
@@ -70,6 +71,7 @@ class ThemeMatrix(QWidget):
         top.addWidget(self.by_strategies)
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
+        top.addWidget(side_panels_button(self, "themes"))
 
         self.table = QTableWidget()
         self.table.setAccessibleName("Theme matrix")
@@ -94,9 +96,15 @@ class ThemeMatrix(QWidget):
         split.addWidget(self.note)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        # The columns' whole names: a header has room for a few words at 1280x720.
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.PlainText)
+        self.key.setAccessibleName("Columns")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        layout.addWidget(self.key)
 
         session.analysis_ready.connect(lambda _a: self.refresh())
         session.document_changed.connect(self.refresh)
@@ -134,11 +142,15 @@ class ThemeMatrix(QWidget):
             self.table.setColumnCount(0)
             self.summary.setText("")
             self.note.setText("")
+            self.key.setText("")
             return
         columns = cov.goal_ids if self.by == "goals" else cov.strategy_ids
         self.table.setColumnCount(len(columns) + 2)
         headers = ["Theme", *(header_name(cov.names[col]) for col in columns), "Addressed by"]
         self.table.setHorizontalHeaderLabels(headers)
+        shortened = [cov.names[c] for c in columns if header_name(cov.names[c]).endswith("…")]
+        self.key.setText("In full: " + " · ".join(shortened) if shortened else "")
+        self.key.setVisible(bool(shortened))
         for n, col in enumerate(columns, start=1):
             head_item = self.table.horizontalHeaderItem(n)
             if head_item is not None:

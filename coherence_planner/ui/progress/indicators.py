@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from coherence_planner.domain.progress.indicators import goal_progress, indicato
 from coherence_planner.ui.chart_canvas import ChartCanvas
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.inspect.field_widgets import BadNumber
+from coherence_planner.ui.map.room import side_panels_button
 from coherence_planner.ui.plain_text import html
 from coherence_planner.ui.session import DocumentSession
 
@@ -44,6 +44,7 @@ COLUMNS = tuple(
     )
 )
 STATUS_COLUMN = len(COLUMNS)
+TABLE_MAX_ROWS = 5  # rows the table shows before it scrolls
 
 
 def _number(text: str, spec: F.FieldSpec) -> Any:
@@ -81,9 +82,14 @@ class IndicatorsView(QWidget):
         pick_label.setBuddy(self.picker)
         top.addWidget(pick_label)
         top.addWidget(self.picker, 1)
+        top.addWidget(side_panels_button(self, "indicators"))
 
         self.canvas = ChartCanvas(size=(6.4, 4.2))  # matplotlib loads on the first chart
+        # The question this view is for, "are we on track?", gets the room: all the height
+        # the table (sized to its rows) leaves, about 300 px at 1280x720. Its minimum stays
+        # small so that the window can still be made shorter than a laptop's screen.
         self.canvas.setMinimumSize(0, 150)
+        self.canvas.after_layout = _separate_labels
         self.canvas.setAccessibleName("Progress chart")
 
         self.table = QTableWidget(0, len(COLUMNS) + 1)
@@ -109,23 +115,15 @@ class IndicatorsView(QWidget):
         self.table.setToolTip(
             "Years are years of results; a blank current year means the plan's school year."
         )
-        self.table.setMinimumHeight(80)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.table)
-        lower_layout.addWidget(self.error)
-        lower_layout.addLayout(buttons)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.canvas)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._fit_table()
 
         session.document_changed.connect(self._reload_goals)
         session.changed.connect(self._changed)
@@ -215,9 +213,24 @@ class IndicatorsView(QWidget):
             )
             self.table.setItem(row, STATUS_COLUMN, cell)
         self._filling = False
+        self._fit_table()
         self._chart_stale = True
         if self.isVisible():
             self._draw_chart()
+
+    def _fit_table(self) -> None:
+        """The table as tall as its rows (up to TABLE_MAX_ROWS, then it scrolls), so the
+        chart above gets the rest of the height instead of an empty table."""
+        rows = self.table.rowCount()
+        shown = min(max(rows, 1), TABLE_MAX_ROWS)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        height = sum(self.table.rowHeight(r) for r in range(min(rows, shown)))
+        height += (shown - min(rows, shown)) * row_height
+        height += self.table.horizontalHeader().sizeHint().height()
+        height += 2 * self.table.frameWidth()
+        if self.table.horizontalScrollBar().isVisible():
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
 
     def _draw_chart(self) -> None:
         """Draw the chart (a matplotlib draw takes tens of ms: only when the view shows)."""
@@ -287,6 +300,12 @@ class IndicatorsView(QWidget):
         indicators = copy.deepcopy(goal.indicators)
         del indicators[row]
         self._push(indicators, f"Remove an indicator from {goal.name}")
+
+
+def _separate_labels(figure: Any) -> None:
+    from coherence_planner.reports.charts.indicators import separate_end_labels
+
+    separate_end_labels(figure)
 
 
 def _colour(word: str) -> Any:

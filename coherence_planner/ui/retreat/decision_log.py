@@ -4,7 +4,7 @@ included (each row says what the decision replaced)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from coherence_planner.domain.model import vocab
 from coherence_planner.domain.model.wording import money
 from coherence_planner.domain.retreat.decisions import (
     DECISION_LABELS,
-    LOG_COLUMNS,
     LogEntry,
     decision_log,
     filter_log,
@@ -29,9 +28,17 @@ from coherence_planner.domain.retreat.decisions import (
 )
 from coherence_planner.ui.item_models import discard_rows
 from coherence_planner.ui.lazy_view import LazyView
+from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.session import DocumentSession
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 20
+# The log's columns as people read them: the item by its name, never its id (the printed
+# and spreadsheet logs keep the id, for matching rows with other files).
+# The reason comes right after the decision, where it is read with it, not off the edge.
+TABLE_COLUMNS = ("Date", "Name", "Decision", "Why", "Was", "Kind", "Decided by", "Scenario")
+WHY = TABLE_COLUMNS.index("Why")
+NAME_MAX = 180  # px; a longer name wraps
+WHY_MIN = 180  # px; the reason wraps over as many lines as it needs
 
 
 class DecisionLogModel(QStandardItemModel):
@@ -39,27 +46,28 @@ class DecisionLogModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(list(LOG_COLUMNS))
+        self.setHorizontalHeaderLabels(list(TABLE_COLUMNS))
 
     def set_entries(self, entries: list[LogEntry]) -> None:
         discard_rows(self)
         for e in reversed(entries):
-            values = (
-                e.on,
-                e.item_id,
-                vocab.KIND_LABELS.get(e.kind, e.kind),
-                e.name,
-                DECISION_LABELS.get(e.decision, e.decision),
-                DECISION_LABELS.get(e.previous, e.previous),
-                e.rationale,
-                e.who,
-                e.scenario,
-            )
+            by_column = {
+                "Date": e.on,
+                "Name": e.name,
+                "Decision": DECISION_LABELS.get(e.decision, e.decision),
+                "Why": e.rationale,
+                "Was": DECISION_LABELS.get(e.previous, e.previous),
+                "Kind": vocab.KIND_LABELS.get(e.kind, e.kind),
+                "Decided by": e.who,
+                "Scenario": e.scenario,
+            }
+            values = [by_column[column] for column in TABLE_COLUMNS]
             row = []
             for value in values:
                 cell = QStandardItem(value)
                 cell.setEditable(False)
                 cell.setData(e.item_id, ITEM_ROLE)
+                cell.setToolTip(tooltip(value))
                 row.append(cell)
             self.appendRow(row)
 
@@ -94,8 +102,8 @@ class DecisionLog(LazyView):
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
         layout.addWidget(self.view, 1)
         self.tally = QLabel()
         self.tally.setAccessibleName("Decision tally")
@@ -109,6 +117,18 @@ class DecisionLog(LazyView):
         session.changed.connect(lambda _c: self.request_refresh())
         session.document_changed.connect(self.request_refresh)
         self.request_refresh()
+
+    def _fit_reason(self) -> None:
+        """The reason is what a person decides by: it gets the width the columns before it
+        leave (at least WHY_MIN), wrapped over as many lines as it needs, never cut."""
+        others = sum(self.view.columnWidth(c) for c in range(WHY))  # the columns before it
+        room = self.view.viewport().width() - others
+        self.view.setColumnWidth(WHY, max(WHY_MIN, room - 80))  # and a glimpse of the next
+        self.view.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_reason()
 
     def refresh(self) -> None:
         if not self.session.is_open:
@@ -137,8 +157,11 @@ class DecisionLog(LazyView):
         )
         self.model.set_entries(shown)
         self.view.resizeColumnsToContents()
-        for column in (LOG_COLUMNS.index("Name"), LOG_COLUMNS.index("Why")):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+        self.view.setColumnWidth(
+            TABLE_COLUMNS.index("Name"),
+            min(self.view.columnWidth(TABLE_COLUMNS.index("Name")), NAME_MAX),
+        )
+        self._fit_reason()
         t = tally(district)
         counts = ", ".join(
             f"{DECISION_LABELS[d]} {t.counts[d]}" for d in vocab.DECISIONS if t.counts[d]

@@ -198,7 +198,7 @@ class DecisionPanel(QWidget):
             return
         changed_item = item_id != self.item_id
         self.item_id = item.id
-        self.title.setText(f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}")
+        self.title.setText(f"{vocab.KIND_LABELS[item.kind]}: {item.label}")  # a name, no id
         current = str(getattr(item, "decision", "undecided"))
         facts = [f"Decision now: {DECISION_LABELS[current]}"]
         if getattr(item, "decided_by", ""):

@@ -105,6 +105,8 @@ class Presenter(QWidget):
         # A goal's step shows its line of sight as a map, beside the words.
         self.goal_map = GoalMapView()
         self.goal_map.hide()
+        # Too small to read from the room, the map gives its place to the words beside it.
+        self.goal_map.legibility.connect(self._map_legible)
         columns = self.columns = QHBoxLayout()
         columns.addWidget(self.goal_map, 1)
         columns.addWidget(self.left_body, 1)
@@ -118,6 +120,10 @@ class Presenter(QWidget):
         self.reason_edit.returnPressed.connect(self._reason_done)
         session.changed.connect(lambda _c: self.redraw() if self.isVisible() else None)
         self._apply_style(1080)
+
+    def _map_legible(self, legible: bool) -> None:
+        if not legible:
+            self.goal_map.hide()
 
     # -- entering and leaving ------------------------------------------------------------
     def start(self) -> None:

@@ -142,3 +142,11 @@ class Navigation(QObject):
         if self.compact:
             self.inspector.raise_()
         self._size_first_layout()
+        # After the first run's panel layout (queued just above), which needs the panels
+        # shown: then the view in front, if it needs the width, takes it back.
+        QTimer.singleShot(0, self, self._room_for_view)
+
+    def _room_for_view(self) -> None:
+        room = getattr(self.views.current_part(), "room", None)
+        if room is not None and self.views.isVisible():
+            room.settle()

@@ -34,6 +34,7 @@ def opened(window: Any, tmp_path: Path, qtbot: Any) -> Any:
     Document.create(path, district).close()
     assert window.documents.open_plan(path)
     wait_for_analysis(qtbot, window)
+    window.show_view(window.findings)  # a view the side panels stand beside
     window.session.select(["P2"])
     return window
 

@@ -74,6 +74,7 @@ def test_side_panels_step_aside_for_the_map_and_come_back(
     docks = (window.browser_dock, window.inspector_dock)
     window.documents.open_plan(sample_plan)
     wait_for_analysis(qtbot, window)
+    window.show_view(window.findings)  # the plan opens on the overview, which needs the width
     assert all(d.isVisible() for d in docks)
     panel = window.map_panel
     window.show_view(panel)
@@ -83,7 +84,7 @@ def test_side_panels_step_aside_for_the_map_and_come_back(
     assert all(d.isVisible() for d in docks)
     panel.toolbar.panels_action.trigger()
     assert not any(d.isVisible() for d in docks)
-    window.show_view(window.overview)
+    window.show_view(window.findings)  # a view that keeps the panels beside it
     assert all(d.isVisible() for d in docks)
 
 

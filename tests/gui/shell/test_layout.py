@@ -66,7 +66,8 @@ def cut_off(top: QWidget) -> list[str]:
         ignored = QSizePolicy.Policy.Ignored
         if policy.horizontalPolicy() != ignored and widget.width() < hint.width() - 1:
             problems.append(f"{name}: {widget.width()} px wide, needs {hint.width()}")
-        scrolls = isinstance(widget, QAbstractScrollArea)  # a text box or list scrolls its text
+        # A text box or list scrolls its text; what sits in a scroll area scrolls into view.
+        scrolls = isinstance(widget, QAbstractScrollArea) or _scrolled(widget, top)
         if (
             policy.verticalPolicy() != ignored
             and not scrolls

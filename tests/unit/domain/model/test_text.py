@@ -53,7 +53,7 @@ def test_names_in_sentences_and_on_map_cards_are_drawn_without_controls() -> Non
     district = _district()
     assert district.items["P1"].name == TRAP  # the stored name keeps what was typed
     assert Names(district)("P1") == f"“{SHOWN}”"
-    assert Names(district).plain("B1") == "BP1 Attendance"
+    assert Names(district).plain("B1") == "Attendance (BP1)"  # the name first
     lines, _ = card_text(district.items["P1"], None)
     assert not _hidden("".join(lines))
 

@@ -43,7 +43,8 @@ def test_lines_coloured_and_labelled_by_status() -> None:
     fig = Figure()
     draw_goal_progress(fig, goal(), "2026-27")
     [ax] = fig.axes
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    [key] = fig.legends  # below the axes, placed by the constrained layout
+    legend = [t.get_text() for t in key.get_texts()]
     assert legend == [
         "Grade 3 ELA: 45% (off track)",
         "K-2 screener: 62% (on track)",

@@ -165,11 +165,18 @@ def _work_out(
     return paths, picture
 
 
-def _snapshot_and_work_out(district: District, *rest: Any) -> tuple[list[MoneyPath], FlowPicture]:
+def _snapshot_and_work_out(
+    district: District, revision: int, *rest: Any
+) -> tuple[list[MoneyPath], FlowPicture] | None:
     """_work_out in a worker thread, on a snapshot it takes there (District.snapshot),
-    with the cycle collector paused (a full collection holds the GIL, freezing the window)."""
+    with the cycle collector paused (a full collection holds the GIL, freezing the window).
+    None when the plan was edited since its analysis: the next analysis brings the picture."""
     with collector_paused():
-        return _work_out(district.snapshot(), *rest)
+        twin = district.snapshot()
+        # Revisions only grow: still the analysed one now means the copy is of it too.
+        if district.revision != revision:
+            return None
+        return _work_out(twin, *rest)
 
 
 class _Relay(QObject):
@@ -198,6 +205,9 @@ class MoneyFlowView(QWidget):
         self.current = 0  # the goal picked with the arrow keys
         self._generation = 0
         self._asked: tuple[District, Analysis, tuple[float, float]] | None = None
+        # The plan's revision its analysis is of: the live plan edited since (its analysis
+        # still to come) must not be drawn with the old analysis, which names what is gone.
+        self._revision = 0
         self._pool: ThreadPoolExecutor | None = None
         self._closed = False
         self._stale = False  # a large plan's picture waits until the view is shown
@@ -227,6 +237,7 @@ class MoneyFlowView(QWidget):
         if analysis is self.analysis and district is self.district and self.picture is not None:
             return
         self.district, self.analysis, self.paths = district, analysis, None
+        self._revision = district.revision
         # Tall enough for every goal to have its own box, up to a screenful or two (the
         # Overview scrolls); beyond that the smaller goals are gathered.
         goals = sum(1 for i in district.items.values() if i.kind == "goal" and i.live)
@@ -242,6 +253,8 @@ class MoneyFlowView(QWidget):
     def _refresh(self) -> None:
         if self.district is None or self.analysis is None or self._closed:
             return
+        if self.district.revision != self._revision:
+            return  # edited since its analysis: the picture comes with the next analysis
         large = self._large()
         if not self.isVisible() and large:
             self._stale = True  # worked out in showEvent
@@ -274,7 +287,7 @@ class MoneyFlowView(QWidget):
         generation = self._generation
         # The worker snapshots the district (the user may edit while it reads).
         future = self._pool.submit(
-            _snapshot_and_work_out, self.district, self.analysis, self.paths, size
+            _snapshot_and_work_out, self.district, self._revision, self.analysis, self.paths, size
         )
         relay = self._relay
         future.add_done_callback(lambda f: _hand_over(relay, generation, f))
@@ -284,6 +297,8 @@ class MoneyFlowView(QWidget):
             return
         if isinstance(result, BaseException):
             raise result
+        if result is None:  # the plan was edited while it was worked out: keep the picture
+            return
         assert isinstance(result, tuple)
         self.paths, self.picture = result
         names = [n.label for n in self.picture.diagram.columns[GOAL]]
@@ -357,7 +372,7 @@ class MoneyFlowView(QWidget):
 
 
 def _hand_over(
-    relay: _Relay, generation: int, future: Future[tuple[list[MoneyPath], FlowPicture]]
+    relay: _Relay, generation: int, future: Future[tuple[list[MoneyPath], FlowPicture] | None]
 ) -> None:
     """In the worker thread: hand the result to the GUI thread (a queued signal)."""
     exc = future.exception()

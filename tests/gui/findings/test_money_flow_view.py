@@ -95,3 +95,26 @@ def test_a_shown_large_plan_is_worked_out_once(
     qtbot.wait(money_flow_view.RESIZE_DELAY_MS * 3)
     assert len(copies) == 1
     view.shutdown()
+
+
+def test_a_resize_between_an_edit_and_its_analysis_waits_for_the_analysis(qtbot: Any) -> None:
+    # Deleting an item and resizing the window before the edit's analysis came worked the
+    # picture out from the edited plan with the analysis of the plan before it: KeyError.
+    from coherence_planner.domain.model.commands import RemoveItems
+
+    district = sample_district()
+    view = MoneyFlowView()
+    qtbot.addWidget(view)
+    view.resize(900, 520)
+    view.show()
+    view.set_plan(district, analyse(district))
+    qtbot.waitUntil(lambda: view.picture is not None, timeout=5000)
+    before = view.picture
+    served = next(i for i in district.items.values() if i.kind == "program" and i.live)
+    with district.editing():
+        RemoveItems(district, [served.id]).do(district)
+    view.resize(700, 600)  # the window resized before the edit's analysis arrived
+    qtbot.wait(money_flow_view.RESIZE_DELAY_MS * 3)
+    assert view.picture is before  # kept until its analysis comes
+    view.set_plan(district, analyse(district))
+    qtbot.waitUntil(lambda: view.picture is not before, timeout=5000)

@@ -36,6 +36,7 @@ from coherence_planner.domain.layout.labels import column_label, lane_label
 from coherence_planner.domain.layout.lanes import flow_lanes
 from coherence_planner.domain.layout.layers import Layered
 from coherence_planner.domain.layout.placement import place_columns
+from coherence_planner.domain.layout.rows import Rows, pack_rows
 from coherence_planner.domain.model.items import Item
 
 
@@ -51,13 +52,15 @@ class Positions:
 @dataclass(frozen=True)
 class PlacedLanes:
     """The linked map placed: its cards, the column headings and lane bands behind them,
-    the lanes, the nodes' positions, and the orphan band's top left (None: no band)."""
+    the lanes, the nodes' positions, the orphan band's top left (None: no band), and the
+    ids of the cards packed in rows."""
 
     cards: dict[str, Card]
     regions: list[Region]
     lanes: list[Lane]
     positions: Positions
     orphan_at: Point | None
+    packed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,9 @@ def column_widths(layered: Layered, geometry: Geometry) -> list[float]:
     return widths
 
 
-def _lane_ys(layered: Layered, geometry: Geometry) -> list[float]:
-    """Centre y of every node within its own lane (lanes placed apart, each from 0)."""
+def _lane_ys(layered: Layered, geometry: Geometry, rows: Rows) -> list[float]:
+    """Centre y of every node within its own lane (lanes placed apart, each from 0); the
+    cards of a row stand level, placed as one node (its first) linked to all they link."""
     graph = layered.graph
     lane = layered.lane
     size = len(graph.layer_of)
@@ -94,6 +98,16 @@ def _lane_ys(layered: Layered, geometry: Geometry) -> list[float]:
     for lay, nodes in enumerate(layered.order):
         for n in nodes:
             per_lane[lane[n]][lay].append(n)
+    lead_of: dict[int, int] = {}
+    for r, lane_rows in rows.rows.items():
+        lay = rows.column[r]
+        for row in lane_rows:
+            lower[row[0]] = sorted({m for n in row for m in lower[n]})
+            heights[row[0]] = max(heights[n] for n in row)
+            lead_of.update((n, row[0]) for n in row)
+        per_lane[r][lay] = [row[0] for row in lane_rows]
+        for m in per_lane[r][lay - 1]:
+            higher[m] = list(dict.fromkeys(lead_of.get(n, n) for n in higher[m]))
     ys = [0.0] * size
     for r in range(count):
         placed = place_columns(
@@ -102,6 +116,8 @@ def _lane_ys(layered: Layered, geometry: Geometry) -> list[float]:
         for nodes in per_lane[r]:
             for n in nodes:
                 ys[n] = placed[n]
+    for n, lead in lead_of.items():
+        ys[n] = ys[lead]
     return _level_goals(layered, geometry, ys)
 
 
@@ -196,8 +212,9 @@ def place_lanes(
         return PlacedLanes({}, [], [], Positions([], []), orphan_at)
     size = len(graph.layer_of)
     heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
-    ys = _lane_ys(layered, geometry)
     col_w = column_widths(layered, geometry)
+    rows = pack_rows(layered, col_w)
+    ys = _lane_ys(layered, geometry, rows)
     count = len(layered.goals)
     tops = [float("inf")] * count
     bottoms = [float("-inf")] * count
@@ -209,7 +226,10 @@ def place_lanes(
         depth[r] = max(depth[r], graph.layer_of[n] + 1)
     tile_h = [LANE_HEADER + 2 * LANE_PAD + bottoms[r] - tops[r] for r in range(count)]
     tile_w = [
-        2 * LANE_PAD + sum(col_w[: depth[r]]) + geometry.column_gap * (depth[r] - 1)
+        2 * LANE_PAD
+        + sum(col_w[: depth[r]])
+        + geometry.column_gap * (depth[r] - 1)
+        + rows.width(r, geometry)
         for r in range(count)
     ]
     tiles_h, tiles_w = list(tile_h), list(tile_w)
@@ -232,7 +252,10 @@ def place_lanes(
     def column_x(k: int, lay: int) -> float:
         return flow_x[k] + LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
 
-    layered_x = [column_x(flow[layered.lane[n]], graph.layer_of[n]) for n in range(size)]
+    layered_x = [
+        column_x(flow[layered.lane[n]], graph.layer_of[n]) + rows.offset.get(n, 0.0)
+        for n in range(size)
+    ]
     shift = [lane_y[r] + LANE_HEADER + LANE_PAD - tops[r] for r in range(count)]
     layered_y = [ys[n] + shift[layered.lane[n]] for n in range(size)]
     positions = Positions(list(zip(layered_x, layered_y, strict=True)), col_w)
@@ -270,7 +293,8 @@ def place_lanes(
         lanes.append(lane)
         label = lane_label(members[r], money)
         regions.append(Region(f"lane:{goal_ids[r]}", label, lane.x, lane.y, lane.w, lane.h))
-    return PlacedLanes(cards, regions, lanes, positions, orphan_at)
+    packed = frozenset(layered.ids[n] for n in rows.offset)
+    return PlacedLanes(cards, regions, lanes, positions, orphan_at, packed)
 
 
 def place_chains(layered: Layered, left: float, top: float) -> Placed:

@@ -9,6 +9,7 @@ step returns what it placed as a small named result; nothing it is given is chan
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ from coherence_planner.domain.layout.geometry import (
     LINE_GAP,
     LINE_SLOT,
     MARGIN,
+    ROW_CARD_H,
+    ROW_LINE_SLOT,
     Card,
     Geometry,
     Lane,
@@ -103,8 +106,15 @@ def _lane_ys(layered: Layered, geometry: Geometry, rows: Rows) -> list[float]:
         lay = rows.column[r]
         for row in lane_rows:
             lower[row[0]] = sorted({m for n in row for m in lower[n]})
-            heights[row[0]] = max(heights[n] for n in row)
+            heights[row[0]] = max(heights[n] for n in row) + rows.pad.get(row[0], 0.0)
             lead_of.update((n, row[0]) for n in row)
+            # The lines from a row's cards converge: slots their width, not a link's
+            # apart, or five lines passing a column would be taller than their row.
+            for n in row:
+                for m in graph.lower[n]:
+                    while m >= graph.real:
+                        heights[m] = ROW_LINE_SLOT
+                        m = graph.lower[m][0] if graph.lower[m] else graph.real
         per_lane[r][lay] = [row[0] for row in lane_rows]
         for m in per_lane[r][lay - 1]:
             higher[m] = list(dict.fromkeys(lead_of.get(n, n) for n in higher[m]))
@@ -213,7 +223,13 @@ def place_lanes(
     size = len(graph.layer_of)
     heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
     col_w = column_widths(layered, geometry)
-    rows = pack_rows(layered, col_w)
+    rows = pack_rows(layered, col_w, options.aspect)
+    if rows.offset:  # a card in a row is its top line and a line of name: a plan reads at Fit
+        sizes = list(layered.sizes)
+        for n in rows.offset:
+            sizes[n] = (sizes[n][0], min(sizes[n][1], ROW_CARD_H))
+        layered = dataclasses.replace(layered, sizes=sizes)
+        heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
     ys = _lane_ys(layered, geometry, rows)
     count = len(layered.goals)
     tops = [float("inf")] * count
@@ -268,7 +284,7 @@ def place_lanes(
         w, h = layered.sizes[n]
         cards[item_id] = Card(
             item_id, layered_x[n], layered_y[n] - h / 2, w, h, graph.layer_of[n], "map",
-            goal_ids[r],
+            goal_ids[r], n in rows.offset,
         )  # fmt: skip
         if n != layered.goals[r]:
             members[r].append(items[item_id].kind)

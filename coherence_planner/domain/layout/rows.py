@@ -1,35 +1,49 @@
 """Programs packed in rows: a lane with many programs stands them side by side, each
-strategy's programs in rows of their own, as the printed map does.
+strategy's in rows of their own, as the printed map does.
 
-One column of 200-point cards made a 300-program district a strip 8,700 points tall whose
-names were a few pixels high at Fit on a laptop. A lane whose last column holds more than
-`PACK_FROM` cards stands them in rows as wide as make the lane about as wide as it is tall
-(the lanes are then flowed toward the screen's shape). The column's order, chosen to cross
-least, is kept, read row by row; a new row starts where the cards' strategy changes, so
-each strategy's straight links fan out over its own rows only and cross no other's.
+One column of 200-by-76-point cards made a 300-program district a strip 8,700 points tall,
+6% of itself at Fit on a laptop, too small for any text. A lane whose last column holds
+more than `PACK_FROM` cards stands them in rows of cards a name's height (`ROW_CARD_H`).
+The column's order, chosen to cross least, is kept, read row by row; a new row starts
+where the cards' strategy changes, and a strategy's rows are at least as tall as its card,
+so each strategy stands level with its own rows and its straight links cross no other's.
+How many cards a row holds is chosen for the whole map: of a few choices (every lane's
+rows one width, or every lane about one height), the one whose lanes, flowed as
+`lanes.flow_lanes` flows them, fill a view of the map's aspect best.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from coherence_planner.domain.layout.geometry import GRID_GAP, LANE_PAD, Geometry
+from coherence_planner.domain.layout.geometry import (
+    FLOW_GAP,
+    GRID_GAP,
+    LANE_GAP,
+    LANE_HEADER,
+    LANE_PAD,
+    ROW_CARD_H,
+    Geometry,
+)
+from coherence_planner.domain.layout.lanes import flow_lanes
 from coherence_planner.domain.layout.layers import Layered
 
 PACK_FROM = 40  # cards in a lane's last column above which they stand in rows (below it,
 # one column reads at Fit and crosses fewest links)
 ROW_GAP = GRID_GAP / 2  # between two cards of a row
+MOST_PER_ROW = 12
 
 
 @dataclass(frozen=True)
 class Rows:
     """Each packed lane's rows of nodes (lane rank -> rows, top to bottom), the column they
-    stand in, and every packed node's offset from its column's left edge."""
+    stand in, every packed node's offset from its column's left edge, and the height added
+    to a row (by its first node) so that a strategy's rows are as tall as its card."""
 
     rows: dict[int, list[list[int]]]
     column: dict[int, int]
     offset: dict[int, float]
+    pad: dict[int, float]
 
     def width(self, lane: int, geometry: Geometry) -> float:
         """The extra width a lane's rows take beyond one card."""
@@ -40,49 +54,79 @@ class Rows:
         return (per_row - 1) * (geometry.card_w + ROW_GAP)
 
 
-def per_row(cards: int, fixed: float, geometry: Geometry) -> int:
-    """Cards a row holds so that a lane of `cards` in rows, after `fixed` points of goal and
-    strategy columns, is about twice as wide as tall: (fixed + k * w) = 2 * cards * h / k
-    (rows cut short where a strategy's programs end make it taller than that)."""
-    w = geometry.card_w + ROW_GAP
-    h = geometry.card_h + geometry.card_gap
-    k = (-fixed + math.sqrt(fixed * fixed + 4 * w * h * cards * 2)) / (2 * w)
-    return max(1, round(k))
+@dataclass(frozen=True)
+class _Run:
+    """A strategy's cards in a lane's last column (strategy None: linked to none there),
+    and the height its rows must reach: its strategy's card and the gap under it."""
+
+    nodes: list[int]
+    least: float
+
+    def rows(self, k: int) -> int:
+        return -(-len(self.nodes) // k)
 
 
-def pack_rows(layered: Layered, col_w: list[float]) -> Rows:
+def pack_rows(layered: Layered, col_w: list[float], aspect: float | None) -> Rows:
     """Rows for every lane whose last column holds more than PACK_FROM cards (`col_w`: the
-    columns' widths)."""
+    columns' widths; `aspect`: the view's width / height, None: one column of lanes)."""
     graph, geometry = layered.graph, layered.geometry
     last: dict[int, int] = {}
     for n in range(graph.real):
         r = layered.lane[n]
         last[r] = max(last.get(r, 0), graph.layer_of[n])
-    rows: dict[int, list[list[int]]] = {}
-    offset: dict[int, float] = {}
+    runs: dict[int, list[_Run]] = {}
+    fixed: dict[int, float] = {}
     for r, lay in last.items():
-        if lay < 1:
-            continue
-        column = [n for n in layered.order[lay] if layered.lane[n] == r]
+        column = [n for n in layered.order[lay] if layered.lane[n] == r] if lay else []
         if len(column) <= PACK_FROM or any(n >= graph.real for n in column):
             continue
-        fixed = 2 * LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
-        k = per_row(len(column), fixed, geometry)
-        if k < 2:
-            continue
-        lane_rows: list[list[int]] = []
+        fixed[r] = 2 * LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
+        cut: list[_Run] = []
         parent: int | None = None
         for n in column:
             here = _strategy(layered, n, r)
-            if not lane_rows or len(lane_rows[-1]) == k or here != parent:
-                lane_rows.append([])
-            lane_rows[-1].append(n)
+            if not cut or here != parent:
+                least = layered.sizes[here][1] + geometry.card_gap if here is not None else 0.0
+                cut.append(_Run([], least))
+            cut[-1].nodes.append(n)
             parent = here
-        for row in lane_rows:
+        runs[r] = cut
+    if not runs:
+        return Rows({}, {}, {}, {})
+    wide = geometry.card_w + ROW_GAP
+    high = ROW_CARD_H + geometry.card_gap
+
+    def height(r: int, k: int) -> float:
+        return sum(max(run.rows(k) * high, run.least) for run in runs[r])
+
+    def width(r: int, k: int) -> float:
+        return fixed[r] + k * wide
+
+    widest = range(1, MOST_PER_ROW + 1)
+    choices = [{r: k for r in runs} for k in widest]
+    tiles = _tiles(layered, col_w, last)
+
+    def score(choice: dict[int, int]) -> float:
+        for r, k in choice.items():
+            tiles[r] = (width(r, k), LANE_HEADER + 2 * LANE_PAD + height(r, k))
+        return _flowed(tiles, aspect)
+
+    per_row = min(choices, key=score)
+    rows: dict[int, list[list[int]]] = {}
+    offset: dict[int, float] = {}
+    pad: dict[int, float] = {}
+    for r, cut in runs.items():
+        k = per_row[r]
+        rows[r] = []
+        for run in cut:
+            mine = [run.nodes[i : i + k] for i in range(0, len(run.nodes), k)]
+            if len(mine) * high < run.least:
+                pad[mine[-1][0]] = run.least - len(mine) * high
+            rows[r] += mine
+        for row in rows[r]:
             for j, n in enumerate(row):
-                offset[n] = j * (geometry.card_w + ROW_GAP)
-        rows[r] = lane_rows
-    return Rows(rows, {r: last[r] for r in rows}, offset)
+                offset[n] = j * wide
+    return Rows(rows, {r: last[r] for r in rows}, offset, pad)
 
 
 def _strategy(layered: Layered, node: int, lane: int) -> int | None:
@@ -95,4 +139,36 @@ def _strategy(layered: Layered, node: int, lane: int) -> int | None:
     m = min(near)
     while m >= graph.real and graph.lower[m]:
         m = graph.lower[m][0]
-    return m
+    return m if m < graph.real else None
+
+
+def _tiles(layered: Layered, col_w: list[float], last: dict[int, int]) -> list[tuple[float, float]]:
+    """Every lane's width and height as it would stand unpacked: its tallest column's
+    cards stacked."""
+    graph, geometry = layered.graph, layered.geometry
+    count = max(layered.lane[: graph.real], default=-1) + 1
+    stacked: dict[tuple[int, int], float] = {}
+    for lay, nodes in enumerate(layered.order):
+        for n in nodes:
+            if n < graph.real:
+                key = (layered.lane[n], lay)
+                stacked[key] = stacked.get(key, 0.0) + layered.sizes[n][1] + geometry.card_gap
+    tiles = []
+    for r in range(count):
+        lay = last.get(r, 0)
+        w = 2 * LANE_PAD + sum(col_w[: lay + 1]) + geometry.column_gap * lay
+        h = max((v for (q, _), v in stacked.items() if q == r), default=0.0)
+        tiles.append((w, LANE_HEADER + 2 * LANE_PAD + h))
+    return tiles
+
+
+def _flowed(tiles: list[tuple[float, float]], aspect: float | None) -> float:
+    """The height of a view of `aspect` that holds the lanes flowed as `flow_lanes` flows
+    them: the smaller, the larger the map at Fit."""
+    flow = flow_lanes([h for _, h in tiles], [w for w, _ in tiles], LANE_GAP, FLOW_GAP, aspect)
+    width = height = 0.0
+    for k in range(max(flow) + 1):
+        mine = [tile for tile, f in zip(tiles, flow, strict=True) if f == k]
+        width += max(w for w, _ in mine) + FLOW_GAP
+        height = max(height, sum(h + LANE_GAP for _, h in mine))
+    return max(width / (aspect or 1.0), height)

@@ -174,7 +174,7 @@ class MapPainter:
         badges = style.badges(flags, self.analysis.group_of.get(card.id))
         self._badges(canvas, badges, card.x + 4, card.x + card.w - 4, card.y)
 
-        names, cycle = card_text(item, self.layout.today)
+        names, cycle = card_text(item, self.layout.today, card.row)
         lines = [clean(line) for line in names]
         canvas.setFillColor(style.TEXT)
         for n, line in enumerate(lines):
@@ -185,7 +185,7 @@ class MapPainter:
             canvas.setFont(FONT, SMALL_PT)
             text = _ellipsis(clean(cycle), room, SMALL_PT)
             canvas.drawString(left, _Y(card.y + 28 + len(lines) * 11.5), text)
-        facts = clean(card_facts(item))
+        facts = clean(card_facts(item)) if not card.row else ""  # in a row: its name alone
         if facts:
             canvas.setFillColor(style.MUTED_TEXT)
             canvas.setFont(FONT, SMALL_PT)

@@ -14,11 +14,12 @@ from coherence_planner.domain.model.district import District
 from tests.factories import g, make, p, s, sup
 
 
-def _lane(per_strategy: list[int]) -> District:
+def _lane(per_strategy: list[int], long_name: str = "") -> District:
     programs, links = [], [sup(f"S{k}", "G1") for k in range(len(per_strategy))]
     for k, count in enumerate(per_strategy):
         for n in range(count):
-            programs.append(p(f"P{k}-{n}"))
+            named = {"name": long_name} if long_name and not k and not n else {}
+            programs.append(p(f"P{k}-{n}", **named))
             links.append(sup(f"P{k}-{n}", f"S{k}"))
     strategies = [s(f"S{k}") for k in range(len(per_strategy))]
     return make(goals=[g("G1")], strategies=strategies, programs=programs, links=links)
@@ -49,3 +50,15 @@ def test_a_lane_of_many_programs_stands_each_strategys_in_rows_of_their_own() ->
 def test_a_lane_of_a_few_programs_keeps_its_one_column() -> None:
     layout = _layout(_lane([PACK_FROM // 2, PACK_FROM // 2]))
     assert len({c.x for c in layout.cards.values() if c.id.startswith("P")}) == 1
+
+
+def test_a_card_in_a_row_is_a_name_high_and_shows_one_line_of_it() -> None:
+    from coherence_planner.domain.layout.geometry import ROW_CARD_H, card_text
+
+    district = _lane([45], "A program whose name is far too long for one line")
+    layout = _layout(district)
+    card = layout.cards["P0-0"]
+    assert card.row and card.h == ROW_CARD_H
+    assert not layout.cards["S0"].row
+    names, cycle = card_text(district.items["P0-0"], None, card.row)
+    assert len(names) == 1 and names[0].endswith("…") and not cycle

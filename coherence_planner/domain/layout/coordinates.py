@@ -121,8 +121,9 @@ def _lane_ys(layered: Layered, geometry: Geometry, rows: Rows) -> list[float]:
     ys = [0.0] * size
     for r in range(count):
         placed = place_columns(
-            per_lane[r], lower, higher, heights, graph.real, geometry.card_gap, LINE_GAP
-        )
+            per_lane[r], lower, higher, heights, graph.real, geometry.card_gap, LINE_GAP,
+            tight=rows.column.get(r),
+        )  # fmt: skip
         for nodes in per_lane[r]:
             for n in nodes:
                 ys[n] = placed[n]
@@ -223,7 +224,8 @@ def place_lanes(
     size = len(graph.layer_of)
     heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
     col_w = column_widths(layered, geometry)
-    rows = pack_rows(layered, col_w, options.aspect)
+    after = [(standard_width(layered, geometry), orphan_h)] if orphan_h is not None else []
+    rows = pack_rows(layered, col_w, options.aspect, after)
     if rows.offset:  # a card in a row is its top line and a line of name: a plan reads at Fit
         sizes = list(layered.sizes)
         for n in rows.offset:

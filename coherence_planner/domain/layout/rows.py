@@ -5,11 +5,11 @@ One column of 200-by-76-point cards made a 300-program district a strip 8,700 po
 6% of itself at Fit on a laptop, too small for any text. A lane whose last column holds
 more than `PACK_FROM` cards stands them in rows of cards a name's height (`ROW_CARD_H`).
 The column's order, chosen to cross least, is kept, read row by row; a new row starts
-where the cards' strategy changes, and a strategy's rows are at least as tall as its card,
-so each strategy stands level with its own rows and its straight links cross no other's.
-How many cards a row holds is chosen for the whole map: of a few choices (every lane's
-rows one width, or every lane about one height), the one whose lanes, flowed as
-`lanes.flow_lanes` flows them, fill a view of the map's aspect best.
+where the cards' strategy changes (a card linked to two stays with the cards before it),
+and a strategy's rows are at least as tall as its card, so each strategy stands level
+with its own rows and its straight links cross no other's. How many cards a row holds is
+chosen for the whole map: the width whose lanes, flowed as `lanes.flow_lanes` flows them,
+fill a view of the map's aspect best (a lane's cards stacked tight, `placement.py`).
 """
 
 from __future__ import annotations
@@ -66,14 +66,18 @@ class _Run:
         return -(-len(self.nodes) // k)
 
 
-def pack_rows(layered: Layered, col_w: list[float], aspect: float | None) -> Rows:
+def pack_rows(
+    layered: Layered, col_w: list[float], aspect: float | None, after: list[tuple[float, float]]
+) -> Rows:
     """Rows for every lane whose last column holds more than PACK_FROM cards (`col_w`: the
-    columns' widths; `aspect`: the view's width / height, None: one column of lanes)."""
+    columns' widths; `aspect`: the view's width / height, None: one column of lanes;
+    `after`: the width and height of the tiles flowed after the lanes, the orphan band)."""
     graph, geometry = layered.graph, layered.geometry
     last: dict[int, int] = {}
     for n in range(graph.real):
         r = layered.lane[n]
         last[r] = max(last.get(r, 0), graph.layer_of[n])
+    spot = {n: i for nodes in layered.order for i, n in enumerate(nodes)}
     runs: dict[int, list[_Run]] = {}
     fixed: dict[int, float] = {}
     for r, lay in last.items():
@@ -84,7 +88,9 @@ def pack_rows(layered: Layered, col_w: list[float], aspect: float | None) -> Row
         cut: list[_Run] = []
         parent: int | None = None
         for n in column:
-            here = _strategy(layered, n, r)
+            linked = _strategies(layered, n, r, spot)
+            # A card linked to two strategies stays with the cards before it if it can.
+            here = parent if parent in linked else (linked[0] if linked else None)
             if not cut or here != parent:
                 least = layered.sizes[here][1] + geometry.card_gap if here is not None else 0.0
                 cut.append(_Run([], least))
@@ -104,7 +110,7 @@ def pack_rows(layered: Layered, col_w: list[float], aspect: float | None) -> Row
 
     widest = range(1, MOST_PER_ROW + 1)
     choices = [{r: k for r in runs} for k in widest]
-    tiles = _tiles(layered, col_w, last)
+    tiles = _tiles(layered, col_w, last) + after
 
     def score(choice: dict[int, int]) -> float:
         for r, k in choice.items():
@@ -129,17 +135,20 @@ def pack_rows(layered: Layered, col_w: list[float], aspect: float | None) -> Row
     return Rows(rows, {r: last[r] for r in rows}, offset, pad)
 
 
-def _strategy(layered: Layered, node: int, lane: int) -> int | None:
-    """The card of its lane that a node's first link in the lane runs to, through the
-    passing lines of the columns it crosses (None: no link in the lane)."""
+def _strategies(layered: Layered, node: int, lane: int, spot: dict[int, int]) -> list[int]:
+    """The cards of its lane that a node's links in the lane run to, through the passing
+    lines of the columns they cross, nearest column first, each in its column's order
+    (`spot`: every node's place in its column)."""
     graph = layered.graph
-    near = [m for m in graph.lower[node] if layered.lane[m] == lane]
-    if not near:
-        return None
-    m = min(near)
-    while m >= graph.real and graph.lower[m]:
-        m = graph.lower[m][0]
-    return m if m < graph.real else None
+    found = []
+    for m in graph.lower[node]:
+        if layered.lane[m] != lane:
+            continue
+        while m >= graph.real and graph.lower[m]:
+            m = graph.lower[m][0]
+        if m < graph.real:
+            found.append(m)
+    return sorted(set(found), key=lambda m: (-graph.layer_of[m], spot[m]))
 
 
 def _tiles(layered: Layered, col_w: list[float], last: dict[int, int]) -> list[tuple[float, float]]:

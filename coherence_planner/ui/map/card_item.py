@@ -32,8 +32,8 @@ HOVER = QColor(style.BLUE)
 # laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
 COMPACT_SIZES = (30.0, 27.0, 24.0)
 # Below this height on screen (pixels) a card is only its colours: no text to lay out. A
-# card in a row (40 points) of a 300-program plan at Fit on a laptop (22%) is 8.8.
-TINY_CARD_PX = 8.0
+# card in a row (40 points) of a 300-program plan at Fit is 8 at 1280x720 (20%).
+TINY_CARD_PX = 7.0
 # Looked up once: each enum lookup is a Python call, and a large map paints thousands of cards.
 _NO_PEN = Qt.PenStyle.NoPen
 _TEXT = QColor(style.TEXT)

@@ -9,6 +9,7 @@ step returns what it placed as a small named result; nothing it is given is chan
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ from coherence_planner.domain.layout.geometry import (
     LINE_GAP,
     LINE_SLOT,
     MARGIN,
+    ROW_CARD_H,
+    ROW_LINE_SLOT,
     Card,
     Geometry,
     Lane,
@@ -36,6 +39,7 @@ from coherence_planner.domain.layout.labels import column_label, lane_label
 from coherence_planner.domain.layout.lanes import flow_lanes
 from coherence_planner.domain.layout.layers import Layered
 from coherence_planner.domain.layout.placement import place_columns
+from coherence_planner.domain.layout.rows import Rows, pack_rows
 from coherence_planner.domain.model.items import Item
 
 
@@ -51,13 +55,15 @@ class Positions:
 @dataclass(frozen=True)
 class PlacedLanes:
     """The linked map placed: its cards, the column headings and lane bands behind them,
-    the lanes, the nodes' positions, and the orphan band's top left (None: no band)."""
+    the lanes, the nodes' positions, the orphan band's top left (None: no band), and the
+    ids of the cards packed in rows."""
 
     cards: dict[str, Card]
     regions: list[Region]
     lanes: list[Lane]
     positions: Positions
     orphan_at: Point | None
+    packed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,9 @@ def column_widths(layered: Layered, geometry: Geometry) -> list[float]:
     return widths
 
 
-def _lane_ys(layered: Layered, geometry: Geometry) -> list[float]:
-    """Centre y of every node within its own lane (lanes placed apart, each from 0)."""
+def _lane_ys(layered: Layered, geometry: Geometry, rows: Rows) -> list[float]:
+    """Centre y of every node within its own lane (lanes placed apart, each from 0); the
+    cards of a row stand level, placed as one node (its first) linked to all they link."""
     graph = layered.graph
     lane = layered.lane
     size = len(graph.layer_of)
@@ -94,14 +101,34 @@ def _lane_ys(layered: Layered, geometry: Geometry) -> list[float]:
     for lay, nodes in enumerate(layered.order):
         for n in nodes:
             per_lane[lane[n]][lay].append(n)
+    lead_of: dict[int, int] = {}
+    for r, lane_rows in rows.rows.items():
+        lay = rows.column[r]
+        for row in lane_rows:
+            lower[row[0]] = sorted({m for n in row for m in lower[n]})
+            heights[row[0]] = max(heights[n] for n in row) + rows.pad.get(row[0], 0.0)
+            lead_of.update((n, row[0]) for n in row)
+            # The lines from a row's cards converge: slots their width, not a link's
+            # apart, or five lines passing a column would be taller than their row.
+            for n in row:
+                for m in graph.lower[n]:
+                    while m >= graph.real:
+                        heights[m] = ROW_LINE_SLOT
+                        m = graph.lower[m][0] if graph.lower[m] else graph.real
+        per_lane[r][lay] = [row[0] for row in lane_rows]
+        for m in per_lane[r][lay - 1]:
+            higher[m] = list(dict.fromkeys(lead_of.get(n, n) for n in higher[m]))
     ys = [0.0] * size
     for r in range(count):
         placed = place_columns(
-            per_lane[r], lower, higher, heights, graph.real, geometry.card_gap, LINE_GAP
-        )
+            per_lane[r], lower, higher, heights, graph.real, geometry.card_gap, LINE_GAP,
+            tight=rows.column.get(r),
+        )  # fmt: skip
         for nodes in per_lane[r]:
             for n in nodes:
                 ys[n] = placed[n]
+    for n, lead in lead_of.items():
+        ys[n] = ys[lead]
     return _level_goals(layered, geometry, ys)
 
 
@@ -196,8 +223,16 @@ def place_lanes(
         return PlacedLanes({}, [], [], Positions([], []), orphan_at)
     size = len(graph.layer_of)
     heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
-    ys = _lane_ys(layered, geometry)
     col_w = column_widths(layered, geometry)
+    after = [(standard_width(layered, geometry), orphan_h)] if orphan_h is not None else []
+    rows = pack_rows(layered, col_w, options.aspect, after)
+    if rows.offset:  # a card in a row is its top line and a line of name: a plan reads at Fit
+        sizes = list(layered.sizes)
+        for n in rows.offset:
+            sizes[n] = (sizes[n][0], min(sizes[n][1], ROW_CARD_H))
+        layered = dataclasses.replace(layered, sizes=sizes)
+        heights = [h for _, h in layered.sizes] + [LINE_SLOT] * (size - graph.real)
+    ys = _lane_ys(layered, geometry, rows)
     count = len(layered.goals)
     tops = [float("inf")] * count
     bottoms = [float("-inf")] * count
@@ -209,7 +244,10 @@ def place_lanes(
         depth[r] = max(depth[r], graph.layer_of[n] + 1)
     tile_h = [LANE_HEADER + 2 * LANE_PAD + bottoms[r] - tops[r] for r in range(count)]
     tile_w = [
-        2 * LANE_PAD + sum(col_w[: depth[r]]) + geometry.column_gap * (depth[r] - 1)
+        2 * LANE_PAD
+        + sum(col_w[: depth[r]])
+        + geometry.column_gap * (depth[r] - 1)
+        + rows.width(r, geometry)
         for r in range(count)
     ]
     tiles_h, tiles_w = list(tile_h), list(tile_w)
@@ -232,7 +270,10 @@ def place_lanes(
     def column_x(k: int, lay: int) -> float:
         return flow_x[k] + LANE_PAD + sum(col_w[:lay]) + geometry.column_gap * lay
 
-    layered_x = [column_x(flow[layered.lane[n]], graph.layer_of[n]) for n in range(size)]
+    layered_x = [
+        column_x(flow[layered.lane[n]], graph.layer_of[n]) + rows.offset.get(n, 0.0)
+        for n in range(size)
+    ]
     shift = [lane_y[r] + LANE_HEADER + LANE_PAD - tops[r] for r in range(count)]
     layered_y = [ys[n] + shift[layered.lane[n]] for n in range(size)]
     positions = Positions(list(zip(layered_x, layered_y, strict=True)), col_w)
@@ -245,7 +286,7 @@ def place_lanes(
         w, h = layered.sizes[n]
         cards[item_id] = Card(
             item_id, layered_x[n], layered_y[n] - h / 2, w, h, graph.layer_of[n], "map",
-            goal_ids[r],
+            goal_ids[r], n in rows.offset,
         )  # fmt: skip
         if n != layered.goals[r]:
             members[r].append(items[item_id].kind)
@@ -270,7 +311,8 @@ def place_lanes(
         lanes.append(lane)
         label = lane_label(members[r], money)
         regions.append(Region(f"lane:{goal_ids[r]}", label, lane.x, lane.y, lane.w, lane.h))
-    return PlacedLanes(cards, regions, lanes, positions, orphan_at)
+    packed = frozenset(layered.ids[n] for n in rows.offset)
+    return PlacedLanes(cards, regions, lanes, positions, orphan_at, packed)
 
 
 def place_chains(layered: Layered, left: float, top: float) -> Placed:

@@ -55,6 +55,9 @@ CARD_W = 200.0
 CARD_H = 76.0
 GOAL_W = 220.0  # goals are wider and taller: their statements are the map's largest text
 GOAL_H = 120.0
+# A card packed in a row of a crowded lane (`rows.py`): its top line and one line of name.
+ROW_CARD_H = 40.0
+ROW_LINE_SLOT = 1.0  # a link from a card in a row passing a column
 CARD_GAP = 8.0  # vertical space between two cards in a column
 LINE_SLOT = 6.0  # vertical space a link passing through a column takes
 LINE_GAP = 4.0
@@ -131,7 +134,8 @@ class LayoutOptions:
 @dataclass(frozen=True)
 class Card:
     """An item's rectangle: top-left corner, size, its column (0 = goals; -1 in a grid),
-    its region ("map", "orphans" or "retired") and the goal id of the lane it stands in."""
+    its region ("map", "orphans" or "retired"), the goal id of the lane it stands in, and
+    whether it stands in a row of a crowded lane (`rows.py`: a top line and one of name)."""
 
     id: str
     x: float
@@ -141,6 +145,7 @@ class Card:
     layer: int
     region: str
     lane: str | None = None
+    row: bool = False
 
     @property
     def centre(self) -> Point:
@@ -276,10 +281,13 @@ def card_cycle_line(item: Item, today: dt.date | None) -> str:
     return card_line(item, today, NAME_TEXT["strategy"].chars + 10)
 
 
-def card_text(item: Item, today: dt.date | None) -> tuple[list[str], str]:
-    """A card's name lines and cycle line: a running cycle takes the third name line."""
-    cycle = card_cycle_line(item, today)
+def card_text(item: Item, today: dt.date | None, row: bool = False) -> tuple[list[str], str]:
+    """A card's name lines and cycle line: a running cycle takes the third name line. A
+    card in a row has room for one line of name and no cycle line."""
     text = NAME_TEXT[item.kind]
+    if row:
+        return card_name_lines(visible(item.label), width=text.chars, lines=1), ""
+    cycle = card_cycle_line(item, today)
     lines = text.lines - 1 if cycle else text.lines
     # Drawn without bidi controls (domain/model/text.py): a name never reverses the card.
     return card_name_lines(visible(item.label), width=text.chars, lines=lines), cycle

@@ -86,7 +86,7 @@ def layout_map(
     placed = place_lanes(main, options, items, analysis, orphan_h)
     cards: dict[str, Card] = dict(placed.cards)
     regions: list[Region] = list(placed.regions)
-    bracket_runs = brackets(main, cards, analysis.group_of)
+    bracket_runs = brackets(main, cards, analysis.group_of, placed.packed)
     edges: list[EdgeGeom] = route(main, placed.positions, cards, strengths)
     orphan_band: Region | None = None
     orphan_money = 0.0

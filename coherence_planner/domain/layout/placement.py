@@ -47,8 +47,12 @@ def place_columns(
     card_gap: float,
     line_gap: float,
     sweeps: int = 4,
+    tight: int | None = None,
 ) -> list[float]:
-    """The centre y of every node (cards are nodes below `real`, passing lines above it)."""
+    """The centre y of every node (cards are nodes below `real`, passing lines above it).
+    Column `tight` (its cards in rows) is then stacked without gaps, and the columns
+    before it are placed toward it once more: rows spread after their strategies left a
+    packed lane half empty."""
     ys = [0.0] * len(heights)
     gaps_of: list[list[float]] = []
     for nodes in order:
@@ -70,6 +74,19 @@ def place_columns(
             for n in nodes:
                 near = neighbours[n]
                 targets.append(sum(ys[m] for m in near) / len(near) if near else ys[n])
+            for n, y in zip(nodes, isotonic_with_gaps(targets, gaps_of[lay]), strict=True):
+                ys[n] = y
+    if tight is not None and order[tight]:
+        nodes = order[tight]
+        stacked = isotonic_with_gaps([0.0] * len(nodes), gaps_of[tight])
+        shift = sum(ys[n] for n in nodes) / len(nodes) - sum(stacked) / len(stacked)
+        for n, y in zip(nodes, stacked, strict=True):
+            ys[n] = y + shift
+        for lay in range(tight - 1, -1, -1):
+            nodes = order[lay]
+            targets = [
+                sum(ys[m] for m in left[n]) / len(left[n]) if left[n] else ys[n] for n in nodes
+            ]
             for n, y in zip(nodes, isotonic_with_gaps(targets, gaps_of[lay]), strict=True):
                 ys[n] = y
     return ys

@@ -74,9 +74,15 @@ def route(
     return edges
 
 
-def brackets(layered: Layered, cards: dict[str, Card], group_of: dict[str, int]) -> list[Bracket]:
+def brackets(
+    layered: Layered,
+    cards: dict[str, Card],
+    group_of: dict[str, int],
+    packed: frozenset[str] = frozenset(),
+) -> list[Bracket]:
     """A bracket beside every run of two or more competing programs of one group standing
-    one under the other in a lane's column (passing lines between them do not break a run)."""
+    one under the other in a lane's column (passing lines between them do not break a run).
+    Cards `packed` in rows stand side by side: their badges alone say their group."""
     graph = layered.graph
     found: list[Bracket] = []
     for nodes in layered.order:
@@ -85,7 +91,7 @@ def brackets(layered: Layered, cards: dict[str, Card], group_of: dict[str, int])
         for n in [*nodes, -1]:
             if 0 <= n < graph.real or n == -1:
                 item_id = layered.ids[n] if n >= 0 else ""
-                group = group_of.get(item_id)
+                group = group_of.get(item_id) if item_id not in packed else None
                 here = (layered.lane[n], group) if group is not None else None
                 if here is not None and here == key:
                     run.append(item_id)

@@ -78,7 +78,7 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     parts.append(
         _text(x + 11, y + 13, fit(line, 7.5, True), 7.5, fill=style.TEXT, font_weight="bold")
     )
-    names, cycle = card_text(item, layout.today)
+    names, cycle = card_text(item, layout.today, card.row)
     for n, line in enumerate(names):
         parts.append(_text(x + 11, y + 28 + n * 13, fit(line, 11), 11, fill=style.TEXT))
     if cycle:
@@ -92,7 +92,7 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
                 font_style="italic",
             )
         )
-    facts = card_facts(item)
+    facts = card_facts(item) if not card.row else ""  # a card in a row: its name alone
     if facts:
         parts.append(_text(x + 11, y + h - 7, fit(facts, 8.5), 8.5, fill=style.MUTED_TEXT))
     parts.append("</g>")

@@ -42,8 +42,9 @@ HOVER = QColor(style.BLUE)
 # Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
 # laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
 COMPACT_SIZES = (30.0, 27.0, 24.0)
-# Below this height on screen (pixels) a card is only its colours: no text to lay out.
-TINY_CARD_PX = 9.0
+# Below this height on screen (pixels) a card is only its colours: no text to lay out. A
+# card in a row (40 points) of a 300-program plan at Fit is 8 at 1280x720 (20%).
+TINY_CARD_PX = 7.0
 # Looked up once: each enum lookup is a Python call, and a large map paints thousands of cards.
 _NO_PEN = Qt.PenStyle.NoPen
 _TEXT = QColor(style.TEXT)
@@ -78,8 +79,8 @@ class CardItem(QGraphicsObject):
         )
         label = kind.label.upper() + ("" if item.live else " · RETIRED")
         self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
-        self.name_lines, self.cycle_line = card_text(item, today)
-        self.facts = card_facts(item)
+        self.name_lines, self.cycle_line = card_text(item, today, card.row)
+        self.facts = card_facts(item) if not card.row else ""  # in a row: its name alone
         self.name = item.label
         self._hover = False
         self._compact_fonts: dict[int, QFont] = {}

@@ -178,9 +178,9 @@ class MapView(QGraphicsView):
         self._fit_as("width")
 
     def fit_to_read(self) -> str:
-        """The first showing: the whole map when it can be read whole, else its width (a
-        300-program plan is 6% whole at 1366x768, a wall of specks, and 41% across). Returns
-        the mode chosen."""
+        """The first showing: the whole map when it can be read whole, else its width (with
+        its programs in rows a 300-program plan is 20% whole at 1366x768; a 400-program one
+        is under the readable zoom whole, above it across). Returns the mode chosen."""
         mode = self.readable_mode(self.map_rect())
         self._fit_as(mode)
         return mode

@@ -235,7 +235,7 @@ def test_a_map_too_tall_to_read_whole_first_fills_the_width(
     from coherence_planner.ui.map.view import READABLE_ZOOM
 
     plan = tmp_path / "tall.coherence"
-    Document.create(plan, district_from_dict(generate_tree(300, 1))).close()
+    Document.create(plan, district_from_dict(generate_tree(400, 1))).close()
     panel = _open_map(qtbot, window, plan, (1366, 768))
     view = panel.view
     qtbot.waitUntil(lambda: panel.layout_ is not None and not panel.runner.busy, timeout=10000)

@@ -1,0 +1,58 @@
+"""Screenshots of a 300-program district's map at Fit, its programs in rows (issue 26).
+
+Run under a virtual display:  xvfb-run -a python packaging/map_rows_screenshots.py [--out DIR]
+Writes benchmarks/generate_tree.py's 300-program district to a temporary plan, opens it,
+shows the Map tab at 1280x720 and 1366x768 (the window as maximised there: 1280x701 and
+1366x749), fits the whole map and writes map-rows-300-programs-WxH.png. Settings are kept
+in a temporary folder, so the user's recent files and window layout are not touched.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from shots import screenshot_app, settle
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/
+
+SIZES = ((1280, 720, 701), (1366, 768, 749))
+
+
+def main(argv: list[str] | None = None) -> int:
+    with screenshot_app(__doc__, argv) as env:
+        app, out = env.app, env.out
+        from benchmarks.generate_tree import generate_tree
+        from coherence_planner.domain.model.codec import district_from_dict
+        from coherence_planner.storage.document import Document
+        from coherence_planner.ui.shell.main_window import MainWindow
+
+        for width, height, room in SIZES:
+            # A plan of its own for each window: the last one's lock may outlive its close.
+            plan = env.temp / f"district-300-{width}.coherence"
+            Document.create(plan, district_from_dict(generate_tree(300, 1))).close()
+            name = f"map-rows-300-programs-{width}x{height}.png"
+            window = MainWindow()
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(width, room)
+            window.show()
+            window.documents.open_plan(plan)
+            window.show_view(window.map_panel)
+            panel = window.map_panel
+            for _ in range(600):
+                settle(app, 5)
+                if panel.layout_ is not None and not panel.runner.busy and panel.scene.cards:
+                    break
+            settle(app)
+            panel.view.fit()
+            settle(app)
+            window.grab().save(str(out / name))
+            print(f"wrote {name} at {panel.view.zoom:.0%}")
+            window.close()
+            settle(app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -32,7 +32,7 @@ from coherence_planner.reports.book.scale import report_scale, summarised_note
 from coherence_planner.reports.book.styles import markup, paper_type, para
 from coherence_planner.reports.book.summary import cover, spend_on_summary, summary
 from coherence_planner.reports.book.votes import round_votes
-from coherence_planner.reports.charts.cost_evidence import cost_evidence_chart
+from coherence_planner.reports.charts.cost_evidence import compared_programs, cost_evidence_chart
 from coherence_planner.reports.charts.spend_by_goal import spend_by_goal_chart
 from coherence_planner.reports.fonts import expect, plan_texts, register_fonts
 from coherence_planner.reports.paper import Sheet
@@ -52,6 +52,17 @@ def _charts(district: District, analysis: Analysis, width: float) -> list[Flowab
         parts += [spend_by_goal_chart(district, analysis, width), Spacer(1, 16)]
     else:
         aspect = ALONE_ASPECT
+    if not compared_programs(district):
+        # An empty plot with ticks of "$0" and "$-0" says nothing a sentence cannot.
+        parts.append(
+            para(
+                "No program has both a yearly cost and a number of students served, so the "
+                "cost per student cannot be set against the strength of the evidence. Add "
+                "those two facts to the programs to see this chart.",
+                "muted",
+            )
+        )
+        return [*parts, PageBreak()]
     return [*parts, cost_evidence_chart(district, analysis, width, aspect=aspect), PageBreak()]
 
 

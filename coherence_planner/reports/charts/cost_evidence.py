@@ -23,6 +23,16 @@ HEIGHT = 260.0
 Points = dict[bool, tuple[list[float], list[float]]]
 
 
+def compared_programs(district: District) -> int:
+    """How many live programs have a cost per student to set against their evidence."""
+    count = 0
+    for item in district.items_of("program"):
+        assert isinstance(item, Program)
+        per_student = item.cost_per_student
+        count += item.live and per_student is not None and per_student > 0
+    return count
+
+
 def cost_evidence_chart(
     district: District, analysis: Analysis, width: float, *, aspect: float | None = None
 ) -> VectorChart:

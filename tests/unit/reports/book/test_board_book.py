@@ -159,3 +159,20 @@ def test_every_map_page_explains_its_marks(books: dict[str, Path]) -> None:
         text = " ".join(page.extract_text().split())
         if "NOT KEPT" in text and "Line of sight" in text:
             assert "two more flags than the card has room for" in text
+
+
+def test_no_cost_per_student_to_compare_says_so_instead_of_an_empty_plot(tmp_path: Path) -> None:
+    # With no program's cost and students both known, the scatter was an empty plot with
+    # ticks "$0 … $-0" under a title counting every program "left out".
+    from tests.factories import g, make, p, sup
+
+    district = make(
+        goals=[g("G1", name="Every student reads")],
+        programs=[p("P1", name="Lexia", annual_cost=1000), p("P2", name="Tutoring")],
+        links=[sup("P1", "G1"), sup("P2", "G1")],
+    )
+    out = tmp_path / "report.pdf"
+    export_pdf(district, out, PdfOptions())
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "cost per student cannot be set against the strength of the evidence" in text
+    assert "Cost per student against evidence tier" not in text

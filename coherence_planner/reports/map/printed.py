@@ -410,11 +410,16 @@ def also_names(names: list[str], room: float, head: str, lines: int = ALSO_LINES
     """
     if not names:
         return []
+    counted = "{}" in head
     head = head.format(plural(len(names), "item"))
 
     def lines_for(shown: int) -> list[str] | None:
         rest = len(names) - shown
-        text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
+        if shown == 0:
+            # No name fits: the count alone, never "…lanes: and 2 more".
+            text = head.rstrip(": ") if counted else head + plural(len(names), "item")
+        else:
+            text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
         wrapped = wrap(text, room, SMALL_PT, False, lines + 1)
         fits = len(wrapped) <= lines and not wrapped[-1].endswith("…")
         return wrapped if fits else None

@@ -327,6 +327,14 @@ def _cut(font: Any, codes: frozenset[int]) -> bytes:
     cutter = subset.Subsetter(options)
     cutter.populate(unicodes=sorted(codes))
     cutter.subset(font)
+    # reportlab shares one font object among all fonts registered with the same PostScript
+    # name: a second, larger cut of Noto Sans CJK registered under a new name drew with the
+    # first cut, and the letters only the second had printed as nothing. Each cut is named
+    # for its letters.
+    tag = hashlib.sha1(",".join(map(str, sorted(codes))).encode()).hexdigest()[:10]
+    for record in font["name"].names:
+        if record.nameID == 6:
+            record.string = f"{record.toUnicode()[:40]}-{tag}"
 
     glyphs = font.getGlyphSet()
     glyf = newTable("glyf")

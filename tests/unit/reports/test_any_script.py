@@ -173,3 +173,21 @@ def test_chart_texts_fall_back_to_a_font_with_their_letters() -> None:
     assert len(axes.title.get_fontfamily()) >= 2
     assert axes.xaxis.label.get_text() == "תינכות"
     assert png_bytes(figure).startswith(b"\x89PNG")
+
+
+@needs_cjk
+@needs_poppler
+def test_letters_met_after_an_earlier_cut_of_the_same_font_still_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first document cut Noto Sans CJK to its letters; a second needing more letters
+    # registered a larger cut, which reportlab took for the first (same PostScript name):
+    # the new letters printed as nothing (seen after the hostile-names corpus). Letters no
+    # other test prints, and a finder of its own, so that the first cut is this test's.
+    monkeypatch.setattr(script_fonts, "FINDER", script_fonts.Finder())
+    first = make(goals=[g("G1", name="鑫 Reading")], name="Rural")
+    export_pdf(first, tmp_path / "first.pdf", PdfOptions(kind="map", landscape=True))
+    second = make(goals=[g("G1", name="龘鱻 for all")], name="Rural")
+    out = tmp_path / "second.pdf"
+    export_pdf(second, out, PdfOptions(kind="map", landscape=True))
+    assert "龘鱻" in pdf_words(out)

@@ -147,6 +147,7 @@ def smoke(folder: Path) -> dict[str, float]:
             raise SystemExit("FAILED: export map.svg has no item cards")
         print(f"  export {name}: {len(body):,} bytes in {seconds:.2f} s")
     check_qt_pdf()
+    times["rating round: a phone joins and answers 2 cards"] = round_runs(folder)
     times["window (offscreen) up for 4 s"] = window_runs(folder)
     return times
 
@@ -174,6 +175,62 @@ def check_qt_pdf() -> None:
     if missing:
         raise SystemExit(f"FAILED: the bundle lacks {', '.join(sorted(missing))} (PDF preview)")
     print("  Qt PDF (export preview): bundled")
+
+
+def round_runs(folder: Path) -> float:
+    """The bundle serves a rating round (aiohttp, the phone's page and its script inside it):
+    a phone-sized headless Chromium joins, answers two cards, and the answers are in the plan
+    once the round is stopped."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from selenium.webdriver.common.by import By
+
+    from coherence_planner.domain.retreat import room
+    from coherence_planner.storage.document import read_plan
+    from tests.room.browser import click, phone_browser, wait_for
+
+    plan = folder / "round.coherence"
+    app("demo", "--out", str(plan), "--replace")
+    start = time.perf_counter()
+    served = subprocess.Popen(
+        [str(EXE), "round", str(plan), "--programs", "P1,P2", "--title", "Smoke", "--port", "0"],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert served.stdout is not None
+        announced = served.stdout.readline()
+        if not announced.startswith("{"):
+            raise SystemExit(f"FAILED: round printed no link: {announced!r}")
+        line = json.loads(announced)
+        page = phone_browser()
+        try:
+            page.get(line["link"])
+            wait_for(page, "input#name")
+            page.find_element(By.ID, "name").send_keys("Smoke test")
+            click(page, "form button.primary")
+            wait_for(page, ".count", "Program 1 of 2")
+            for _card in range(2):
+                click(page, 'fieldset[data-scale="implementation"] button[data-value="3"]')
+                wait_for(page, "#saved", "Saved")
+                click(page, 'fieldset[data-scale="impact"] button[data-value="dk"]')
+                wait_for(page, "#status", "All answers saved")
+                click(page, ".nav .primary")
+            wait_for(page, "h1", "Thank you")
+        finally:
+            page.quit()
+    finally:
+        served.terminate()
+        _out, err = served.communicate(timeout=30)
+    if served.returncode != 0 or "Traceback" in err:
+        raise SystemExit(f"FAILED: the round stopped badly ({served.returncode})\n{err}")
+    answers = room.round_answers(read_plan(plan), str(line["round"]))
+    if [sorted(a) for a in answers.values()] != [["P1", "P2"]]:
+        raise SystemExit(f"FAILED: the plan holds {answers!r}, not one member's 2 answers")
+    print("  rating round: a phone joined and answered 2 cards; both are in the plan")
+    return time.perf_counter() - start
 
 
 def window_runs(folder: Path) -> float:

@@ -19,7 +19,7 @@ from coherence_planner import __version__
 from coherence_planner.cli.common import EXIT_PROBLEM, CommandError, _fail
 from coherence_planner.domain.model.codec import InvalidDistrict
 
-SUBCOMMANDS = ("check", "import", "export", "demo", "diff", "merge")
+SUBCOMMANDS = ("check", "import", "export", "demo", "diff", "merge", "round")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,6 +111,17 @@ def _parser() -> _Parser:
     merge.add_argument(
         "--prefer", choices=("mine", "theirs"), help="settle every conflict for one side"
     )
+    rnd = sub.add_parser(
+        "round", help="serve a rating round to the members' phones, without the window"
+    )
+    rnd.add_argument("plan", metavar="FILE.coherence", help="the plan the answers go into")
+    rnd.add_argument("--programs", metavar="ID,ID", help="open a new round on these programs")
+    rnd.add_argument("--title", default="Rating round", help="the new round's title")
+    rnd.add_argument("--resume", metavar="ROUND", help="carry on with a round left open")
+    rnd.add_argument("--port", type=int, default=0, help="the port to listen on (any free one)")
+    rnd.add_argument(
+        "--lan", action="store_true", help="listen on the local network, not only this laptop"
+    )
     demo = sub.add_parser("demo", help="write the built-in sample district as a plan")
     demo.add_argument("--out", required=True, metavar="FILE.coherence")
     demo.add_argument("--replace", action="store_true", help="overwrite the file if it exists")
@@ -136,6 +147,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "cmd_demo"),
     "diff": ("diff", "cmd_diff"),
     "merge": ("merge", "cmd_merge"),
+    "round": ("room_round", "cmd_round"),
 }
 
 

@@ -4,8 +4,9 @@ at 390x844 (a phone's viewport, at twice the pixels, as a phone shows it).
 
 Run under a virtual display, with chromium and chromium-driver installed:
     xvfb-run -a -s "-screen 0 1920x1080x24" python packaging/room_screenshots.py
-The round listens on loopback only here, so the address shown is 127.0.0.1; in a room it is
-the laptop's Wi-Fi or hotspot address.
+The round listens on this machine's own network address, as it would on a laptop's Wi-Fi or
+hotspot (with loopback only, the live view says no phone can reach the laptop instead of
+showing the QR code, which is what a screenshot should show).
 """
 
 from __future__ import annotations
@@ -126,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
         from coherence_planner.ui.room import controller as controller_module
         from coherence_planner.ui.shell.main_window import MainWindow
 
-        controller_module.interface_addresses = lambda: []  # loopback only, see above
         window = MainWindow()
         window.resize(1366, 768)
         window.show()

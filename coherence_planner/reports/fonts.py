@@ -88,8 +88,9 @@ def _unit_width(text: str, bold: bool) -> float:
     return float(width + file_text_width(rest, size, bold)) / size
 
 
-def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
-    """The letters of `text` the base font lacks, by the computer's font that draws them."""
+def _fallback_fonts(text: str) -> dict[str, str]:
+    """Each letter of `text` the base font lacks that a font on the computer has, with the
+    reportlab name of that font (script_fonts); letters no font has are left out."""
     lacking = lacking_letters(text)
     if not lacking:
         return {}
@@ -97,9 +98,14 @@ def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
 
     codes = set(map(ord, lacking))
     FINDER.look_for(codes)
+    return {chr(code): font for code, font in FINDER.fonts_for(codes).items()}
+
+
+def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
+    """The letters of `text` the base font lacks, by the computer's font that draws them."""
     grouped: dict[str, set[str]] = {}
-    for code, font in FINDER.fonts_for(codes).items():
-        grouped.setdefault(font, set()).add(chr(code))
+    for letter, font in _fallback_fonts(text).items():
+        grouped.setdefault(font, set()).add(letter)
     return {font: frozenset(letters) for font, letters in grouped.items()}
 
 
@@ -121,14 +127,7 @@ def runs(text: str, base: str = FONT) -> list[tuple[str, str]]:
     """`text` as (font name, piece) runs: the base font where it has the letters, else a font
     from the computer that has them (script_fonts), else the base font (empty boxes, which
     print_problem names before printing)."""
-    lacking = lacking_letters(text)
-    if not lacking:
-        return [(base, text)]
-    from coherence_planner.reports.script_fonts import FINDER
-
-    codes = set(map(ord, lacking))
-    FINDER.look_for(codes)
-    font_of = {chr(code): font for code, font in FINDER.fonts_for(codes).items()}
+    font_of = _fallback_fonts(text)
     if not font_of:
         return [(base, text)]
     # Runs of letters that need another font found by a regular expression (C speed, for a
@@ -176,9 +175,7 @@ def expect(texts: Iterable[str]) -> None:
     if not lacking:
         return
     FINDER.look_for(lacking)
-    for source in list(FINDER.sources):
-        if lacking & source.letters:
-            FINDER.registered_name(source, lacking)
+    FINDER.fonts_for(lacking)  # registers each font with all of its letters the plan has
 
 
 # Right-to-left letters: Hebrew, Arabic (with Syriac, Thaana, NKo), and their presentation

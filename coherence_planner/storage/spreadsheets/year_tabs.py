@@ -13,12 +13,10 @@ import re
 
 from coherence_planner.storage.spreadsheets.sheet import Sheet
 
-# "FY2025", "FY 25", "FY25", "2024-25", "2024–2025", "2025": the year a fiscal year ends.
-_YEAR = re.compile(r"(?i)(?:\bFY\s?)?\b(20\d{2}|\d{2})(?:\s*[-–/]\s*(20\d{2}|\d{2}))?\b")
-
 
 def fiscal_year(sheet_name: str) -> int | None:
-    """The fiscal year a tab's name gives (the year it ends), or None."""
+    """The fiscal year a tab's name gives, the year it ends ("FY2025", "FY 25", "2024-25",
+    "2024–2025", "2025"), or None."""
     named = re.search(r"(?i)\bFY\s?(\d{2}|20\d{2})\b", sheet_name)
     if named:
         year = int(named.group(1))

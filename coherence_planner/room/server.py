@@ -102,6 +102,11 @@ def _error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
 
+STALE_LINK = (
+    "This link no longer works. Type the code shown on the screen, or scan the QR code again."
+)
+
+
 def _join_page(message: str = "") -> web.Response:
     page = assets.room_asset("join.html").decode("utf-8")
     shown = f'<p class="error" role="alert">{html.escape(message)}</p>' if message else ""
@@ -255,9 +260,15 @@ class RoomServer:
         return self.clock() < self.credentials.expires
 
     async def _secret_area(self, request: web.Request) -> web.StreamResponse:
-        if not self.credentials.matches(request.match_info["secret"], self.clock()):
-            return _error(403, "This link is not valid (any more). Scan the room's QR code again.")
         rest = request.match_info["rest"]
+        if not self.credentials.matches(request.match_info["secret"], self.clock()):
+            if request.method == "GET" and rest == "":
+                # An old link opened again (a reload after the link was renewed): a page in
+                # words with the way back in, not the bare JSON a script reads.
+                stale = _join_page(STALE_LINK)
+                stale.set_status(403)
+                return stale
+            return _error(403, "This link is not valid (any more). Scan the room's QR code again.")
         if self.closed and rest.startswith("api/"):
             return _error(410, "The round is closed")
         if request.method == "GET" and rest in PAGES:

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -58,7 +59,10 @@ def wait_for(page: WebDriver, css: str, text: str | None = None, timeout: float 
         found = driver.find_elements(By.CSS_SELECTOR, css)
         return bool(found) and (text is None or any(text in f.text for f in found))
 
-    WebDriverWait(page, timeout, poll_frequency=0.05).until(ready)
+    # The page replaces its card as a whole: an element found may be gone when read; look again.
+    WebDriverWait(
+        page, timeout, poll_frequency=0.05, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(ready)
 
 
 def click(page: WebDriver, css: str) -> None:

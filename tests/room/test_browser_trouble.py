@@ -17,6 +17,7 @@ from coherence_planner.room.headless import HeadlessRound
 from coherence_planner.storage.document import read_plan
 from coherence_planner.storage.room_store import RoundStore
 from coherence_planner.storage.sample import sample_district
+from tests.room.axe import assert_accessible
 from tests.room.browser import click, phone_browser, wait_for
 from tests.room.conftest import make_plan, renamed
 from tests.room.test_browser import join
@@ -95,6 +96,7 @@ def test_a_laptop_that_cannot_save_stops_the_phone_until_a_person_tries_again(
         click(page, 'fieldset[data-scale="impact"] button[data-value="2"]')
         wait_for(page, "#problem-text", PHONE_CANNOT_SAVE)
         assert page.find_element(By.ID, "problem").is_displayed()
+        assert_accessible(page, "the laptop cannot save")
         wait_for(page, "#status", "1 not saved")
         assert page.find_element(By.ID, "saved").text == "Not saved yet"
         time.sleep(4)  # the page used to send again every 1.5 s, for ever

@@ -68,6 +68,7 @@ class Inspector(QWidget):
         outer.addWidget(self.error)
 
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Fields of the selected item")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # A narrow Inspector scrolls sideways rather than cutting its fields off.

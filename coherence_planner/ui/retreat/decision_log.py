@@ -98,6 +98,7 @@ class DecisionLog(LazyView):
         layout.addLayout(filters)
         self.model = DecisionLogModel(self)
         self.view = QTableView()
+        self.view.setAccessibleName("Decision log")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

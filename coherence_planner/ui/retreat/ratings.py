@@ -259,6 +259,7 @@ class RatingsView(LazyView):
 
         right = self.right_tabs = QTabWidget()
         self.disagreement = QTableWidget(0, 5)
+        self.disagreement.setAccessibleName("Programs by disagreement")
         self.disagreement.setHorizontalHeaderLabels(
             ["Program", "Raters", "Disagreement", "Quadrant", "Widest split"]
         )

@@ -6,6 +6,7 @@ text lies over another, and no item shows by its id (issue 27).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,16 @@ def problems_in(window: Any, ids: list[str]) -> list[str]:
     return found
 
 
-def walk(qtbot: Any, window: Any) -> dict[str, list[str]]:
+def walk(
+    qtbot: Any, window: Any, check: Callable[[Any, list[str]], list[str]] = problems_in
+) -> dict[str, list[str]]:
+    """`check(window, ids)` on every view, part, dock and form: its problems by place."""
     ids = list(window.session.district.items)
     seen: dict[str, list[str]] = {}
 
     def look(where: str) -> None:
         qtbot.wait(40)
-        problems = problems_in(window, ids)
+        problems = check(window, ids)
         if problems:
             seen[where] = problems
 

@@ -39,8 +39,9 @@ def _cell(text: str, tip: str = "") -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)  # what a screen reader says the table lists
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,7 +116,9 @@ class MergeDialog(QDialog):
         row.addWidget(self.all_mine)
         row.addWidget(self.all_theirs)
         layout.addLayout(row)
-        table = self.conflict_table = _table(["Item", "What", "Mine", "Theirs", "Keep"])
+        table = self.conflict_table = _table(
+            "Conflicts", ["Item", "What", "Mine", "Theirs", "Keep"]
+        )
         table.setRowCount(len(self.merged.conflicts))
         for n, conflict in enumerate(self.merged.conflicts):
             self._conflict_row(n, conflict)
@@ -176,7 +179,7 @@ class MergeDialog(QDialog):
                 f"theirs’ changes come from “{theirs_name}”; mine stay as they are."
             )
         )
-        table = self.change_table = _table(["Who", "Item", "Change"])
+        table = self.change_table = _table("Changes on one side only", ["Who", "Item", "Change"])
         taken = sorted(self.merged.taken, key=lambda t: (t.side != THEIRS, t.subject))
         table.setRowCount(len(taken))
         for n, change in enumerate(taken):

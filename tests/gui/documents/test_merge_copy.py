@@ -16,6 +16,7 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.interchange import load_any
 from coherence_planner.storage.revisions import record
 from coherence_planner.ui.documents.merge_dialog import MergeDialog
+from tests.gui.accessible_names import unnamed
 
 
 def _program(district: Any, n: int) -> str:
@@ -52,6 +53,10 @@ def test_merge_a_copy_is_one_undoable_step(
 
     def settle(dialog: MergeDialog) -> int:
         seen.append(dialog)
+        dialog.show()  # every control a screen reader reaches has a name (issue 31)
+        for tab in (1, 0):  # the changes, then the conflicts
+            dialog.tabs.setCurrentIndex(tab)
+            assert unnamed(dialog) == [], dialog.tabs.tabText(tab)
         assert not dialog.merge_button.isEnabled()  # a conflict still needs a choice
         dialog.choose_all(THEIRS)
         assert dialog.merge_button.isEnabled()

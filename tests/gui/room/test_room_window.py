@@ -19,6 +19,7 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import ReadOnlyLocation
 from coherence_planner.ui.room import controller as controller_module
 from coherence_planner.ui.room.setup_dialog import RoundDialog
+from tests.gui.accessible_names import unnamed
 from tests.gui.helpers import wait_for_analysis
 from tests.room.conftest import Client
 
@@ -100,6 +101,7 @@ def test_a_round_from_the_retreat_menu_to_the_cabinet_ratings(
         ),
     )
     qtbot.waitUntil(lambda: "5 answers saved" in view.summary.text(), timeout=5000)
+    assert unnamed(view) == []  # every control a screen reader reaches has a name (issue 31)
     names = window.session.district.items
     assert view.table.item(0, 0).text() == names[first].name  # widest disagreement first
     assert view.table.item(0, 2).text() == "Wide"

@@ -24,7 +24,7 @@ from coherence_planner.domain.retreat.scenarios import chosen_scenarios
 from coherence_planner.domain.retreat.tables import Table
 from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.scale import ReportScale
-from coherence_planner.reports.book.styles import para, right, table
+from coherence_planner.reports.book.styles import bullets, para, right, table
 from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.image import chart
 from coherence_planner.reports.charts.load_heatmap import load_figure
@@ -180,7 +180,7 @@ def chosen_scenario(district: District, tables: dict[str, Table], width: float) 
         Spacer(1, 4),
         para(f"It removes {plural(len(removed), 'item')}:"),
     ]
-    parts += [para(f"• {name}", "cell") for name in removed]
+    parts += bullets(removed, "cell")
     if sc.notes:
         parts += [Spacer(1, 4), para(f"Notes: {sc.notes}")]
     parts.append(Spacer(1, 8))

@@ -174,6 +174,15 @@ def para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(esc(text), styles()[style])
 
 
+def bullets(texts: Sequence[str], style: str = "body") -> list[Paragraph]:
+    """A bulleted list of user texts, a paragraph an item, tagged as one list (L, LI)."""
+    key = object()  # the list the items share
+    items = [para(f"• {text}", style) for text in texts]
+    for item in items:
+        item.list_key = key
+    return items
+
+
 def markup(text: str, style: str = "body") -> Paragraph:
     """A paragraph of the report's own markup (callers escape every user part with esc)."""
     return Paragraph(text, styles()[style])

@@ -2,9 +2,10 @@
 
 The report's frame (TaggedFrame) wraps each flowable it places in the element `element_for`
 names: a section heading is H1 or H2 (the level of its bookmark), a chart or a map drawing a
-Figure with the words it carries in `alt`, any other paragraph a P. A table tags its own
-rows and cells (TableTags), the contents their entries and links (book/contents.py); what
-draws nothing leaves nothing."""
+Figure with the words it carries in `alt`, any other paragraph a P; paragraphs sharing a
+`list_key` are the items (LI, LBody) of one list (L). A table tags its own rows and cells
+(TableTags), the contents their entries and links (book/contents.py); what draws nothing
+leaves nothing."""
 
 from __future__ import annotations
 
@@ -44,8 +45,16 @@ class TaggedFrame(Frame):  # type: ignore[misc]  # reportlab is untyped
         node = None if tags is None else element_for(flowable)
         if tags is None or node is None:
             return super().add(flowable, canv, trySplit=trySplit)
-        with tags.content(node, attach=tags.parent):
-            return super().add(flowable, canv, trySplit=trySplit)
+        key = getattr(flowable, "list_key", None)
+        if key is None:
+            with tags.content(node, attach=tags.parent):
+                return super().add(flowable, canv, trySplit=trySplit)
+        body = Node("LBody")
+        with tags.content(body):
+            placed = super().add(flowable, canv, trySplit=trySplit)
+        if body.kids:  # drawn: an item of its list, the list made with its first item
+            tags.shared("L", key).add(Node("LI", kids=[body]))
+        return placed
 
 
 class TableTags:

@@ -41,7 +41,7 @@ class Tagger:
     _saved: list[_Stream] = field(default_factory=list)
     _parents: list[Node] = field(default_factory=list)
     _link: Node | None = None
-    _shared: dict[str, Node] = field(default_factory=dict)
+    _shared: dict[object, Node] = field(default_factory=dict)
 
     @property
     def parent(self) -> Node:
@@ -78,11 +78,12 @@ class Tagger:
         (parent or self.parent).add(node)
         return node
 
-    def shared(self, role: str) -> Node:
-        """The document's one element of `role` (its TOC), made by the first who asks."""
-        if role not in self._shared:
-            self._shared[role] = self.group(role)
-        return self._shared[role]
+    def shared(self, role: str, key: object = None) -> Node:
+        """The document's one element of `role` (its TOC; with `key`, that list), made
+        under the current parent by the first who asks."""
+        if (role, key) not in self._shared:
+            self._shared[(role, key)] = self.group(role)
+        return self._shared[(role, key)]
 
     @contextlib.contextmanager
     def within(self, node: Node) -> Iterator[Node]:

@@ -17,6 +17,7 @@ from coherence_planner.domain.model.wording import money_short
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.storage.sample import sample_district
 from tests.pdf_tags_check import problems
+from tests.unit.reports.helpers import retreat_district
 
 TODAY = dt.date(2026, 3, 9)
 PRINTS = {
@@ -139,3 +140,18 @@ def test_the_paper_map_reads_goal_by_goal(printed: dict[str, Path]) -> None:
         assert roles.count("H2") == len(live_goals) + 1
         first = roles.index("H2")
         assert "H3" in roles[first:] and "H3" not in roles[:first]
+
+
+def test_after_a_retreat_the_removed_items_are_a_list_and_the_ratings_a_figure(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "retreat.pdf"
+    export_pdf(retreat_district(), out, PdfOptions(), today=TODAY)
+    assert problems(out) == []
+    with pikepdf.open(out) as pdf:
+        lists = [e for e in _elements(pdf) if e.S == "/L"]
+        assert len(lists) == 1
+        items = list(lists[0].K)
+        assert items and all(i.S == "/LI" and i.K[0].S == "/LBody" for i in items)
+    alts = [alt for role, alt in _roles(out) if role == "Figure"]
+    assert any(a.startswith("Programs by rated implementation and impact. ") for a in alts)

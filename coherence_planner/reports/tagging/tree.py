@@ -36,6 +36,9 @@ class Node:
     alt: str | None = None
     title: str | None = None
     scope: str | None = None
+    page: int | None = None  # the page of its first content (the element's /Pg)
 
     def add(self, kid: Node | Mark | Annot) -> None:
         self.kids.append(kid)
+        if self.page is None and not isinstance(kid, Node):
+            self.page = kid.page

@@ -17,7 +17,7 @@ from coherence_planner.domain.model.wording import money_short
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf
 from coherence_planner.storage.sample import sample_district
 from tests.pdf_tags_check import problems
-from tests.unit.reports.helpers import retreat_district
+from tests.unit.reports.helpers import HOSTILE, UNICODE, hostile_district, retreat_district
 
 TODAY = dt.date(2026, 3, 9)
 PRINTS = {
@@ -155,3 +155,12 @@ def test_after_a_retreat_the_removed_items_are_a_list_and_the_ratings_a_figure(
         assert items and all(i.S == "/LI" and i.K[0].S == "/LBody" for i in items)
     alts = [alt for role, alt in _roles(out) if role == "Figure"]
     assert any(a.startswith("Programs by rated implementation and impact. ") for a in alts)
+
+
+def test_hostile_names_stay_words_in_the_tags(tmp_path: Path) -> None:
+    """Markup, ampersands and any script in names pass through to the figures' words."""
+    out = tmp_path / "hostile.pdf"
+    export_pdf(hostile_district(), out, PdfOptions(), today=TODAY)
+    assert problems(out) == []
+    alts = " ".join(alt for role, alt in _roles(out) if role == "Figure")
+    assert UNICODE in alts and HOSTILE in alts

@@ -5,7 +5,8 @@ pikepdf from the file itself.
 - the document: /MarkInfo Marked, /Lang, a title in the information and in the XMP
   metadata (dc:title), /ViewerPreferences DisplayDocTitle;
 - untagged content: text or painting in a page's content stream (or a form it draws
-  outside marked content) that is in no marked-content sequence;
+  outside marked content) that is in no marked-content sequence; or nothing tagged as
+  content at all (every mark an artifact);
 - the structure: a Figure without /Alt, a Table without a TH, headings out of order (the
   first not H1, or a level skipped on the way down), MCIDs in the structure tree that are
   not in the content or content MCIDs no element claims, a ParentTree that does not lead an
@@ -143,6 +144,8 @@ def _structure(doc: pikepdf.Pdf, found: _Found) -> None:
             if role in HEADINGS:
                 headings.append((HEADINGS[role], str(elem.get("/T", ""))))
             _claims(elem, page_number, parents, claimed, found)
+    if not any(claimed.values()):
+        found.add("nothing is tagged as content: every mark is an artifact")
     _heading_order(headings, found)
     _outline(doc, headings, found)
     for key in sorted(set(found.content) | set(claimed), key=lambda k: (k[0], k[1] or 0)):

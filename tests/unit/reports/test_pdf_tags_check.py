@@ -89,6 +89,18 @@ def test_an_untagged_pdf_fails(tmp_path: Path) -> None:
     assert "not marked as tagged (MarkInfo Marked)" in found
 
 
+def test_a_pdf_of_artifacts_only_fails() -> None:
+    register_fonts()
+    out = io.BytesIO()
+    canvas = ScriptCanvas(out, pagesize=letter)
+    canvas.setTitle("Nothing tagged")
+    canvas.setFont(FONT, 12)
+    canvas.drawString(72, 720, "Heard by no one")
+    canvas.showPage()
+    canvas.save()
+    assert problems(out.getvalue()) == ["nothing is tagged as content: every mark is an artifact"]
+
+
 def _del_lang(pdf: pikepdf.Pdf) -> None:
     del pdf.Root.Lang
 

@@ -153,7 +153,8 @@ def smoke(folder: Path) -> dict[str, float]:
 
 
 def check_pdf(path: Path) -> str:
-    """The report must be a real PDF of several pages that mention the sample district."""
+    """The report must be a real PDF of several pages that mention the sample district,
+    tagged for screen readers (pikepdf, which writes the tags, works in the bundle)."""
     body = path.read_bytes() if path.exists() else b""
     if not body.startswith(b"%PDF-") or b"%%EOF" not in body[-1024:] or len(body) < 20_000:
         raise SystemExit(f"FAILED: export report.pdf wrote {len(body):,} bytes, not a report")
@@ -165,7 +166,10 @@ def check_pdf(path: Path) -> str:
     first = reader.pages[0].extract_text() or ""
     if len(reader.pages) < 3 or "Riverside" not in first:
         raise SystemExit(f"FAILED: report.pdf has {len(reader.pages)} pages; first:\n{first}")
-    return f"{len(reader.pages)} pages, {len(body):,} bytes"
+    catalog = reader.trailer["/Root"]
+    if "/StructTreeRoot" not in catalog or not catalog.get("/MarkInfo", {}).get("/Marked"):
+        raise SystemExit("FAILED: report.pdf is not tagged (no structure tree)")
+    return f"{len(reader.pages)} pages, {len(body):,} bytes, tagged"
 
 
 def check_qt_pdf() -> None:

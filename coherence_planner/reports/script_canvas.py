@@ -3,7 +3,8 @@ letters, right-to-left text in drawing order (fonts.runs, fonts.display).
 
 Every PDF the app writes draws through this canvas (the map's Canvas and the report's
 doc template), so the dozens of drawString calls in the map and the report need no change:
-plain ASCII, nearly every string, goes straight to reportlab as before.
+plain ASCII, nearly every string, goes straight to reportlab as before. It is a
+TaggedCanvas: every PDF it writes is tagged for screen readers (reports/tagging/).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.reports.fonts import display, runs
+from coherence_planner.reports.tagging.canvas import TaggedCanvas
 
 
-class ScriptCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+class ScriptCanvas(TaggedCanvas):
     def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
         if text.isascii() or args or kwargs:
             super().drawString(x, y, text, *args, **kwargs)

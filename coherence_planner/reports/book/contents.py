@@ -7,6 +7,9 @@ page numbers (the numbers have a column of their own). So the contents pages tak
 exact room, each drawing a PDF form that is filled in when the pass has placed every heading
 (a PDF may use a form before it defines it), and each entry links to its heading through a
 named destination, also resolved when the file is saved.
+
+Tagged, the contents are a TOC of TOCI entries, each a Link holding its words and page
+number (marked inside the form) and its link annotation; the dotted leaders are artifacts.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 from coherence_planner.reports.book.styles import pt, styles
 from coherence_planner.reports.fonts import FONT, text_width
 from coherence_planner.reports.markup import esc, shortened
+from coherence_planner.reports.tagging.tree import Node
 
 CONTENTS_CHARS = 200  # about two lines of the contents
 NUMBER_W = 40.0  # the page numbers' column, on Letter
@@ -85,6 +89,8 @@ class ContentsBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """One page's share of the contents: draws its form and links each entry to its heading;
     `fill` draws the form once the page numbers are known."""
 
+    tags_itself = True
+
     def __init__(
         self,
         name: str,
@@ -99,29 +105,39 @@ class ContentsBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self.height = max((top + h for _, _, top, h in rows), default=0.0)
         # rows are given from the top; drawing wants them from the bottom
         self.placed = [_Placed(e, p, self.height - top - h, h) for e, p, top, h in rows]
+        self.links: list[Node] = []  # each entry's Link element, made when drawn
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
-        canvas.doForm(self.name)
+        tags = canvas.tags
+        with tags.bare():  # the form's entries are tagged inside it
+            canvas.doForm(self.name)
+        toc = tags.shared("TOC")  # one for all the contents' pages
+        self.links = []
         for row in self.placed:
+            link = Node("Link")
+            tags.group("TOCI", toc).add(link)
+            self.links.append(link)
             rect = (0, row.y, self.width, row.y + row.height)
-            canvas.linkRect("", row.entry.key, rect, relative=1, thickness=0)
+            with tags.linking(link):
+                canvas.linkRect(row.entry.text, row.entry.key, rect, relative=1, thickness=0)
 
     def fill(self, canvas: Canvas, pages: dict[str, int]) -> None:
         """Define the form: each entry, a dotted leader and its page number."""
         canvas.beginForm(self.name, -10, -10, self.width + 10, self.height + 10)
-        for row in self.placed:
-            row.para.drawOn(canvas, 0, row.y)
+        for row, link in zip(self.placed, self.links, strict=False):
             number = str(pages.get(row.entry.key, ""))
             style = row.para.style
             size = style.fontSize
             lines = row.para.getActualLineWidths0() or [0.0]
             baseline = row.y + row.height - style.leading * (len(lines) - 1) - size
-            canvas.setFont(style.fontName, size)
-            canvas.drawRightString(self.width, baseline, number)
+            with canvas.tags.content(link):
+                row.para.drawOn(canvas, 0, row.y)
+                canvas.setFont(style.fontName, size)
+                canvas.drawRightString(self.width, baseline, number)
             start = lines[-1] + 4  # (the widths include the indent)
             end = self.width - text_width(number, size) - 4
             if end > start:

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph
 
 from coherence_planner.domain.layout import style as palette
 from coherence_planner.reports.book.contents import ContentsBlock, Entry
@@ -23,6 +23,7 @@ from coherence_planner.reports.markup import clean, esc
 from coherence_planner.reports.pdf_meta import CREATOR
 from coherence_planner.reports.progress import Progress, no_progress
 from coherence_planner.reports.script_canvas import ScriptCanvas
+from coherence_planner.reports.tagging.flowables import TaggedFrame
 
 MARGIN = 50.0
 FOOTER_PT = 7.5
@@ -110,7 +111,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self.pages_of: dict[str, int] = {}  # each heading's page, by its key
         self.fills: list[PageFill] = []  # the last pass's, page by page
         self._section_end = False
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # Each flowable placed is tagged for screen readers; the cover band, the footer and
+        # the page numbers drawn around them are artifacts (reports/tagging/).
+        frame = TaggedFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._cover_page),

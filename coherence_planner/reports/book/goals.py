@@ -15,6 +15,7 @@ from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.retreat import figure_chart
 from coherence_planner.reports.book.scale import ReportScale
 from coherence_planner.reports.book.styles import kept_with, markup, para, right, table
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.indicators import goal_progress_figure
 from coherence_planner.reports.markup import esc
 
@@ -33,6 +34,7 @@ def _progress_chart(goal: Goal, school_year: str, width: float) -> Flowable:
         lambda: goal_progress_figure(goal, school_year, width=inches_w, height=inches_h),
         width * 0.8,
         (inches_w, inches_h),
+        alt_text.goal_progress(goal),
     )
 
 

@@ -27,6 +27,7 @@ from coherence_planner.reports.map.printed_pages import (
     pieces_height,
     plan_area,
 )
+from coherence_planner.reports.map.words import map_words
 from coherence_planner.reports.markup import esc
 
 HEADING_ROOM = 44.0  # a heading and its space above the drawing
@@ -56,6 +57,7 @@ class MapPage(Flowable):  # type: ignore[misc]  # reportlab is untyped
         # Where the page has a little less room than the drawing, it shrinks to finish the
         # page (a few per cent, never below the map's smallest readable text).
         self.least = max(LEAST_SHRINK, MIN_PT / (SMALL_PT * plan.scale))
+        self.alt = map_words(pieces)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         fits = min(1.0, (avail_height - self.reserve) / self.full[1])

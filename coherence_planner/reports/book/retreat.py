@@ -24,7 +24,8 @@ from coherence_planner.domain.retreat.scenarios import chosen_scenarios
 from coherence_planner.domain.retreat.tables import Table
 from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.scale import ReportScale
-from coherence_planner.reports.book.styles import para, right, table
+from coherence_planner.reports.book.styles import bullets, para, right, table
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.image import chart
 from coherence_planner.reports.charts.load_heatmap import load_figure
 from coherence_planner.reports.charts.quadrant import quadrant_figure
@@ -61,17 +62,28 @@ MAX_CHART_HEIGHT = 430.0  # fits the frame of every paper, A4 landscape included
 
 
 def figure_chart(
-    key: Hashable, build: Callable[[], Figure], width: float, inches: tuple[float, float]
+    key: Hashable,
+    build: Callable[[], Figure],
+    width: float,
+    inches: tuple[float, float],
+    alt: str,
 ) -> Flowable:
     """A chart `width` points wide (narrower if it would be taller than any frame), drawn as
-    vectors and kept under `key` for the next build; `inches` is its figure's size."""
+    vectors and kept under `key` for the next build; `inches` is its figure's size, `alt`
+    what it shows in words."""
     design = (inches[0] * 72, inches[1] * 72)
     aspect = design[1] / design[0]
-    return chart(key, build, min(width, MAX_CHART_HEIGHT / aspect), design)
+    return chart(key, build, min(width, MAX_CHART_HEIGHT / aspect), design, alt=alt)
 
 
 def _quadrant(rated: list[R.ProgramRatings], width: float) -> Flowable:
-    return figure_chart(("quadrant", repr(rated)), lambda: quadrant_figure(rated), width, (7, 6))
+    return figure_chart(
+        ("quadrant", repr(rated)),
+        lambda: quadrant_figure(rated),
+        width,
+        (7, 6),
+        alt_text.quadrant(rated),
+    )
 
 
 def _column(t: Table, row: tuple[Any, ...], name: str) -> Any:
@@ -168,7 +180,7 @@ def chosen_scenario(district: District, tables: dict[str, Table], width: float) 
         Spacer(1, 4),
         para(f"It removes {plural(len(removed), 'item')}:"),
     ]
-    parts += [para(f"• {name}", "cell") for name in removed]
+    parts += bullets(removed, "cell")
     if sc.notes:
         parts += [Spacer(1, 4), para(f"Notes: {sc.notes}")]
     parts.append(Spacer(1, 8))
@@ -307,7 +319,11 @@ def initiative_load_section(
                 "muted",
             )
         )
-    parts.append(figure_chart(("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6)))
+    parts.append(
+        figure_chart(
+            ("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6), alt_text.load(drawn)
+        )
+    )
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:

@@ -24,6 +24,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 from coherence_planner.domain.layout import style as palette
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, register_fonts, text_width
 from coherence_planner.reports.markup import clean, esc, soft_breaks
+from coherence_planner.reports.tagging.flowables import TableTags
 
 BODY_PT = 9.5  # on Letter; every size here is multiplied by type_scale(paper)
 CELL_PT = 8.0
@@ -173,6 +174,15 @@ def para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(esc(text), styles()[style])
 
 
+def bullets(texts: Sequence[str], style: str = "body") -> list[Paragraph]:
+    """A bulleted list of user texts, a paragraph an item, tagged as one list (L, LI)."""
+    key = object()  # the list the items share
+    items = [para(f"• {text}", style) for text in texts]
+    for item in items:
+        item.list_key = key
+    return items
+
+
 def markup(text: str, style: str = "body") -> Paragraph:
     """A paragraph of the report's own markup (callers escape every user part with esc)."""
     return Paragraph(text, styles()[style])
@@ -232,7 +242,12 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     with the same rules Table uses (the tallest cell plus the padding; a paragraph's wrapped
     height, a string's lines times the leading), and each page gets a Table of just the
     rows that fit, with those heights given, so nothing is measured twice.
+
+    Every piece is tagged as part of one Table element (TableTags): the header cells once,
+    the header repeated on a continuation page as an artifact.
     """
+
+    tags_itself = True
 
     def __init__(
         self,
@@ -243,6 +258,7 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         *,
         start: int = 0,
         measured: tuple[float, list[float]] | None = None,
+        tags: TableTags | None = None,
     ) -> None:
         super().__init__()
         self.hAlign = "LEFT"
@@ -251,6 +267,7 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self._leading = cell_leading()  # the paper's, when the table was made
         # (header height, prefix sums of the row heights): shared by every piece of one table
         self._measured = measured
+        self._tags = tags or TableTags()
 
     def _measure(self) -> tuple[float, list[float]]:
         if self._measured is None:
@@ -303,7 +320,13 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         if stop <= self._start:
             return []
         rest = RowTable(
-            self._head, self._body, self._widths, self._style, start=stop, measured=self._measured
+            self._head,
+            self._body,
+            self._widths,
+            self._style,
+            start=stop,
+            measured=self._measured,
+            tags=self._tags,
         )
         return [self._piece(stop), rest]
 
@@ -316,6 +339,7 @@ class RowTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             rowHeights=heights,
             repeatRows=1,
             hAlign="LEFT",
+            renderCB=self._tags.piece(continued=self._start > 0),
         )
         piece.setStyle(self._style)
         return piece

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style as palette
 from coherence_planner.domain.model.wording import money_short
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.figures import fit_layout
 from coherence_planner.reports.charts.image import DESIGN_WIDTH, chart, new_figure, style_axes
 from coherence_planner.reports.charts.vector import VectorChart
@@ -23,8 +24,17 @@ def alignment_chart(analysis: Analysis, width: float) -> VectorChart:
         ("Freed by removal candidates", res.freed_cost, palette.VERMILLION),
     )
     total = res.total_cost
+    words = alt_text.amounts(
+        f"Program spending, {money_short(total)} in all",
+        [(name, value) for name, value, _ in rows],
+        total,
+    )
     return chart(
-        ("alignment", rows, total), lambda: _figure(rows, total), width, (DESIGN_WIDTH, HEIGHT)
+        ("alignment", rows, total),
+        lambda: _figure(rows, total),
+        width,
+        (DESIGN_WIDTH, HEIGHT),
+        alt=words,
     )
 
 

@@ -14,6 +14,7 @@ from coherence_planner.domain.model import vocab
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.figures import fit_layout
 from coherence_planner.reports.charts.image import DESIGN_WIDTH, chart, new_figure, style_axes
 from coherence_planner.reports.charts.vector import VectorChart
@@ -41,6 +42,7 @@ def cost_evidence_chart(
     candidates = {c.id for c in analysis.removal_candidates}
     groups: Points = {False: ([], []), True: ([], [])}
     left_out = 0
+    tiers: dict[int | None, list[float]] = {}  # each tier's costs a student, for the words
     for n, item in enumerate(district.items_of("program")):
         assert isinstance(item, Program)
         per_student = item.cost_per_student
@@ -49,6 +51,7 @@ def cost_evidence_chart(
             continue
         tier = item.evidence_tier if item.evidence_tier is not None else _NO_EVIDENCE
         jitter = ((n * 37) % 21 - 10) / 40  # spread dots of one tier, the same every time
+        tiers.setdefault(item.evidence_tier, []).append(per_student)
         xs, ys = groups[item.id in candidates]
         xs.append(tier + jitter)
         ys.append(per_student)
@@ -59,7 +62,10 @@ def cost_evidence_chart(
         aspect,
     )
     height = HEIGHT if aspect is None else DESIGN_WIDTH * aspect
-    return chart(key, lambda: _figure(groups, left_out, height), width, (DESIGN_WIDTH, height))
+    words = alt_text.cost_evidence(tiers, len(groups[True][0]), left_out)
+    return chart(
+        key, lambda: _figure(groups, left_out, height), width, (DESIGN_WIDTH, height), alt=words
+    )
 
 
 def _figure(groups: Points, left_out: int, height: float) -> Figure:

@@ -44,8 +44,14 @@ def style_axes(axes: object) -> None:
 
 
 def chart(
-    key: Hashable, build: Callable[[], Figure], width: float, design: tuple[float, float]
+    key: Hashable,
+    build: Callable[[], Figure],
+    width: float,
+    design: tuple[float, float],
+    *,
+    alt: str,
 ) -> VectorChart:
     """The chart `key` names, `width` points wide; `build` draws its figure at the `design`
-    size (points) the first time this key is asked for (vector.recorded keeps it)."""
-    return VectorChart(recorded(key, build, design), width)
+    size (points) the first time this key is asked for (vector.recorded keeps it). `alt`
+    says in words what it shows (charts/alt_text.py), for the tagged PDF's readers."""
+    return VectorChart(recorded(key, build, design), width, alt)

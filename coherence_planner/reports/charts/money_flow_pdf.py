@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.analysis.money_flow import money_paths
 from coherence_planner.domain.model.district import District
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.money_flow import (
     HAIRLINE,
     RIBBON_ALPHA,
@@ -99,6 +100,12 @@ class MoneyFlowFigure(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self.least_height = least_height
         self.paths = money_paths(district, analysis)
         self.picture: FlowPicture | None = None
+        res = analysis.resources
+        named = [(district.items[g].label, amount) for g, amount in res.by_goal.items()]
+        self.alt = alt_text.amounts(
+            "Where the program money goes, from programs through strategies to goals",
+            [*named, ("not tied to any goal", res.orphan_cost)],
+        )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         height = max(self.least_height, avail_height - 1)

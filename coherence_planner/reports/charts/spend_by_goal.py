@@ -10,6 +10,7 @@ from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style as palette
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.wording import money_short
+from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.figures import fit_layout
 from coherence_planner.reports.charts.image import (
     DESIGN_WIDTH,
@@ -64,4 +65,6 @@ def spend_by_goal_chart(district: District, analysis: Analysis, width: float) ->
         return figure
 
     key = ("spend by goal", names, values, colours)
-    return chart(key, build, width, (DESIGN_WIDTH, height))
+    named = [(district.items[gid].label, amount) for gid, amount in goals]
+    words = alt_text.amounts("Program spending attributed to each goal", named)
+    return chart(key, build, width, (DESIGN_WIDTH, height), alt=words)

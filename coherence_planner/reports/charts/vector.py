@@ -220,10 +220,11 @@ def recorded(
 class VectorChart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A recorded chart, `width` points wide, its height in the record's proportion; where
     the page has less room left it shrinks (to LEAST_SCALE) rather than leave the page's
-    foot empty."""
+    foot empty. `alt` is the Figure's words in the tagged PDF (what the chart shows)."""
 
-    def __init__(self, made: tuple[list[Op], float, float], width: float) -> None:
+    def __init__(self, made: tuple[list[Op], float, float], width: float, alt: str) -> None:
         super().__init__()
+        self.alt = alt
         self.ops, self.design_w, self.design_h = made
         self.full = width
         self.width = width

@@ -23,6 +23,7 @@ from coherence_planner.reports.map.printed import (
     also_names,
     wrap,
 )
+from coherence_planner.reports.tagging.marks import tagged
 
 UNSERVED_PT = 10.0  # a goal nothing serves: its statement, in red, on one line
 UNSERVED_NOTE = "nothing serves this goal yet"
@@ -68,9 +69,10 @@ def draw_small(canvas: Canvas, lane: PrintLane, x: float, top: float, width: flo
         canvas.rect(x, -(top + height), 3, height, stroke=0, fill=1)
         canvas.setFont(FONT_BOLD, UNSERVED_PT)
         y = top + PAD
-        for line in _unserved_lines(lane, width):
-            y += UNSERVED_PT * 1.25
-            canvas.drawString(left, -(y - UNSERVED_PT * 0.3), line)
+        with tagged(canvas, "H2"):  # the goal and that nothing serves it
+            for line in _unserved_lines(lane, width):
+                y += UNSERVED_PT * 1.25
+                canvas.drawString(left, -(y - UNSERVED_PT * 0.3), line)
         canvas.restoreState()
         return
     goal = lane.goal
@@ -88,20 +90,23 @@ def draw_small(canvas: Canvas, lane: PrintLane, x: float, top: float, width: flo
     canvas.setFillColor(style.TEXT)
     canvas.setFont(FONT_BOLD, GOAL_PT)
     y = top + PAD
-    for line in _goal_lines(lane, width):
-        y += GOAL_PT * 1.2
-        canvas.drawString(left, -(y - GOAL_PT * 0.25), line)
+    with tagged(canvas, "H2"):
+        for line in _goal_lines(lane, width):
+            y += GOAL_PT * 1.2
+            canvas.drawString(left, -(y - GOAL_PT * 0.25), line)
     y += SMALL_PT * 1.3
     canvas.setFont(FONT, SMALL_PT)
     canvas.setFillColor(style.MUTED_TEXT)
-    canvas.drawString(left, -y, goal.note)
-    if goal.badges:
-        draw_badges(canvas, goal.badges, left, y + SMALL_PT * 1.4, _room(width))
+    with tagged(canvas, "P"):
+        canvas.drawString(left, -y, goal.note)
+        if goal.badges:
+            draw_badges(canvas, goal.badges, left, y + SMALL_PT * 1.4, _room(width))
     y = top + PAD + card_h + GAP
-    for line in _served(lane, width):
-        canvas.setFont(FONT, SMALL_PT)
-        canvas.setFillColor(style.MUTED_TEXT)
-        canvas.drawString(x + PAD, -(y + SMALL_PT), line)
+    with tagged(canvas, "P"):  # what serves it, standing in other lanes
+        for line in _served(lane, width):
+            canvas.setFont(FONT, SMALL_PT)
+            canvas.setFillColor(style.MUTED_TEXT)
+            canvas.drawString(x + PAD, -(y + SMALL_PT), line)
     canvas.restoreState()
 
 

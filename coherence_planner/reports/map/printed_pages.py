@@ -5,10 +5,15 @@ at which the whole map fits one page; otherwise the map at full size on as many 
 needs, each page filled with whole lanes, a lane too tall for the rest of a page continued
 on the next between two of its strategies' rows, so no card is ever cut and no page is
 blank. `draw_print_pages` draws them; printed.py says what goes in each lane.
+
+Tagged, the map reads in the order it is drawn, which is the lanes' reading order: the title
+(H1), each goal (H2), its strategies (H3), each followed by the cards that serve it (P).
+Connectors, bands, running titles, a continued goal's card and the footers are artifacts.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -35,16 +40,17 @@ from coherence_planner.reports.map.printed import (
     PrintLane,
     PrintMap,
     also_height,
-    badges_width,
     band_width,
     lane_plan,
     print_map,
     rows_height,
 )
-from coherence_planner.reports.map.printed_compact import draw_badges, draw_small, small_height
+from coherence_planner.reports.map.printed_card import draw_card
+from coherence_planner.reports.map.printed_compact import draw_small, small_height
 from coherence_planner.reports.markup import clean
 from coherence_planner.reports.paper import ExportError, Sheet
 from coherence_planner.reports.progress import Progress, no_progress
+from coherence_planner.reports.tagging.marks import tagged
 
 MARGIN = 30.0
 TITLE_PT = 16.0
@@ -288,11 +294,13 @@ def draw_head(canvas: Canvas, title: str, subtitle: str, number: int, width: flo
         canvas.drawString(0, _Y(SMALL_PT + 1), ellipsize(running, width, SMALL_PT + 1, True))
         return RUNNING_H
     canvas.setFont(FONT_BOLD, TITLE_PT)
-    canvas.drawString(0, _Y(TITLE_PT), ellipsize(clean(title), width, TITLE_PT, True))
+    with tagged(canvas, "H1"):
+        canvas.drawString(0, _Y(TITLE_PT), ellipsize(clean(title), width, TITLE_PT, True))
     canvas.setFillColor(style.MUTED_TEXT)
     canvas.setFont(FONT, SMALL_PT + 1)
     # Clear of the title's descenders (they touched at TITLE_PT + 10).
-    canvas.drawString(0, _Y(TITLE_PT + 11), ellipsize(clean(subtitle), width, SMALL_PT + 1))
+    with tagged(canvas, "P"):
+        canvas.drawString(0, _Y(TITLE_PT + 11), ellipsize(clean(subtitle), width, SMALL_PT + 1))
     x = 0.0
     baseline = TITLE_PT + 11 + SMALL_PT * 1.25
     for kind in ("goal", "strategy", "program", "policy"):
@@ -304,12 +312,14 @@ def draw_head(canvas: Canvas, title: str, subtitle: str, number: int, width: flo
         canvas.rect(x, _Y(baseline + 1), 3, SMALL_PT + 1, stroke=0, fill=1)
         canvas.setFillColor(style.TEXT)
         canvas.setFont(FONT, SMALL_PT)
-        canvas.drawString(x + 18, _Y(baseline), look.label)
+        with tagged(canvas, "P"):
+            canvas.drawString(x + 18, _Y(baseline), look.label)
         x += 24 + text_width(look.label, SMALL_PT)
     canvas.setFillColor(style.MUTED_TEXT)
     room = width - x - 8
     key = next((k for k in KEYS if text_width(k, SMALL_PT) <= room), "")
-    canvas.drawString(x + 8, _Y(baseline), key)
+    with tagged(canvas, "P"):
+        canvas.drawString(x + 8, _Y(baseline), key)
     return HEAD_H
 
 
@@ -340,7 +350,8 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
         canvas.setFillColor(style.TEXT)
         canvas.setFont(FONT_BOLD, SMALL_PT + 0.5)
         label = lane.label + (" (continued)" if piece.continued else "")
-        canvas.drawString(x, _Y(y + SMALL_PT), clean(label))
+        with tagged(canvas, "H2") if not piece.continued else contextlib.nullcontext():
+            canvas.drawString(x, _Y(y + SMALL_PT), clean(label))
         y += SMALL_PT * 2
         for block in lane.blocks[piece.start : piece.end]:
             _rows(canvas, block, x, y)
@@ -351,14 +362,14 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
     assert goal is not None
     goal_h = max(goal.h, height - 2 * PAD)
     goal.x, goal.y = x, y
-    _card(canvas, goal, h=goal_h, continued=piece.continued)
+    draw_card(canvas, goal, h=goal_h, continued=piece.continued)
     bus_goal = x + GOAL_W + BUS / 2
     body_x = x + GOAL_W + BUS
     mids: list[float] = []
     for block in lane.blocks[piece.start : piece.end]:
         if block.head is not None:
             block.head.x, block.head.y = body_x, y
-            _card(canvas, block.head)
+            draw_card(canvas, block.head)
             mid = y + block.head.h / 2
             cards_x = body_x + STRATEGY_W + BUS
             if block.rows:
@@ -366,8 +377,9 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
         else:
             canvas.setFillColor(style.MUTED_TEXT)
             canvas.setFont(FONT, SMALL_PT)
-            for n, line in enumerate(_wrap_label(DIRECT_LABEL)):
-                canvas.drawString(body_x, _Y(y + SMALL_PT * (1 + 1.2 * n)), line)
+            with tagged(canvas, "H3"):
+                for n, line in enumerate(_wrap_label(DIRECT_LABEL)):
+                    canvas.drawString(body_x, _Y(y + SMALL_PT * (1 + 1.2 * n)), line)
             mid = y + SMALL_PT * 0.6
             cards_x = body_x + STRATEGY_W + BUS
         mids.append(mid)
@@ -376,9 +388,10 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
             canvas.setFillColor(style.MUTED_TEXT)
             canvas.setFont(FONT, SMALL_PT)
             line_y = y + rows_height(block.rows) + GAP
-            for line in block.also:
-                canvas.drawString(cards_x, _Y(line_y + SMALL_PT), line)
-                line_y += SMALL_PT * 1.25
+            with tagged(canvas, "P"):
+                for line in block.also:
+                    canvas.drawString(cards_x, _Y(line_y + SMALL_PT), line)
+                    line_y += SMALL_PT * 1.25
         y += block.h + BLOCK_GAP
     if mids:  # goal <- strategies: a bus from the goal's right edge
         canvas.setStrokeColor(style.SUPPORTS_STYLES["moderate"].colour)
@@ -390,9 +403,10 @@ def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: f
     if piece.last and lane.also:
         canvas.setFillColor(style.MUTED_TEXT)
         canvas.setFont(FONT, SMALL_PT)
-        for line in lane.also:
-            canvas.drawString(body_x, _Y(y + SMALL_PT), line)
-            y += SMALL_PT * 1.25
+        with tagged(canvas, "P"):
+            for line in lane.also:
+                canvas.drawString(body_x, _Y(y + SMALL_PT), line)
+                y += SMALL_PT * 1.25
     canvas.restoreState()
 
 
@@ -427,72 +441,6 @@ def _rows(canvas: Canvas, block: Block, x: float, top: float) -> None:
         cx = x
         for card in row:
             card.x, card.y = cx, y
-            _card(canvas, card)
+            draw_card(canvas, card)
             cx += card.w + GAP
         y += max(c.h for c in row) + GAP
-
-
-def _card(canvas: Canvas, card: PrintCard, h: float | None = None, continued: bool = False) -> None:
-    height = card.h if h is None else h
-    look = style.KIND_STYLES[card.kind]
-    flags = [f for f in style.FLAG_STYLES if any(b.startswith(f.badge) for b in card.badges)]
-    border = flags[0] if flags else None
-    canvas.saveState()
-    canvas.setFillColor(look.fill)
-    canvas.setStrokeColor(border.colour if border else style.GREY)
-    canvas.setLineWidth(1.4 if border else 0.5)
-    canvas.setDash(list(border.dash) if border and border.dash else [])
-    canvas.rect(card.x, _Y(card.y + height), card.w, height, stroke=1, fill=1)
-    canvas.setDash([])
-    canvas.setFillColor(look.band)
-    canvas.rect(card.x + 0.5, _Y(card.y + height - 0.5), 2.5, height - 1, stroke=0, fill=1)
-    left = card.x + PAD + 3
-    y = card.y + PAD
-    canvas.setFillColor(style.TEXT)
-    canvas.setFont(FONT_BOLD if card.bold else FONT, card.size)
-    for line in card.lines:
-        y += card.size * 1.2
-        canvas.drawString(left, _Y(y - card.size * 0.25), line)
-    canvas.setFont(FONT, SMALL_PT)
-    for line in card.cycle:
-        y += SMALL_PT * 1.2
-        canvas.drawString(left, _Y(y - SMALL_PT * 0.25), line)
-    if card.inline_note and card.note:
-        canvas.setFont(FONT, SMALL_PT)
-        canvas.setFillColor(style.MUTED_TEXT)
-        first = card.y + PAD + card.size * 0.95
-        canvas.drawRightString(card.x + card.w - PAD, _Y(first), card.note)
-    note = "" if card.inline_note else card.note
-    small_line = card.kind != "goal" and (card.badges or note)
-    if card.inline_badges:  # at the end of the name's last line: note, then badges before it
-        small_line = False
-        right = card.x + card.w - PAD
-        last = card.y + PAD + len(card.lines) * card.size * 1.2 - card.size * 0.25
-        if card.note:  # drawn above already when it stands inline
-            if note:
-                canvas.setFont(FONT, SMALL_PT)
-                canvas.setFillColor(style.MUTED_TEXT)
-                canvas.drawRightString(right, _Y(last), note)
-            right -= text_width(card.note, SMALL_PT) + 6
-        draw_badges(canvas, card.badges, right - badges_width(card.badges) + 2, last)
-    if card.kind == "goal":
-        canvas.setFont(FONT, SMALL_PT)
-        canvas.setFillColor(style.MUTED_TEXT)
-        y += SMALL_PT * 1.5
-        canvas.drawString(left, _Y(y), card.note)
-        if continued:  # a line of its own: after the note it ran past the card's edge
-            y += SMALL_PT * 1.4
-            canvas.drawString(left, _Y(y), "(continued)")
-        if card.badges:
-            y += SMALL_PT * 1.4
-            draw_badges(canvas, card.badges, left, y)
-    elif small_line:
-        y += SMALL_PT * 1.35
-        room = card.x + card.w - PAD - left
-        if note:
-            canvas.setFont(FONT, SMALL_PT)
-            canvas.setFillColor(style.MUTED_TEXT)
-            canvas.drawRightString(card.x + card.w - PAD, _Y(y - 1), note)
-            room -= text_width(note, SMALL_PT) + 4
-        draw_badges(canvas, card.badges, left, y - 1, room)
-    canvas.restoreState()

@@ -73,6 +73,11 @@ GRID_GAP = 16.0  # between cards packed in a grid (orphans, retired)
 BRACKET_GAP = 5.0  # from a card's right side to its competing bracket
 SIDE_LINK = 12.0  # from a card's right side to a link to a card of its own column
 PROJECTOR = 16 / 9  # the aspect the map is flowed toward by default (width / height)
+# The Map tab's own view: a laptop's maximised window with the side panels stepped aside
+# leaves the map about 1366 by 550 pixels at 1366x768 (1280 by 520 at 1280x720, 1920 by 860
+# at 1920x1080). Flowed toward 16:9 instead, a 300-program plan left a third of that width
+# empty at Fit and its names fell under 7 pixels.
+MAP_VIEW = 2.4
 
 ORPHAN_LABEL = "Not linked to any goal"
 RETIRED_LABEL = "Retired (not analysed)"

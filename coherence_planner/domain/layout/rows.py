@@ -118,17 +118,6 @@ def pack_rows(
         return _flowed(tiles, aspect)
 
     per_row = min(choices, key=score)
-    best = score(per_row)
-    for _ in range(3):  # then each lane's own width, while one makes the whole larger
-        improved = False
-        for r in runs:
-            for k in widest:
-                trial = {**per_row, r: k}
-                value = score(trial)
-                if value < best - 1e-6:
-                    per_row, best, improved = trial, value, True
-        if not improved:
-            break
     rows: dict[int, list[list[int]]] = {}
     offset: dict[int, float] = {}
     pad: dict[int, float] = {}

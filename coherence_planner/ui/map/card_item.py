@@ -82,7 +82,7 @@ class CardItem(QGraphicsObject):
         )
         label = kind.label.upper() + ("" if item.live else " · RETIRED")
         self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
-        self.name_lines, self.cycle_line = card_text(item, today, card.row)
+        self.name_lines, self.cycle_line = card_text(item, today, card.row, card.via)
         self.facts = card_facts(item) if not card.row else ""  # in a row: its name alone
         self.name = item.label
         self._hover = False

@@ -24,18 +24,23 @@ def _large_plan(tmp_path: Path) -> Path:
     return plan
 
 
-def test_a_large_map_is_laid_out_ahead_and_shown_from_it(
-    qtbot: Any, window: Any, tmp_path: Path
-) -> None:
+def _opened_and_prepared(qtbot: Any, window: Any, tmp_path: Path) -> Any:
+    """The large plan opened and its map laid out ahead: the Map part, made when first
+    shown, is made hidden for a large plan (not asked for here: `window.map_panel` would
+    make it)."""
     window.documents.open_plan(_large_plan(tmp_path))
     wait_for_analysis(qtbot, window)
-    # The Map part, made when first shown, is made hidden for a large plan (not asked for
-    # here: `window.map_panel` would make it).
     part = window.map_part
     qtbot.waitUntil(
         lambda: part.built is not None and part.built._prepared is not None, timeout=60000
     )
-    panel = window.map_panel
+    return window.map_panel
+
+
+def test_a_large_map_is_laid_out_ahead_and_shown_from_it(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    panel = _opened_and_prepared(qtbot, window, tmp_path)
     assert not panel.isVisible()
     assert not panel.scene.cards  # laid out, not built: hidden, nothing is drawn
     prepared = panel._prepared[2]
@@ -51,10 +56,7 @@ def test_a_large_map_is_laid_out_ahead_and_shown_from_it(
 def test_an_edit_while_hidden_lays_the_map_out_again_when_shown(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
-    window.documents.open_plan(_large_plan(tmp_path))
-    wait_for_analysis(qtbot, window)
-    panel = window.map_panel
-    qtbot.waitUntil(lambda: panel._prepared is not None, timeout=60000)
+    panel = _opened_and_prepared(qtbot, window, tmp_path)
     stale = panel._prepared[2]
     session = window.session
     before = session.analysis

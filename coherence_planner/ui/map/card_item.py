@@ -41,8 +41,8 @@ SELECTED_MARGIN = 70.0
 HOVER = QColor(style.BLUE)
 # Points, the largest that fits; never smaller than the last, a line of which just fills a
 # card in a row (40 points), and which at the Fit zoom of a 300-program plan on a laptop
-# (25-27%) is still 7 pixels: a long name is cut short instead (issue 26; at 24 points the
-# names were 5.3 pixels).
+# (25% at 1366x768) is still 7 pixels: a long name is cut short instead (issue 26; at 24
+# points the names were 5.3 pixels).
 COMPACT_SIZES = (30.0, 28.0)
 COMPACT_LEADING = 1.12  # times the size, between the lines of a name drawn alone
 # Below this height on screen (pixels) a card is only its colours: no text to lay out. A

@@ -73,6 +73,11 @@ GRID_GAP = 16.0  # between cards packed in a grid (orphans, retired)
 BRACKET_GAP = 5.0  # from a card's right side to its competing bracket
 SIDE_LINK = 12.0  # from a card's right side to a link to a card of its own column
 PROJECTOR = 16 / 9  # the aspect the map is flowed toward by default (width / height)
+# The Map tab's own view: a laptop's maximised window with the side panels stepped aside
+# leaves the map about 1366 by 550 pixels at 1366x768 (1280 by 520 at 1280x720, 1920 by 860
+# at 1920x1080). Flowed toward 16:9 instead, a 300-program plan left a third of that width
+# empty at Fit and its names fell under 7 pixels.
+MAP_VIEW = 2.4
 
 ORPHAN_LABEL = "Not linked to any goal"
 RETIRED_LABEL = "Retired (not analysed)"
@@ -146,6 +151,7 @@ class Card:
     region: str
     lane: str | None = None
     row: bool = False
+    via: str = ""  # a folded chain's supporting strategies, in words (labels.via_lines)
 
     @property
     def centre(self) -> Point:
@@ -281,16 +287,22 @@ def card_cycle_line(item: Item, today: dt.date | None) -> str:
     return card_line(item, today, NAME_TEXT["strategy"].chars + 10)
 
 
-def card_text(item: Item, today: dt.date | None, row: bool = False) -> tuple[list[str], str]:
-    """A card's name lines and cycle line: a running cycle takes the third name line. A
-    card in a row has room for one line of name and no cycle line."""
+def card_text(
+    item: Item, today: dt.date | None, row: bool = False, via: str = ""
+) -> tuple[list[str], str]:
+    """A card's name lines and cycle line: a running cycle takes the third name line, and
+    a folded chain's "via" line (`Card.via`) the last name line left. A card in a row has
+    room for one line of name and no cycle line."""
     text = NAME_TEXT[item.kind]
     if row:
         return card_name_lines(visible(item.label), width=text.chars, lines=1), ""
     cycle = card_cycle_line(item, today)
-    lines = text.lines - 1 if cycle else text.lines
+    lines = text.lines - (1 if cycle else 0) - (1 if via else 0)
     # Drawn without bidi controls (domain/model/text.py): a name never reverses the card.
-    return card_name_lines(visible(item.label), width=text.chars, lines=lines), cycle
+    names = card_name_lines(visible(item.label), width=text.chars, lines=max(lines, 1))
+    if via:
+        names += card_name_lines(via, width=text.chars, lines=1)
+    return names, cycle
 
 
 def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:

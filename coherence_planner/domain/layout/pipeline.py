@@ -8,6 +8,7 @@ every link and the competing brackets. Their results meet in a `MapLayout`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from coherence_planner.domain.analysis.coherence import Analysis
@@ -32,7 +33,7 @@ from coherence_planner.domain.layout.geometry import (
     line_of_sight,
     natural_key,
 )
-from coherence_planner.domain.layout.labels import orphan_label
+from coherence_planner.domain.layout.labels import orphan_label, via_lines
 from coherence_planner.domain.layout.layers import layer
 from coherence_planner.domain.layout.routes import brackets, conflict_route, route, side_to_side
 from coherence_planner.domain.model.district import District
@@ -85,6 +86,9 @@ def layout_map(
     orphan_h = orphan_height(chains, len(isolated), tile_w, geometry) if orphans else None
     placed = place_lanes(main, options, items, analysis, orphan_h)
     cards: dict[str, Card] = dict(placed.cards)
+    for item_id, via in via_lines(items, supports).items():
+        if item_id in cards:  # a chain folded into one column is told on its card
+            cards[item_id] = dataclasses.replace(cards[item_id], via=via)
     regions: list[Region] = list(placed.regions)
     bracket_runs = brackets(main, cards, analysis.group_of, placed.packed)
     edges: list[EdgeGeom] = route(main, placed.positions, cards, strengths)

@@ -87,7 +87,8 @@ def write_map_pdf(
     plan = plan_poster(district, analysis, sheet, tile, goal, today)
     canvas = _map_canvas(path, district, sheet)
     heading = district_title(district), map_subtitle(district, goal, today)
-    footer = _map_footer(district, today)
+    # Every sheet names the plan above its map: the date alone under it.
+    footer = f"printed {printed_on(today)}"
     draw_poster(canvas, plan, sheet, heading, footer, scaled(progress, 0.1, 0.95))
     canvas.save()
     progress(1.0, "Map written")

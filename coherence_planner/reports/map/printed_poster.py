@@ -6,8 +6,9 @@ rows of cards, a lane too long for the rest of a sheet going on at the top of th
 between two of its rows (printed_pages.paginate), so no cut ever goes through a card or a
 name. The largest scale at which the map fits the grid is chosen, never printing text below
 MIN_PT. Sheets overlap by OVERLAP for trimming and taping: each carries crop marks, a
-dashed guide where its left or upper neighbour is glued, and "row r, column c" so that the
-sheets go together in the right order.
+dashed guide where its left or upper neighbour is glued, and, in its margins, what it is
+(the plan, "sheet n of N: row r, column c", a small grid with it filled) and in words how
+it goes together with its neighbours, so that the sheets go together in the right order.
 """
 
 from __future__ import annotations
@@ -228,8 +229,8 @@ def draw_poster(
             draw_pieces(canvas, plan.at(row, column), width / plan.scale, first)
             canvas.restoreState()
             _poster_marks(canvas, plan, row, column)
-            where = f"row {row + 1}, column {column + 1} of {plan.rows} × {plan.columns}"
-            _labels(canvas, sheet, footer, where, number, plan.pages)
+            _sheet_heading(canvas, plan, sheet, title, (row, column), number)
+            _labels(canvas, sheet, footer, _guide(plan, row, column))
             canvas.showPage()
 
 
@@ -252,20 +253,77 @@ def _poster_marks(canvas: Canvas, plan: PosterPlan, row: int, column: int) -> No
     canvas.restoreState()
 
 
-def _labels(canvas: Canvas, sheet: Sheet, footer: str, where: str, number: int, pages: int) -> None:
+def _sheet_heading(
+    canvas: Canvas, plan: PosterPlan, sheet: Sheet, title: str, at: tuple[int, int], number: int
+) -> None:
+    """Above the printed area of every sheet, not only the first: what the sheet is (the
+    plan, "sheet n of N", its row and column) and a small map of the grid with this
+    sheet filled, so that a sheet found alone on a table says where it goes."""
+    row, column = at
+    width, height = sheet.size
+    baseline = height - PAGE_MARGIN + 10  # between the crop marks, which start at the corners
+    where = f"  ·  sheet {number} of {plan.pages}: row {row + 1}, column {column + 1}"
+    grid_w, grid_h, cell = _grid_size(plan)
+    room = width - 2 * PAGE_MARGIN - 48 - grid_w - 12 - text_width(where, LABEL_PT, bold=True)
+    name = ellipsize(f"{title} · coherence map", room, LABEL_PT)
+    canvas.saveState()
+    canvas.setFillColor(style.MUTED_TEXT)
+    canvas.setFont(FONT, LABEL_PT)
+    canvas.drawString(PAGE_MARGIN + 24, baseline, name)
+    canvas.setFont(FONT_BOLD, LABEL_PT)
+    canvas.drawString(PAGE_MARGIN + 24 + text_width(name, LABEL_PT), baseline, where)
+    # The grid, top row first, this sheet filled.
+    left = width - PAGE_MARGIN - 24 - grid_w
+    top = height - PAGE_MARGIN + 6 + grid_h
+    canvas.setStrokeColor(style.MUTED_TEXT)
+    canvas.setLineWidth(0.4)
+    for r in range(plan.rows):
+        for c in range(plan.columns):
+            mine = (r, c) == at
+            canvas.setFillColor(style.TEXT if mine else style.BACKGROUND)
+            x, y = left + c * cell[0], top - (r + 1) * cell[1]
+            canvas.rect(x, y, cell[0], cell[1], stroke=1, fill=1)
+    canvas.restoreState()
+
+
+GUIDE_H = 16.0  # the grid's height at most, in the top margin between the crop marks
+
+
+def _grid_size(plan: PosterPlan) -> tuple[float, float, tuple[float, float]]:
+    """The little grid's width and height and one cell's, cells shaped like a sheet."""
+    cell_h = min(5.0, GUIDE_H / plan.rows)
+    cell_w = cell_h * 1.3
+    return cell_w * plan.columns, cell_h * plan.rows, (cell_w, cell_h)
+
+
+def _guide(plan: PosterPlan, row: int, column: int) -> str:
+    """How this sheet goes together with its neighbours, in words: the sheet to its left
+    and the one above are laid over its glue strips, up to the dashed lines."""
+
+    def number(r: int, c: int) -> int:
+        return r * plan.columns + c + 1
+
+    over = []
+    if column:
+        over.append(f"sheet {number(row, column - 1)} goes over the left strip")
+    if row:
+        over.append(f"sheet {number(row - 1, column)} over the top strip")
+    if over:
+        return f"Trim at the crop marks; {', '.join(over)}, up to the dashed lines."
+    if plan.pages > 1:
+        return "Trim at the crop marks; this sheet goes over the strips of the sheets right of and below it."
+    return "Trim at the crop marks."
+
+
+def _labels(canvas: Canvas, sheet: Sheet, footer: str, guide: str) -> None:
+    """Under the printed area: how to assemble this sheet, then the plan and the date."""
     width, _height = sheet.size
     baseline = PAGE_MARGIN - 20
     canvas.saveState()
     canvas.setFillColor(style.MUTED_TEXT)
-    page = f"page {number} of {pages}"
     canvas.setFont(FONT, LABEL_PT)
     # Clear of the crop marks, which run down from the printed area's corners.
-    canvas.drawRightString(width - PAGE_MARGIN - 24, baseline, page)
-    room = width - 2 * PAGE_MARGIN - text_width(page, LABEL_PT) - 48
-    canvas.setFont(FONT_BOLD, LABEL_PT)
-    canvas.drawString(PAGE_MARGIN + 24, baseline, where)
-    room -= text_width(where, LABEL_PT, bold=True) + 36
-    x = PAGE_MARGIN + 24 + text_width(where, LABEL_PT, bold=True) + 12
-    canvas.setFont(FONT, LABEL_PT)
-    canvas.drawString(x, baseline, ellipsize(footer, room, LABEL_PT))
+    canvas.drawRightString(width - PAGE_MARGIN - 24, baseline, footer)
+    room = width - 2 * PAGE_MARGIN - text_width(footer, LABEL_PT) - 48 - 24
+    canvas.drawString(PAGE_MARGIN + 24, baseline, ellipsize(guide, room, LABEL_PT))
     canvas.restoreState()

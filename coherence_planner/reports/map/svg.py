@@ -78,7 +78,7 @@ def _card(district: District, analysis: Analysis, layout: MapLayout, item_id: st
     parts.append(
         _text(x + 11, y + 13, fit(line, 7.5, True), 7.5, fill=style.TEXT, font_weight="bold")
     )
-    names, cycle = card_text(item, layout.today, card.row)
+    names, cycle = card_text(item, layout.today, card.row, card.via)
     for n, line in enumerate(names):
         parts.append(_text(x + 11, y + 28 + n * 13, fit(line, 11), 11, fill=style.TEXT))
     if cycle:

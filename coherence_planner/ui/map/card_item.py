@@ -39,9 +39,12 @@ HALO_PX = 14.0
 # zoom of HALO_PX / SELECTED_MARGIN (20%), and thins below that rather than leave its bounds.
 SELECTED_MARGIN = 70.0
 HOVER = QColor(style.BLUE)
-# Points, the largest that fits; never smaller than the last, which at the Fit zoom of a
-# laptop (about 30%) is still about 7 pixels: a long name is cut short instead.
-COMPACT_SIZES = (30.0, 27.0, 24.0)
+# Points, the largest that fits; never smaller than the last, a line of which just fills a
+# card in a row (40 points), and which at the Fit zoom of a 300-program plan on a laptop
+# (25% at 1366x768) is still 7 pixels: a long name is cut short instead (issue 26; at 24
+# points the names were 5.3 pixels).
+COMPACT_SIZES = (30.0, 28.0)
+COMPACT_LEADING = 1.12  # times the size, between the lines of a name drawn alone
 # Below this height on screen (pixels) a card is only its colours: no text to lay out. A
 # card in a row (40 points) of a 300-program plan at Fit is 8 at 1280x720 (20%).
 TINY_CARD_PX = 7.0
@@ -79,7 +82,7 @@ class CardItem(QGraphicsObject):
         )
         label = kind.label.upper() + ("" if item.live else " · RETIRED")
         self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
-        self.name_lines, self.cycle_line = card_text(item, today, card.row)
+        self.name_lines, self.cycle_line = card_text(item, today, card.row, card.via)
         self.facts = card_facts(item) if not card.row else ""  # in a row: its name alone
         self.name = item.label
         self._hover = False
@@ -158,31 +161,36 @@ class CardItem(QGraphicsObject):
         return super().itemChange(change, value)
 
     def _paint_compact(self, painter: QPainter) -> None:
-        """The name alone, in the largest bold size that fits the card (clipped at the
-        smallest size; the tooltip has the whole name)."""
+        """The name alone, in the largest bold size that fits the card whole, lines
+        COMPACT_LEADING apart (clipped at the smallest size; the tooltip has the whole
+        name)."""
         box = QRectF(10, 3, self.card.w - 14, self.card.h - 6)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        flags |= int(Qt.TextFlag.TextWordWrap)
         device = painter.device()
         dpi = device.logicalDpiY() if device is not None else 72
         font = self._compact_fonts.get(dpi)
         if font is None:  # measured once per screen, not on every repaint
-            font = font_for(painter, COMPACT_SIZES[-1], True)
             for size in COMPACT_SIZES:
-                candidate = font_for(painter, size, True)
-                need = QFontMetricsF(candidate).boundingRect(box, flags, self.name)
-                if need.height() <= box.height() and need.width() <= box.width():
-                    font = candidate
-                    break
+                font = font_for(painter, size, True)
+                self._compact_text = fit_lines(
+                    self.name, QFontMetricsF(font), box, size * COMPACT_LEADING
+                )
+                if self._compact_text.replace("\n", " ") == " ".join(self.name.split()):
+                    break  # the whole name fits at this size
+            assert font is not None
             self._compact_fonts[dpi] = font
-            self._compact_text = fit_lines(self.name, QFontMetricsF(font), box)
         painter.setFont(font)
         painter.save()
         painter.setClipRect(box)
-        # fit_lines has already broken the lines to the width and height; wrapping again
-        # here broke them at hyphens too, and the last line fell below the card.
-        flags &= ~int(Qt.TextFlag.TextWordWrap)
-        painter.drawText(box, flags, self._compact_text)
+        # Line by line at the tight leading: the font's own spacing (Nimbus Sans, the
+        # Helvetica of Linux, 1.39 times its size) left one line of 28 points on a card of
+        # 76, where two fit.
+        lead = font.pointSizeF() * dpi / 72 * COMPACT_LEADING
+        lines = self._compact_text.split("\n")
+        metrics = QFontMetricsF(font)
+        top = box.top() + (box.height() - lead * len(lines)) / 2
+        baseline = top + (lead + metrics.ascent() - metrics.descent()) / 2
+        for n, line in enumerate(lines):
+            painter.drawText(QPointF(box.left(), baseline + n * lead), line)
         painter.restore()
 
     def _paint_full(self, painter: QPainter) -> None:

@@ -59,12 +59,13 @@ def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, wid
     painter.drawText(QPointF(x, y), shown)
 
 
-def fit_lines(name: str, metrics: QFontMetricsF, box: QRectF) -> str:
-    """`name` wrapped to the box's width in as many lines as its height holds, the last
-    line cut short with an ellipsis when the name needs more."""
+def fit_lines(name: str, metrics: QFontMetricsF, box: QRectF, leading: float = 0.0) -> str:
+    """`name` wrapped to the box's width in as many lines `leading` apart (default: the
+    font's own line spacing) as its height holds, the last line cut short with an ellipsis
+    when the name needs more."""
     lines: list[str] = []
     words = name.split()
-    room = max(1, int(box.height() // metrics.lineSpacing()))
+    room = max(1, int(box.height() // (leading or metrics.lineSpacing())))
     while words and len(lines) < room:
         line = words.pop(0)
         while words and metrics.horizontalAdvance(line + " " + words[0]) <= box.width():

@@ -14,12 +14,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.layout.geometry import MapLayout
+from coherence_planner.domain.layout.geometry import MAP_VIEW, LayoutOptions, MapLayout
 from coherence_planner.domain.layout.pipeline import layout_map
 from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District
 
 SYNC_ITEMS = 300  # up to this many items, lay out on the GUI thread (well under 0.1 s)
+OPTIONS = LayoutOptions(aspect=MAP_VIEW)  # lanes flowed to the shape of the map's view
 
 
 class LayoutRunner(QObject):
@@ -41,7 +42,9 @@ class LayoutRunner(QObject):
         if len(district.items) <= SYNC_ITEMS:
             self.busy = False
             self.ready.emit(
-                district, analysis, layout_map(district, analysis, today=dt.date.today())
+                district,
+                analysis,
+                layout_map(district, analysis, options=OPTIONS, today=dt.date.today()),
             )
             return
         self.busy = True
@@ -79,7 +82,7 @@ def _lay_out(district: District, analysis: Analysis, today: dt.date) -> tuple[Di
     copying 10,000 programs froze the window for 0.2 s) and its layout."""
     with collector_paused():  # full collections here held the GIL for 80-90 ms each
         frozen = district.snapshot()
-        return frozen, layout_map(frozen, analysis, today=today)
+        return frozen, layout_map(frozen, analysis, options=OPTIONS, today=today)
 
 
 def _result(

@@ -38,6 +38,10 @@ EXPORT_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, OSError)
 # Above this many items the visible map is redrawn when asked (Refresh Map), not after
 # every edit: laying out and drawing 10,000 cards would freeze the window on each edit.
 LIVE_REDRAW_LIMIT = 1500
+# A plan that large is laid out ahead, while the tab is hidden, this long after its first
+# analysis (issue 29: the layout of 10,000 programs was most of the time from the Map tab's
+# click to its paint); the wait leaves the first findings and the overview the machine.
+PREPARE_AFTER_MS = 1000
 
 
 class MapPanel(QWidget):
@@ -58,6 +62,8 @@ class MapPanel(QWidget):
         self.analysis_shown: Analysis | None = None
         self._syncing = False
         self._fitted = False
+        # A layout made ahead while hidden, with the district and analysis it was made from.
+        self._prepared: tuple[District, Analysis, MapLayout] | None = None
 
         self.toolbar = MapToolbar(self, self.view)
         tools = self.toolbar
@@ -106,6 +112,7 @@ class MapPanel(QWidget):
     # -- session -> map ----------------------------------------------------------------
     def _document_changed(self) -> None:
         self.runner.cancel()
+        self._prepared = None
         self.scene.reset()  # abandons a build in steps, whose end would paint again:
         self.view.viewport().setUpdatesEnabled(True)
         self.layout_ = None
@@ -123,6 +130,7 @@ class MapPanel(QWidget):
             # A hidden map only notes that it is stale: laying out and drawing 10,000
             # cards after every edit froze the window for seconds (benchmarks/ui_freeze.py).
             self._stale = True
+            self._prepare_later()
             return
         if self.scene.cards and len(self.session.district.items) > LIVE_REDRAW_LIMIT:
             self._stale = True
@@ -139,15 +147,48 @@ class MapPanel(QWidget):
             self._redraw(self.session.analysis)
 
     def _redraw(self, analysis: Analysis) -> None:
+        self._fresh()
+        self.runner.request(self.session.district, analysis)
+
+    def _fresh(self) -> None:
         self._stale = False
         self.toolbar.refresh_action.setEnabled(False)
         self.toolbar.refresh_button.setVisible(False)
         self._fill_lists()
-        self.runner.request(self.session.district, analysis)
+
+    def _prepare_later(self) -> None:
+        """A large plan's first map, laid out in the background while the tab is hidden,
+        so that showing it only builds and paints the scene; once per plan opened (after
+        an edit a large map is redrawn when asked anyway)."""
+        if self.scene.cards or self.layout_ is not None or self._prepared is not None:
+            return
+        if len(self.session.district.items) > LIVE_REDRAW_LIMIT and not self.runner.busy:
+            QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
+
+    def _prepare(self) -> None:
+        session = self.session
+        if self.isVisible() or self.runner.busy or self.scene.cards or self._prepared:
+            return
+        if session.is_open and session.analysis is not None:
+            self.runner.request(session.district, session.analysis)
+
+    def _show_prepared(self) -> None:
+        """Shown: the layout made ahead if it is of the analysis shown now, else a new one."""
+        if not self.isVisible() or self._prepared is None:
+            return
+        district, analysis, layout = self._prepared
+        self._prepared = None
+        if self.session.is_open and analysis is self.session.analysis:
+            self._fresh()
+            self._show_layout(district, analysis, layout)
+        elif self._stale:
+            self._redraw_if_stale()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._prepared is not None:
+            QTimer.singleShot(0, self._show_prepared)  # after the tab's first paint, below
+        elif self._stale:
             # After the tab has been laid out and painted: a large map's layout worker
             # holds the GIL half the time, and the window's first paint of the tab, which
             # calls Python for every widget, took 0.2 s instead of 0.08 s beside it.
@@ -179,6 +220,9 @@ class MapPanel(QWidget):
         """Draw a new layout where the old one was: same zoom, centre and selection. A large
         map is built a slice at a time, so the window keeps answering meanwhile."""
         if not self.session.is_open:
+            return
+        if not self.isVisible():  # laid out ahead, or the tab left meanwhile: kept for its showing
+            self._prepared = (district, analysis, layout)
             return
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         edge_keys = [e.key for e in self.view.selected_edges()]

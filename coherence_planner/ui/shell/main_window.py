@@ -136,6 +136,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
+        self.session.analysis_ready.connect(lambda _a: self._prepare_map())
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.not_saved.connect(self._not_saved)

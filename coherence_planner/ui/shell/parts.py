@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from coherence_planner.ui.session import DocumentSession
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 
 
 W = TypeVar("W", bound=QWidget)
+# A plan of more items than this has its map part made, hidden, soon after its analysis, so
+# that the map is laid out ahead (MapPanel._prepare_later). The map's LIVE_REDRAW_LIMIT, not
+# imported from it: that would import the map for every plan.
+MAP_AHEAD_ITEMS = 1500
+MAP_AHEAD_AFTER_MS = 1000  # the first findings and the overview have the machine first
 
 
 class Built(Generic[W]):
@@ -53,6 +59,19 @@ class LazyParts:
 
     def _fill_in(self, item_id: str, field: str) -> None:
         raise NotImplementedError  # MainWindow's
+
+    def _prepare_map(self) -> None:
+        """A large plan's map part made hidden after its analysis, so that the map is laid
+        out while the findings are read (issue 29: at 10,000 programs the layout was most of
+        the time from the Map tab's click to its paint)."""
+        if self.map_part.built is not None or not self.session.is_open:
+            return
+        if len(self.session.district.items) > MAP_AHEAD_ITEMS:
+            QTimer.singleShot(MAP_AHEAD_AFTER_MS, self._make_map_ahead)
+
+    def _make_map_ahead(self) -> None:
+        if self.map_part.built is None and self.session.is_open:
+            self.map_part.widget()
 
     # Each maker imports its module; the widget catches up with the open plan itself.
     def _make_map_panel(self) -> QWidget:

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.reports.paper import ExportError
@@ -68,10 +67,8 @@ def test_the_sample_map_tiles_as_a_tabloid_poster_with_labels(tmp_path: Path) ->
     pages = export_pdf(district, out, PdfOptions("map", "tabloid", tile=(2, 2)))
     assert pages == 4
     assert set(page_sizes(out)) == {(792.0, 1224.0)}
-    reader = PdfReader(str(out))
-    assert "row 2, column 1 of 2 × 2" in " ".join(reader.pages[2].extract_text().split())
     text = pdf_text(out)
-    assert "page 4 of 4" in text
+    assert "sheet 3 of 4: row 2, column 1" in " ".join(text.split())
     joined = text.replace("- ", "-")  # a name wraps after a hyphen
     for item in district.items.values():
         if item.live:  # each card by its name (cards carry names, never ids)

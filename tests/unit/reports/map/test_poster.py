@@ -103,6 +103,7 @@ def test_the_poster_cuts_between_cards_and_prints_every_name_readably(
         left = PAGE_MARGIN + (OVERLAP if column else 0.0)
         top = height - PAGE_MARGIN - (OVERLAP if row else 0.0)
         rects, sizes = drawn(page)
+        rects = [r for r in rects if r[1] < height - PAGE_MARGIN]  # not the guide's grid
         for x0, y0, x1, y1 in rects:
             inside = left - 0.01 <= x0 and x1 <= width - PAGE_MARGIN + 0.01
             assert inside and y0 >= PAGE_MARGIN - 0.01 and y1 <= top + 0.01, (
@@ -119,3 +120,52 @@ def test_the_poster_cuts_between_cards_and_prints_every_name_readably(
     for item in district.items.values():
         if item.live:
             assert all(w in words for w in item.label.split()), item.label
+
+
+def test_every_sheet_says_what_it_is_and_how_it_goes_together(tmp_path: Path) -> None:
+    # Only the first sheet carried the plan's title; the others had "row r, column c" in
+    # small print at the bottom, and nothing said which sheet goes over which.
+    district = sample_district()
+    out = poster(tmp_path, district, "letter", True, (3, 2))
+    reader = PdfReader(str(out))
+    for number, page in enumerate(reader.pages, start=1):
+        row, column = divmod(number - 1, 3)
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        words = " ".join(text.split())
+        assert district.name in words, number
+        assert f"sheet {number} of 6: row {row + 1}, column {column + 1}" in words, words
+        assert "Trim at the crop marks" in words
+        if column:
+            assert f"sheet {number - 1} goes over the left strip" in words, words
+        if row:
+            assert f"sheet {number - 3} over the top strip" in words, words
+        # Above the printed area, a grid of the poster's six sheets, this one filled.
+        height = float(page.mediabox.height)
+        rects, _sizes = drawn(page)
+        grid = [r for r in rects if r[1] >= height - PAGE_MARGIN]
+        assert len(grid) == 6, (number, grid)
+        xs = sorted({round(r[0], 1) for r in grid})
+        ys = sorted({round(r[1], 1) for r in grid}, reverse=True)
+        assert (len(xs), len(ys)) == (3, 2)
+        assert _filled_cell(page, height) == (xs[column], ys[row]), number
+
+
+def _filled_cell(page: object, height: float) -> tuple[float, float]:
+    """The corner of the one grid cell above the printed area painted dark (filled after
+    a fill colour darker than the rest)."""
+    fill = (1.0, 1.0, 1.0)
+    dark: list[tuple[float, float]] = []
+    for operands, operator in page.get_contents().operations:  # type: ignore[attr-defined]
+        if operator == b"rg":
+            fill = tuple(float(v) for v in operands)  # type: ignore[assignment]
+        elif operator == b"re" and sum(fill) < 1.0:
+            x, y = float(operands[0]), float(operands[1])
+            if y >= height - PAGE_MARGIN:
+                dark.append((round(x, 1), round(y, 1)))
+    assert len(dark) == 1, dark
+    return dark[0]

@@ -45,6 +45,9 @@ class RowsEditor(Editor):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        # A sentence (a cycle's focus, an indicator's name) wraps in a narrow panel: each
+        # row as tall as its lines, or the second line is cut off (issue 27).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
         # Wider than the Inspector's field column: the form then puts the label above the
         # table and gives it the panel's whole width.

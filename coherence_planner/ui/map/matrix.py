@@ -134,7 +134,12 @@ class AlignmentMatrix(LazyView):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Alignment matrix")
         self.table.verticalHeader().hide()
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name
+        # One line a row, so that 10,000 rows scroll evenly: a long name keeps both ends
+        # (its "(serves no goal)" too), and its whole text is the tooltip and, on hover,
+        # the status bar.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setMouseTracking(True)
         layout.addWidget(self.table, 1)
         self._fitted_width = -1
         self.table.viewport().installEventFilter(self)

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from coherence_planner.ui.chart_canvas import ChartCanvas
+from tests.gui.cell_checks import coded_cells, cut_cells
 from tests.gui.helpers import wait_for_analysis
 from tests.gui.layout_checks import bare_ids, clipped, overlapping_text, shown
 
@@ -28,6 +29,8 @@ def problems_in(window: Any, ids: list[str]) -> list[str]:
         if canvas._canvas is not None and canvas._canvas.figure.axes:
             found += [f"chart: {p}" for p in overlapping_text(canvas._canvas.figure)]
     found += [f"an id: {p}" for p in bare_ids(window, ids)]
+    found += cut_cells(window)
+    found += [f"an id: {p}" for p in coded_cells(window)]
     return found
 
 

@@ -48,6 +48,11 @@ def walk(qtbot: Any, window: Any) -> dict[str, list[str]]:
         for title, part in view.parts.items():
             window.show_view(part)
             look(f"{view.title} › {title}")
+    # The themes against the strategies: more, narrower columns than against the goals.
+    window.show_view(window.theme_matrix)
+    window.theme_matrix.by_strategies.setChecked(True)
+    look("Map › Themes × strategies")
+    window.theme_matrix.by_goals.setChecked(True)
     # The docks and the Inspector's form for each kind, beside a view that keeps them.
     window.show_view(window.findings)
     for item_id in FORMS:

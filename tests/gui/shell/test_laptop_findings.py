@@ -261,3 +261,19 @@ def test_the_presenters_goal_map_is_readable_or_gives_way_to_words(
 
 
 # 9 is in tests/gui/importing/test_preview_words.py
+
+
+def test_the_inspectors_tables_are_as_tall_as_their_rows(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    """Two indicators in a table three times their height left an empty box in the form."""
+    opened(qtbot, window, sample_plan)
+    window.show_view(window.findings)
+    window.session.select(["G1"])  # two indicators, each name wrapped over two lines
+    window.navigation.go_to_inspector()
+    table = window.inspector.editors["indicators"].table
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    qtbot.wait(50)
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    spare = table.viewport().height() - rows
+    assert 0 <= spare <= 4, f"{spare} px of empty table under {table.rowCount()} rows"

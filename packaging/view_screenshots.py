@@ -4,7 +4,8 @@ sizes cabinets use: 1280x720, 1366x768 and 1920x1080.
 Each size runs in its own process on an offscreen screen of that size less 70 px (a taskbar
 and a title bar), so the window opens exactly as on a first run there: maximised, in the
 compact layout below 1440 px. Writes view-<view>-<part>-<W>x<H>.png, start-<W>x<H>.png,
-guide-<W>x<H>.png and shortcuts-<W>x<H>.png.
+dock-items-<W>x<H>.png, dock-inspector-<kind>-links-<W>x<H>.png, guide-<W>x<H>.png and
+shortcuts-<W>x<H>.png.
 
 With --xvfb the window is shown on a real X server of each size (Xvfb) under a real window
 manager (openbox), maximised by it as on a laptop: 1280x720 gives the window about 1280x701.
@@ -99,8 +100,30 @@ def shoot(size: str, part: str, argv: list[str]) -> None:
                 target = out / f"view-{name}-{size}.png"
                 window.grab().save(str(target))
                 print(f"wrote {target}")
+        shoot_docks(window, size, out, app)
         window.close()
         settle(app)
+
+
+def shoot_docks(window: Any, size: str, out: Path, app: Any) -> None:
+    """The side panels beside the Findings: the Items list, and the Inspector on a goal, a
+    strategy and a program scrolled down to its links (the names there wrap)."""
+    from shots import settle
+
+    window.show_view(window.findings)
+    window.navigation.go_to_items()
+    settle(app, 20)
+    window.grab().save(str(out / f"dock-items-{size}.png"))
+    for item_id, kind in (("G1", "goal"), ("S11", "strategy"), ("P4", "program")):
+        window.session.select([item_id])
+        window.navigation.go_to_inspector()
+        settle(app, 20)
+        inspector = window.inspector
+        inspector.scroll_area.ensureWidgetVisible(inspector.links, 0, 0)
+        settle(app, 20)
+        target = out / f"dock-inspector-{kind}-links-{size}.png"
+        window.grab().save(str(target))
+        print(f"wrote {target}")
 
 
 def shoot_help(window: Any, size: str, out: Path, app: Any) -> None:

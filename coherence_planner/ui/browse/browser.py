@@ -104,9 +104,10 @@ class ItemBrowser(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setIndentation(14)
-        # A long name keeps its start and its end ("Every student reads … grade 3"); the
+        # A long name keeps its start, read as a sentence is ("Every student reads on gr…"):
+        # cut in the middle it read as two fragments ("Every student re…grade level"). The
         # whole name is the tooltip and, on hover or when the row is current, the status bar.
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setMouseTracking(True)
         header = self.view.header()
         header.setStretchLastSection(False)

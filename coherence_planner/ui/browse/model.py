@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.analysis.gaps import plan_gaps
@@ -193,18 +194,21 @@ class ItemTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        shown = item.label if item.live else f"{item.label} (retired)"
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.label if item.live else f"{item.label} (retired)"
+            return shown
+        if role == Qt.ItemDataRole.FontRole and not item.live:
+            # Italic says "retired" even when the dock's width cuts the word off the end.
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [
-                f"{vocab.KIND_LABELS[item.kind]} {item.id}: {item.label}",
-                f"Status: {item.status}",
-            ]
+            # The whole name as shown, which a narrow dock cuts at the end.
+            lines = [f"{vocab.KIND_LABELS[item.kind]}: {shown}", f"Status: {item.status}"]
             if flags:
                 lines.append(f"Findings: {flags_text(flags)}")
             return tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.StatusTipRole:
-            shown = item.label if item.live else f"{item.label} (retired)"
             return f"{vocab.KIND_LABELS[item.kind]}: {shown}"
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(main_flag(flags))

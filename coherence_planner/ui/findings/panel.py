@@ -15,6 +15,7 @@ from coherence_planner.ui.findings.model import (
     FindingsModel,
 )
 from coherence_planner.ui.session import DocumentSession
+from coherence_planner.ui.wrapping_rows import wrap_rows
 
 INTRO = (
     "Select a finding to read why, and to select its items.\n\n"
@@ -44,7 +45,9 @@ class FindingsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setAccessibleName("Findings")
-        self.view.setUniformRowHeights(True)
+        # A finding names its items ("A ↔ B", "keep A and B"): it wraps to the lines it
+        # needs, since cutting either end hides a name the cabinet decides by (issue 27).
+        wrap_rows(self.view)
         split.addWidget(self.view)
         self.reason = QLabel()
         self.reason.setWordWrap(True)

@@ -25,6 +25,7 @@ from coherence_planner.ui.errors import USER_ERRORS
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.inspect.link_picker import LinkPicker
 from coherence_planner.ui.session import DocumentSession
+from coherence_planner.ui.wrapping_rows import wrap_rows
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -49,6 +50,9 @@ class LinksEditor(QWidget):
         self.tree.setHeaderLabels(["Link", "Strength"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAccessibleName("Links of this item")
+        # "Supported by <a whole item's name>" is longer than the Inspector is wide: each
+        # link wraps to the lines it needs rather than hiding the name a person decides by.
+        wrap_rows(self.tree)
         self.tree.setMinimumHeight(120)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -25,6 +26,7 @@ from coherence_planner.domain.model.items import Indicator
 from coherence_planner.ui.inspect.field_widgets import Editor, PlainText, number
 
 MIN_TABLE_WIDTH = 320
+MAX_TABLE_ROWS = 6  # rows in sight before the table scrolls
 INSPECTOR_INDICATOR_FIELDS = ("name", "current", "target")
 
 
@@ -45,7 +47,19 @@ class RowsEditor(Editor):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(110)
+        # A sentence (a cycle's focus, an indicator's name) wraps in a narrow panel: each
+        # row as tall as its lines, or the second line is cut off (issue 27).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # As tall as its rows (two indicators left half the table empty under them): fitted
+        # once after the rows or their heights change.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_height)
+        self.table.verticalHeader().sectionResized.connect(lambda *_: self._refit.start())
+        self.table.model().rowsInserted.connect(lambda *_: self._refit.start())
+        self.table.model().rowsRemoved.connect(lambda *_: self._refit.start())
+        self._fit_height()
         # Wider than the Inspector's field column: the form then puts the label above the
         # table and gives it the panel's whole width.
         self.table.setMinimumWidth(MIN_TABLE_WIDTH)
@@ -65,6 +79,17 @@ class RowsEditor(Editor):
         self.table.itemChanged.connect(self._cell_changed)
         self.add_button.clicked.connect(self._add_row)
         self.remove_button.clicked.connect(self._remove_row)
+
+    def _fit_height(self) -> None:
+        rows = min(self.table.rowCount(), MAX_TABLE_ROWS)
+        # An empty table keeps one row's room, which shows where a new row goes.
+        height = sum(self.table.rowHeight(r) for r in range(rows)) or (
+            self.table.verticalHeader().defaultSectionSize()
+        )
+        height += self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        if self.table.horizontalScrollBar().isVisible():
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
 
     def _new_row(self) -> list[str]:
         """The cells of a row the person adds."""

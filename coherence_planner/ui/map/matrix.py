@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.session import DocumentSession
 
 GOAL_COLUMN_MIN = 72  # px: three lines of a goal's first words
+GOAL_COLUMN_EASY = 120  # px: a goal's first words in three short lines
 GOAL_COLUMN_MAX = 170
 ITEM_MIN = 220  # px: most names of the sample in full; the tooltip has every name
 ITEM_MAX = 360
@@ -134,9 +136,15 @@ class AlignmentMatrix(LazyView):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Alignment matrix")
         self.table.verticalHeader().hide()
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name
+        # One line a row, so that 10,000 rows scroll evenly: a long name keeps both ends
+        # (its "(serves no goal)" too), and its whole text is the tooltip and, on hover,
+        # the status bar.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setMouseTracking(True)
         layout.addWidget(self.table, 1)
         self._fitted_width = -1
+        self._widest_name = 0  # px: the longest row name, for the item column
         self.table.viewport().installEventFilter(self)
         # The goals' whole names, numbered as their columns are: a header has room for a few
         # words only at 1280x720.
@@ -170,6 +178,9 @@ class AlignmentMatrix(LazyView):
         )
         self.key.setVisible(bool(names))
         self.table.resizeColumnToContents(1)
+        metrics = self.table.fontMetrics()
+        shown = (self.model.index(r, 0).data() for r in range(self.model.rowCount()))
+        self._widest_name = max((metrics.horizontalAdvance(t) for t in shown), default=0)
         self._fit_columns()
 
     def _goal_headers(self, width: int) -> list[str]:
@@ -185,14 +196,27 @@ class AlignmentMatrix(LazyView):
         ]
 
     def _fit_columns(self) -> None:
-        """Every goal column in sight where the width allows (at 1280x720 it does): the item
-        names take what the goals leave, between ITEM_MIN and ITEM_MAX pixels."""
+        """Every goal column in sight where the width allows (at 1280x720 it does). The
+        names a person reads come first: the item column as wide as its longest name (up
+        to ITEM_MAX) while the goals keep GOAL_COLUMN_EASY each; with less room the names
+        give way down to ITEM_MIN before the goals narrow to GOAL_COLUMN_MIN."""
         if not self.goals:
             return
         room = self.table.viewport().width()
         kind = self.table.columnWidth(1)
         goals = len(self.goals)
-        goal_width = max(GOAL_COLUMN_MIN, min(GOAL_COLUMN_MAX, (room - kind - ITEM_MIN) // goals))
+        wanted = min(
+            ITEM_MAX,
+            self._widest_name
+            + 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+            + 6,
+        )
+        goal_width = (room - kind - wanted) // goals
+        if goal_width < GOAL_COLUMN_EASY:
+            goal_width = max(
+                GOAL_COLUMN_MIN, min(GOAL_COLUMN_EASY, (room - kind - ITEM_MIN) // goals)
+            )
+        goal_width = min(goal_width, GOAL_COLUMN_MAX)
         item = max(ITEM_MIN, min(ITEM_MAX, room - kind - goal_width * goals))
         self.table.setColumnWidth(0, item)
         for column in range(2, 2 + goals):

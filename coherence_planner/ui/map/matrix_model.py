@@ -118,6 +118,8 @@ class AlignmentModel(QAbstractTableModel):
                 return row.item_id
             if role == _TOOLTIP:  # the whole name, which a narrow column elides
                 return tooltip(self.data(index, _DISPLAY))
+            if role == Qt.ItemDataRole.StatusTipRole:  # and on hover, in the status bar
+                return self.data(index, _DISPLAY)
             return None
         if column == 1:
             if role == _DISPLAY:

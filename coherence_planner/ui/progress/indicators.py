@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +98,14 @@ class IndicatorsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        # An indicator's name wraps in the stretched first column: when a column's width
+        # changes, each row is made as tall as its lines and the table as tall as its rows
+        # (issue 27). Once per resize: a drag resizes the columns many times a second.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_table)
+        header.sectionResized.connect(lambda *_: self._refit.start())
         self.table.setAccessibleName("Indicators")
         self.table.itemChanged.connect(self._cell_changed)
         self.add_button = QPushButton("&Add indicator")
@@ -221,6 +229,7 @@ class IndicatorsView(QWidget):
     def _fit_table(self) -> None:
         """The table as tall as its rows (up to TABLE_MAX_ROWS, then it scrolls), so the
         chart above gets the rest of the height instead of an empty table."""
+        self.table.resizeRowsToContents()
         rows = self.table.rowCount()
         shown = min(max(rows, 1), TABLE_MAX_ROWS)
         row_height = self.table.verticalHeader().defaultSectionSize()

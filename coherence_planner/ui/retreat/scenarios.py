@@ -58,8 +58,7 @@ WARNING_STYLE = (
 )
 
 
-def _today_column(result: S.ScenarioResult) -> list[str]:
-    b = result.before
+def _today_column(b: S.Findings) -> list[str]:
     return [
         money_short(0),
         "0",
@@ -242,7 +241,13 @@ class ScenarioView(LazyView):
         self.items.clear()
         self.results = {}
         if sc is None:
-            self.table.setColumnCount(0)
+            # Today's numbers stand alone until there is a scenario to set beside them: a
+            # table of measures with no column read as broken (issue 27).
+            today_only = []
+            if self.session.is_open:
+                now = self.session.analysis or analyse(self.session.district)
+                today_only = [("Today", _today_column(S.Findings.of(now)))]
+            self._fill_table(today_only)
             self.warning.hide()
             self.details.setText(
                 "Make a scenario to see what stopping some programs would free."
@@ -267,19 +272,9 @@ class ScenarioView(LazyView):
         for s in shown:
             self.results[s.name] = S.evaluate(district, s, today)
         first = self.results[sc.name]
-        columns = [("Today", _today_column(first))]
+        columns = [("Today", _today_column(first.before))]
         columns += [(s.name, _scenario_column(self.results[s.name])) for s in shown]
-        self.table.setColumnCount(len(columns))
-        for c, (title, _values) in enumerate(columns):
-            head = QTableWidgetItem(title if len(title) <= 14 else title[:13] + "…")
-            head.setToolTip(tooltip(title))
-            self.table.setHorizontalHeaderItem(c, head)
-        for c, (_title, values) in enumerate(columns):
-            for r, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(tooltip(value))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, cell)
+        self._fill_table(columns)
         warnings = []
         for s in shown:
             result = self.results[s.name]
@@ -309,6 +304,20 @@ class ScenarioView(LazyView):
         self.details.setText("\n".join(notes))
 
     # -- editing -------------------------------------------------------------------------
+    def _fill_table(self, columns: list[tuple[str, list[str]]]) -> None:
+        """One column of the measures for each (title, values)."""
+        self.table.setColumnCount(len(columns))
+        for c, (title, _values) in enumerate(columns):
+            head = QTableWidgetItem(title if len(title) <= 14 else title[:13] + "…")
+            head.setToolTip(tooltip(title))
+            self.table.setHorizontalHeaderItem(c, head)
+        for c, (_title, values) in enumerate(columns):
+            for r, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(tooltip(value))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
+
     def _push_scenario(self, sc: S.Scenario) -> bool:
         try:
             self.session.push(S.save_scenario(self.session.district, sc))

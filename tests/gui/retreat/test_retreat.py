@@ -311,3 +311,20 @@ def test_decision_tally_wraps_instead_of_widening_the_log(
     log.tally.setText(log.tally.text() + " · Keep 12, Expand 3, Modify 7, Sunset 4, Remove 9" * 3)
     assert log.minimumSizeHint().width() == narrow
     assert log.tally.heightForWidth(narrow) > log.tally.fontMetrics().height()
+
+
+def test_with_no_scenario_yet_the_measures_show_today(
+    qtbot: Any, window: Any, sample_plan: Path
+) -> None:
+    """A table of measures with no column read as broken (issue 27): today stands alone."""
+    retreat = open_sample(qtbot, window, sample_plan)
+    window.show_view(retreat.tabs["Scenarios"])
+    view = retreat.scenarios
+    assert view.current() is None
+    table = view.table
+    assert table.columnCount() == 1
+    assert table.horizontalHeaderItem(0).text() == "Today"
+    today = analyse(window.session.district)
+    measures = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert table.item(measures.index("Orphans"), 0).text() == str(len(today.orphans))
+    assert "Make a scenario" in view.details.text()

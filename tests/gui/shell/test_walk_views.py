@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from coherence_planner.ui.chart_canvas import ChartCanvas
+from tests.gui.cell_checks import coded_cells, cut_cells
 from tests.gui.helpers import wait_for_analysis
 from tests.gui.layout_checks import bare_ids, clipped, overlapping_text, shown
 
@@ -29,6 +30,8 @@ def problems_in(window: Any, ids: list[str]) -> list[str]:
         if canvas._canvas is not None and canvas._canvas.figure.axes:
             found += [f"chart: {p}" for p in overlapping_text(canvas._canvas.figure)]
     found += [f"an id: {p}" for p in bare_ids(window, ids)]
+    found += cut_cells(window)
+    found += [f"an id: {p}" for p in coded_cells(window)]
     return found
 
 
@@ -49,6 +52,11 @@ def walk(
         for title, part in view.parts.items():
             window.show_view(part)
             look(f"{view.title} › {title}")
+    # The themes against the strategies: more, narrower columns than against the goals.
+    window.show_view(window.theme_matrix)
+    window.theme_matrix.by_strategies.setChecked(True)
+    look("Map › Themes × strategies")
+    window.theme_matrix.by_goals.setChecked(True)
     # The docks and the Inspector's form for each kind, beside a view that keeps them.
     window.show_view(window.findings)
     for item_id in FORMS:

@@ -45,10 +45,10 @@ Timing = tuple[float, float]  # (cpu seconds, wall seconds)
 PEER = "import json, sys\nwith open(sys.argv[1], encoding='utf-8') as f:\n    json.load(f)"
 
 
-def child(command: list[str], env: dict[str, str] | None = None) -> Timing:
+def child(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Timing:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=cwd, env=env)
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -65,9 +65,11 @@ def whole_command(args: argparse.Namespace) -> None:
 
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # timed as installed: bytecode cached
-    before_env = None
+    before_env, before_dir = None, ROOT
     if args.before:
-        before_env = {**env, "PYTHONPATH": str(Path(args.before).resolve())}
+        # Run from that folder too: `python -m` puts the working folder first on sys.path.
+        before_dir = Path(args.before).resolve()
+        before_env = {**env, "PYTHONPATH": str(before_dir)}
     with tempfile.TemporaryDirectory() as tmp:
         plans = []
         for size in args.sizes:
@@ -83,14 +85,15 @@ def whole_command(args: argparse.Namespace) -> None:
             commands["ours"].append(check)
             commands["peer"].append([sys.executable, "-c", PEER, str(export)])
             commands["before"].append(check)
-        for command in commands["ours"]:  # once untimed: bytecode written, files cached
-            child(command, env)
+        who_runs = ("ours", "peer", "before") if args.before else ("ours", "peer")
+        where = {"ours": (env, ROOT), "peer": (env, ROOT), "before": (before_env, before_dir)}
+        for who in who_runs:  # once untimed: bytecode written, files cached
+            child(commands[who][0], *where[who])
         times: dict[tuple[str, int], list[Timing]] = {}
         for _ in range(args.runs):
             for n in range(len(plans)):
-                for who in ("ours", "peer", "before") if args.before else ("ours", "peer"):
-                    run_env = before_env if who == "before" else env
-                    times.setdefault((who, n), []).append(child(commands[who][n], run_env))
+                for who in who_runs:
+                    times.setdefault((who, n), []).append(child(commands[who][n], *where[who]))
     load = os.getloadavg()
     print(f"load average at the end: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
     head = "| programs | links | `check --json` on the plan | `json.load` of its JSON | ratio"

@@ -45,10 +45,17 @@ Timing = tuple[float, float]  # (cpu seconds, wall seconds)
 PEER = "import json, sys\nwith open(sys.argv[1], encoding='utf-8') as f:\n    json.load(f)"
 
 
+FAILURES: list[str] = []
+
+
 def child(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Timing:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=cwd, env=env)
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env, text=True
+    )
+    if done.returncode:  # said at the end, and the run still counted: it took that long
+        FAILURES.append(f"{cwd}: {' '.join(command[-3:])}: {done.stderr.strip()}")
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -120,6 +127,8 @@ def whole_command(args: argparse.Namespace) -> None:
         "ratio to the peer (CPU) from the smallest to the largest plan: "
         + " -> ".join(f"{r:.1f}x" for r in ratios)
     )
+    for failure in FAILURES:
+        print(f"failed: {failure}")
 
 
 def engine_table(args: argparse.Namespace) -> None:

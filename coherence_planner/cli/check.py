@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
-from coherence_planner.cli.common import load
+from coherence_planner.cli.common import end_process, load
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -16,11 +17,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     # stays off for the whole command, and the district is freed before it is back on, so
     # it never walks the plan's million objects (each walk is tens of ms at 10,000 programs).
     with collector_paused():
-        _check(args)
+        findings = _check(args)
+        if args.whole_process:
+            # Freeing the plan's million objects one by one, then the interpreter's own
+            # teardown, took 0.04 s of the 1 s at 10,000 programs: the process ends now.
+            end_process(0)
+        del findings  # freed while the collector is still off
     return 0
 
 
-def _check(args: argparse.Namespace) -> None:
+def _check(args: argparse.Namespace) -> tuple[Any, ...]:
+    """The district and its analysis, held by the caller until the process ends."""
     from coherence_planner.domain.analysis.coherence import analyse, check_report
 
     district = load(args.file)
@@ -33,3 +40,4 @@ def _check(args: argparse.Namespace) -> None:
         from coherence_planner.cli.check_text import findings_text
 
         sys.stdout.write(findings_text(district, analysis))
+    return (district, analysis)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 from coherence_planner.domain.model.district import District
 
@@ -23,6 +24,19 @@ def load(path: str) -> District:
     if not os.path.lexists(path):  # a link that loops is there, and said by load_any
         raise CommandError(f"{path}: no such file")
     return load_any(path)
+
+
+def end_process(code: int) -> NoReturn:
+    """End a command's process without freeing what it built (the caller still holds it).
+
+    Only for a command run as the whole process (`main()` from the command line, never from
+    a test calling main with arguments): the standard streams are flushed, so every line is
+    out (a closed pipe still raises BrokenPipeError, as before); no file is left open for
+    writing, so nothing else is pending.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _create_plan(target: str, district: District, replace: bool) -> None:

@@ -199,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return 0
+    # Run from the command line, the command is the whole process and may end it at once
+    # (cli/common.py end_process); called with arguments (tests, the app), it returns.
+    args.whole_process = argv is None
     try:
         return command(args.command)(args)
     except KnownError as exc:

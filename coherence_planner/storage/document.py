@@ -209,6 +209,10 @@ def _read_plan(path: Path, budget: float, *, read_only: bool) -> District:
             db = _database(source)
             with db.atomic():
                 schema.migrate(db, version)
+        # The rows get a budget of their own, as in Document._load: checking the file and
+        # then reading a 20,000-program plan's rows under one budget went past it on a
+        # busy machine, and `check` said the plan was too slow to read.
+        watchdog.start()
         try:
             return rows.read_district(source)
         finally:

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from benchmarks.generate_district import generate
 from coherence_planner.domain.analysis.coherence import Analysis, analyse
+from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.domain.model.commands import AddLink, SetItemFields
 from coherence_planner.domain.model.district import District, DistrictError
 from coherence_planner.domain.model.items import Link
@@ -166,3 +168,29 @@ def test_a_large_open_plan_is_kept_out_of_full_garbage_collections(
     finally:
         session.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_large_plans_first_analysis_runs_in_the_worker(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening a 10,000-program plan froze the window while its first analysis ran on the
+    # window's thread; from WORKER_ITEMS items it goes to the worker like a slow edit's.
+    district = district_from_dict(generate(1000, 1))
+    assert len(district.items) >= analysis_runner.WORKER_ITEMS
+    threads: list[threading.Thread] = []
+
+    def recording(analysed: District) -> Analysis:
+        threads.append(threading.current_thread())
+        return analyse(analysed)
+
+    monkeypatch.setattr(analysis_runner, "analyse", recording)
+    runner = analysis_runner.AnalysisRunner()
+    results: list[Any] = []
+    runner.ready.connect(results.append)
+    try:
+        runner.set_district(district)
+        qtbot.waitUntil(lambda: bool(results), timeout=10000)
+        assert threads and threads[0] is not threading.main_thread()
+        assert results[0].resources.total_cost > 0
+    finally:
+        runner.shutdown()

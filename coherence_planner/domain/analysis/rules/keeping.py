@@ -44,7 +44,10 @@ class Keeping:
     group_of: dict[str, int]
 
 
-def rank_key(program: Program) -> tuple[int, int, float, float, str]:
+Ranked = tuple[int, int, float, float, str]  # rank_key's: smaller is better
+
+
+def rank_key(program: Program) -> Ranked:
     """Rule 5's ranking: smaller is better, compared left to right."""
     decided = 0 if program.decision in ("keep", "expand") or program.required else 1
     evidence = program.evidence_tier if program.evidence_tier is not None else 5
@@ -78,7 +81,11 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
         rivals.sort(key=rank.__getitem__)
         not_kept[program_id] = tuple(
             _not_kept_reason(
-                names, goal_ids, profiles[program_id], profiles[k], pairs[pair(program_id, k)]
+                names,
+                goal_ids,
+                (profiles[program_id], rank[program_id]),
+                (profiles[k], rank[k]),
+                pairs[pair(program_id, k)],
             )
             for k in rivals
         )
@@ -147,9 +154,8 @@ _EVIDENCE_WORDS = {
 }
 
 
-def _why_ranked_higher(kept: Program, other: Program) -> str:
-    """Which ranking rule put the kept program first, in words."""
-    k, o = rank_key(kept), rank_key(other)
+def _why_ranked_higher(kept: Program, other: Program, k: Ranked, o: Ranked) -> str:
+    """Which ranking rule put the kept program first (ranked `k`, the other `o`), in words."""
     if k[0] != o[0]:
         if kept.decision in ("keep", "expand"):
             return f"the cabinet decided to {kept.decision} it"
@@ -170,13 +176,14 @@ def _why_ranked_higher(kept: Program, other: Program) -> str:
 def _not_kept_reason(
     names: Names,
     goal_ids: list[str],
-    loser: Profile,
-    winner: Profile,
+    ranked_loser: tuple[Profile, Ranked],
+    ranked_winner: tuple[Profile, Ranked],
     pair: dict[str, Any],
 ) -> str:
+    (loser, loser_rank), (winner, winner_rank) = ranked_loser, ranked_winner
     kept = winner.program
     head = f"competes with {names(kept.id)}, which is kept"
-    why = _why_ranked_higher(kept, loser.program)
+    why = _why_ranked_higher(kept, loser.program, winner_rank, loser_rank)
     parts = []
     if "criteria" in pair:
         goals = bits_to_ids(loser.mask & winner.mask, goal_ids)

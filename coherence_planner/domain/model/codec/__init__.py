@@ -11,7 +11,11 @@ whole district (reading.py).
 from coherence_planner.domain.model.codec.items import item_from_dict
 from coherence_planner.domain.model.codec.links import check_link, link_from_dict
 from coherence_planner.domain.model.codec.problems import InvalidDistrict, Problem, size_limits
-from coherence_planner.domain.model.codec.quick import items_from_dicts, links_from_dicts
+from coherence_planner.domain.model.codec.quick import (
+    items_from_dicts,
+    links_from_columns,
+    links_from_dicts,
+)
 from coherence_planner.domain.model.codec.reading import district_from_dict
 from coherence_planner.domain.model.codec.sections import (
     FORMAT,
@@ -42,6 +46,7 @@ __all__ = [
     "items_from_dicts",
     "link_from_dict",
     "link_to_dict",
+    "links_from_columns",
     "links_from_dicts",
     "size_limits",
 ]

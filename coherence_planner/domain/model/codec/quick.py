@@ -10,7 +10,7 @@ import datetime as _dt
 import itertools
 import math
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from coherence_planner.domain.model import fields as F
@@ -233,11 +233,29 @@ def _plain_links(
     for raw in raws:
         if raw.__class__ is not dict or not raw.keys() <= LINK_KEYS:
             return None
-    srcs = list(map(_GET["from"], raws))
-    dsts = list(map(_GET["to"], raws))
-    kinds = list(map(_GET_KIND, raws))
-    strengths = list(map(_GET["strength"], raws))
-    rationales = list(map(_GET["rationale"], raws))
+    return links_from_columns(
+        list(map(_GET["from"], raws)),
+        list(map(_GET["to"], raws)),
+        list(map(_GET_KIND, raws)),
+        list(map(_GET["strength"], raws)),
+        list(map(_GET["rationale"], raws)),
+        items,
+    )
+
+
+def links_from_columns(
+    srcs: Sequence[Any],
+    dsts: Sequence[Any],
+    kinds: Sequence[Any],
+    strengths: Sequence[Any],
+    rationales: Sequence[Any],
+    items: dict[str, Item],
+) -> tuple[list[Link], list[LinkKey]] | None:
+    """The links and their keys from their values a field at a time (a link's "kind"
+    missing from its object reads as the default, a missing "strength" or "rationale" as
+    None), when link_from_dict and check_link would accept each unchanged and no two are
+    the same link; None sends them the careful way, link by link. A reader that has its
+    columns another way (a plan's rows, decoded by type) starts here."""
     try:
         if not set(map(type, srcs)) <= _STR or not set(map(type, dsts)) <= _STR:
             return None
@@ -267,7 +285,7 @@ def _plain_links(
         strengths = [vocab.DEFAULT_STRENGTH if s is None else s for s in strengths]
     if None in rationales:
         rationales = ["" if text is None else text for text in rationales]
-    extras: list[dict[str, Any]] = [{} for _ in raws]
+    extras: list[dict[str, Any]] = [{} for _ in srcs]
     return list(map(Link, srcs, dsts, kinds, strengths, rationales, extras)), keys
 
 

@@ -88,7 +88,7 @@ def _named_by_content(sheet: Sheet, kind: str, columns: ColumnMapping) -> Column
     "Goal Area") or name one that holds the same text on every row (an "LEA Name")."""
     name_header = next((h for h, t in columns.items() if t == "name"), None)
     if name_header is None:
-        return _goal_name_column(sheet, columns) if kind == "goal" else columns
+        return _goal_name_column(sheet, columns) if kind == "goal" else _own_names(sheet, columns)
     if _constant(_column(sheet, name_header)):
         return _name_from_varied_column(sheet, columns, name_header)
     return columns
@@ -206,6 +206,26 @@ def _name_from_varied_column(sheet: Sheet, columns: ColumnMapping, same: str) ->
             out[header] = "name"
             return {h: out[h] for h in sheet.headers if h in out}
     return columns
+
+
+def _own_names(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:
+    """A "Strategy" column read as the strategy each program serves is the name when no
+    column holds one and it says something different on every row: a campus plan lists its
+    strategies, one a row ("Strategy 1: Lexia Core5 Reading"), while the strategies a list
+    of programs serves repeat down the column."""
+    header = next((h for h, t in columns.items() if t == LINKS), None)
+    if header is None:
+        return columns
+    texts = [
+        " ".join(str(v).split()) for v in _column(sheet, header) if isinstance(v, str) and v.strip()
+    ]
+    if len(texts) < 3 or len(set(texts)) != len(texts) or _codes(list(texts)):
+        return columns
+    if len(texts) < 0.8 * len(sheet.rows[:200]):
+        return columns
+    out = dict(columns)
+    out[header] = "name"
+    return out
 
 
 def _goal_name_column(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:

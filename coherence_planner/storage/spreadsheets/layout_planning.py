@@ -62,7 +62,8 @@ class LayoutPlanner(LinkPlanner):
         self.layouts[sheet.name] = (layouts.BLOCKS, layouts.describe(layouts.BLOCKS, blocks))
         goal_of: dict[int, str] = {}
         for number, (goal_number, name) in blocks.goals.items():
-            row = next(r for r in sheet.rows if r.number == number)
+            # A goal line above a repeated header is no data row (header_repeats.py).
+            row = next((r for r in sheet.rows if r.number == number), Row(number, ()))
             goal_id = self.resolve(name, ("goal",))
             if goal_id is None:
                 goal_id = self.new_id("goal")
@@ -70,6 +71,10 @@ class LayoutPlanner(LinkPlanner):
             goal_of[goal_number] = goal_id
             self.goal_rows.append((goal_id, name, goal_number))
             self.layout_rows.add(row_key(sheet, row))
+            self.plan.goal_blocks[row_key(sheet, row)] = (
+                name,
+                [r for r, g in blocks.member.items() if g == goal_number],
+            )
         for row in sheet.rows:
             if row.number in blocks.member:
                 self.placed.append((sheet, row, columns, goal_of[blocks.member[row.number]]))

@@ -75,7 +75,7 @@ class GoalBlocks:
 
     goals: dict[int, tuple[int, str]] = field(default_factory=dict)  # row -> (number, name)
     member: dict[int, int] = field(default_factory=dict)  # row -> its block's goal number
-    how: str = ""  # "titled" (Goal N: …) or "numbered" (1 above 1.1)
+    how: str = ""  # "titled" (Goal N: …), "numbered" (1 above 1.1) or "headed" (a table a goal)
 
 
 def _numbering(row: Row, name_index: int) -> tuple[str, str]:
@@ -110,6 +110,9 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
     actions. It takes `least` goal rows with actions beneath to make this layout: two,
     unless the planner chose it (one "Goal 2: Math" line over a band is a heading).
     """
+    if sheet.block_leads:
+        blocks = headed_blocks(sheet)
+        return blocks if len(blocks.goals) >= min(least, len(sheet.block_leads)) else GoalBlocks()
     name_index = sheet.headers.index(name_header) if name_header in sheet.headers else None
     if name_index is None:
         return GoalBlocks()
@@ -139,6 +142,40 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
     blocks.goals = {r: g for r, g in titled.items() if g[0] in members}
     if len(blocks.goals) < least:
         return GoalBlocks()
+    return blocks
+
+
+# "Goal 2", "Goal #2", "GOAL 2: Safe schools": a cell naming the goal a row serves.
+_GOAL_CELL = re.compile(r"(?i)^\W*goal\s*(?:#|no\.?)?\s*(?P<number>\d{1,2})\b")
+
+
+def headed_blocks(sheet: Sheet) -> GoalBlocks:
+    """The goals of a sheet whose header row is repeated over each block
+    (header_repeats.py): a block's goal is the "Goal N: …" line above its header, and its
+    rows are that goal's actions. A block with no goal line (a "Required Title I
+    Reservations" block) ends the block above it; each of its rows serves the goal a cell
+    of its own names ("Goal 2"), if any."""
+    starts = sorted(sheet.block_leads)
+    blocks = GoalBlocks(how="headed")
+    goal_of: dict[int, int] = {}
+    for start in starts:
+        for number, text in sheet.block_leads[start]:
+            found = goal_title(text)
+            if found is not None:
+                blocks.goals[number] = found
+                goal_of[start] = found[0]
+                break
+    numbers = set(goal_of.values())
+    for row in sheet.rows:
+        block = max((s for s in starts if s < row.number), default=None)
+        if block is not None and block in goal_of:
+            blocks.member[row.number] = goal_of[block]
+            continue
+        for value in row.cells:
+            match = _GOAL_CELL.match(value) if isinstance(value, str) else None
+            if match and int(match["number"]) in numbers:
+                blocks.member[row.number] = int(match["number"])
+                break
     return blocks
 
 
@@ -214,6 +251,11 @@ NAMES = {
 def describe(layout: str, blocks: GoalBlocks | None = None) -> str:
     """The one sentence the preview says about a sheet's layout."""
     if layout == BLOCKS:
+        if blocks is not None and blocks.how == "headed":
+            return (
+                "Each goal has its own table: its “Goal N:” line above a header row that "
+                "repeats, and the rows under it are its actions."
+            )
         if blocks is not None and blocks.how == "numbered":
             return (
                 "Goals are the rows numbered 1, 2…; the rows numbered under each "

@@ -83,9 +83,16 @@ def _sheet_checks(
     # Each subtotal with the rows it closed: a grand total may leave a whole block out.
     blocks: list[tuple[Row, str, list[tuple[Row, float]]]] = []
     problem_rows = plan.problem_rows()
+    read: dict[int, float] = {}  # row number -> amount, of the program rows read
+    unread: dict[int, float] = {}  # and of the rows with money the import did not take
+    goal_rows: list[tuple[Row, float]] = []
     for row in sheet.rows:
         key: RowKey = (sheet.file, sheet.name, row.number)
         value = amount(row)
+        if key in plan.goal_blocks:
+            if value is not None:  # a goal's subtotal, checked against its actions below
+                goal_rows.append((row, value))
+            continue
         if key in totals:
             if value is not None:
                 check = _check(sheet, row, totals[key], value, block, every, missed)
@@ -101,9 +108,18 @@ def _sheet_checks(
         if key in plan.read_rows and key not in problem_rows:
             every.append((row, value))
             block.append((row, value))
+            read[row.number] = value
         else:
             missed.append((row, value))
-    return out
+            unread[row.number] = value
+    by_number = {row.number: row for row in sheet.rows}
+    for row, says in goal_rows:
+        name, members = plan.goal_blocks[(sheet.file, sheet.name, row.number)]
+        covered = [(by_number[n], read[n]) for n in members if n in read]
+        within = [(by_number[n], unread[n]) for n in members if n in unread]
+        label = f"the subtotal of the goal {_label(name, 32)}"
+        out.append(_compare(sheet, row, label, says, covered, within))
+    return sorted(out, key=lambda c: c.row)
 
 
 def _check(
@@ -123,13 +139,26 @@ def _check(
         covered = min(
             (every, block), key=lambda rows: abs(sum(v for _, v in rows) - says)
         )  # ties: every row, the first of the two
+    first = covered[0][0].number if covered else row.number
+    within = [(r, v) for r, v in missed if first <= r.number < row.number]
+    return _compare(sheet, row, label, says, covered, within)
+
+
+def _compare(
+    sheet: Sheet,
+    row: Row,
+    label: str,
+    says: float,
+    covered: list[tuple[Row, float]],
+    within: list[tuple[Row, float]],
+) -> TotalCheck:
+    """The total of `row` beside the rows it covers; `within` are the rows among them the
+    import did not take, which may explain a gap."""
     total = round(sum(v for _, v in covered), 2)
     check = TotalCheck(
         sheet.name, row.number, _label(label), says, total, [r.number for r, _ in covered]
     )
     if abs(total - says) > CENT:
-        first = covered[0][0].number if covered else row.number
-        within = [(r, v) for r, v in missed if first <= r.number < row.number]
         check.why = _why(says, total, covered, within)
     return check
 

@@ -52,6 +52,9 @@ class Sheet:
     # What reading the file itself could not do, cell by cell (formulas without stored
     # results that could not be computed, formulas.py), for the preview and the command line.
     reading_notes: list[str] = field(default_factory=list)
+    # A header row repeated over each block (header_repeats.py): each block's header row
+    # number -> the lines of one cell above it (row number, text), such as its goal line.
+    block_leads: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     # The workbook's title in its properties (xlsx only), where a district may be named.
     workbook_title: str = ""
 

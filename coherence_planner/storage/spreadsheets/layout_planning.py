@@ -31,7 +31,9 @@ class LayoutPlanner(LinkPlanner):
         blocks = layouts.GoalBlocks()
         if chosen in (None, layouts.BLOCKS):
             least = 1 if chosen == layouts.BLOCKS else 2
-            blocks = layouts.goal_blocks(sheet, header_for(columns, "name"), least)
+            # A sheet with a goal column of its own marks headings by their look, not goals.
+            styled = header_for(columns, LINKS) is None
+            blocks = layouts.goal_blocks(sheet, header_for(columns, "name"), least, styled)
         if blocks.goals:
             self._goal_rows(sheet, columns, blocks)
             return set(blocks.goals)

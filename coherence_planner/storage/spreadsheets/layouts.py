@@ -21,9 +21,12 @@ one sentence the preview says about the layout it found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from coherence_planner.storage.spreadsheets.cell_styles import PLAIN, Mark
 from coherence_planner.storage.spreadsheets.header_guess import is_archive_sheet
+from coherence_planner.storage.spreadsheets.nonitems import is_total_label
 from coherence_planner.storage.spreadsheets.sheet import Row, Sheet
 from coherence_planner.storage.spreadsheets.tables import header_text
 
@@ -102,13 +105,17 @@ def _numbering(row: Row, name_index: int) -> tuple[str, str]:
     return (match["number"], match["name"]) if match else ("", name)
 
 
-def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBlocks:
+def goal_blocks(
+    sheet: Sheet, name_header: str | None, least: int = 2, styled: bool = True
+) -> GoalBlocks:
     """Goal rows with their actions beneath, or an empty GoalBlocks for any other layout.
 
     A goal row either says so ("Goal 1: …" in the name column) or is numbered N above rows
     numbered N.1, N.2…; every row after it, up to the next goal row, is one of its
     actions. It takes `least` goal rows with actions beneath to make this layout: two,
     unless the planner chose it (one "Goal 2: Math" line over a band is a heading).
+    Failing both, goal rows are those that stand out by their look (styled_blocks), when
+    `styled` (a sheet with a goal column of its own has headings, not goals, so styled).
     """
     if sheet.block_leads:
         blocks = headed_blocks(sheet)
@@ -130,6 +137,8 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
                 n.startswith(number + ".") for _, n, _ in outline[i + 1 : i + 2]
             ):
                 titled[row.number] = (int(number), name.strip(" .:"))
+    if not titled and styled:
+        return styled_blocks(sheet, name_index, least)
     blocks = GoalBlocks(how=how)
     current: int | None = None
     for row, _, _ in outline:
@@ -141,6 +150,56 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
     members = set(blocks.member.values())
     blocks.goals = {r: g for r, g in titled.items() if g[0] in members}
     if len(blocks.goals) < least:
+        return GoalBlocks()
+    return blocks
+
+
+def _emphasis(mark: Mark, usual: Mark) -> str:
+    """How a row's name cell stands out from the usual action row: "shaded", "bold",
+    "set left" (less indented), or "" when it does not."""
+    if mark.shaded and not usual.shaded:
+        return "shaded"
+    if mark.bold and not usual.bold:
+        return "bold"
+    if mark.indent < usual.indent:
+        return "set left"
+    return ""
+
+
+def styled_blocks(sheet: Sheet, name_index: int, least: int = 2) -> GoalBlocks:
+    """Goal rows known only by their look: the rows whose name cell is shaded, bold or set
+    left of the indented rows beneath it, as a plan formatted for a board packet marks its
+    goals. The usual look is that of most rows (the actions); a goal row stands out from
+    it, is no total, and has at least one usual row under it before the next goal row."""
+    named = [r for r in sheet.rows if header_text(r.cells[name_index])]
+    looks = [sheet.cell_marks.get(r.number, {}).get(name_index + 1, PLAIN) for r in named]
+    if not named or not sheet.cell_marks:
+        return GoalBlocks()
+    usual = Counter(looks).most_common(1)[0][0]
+    standing: list[tuple[Row, str]] = []
+    for row, look in zip(named, looks, strict=True):
+        how = _emphasis(look, usual)
+        if how and not is_total_label(header_text(row.cells[name_index])):
+            standing.append((row, how))
+    hows = {how for _, how in standing}
+    if len(hows) != 1:
+        return GoalBlocks()  # goal rows look alike; two kinds of look are two things
+    goal_numbers = {row.number: n for n, (row, _) in enumerate(standing, start=1)}
+    blocks = GoalBlocks(how=hows.pop())
+    current: int | None = None
+    for row in sheet.rows:
+        if row.number in goal_numbers:
+            current = goal_numbers[row.number]
+            continue
+        if current is not None:
+            blocks.member[row.number] = current
+    members = set(blocks.member.values())
+    blocks.goals = {
+        row.number: (goal_numbers[row.number], header_text(row.cells[name_index]).strip(" .:"))
+        for row, _ in standing
+        if goal_numbers[row.number] in members
+    }
+    if len(blocks.goals) < max(least, 2) or len(blocks.goals) != len(standing):
         return GoalBlocks()
     return blocks
 
@@ -240,6 +299,12 @@ def code_header(sheet: Sheet, columns: dict[str, str]) -> str | None:
     )
 
 
+_LOOKS = {
+    "shaded": "Goals are the shaded rows; the rows under each are its actions.",
+    "bold": "Goals are the bold rows; the rows under each are its actions.",
+    "set left": "Goals are the rows set left; the indented rows under each are its actions.",
+}
+
 LAYOUTS = (FLAT, BLOCKS, TABS)
 NAMES = {
     FLAT: "A flat list",
@@ -256,6 +321,8 @@ def describe(layout: str, blocks: GoalBlocks | None = None) -> str:
                 "Each goal has its own table: its “Goal N:” line above a header row that "
                 "repeats, and the rows under it are its actions."
             )
+        if blocks is not None and blocks.how in _LOOKS:
+            return _LOOKS[blocks.how]
         if blocks is not None and blocks.how == "numbered":
             return (
                 "Goals are the rows numbered 1, 2…; the rows numbered under each "

@@ -209,23 +209,29 @@ def _name_from_varied_column(sheet: Sheet, columns: ColumnMapping, same: str) ->
 
 
 def _own_names(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:
-    """A "Strategy" column read as the strategy each program serves is the name when no
-    column holds one and it says something different on every row: a campus plan lists its
-    strategies, one a row ("Strategy 1: Lexia Core5 Reading"), while the strategies a list
-    of programs serves repeat down the column."""
-    header = next((h for h, t in columns.items() if t == LINKS), None)
-    if header is None:
-        return columns
-    texts = [
-        " ".join(str(v).split()) for v in _column(sheet, header) if isinstance(v, str) and v.strip()
-    ]
-    if len(texts) < 3 or len(set(texts)) != len(texts) or _codes(list(texts)):
-        return columns
-    if len(texts) < 0.8 * len(sheet.rows[:200]):
-        return columns
-    out = dict(columns)
-    out[header] = "name"
-    return out
+    """The name column when no header names one: a "Strategy" column read as the strategy
+    each program serves, or a "Project Description", when it says something different on
+    every row. A campus plan lists its strategies, one a row ("Strategy 1: Lexia Core5
+    Reading"), while the strategies a list of programs serves repeat down the column."""
+    for header in [
+        *(h for h, t in columns.items() if t == LINKS),
+        # Else "Project Description" with no project code beside it: the description is all
+        # the sheet says of each program, so it is its name.
+        *(h for h in sheet.headers if columns.get(h) == "description" and _NAMING.search(h)),
+    ]:
+        texts = [
+            " ".join(str(v).split())
+            for v in _column(sheet, header)
+            if isinstance(v, str) and v.strip()
+        ]
+        if len(texts) < 3 or len(set(texts)) != len(texts) or _codes(list(texts)):
+            continue
+        if len(texts) < 0.8 * len(sheet.rows[:200]):
+            continue
+        out = dict(columns)
+        out[header] = "name"
+        return out
+    return columns
 
 
 def _goal_name_column(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:

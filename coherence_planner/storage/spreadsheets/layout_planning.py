@@ -69,7 +69,7 @@ class LayoutPlanner(LinkPlanner):
             goal_id = self.resolve(name, ("goal",))
             if goal_id is None:
                 goal_id = self.new_id("goal")
-                self.create_from(sheet.place(row), "goal", goal_id, name)
+                self.create_from(sheet.place(row), "goal", goal_id, name, row_key(sheet, row))
             goal_of[goal_number] = goal_id
             self.goal_rows.append((goal_id, name, goal_number))
             self.layout_rows.add(row_key(sheet, row))

@@ -137,6 +137,8 @@ class ImportPlan:
     # Each goal row of goals above their actions: the goal's name and the numbers of its
     # action rows. The amount a goal row carries is its subtotal, which reconcile.py checks.
     goal_blocks: dict[RowKey, tuple[str, list[int]]] = field(default_factory=dict)
+    # The guessed fields the planner confirmed in the preview ("type", "required").
+    confirmed: set[str] = field(default_factory=set)
 
     @property
     def rows_read(self) -> int:
@@ -207,6 +209,7 @@ class ImportPlan:
             layouts=self.layouts,
             layout_kinds=self.layout_kinds,
             goal_blocks=self.goal_blocks,
+            confirmed=self.confirmed,
         )
 
     def summary(self) -> str:

@@ -78,6 +78,7 @@ class PreviewPage(QWidget):
     skip_changed = Signal(bool)
     # Another money column clicked in the summary: (sheet name, header).
     cost_chosen = Signal(str, str)
+    confirm_chosen = Signal(str)  # a guessed field ("type", "required") confirmed in one click
 
     def __init__(self, sheets: list[Sheet], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +171,9 @@ class PreviewPage(QWidget):
         chosen = self.summary.cost_link(url.toString())
         if chosen is not None:
             self.cost_chosen.emit(*chosen)
+        confirmed = self.summary.confirm_link(url.toString())
+        if confirmed is not None:
+            self.confirm_chosen.emit(confirmed)
 
     # -- showing a plan ----------------------------------------------------------------
     def show_plan(

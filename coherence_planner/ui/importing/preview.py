@@ -35,7 +35,13 @@ from coherence_planner.storage.spreadsheets.values import format_money
 from coherence_planner.storage.spreadsheets.writing import cell_value
 from coherence_planner.ui.importing.layout_choice import LayoutChooser
 from coherence_planner.ui.importing.mapping import sample_text
-from coherence_planner.ui.importing.summary import GUESSED, Summary, type_label, where
+from coherence_planner.ui.importing.summary import (
+    CONFIRMED,
+    GUESSED,
+    Summary,
+    type_label,
+    where,
+)
 from coherence_planner.ui.plain_text import tooltip
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -223,7 +229,8 @@ class PreviewPage(QWidget):
                 label = vocab.KIND_LABELS[item.kind]
                 change = "new"  # the name says which; an id means nothing to a reader
                 if item.kind == "program" and item.name in guessed:
-                    change += f", {type_label(guessed[item.name])} ({GUESSED})"
+                    said = CONFIRMED if "type" in plan.confirmed else GUESSED
+                    change += f", {type_label(guessed[item.name])} ({said})"
                 QTreeWidgetItem(node, [f"{label}: {item.name}", change, where(new.row)])
         if plan.updates:
             node = group("Updated items", len(plan.updates))

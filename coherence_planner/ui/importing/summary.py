@@ -219,12 +219,13 @@ class Summary:
         parts = []
         for heading, opening, lines in self.sections:
             parts.append(f"<p><b>{html(heading)}.</b> {html(opening)}</p>")
+            confirm = CONFIRM_LINKS.get(heading)
+            if confirm is not None and lines and confirm[1] not in self.plan.confirmed:
+                # Above its list, so a long list does not hide it below the fold.
+                parts.append(f'<p><a href="confirm:{confirm[1]}">{html(confirm[0])}</a></p>')
             if lines:
                 items = "".join(f"<li>{html(line)}</li>" for line in lines)
                 parts.append(f"<ul>{items}</ul>")
-            confirm = CONFIRM_LINKS.get(heading)
-            if confirm is not None and lines and confirm[1] not in self.plan.confirmed:
-                parts.append(f'<p><a href="confirm:{confirm[1]}">{html(confirm[0])}</a></p>')
             if heading == "Money" and self.plan.cost_alternatives:
                 links = "  ·  ".join(
                     f'<a href="cost:{i}">{html(shown)}</a>'

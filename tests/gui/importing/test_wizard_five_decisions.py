@@ -53,6 +53,10 @@ def test_the_shaded_goal_plan_in_five_decisions_with_its_guesses_confirmed(
     assert "Homeless Student Services (McKinney-Vento): " in words
     assert "(guessed — confirm)" not in words
     assert 'href="confirm:' not in preview.summary.html()
+    new_items = preview.changes.invisibleRootItem().child(0)
+    changes = [new_items.child(i).text(1) for i in range(new_items.childCount())]
+    assert "new, student support (confirmed)" in changes
+    assert not any("guessed" in change for change in changes)
 
     decisions.append("import, keeping the plan's suggested name")
     dialogs.answer(tmp_path / "Maple Hollow School District")

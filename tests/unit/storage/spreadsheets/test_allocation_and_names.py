@@ -1,6 +1,7 @@
-"""Three small readings of a district's sheet: a grant's allocation line is the money to
+"""Small readings of a district's sheet: a grant's allocation line is the money to
 budget, set beside the rows (not a program); one warning for one value repeated down a
-column; a "Project Description" column that is all the sheet says of each program names it."""
+column; a "Project Description" column that is all the sheet says of each program names it, and
+so does an outline's "Priority / Initiative" column."""
 
 from __future__ import annotations
 
@@ -56,4 +57,18 @@ def test_a_project_description_alone_is_the_name(tmp_path: Path) -> None:
         "Lexia Core5 licences": 100,
         "Tutoring for grade 6": 240,
         "Two middle school counselors": 310,
+    }
+
+
+def test_a_priority_and_initiative_column_is_the_name(tmp_path: Path) -> None:
+    # An outline's one column of priorities and the initiatives under them.
+    programs, _ = _imported(
+        tmp_path,
+        "Priority / Initiative,Owner,Year 1 Cost\nAVID Secondary,HS,118400\n"
+        "Credit Recovery,HS,58800\nFoster Youth Liaison,SS,61200\n",
+    )
+    assert programs == {
+        "AVID Secondary": 118400,
+        "Credit Recovery": 58800,
+        "Foster Youth Liaison": 61200,
     }

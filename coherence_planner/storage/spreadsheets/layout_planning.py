@@ -25,6 +25,7 @@ class LayoutPlanner(LinkPlanner):
         layout (a problem then says what to change, and nothing of it is imported)."""
         if kind == "goal":
             return set()
+        self._block_lines_left_out(sheet)
         layouts.fill_merged_down(sheet)
         layouts.fill_block_goals(sheet, header_for(columns, LINKS))
         chosen = self.chosen_layout
@@ -58,6 +59,21 @@ class LayoutPlanner(LinkPlanner):
             return None
         self.layouts[sheet.name] = (layouts.FLAT, layouts.describe(layouts.FLAT))
         return set()
+
+    def _block_lines_left_out(self, sheet: Sheet) -> None:
+        """A header row said again over each block, and the lines above it that name no
+        goal (an objective, a band's title), are no items: the preview names each one."""
+        for start, lines in sheet.block_leads.items():
+            if start != sheet.header_row:
+                header = "  ".join(h for h in sheet.raw_headers if h)
+                self.plan.left_out.append(
+                    ((sheet.file, sheet.name, start), header, "the header row again")
+                )
+            for number, text in lines:
+                if layouts.goal_title(text) is None:
+                    self.plan.left_out.append(
+                        ((sheet.file, sheet.name, number), text, "a line above a block's header")
+                    )
 
     def _goal_rows(self, sheet: Sheet, columns: ColumnMapping, blocks: layouts.GoalBlocks) -> None:
         """The goals of a sheet's goal rows, and the rows of each one's block."""

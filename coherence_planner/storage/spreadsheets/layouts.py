@@ -21,6 +21,7 @@ one sentence the preview says about the layout it found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -226,7 +227,8 @@ def headed_blocks(sheet: Sheet) -> GoalBlocks:
                 break
     numbers = set(goal_of.values())
     for row in sheet.rows:
-        block = max((s for s in starts if s < row.number), default=None)
+        at = bisect_left(starts, row.number)  # the block whose header is above the row
+        block = starts[at - 1] if at else None
         if block is not None and block in goal_of:
             blocks.member[row.number] = goal_of[block]
             continue

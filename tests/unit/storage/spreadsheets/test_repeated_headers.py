@@ -61,3 +61,12 @@ def test_each_goals_own_table_is_read_as_that_goals_actions(tmp_path: Path) -> N
     assert "header row that repeats" in plan.layouts["CIP 2025-2026"]
     assert plan.district_name == "Riverbend Independent School District"
     assert not plan.problems
+    # The repeated headers and the lines above them that name no goal are named as left out.
+    left_out = sorted((row[2], why) for row, _, why in plan.left_out)
+    assert left_out == [
+        (5, "a line above a block's header"),
+        (11, "a line above a block's header"),
+        (12, "the header row again"),
+        (16, "a line above a block's header"),
+        (17, "the header row again"),
+    ]

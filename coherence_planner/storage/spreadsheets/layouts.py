@@ -167,6 +167,15 @@ def _emphasis(mark: Mark, usual: Mark) -> str:
     return ""
 
 
+def _words_besides(row: Row, name_index: int) -> int:
+    """How many cells of words a row fills besides its name."""
+    return sum(
+        1
+        for i, value in enumerate(row.cells)
+        if i != name_index and isinstance(value, str) and value.strip()
+    )
+
+
 def styled_blocks(sheet: Sheet, name_index: int, least: int = 2) -> GoalBlocks:
     """Goal rows known only by their look: the rows whose name cell is shaded, bold or set
     left of the indented rows beneath it, as a plan formatted for a board packet marks its
@@ -177,10 +186,19 @@ def styled_blocks(sheet: Sheet, name_index: int, least: int = 2) -> GoalBlocks:
     if not named or not sheet.cell_marks:
         return GoalBlocks()
     usual = Counter(looks).most_common(1)[0][0]
+    # A goal row names its goal and may carry a subtotal, but leaves the words of an
+    # action (its lead, fund, status) blank: a program set in bold to draw the eye has them.
+    words = {r.number: _words_besides(r, name_index) for r in named}
+    typical = sorted(words[r.number] for r, look in zip(named, looks, strict=True) if look == usual)
+    median = typical[len(typical) // 2] if typical else 0
     standing: list[tuple[Row, str]] = []
     for row, look in zip(named, looks, strict=True):
         how = _emphasis(look, usual)
-        if how and not is_total_label(header_text(row.cells[name_index])):
+        if (
+            how
+            and not is_total_label(header_text(row.cells[name_index]))
+            and (median == 0 or words[row.number] < median)
+        ):
             standing.append((row, how))
     hows = {how for _, how in standing}
     if len(hows) != 1:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 
 from coherence_planner.cli.spreadsheets import import_spreadsheet
 from tests.unit.storage.spreadsheets.test_layouts import imported
@@ -72,3 +72,27 @@ def test_rows_set_left_of_indented_rows_are_goals(tmp_path: Path) -> None:
     assert plan.layouts["Budget"] == (
         "Goals are the rows set left; the indented rows under each are its actions."
     )
+
+
+def test_programs_set_in_bold_to_draw_the_eye_stay_programs(tmp_path: Path) -> None:
+    # A flat list with no goal column where two programs are bold: they carry a lead and a
+    # fund like every other row, so they are programs, not goals over the rows below.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Programs"
+    ws.append(["Program", "Lead", "Funding", "Cost"])
+    rows = [
+        ("Lexia Core5 Reading", True),
+        ("Zearn Math", False),
+        ("Read 180", False),
+        ("PBIS Tier 1", True),
+        ("Second Step", False),
+    ]
+    for n, (name, bold) in enumerate(rows, start=1):
+        ws.append([name, "Director", "Title I", 1000 * n])
+        if bold:
+            ws.cell(ws.max_row, 1).font = Font(bold=True)
+    wb.save(tmp_path / "flat.xlsx")
+    meaning, plan = imported(tmp_path / "flat.xlsx")
+    assert meaning == {name: ((), 1000 * n) for n, (name, _) in enumerate(rows, start=1)}
+    assert plan.layout_kinds["Programs"] == "flat"

@@ -88,7 +88,7 @@ def _named_by_content(sheet: Sheet, kind: str, columns: ColumnMapping) -> Column
     "Goal Area") or name one that holds the same text on every row (an "LEA Name")."""
     name_header = next((h for h, t in columns.items() if t == "name"), None)
     if name_header is None:
-        return _goal_name_column(sheet, columns) if kind == "goal" else columns
+        return _goal_name_column(sheet, columns) if kind == "goal" else _own_names(sheet, columns)
     if _constant(_column(sheet, name_header)):
         return _name_from_varied_column(sheet, columns, name_header)
     return columns
@@ -205,6 +205,32 @@ def _name_from_varied_column(sheet: Sheet, columns: ColumnMapping, same: str) ->
             out = {h: t for h, t in columns.items() if h not in (same, header)}
             out[header] = "name"
             return {h: out[h] for h in sheet.headers if h in out}
+    return columns
+
+
+def _own_names(sheet: Sheet, columns: ColumnMapping) -> ColumnMapping:
+    """The name column when no header names one: a "Strategy" column read as the strategy
+    each program serves, or a "Project Description", when it says something different on
+    every row. A campus plan lists its strategies, one a row ("Strategy 1: Lexia Core5
+    Reading"), while the strategies a list of programs serves repeat down the column."""
+    for header in [
+        *(h for h, t in columns.items() if t == LINKS),
+        # Else "Project Description" with no project code beside it: the description is all
+        # the sheet says of each program, so it is its name.
+        *(h for h in sheet.headers if columns.get(h) == "description" and _NAMING.search(h)),
+    ]:
+        texts = [
+            " ".join(str(v).split())
+            for v in _column(sheet, header)
+            if isinstance(v, str) and v.strip()
+        ]
+        if len(texts) < 3 or len(set(texts)) != len(texts) or _codes(list(texts)):
+            continue
+        if len(texts) < 0.8 * len(sheet.rows[:200]):
+            continue
+        out = dict(columns)
+        out[header] = "name"
+        return out
     return columns
 
 

@@ -134,6 +134,13 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
         return "strategy"
     if keys & {"goal", "goal name", "goal statement"} and not targets & {"annual_cost", "tier"}:
         return "goal"
-    if "name" in targets:
+    if "name" in targets or any(_ITEM_DESCRIPTION.match(h) for h in headers):
         return "program"
     return None
+
+
+# "Project Description", "Activity Title": a column describing each program, which names it
+# when no other column does (guessing.py moves the name there).
+_ITEM_DESCRIPTION = re.compile(
+    r"(?i)^\W*(project|program|activity|initiative|action|strategy)\s+(description|title)\W*$"
+)

@@ -232,8 +232,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bsupports?\b|\balign(ed|ment)\b|\blinked\b", LINKS),
     # "Action Title / Goal Description" (an LCAP's name column, which its goal rows share).
     (r"^(action|activity|program|initiative|project|strategy)\s+title\b", "name"),
-    # "Goal / Action", "Goals and Actions": the column of a plan's goal rows and actions.
-    (r"^goals?\s+(and\s+|or\s+)?(actions?|activities|strateg(y|ies)|initiatives?)$", "name"),
+    # "Goal / Action", "Goals and Actions", "Priority / Initiative": the column of a plan's
+    # goal rows and their actions, an outline.
+    (
+        r"^(goals?|priorit(y|ies)|objectives?|pillars?)\s+(and\s+|or\s+)?"
+        r"(actions?|activities|strateg(y|ies)|initiatives?|programs?|projects?)$",
+        "name",
+    ),
     # A goal column by any wording ("Goal Link (1/2/3)", "LEA Goal(s)", "District Goal",
     # "Goal #"), unless it describes the goal: then it is a goal's own text.
     (

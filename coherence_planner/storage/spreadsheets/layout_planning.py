@@ -25,13 +25,16 @@ class LayoutPlanner(LinkPlanner):
         layout (a problem then says what to change, and nothing of it is imported)."""
         if kind == "goal":
             return set()
+        self._block_lines_left_out(sheet)
         layouts.fill_merged_down(sheet)
         layouts.fill_block_goals(sheet, header_for(columns, LINKS))
         chosen = self.chosen_layout
         blocks = layouts.GoalBlocks()
         if chosen in (None, layouts.BLOCKS):
             least = 1 if chosen == layouts.BLOCKS else 2
-            blocks = layouts.goal_blocks(sheet, header_for(columns, "name"), least)
+            # A sheet with a goal column of its own marks headings by their look, not goals.
+            styled = header_for(columns, LINKS) is None
+            blocks = layouts.goal_blocks(sheet, header_for(columns, "name"), least, styled)
         if blocks.goals:
             self._goal_rows(sheet, columns, blocks)
             return set(blocks.goals)
@@ -57,19 +60,39 @@ class LayoutPlanner(LinkPlanner):
         self.layouts[sheet.name] = (layouts.FLAT, layouts.describe(layouts.FLAT))
         return set()
 
+    def _block_lines_left_out(self, sheet: Sheet) -> None:
+        """A header row said again over each block, and the lines above it that name no
+        goal (an objective, a band's title), are no items: the preview names each one."""
+        for start, lines in sheet.block_leads.items():
+            if start != sheet.header_row:
+                header = "  ".join(h for h in sheet.raw_headers if h)
+                self.plan.left_out.append(
+                    ((sheet.file, sheet.name, start), header, "the header row again")
+                )
+            for number, text in lines:
+                if layouts.goal_title(text) is None:
+                    self.plan.left_out.append(
+                        ((sheet.file, sheet.name, number), text, "a line above a block's header")
+                    )
+
     def _goal_rows(self, sheet: Sheet, columns: ColumnMapping, blocks: layouts.GoalBlocks) -> None:
         """The goals of a sheet's goal rows, and the rows of each one's block."""
         self.layouts[sheet.name] = (layouts.BLOCKS, layouts.describe(layouts.BLOCKS, blocks))
         goal_of: dict[int, str] = {}
         for number, (goal_number, name) in blocks.goals.items():
-            row = next(r for r in sheet.rows if r.number == number)
+            # A goal line above a repeated header is no data row (header_repeats.py).
+            row = next((r for r in sheet.rows if r.number == number), Row(number, ()))
             goal_id = self.resolve(name, ("goal",))
             if goal_id is None:
                 goal_id = self.new_id("goal")
-                self.create_from(sheet.place(row), "goal", goal_id, name)
+                self.create_from(sheet.place(row), "goal", goal_id, name, row_key(sheet, row))
             goal_of[goal_number] = goal_id
             self.goal_rows.append((goal_id, name, goal_number))
             self.layout_rows.add(row_key(sheet, row))
+            self.plan.goal_blocks[row_key(sheet, row)] = (
+                name,
+                [r for r, g in blocks.member.items() if g == goal_number],
+            )
         for row in sheet.rows:
             if row.number in blocks.member:
                 self.placed.append((sheet, row, columns, goal_of[blocks.member[row.number]]))

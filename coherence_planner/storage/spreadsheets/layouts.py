@@ -21,9 +21,13 @@ one sentence the preview says about the layout it found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
+from coherence_planner.storage.spreadsheets.cell_styles import PLAIN, Mark
 from coherence_planner.storage.spreadsheets.header_guess import is_archive_sheet
+from coherence_planner.storage.spreadsheets.nonitems import is_total_label
 from coherence_planner.storage.spreadsheets.sheet import Row, Sheet
 from coherence_planner.storage.spreadsheets.tables import header_text
 
@@ -75,7 +79,7 @@ class GoalBlocks:
 
     goals: dict[int, tuple[int, str]] = field(default_factory=dict)  # row -> (number, name)
     member: dict[int, int] = field(default_factory=dict)  # row -> its block's goal number
-    how: str = ""  # "titled" (Goal N: …) or "numbered" (1 above 1.1)
+    how: str = ""  # "titled" (Goal N: …), "numbered" (1 above 1.1) or "headed" (a table a goal)
 
 
 def _numbering(row: Row, name_index: int) -> tuple[str, str]:
@@ -102,14 +106,21 @@ def _numbering(row: Row, name_index: int) -> tuple[str, str]:
     return (match["number"], match["name"]) if match else ("", name)
 
 
-def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBlocks:
+def goal_blocks(
+    sheet: Sheet, name_header: str | None, least: int = 2, styled: bool = True
+) -> GoalBlocks:
     """Goal rows with their actions beneath, or an empty GoalBlocks for any other layout.
 
     A goal row either says so ("Goal 1: …" in the name column) or is numbered N above rows
     numbered N.1, N.2…; every row after it, up to the next goal row, is one of its
     actions. It takes `least` goal rows with actions beneath to make this layout: two,
     unless the planner chose it (one "Goal 2: Math" line over a band is a heading).
+    Failing both, goal rows are those that stand out by their look (styled_blocks), when
+    `styled` (a sheet with a goal column of its own has headings, not goals, so styled).
     """
+    if sheet.block_leads:
+        blocks = headed_blocks(sheet)
+        return blocks if len(blocks.goals) >= min(least, len(sheet.block_leads)) else GoalBlocks()
     name_index = sheet.headers.index(name_header) if name_header in sheet.headers else None
     if name_index is None:
         return GoalBlocks()
@@ -127,6 +138,8 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
                 n.startswith(number + ".") for _, n, _ in outline[i + 1 : i + 2]
             ):
                 titled[row.number] = (int(number), name.strip(" .:"))
+    if not titled and styled:
+        return styled_blocks(sheet, name_index, least)
     blocks = GoalBlocks(how=how)
     current: int | None = None
     for row, _, _ in outline:
@@ -139,6 +152,109 @@ def goal_blocks(sheet: Sheet, name_header: str | None, least: int = 2) -> GoalBl
     blocks.goals = {r: g for r, g in titled.items() if g[0] in members}
     if len(blocks.goals) < least:
         return GoalBlocks()
+    return blocks
+
+
+def _emphasis(mark: Mark, usual: Mark) -> str:
+    """How a row's name cell stands out from the usual action row: "shaded", "bold",
+    "set left" (less indented), or "" when it does not."""
+    if mark.shaded and not usual.shaded:
+        return "shaded"
+    if mark.bold and not usual.bold:
+        return "bold"
+    if mark.indent < usual.indent:
+        return "set left"
+    return ""
+
+
+def _words_besides(row: Row, name_index: int) -> int:
+    """How many cells of words a row fills besides its name."""
+    return sum(
+        1
+        for i, value in enumerate(row.cells)
+        if i != name_index and isinstance(value, str) and value.strip()
+    )
+
+
+def styled_blocks(sheet: Sheet, name_index: int, least: int = 2) -> GoalBlocks:
+    """Goal rows known only by their look: the rows whose name cell is shaded, bold or set
+    left of the indented rows beneath it, as a plan formatted for a board packet marks its
+    goals. The usual look is that of most rows (the actions); a goal row stands out from
+    it, is no total, and has at least one usual row under it before the next goal row."""
+    named = [r for r in sheet.rows if header_text(r.cells[name_index])]
+    looks = [sheet.cell_marks.get(r.number, {}).get(name_index + 1, PLAIN) for r in named]
+    if not named or not sheet.cell_marks:
+        return GoalBlocks()
+    usual = Counter(looks).most_common(1)[0][0]
+    # A goal row names its goal and may carry a subtotal, but leaves the words of an
+    # action (its lead, fund, status) blank: a program set in bold to draw the eye has them.
+    words = {r.number: _words_besides(r, name_index) for r in named}
+    typical = sorted(words[r.number] for r, look in zip(named, looks, strict=True) if look == usual)
+    median = typical[len(typical) // 2] if typical else 0
+    standing: list[tuple[Row, str]] = []
+    for row, look in zip(named, looks, strict=True):
+        how = _emphasis(look, usual)
+        if (
+            how
+            and not is_total_label(header_text(row.cells[name_index]))
+            and (median == 0 or words[row.number] < median)
+        ):
+            standing.append((row, how))
+    hows = {how for _, how in standing}
+    if len(hows) != 1:
+        return GoalBlocks()  # goal rows look alike; two kinds of look are two things
+    goal_numbers = {row.number: n for n, (row, _) in enumerate(standing, start=1)}
+    blocks = GoalBlocks(how=hows.pop())
+    current: int | None = None
+    for row in sheet.rows:
+        if row.number in goal_numbers:
+            current = goal_numbers[row.number]
+            continue
+        if current is not None:
+            blocks.member[row.number] = current
+    members = set(blocks.member.values())
+    blocks.goals = {
+        row.number: (goal_numbers[row.number], header_text(row.cells[name_index]).strip(" .:"))
+        for row, _ in standing
+        if goal_numbers[row.number] in members
+    }
+    if len(blocks.goals) < max(least, 2) or len(blocks.goals) != len(standing):
+        return GoalBlocks()
+    return blocks
+
+
+# "Goal 2", "Goal #2", "GOAL 2: Safe schools": a cell naming the goal a row serves.
+_GOAL_CELL = re.compile(r"(?i)^\W*goal\s*(?:#|no\.?)?\s*(?P<number>\d{1,2})\b")
+
+
+def headed_blocks(sheet: Sheet) -> GoalBlocks:
+    """The goals of a sheet whose header row is repeated over each block
+    (header_repeats.py): a block's goal is the "Goal N: …" line above its header, and its
+    rows are that goal's actions. A block with no goal line (a "Required Title I
+    Reservations" block) ends the block above it; each of its rows serves the goal a cell
+    of its own names ("Goal 2"), if any."""
+    starts = sorted(sheet.block_leads)
+    blocks = GoalBlocks(how="headed")
+    goal_of: dict[int, int] = {}
+    for start in starts:
+        for number, text in sheet.block_leads[start]:
+            found = goal_title(text)
+            if found is not None:
+                blocks.goals[number] = found
+                goal_of[start] = found[0]
+                break
+    numbers = set(goal_of.values())
+    for row in sheet.rows:
+        at = bisect_left(starts, row.number)  # the block whose header is above the row
+        block = starts[at - 1] if at else None
+        if block is not None and block in goal_of:
+            blocks.member[row.number] = goal_of[block]
+            continue
+        for value in row.cells:
+            match = _GOAL_CELL.match(value) if isinstance(value, str) else None
+            if match and int(match["number"]) in numbers:
+                blocks.member[row.number] = int(match["number"])
+                break
     return blocks
 
 
@@ -203,6 +319,12 @@ def code_header(sheet: Sheet, columns: dict[str, str]) -> str | None:
     )
 
 
+_LOOKS = {
+    "shaded": "Goals are the shaded rows; the rows under each are its actions.",
+    "bold": "Goals are the bold rows; the rows under each are its actions.",
+    "set left": "Goals are the rows set left; the indented rows under each are its actions.",
+}
+
 LAYOUTS = (FLAT, BLOCKS, TABS)
 NAMES = {
     FLAT: "A flat list",
@@ -214,6 +336,13 @@ NAMES = {
 def describe(layout: str, blocks: GoalBlocks | None = None) -> str:
     """The one sentence the preview says about a sheet's layout."""
     if layout == BLOCKS:
+        if blocks is not None and blocks.how == "headed":
+            return (
+                "Each goal has its own table: its “Goal N:” line above a header row that "
+                "repeats, and the rows under it are its actions."
+            )
+        if blocks is not None and blocks.how in _LOOKS:
+            return _LOOKS[blocks.how]
         if blocks is not None and blocks.how == "numbered":
             return (
                 "Goals are the rows numbered 1, 2…; the rows numbered under each "

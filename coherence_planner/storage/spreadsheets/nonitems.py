@@ -43,6 +43,20 @@ class Skipped:
     reason: str  # "a total", "a heading", ...
 
 
+# "Allocation 2025-26", "Title I, Part A Allocation", "Preliminary ESSER III Award": the
+# grant's money to budget, not a program and not a sum of the rows.
+_ALLOCATION = re.compile(
+    r"(?i)^\W*(?:(?:title|part|[ivx]{1,4}|[a-d]|esser|grant|total|final|preliminary|"
+    r"estimated|revised|lea|district|federal|state|fy\s?\d{2,4}|\d{4}(?:-\d{2,4})?)\W+){0,5}"
+    r"(?:allocation|allotment|entitlement|award)\b"
+)
+ALLOCATION = "the allocation: the money to budget, not a program"
+
+
+def is_allocation_label(text: str) -> bool:
+    return bool(_ALLOCATION.search(text))
+
+
 def is_total_label(text: str) -> bool:
     return bool(_TOTAL_WORDS.search(text))
 
@@ -116,6 +130,8 @@ def classify(
                 reason = "a heading"
         elif not any(_filled(cells[i]) for i in mapped):
             reason = "a note" if texts else "not part of the list"
+        elif is_allocation_label(label) and not any(_filled(cells[i]) for i in detail):
+            reason = ALLOCATION  # the money to budget, which reconcile.py sets the rows against
         elif name.endswith(":"):
             reason = "a labelled figure, not an item"  # "Allocation 2025-26 (preliminary):"
         if reason is None and not any(_filled(cells[i]) for i in detail):

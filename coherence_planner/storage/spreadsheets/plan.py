@@ -134,6 +134,11 @@ class ImportPlan:
     # The layout each sheet was read as, in one sentence (layouts.py), by sheet name.
     layouts: dict[str, str] = field(default_factory=dict)
     layout_kinds: dict[str, str] = field(default_factory=dict)  # layouts.FLAT, BLOCKS, TABS
+    # Each goal row of goals above their actions: the goal's name and the numbers of its
+    # action rows. The amount a goal row carries is its subtotal, which reconcile.py checks.
+    goal_blocks: dict[RowKey, tuple[str, list[int]]] = field(default_factory=dict)
+    # The guessed fields the planner confirmed in the preview ("type", "required").
+    confirmed: set[str] = field(default_factory=set)
 
     @property
     def rows_read(self) -> int:
@@ -203,6 +208,8 @@ class ImportPlan:
             source=self.source,
             layouts=self.layouts,
             layout_kinds=self.layout_kinds,
+            goal_blocks=self.goal_blocks,
+            confirmed=self.confirmed,
         )
 
     def summary(self) -> str:

@@ -88,11 +88,14 @@ class PlannerBase:
                 return found[0]
         return None
 
-    def create_from(self, place: str, kind: str, item_id: str, name: str) -> None:
+    def create_from(
+        self, place: str, kind: str, item_id: str, name: str, row: RowKey | None = None
+    ) -> None:
+        """An item no row of its own makes: a goal a sheet names (`row`: its goal row)."""
         item = ITEM_CLASSES[kind](id=item_id, name=name)
         self.planned[item_id] = item
         self.by_name.setdefault((kind, fold_name(name)), []).append(item_id)
-        self.plan.creates.append(NewItem(item, place, ("", place, 0)))
+        self.plan.creates.append(NewItem(item, place, row or ("", place, 0)))
 
 
 def header_for(columns: ColumnMapping, target: str) -> str | None:

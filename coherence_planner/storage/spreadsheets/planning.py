@@ -144,7 +144,28 @@ def plan_import(
             planner.link_sheet(sheet, columns)
         elif kind == INDICATOR_SHEET:
             plan_indicators(planner, sheet, columns)
+    plan.warnings = said_once(plan.warnings)
     return plan
+
+
+def said_once(warnings: list[ImportProblem]) -> list[ImportProblem]:
+    """The same warning about the same column on several rows ("'Staffing' is not a
+    program type" on every staffing line) said once, naming its rows."""
+    groups: dict[tuple[object, ...], list[ImportProblem]] = {}
+    for warning in warnings:
+        row = warning.row
+        key = (row[0], row[1], warning.column, warning.message) if row else (id(warning),)
+        groups.setdefault(key, []).append(warning)
+    out: list[ImportProblem] = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) == 1 or first.row is None:
+            out.extend(same)
+            continue
+        rows = ", ".join(str(w.row[2]) for w in same if w.row is not None)
+        place = first.place.replace(f", row {first.row[2]}", f", rows {rows}", 1)
+        out.append(ImportProblem(place, first.message, first.row, first.column))
+    return out
 
 
 def _listing(names: list[str]) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coherence_planner.storage.spreadsheets.mapping import SheetMapping
+from coherence_planner.storage.spreadsheets.nonitems import ALLOCATION
 from coherence_planner.storage.spreadsheets.plan import ImportPlan, RowKey
 from coherence_planner.storage.spreadsheets.reading import Row, Sheet
 from coherence_planner.storage.spreadsheets.row_values import RowReader
@@ -42,6 +43,7 @@ class TotalCheck:
     rows_add_up_to: float
     rows: list[int] = field(default_factory=list)
     why: str = ""  # empty when they agree
+    allocation: bool = False  # the grant's money to budget, not a sum of the rows
 
     @property
     def agrees(self) -> bool:
@@ -59,6 +61,7 @@ def check_totals(
     """Every total row of every sheet of programs, checked against the rows it covers."""
     checks: list[TotalCheck] = []
     totals = {key: label for key, label, why in plan.left_out if why.startswith("a total")}
+    allocations = {key: label for key, label, why in plan.left_out if why == ALLOCATION}
     for sheet in sheets:
         entry = mappings.get(sheet.name) or mappings.get("*")
         if entry is None or entry["kind"] != "program":
@@ -66,7 +69,7 @@ def check_totals(
         if "annual_cost" not in entry["columns"].values():
             continue
         reader = RowReader(sheet, "program", entry["columns"], [])
-        checks.extend(_sheet_checks(sheet, reader.amount, totals, plan))
+        checks.extend(_sheet_checks(sheet, reader.amount, totals, plan, allocations))
     return checks
 
 
@@ -75,6 +78,7 @@ def _sheet_checks(
     amount: Callable[[Row], float | None],
     totals: dict[RowKey, str],
     plan: ImportPlan,
+    allocations: dict[RowKey, str],
 ) -> list[TotalCheck]:
     out: list[TotalCheck] = []
     every: list[tuple[Row, float]] = []  # program rows above, with their amounts
@@ -83,9 +87,21 @@ def _sheet_checks(
     # Each subtotal with the rows it closed: a grand total may leave a whole block out.
     blocks: list[tuple[Row, str, list[tuple[Row, float]]]] = []
     problem_rows = plan.problem_rows()
+    read: dict[int, float] = {}  # row number -> amount, of the program rows read
+    unread: dict[int, float] = {}  # and of the rows with money the import did not take
+    goal_rows: list[tuple[Row, float]] = []
+    allocated: list[tuple[Row, float]] = []
     for row in sheet.rows:
         key: RowKey = (sheet.file, sheet.name, row.number)
         value = amount(row)
+        if key in allocations:
+            if value is not None:
+                allocated.append((row, value))
+            continue
+        if key in plan.goal_blocks:
+            if value is not None:  # a goal's subtotal, checked against its actions below
+                goal_rows.append((row, value))
+            continue
         if key in totals:
             if value is not None:
                 check = _check(sheet, row, totals[key], value, block, every, missed)
@@ -101,9 +117,23 @@ def _sheet_checks(
         if key in plan.read_rows and key not in problem_rows:
             every.append((row, value))
             block.append((row, value))
+            read[row.number] = value
         else:
             missed.append((row, value))
-    return out
+            unread[row.number] = value
+    by_number = {row.number: row for row in sheet.rows}
+    for row, says in goal_rows:
+        name, members = plan.goal_blocks[(sheet.file, sheet.name, row.number)]
+        covered = [(by_number[n], read[n]) for n in members if n in read]
+        within = [(by_number[n], unread[n]) for n in members if n in unread]
+        label = f"the subtotal of the goal {_label(name, 32)}"
+        out.append(_compare(sheet, row, label, says, covered, within))
+    for row, says in allocated:
+        label = _label(allocations[(sheet.file, sheet.name, row.number)].rstrip(" :"))
+        spent = round(sum(v for _, v in every), 2)
+        rows = [r.number for r, _ in every]
+        out.append(TotalCheck(sheet.name, row.number, label, says, spent, rows, allocation=True))
+    return sorted(out, key=lambda c: c.row)
 
 
 def _check(
@@ -123,13 +153,26 @@ def _check(
         covered = min(
             (every, block), key=lambda rows: abs(sum(v for _, v in rows) - says)
         )  # ties: every row, the first of the two
+    first = covered[0][0].number if covered else row.number
+    within = [(r, v) for r, v in missed if first <= r.number < row.number]
+    return _compare(sheet, row, label, says, covered, within)
+
+
+def _compare(
+    sheet: Sheet,
+    row: Row,
+    label: str,
+    says: float,
+    covered: list[tuple[Row, float]],
+    within: list[tuple[Row, float]],
+) -> TotalCheck:
+    """The total of `row` beside the rows it covers; `within` are the rows among them the
+    import did not take, which may explain a gap."""
     total = round(sum(v for _, v in covered), 2)
     check = TotalCheck(
         sheet.name, row.number, _label(label), says, total, [r.number for r, _ in covered]
     )
     if abs(total - says) > CENT:
-        first = covered[0][0].number if covered else row.number
-        within = [(r, v) for r, v in missed if first <= r.number < row.number]
         check.why = _why(says, total, covered, within)
     return check
 
@@ -186,7 +229,8 @@ def _why(
 def total_lines(checks: list[TotalCheck]) -> list[str]:
     """What the command line prints and the preview shows: one line for the totals that
     agree, one per total that does not, with its rows."""
-    lines: list[str] = []
+    lines = [_allocation_line(c) for c in checks if c.allocation]
+    checks = [c for c in checks if not c.allocation]
     agree = [c for c in checks if c.agrees]
     several = len({c.sheet for c in checks}) > 1
     if agree:
@@ -211,6 +255,23 @@ def total_lines(checks: list[TotalCheck]) -> list[str]:
             f"{format_money(c.rows_add_up_to)}: {c.why}"
         )
     return lines
+
+
+def _allocation_line(check: TotalCheck) -> str:
+    """The grant's allocation beside what the rows budget of it."""
+    left = round(check.says - check.rows_add_up_to, 2)
+    count = len(check.rows)
+    rows = f"{count} row{'s' if count != 1 else ''} ({_spans(check.rows)})"
+    if abs(left) <= CENT:
+        rest = "all of it budgeted"
+    elif left > 0:
+        rest = f"{format_money(left)} not budgeted yet"
+    else:
+        rest = f"{format_money(-left)} more than the allocation"
+    return (
+        f"Allocation: row {check.row} {check.label!r} is {format_money(check.says)}; "
+        f"the {rows} imported come to {format_money(check.rows_add_up_to)}, {rest}"
+    )
 
 
 def _spans(numbers: list[int]) -> str:

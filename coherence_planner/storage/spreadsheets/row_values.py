@@ -26,6 +26,18 @@ _LISTS = (F.SLUGS, F.GRADES, F.NAMES, F.THEMES)
 _JOINED = frozenset({"funding_source"})
 _NUMBER_HEADER = re.compile(r"(?i)^\W*(goal\s*)?(#|no\.?|num(ber)?|n[o°])\W*$|^\W*goal\s*#\W*$")
 
+# "Strategy 1: Lexia Core5 Reading", "Action 2.3 - Tutoring": a plan's numbering of its
+# rows, which the row's place already says; the program is the name after it.
+_ROW_NUMBERING = re.compile(
+    r"(?i)^\s*(?:strategy|action|activity|initiative|project)\s*(?:#|no\.?)?\s*"
+    r"\d{1,3}(?:\.\d{1,3})*\s*[:.)\-–—]\s*(?=\S*[^\W\d_])"
+)
+
+
+def without_numbering(name: str) -> str:
+    """The name without a leading "Strategy 1:" (and the like); unchanged otherwise."""
+    return _ROW_NUMBERING.sub("", name, count=1)
+
 
 class RowReader:
     """Reads the mapped cells of one sheet's rows for one kind of item."""
@@ -64,7 +76,7 @@ class RowReader:
         if self.name_header is None:
             return None
         value, _ = V.parse_field(F.COMMON_FIELDS[0], self.sheet.cell(row, self.name_header))
-        return str(value) if value is not None else None
+        return without_numbering(str(value)) if value is not None else None
 
     def name_problem(self, row: Row) -> str:
         """Why the row has no usable name (empty, or text a plan may not hold)."""
@@ -119,6 +131,8 @@ class RowReader:
                     )
                     continue
                 values[spec.name] = combined
+        if isinstance(values.get("name"), str):
+            values["name"] = without_numbering(values["name"])
         return values, warnings
 
     def _warning(self, row: Row, header: str, message: str) -> ImportProblem:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coherence_planner.storage.spreadsheets.cell_styles import Mark
 from coherence_planner.storage.spreadsheets.header_guess import guess_kind
 
 
@@ -52,6 +53,12 @@ class Sheet:
     # What reading the file itself could not do, cell by cell (formulas without stored
     # results that could not be computed, formulas.py), for the preview and the command line.
     reading_notes: list[str] = field(default_factory=list)
+    # A header row repeated over each block (header_repeats.py): each block's header row
+    # number -> the lines of one cell above it (row number, text), such as its goal line.
+    block_leads: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    # Cells that stand out, xlsx only (cell_styles.py): row -> column (1-based) -> a
+    # cell_styles.Mark (bold, shaded, indent), kept only for cells not plain.
+    cell_marks: dict[int, dict[int, Mark]] = field(default_factory=dict)
     # The workbook's title in its properties (xlsx only), where a district may be named.
     workbook_title: str = ""
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.spreadsheets.header_guess import guess_kind, header_score
+from coherence_planner.storage.spreadsheets.header_repeats import split_blocks
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, row_limit
 from coherence_planner.storage.spreadsheets.sheet import Row, Sheet, set_headers, unique_headers
 
@@ -167,8 +168,9 @@ def build_sheet(
         if count > max_rows:
             raise budget.too_many(where, kind)
         data.append(Row(number, cells))
-    sheet = Sheet(file, name, header_number, [], data)
-    sheet.preamble = [_row_text(cells) for _, cells in candidates[:pick]]
+    data, leads, lead_rows = split_blocks(header_number, raw_headers, data, candidates[:pick])
+    sheet = Sheet(file, name, header_number, [], data, block_leads=leads)
+    sheet.preamble = [_row_text(cells) for n, cells in candidates[:pick] if n not in lead_rows]
     set_headers(sheet, raw_headers)
     if kind in ITEM_KINDS:
         budget.items_left -= len(data)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from coherence_planner.storage.spreadsheets.cell_styles import cell_marks, style_marks
 from coherence_planner.storage.spreadsheets.formulas import (
     compute_missing,
     formulas_without_results,
@@ -276,6 +277,7 @@ def _read_worksheet(
         except DAMAGED as exc:
             raise _read_error(where, exc) from exc
         sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
+        sheet.cell_marks = cell_marks(path, sheet_path, style_marks(ws.parent))
         if any(not h for h in raw_headers):
             _fill_merged_headers(sheet, raw_headers, above, marks.merges)
         try:

@@ -33,6 +33,7 @@ from coherence_planner.storage.spreadsheets import (
     save_mappings,
 )
 from coherence_planner.storage.spreadsheets.choosing import most_like_inventory, opening_mappings
+from coherence_planner.storage.spreadsheets.confirming import confirm_guessed
 from coherence_planner.storage.spreadsheets.money_mapping import explain_money
 from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.icons import icon
@@ -82,6 +83,7 @@ class ImportDialog(QDialog):
         self.new_plan = new_plan
         self.plan = ImportPlan(source=source)
         self.chosen_layout: str | None = None  # the layout the planner chose; None: as read
+        self.confirmed: set[str] = set()  # guessed fields confirmed in the preview
 
         self.step = QLabel()
         font = self.step.font()
@@ -150,6 +152,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.mapping_page.changed.connect(self.replan)
         self.preview_page.cost_chosen.connect(self.choose_cost)
+        self.preview_page.confirm_chosen.connect(self.confirm)
         self.preview_page.layout_chooser.chosen.connect(self.choose_layout)
         self.preview_page.skip_changed.connect(lambda _on: self._update_buttons())
 
@@ -176,6 +179,8 @@ class ImportDialog(QDialog):
                 self.sheets, mappings, self.district, source=self.source, layout=self.chosen_layout
             )
             explain_money(self.plan, self.sheets, mappings)  # the cost line and the totals
+            for field_name in self.confirmed:
+                confirm_guessed(self.plan, field_name)
         finally:
             if busy:
                 QApplication.restoreOverrideCursor()
@@ -190,6 +195,11 @@ class ImportDialog(QDialog):
         editor = self.mapping_page.editors.get(sheet)
         if editor is not None and header in editor.column_combos:
             editor.choose(header, "annual_cost")  # the mapping changes, and the plan with it
+
+    def confirm(self, field_name: str) -> None:
+        """The preview's one click confirming every guessed value of a field as listed."""
+        self.confirmed.add(field_name)
+        self.replan()
 
     def choose_layout(self, layout: str) -> None:
         """Read the sheets in the layout the planner pressed, and show the plan at once."""

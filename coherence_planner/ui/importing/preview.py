@@ -35,7 +35,13 @@ from coherence_planner.storage.spreadsheets.values import format_money
 from coherence_planner.storage.spreadsheets.writing import cell_value
 from coherence_planner.ui.importing.layout_choice import LayoutChooser
 from coherence_planner.ui.importing.mapping import sample_text
-from coherence_planner.ui.importing.summary import GUESSED, Summary, type_label, where
+from coherence_planner.ui.importing.summary import (
+    CONFIRMED,
+    GUESSED,
+    Summary,
+    type_label,
+    where,
+)
 from coherence_planner.ui.plain_text import tooltip
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +84,7 @@ class PreviewPage(QWidget):
     skip_changed = Signal(bool)
     # Another money column clicked in the summary: (sheet name, header).
     cost_chosen = Signal(str, str)
+    confirm_chosen = Signal(str)  # a guessed field ("type", "required") confirmed in one click
 
     def __init__(self, sheets: list[Sheet], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +177,9 @@ class PreviewPage(QWidget):
         chosen = self.summary.cost_link(url.toString())
         if chosen is not None:
             self.cost_chosen.emit(*chosen)
+        confirmed = self.summary.confirm_link(url.toString())
+        if confirmed is not None:
+            self.confirm_chosen.emit(confirmed)
 
     # -- showing a plan ----------------------------------------------------------------
     def show_plan(
@@ -219,7 +229,8 @@ class PreviewPage(QWidget):
                 label = vocab.KIND_LABELS[item.kind]
                 change = "new"  # the name says which; an id means nothing to a reader
                 if item.kind == "program" and item.name in guessed:
-                    change += f", {type_label(guessed[item.name])} ({GUESSED})"
+                    said = CONFIRMED if "type" in plan.confirmed else GUESSED
+                    change += f", {type_label(guessed[item.name])} ({said})"
                 QTreeWidgetItem(node, [f"{label}: {item.name}", change, where(new.row)])
         if plan.updates:
             node = group("Updated items", len(plan.updates))

@@ -20,6 +20,13 @@ from coherence_planner.storage.spreadsheets.proposals import STOPPING, scenario_
 from coherence_planner.ui.plain_text import html
 
 GUESSED = "guessed — confirm"
+CONFIRMED = "confirmed"
+# The preview's one-click confirmations, by section: the link's text and the field it
+# confirms (storage/spreadsheets/confirming.py).
+CONFIRM_LINKS = {
+    "Program types guessed": ("Confirm these types", "type"),
+    "Lines required by law": ("Confirm these as required", "required"),
+}
 # The notes (written for the command line) that the sections above already say.
 SAID_ABOVE = re.compile(
     r"(: skipped \d+ rows? that (is|are) not |: rows [\d, and]+ are one |"
@@ -43,7 +50,10 @@ def total_money(plan: ImportPlan) -> Decimal:
 
 
 def where(row: RowKey) -> str:
-    """ "Spending Plan 26-27, row 7" (a CSV's rows are named by the file)."""
+    """ "Spending Plan 26-27, row 7" (a CSV's rows are named by the file); an item no row
+    makes (a goal a tab's title names) is named by its place alone."""
+    if not row[2]:
+        return row[1] or row[0]
     return f"{row[1] or row[0]}, row {row[2]}"
 
 
@@ -97,11 +107,20 @@ class Summary:
             "students are added and their funding sources joined.",
             [f"{rows_of(rows)}: {name}" for rows, name in plan.combined],
         )
+        typed = "type" in plan.confirmed
         self.add(
             "Program types guessed",
-            "No column gives the program type, so each was guessed from the program's "
-            "name and noted in its notes. Confirm or change them after the import.",
-            [f"{name}: {type_label(kind)} ({GUESSED})" for name, kind in plan.guessed_types],
+            "No column gives the program type, so each was guessed from the program's name"
+            + (
+                "; you confirmed them as listed."
+                if typed
+                else " and noted in its notes (a guessed type competes with nothing). "
+                "Confirm them all here, or change them after the import."
+            ),
+            [
+                f"{name}: {type_label(kind)} ({CONFIRMED if typed else GUESSED})"
+                for name, kind in plan.guessed_types
+            ],
         )
         if plan.created_goals:
             made = join_words([quoted(g) for g in plan.created_goals])
@@ -116,12 +135,20 @@ class Summary:
                 )
                 + ". Rename them after the import.",
             )
+        required = "required" in plan.confirmed
         self.add(
             "Lines required by law",
             "No column says which lines the law requires, so these are marked required "
             "because of their names (a required line is never proposed for removal). "
-            "Confirm them, or clear Required, after the import.",
-            [f"{name}: {why} ({GUESSED})" for name, why in plan.guessed_required],
+            + (
+                "You confirmed them as listed."
+                if required
+                else "Confirm them all here, or clear Required after the import."
+            ),
+            [
+                f"{name}: {why} ({CONFIRMED if required else GUESSED})"
+                for name, why in plan.guessed_required
+            ],
         )
         self._proposals()
         others = [sentence(self._local(n)) for n in plan.notes if not SAID_ABOVE.search(n)]
@@ -192,6 +219,10 @@ class Summary:
         parts = []
         for heading, opening, lines in self.sections:
             parts.append(f"<p><b>{html(heading)}.</b> {html(opening)}</p>")
+            confirm = CONFIRM_LINKS.get(heading)
+            if confirm is not None and lines and confirm[1] not in self.plan.confirmed:
+                # Above its list, so a long list does not hide it below the fold.
+                parts.append(f'<p><a href="confirm:{confirm[1]}">{html(confirm[0])}</a></p>')
             if lines:
                 items = "".join(f"<li>{html(line)}</li>" for line in lines)
                 parts.append(f"<ul>{items}</ul>")
@@ -202,6 +233,13 @@ class Summary:
                 )
                 parts.append(f"<p>Import another column as the cost: {links}</p>")
         return "".join(parts)
+
+    @staticmethod
+    def confirm_link(href: str) -> str | None:
+        """The guessed field a "confirm:FIELD" link of `html` confirms, or None."""
+        field = href.removeprefix("confirm:")
+        known = {f for _text, f in CONFIRM_LINKS.values()}
+        return field if href.startswith("confirm:") and field in known else None
 
     def cost_link(self, href: str) -> tuple[str, str] | None:
         """The (sheet, header) a "cost:N" link of `html` chooses, or None."""

@@ -257,7 +257,9 @@ def test_section_headings_over_full_rows_are_not_programs(tmp_path: Path) -> Non
     assert sorted(meaning) == ["Indirect Costs", "Read 180", "Summer Bridge"]
     reasons = {label: why for _, label, why in plan.left_out}
     assert reasons["Administration"] == "a heading"
-    assert reasons["Allocation 2025-26 (preliminary):"] == "a labelled figure, not an item"
+    assert reasons["Allocation 2025-26 (preliminary):"] == (
+        "the allocation: the money to budget, not a program"
+    )
 
 
 def test_goals_known_only_by_the_names_a_column_gives_are_created(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ def imported(tmp_path: Path, body: str) -> tuple[float, list[str]]:
     source.write_text("Lakeview Unified School District\n" + HEADER + body, encoding="utf-8")
     said = import_spreadsheet(source, tmp_path / "plan.coherence", replace=True)
     with Document.open(tmp_path / "plan.coherence") as doc:
-        money = sum(i.annual_cost or 0 for i in doc.district.items.values())
+        money = sum(getattr(i, "annual_cost", 0) or 0 for i in doc.district.items.values())
     return money, [line.strip() for line in said.splitlines() if "Totals:" in line]
 
 
@@ -70,3 +70,22 @@ def test_a_grand_total_that_stops_before_the_last_block_names_the_block(tmp_path
         "$390: the sheet's total leaves out rows 6-7 ($90, the 'Fund 282 Subtotal' of row 8); "
         "those rows were imported"
     )
+
+
+def test_each_goal_rows_subtotal_is_checked_against_its_actions(tmp_path: Path) -> None:
+    # Goals above their actions: a goal row's amount is its goal's subtotal. Each is
+    # checked against its own actions, and the grand total does not count them again.
+    money, lines = imported(
+        tmp_path,
+        "Goal 1: Every student reads,,300\nRead Well,Ann,100\nMath Boost,Bo,200\n"
+        "Goal 2: Safe schools,,80\nTutoring,Cy,50\nCounselors,Di,25\n"
+        "Grand Total,,375\n",
+    )
+    assert money == 375
+    assert lines == [
+        "Totals: 2 of the sheet's 3 totals agree with the rows imported: row 3 ($300), "
+        "row 9 ($375)",
+        "Totals: row 6 'the subtotal of the goal Safe schools' says $80, but its 2 rows "
+        "(rows 7-8) add up to $75: the sheet's own total is $5 too high: no row explains it "
+        "(it may be typed in, or miss a row), so the rows were imported as they are",
+    ]

@@ -1,7 +1,7 @@
 """The spreadsheet import against openpyxl's read-only pass, on workbooks the app did not write,
 from 10,000 to 100,000 rows, in the same run.
 
-    python benchmarks/bench_import_scale.py [--sizes 10000,20000,50000,100000]
+    python benchmarks/bench_import_scale.py [--sizes 10000,20000,25000,50000,100000]
         [--shapes spending,actions,ledger] [--runs 3]
 
 The workbooks are written with plain openpyxl in the shapes districts keep
@@ -12,7 +12,8 @@ recognise the layout, map, check every cell, plan, create the plan); the floor i
 sheet. Each round runs ours and the floor back to back, alternating which goes first, so a
 busy machine slows both alike; figures are medians of CPU (`time.process_time`) and wall
 time. "growth" is ours per row at that size over ours per row at the smallest size (1.00 is
-linear).
+linear). A plan holds at most 25,000 items (fields.MAX_ITEMS), so a workbook with more rows
+of items is refused before it is read: for those sizes the row gives the refusal's time.
 """
 
 from __future__ import annotations
@@ -30,16 +31,25 @@ if str(ROOT) not in sys.path:
 from benchmarks.bench_spreadsheets import Timing, read_floor, timed  # noqa: E402
 from benchmarks.foreign_workbooks import SHAPES  # noqa: E402
 from coherence_planner.cli.spreadsheets import import_spreadsheet  # noqa: E402
+from coherence_planner.storage.errors import KnownError  # noqa: E402
 
 
-def measure(source: Path, folder: Path, runs: int) -> tuple[Timing, Timing]:
-    """Medians (CPU, wall) of ours and of the floor."""
+def measure(source: Path, folder: Path, runs: int) -> tuple[Timing, Timing, str]:
+    """Medians (CPU, wall) of ours and of the floor, and the import's refusal if it refused."""
     target = folder / "plan.coherence"
     ours: list[Timing] = []
     floor: list[Timing] = []
+    refused: list[str] = []
+
+    def import_once() -> None:
+        try:
+            import_spreadsheet(source, target, replace=True)
+        except KnownError as exc:
+            refused.append(str(exc))
+
     for round_ in range(runs):
         steps = [
-            lambda: ours.append(timed(lambda: import_spreadsheet(source, target, replace=True))),
+            lambda: ours.append(timed(import_once)),
             lambda: floor.append(timed(lambda: read_floor(source))),
         ]
         for step in steps if round_ % 2 == 0 else reversed(steps):
@@ -48,12 +58,12 @@ def measure(source: Path, folder: Path, runs: int) -> tuple[Timing, Timing]:
     def median(ts: list[Timing]) -> Timing:
         return statistics.median(t[0] for t in ts), statistics.median(t[1] for t in ts)
 
-    return median(ours), median(floor)
+    return median(ours), median(floor), refused[0] if refused else ""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,20000,50000,100000")
+    parser.add_argument("--sizes", default="10000,20000,25000,50000,100000")
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -71,7 +81,15 @@ def main() -> None:
         first: float | None = None
         for size in sizes:
             source = SHAPES[shape](folder / f"{shape}-{size}.xlsx", size)
-            (oc, ow), (fc, fw) = measure(source, folder, args.runs)
+            (oc, ow), (fc, fw), refused = measure(source, folder, args.runs)
+            if refused:
+                print(
+                    f"| {shape} | {size:,} | refused in {oc:.2f} s / {ow:.2f} s "
+                    f"| {fc:.2f} s / {fw:.2f} s | - | - |",
+                    flush=True,
+                )
+                source.unlink()
+                continue
             first = first or oc / size
             print(
                 f"| {shape} | {size:,} | {oc:.2f} s / {ow:.2f} s | {fc:.2f} s / {fw:.2f} s "

@@ -136,10 +136,12 @@ def write_spending(path: Path, rows: int) -> Path:
     ws.merge_cells("C4:E4")
     block = 25
     n = 0
+    last = 5  # the last row written (ws.max_row walks every cell: quadratic over a sheet)
     while n < rows:
         source = SOURCES[(n // block) % len(SOURCES)]
         ws.append([source.upper()])
-        first = ws.max_row + 1
+        first = last + 2
+        last = first + min(block, rows - n) - 1
         for _ in range(min(block, rows - n)):
             goals = ("Goal 1", "Goals 1 & 2", "2", "1,3", "Goal 3: Attendance")[n % 5]
             ws.append(
@@ -156,8 +158,8 @@ def write_spending(path: Path, rows: int) -> Path:
                 ]
             )
             n += 1
-        last = ws.max_row
         ws.append([f"Subtotal - {source}", None, None, f"=SUM(D{first}:D{last})"])
+        last += 1
     ws.append(["* Budgeted amounts, not actuals. Source: Business Services."])
     goals = wb.create_sheet("Goals")
     for line in GOALS:
@@ -189,11 +191,13 @@ def write_actions(path: Path, rows: int) -> Path:
     per_goal = 40
     n = 0
     goal = 0
+    r = 5  # the last row written (ws.max_row walks every cell: quadratic over a sheet)
     while n < rows:
         goal += 1
         ws.append([goal, None, f"Goal {goal}: {WORDS[goal % len(WORDS)]} for every student."])
+        r += 1
         for action in range(1, min(per_goal, rows - n) + 1):
-            r = ws.max_row + 1
+            r += 1
             money = _money(n)
             ws.append(
                 [

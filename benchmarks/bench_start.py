@@ -9,6 +9,9 @@ the three so a busy machine slows them alike. Figures are medians: whole-process
 (`resource.getrusage(RUSAGE_CHILDREN)`) and wall time from the process's start to that
 first paint (as the process itself measured it), with the ratio to the bare window.
 Settings go to a temporary folder, so no recent-files list or window geometry is touched.
+
+`--before DIR` also times an earlier version of the app in the same rounds: DIR is a copy of
+its source tree (`git archive <commit> | tar -x -C DIR`), put first on the probe's path.
 """
 
 from __future__ import annotations
@@ -33,11 +36,13 @@ KINDS = ("bare", "app", "sample")
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
-def start_once(kind: str, folder: Path) -> tuple[float, float]:
+def start_once(kind: str, folder: Path, before: Path | None = None) -> tuple[float, float]:
     """(CPU seconds of the whole process, wall seconds from its start to the first paint)."""
     report = folder / f"{kind}.json"
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["XDG_CONFIG_HOME"] = str(folder / "settings")
+    if before is not None:
+        env["PYTHONPATH"] = str(before)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [sys.executable, str(PROBE), kind, str(report)],
@@ -55,25 +60,45 @@ def start_once(kind: str, folder: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="source tree of an earlier version")
     args = parser.parse_args()
-    results: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+    before: Path | None = args.before.resolve() if args.before else None
+    runs = [(kind, None) for kind in KINDS]
+    if before is not None:
+        runs += [(kind, before) for kind in KINDS if kind != "bare"]
+    results: dict[str, list[tuple[float, float]]] = {_name(k, b): [] for k, b in runs}
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         folder = Path(tmp)
-        start_once("app", folder)  # warm the disk cache and the bytecode once, unmeasured
+        for kind, tree in runs[1:]:  # warm the disk cache and the bytecode once, unmeasured
+            start_once(kind, folder, tree)
         for _ in range(args.runs):
-            for kind in KINDS:
-                results[kind].append(start_once(kind, folder))
+            for kind, tree in runs:
+                results[_name(kind, tree)].append(start_once(kind, folder, tree))
     cpu = {k: statistics.median(c for c, _ in v) for k, v in results.items()}
     wall = {k: statistics.median(w for _, w in v) for k, v in results.items()}
-    print(f"medians of {args.runs} starts each (CPU of the whole process / wall to first paint)")
+    load = os.getloadavg()[0]
+    print(
+        f"medians of {args.runs} starts each (CPU of the whole process / wall to first paint), "
+        f"load average {load:.1f} at the end"
+    )
     print("| start | ours | bare PySide6 window, same run | ratio (CPU / wall) |")
     print("|---|---:|---:|---:|")
-    for kind, what in (("app", "to the start page"), ("sample", "the sample open, title shown")):
+    for kind in results:
+        if kind == "bare":
+            continue
         print(
-            f"| {what} | {cpu[kind]:.2f} s / {wall[kind]:.2f} s "
+            f"| {WHAT[kind.split()[0]]}{kind[len(kind.split()[0]) :]} "
+            f"| {cpu[kind]:.2f} s / {wall[kind]:.2f} s "
             f"| {cpu['bare']:.2f} s / {wall['bare']:.2f} s "
             f"| {cpu[kind] / cpu['bare']:.1f}x / {wall[kind] / wall['bare']:.1f}x |"
         )
+
+
+WHAT = {"app": "to the start page", "sample": "the sample open, title shown"}
+
+
+def _name(kind: str, tree: Path | None) -> str:
+    return f"{kind} (before)" if tree is not None else kind
 
 
 if __name__ == "__main__":

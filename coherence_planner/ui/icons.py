@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from coherence_planner import assets
@@ -30,15 +39,63 @@ def _render(svg: bytes, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws an icon's SVG at a size when that size is first asked for, and keeps it.
+
+    Rendering every icon at every size and mode up front (12 pixmaps each, 250 in all, the
+    app's icon at 256 px among them) was a tenth of start-up before the window's first paint
+    (issue 29); a window shows each icon at one or two sizes, only once it paints.
+    """
+
+    def __init__(self, svgs: dict[QIcon.Mode, bytes], sizes: tuple[int, ...]) -> None:
+        super().__init__()
+        self._svgs = svgs  # Normal, and Disabled when it is drawn in its own colour
+        self._sizes = sizes
+        self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def _svg(self, mode: QIcon.Mode) -> bytes:
+        return self._svgs.get(mode) or self._svgs[QIcon.Mode.Normal]
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, round(scale * 100), mode if mode in self._svgs else QIcon.Mode.Normal)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = _render(self._svg(mode), side, scale)
+        return drawn
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(side, side) for side in self._sizes]
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._svgs, self._sizes)
+
+    def key(self) -> str:
+        return "coherence-svg"
+
+
 @cache
 def _icon(name: str, normal: str, disabled: str, ratio: float) -> QIcon:
     source = assets.icon_svg(name)
-    icon = QIcon()
-    for colour, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
-        svg = source.replace(b"currentColor", colour.encode())
-        for size in SIZES:
-            icon.addPixmap(_render(svg, size, ratio), mode)
-    return icon
+    svgs = {
+        mode: source.replace(b"currentColor", colour.encode())
+        for colour, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled))
+    }
+    return QIcon(_SvgIconEngine(svgs, SIZES))
 
 
 def icon(name: str) -> QIcon:
@@ -63,11 +120,9 @@ def _svg_colour(colour: QColor) -> str:
 
 def app_icon() -> QIcon:
     """The application's icon, in its own colours."""
-    icon = QIcon()
-    svg = assets.icon_svg("app")
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addPixmap(_render(svg, size, 1.0))
-    return icon
+    return QIcon(
+        _SvgIconEngine({QIcon.Mode.Normal: assets.icon_svg("app")}, (16, 24, 32, 48, 64, 128, 256))
+    )
 
 
 def clear_cache() -> None:

@@ -28,7 +28,7 @@ from coherence_planner.ui.undo import DomainUndoCommand
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
 
 
-def _settle_garbage_collector(district: District | None) -> None:
+def _settle_garbage_collector(district: District | None, after_a_plan: bool = True) -> None:
     """Keep a large plan just opened out of Python's full garbage collections.
 
     A full collection walks every object; with 10,000 programs and their links that took up
@@ -38,9 +38,15 @@ def _settle_garbage_collector(district: District | None) -> None:
     previous plan left, then freeze the survivors: they are still freed by reference
     counting, and the next document change unfreezes them before collecting.
     """
+    large = district is not None and len(district.items) >= FREEZE_ITEMS
+    if not after_a_plan and not large:
+        # The first plan of a window, and a small one: no plan left anything to collect,
+        # nothing is frozen, and a full collection of everything imported so far held
+        # the plan's first paint back (an eighth of opening the sample; issue 29).
+        return
     gc.unfreeze()
     gc.collect()
-    if district is not None and len(district.items) >= FREEZE_ITEMS:
+    if large:
         gc.freeze()
 
 
@@ -77,6 +83,7 @@ class DocumentSession(QObject):
 
     def set_document(self, document: Document | None) -> None:
         """Show `document` (closing the one shown before); None closes."""
+        after_a_plan = self.document is not None
         if self.document is not None and self.document is not document:
             self.document.close()
         self.document = document
@@ -88,7 +95,7 @@ class DocumentSession(QObject):
         self._runner.set_district(document.district if document else None)
         self.document_changed.emit()
         self.selection_changed.emit([])
-        _settle_garbage_collector(document.district if document else None)
+        _settle_garbage_collector(document.district if document else None, after_a_plan)
 
     @property
     def unsaved(self) -> bool:

@@ -34,6 +34,15 @@ LOADED_WHEN_USED = (
     "coherence_planner.ui.progress.indicators",
     "coherence_planner.ui.progress.snapshots",
     "coherence_planner.ui.retreat.presenter",
+    # The retreat's views, the merge and a copy's revision: when first shown or used.
+    "coherence_planner.ui.retreat.decision_widgets",
+    "coherence_planner.ui.retreat.decision_log",
+    "coherence_planner.ui.retreat.scenarios",
+    "coherence_planner.ui.retreat.ratings",
+    "coherence_planner.ui.retreat.load_view",
+    "coherence_planner.ui.documents.merging",
+    "coherence_planner.domain.merge",
+    "coherence_planner.storage.revisions",
 )
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from coherence_planner.domain.model import fields as F
 from coherence_planner.domain.model.district import District, DistrictError
 from coherence_planner.domain.model.items import Item, Link, LinkKey
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,6 +45,35 @@ class Command(Protocol):
     def undo(self, district: District) -> Changes: ...
 
 
+# Values copying can share: a copy of an item or link needs fresh lists and dicts only.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
+def fresh_copy(obj: T) -> T:
+    """A deep copy of an item or a link, as `copy.deepcopy` makes it, without its generic
+    machinery for the plain values every field holds: immutable values are shared, lists
+    and dicts of them copied, anything else (a goal's indicators) deep-copied.
+
+    Applying an import of 5,000 programs spent about a sixth of its time in `deepcopy` of
+    the new items and links (issue 29). Two fields never share one list in a district, so
+    copying each list on its own loses nothing deepcopy's memo would keep.
+    """
+    state: dict[str, Any] = {}
+    for name, value in obj.__dict__.items():
+        kind = type(value)
+        if kind in _IMMUTABLE:
+            state[name] = value
+        elif kind is list and all(type(v) in _IMMUTABLE for v in value):
+            state[name] = value.copy()
+        elif kind is dict and all(type(v) in _IMMUTABLE for v in value.values()):
+            state[name] = value.copy()  # keys are immutable already
+        else:
+            state[name] = copy.deepcopy(value)
+    clone = object.__new__(type(obj))
+    clone.__dict__ = state
+    return clone
+
+
 def _name(district: District, item_id: str) -> str:
     item = district.items.get(item_id)
     return item.name if item else item_id
@@ -55,7 +86,7 @@ class AddItem:
         self._seq: int | None = None
 
     def do(self, district: District) -> Changes:
-        district.add_item(copy.deepcopy(self.item), self._seq)
+        district.add_item(fresh_copy(self.item), self._seq)
         self._seq = district.seq_of(self.item.id)
         return Changes(items={self.item.id})
 
@@ -170,7 +201,7 @@ class AddLink:
         self._seq: int | None = None
 
     def do(self, district: District) -> Changes:
-        district.add_link(copy.deepcopy(self.link), self._seq)
+        district.add_link(fresh_copy(self.link), self._seq)
         self._seq = district.link_seq_of(self.link.key)
         return Changes(links={self.link.key})
 

@@ -305,13 +305,10 @@ def compute_missing(
     the table (a rate or an allocation in the title block a formula may refer to)."""
     if not formulas:
         return
-    grid: dict[Cell, Any] = {}
-    for number, values in above:
-        for col, found in enumerate(values, start=1):
-            grid[(number, col)] = found
-    for line in sheet.rows:
-        for col, found in enumerate(line.cells, start=1):
-            grid[(line.number, col)] = found
+    # Rows by number, the table's over the title block's: a formula reads a few cells, and
+    # a dictionary of every cell of a 10,000-row sheet was most of this (issue 29).
+    lines: dict[int, tuple[Any, ...]] = dict(above)
+    lines.update((line.number, line.cells) for line in sheet.rows)
     computed: dict[Cell, Any] = {}
     failed: dict[Cell, str] = {}
     busy: set[Cell] = set()
@@ -319,7 +316,9 @@ def compute_missing(
     def read(cell: Cell) -> Any:
         if cell in formulas:
             return evaluate(cell)
-        return grid.get(cell)
+        number, col = cell
+        values = lines.get(number, ())
+        return values[col - 1] if 0 < col <= len(values) else None
 
     def evaluate(cell: Cell) -> Any:
         if cell in computed:

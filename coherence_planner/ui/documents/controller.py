@@ -24,7 +24,6 @@ from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.interchange import read_json, write_json
 from coherence_planner.storage.locations import cloud_or_network_reason
-from coherence_planner.storage.revisions import record
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents import locks
@@ -46,6 +45,14 @@ def samples_folder() -> Path:
     folder = Path(base) / "samples"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def record(document: Document, note: str) -> bool:
+    """`storage.revisions.record`, imported when a copy is first made: it brings the merge's
+    lineage (and uuid, platform, difflib), which no window needs to open (issue 29)."""
+    from coherence_planner.storage.revisions import record as record_revision
+
+    return record_revision(document, note)
 
 
 class DocumentController(QObject):

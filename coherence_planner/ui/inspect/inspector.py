@@ -34,7 +34,6 @@ from coherence_planner.ui.inspect.field_widgets import Editor
 from coherence_planner.ui.inspect.framework_notes import framework_lines
 from coherence_planner.ui.inspect.guess_hint import GuessHint, show_guesses
 from coherence_planner.ui.inspect.links_editor import LinksEditor
-from coherence_planner.ui.retreat.decision_widgets import decision_from_inspector
 from coherence_planner.ui.session import DocumentSession
 
 
@@ -225,6 +224,11 @@ class Inspector(QWidget):
                 return
             district = self.session.district
             if name == "decision":  # through the decision log, like every decision
+                # Imported here: the retreat's widgets load when first used (issue 29).
+                from coherence_planner.ui.retreat.decision_widgets import (
+                    decision_from_inspector,
+                )
+
                 self.session.push(decision_from_inspector(district, item, value))
             else:
                 self.session.push(SetItemFields(district, self.item_id, {name: value}))

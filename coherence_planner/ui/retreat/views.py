@@ -5,23 +5,24 @@ retreat never needs to know the window it lives in."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from coherence_planner.ui.icons import icon
-from coherence_planner.ui.retreat.decision_log import DecisionLog
-from coherence_planner.ui.retreat.decision_widgets import DecisionPanel
-from coherence_planner.ui.retreat.load_view import LoadView
-from coherence_planner.ui.retreat.ratings import RatingsView
-from coherence_planner.ui.retreat.scenarios import ScenarioView
+from coherence_planner.ui.lazy_part import LazyPart
 from coherence_planner.ui.retreat.state import RetreatState
 from coherence_planner.ui.session import DocumentSession
 
 if TYPE_CHECKING:
+    from coherence_planner.ui.retreat.decision_log import DecisionLog
+    from coherence_planner.ui.retreat.decision_widgets import DecisionPanel
+    from coherence_planner.ui.retreat.load_view import LoadView
     from coherence_planner.ui.retreat.presenter import Presenter
+    from coherence_planner.ui.retreat.ratings import RatingsView
+    from coherence_planner.ui.retreat.scenarios import ScenarioView
 
 
 class Retreat(QObject):
@@ -31,21 +32,13 @@ class Retreat(QObject):
         super().__init__(window)
         self.session = session
         self.state = RetreatState(window)
-        self.decision_panel = DecisionPanel(session, self.state)
-        self.decision_log = DecisionLog(session)
-        decisions = QSplitter(Qt.Orientation.Horizontal)
-        decisions.addWidget(self.decision_panel)
-        decisions.addWidget(self.decision_log)
-        decisions.setSizes([380, 700])
-        self.decisions = decisions
-        self.scenarios = ScenarioView(session, self.state)
-        self.ratings = RatingsView(session)
-        self.load = LoadView(session)
+        # Each view is made, and its module imported, when its tab is first shown or the
+        # view is asked for: none shows at the window's first paint (issue 29).
         self.tabs: dict[str, QWidget] = {
-            "Decisions": decisions,
-            "Scenarios": self.scenarios,
-            "Ratings": self.ratings,
-            "Load": self.load,
+            "Decisions": LazyPart(self._make_decisions),
+            "Scenarios": LazyPart(self._make_scenarios),
+            "Ratings": LazyPart(self._make_ratings),
+            "Load": LazyPart(self._make_load),
         }
         self._window = window
         self._presenter: Presenter | None = None
@@ -60,6 +53,60 @@ class Retreat(QObject):
         window.addAction(self.present_action)
         session.document_changed.connect(self._update)
         self._update()
+
+    def _make_decisions(self) -> QWidget:
+        from coherence_planner.ui.retreat.decision_log import DecisionLog
+        from coherence_planner.ui.retreat.decision_widgets import DecisionPanel
+
+        decisions = QSplitter(Qt.Orientation.Horizontal)
+        decisions.addWidget(DecisionPanel(self.session, self.state))
+        decisions.addWidget(DecisionLog(self.session))
+        decisions.setSizes([380, 700])
+        return decisions
+
+    def _make_scenarios(self) -> QWidget:
+        from coherence_planner.ui.retreat.scenarios import ScenarioView
+
+        return ScenarioView(self.session, self.state)
+
+    def _make_ratings(self) -> QWidget:
+        from coherence_planner.ui.retreat.ratings import RatingsView
+
+        return RatingsView(self.session)
+
+    def _make_load(self) -> QWidget:
+        from coherence_planner.ui.retreat.load_view import LoadView
+
+        return LoadView(self.session)
+
+    def _built(self, tab: str) -> QWidget:
+        part = self.tabs[tab]
+        assert isinstance(part, LazyPart)
+        return part.widget()
+
+    @property
+    def decisions(self) -> QSplitter:
+        return cast(QSplitter, self._built("Decisions"))
+
+    @property
+    def decision_panel(self) -> DecisionPanel:
+        return cast("DecisionPanel", self.decisions.widget(0))
+
+    @property
+    def decision_log(self) -> DecisionLog:
+        return cast("DecisionLog", self.decisions.widget(1))
+
+    @property
+    def scenarios(self) -> ScenarioView:
+        return cast("ScenarioView", self._built("Scenarios"))
+
+    @property
+    def ratings(self) -> RatingsView:
+        return cast("RatingsView", self._built("Ratings"))
+
+    @property
+    def load(self) -> LoadView:
+        return cast("LoadView", self._built("Load"))
 
     def _update(self) -> None:
         self.present_action.setEnabled(self.session.is_open)

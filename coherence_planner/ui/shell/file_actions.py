@@ -5,14 +5,17 @@ controller's (and, for merging, documents/merging.py's)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents.controller import DocumentController
-from coherence_planner.ui.documents.merging import MergeController
 from coherence_planner.ui.shell.navigation import MakeAction
+
+if TYPE_CHECKING:
+    from coherence_planner.ui.documents.merging import MergeController
 
 
 class FileActions:
@@ -55,7 +58,8 @@ class FileActions:
             "export",
             "Write the plan as district JSON",
         )
-        self.merging = MergeController(documents, window)
+        self._window = window
+        self._merging: MergeController | None = None
         self.merge_action = action(
             "&Merge a Copy…",
             lambda: self.merging.merge_copy(),
@@ -69,6 +73,16 @@ class FileActions:
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.recent_listeners: list[Callable[[list[str]], None]] = []
         documents.recent_changed.connect(self.set_recent)
+
+    @property
+    def merging(self) -> MergeController:
+        """Made when first used: merging brings the merge's domain and dialog, which no
+        window needs to open (issue 29)."""
+        if self._merging is None:
+            from coherence_planner.ui.documents.merging import MergeController
+
+            self._merging = MergeController(self.documents, self._window)
+        return self._merging
 
     def needs_plan(self) -> list[QAction]:
         return [

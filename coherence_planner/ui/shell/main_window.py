@@ -26,6 +26,7 @@ from coherence_planner.ui.findings.overview import Overview
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.importing.actions import SpreadsheetActions
 from coherence_planner.ui.inspect.inspector import Inspector
+from coherence_planner.ui.lazy_part import LazyPart
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
@@ -35,7 +36,6 @@ from coherence_planner.ui.shell import geometry, menus
 from coherence_planner.ui.shell.editing import Editing
 from coherence_planner.ui.shell.file_actions import FileActions
 from coherence_planner.ui.shell.help import HelpWindows
-from coherence_planner.ui.shell.lazy_part import LazyPart
 from coherence_planner.ui.shell.navigation import Navigation
 from coherence_planner.ui.shell.parts import LazyParts
 from coherence_planner.ui.shell.start_page import StartPage

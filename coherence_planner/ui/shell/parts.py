@@ -1,4 +1,4 @@
-"""The main window's parts made when first shown (ui/shell/lazy_part.py), and the names the
+"""The main window's parts made when first shown (ui/lazy_part.py), and the names the
 rest of the window and its tests reach them by (`window.map_panel`, `window.findings`, …):
 asking for one by name makes it too.
 """
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from coherence_planner.ui.lazy_part import LazyPart
 from coherence_planner.ui.session import DocumentSession
-from coherence_planner.ui.shell.lazy_part import LazyPart
 from coherence_planner.ui.shell.navigation import Navigation
 
 if TYPE_CHECKING:

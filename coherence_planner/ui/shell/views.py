@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from coherence_planner.ui.shell.lazy_part import LazyPart
+from coherence_planner.ui.lazy_part import LazyPart
 
 
 def _holds(part: QWidget, widget: QWidget) -> bool:

@@ -13,6 +13,10 @@ import subprocess
 
 import pytest
 
+# As in the app, where only this package imports openpyxl: its settings (defusedxml, not
+# lxml) are made before openpyxl's first import, which a test module may otherwise do first.
+import coherence_planner.storage.spreadsheets  # noqa: F401
+
 _STATUS_AT_START = pytest.StashKey[str | None]()
 
 

@@ -10,6 +10,14 @@ The flow, which the mapping dialog and the CLI both follow:
 and out again with write_xlsx / write_csv (writing.py) or write_template (template.py).
 """
 
+import os
+
+# openpyxl parses with lxml whenever lxml is installed (pikepdf, for the tagged PDFs, brings
+# it), and then neither uses defusedxml nor reports entity definitions: a workbook.xml made
+# of them read as a workbook with no sheets instead of being refused by name. Set before
+# openpyxl's first import, so every read goes through defusedxml (workbooks.py checks it).
+os.environ["OPENPYXL_LXML"] = "False"
+
 from coherence_planner.storage.spreadsheets.header_guess import (
     guess_kind,
     guess_mapping,

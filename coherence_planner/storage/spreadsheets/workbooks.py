@@ -168,9 +168,10 @@ def read_xlsx(
         raise _read_error(path.name, exc) from exc
     import openpyxl
 
-    if not openpyxl.DEFUSEDXML:
+    if not openpyxl.DEFUSEDXML or openpyxl.xml.LXML:
         raise SpreadsheetError(
-            "defusedxml is not active for openpyxl; refusing to read workbooks without it."
+            "openpyxl is not parsing through defusedxml (lxml took its place); "
+            "refusing to read workbooks without it."
         )
     _ignore_declared_sizes()
     budget = RowBudget(max_rows, MAX_ROWS)

@@ -15,13 +15,13 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlab.pdfbase import pdfmetrics
-
 from coherence_planner.domain.model.items import Goal, Indicator
 from coherence_planner.domain.progress import indicators as ind_status
+from coherence_planner.reports.charts import painter
 from coherence_planner.reports.charts.indicators import MARKERS, STATUS_WORDS, value_words
-from coherence_planner.reports.charts.vector import Op, Rgba, _Stroke
-from coherence_planner.reports.fonts import FONT, register_fonts, text_width
+from coherence_planner.reports.charts.painter import BLACK, CLOSE, CURVE, GRID, LINE, MOVE, WHITE
+from coherence_planner.reports.charts.vector import Op
+from coherence_planner.reports.fonts import register_fonts, text_width
 from coherence_planner.reports.palette import STATUS_COLOURS
 
 WIDTH = 460.8  # design points (6.4 in, the matplotlib chart's width); scaled to the column
@@ -32,51 +32,7 @@ TICK_LEN = 3.5
 HANDLE = 20.0  # a legend entry's sample of line and marker
 LABEL_GAP = 7.0  # points between a current value and its status words
 KEY = "Solid: actual · dashed: planned path · hollow: target"
-MOVE, LINE, CURVE, CLOSE = 1, 2, 4, 79  # matplotlib's path codes, which the replay reads
-BLACK: Rgba = (0.0, 0.0, 0.0, 1.0)
-GRID: Rgba = (0xDD / 255, 0xDD / 255, 0xDD / 255, 1.0)
 KAPPA = 0.5523  # a quarter circle's control points, as a fraction of the radius
-
-
-def _rgba(hex_colour: str, alpha: float = 1.0) -> Rgba:
-    value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return (r, g, b, alpha)
-
-
-def _stroke(rgba: Rgba, width: float, dashes: tuple[float, ...] | None = None) -> _Stroke:
-    return _Stroke(rgba, width, (0.0, dashes), 1 if dashes is None else 0, 0)
-
-
-def _text(
-    x: float, y: float, words: str, size: float, rgba: Rgba = BLACK, angle: float = 0.0
-) -> Op:
-    return ("text", x, y, words, FONT, size, angle, rgba, None)
-
-
-def _line(points: list[tuple[float, float]], stroke: _Stroke) -> Op:
-    segments = [((x, y), LINE if n else MOVE) for n, (x, y) in enumerate(points)]
-    return ("path", segments, stroke, None, None)
-
-
-def _height(size: float) -> tuple[float, float]:
-    """A line of text's ascent and descent (descent below zero) at `size`."""
-    ascent, descent = pdfmetrics.getAscentDescent(FONT, size)
-    return float(ascent), float(descent)
-
-
-def _wrapped(words: str, room: float, size: float) -> list[str]:
-    """`words` in lines no wider than `room`, broken between words (a word wider than the
-    room alone is shortened to fit)."""
-    lines: list[str] = []
-    line = ""
-    for word in words.split():
-        trial = f"{line} {word}" if line else word
-        if line and text_width(trial, size) > room:
-            lines.append(line)
-            trial = word
-        line = _fit(trial, room, size)
-    return [*lines, line]
 
 
 def _marker(shape: str, x: float, y: float, size: float) -> list[tuple[tuple[float, ...], int]]:
@@ -119,26 +75,6 @@ def _cross(r: float, turn: float) -> list[tuple[float, float]]:
 def _turned(points: list[tuple[float, float]], degrees: float) -> list[tuple[float, float]]:
     c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
     return [(x * c - y * s, x * s + y * c) for x, y in points]
-
-
-def nice_ticks(lo: float, hi: float, most: int = 8) -> tuple[list[float], float]:
-    """Round values from `lo` to `hi`, at most `most` of them (1, 2, 2.5 or 5 times a power
-    of ten apart, as matplotlib's own axis picks), and their step."""
-    span = hi - lo
-    power = 10 ** math.floor(math.log10(span / most))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10, 20) if span / (m * power) <= most)
-    first = math.ceil(lo / step - 1e-9) * step
-    count = math.floor((hi - first) / step + 1e-9) + 1
-    return [first + n * step for n in range(count)], step
-
-
-def tick_words(value: float, step: float) -> str:
-    """A tick's value with as many decimals as its step needs, thousands separated."""
-    places = max(0, -math.floor(math.log10(step) + 1e-9))
-    if step * 10**places % 1 > 1e-6:  # 2.5, 0.25: one more place
-        places += 1
-    words = f"{value:,.{places}f}"
-    return "−" + words[1:] if words.startswith("-") and value < 0 else words.lstrip("-")
 
 
 @dataclass(frozen=True)
@@ -192,29 +128,22 @@ def _range(values: list[float], margin: float) -> tuple[float, float]:
     return lo - (hi - lo) * margin, hi + (hi - lo) * margin
 
 
-def _fit(words: str, room: float, size: float) -> str:
-    """`words` shortened with "…" to `room` points."""
-    while len(words) > 1 and text_width(words, size) > room:
-        words = words[: max(1, int(len(words) * room / text_width(words, size)) - 1)] + "…"
-    return words
-
-
 def progress_ops(goal: Goal, school_year: str | int) -> tuple[list[Op], float, float]:
     """The goal's chart (it has indicators) as drawing steps, and its size in points."""
     register_fonts()
     series = [_series(n, i, school_year) for n, i in enumerate(goal.indicators)]
-    legend = [_wrapped(s.label, WIDTH - 2 * PAD - HANDLE - 6, LEGEND_PT) for s in series]
+    legend = [painter.wrapped(s.label, WIDTH - 2 * PAD - HANDLE - 6, LEGEND_PT) for s in series]
     points = [p for s in series for p in (s.base, s.target, s.now) if p is not None]
     if not points:  # nothing measured yet: the axes of this school year, empty
         points = [(float(ind_status.results_year(school_year) or 2025), 0.0)]
     years = [int(x) for x, _ in points]
     y_lo, y_hi = _range([y for _, y in points], 0.12)
-    y_ticks, y_step = nice_ticks(y_lo, y_hi)
-    y_words = [tick_words(v, y_step) for v in y_ticks]
+    y_ticks, y_step = painter.nice_ticks(y_lo, y_hi)
+    y_words = [painter.tick_words(v, y_step) for v in y_ticks]
     units = {i.unit for i in goal.indicators if i.unit}
     unit = units.pop() if len(units) == 1 else ""
 
-    tick_a, tick_d = _height(TICK_PT)
+    tick_a, tick_d = painter.height(TICK_PT)
     legend_line = LEGEND_PT * 1.4
     legend_h = legend_line * (1 + sum(len(lines) for lines in legend))
     bottom = PAD + legend_h + 8 + (tick_a - tick_d) * 2 + 3 + 3.5 + TICK_LEN
@@ -222,7 +151,9 @@ def progress_ops(goal: Goal, school_year: str | int) -> tuple[list[Op], float, f
     left = PAD + max(text_width(w, TICK_PT) for w in y_words) + 3.5 + TICK_LEN
     if unit:
         left += tick_a - tick_d + 4
-    title = _wrapped(goal.label, WIDTH - PAD - left, TITLE_PT)  # over the plot, as matplotlib's
+    title = painter.wrapped(
+        goal.label, WIDTH - PAD - left, TITLE_PT
+    )  # over the plot, as matplotlib's
     height = top + 8 + TITLE_PT * 1.25 * len(title) + PAD
     x_lo, x_hi = min(years) - 0.4, max(years) + 0.8
     right = WIDTH - PAD
@@ -241,15 +172,15 @@ def progress_ops(goal: Goal, school_year: str | int) -> tuple[list[Op], float, f
     x_ticks = [float(v) for v in range(min(years), max(years) + 1) if (v - min(years)) % every == 0]
 
     ops: list[Op] = []
-    grid = _stroke(GRID, 0.6)
-    ops += [_line([(x(v), bottom), (x(v), top)], grid) for v in x_ticks]
-    ops += [_line([(left, y(v)), (right, y(v))], grid) for v in y_ticks]
+    grid = painter.stroke(GRID, 0.6)
+    ops += [painter.line([(x(v), bottom), (x(v), top)], grid) for v in x_ticks]
+    ops += [painter.line([(left, y(v)), (right, y(v))], grid) for v in y_ticks]
     for s in series:
         ops += _indicator(s, x, y)
     ops += _end_labels(series, x, y)
     ops += _axes(x, y, x_ticks, list(zip(y_ticks, y_words, strict=True)), unit)
     for n, line in enumerate(title):
-        ops.append(_text(left, height - PAD - TITLE_PT * (1.25 * n + 1), line, TITLE_PT))
+        ops.append(painter.text(left, height - PAD - TITLE_PT * (1.25 * n + 1), line, TITLE_PT))
     ops += _legend(series, legend, PAD + legend_h, legend_line)
     return ops, WIDTH, height
 
@@ -257,28 +188,38 @@ def progress_ops(goal: Goal, school_year: str | int) -> tuple[list[Op], float, f
 def _indicator(s: _Series, x: _Scale, y: _Scale) -> Iterator[Op]:
     """The planned path (dashed), the target (hollow), the actual line (solid, marked)."""
     if s.base and s.target:
-        planned = _stroke(_rgba(s.colour, 0.55), 1.5, (5.55, 2.4))  # matplotlib's "--"
-        yield _line([(x(s.base[0]), y(s.base[1])), (x(s.target[0]), y(s.target[1]))], planned)
+        planned = painter.stroke(
+            painter.rgba(s.colour, 0.55), 1.5, (5.55, 2.4)
+        )  # matplotlib's "--"
+        yield painter.line(
+            [(x(s.base[0]), y(s.base[1])), (x(s.target[0]), y(s.target[1]))], planned
+        )
     if s.target:
         outline = _marker(s.marker, x(s.target[0]), y(s.target[1]), 9)
-        yield ("path", outline, _stroke(_rgba(s.colour), 1.8), (1.0, 1.0, 1.0, 1.0), None)
+        yield (
+            "path",
+            outline,
+            painter.stroke(painter.rgba(s.colour), 1.8),
+            (1.0, 1.0, 1.0, 1.0),
+            None,
+        )
     actual = [(x(p[0]), y(p[1])) for p in (s.base, s.now) if p is not None]
     if len(actual) > 1:
-        yield _line(actual, _stroke(_rgba(s.colour), 2.4))
+        yield painter.line(actual, painter.stroke(painter.rgba(s.colour), 2.4))
     for px, py in actual:
         yield (
             "path",
             _marker(s.marker, px, py, 7),
-            _stroke(_rgba(s.colour), 1.0),
-            _rgba(s.colour),
+            painter.stroke(painter.rgba(s.colour), 1.0),
+            painter.rgba(s.colour),
             None,
         )
 
 
 def _end_labels(series: list[_Series], x: _Scale, y: _Scale) -> list[Op]:
-    """The status words beside each current value; where two would overlap (two indicators
+    """The status words beside each current value, on white; where two would overlap (two indicators
     off track in the same year), the upper one moves up until it clears the lower."""
-    ascent, descent = _height(TICK_PT)
+    ascent, descent = painter.height(TICK_PT)
     boxes = []
     for s in series:
         if s.now:
@@ -292,7 +233,9 @@ def _end_labels(series: list[_Series], x: _Scale, y: _Scale) -> list[Op]:
             if x1 > ox0 and x0 < ox1 and y0 < oy1 + 2 and y0 + ascent - descent > oy0:
                 y0 = oy1 + 2
         placed.append((x0, y0, x1, y0 + ascent - descent))
-        ops.append(_text(x0, y0 - descent, s.status, TICK_PT, _rgba(s.colour)))
+        # on white, so that a planned path or the grid running past does not strike it out
+        ops.append(painter.rect(x0 - 1, y0 - 0.5, x1 + 1, y0 + ascent - descent + 0.5, WHITE))
+        ops.append(painter.text(x0, y0 - descent, s.status, TICK_PT, painter.rgba(s.colour)))
     return ops
 
 
@@ -300,29 +243,29 @@ def _axes(
     x: _Scale, y: _Scale, x_ticks: list[float], y_ticks: list[tuple[float, str]], unit: str
 ) -> Iterator[Op]:
     """The left and bottom spines, their ticks and words, and the axes' titles."""
-    spine = _stroke(BLACK, 0.8)
-    yield _line([(x.a, y.b), (x.a, y.a), (x.b, y.a)], spine)
-    ascent, descent = _height(TICK_PT)
+    spine = painter.stroke(BLACK, 0.8)
+    yield painter.line([(x.a, y.b), (x.a, y.a), (x.b, y.a)], spine)
+    ascent, descent = painter.height(TICK_PT)
     below = y.a - TICK_LEN - 3.5 - ascent
     for v in x_ticks:
-        yield _line([(x(v), y.a), (x(v), y.a - TICK_LEN)], spine)
+        yield painter.line([(x(v), y.a), (x(v), y.a - TICK_LEN)], spine)
         words = str(int(v))
-        yield _text(x(v) - text_width(words, TICK_PT) / 2, below, words, TICK_PT)
+        yield painter.text(x(v) - text_width(words, TICK_PT) / 2, below, words, TICK_PT)
     for v, words in y_ticks:
-        yield _line([(x.a, y(v)), (x.a - TICK_LEN, y(v))], spine)
+        yield painter.line([(x.a, y(v)), (x.a - TICK_LEN, y(v))], spine)
         at = x.a - TICK_LEN - 3.5 - text_width(words, TICK_PT)
-        yield _text(at, y(v) - (ascent + descent) / 2, words, TICK_PT)
+        yield painter.text(at, y(v) - (ascent + descent) / 2, words, TICK_PT)
     words = "Year of results"
-    yield _text(
+    yield painter.text(
         (x.a + x.b) / 2 - text_width(words, TICK_PT) / 2,
         below + descent - 3 - ascent,
         words,
         TICK_PT,
     )
     if unit:
-        shown = _fit(unit, y.b - y.a, TICK_PT)
+        shown = painter.fit(unit, y.b - y.a, TICK_PT)
         column = PAD + ascent
-        yield _text(
+        yield painter.text(
             column, (y.a + y.b) / 2 - text_width(shown, TICK_PT) / 2, shown, TICK_PT, angle=90
         )
 
@@ -332,25 +275,25 @@ def _legend(
 ) -> Iterator[Op]:
     """The key under the chart, centred: what solid, dashed and hollow mean, then a line per
     indicator with its line and marker, its name, current value and status."""
-    ascent, descent = _height(LEGEND_PT)
+    ascent, descent = painter.height(LEGEND_PT)
     widest = max(text_width(words, LEGEND_PT) for lines in legend for words in lines)
     block = HANDLE + 6 + widest
     x0 = (WIDTH - block) / 2
     baseline = top - ascent
-    yield _text(WIDTH / 2 - text_width(KEY, LEGEND_PT) / 2, baseline, KEY, LEGEND_PT)
+    yield painter.text(WIDTH / 2 - text_width(KEY, LEGEND_PT) / 2, baseline, KEY, LEGEND_PT)
     for s, lines in zip(series, legend, strict=True):
         baseline -= line
         middle = baseline + (ascent + descent) / 2
-        colour = _rgba(s.colour)
-        yield _line([(x0, middle), (x0 + HANDLE, middle)], _stroke(colour, 2.4))
+        colour = painter.rgba(s.colour)
+        yield painter.line([(x0, middle), (x0 + HANDLE, middle)], painter.stroke(colour, 2.4))
         yield (
             "path",
             _marker(s.marker, x0 + HANDLE / 2, middle, 7),
-            _stroke(colour, 1.0),
+            painter.stroke(colour, 1.0),
             colour,
             None,
         )
         for n, words in enumerate(lines):
             if n:
                 baseline -= line
-            yield _text(x0 + HANDLE + 6, baseline, words, LEGEND_PT)
+            yield painter.text(x0 + HANDLE + 6, baseline, words, LEGEND_PT)

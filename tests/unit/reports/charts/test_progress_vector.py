@@ -10,7 +10,8 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from coherence_planner.domain.model.items import Goal, Indicator
-from coherence_planner.reports.charts.progress_vector import nice_ticks, progress_ops, tick_words
+from coherence_planner.reports.charts.painter import nice_ticks, tick_words
+from coherence_planner.reports.charts.progress_vector import progress_ops
 from coherence_planner.reports.fonts import text_width
 from coherence_planner.reports.palette import STATUS_COLOURS
 from coherence_planner.reports.pdf_export import PdfOptions, export_pdf

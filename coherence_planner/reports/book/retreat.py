@@ -26,7 +26,7 @@ from coherence_planner.reports.book.doc import Heading
 from coherence_planner.reports.book.scale import ReportScale
 from coherence_planner.reports.book.styles import para, right, table
 from coherence_planner.reports.charts.image import chart
-from coherence_planner.reports.charts.load_heatmap import load_figure
+from coherence_planner.reports.charts.load_vector import HEIGHT, WIDTH, load_chart
 from coherence_planner.reports.charts.quadrant import quadrant_figure
 
 MAX_CELL_NAMES = 8  # a large plan's overloaded cell names its first programs, then a count
@@ -307,7 +307,7 @@ def initiative_load_section(
                 "muted",
             )
         )
-    parts.append(figure_chart(("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6)))
+    parts.append(load_chart(drawn, min(w, MAX_CHART_HEIGHT * WIDTH / HEIGHT)))
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
@@ -290,16 +291,27 @@ class VectorChart(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas: Canvas = self.canv
         canvas.saveState()
         canvas.scale(self.width / self.design_w, self.width / self.design_w)
-        for op in self.ops:
-            if op[0] == "path":
-                _path(canvas, op)
-            elif op[0] == "text":
-                _text(canvas, op)
-            elif op[0] == "hatch":
-                _hatch(canvas, op)
-            else:
-                _box(canvas, self.design_w, self.design_h)
+        # One graphics state per run of steps with the same clip (a plot's lines, a
+        # scatter's thousands of markers), not one per step: each step sets the colours
+        # and pen it paints with, so none leaks into the next.
+        for clip, steps in groupby(self.ops, key=_clip_of):
+            canvas.saveState()
+            _clipped(canvas, clip)
+            for op in steps:
+                if op[0] == "path":
+                    _path(canvas, op)
+                elif op[0] == "text":
+                    _text(canvas, op)
+                elif op[0] == "hatch":
+                    _hatch(canvas, op)
+                else:
+                    _box(canvas, self.design_w, self.design_h)
+            canvas.restoreState()
         canvas.restoreState()
+
+
+def _clip_of(op: Op) -> Clip:
+    return op[-1] if op[0] in ("path", "text", "hatch") else None
 
 
 def _box(canvas: Canvas, width: float, height: float) -> None:
@@ -319,9 +331,7 @@ def _clipped(canvas: Canvas, clip: Clip) -> None:
 
 
 def _path(canvas: Canvas, op: Op) -> None:
-    _, shape, stroke, fill, clip = op
-    canvas.saveState()
-    _clipped(canvas, clip)
+    _, shape, stroke, fill, _ = op
     if stroke is not None:
         _pen(canvas, stroke)
     if fill is not None:
@@ -330,7 +340,6 @@ def _path(canvas: Canvas, op: Op) -> None:
     canvas.drawPath(
         written(shape), stroke=int(stroke is not None), fill=int(fill is not None and fill[3] > 0)
     )
-    canvas.restoreState()
 
 
 def _pen(canvas: Canvas, stroke: _Stroke) -> None:
@@ -345,9 +354,8 @@ def _pen(canvas: Canvas, stroke: _Stroke) -> None:
 
 def _hatch(canvas: Canvas, op: Op) -> None:
     """A shape's hatching: its lines, clipped to the shape."""
-    _, shape, lines, stroke, clip = op
+    _, shape, lines, stroke, _ = op
     canvas.saveState()
-    _clipped(canvas, clip)
     canvas.clipPath(written(shape), stroke=0, fill=0)
     _pen(canvas, stroke)
     canvas.drawPath(written(lines), stroke=1, fill=0)
@@ -355,13 +363,14 @@ def _hatch(canvas: Canvas, op: Op) -> None:
 
 
 def _text(canvas: Canvas, op: Op) -> None:
-    _, x, y, text, font, size, angle, (r, g, b, a), clip = op
-    canvas.saveState()
-    _clipped(canvas, clip)
+    _, x, y, text, font, size, angle, (r, g, b, a), _ = op
     canvas.setFillColorRGB(r, g, b, alpha=a)
     canvas.setFont(font, size)
+    if not angle:
+        canvas.drawString(x, y, text)
+        return
+    canvas.saveState()
     canvas.translate(x, y)
-    if angle:
-        canvas.rotate(angle)
+    canvas.rotate(angle)
     canvas.drawString(0, 0, text)
     canvas.restoreState()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import re
-
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from pypdf import PdfReader
-from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.domain.analysis.load import initiative_load
 from coherence_planner.domain.retreat import ratings as R
@@ -16,8 +11,8 @@ from coherence_planner.reports import palette
 from coherence_planner.reports.charts import vector
 from coherence_planner.reports.charts.load_heatmap import draw_load, load_figure, load_png
 from coherence_planner.reports.charts.quadrant import draw_quadrant, quadrant_png
-from coherence_planner.reports.charts.vector_paths import written
 from tests.factories import make, p
+from tests.unit.reports.charts.test_load_vector import assert_hatched
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -71,9 +66,9 @@ def test_heat_map_outlines_exactly_the_flagged_cells() -> None:
     assert load_png(table, dpi=40).startswith(PNG)
 
 
-def test_heat_map_hatches_the_bands_a_school_does_not_serve_in_the_pdf() -> None:
-    """The report replays the heat map as vectors: each no-data cell's hatching is drawn as
-    lines clipped to the cell, in the hatch's grey, not lost (issue 27)."""
+def test_a_recorded_figure_keeps_its_hatching_in_the_pdf() -> None:
+    """A matplotlib figure replayed as vectors (charts/vector.py), here the app's heat map:
+    each hatched cell's hatching is drawn as lines clipped to it, not lost (issue 27)."""
     d = make(
         programs=[
             p("P1", grades=["K"], schools=["Elm Elementary"]),
@@ -84,18 +79,4 @@ def test_heat_map_hatches_the_bands_a_school_does_not_serve_in_the_pdf() -> None
     empty = sum(n is None for row in table.counts for n in row)
     assert empty >= 2
     ops, _, _ = vector.record(load_figure(table))
-    hatches = [op for op in ops if op[0] == "hatch"]
-    assert len(hatches) == empty
-    out = io.BytesIO()
-    canvas = Canvas(out)
-    chart = vector.VectorChart((ops, 648.0, 432.0), 400)
-    chart.wrapOn(canvas, 400, 600)
-    chart.drawOn(canvas, 50, 50)
-    canvas.save()
-    content = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")
-    for _, cell, lines, stroke, _ in hatches:
-        assert stroke.rgba[:3] == (0.8, 0.8, 0.8)  # matplotlib's hatch in the edge's #CCCCCC
-        assert len(lines) >= 4 and all(code in (1, 2) for _, code in lines)
-        clip = re.search(re.escape(written(cell).getCode()) + r"\s+W\*?\s+n", content)
-        assert clip is not None  # clipped to the cell, then its lines stroked
-        assert re.compile(re.escape(written(lines).getCode()) + r"\s+S").search(content, clip.end())
+    assert assert_hatched(vector.VectorChart((ops, 648.0, 432.0), 400)) == empty

@@ -12,28 +12,21 @@ from coherence_planner.domain.model.items import Goal, Program
 from coherence_planner.domain.model.wording import money, plural
 from coherence_planner.domain.progress.indicators import goal_progress, indicator_rows
 from coherence_planner.reports.book.doc import Heading
-from coherence_planner.reports.book.retreat import figure_chart
+from coherence_planner.reports.book.retreat import MAX_CHART_HEIGHT
 from coherence_planner.reports.book.scale import ReportScale
 from coherence_planner.reports.book.styles import kept_with, markup, para, right, table
 from coherence_planner.reports.charts import alt_text
-from coherence_planner.reports.charts.indicators import goal_progress_figure
+from coherence_planner.reports.charts.progress_vector import progress_ops
+from coherence_planner.reports.charts.vector import VectorChart
 from coherence_planner.reports.markup import esc
-
-CHART_WIDTH_IN = 6.4
-CHART_BASE_IN = 3.4  # the plot; the legend below it takes a line per indicator
-CHART_LINE_IN = 0.22
 
 
 def _progress_chart(goal: Goal, school_year: str, width: float) -> Flowable:
-    """The goal's progress chart (the app's chart, drawn as vectors)."""
-    lines = len(goal.indicators)
-    inches_w, inches_h = CHART_WIDTH_IN, CHART_BASE_IN + CHART_LINE_IN * lines
-    key = ("goal progress", goal.label, repr(goal.indicators), school_year, inches_h)
-    return figure_chart(
-        key,
-        lambda: goal_progress_figure(goal, school_year, width=inches_w, height=inches_h),
-        width * 0.8,
-        (inches_w, inches_h),
+    """The goal's progress chart, drawn as vectors without matplotlib (charts/progress_vector)."""
+    made = progress_ops(goal, school_year)
+    return VectorChart(
+        made,
+        min(width * 0.8, MAX_CHART_HEIGHT * made[1] / made[2]),
         alt_text.goal_progress(goal),
     )
 

@@ -27,7 +27,7 @@ from coherence_planner.reports.book.scale import ReportScale
 from coherence_planner.reports.book.styles import bullets, para, right, table
 from coherence_planner.reports.charts import alt_text
 from coherence_planner.reports.charts.image import chart
-from coherence_planner.reports.charts.load_heatmap import load_figure
+from coherence_planner.reports.charts.load_vector import HEIGHT, WIDTH, load_chart
 from coherence_planner.reports.charts.quadrant import quadrant_figure
 
 MAX_CELL_NAMES = 8  # a large plan's overloaded cell names its first programs, then a count
@@ -319,11 +319,7 @@ def initiative_load_section(
                 "muted",
             )
         )
-    parts.append(
-        figure_chart(
-            ("load", repr(drawn)), lambda: load_figure(drawn), w, (9, 6), alt_text.load(drawn)
-        )
-    )
+    parts.append(load_chart(drawn, min(w, MAX_CHART_HEIGHT * WIDTH / HEIGHT), alt_text.load(drawn)))
     flagged = load.flagged()
     parts.append(Heading(f"Overloaded cells ({len(flagged)})", 1))
     if scale.summarised and len(flagged) > MAX_CELLS:

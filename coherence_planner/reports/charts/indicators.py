@@ -13,6 +13,7 @@ marker is the target; the label says the name, the current value and the status.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Final
 
 from matplotlib.axes import Axes
@@ -35,11 +36,16 @@ STATUS_WORDS: Final = {
 }
 
 
-def _value(value: float | int | None, unit: str) -> str:
+def value_words(
+    value: float | int | None, unit: str, fit: Callable[[str, int], str] | None = None
+) -> str:
+    """A value with its unit, as the legend says it; `fit` shortens the unit (by default
+    for matplotlib, its "$" escaped; the report's vector chart wraps it whole instead)."""
     if value is None:
         return "—"
     text = f"{value:g}"
-    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {_wrap(unit, 30)}".rstrip()
+    shown = (fit or _wrap)(unit, 30)
+    return f"{text}{unit}" if unit in ("%", "pp") else f"{text} {shown}".rstrip()
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -81,7 +87,7 @@ def _draw_indicator(
     actual = [pt for pt in (base, now) if pt is not None]
     label = (
         f"{_wrap(indicator.name or f'Indicator {n + 1}')}: "
-        f"{_value(indicator.current, indicator.unit)} ({STATUS_WORDS[status]})"
+        f"{value_words(indicator.current, indicator.unit)} ({STATUS_WORDS[status]})"
     )
     ax.plot(
         [x for x, _ in actual],

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
@@ -31,6 +32,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from coherence_planner.reports.charts.figures import quiet_glyphs
+from coherence_planner.reports.charts.vector_paths import (
+    RecordedPath,
+    WrittenPath,
+    hatch_lines,
+    placed,
+    segments,
+    written,
+)
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts, text_width
 
 POINTS_DPI = 72  # one matplotlib pixel is one point: the record is in the PDF's own unit
@@ -87,6 +96,23 @@ def _font(prop: Any) -> str:
     return FONT_BOLD if bold else FONT
 
 
+def _paint(gc: GraphicsContextBase, face: Any) -> tuple[_Stroke | None, Rgba | None]:
+    """The outline (None: none) and fill (None: none) that `gc` and `face` ask for."""
+    forced = gc.get_alpha() if gc.get_forced_alpha() else None
+    width = float(gc.get_linewidth())
+    stroke = None
+    if width > 0 and _rgba(gc.get_rgb(), None)[3] > 0:
+        offset, dashes = _dashes(gc)
+        stroke = _Stroke(
+            _rgba(gc.get_rgb(), forced),
+            width,
+            (offset, dashes),
+            _JOINS.get(gc.get_joinstyle(), 0),
+            _CAPS.get(gc.get_capstyle(), 0),
+        )
+    return stroke, None if face is None else _rgba(face, forced)
+
+
 class _Recorder(RendererBase):
     """A matplotlib renderer that keeps what is drawn as a list of steps in points."""
 
@@ -118,26 +144,49 @@ class _Recorder(RendererBase):
     def draw_path(
         self, gc: GraphicsContextBase, path: MplPath, transform: Any, rgbFace: Any = None
     ) -> None:
-        forced = gc.get_alpha() if gc.get_forced_alpha() else None
-        width = float(gc.get_linewidth())
-        stroke = None
-        if width > 0 and _rgba(gc.get_rgb(), None)[3] > 0:
-            offset, dashes = _dashes(gc)
-            stroke = _Stroke(
-                _rgba(gc.get_rgb(), forced),
-                width,
-                (offset, dashes),
-                _JOINS.get(gc.get_joinstyle(), 0),
-                _CAPS.get(gc.get_capstyle(), 0),
-            )
-        fill = None if rgbFace is None else _rgba(rgbFace, forced)
-        if stroke is None and (fill is None or fill[3] == 0):
+        stroke, fill = _paint(gc, rgbFace)
+        if stroke is None and (fill is None or fill[3] == 0) and not gc.get_hatch():
             return
-        segments = [
-            (tuple(float(v) for v in vertices), int(code))
-            for vertices, code in path.iter_segments(transform, remove_nans=True, simplify=False)
-        ]
-        self.ops.append(("path", segments, stroke, fill, _clip(gc)))
+        self._add(gc, segments(path, transform), stroke, fill)
+
+    def draw_markers(
+        self,
+        gc: GraphicsContextBase,
+        marker_path: MplPath,
+        marker_trans: Any,
+        path: MplPath,
+        trans: Any,
+        rgbFace: Any = None,
+    ) -> None:
+        """A scatter's markers: the marker's shape read once and moved to each point (the
+        base renderer transforms the shape anew for every point, a second per 2,000)."""
+        stroke, fill = _paint(gc, rgbFace)
+        if stroke is None and (fill is None or fill[3] == 0) and not gc.get_hatch():
+            return
+        for shape in placed(segments(marker_path, marker_trans), path, trans):
+            self._add(gc, shape, stroke, fill)
+
+    def _add(
+        self,
+        gc: GraphicsContextBase,
+        shape: RecordedPath,
+        stroke: _Stroke | None,
+        fill: Rgba | None,
+    ) -> None:
+        hatch = gc.get_hatch()
+        if not hatch:
+            self.ops.append(("path", shape, stroke, fill, _clip(gc)))
+            return
+        # As matplotlib paints: the fill, the hatching over it, the outline on top.
+        if fill is not None:
+            self.ops.append(("path", shape, None, fill, _clip(gc)))
+        forced = gc.get_alpha() if gc.get_forced_alpha() else None
+        lines = _Stroke(
+            _rgba(gc.get_hatch_color(), forced), float(gc.get_hatch_linewidth()), (0, None), 0, 0
+        )
+        self.ops.append(("hatch", shape, hatch_lines(hatch, shape), lines, _clip(gc)))
+        if stroke is not None:
+            self.ops.append(("path", shape, stroke, None, _clip(gc)))
 
     def draw_text(
         self,
@@ -243,14 +292,27 @@ class VectorChart(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas: Canvas = self.canv
         canvas.saveState()
         canvas.scale(self.width / self.design_w, self.width / self.design_w)
-        for op in self.ops:
-            if op[0] == "path":
-                _path(canvas, op)
-            elif op[0] == "text":
-                _text(canvas, op)
-            else:
-                _box(canvas, self.design_w, self.design_h)
+        # One graphics state per run of steps with the same clip (a plot's lines, a
+        # scatter's thousands of markers), not one per step: each step sets the colours
+        # and pen it paints with, so none leaks into the next.
+        for clip, steps in groupby(self.ops, key=_clip_of):
+            canvas.saveState()
+            _clipped(canvas, clip)
+            for op in steps:
+                if op[0] == "path":
+                    _path(canvas, op)
+                elif op[0] == "text":
+                    _text(canvas, op)
+                elif op[0] == "hatch":
+                    _hatch(canvas, op)
+                else:
+                    _box(canvas, self.design_w, self.design_h)
+            canvas.restoreState()
         canvas.restoreState()
+
+
+def _clip_of(op: Op) -> Clip:
+    return op[-1] if op[0] in ("path", "text", "hatch") else None
 
 
 def _box(canvas: Canvas, width: float, height: float) -> None:
@@ -265,65 +327,51 @@ def _box(canvas: Canvas, width: float, height: float) -> None:
 
 def _clipped(canvas: Canvas, clip: Clip) -> None:
     if clip is not None:
-        box = canvas.beginPath()
-        box.rect(*clip)
-        canvas.clipPath(box, stroke=0, fill=0)
+        x, y, w, h = clip
+        canvas.clipPath(WrittenPath(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re"), stroke=0, fill=0)
 
 
 def _path(canvas: Canvas, op: Op) -> None:
-    _, segments, stroke, fill, clip = op
-    canvas.saveState()
-    _clipped(canvas, clip)
-    path = canvas.beginPath()
-    x = y = 0.0
-    for vertices, code in segments:
-        if code == MplPath.MOVETO:
-            x, y = vertices
-            path.moveTo(x, y)
-        elif code == MplPath.LINETO:
-            x, y = vertices
-            path.lineTo(x, y)
-        elif code == MplPath.CURVE3:  # a quadratic curve, as the cubic PDF draws
-            qx, qy, ex, ey = vertices
-            path.curveTo(
-                x + 2 / 3 * (qx - x),
-                y + 2 / 3 * (qy - y),
-                ex + 2 / 3 * (qx - ex),
-                ey + 2 / 3 * (qy - ey),
-                ex,
-                ey,
-            )
-            x, y = ex, ey
-        elif code == MplPath.CURVE4:
-            path.curveTo(*vertices)
-            x, y = vertices[4], vertices[5]
-        elif code == MplPath.CLOSEPOLY:
-            path.close()
+    _, shape, stroke, fill, _ = op
     if stroke is not None:
-        r, g, b, a = stroke.rgba
-        canvas.setStrokeColorRGB(r, g, b, alpha=a)
-        canvas.setLineWidth(stroke.width)
-        canvas.setLineJoin(stroke.join)
-        canvas.setLineCap(stroke.cap)
-        offset, dashes = stroke.dashes
-        canvas.setDash(list(dashes) if dashes else [], offset)
+        _pen(canvas, stroke)
     if fill is not None:
         r, g, b, a = fill
         canvas.setFillColorRGB(r, g, b, alpha=a)
     canvas.drawPath(
-        path, stroke=int(stroke is not None), fill=int(fill is not None and fill[3] > 0)
+        written(shape), stroke=int(stroke is not None), fill=int(fill is not None and fill[3] > 0)
     )
+
+
+def _pen(canvas: Canvas, stroke: _Stroke) -> None:
+    r, g, b, a = stroke.rgba
+    canvas.setStrokeColorRGB(r, g, b, alpha=a)
+    canvas.setLineWidth(stroke.width)
+    canvas.setLineJoin(stroke.join)
+    canvas.setLineCap(stroke.cap)
+    offset, dashes = stroke.dashes
+    canvas.setDash(list(dashes) if dashes else [], offset)
+
+
+def _hatch(canvas: Canvas, op: Op) -> None:
+    """A shape's hatching: its lines, clipped to the shape."""
+    _, shape, lines, stroke, _ = op
+    canvas.saveState()
+    canvas.clipPath(written(shape), stroke=0, fill=0)
+    _pen(canvas, stroke)
+    canvas.drawPath(written(lines), stroke=1, fill=0)
     canvas.restoreState()
 
 
 def _text(canvas: Canvas, op: Op) -> None:
-    _, x, y, text, font, size, angle, (r, g, b, a), clip = op
-    canvas.saveState()
-    _clipped(canvas, clip)
+    _, x, y, text, font, size, angle, (r, g, b, a), _ = op
     canvas.setFillColorRGB(r, g, b, alpha=a)
     canvas.setFont(font, size)
+    if not angle:
+        canvas.drawString(x, y, text)
+        return
+    canvas.saveState()
     canvas.translate(x, y)
-    if angle:
-        canvas.rotate(angle)
+    canvas.rotate(angle)
     canvas.drawString(0, 0, text)
     canvas.restoreState()

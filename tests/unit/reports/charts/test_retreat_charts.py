@@ -8,9 +8,11 @@ from matplotlib.patches import Rectangle
 from coherence_planner.domain.analysis.load import initiative_load
 from coherence_planner.domain.retreat import ratings as R
 from coherence_planner.reports import palette
-from coherence_planner.reports.charts.load_heatmap import draw_load, load_png
+from coherence_planner.reports.charts import vector
+from coherence_planner.reports.charts.load_heatmap import draw_load, load_figure, load_png
 from coherence_planner.reports.charts.quadrant import draw_quadrant, quadrant_png
 from tests.factories import make, p
+from tests.unit.reports.charts.test_load_vector import assert_hatched
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -62,3 +64,19 @@ def test_heat_map_outlines_exactly_the_flagged_cells() -> None:
     assert "3!" in {t.get_text() for t in figure.axes[0].texts}
     assert palette.VERMILLION == "#D55E00"
     assert load_png(table, dpi=40).startswith(PNG)
+
+
+def test_a_recorded_figure_keeps_its_hatching_in_the_pdf() -> None:
+    """A matplotlib figure replayed as vectors (charts/vector.py), here the app's heat map:
+    each hatched cell's hatching is drawn as lines clipped to it, not lost (issue 27)."""
+    d = make(
+        programs=[
+            p("P1", grades=["K"], schools=["Elm Elementary"]),
+            p("P9", grades=["6"], schools=["Oak Middle"]),
+        ]
+    )
+    table = initiative_load(d, threshold=2)
+    empty = sum(n is None for row in table.counts for n in row)
+    assert empty >= 2
+    ops, _, _ = vector.record(load_figure(table))
+    assert assert_hatched(vector.VectorChart((ops, 648.0, 432.0), 400, "a heat map")) == empty

@@ -3,7 +3,8 @@ pikepdf from the file itself.
 
 `problems(pdf)` lists, in words, each thing that fails:
 - the document: /MarkInfo Marked, /Lang, a title in the information and in the XMP
-  metadata (dc:title), /ViewerPreferences DisplayDocTitle;
+  metadata (dc:title), the PDF/UA identification (pdfuaid:part 1), /ViewerPreferences
+  DisplayDocTitle;
 - untagged content: text or painting in a page's content stream (or a form it draws
   outside marked content) that is in no marked-content sequence; or nothing tagged as
   content at all (every mark an artifact);
@@ -69,6 +70,8 @@ def _document(doc: pikepdf.Pdf, found: _Found) -> None:
     meta = doc.open_metadata()
     if not str(meta.get("dc:title", "")).strip():
         found.add("no title in the XMP metadata (dc:title)")
+    if str(meta.get("pdfuaid:part", "")).strip() != "1":
+        found.add("no PDF/UA identification in the XMP metadata (pdfuaid:part 1)")
 
 
 def _content(

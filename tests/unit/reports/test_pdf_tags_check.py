@@ -118,6 +118,11 @@ def _del_xmp_title(pdf: pikepdf.Pdf) -> None:
         del meta["dc:title"]
 
 
+def _del_ua_part(pdf: pikepdf.Pdf) -> None:
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        del meta["pdfuaid:part"]
+
+
 def _draw_outside(pdf: pikepdf.Pdf) -> None:
     pdf.pages[0].contents_add(b"72 72 m 100 100 l S", prepend=False)
 
@@ -170,6 +175,7 @@ def _renamed_heading(pdf: pikepdf.Pdf) -> None:
         (_del_display_title, "the viewer shows the file name, not the title (DisplayDocTitle)"),
         (_del_title, "no title in the document information"),
         (_del_xmp_title, "no title in the XMP metadata (dc:title)"),
+        (_del_ua_part, "no PDF/UA identification in the XMP metadata (pdfuaid:part 1)"),
         (_draw_outside, "page 1: untagged drawing (S)"),
         (_text_outside, "page 1: untagged text 'Loose'"),
         (_stray_emc, "page 1: EMC without a BMC or BDC"),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style
 from coherence_planner.domain.layout.geometry import card_cycle_line
+from coherence_planner.domain.layout.labels import via_lines
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short, plural
@@ -51,6 +52,7 @@ STRATEGY_LINES = 4
 GOAL_LINES = 7
 ALSO_LINES = 2
 CYCLE_LINES = 2  # "Cycle to 10-15: " and the cycle's focus, under a strategy's name
+VIA_LINES = 2  # "via Data teams › Coaching cycles", under a folded strategy's name
 ORPHAN_LABEL = "Not linked to any goal"
 DIRECT_LABEL = "Serving the goal directly or through a strategy in another lane"
 
@@ -99,6 +101,9 @@ class PrintCard:
     inline_note: bool = False  # the note stands at the end of the name's line
     inline_badges: bool = False  # badges (and a note not inline) end the name's last line
     cycle: list[str] = field(default_factory=list)  # a strategy's running cycle, wrapped
+    # The strategies a chain deeper than secondary drivers reaches its goal through, wrapped
+    # (labels.via_lines): on paper, as on screen, the heads stand one under another.
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,6 +136,7 @@ def _card(
     item_id: str,
     width: float,
     today: dt.date | None = None,
+    via: str = "",
 ) -> PrintCard:
     item = district.items[item_id]
     flags = style.card_flags(analysis.flags_of(item_id), item.required and item.live)
@@ -159,9 +165,12 @@ def _card(
     running = card_cycle_line(item, today)
     cycle = wrap(running, room, SMALL_PT, False, CYCLE_LINES) if running else []
     h += len(cycle) * SMALL_PT * 1.2
+    vias = wrap(via, room, SMALL_PT, False, VIA_LINES) if via else []
+    h += len(vias) * SMALL_PT * 1.2
     return PrintCard(
-        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride, cycle
-    )
+        item_id, item.kind, names, size, bold, badges, note, width, h, 0, 0, inline, ride, cycle,
+        vias,
+    )  # fmt: skip
 
 
 def badges_width(badges: list[str]) -> float:
@@ -200,6 +209,7 @@ class LanePlan:
     # (goal, strategy) -> items that serve it too but stand under another strategy, which
     # its block names in a closing line: every supports link is on the paper.
     also_under: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    via: dict[str, str] = field(default_factory=dict)  # strategy -> its chain, in words
 
 
 def lane_plan(district: District, analysis: Analysis) -> LanePlan:
@@ -218,6 +228,8 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
     served: dict[tuple[str, str], list[str]] = defaultdict(list)
     also_under: dict[tuple[str, str], list[str]] = defaultdict(list)
     orphans: list[str] = []
+    pairs = [(src, dst) for src, dsts in targets.items() for dst in dsts]
+    chains = via_lines({i: items[i] for i in live}, pairs)
     for item_id in live:
         reach = sorted(analysis.goals_of.get(item_id, ()), key=lambda g: rank.get(g, 0))
         if kinds[item_id] == "goal":
@@ -237,7 +249,7 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
             served[(goal, via[0] if via else "")].append(item_id)
             for other in via[1:]:
                 also_under[(goal, other)].append(item_id)
-    return LanePlan(goals, home, strategies, served, orphans, also_under)
+    return LanePlan(goals, home, strategies, served, orphans, also_under, chains)
 
 
 def _rows(cards: list[PrintCard], columns: int) -> list[list[PrintCard]]:
@@ -369,7 +381,7 @@ def _lane(
             continue
         shown.add(head_id)
         cards = [_card(district, analysis, i, card_w) for i in ids]
-        head = _card(district, analysis, head_id, STRATEGY_W, today)
+        head = _card(district, analysis, head_id, STRATEGY_W, today, plan.via.get(head_id, ""))
         elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
         named = also_names(
             [" ".join(clean(district.items[i].label).split()) for i in elsewhere],

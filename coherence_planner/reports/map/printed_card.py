@@ -1,5 +1,6 @@
-"""A card of the printed map, drawn: its box and kind band, its name, the strategy's running
-cycle, the money note and the badges (printed.py measured it, printed_pages.py placed it).
+"""A card of the printed map, drawn: its box and kind band, its name, a folded strategy's
+"via" chain, the strategy's running cycle, the money note and the badges (printed.py
+measured it, printed_pages.py placed it).
 
 Tagged, a goal's name is a heading (H2), a strategy's a subheading (H3), each followed by
 the rest of its card as a paragraph; a program's or policy's card is one paragraph. A goal's
@@ -64,8 +65,14 @@ def _tagged(canvas: Canvas, role: str, on: bool) -> contextlib.AbstractContextMa
 
 
 def _card_rest(canvas: Canvas, card: PrintCard, left: float, y: float, continued: bool) -> None:
-    """Below a card's name: the cycle, the money note and the badges."""
+    """Below a card's name: the chain it is folded from, the cycle, the money note and the
+    badges."""
     canvas.setFont(FONT, SMALL_PT)
+    canvas.setFillColor(style.MUTED_TEXT)
+    for line in card.via:
+        y += SMALL_PT * 1.2
+        canvas.drawString(left, _Y(y - SMALL_PT * 0.25), line)
+    canvas.setFillColor(style.TEXT)
     for line in card.cycle:
         y += SMALL_PT * 1.2
         canvas.drawString(left, _Y(y - SMALL_PT * 0.25), line)

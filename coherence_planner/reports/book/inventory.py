@@ -1,4 +1,7 @@
-"""The appendix: every item in the plan, so each one can be found by name in the packet."""
+"""The appendix: every item in the plan, so each one can be found by name in the packet.
+
+No id column: a board member reads names (issue 27), and the name is what the rest of the
+packet and the app show."""
 
 from __future__ import annotations
 
@@ -26,7 +29,6 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
         serves = "; ".join(district.items[g].label for g in goals)
         rows.append(
             [
-                item.id,
                 item.label,
                 vocab.KIND_LABELS[item.kind],
                 item.status,
@@ -36,11 +38,11 @@ def inventory(district: District, analysis: Analysis, width: float) -> list[Flow
         )
     parts.append(
         table(
-            ("ID", "Name", "Kind", "Status", "Annual cost", "Serves goals"),
+            ("Name", "Kind", "Status", "Annual cost", "Serves goals"),
             rows,
-            (w * 0.07, w * 0.34, w * 0.09, w * 0.1, w * 0.12, w * 0.28),
-            wrap=(1, 5),
-            align_right=(4,),
+            (w * 0.38, w * 0.1, w * 0.1, w * 0.12, w * 0.3),
+            wrap=(0, 4),
+            align_right=(3,),
         )
     )
     return parts

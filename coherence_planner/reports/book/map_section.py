@@ -31,6 +31,7 @@ from coherence_planner.reports.map.words import map_words
 from coherence_planner.reports.markup import esc
 
 HEADING_ROOM = 44.0  # a heading and its space above the drawing
+HEADING_LINES = 3  # a goal's map heading wraps over at most this many lines
 NOTE_ROOM = 16.0  # one muted line under a goal's heading (on Letter)
 KEY_GAP = 4.0
 LEAST_SHRINK = 0.7  # a map drawing shrinks at most this far to finish a page
@@ -128,22 +129,21 @@ def map_section(
     # A goal's pages leave a line under the heading for the note on what is not drawn, so
     # the note never spills onto a page of its own.
     goal_room = room - pt(NOTE_ROOM)
+    one_line = _height(Heading("Line of sight", 1), width)
     for goal in goals:
+        heading = _goal_heading(goal.label, width)
+        # A name longer than a line wraps: its map gets that much less room, so the heading
+        # and the drawing still share the page.
+        extra = max(0.0, _height(heading, width) - one_line)
         plan = plan_area(
             district,
             analysis,
-            (width, goal_room),
+            (width, goal_room - extra),
             "the report's paper",
             goal.id,
             title_h=0.0,
             lanes=lanes,
         )
-        # HEADING_ROOM holds one line: a longer goal name is cut here (it prints whole in
-        # its goal's section), or the heading would push its map onto a page of its own.
-        title = ellipsize(
-            f"Line of sight: {goal.label}", width * 0.98, styles()["h2"].fontSize, True
-        )  # (a hair short of the frame: the paragraph breaks lines a little before it)
-        heading = Heading(title, 1)
         heading.keepWithNext = 0  # kept with its drawing by the CondPageBreak below instead
         intro: list[Flowable] = [heading]
         if len(plan.pages) > limit:
@@ -167,13 +167,29 @@ def map_section(
         # next. A drawing moves on whole if it does not fit even shrunk a little, and its
         # heading goes with it. (reportlab's keep-with-next measures the drawing with
         # unlimited room, so it would never shrink.)
-        drawings = _pages(plan, goal_room, limit)
+        drawings = _pages(plan, goal_room - extra, limit)
         first = drawings[0]
         need = sum(float(f.wrap(width, height)[1]) for f in intro) + key_room(width)
         if isinstance(first, MapPage):
             need += first.full[1] * first.least
         parts += [CondPageBreak(need), *intro, *drawings, Spacer(1, 12)]
     return [*parts, PageBreak()]
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    return float(flowable.wrap(width, 10_000)[1])
+
+
+def _goal_heading(label: str, width: float) -> Heading:
+    """ "Line of sight: <the goal's name>", the name whole (a board member reads the name, and
+    a cut one can leave two goals alike), wrapping over lines; only a name longer than
+    HEADING_LINES lines is shortened, so the map keeps most of its page."""
+    title = f"Line of sight: {label}"
+    style = styles()["h2"]
+    if _height(Heading(title, 1), width) > HEADING_LINES * style.leading:
+        # (a hair short of the frame per line: the paragraph breaks lines a little before it)
+        title = ellipsize(title, width * 0.9 * HEADING_LINES, style.fontSize, True)
+    return Heading(title, 1)
 
 
 def _overview(district: District, analysis: Analysis, width: float) -> list[Flowable]:

@@ -80,6 +80,9 @@ def import_spreadsheet(
     applied = plan.without_problem_rows() if plan.problems else plan
     named = f" for {plan.district_name}" if plan.district_name and verb == "Created" else ""
     lines = [f"{verb} {into.name}{named} from {source.name}: {applied.summary()}"]
+    _, layout = plan.found_layout()
+    if layout:
+        lines.append(f"  Layout: {layout}")
     lines += [f"  {line}" for line in plan.money_said]
     lines += [f"  skipped: {problem}" for problem in plan.problems]
     lines += [f"  warning: {warning}" for warning in applied.warnings]

@@ -17,6 +17,7 @@ already holds; it gives the default only to a new item.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +159,17 @@ class ImportPlan:
             for c in self.creates
             if c.item.kind == "program" and c.item.id not in serving
         ]
+
+    def found_layout(self) -> tuple[str | None, str]:
+        """The layout most sheets of programs were read in, and its sentence (layouts.py).
+
+        The one sentence both the wizard's preview and the command line say about the layout.
+        """
+        if not self.layout_kinds:
+            return None, ""
+        key = Counter(self.layout_kinds.values()).most_common(1)[0][0]
+        sentence = next(self.layouts[s] for s, k in self.layout_kinds.items() if k == key)
+        return key, sentence
 
     def problem_rows(self) -> set[RowKey]:
         return {p.row for p in self.problems if p.row is not None}

@@ -9,23 +9,12 @@ the plan out again at once in that layout.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coherence_planner.storage.spreadsheets import ImportPlan
 from coherence_planner.storage.spreadsheets.layouts import LAYOUTS, NAMES
 from coherence_planner.ui.plain_text import tooltip
-
-
-def found_layout(plan: ImportPlan) -> tuple[str | None, str]:
-    """The layout most of the plan's sheets of programs were read in, and its sentence."""
-    if not plan.layout_kinds:
-        return None, ""
-    key = Counter(plan.layout_kinds.values()).most_common(1)[0][0]
-    sentence = next(plan.layouts[s] for s, k in plan.layout_kinds.items() if k == key)
-    return key, sentence
 
 
 class LayoutChooser(QWidget):
@@ -52,7 +41,7 @@ class LayoutChooser(QWidget):
 
     def show_plan(self, plan: ImportPlan) -> None:
         """Say the layout the plan was read in; its button is pressed, the others offered."""
-        key, sentence = found_layout(plan)
+        key, sentence = plan.found_layout()
         self.setVisible(key is not None)
         self.sentence.setText(f"<b>Layout.</b> {sentence}" if sentence else "")
         for other, button in self.buttons.items():

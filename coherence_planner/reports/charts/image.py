@@ -11,20 +11,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Hashable
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from coherence_planner.domain.layout import style as palette
-from coherence_planner.reports.charts.vector import POINTS_DPI, VectorChart, recorded
+from coherence_planner.reports.charts.vector import VectorChart, recorded
 from coherence_planner.reports.markup import clean
 
 DESIGN_WIDTH = 512.0  # points: Letter portrait's column, where the chart's type is 7-9 pt
-
-
-def new_figure(width_pt: float, height_pt: float) -> Figure:
-    figure = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=POINTS_DPI)
-    FigureCanvasAgg(figure)
-    return figure
 
 
 def label(text: str, width: int = 30, lines: int = 2) -> str:
@@ -35,12 +27,6 @@ def label(text: str, width: int = 30, lines: int = 2) -> str:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1] + "…"
     return "\n".join(wrapped).replace("$", r"\$")
-
-
-def style_axes(axes: object) -> None:
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)  # type: ignore[attr-defined]
-    axes.tick_params(labelsize=7, colors=palette.TEXT)  # type: ignore[attr-defined]
 
 
 def chart(

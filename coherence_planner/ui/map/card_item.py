@@ -1,15 +1,16 @@
-"""An item's card on the map: the kind strip, the top line with badges, the name lines and
-the facts, bordered by its flags, exactly as `reports/map/svg.py` writes it; selectable,
-focusable, with a hover outline and a tooltip that explains each flag in sentences.
+"""An item's card on the map as a scene item: selectable, focusable, with a hover outline and
+a tooltip that explains each flag in sentences; it draws its look (card_look.py).
+
+A large map draws its cards from one field (card_field.py) and makes a card an item only
+when it is clicked, hovered, selected or focused (scene.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from coherence_planner.domain.analysis.coherence import KEPT_BY_LAW, Analysis
 from coherence_planner.domain.layout import style
-from coherence_planner.domain.layout.geometry import NAME_TEXT, Card, card_facts, card_text
+from coherence_planner.domain.layout.geometry import card_facts
 from coherence_planner.domain.model import vocab
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.wording import sentence
-from coherence_planner.ui.map.drawing import compact, draw_text, fit_lines, font_for, styled_pen
+from coherence_planner.ui.map.card_look import COMPACT_SIZES, TINY_CARD_PX, CardLook
 from coherence_planner.ui.plain_text import tooltip
+
+__all__ = ["COMPACT_SIZES", "TINY_CARD_PX", "CardItem", "card_tooltip"]
 
 # The selected card stands out at any zoom: an accent outline and a halo whose widths are
 # pixels on screen, not points on the card (at the Fit zoom of a laptop, about 30%, a card's
@@ -39,18 +42,6 @@ HALO_PX = 14.0
 # zoom of HALO_PX / SELECTED_MARGIN (20%), and thins below that rather than leave its bounds.
 SELECTED_MARGIN = 70.0
 HOVER = QColor(style.BLUE)
-# Points, the largest that fits; never smaller than the last, a line of which just fills a
-# card in a row (40 points), and which at the Fit zoom of a 300-program plan on a laptop
-# (25% at 1366x768) is still 7 pixels: a long name is cut short instead (issue 26; at 24
-# points the names were 5.3 pixels).
-COMPACT_SIZES = (30.0, 28.0)
-COMPACT_LEADING = 1.12  # times the size, between the lines of a name drawn alone
-# Below this height on screen (pixels) a card is only its colours: no text to lay out. A
-# card in a row (40 points) of a 300-program plan at Fit is 8 at 1280x720 (20%).
-TINY_CARD_PX = 7.0
-# Looked up once: each enum lookup is a Python call, and a large map paints thousands of cards.
-_NO_PEN = Qt.PenStyle.NoPen
-_TEXT = QColor(style.TEXT)
 
 
 class CardItem(QGraphicsObject):
@@ -58,36 +49,18 @@ class CardItem(QGraphicsObject):
 
     hovered = Signal(str, bool)
 
-    def __init__(
-        self, card: Card, district: District, analysis: Analysis, today: dt.date | None = None
-    ) -> None:
+    def __init__(self, look: CardLook, district: District, analysis: Analysis) -> None:
         super().__init__()
-        item = district.items[card.id]
+        self.look = look
+        card = look.card
         self.item_id = card.id
-        self.kind = item.kind
+        self.kind = look.kind
         self.card = card
+        self.item_flags = look.item_flags
+        self.name = look.name
         self.setPos(card.x, card.y)
-        self._outline = QRectF(0, 0, card.w, card.h)
-        self._band_rect = QRectF(0, 0, 5, card.h)
         self._bounds = QRectF(-4, -4, card.w + 8, card.h + 8)  # the hover outline's too
-        self.item_flags = (
-            style.card_flags(analysis.flags_of(card.id), item.required) if item.live else set()
-        )
-        kind = style.KIND_STYLES[item.kind]
-        self._fill = QColor(kind.fill if item.live else style.RETIRED_FILL)
-        self._band = QColor(kind.band)
-        border = style.border_style(self.item_flags)
-        self._border = (
-            styled_pen(border.colour, 2.5, border.dash) if border else styled_pen(kind.band, 1.2)
-        )
-        label = kind.label.upper() + ("" if item.live else " · RETIRED")
-        self.top_line = style.top_line(label, self.item_flags, analysis.group_of.get(card.id))
-        self.name_lines, self.cycle_line = card_text(item, today, card.row, card.via)
-        self.facts = card_facts(item) if not card.row else ""  # in a row: its name alone
-        self.name = item.label
         self._hover = False
-        self._compact_fonts: dict[int, QFont] = {}
-        self._compact_text = self.name
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -95,6 +68,26 @@ class CardItem(QGraphicsObject):
         # The tooltip is written when first hovered: built up front for 10,000 cards it
         # took most of the scene's build and gigabytes of strings (benchmarks/ui_freeze.py).
         self._sources: tuple[District, Analysis] | None = (district, analysis)
+
+    @property
+    def top_line(self) -> str:
+        return self.look.words()[0]
+
+    @property
+    def name_lines(self) -> list[str]:
+        return self.look.words()[1]
+
+    @property
+    def cycle_line(self) -> str:
+        return self.look.words()[2]
+
+    @property
+    def facts(self) -> str:
+        return self.look.words()[3]
+
+    @property
+    def _compact_fonts(self) -> dict[int, QFont]:
+        return self.look.compact_fonts
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -113,26 +106,12 @@ class CardItem(QGraphicsObject):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        # Antialiasing comes from the view (and the PNG export's painter), not per card.
-        w, h = self.card.w, self.card.h
-        painter.setPen(self._border)
-        painter.setBrush(self._fill)
-        painter.drawRoundedRect(self._outline, 6, 6)
-        painter.setPen(_NO_PEN)
-        painter.setBrush(self._band)
-        painter.drawRect(self._band_rect)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * h < TINY_CARD_PX:
-            pass  # a whole large plan in view: colours and borders say enough
-        elif compact(painter, option):
-            painter.setPen(_TEXT)
-            self._paint_compact(painter)
-        else:
-            painter.setPen(_TEXT)
-            self._paint_full(painter)
+        self.look.paint(painter, option, lod)
         if self.isSelected():
             self._paint_selected(painter, max(lod, HALO_PX / SELECTED_MARGIN))
         elif self._hover:
+            w, h = self.card.w, self.card.h
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(HOVER, 2.0))
             painter.drawRoundedRect(QRectF(-2.5, -2.5, w + 5, h + 5), 8, 8)
@@ -144,10 +123,10 @@ class CardItem(QGraphicsObject):
         outline = SELECTED_PX / lod
         painter.setPen(QPen(HALO, halo))
         gap = halo / 2
-        painter.drawRoundedRect(self._outline.adjusted(-gap, -gap, gap, gap), 8, 8)
+        painter.drawRoundedRect(self.look.outline.adjusted(-gap, -gap, gap, gap), 8, 8)
         painter.setPen(QPen(SELECTED, outline))
         edge = outline / 2
-        painter.drawRoundedRect(self._outline.adjusted(-edge, -edge, edge, edge), 8, 8)
+        painter.drawRoundedRect(self.look.outline.adjusted(-edge, -edge, edge, edge), 8, 8)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         """Selected, the card paints its halo outside its usual bounds: say so first."""
@@ -159,61 +138,6 @@ class CardItem(QGraphicsObject):
                 -margin, -margin, self.card.w + 2 * margin, self.card.h + 2 * margin
             )
         return super().itemChange(change, value)
-
-    def _paint_compact(self, painter: QPainter) -> None:
-        """The name alone, in the largest bold size that fits the card whole, lines
-        COMPACT_LEADING apart (clipped at the smallest size; the tooltip has the whole
-        name)."""
-        box = QRectF(10, 3, self.card.w - 14, self.card.h - 6)
-        device = painter.device()
-        dpi = device.logicalDpiY() if device is not None else 72
-        font = self._compact_fonts.get(dpi)
-        if font is None:  # measured once per screen, not on every repaint
-            for size in COMPACT_SIZES:
-                font = font_for(painter, size, True)
-                self._compact_text = fit_lines(
-                    self.name, QFontMetricsF(font), box, size * COMPACT_LEADING
-                )
-                if self._compact_text.replace("\n", " ") == " ".join(self.name.split()):
-                    break  # the whole name fits at this size
-            assert font is not None
-            self._compact_fonts[dpi] = font
-        painter.setFont(font)
-        painter.save()
-        painter.setClipRect(box)
-        # Line by line at the tight leading: the font's own spacing (Nimbus Sans, the
-        # Helvetica of Linux, 1.39 times its size) left one line of 28 points on a card of
-        # 76, where two fit.
-        lead = font.pointSizeF() * dpi / 72 * COMPACT_LEADING
-        lines = self._compact_text.split("\n")
-        metrics = QFontMetricsF(font)
-        top = box.top() + (box.height() - lead * len(lines)) / 2
-        baseline = top + (lead + metrics.ascent() - metrics.descent()) / 2
-        for n, line in enumerate(lines):
-            painter.drawText(QPointF(box.left(), baseline + n * lead), line)
-        painter.restore()
-
-    def _paint_full(self, painter: QPainter) -> None:
-        w, h = self.card.w, self.card.h
-        bold = font_for(painter, 7.5, True)
-        painter.setFont(bold)
-        draw_text(painter, 11, 13, self.top_line, 7.5, w - 16)
-        text = NAME_TEXT[self.kind]
-        painter.setFont(font_for(painter, text.size, self.kind == "goal"))
-        first = 13 + text.leading
-        for n, line in enumerate(self.name_lines):
-            draw_text(painter, 11, first + n * text.leading, line, text.size, w - 16)
-        if self.cycle_line:
-            italic = QFont(font_for(painter, 8.5))
-            italic.setItalic(True)
-            painter.setFont(italic)
-            shown = QFontMetricsF(italic).elidedText(
-                self.cycle_line, Qt.TextElideMode.ElideRight, w - 16
-            )
-            painter.drawText(QPointF(11, first + len(self.name_lines) * text.leading), shown)
-        if self.facts:
-            painter.setPen(QColor(style.MUTED_TEXT))
-            draw_text(painter, 11, h - 7, self.facts, 8.5, w - 16)
 
     def tooltip(self) -> str:
         """The card's tooltip, written on first use."""

@@ -3,7 +3,9 @@ and a hit area wide enough to click with a projector remote's pointer."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -43,34 +45,24 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.geom = geom
         self.key: LinkKey = link_key(geom.kind, geom.src, geom.dst)
-        look = (
-            style.CONFLICT_STYLE
-            if geom.kind == "conflicts"
-            else style.SUPPORTS_STYLES.get(geom.strength, style.SUPPORTS_STYLES["moderate"])
-        )
-        self._pen = _pen_for(look.colour, look.width, look.dash)
-        self._colour = QColor(look.colour)
-        path = QPainterPath()
-        first, *rest = geom.points
-        path.moveTo(*first)
-        for point in rest:
-            path.lineTo(*point)
+        self._pen, self._colour = link_pen(geom)
+        path = link_path(geom)
         self.setPath(path)
-        # The same segments, for the overview's batches (link_overview.py).
-        self.lines = [
-            QLineF(x1, y1, x2, y2)
-            for (x1, y1), (x2, y2) in zip(geom.points, geom.points[1:], strict=False)
-        ]
         self.setPen(self._pen)
         self.setZValue(1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self._arrow: QPolygonF | None = None  # made when first drawn (see _arrow_head)
+        self._arrow: QPolygonF | None = None  # made when first drawn (see arrow_head)
         self._shape: QPainterPath | None = None  # the wide hit area, made when first asked
         pad = self.HIT_WIDTH / 2 + ARROW
         self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self._emphasis = False
         self._overview = False
+
+    @property
+    def lines(self) -> list[QLineF]:
+        """The link's segments (the overview draws them in batches: link_overview.py)."""
+        return link_lines(self.geom)
 
     def set_overview(self, on: bool) -> None:
         """In overview (the whole of a large map in view) a link is drawn with the others
@@ -87,19 +79,8 @@ class EdgeItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, batched)
 
     def _arrow_head(self) -> QPolygonF:
-        """The arrow at the supported end (none for a conflict), worked out when first drawn:
-        a large map shown whole never draws them, and 28,000 cost 0.4 s of its build."""
-        if self._arrow is not None:
-            return self._arrow
-        if self.geom.kind != "supports":
-            self._arrow = QPolygonF()
-            return self._arrow
-        (x1, y1), (x2, y2) = self.geom.points[-2], self.geom.points[-1]
-        angle = math.atan2(y2 - y1, x2 - x1)
-        tip = QPointF(x2, y2)
-        left = QPointF(x2 - ARROW * math.cos(angle - 0.4), y2 - ARROW * math.sin(angle - 0.4))
-        right = QPointF(x2 - ARROW * math.cos(angle + 0.4), y2 - ARROW * math.sin(angle + 0.4))
-        self._arrow = QPolygonF([tip, left, right])
+        if self._arrow is None:
+            self._arrow = arrow_head(self.geom)
         return self._arrow
 
     def set_emphasis(self, on: bool) -> None:
@@ -126,25 +107,90 @@ class EdgeItem(QGraphicsPathItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        # Antialiasing comes from the view (and the PNG export's painter), not per link.
-        selected = self.isSelected()
-        if selected:
-            halo = QPen(QColor(style.SKY_BLUE), self._pen.widthF() + 6)
-            halo.setCapStyle(_ROUND_CAP)
-            painter.setPen(halo)
-            painter.drawPath(self.path())
-        pen = self._pen
-        if self._emphasis or selected:
-            pen = QPen(pen)
-            pen.setWidthF(pen.widthF() + 1.2)
-            pen.setColor(QColor(style.BLACK) if self.geom.kind == "supports" else self._colour)
-        painter.setPen(pen)
-        painter.setBrush(_NO_BRUSH)
-        painter.drawPath(self.path())
-        if self.geom.kind != "supports":
-            return
-        if option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW < TINY_ARROW_PX:
-            return
-        painter.setPen(_NO_PEN)
-        painter.setBrush(pen.color() if self._emphasis else _ARROW_FILL)
-        painter.drawPolygon(self._arrow_head())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        paint_link(
+            painter,
+            self.path(),
+            self.geom,
+            (self._pen, self._colour),
+            lod,
+            emphasis=self._emphasis,
+            selected=self.isSelected(),
+            arrow=self._arrow_head,
+        )
+
+
+def link_pen(geom: EdgeGeom) -> tuple[QPen, QColor]:
+    """The link's pen by strength (conflicts dashed) and its colour."""
+    look = (
+        style.CONFLICT_STYLE
+        if geom.kind == "conflicts"
+        else style.SUPPORTS_STYLES.get(geom.strength, style.SUPPORTS_STYLES["moderate"])
+    )
+    return _pen_for(look.colour, look.width, look.dash), _colour_for(look.colour)
+
+
+@cache
+def _colour_for(colour: str) -> QColor:
+    return QColor(colour)
+
+
+def link_path(geom: EdgeGeom) -> QPainterPath:
+    path = QPainterPath()
+    first, *rest = geom.points
+    path.moveTo(*first)
+    for point in rest:
+        path.lineTo(*point)
+    return path
+
+
+def link_lines(geom: EdgeGeom) -> list[QLineF]:
+    points = geom.points
+    return [QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(points)]
+
+
+def arrow_head(geom: EdgeGeom) -> QPolygonF:
+    """The arrow at the supported end (none for a conflict), worked out when first drawn:
+    a large map shown whole never draws them, and 28,000 cost 0.4 s of its build."""
+    if geom.kind != "supports":
+        return QPolygonF()
+    (x1, y1), (x2, y2) = geom.points[-2], geom.points[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    tip = QPointF(x2, y2)
+    left = QPointF(x2 - ARROW * math.cos(angle - 0.4), y2 - ARROW * math.sin(angle - 0.4))
+    right = QPointF(x2 - ARROW * math.cos(angle + 0.4), y2 - ARROW * math.sin(angle + 0.4))
+    return QPolygonF([tip, left, right])
+
+
+def paint_link(
+    painter: QPainter,
+    path: QPainterPath,
+    geom: EdgeGeom,
+    look: tuple[QPen, QColor],
+    lod: float,
+    *,
+    emphasis: bool,
+    selected: bool,
+    arrow: Callable[[], QPolygonF],
+) -> None:
+    """A link as its item draws it, and the link field (link_overview.py) too: a halo when
+    selected, heavier when emphasised, the arrow head unless it would be a speck."""
+    # Antialiasing comes from the view (and the PNG export's painter), not per link.
+    pen, colour = look
+    if selected:
+        halo = QPen(QColor(style.SKY_BLUE), pen.widthF() + 6)
+        halo.setCapStyle(_ROUND_CAP)
+        painter.setPen(halo)
+        painter.drawPath(path)
+    if emphasis or selected:
+        pen = QPen(pen)
+        pen.setWidthF(pen.widthF() + 1.2)
+        pen.setColor(QColor(style.BLACK) if geom.kind == "supports" else colour)
+    painter.setPen(pen)
+    painter.setBrush(_NO_BRUSH)
+    painter.drawPath(path)
+    if geom.kind != "supports" or lod * ARROW < TINY_ARROW_PX:
+        return
+    painter.setPen(_NO_PEN)
+    painter.setBrush(pen.color() if emphasis else _ARROW_FILL)
+    painter.drawPolygon(arrow())

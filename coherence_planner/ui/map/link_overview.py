@@ -1,43 +1,68 @@
-"""Every link of a large map drawn as one item while the whole map is in view.
+"""Every link of the map drawn by one scene item, from the layout's polylines.
 
-At Fit a 10,000-program map is drawn at about 5%: its 28,000 links are hairlines without
-arrow heads, yet painting them one QGraphicsItem at a time was two thirds of the first paint
-(0.25 s of 0.34 s: a Python call, a pen and a path each, and Qt visiting every item). Below
-`OVERVIEW_BELOW` the scene switches to overview: the link items stop drawing (Qt skips items
-flagged ItemHasNoContents without a call) and this item draws their lines in a few batches,
-one per pen, dimmed ones at the dimmed opacity. A link that is selected or emphasised (its
-card hovered or selected) still draws itself, heavier, on top.
+A 10,000-program map has 28,000 links: one QGraphicsItem each was half of the scene's build
+and memory (issue 29). The field draws every link that is not a scene item; the scene makes
+a link an item only when it is clicked or selected (scene.py), and the field then leaves it
+to the item. A link emphasised (its card hovered or selected) is drawn heavier, on top.
+
+Below `OVERVIEW_BELOW` (the scene's overview) the lines are drawn in a few batches, one per
+pen and dimming: at Fit a 10,000-program map is drawn at about 5%, its links hairlines
+without arrow heads, and one call per link was two thirds of the first paint. In overview
+the link items draw themselves only when selected or emphasised (edge_item.py), so the
+batches hold every shown link.
 """
 
 from __future__ import annotations
 
+import itertools
+from functools import partial
+
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from coherence_planner.domain.layout import style
-from coherence_planner.ui.map.edge_item import EdgeItem
+from coherence_planner.domain.layout.geometry import EdgeGeom
+from coherence_planner.ui.map.edge_item import (
+    ARROW,
+    EdgeItem,
+    arrow_head,
+    link_lines,
+    link_path,
+    link_pen,
+    paint_link,
+)
 
 # The zoom below which links are drawn in batches: an arrow head (7 pt) is then under
 # 1.5 px, so nothing the single-link drawing adds can be seen. A sample district at Fit on a
 # laptop is about 26%, above it.
 OVERVIEW_BELOW = 0.2
+PAD = EdgeItem.HIT_WIDTH / 2 + ARROW  # a link's reach beyond its points (its item's bounds)
 
 Batch = tuple[QPen, bool, list[QLineF]]  # pen, dimmed, lines
 
 
 class LinkOverview(QGraphicsItem):
-    """Draws the lines of every shown link while the scene is in overview."""
+    """Draws the links that are not scene items (in overview, the lines of every shown
+    link), dimmed and hidden as the scene says."""
 
-    def __init__(self, edges: list[EdgeItem], bounds: QRectF) -> None:
+    def __init__(self, edges: list[EdgeGeom], bounds: QRectF) -> None:
         super().__init__()
-        self._edges = edges
+        self.geoms = edges
+        self._looks = [link_pen(geom) for geom in edges]
+        self._boxes = [_box(geom) for geom in edges]
         self._bounds = bounds
+        self._arrows: dict[int, QPolygonF] = {}
+        self.items: set[int] = set()  # indexes of the links drawn by their own items
+        self.dimmed: set[int] = set()
+        self.hidden: set[int] = set()
+        self.emphasised: set[int] = set()
+        self.overview = False
         self._batches: list[Batch] | None = None  # worked out on the first paint
         self.setZValue(1)  # with the links: above the regions, below the cards
-        self.setVisible(False)
-        # Only a picture: clicks, hovers and itemAt() find the links and cards under it.
+        # Only a picture: the view finds the link under a click and makes it an item.
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -48,8 +73,16 @@ class LinkOverview(QGraphicsItem):
     def forget(self) -> None:
         """The links shown or dimmed changed: work the batches out again when next drawn."""
         self._batches = None
-        if self.isVisible():
-            self.update()
+        self.update()
+
+    def near(self, x: float, y: float, reach: float) -> int | None:
+        """The index of the shown link drawn last within `reach` of the point, if any."""
+        found = None
+        for n, (left, top, right, bottom) in enumerate(self._boxes):
+            inside = left <= x <= right and top <= y <= bottom
+            if inside and n not in self.hidden and _distance(self.geoms[n], x, y) <= reach:
+                found = n
+        return found
 
     def paint(
         self,
@@ -57,26 +90,89 @@ class LinkOverview(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if self._batches is None:
-            self._batches = _batches(self._edges)
-        for pen, dimmed, lines in self._batches:
-            painter.setOpacity(style.DIMMED_OPACITY if dimmed else 1.0)
-            painter.setPen(pen)
-            painter.drawLines(lines)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.overview:
+            if self._batches is None:
+                self._batches = _batches(self.geoms, self._looks, self.dimmed, self.hidden)
+            for pen, dimmed, lines in self._batches:
+                painter.setOpacity(style.DIMMED_OPACITY if dimmed else 1.0)
+                painter.setPen(pen)
+                painter.drawLines(lines)
+            shown = sorted(self.emphasised - self.items - self.hidden)
+        else:
+            exposed = option.exposedRect
+            left, top, right, bottom = (
+                exposed.left(),
+                exposed.top(),
+                exposed.right(),
+                exposed.bottom(),
+            )
+            skip = self.items | self.hidden
+            plain = [
+                n
+                for n, (x1, y1, x2, y2) in enumerate(self._boxes)
+                if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top and n not in skip
+            ]
+            emphasised = self.emphasised
+            shown = [n for n in plain if n not in emphasised]
+            shown += [n for n in plain if n in emphasised]  # on top
+        for n in shown:
+            painter.setOpacity(style.DIMMED_OPACITY if n in self.dimmed else 1.0)
+            geom = self.geoms[n]
+            paint_link(
+                painter,
+                link_path(geom),
+                geom,
+                self._looks[n],
+                lod,
+                emphasis=n in self.emphasised,
+                selected=False,
+                arrow=partial(self._arrow, n),
+            )
         painter.setOpacity(1.0)
 
+    def _arrow(self, n: int) -> QPolygonF:
+        arrow = self._arrows.get(n)
+        if arrow is None:
+            arrow = self._arrows[n] = arrow_head(self.geoms[n])
+        return arrow
 
-def _batches(edges: list[EdgeItem]) -> list[Batch]:
+
+def _box(geom: EdgeGeom) -> tuple[float, float, float, float]:
+    xs = [x for x, _y in geom.points]
+    ys = [y for _x, y in geom.points]
+    return (min(xs) - PAD, min(ys) - PAD, max(xs) + PAD, max(ys) + PAD)
+
+
+def _distance(geom: EdgeGeom, x: float, y: float) -> float:
+    """From the point to the nearest segment of the link."""
+    best = float("inf")
+    points = geom.points
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        dx, dy = x2 - x1, y2 - y1
+        span = dx * dx + dy * dy
+        t = 0.0 if span == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / span))
+        px, py = x1 + t * dx - x, y1 + t * dy - y
+        best = min(best, (px * px + py * py) ** 0.5)
+    return best
+
+
+def _batches(
+    geoms: list[EdgeGeom],
+    looks: list[tuple[QPen, QColor]],
+    dimmed: set[int],
+    hidden: set[int],
+) -> list[Batch]:
     """The shown links' lines, grouped by pen and by whether they are dimmed."""
     groups: dict[tuple[str, str, bool], Batch] = {}
-    for edge in edges:
-        if not edge.isVisible():
+    for n, geom in enumerate(geoms):
+        if n in hidden:
             continue  # hidden by the filters
-        dimmed = edge.opacity() < 1.0
-        key = (edge.geom.kind, edge.geom.strength, dimmed)
+        faded = n in dimmed
+        key = (geom.kind, geom.strength, faded)
         batch = groups.get(key)
         if batch is None:
-            batch = groups[key] = (edge.pen(), dimmed, [])
-        batch[2].extend(edge.lines)
+            batch = groups[key] = (looks[n][0], faded, [])
+        batch[2].extend(link_lines(geom))
     # Dimmed links first, so the lit ones are drawn over them.
     return sorted(groups.values(), key=lambda batch: not batch[1])

@@ -327,7 +327,8 @@ class MapPanel(QWidget):
         self.scene.apply_visibility(self.highlight(), left_out, hide)
         lit = self.highlight()
         if centre_on_goal and lit:
-            self.view.fit_items([self.scene.cards[i] for i in lit if i in self.scene.cards])
+            looks = (self.scene.card_look(i) for i in lit)
+            self.view.fit_items([look.card for look in looks if look is not None])
 
     # -- search ------------------------------------------------------------------------
     def jump_to(self, text: str) -> str | None:
@@ -335,17 +336,14 @@ class MapPanel(QWidget):
         if not text.strip() or self.district_shown is None:
             return None
         wanted = Filters(text=text.strip())
-        hits = sorted(
-            (c for c in self.scene.cards.values() if c.isVisible()),
-            key=lambda c: (c.card.x, c.card.y),
-        )
-        hits = [c for c in hits if matches(self.district_shown.items[c.item_id], wanted, None)]
+        items = self.district_shown.items
+        hits = [c.id for c in self.view.navigable() if matches(items[c.id], wanted, None)]
         if not hits:
             self._say(f"Nothing on the map matches “{text.strip()}”.")
             return None
         chosen = self.view.selected_cards()
-        start = hits.index(chosen[0]) + 1 if chosen and chosen[0] in hits else 0
-        card = hits[start % len(hits)]
+        start = hits.index(chosen[0].item_id) + 1 if chosen and chosen[0].item_id in hits else 0
+        card = self.scene.cards[hits[start % len(hits)]]
         self.view.select_card(card, centre=False)
         self.view.centerOn(card)
         if len(hits) > 1:

@@ -1,6 +1,8 @@
-"""The coherence map as a QGraphicsScene: one card per placed item (card_item.py), one path
-per link (edge_item.py), region labels, brackets, a title and a legend (backdrop.py), all at
-the layout's coordinates (one unit = one point).
+"""The coherence map as a QGraphicsScene: the cards drawn by one field (card_field.py), the
+links by another (link_overview.py), region labels, brackets, a title and a legend
+(backdrop.py), all at the layout's coordinates (one unit = one point). A card or a link is
+made a scene item of its own (card_item.py, edge_item.py) when a person reaches it: clicked,
+hovered, selected, focused (scene_items.py).
 
 The scene builds them from a layout, in one go or a slice at a time for a large plan, and
 dims, hides and emphasises them as the Map tab's focus, filters and selection ask.
@@ -21,14 +23,20 @@ from coherence_planner.domain.layout import style
 from coherence_planner.domain.layout.geometry import MapLayout
 from coherence_planner.domain.model import collector
 from coherence_planner.domain.model.district import District
-from coherence_planner.domain.model.items import LinkKey
+from coherence_planner.domain.model.items import LinkKey, link_key
 from coherence_planner.reports.map.svg import LEGEND_W, TITLE_H
 from coherence_planner.ui.map.backdrop import BracketItem, LegendItem, RegionItem, TitleItem
+from coherence_planner.ui.map.card_field import CardField
 from coherence_planner.ui.map.card_item import CardItem
+from coherence_planner.ui.map.card_look import CardLook
 from coherence_planner.ui.map.edge_item import EdgeItem
 from coherence_planner.ui.map.link_overview import LinkOverview
+from coherence_planner.ui.map.scene_items import CardItems, EdgeItems
 
 STEP_MS = 40  # the longest slice of building a large map between two turns of the event loop
+# The build looks at the clock after this many cards, or links (a few milliseconds' work).
+CARDS_PER_LOOK = 500
+LINKS_PER_LOOK = 2000
 
 
 class MapScene(QGraphicsScene):
@@ -40,9 +48,11 @@ class MapScene(QGraphicsScene):
         # most of the first paint; a fixed map is searched quickly enough without it.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QBrush(QColor(style.BACKGROUND)))
-        self.cards: dict[str, CardItem] = {}
-        self.edges: dict[LinkKey, EdgeItem] = {}
-        self._edges_of: dict[str, list[EdgeItem]] = {}
+        self.cards = CardItems(None, None, None, self._add_card)
+        self.edges = EdgeItems(None, {}, self.addItem)
+        self.card_field: CardField | None = None
+        self._edges_of: dict[str, list[int]] = {}
+        self._hovered_id: str | None = None
         self._building: Iterator[None] | None = None
         self.layout: MapLayout | None = None
         self.legend: LegendItem | None = None
@@ -139,34 +149,43 @@ class MapScene(QGraphicsScene):
             )
         for bracket in layout.brackets:
             self.addItem(BracketItem(bracket))
+        index: dict[LinkKey, int] = {}
         for n, edge in enumerate(layout.edges):
-            item = EdgeItem(edge)
-            if self.overview:
-                item.set_overview(True)
-            self.edges[item.key] = item
-            self._edges_of.setdefault(edge.src, []).append(item)
-            self._edges_of.setdefault(edge.dst, []).append(item)
-            self.addItem(item)
-            if n % 50 == 49:
+            index[link_key(edge.kind, edge.src, edge.dst)] = n
+            self._edges_of.setdefault(edge.src, []).append(n)
+            self._edges_of.setdefault(edge.dst, []).append(n)
+            if n % LINKS_PER_LOOK == LINKS_PER_LOOK - 1:
                 yield
-        self.link_overview = LinkOverview(list(self.edges.values()), self.sceneRect())
-        self.link_overview.setVisible(self.overview)
+        self.link_overview = LinkOverview(layout.edges, self.sceneRect())
+        self.link_overview.overview = self.overview
         self.addItem(self.link_overview)
+        self.edges = EdgeItems(self.link_overview, index, self.addItem)
+        yield
+        looks: dict[str, CardLook] = {}
+        items = district.items
         for n, card in enumerate(layout.cards.values()):
-            if card.id in district.items:
-                card_item = CardItem(card, district, analysis, layout.today)
-                card_item.hovered.connect(self._hovered)
-                self.cards[card.id] = card_item
-                self.addItem(card_item)
-            if n % 25 == 24:
+            item = items.get(card.id)
+            if item is not None:
+                looks[card.id] = CardLook(card, item, analysis, layout.today)
+            if n % CARDS_PER_LOOK == CARDS_PER_LOOK - 1:
                 yield
+        self.card_field = CardField(looks, self.sceneRect())
+        self.addItem(self.card_field)
+        self.cards = CardItems(self.card_field, district, analysis, self._add_card)
         self.apply_visibility(layout.highlight, set(), set())
+
+    def _add_card(self, card: CardItem) -> None:
+        card.hovered.connect(self._hovered)
+        self.addItem(card)
 
     def reset(self) -> None:
         """Remove everything (the indexes first: clearing emits selectionChanged)."""
         self._building = None
-        self.cards, self.edges, self._edges_of = {}, {}, {}
+        self.cards = CardItems(None, None, None, self._add_card)
+        self.edges = EdgeItems(None, {}, self.addItem)
+        self._edges_of, self._hovered_id = {}, None
         self.layout, self.legend, self.link_overview = None, None, None
+        self.card_field = None
         self._dimmed, self._hidden, self._selected_edges = set(), set(), []
         self.clear()
 
@@ -176,10 +195,11 @@ class MapScene(QGraphicsScene):
         if on == self.overview:
             return
         self.overview = on
-        for edge in self.edges.values():
+        for edge in self.edges.made.values():
             edge.set_overview(on)
         if self.link_overview is not None:
-            self.link_overview.setVisible(on)
+            self.link_overview.overview = on
+            self.link_overview.forget()
 
     @contextmanager
     def detailed(self) -> Iterator[None]:
@@ -217,18 +237,32 @@ class MapScene(QGraphicsScene):
         self._dimmed, self._hidden = dimmed, hidden
         if not changed:
             return
+        made = self.cards.made
         for item_id in changed:
-            card = self.cards.get(item_id)
+            card = made.get(item_id)
             if card is not None:
                 card.setOpacity(style.DIMMED_OPACITY if item_id in dimmed else 1.0)
                 card.setVisible(item_id not in hidden)
-        touched = {id(e): e for i in changed for e in self._edges_of.get(i, ())}
-        for edge in touched.values():
-            ends = (edge.geom.src, edge.geom.dst)
-            edge.setOpacity(style.DIMMED_OPACITY if any(e in dimmed for e in ends) else 1.0)
-            edge.setVisible(not any(e in hidden for e in ends))
-        if self.link_overview is not None:
-            self.link_overview.forget()
+        if self.card_field is not None:
+            self.card_field.dimmed, self.card_field.hidden = dimmed, hidden
+            self.card_field.forget()
+        links = self.link_overview
+        if links is None:
+            return
+        touched = {n for i in changed for n in self._edges_of.get(i, ())}
+        edges = {n: e for e, n in ((e, self.edges.index[e.key]) for e in self.edges.made.values())}
+        for n in touched:
+            geom = links.geoms[n]
+            ends = (geom.src, geom.dst)
+            faded = any(e in dimmed for e in ends)
+            gone = any(e in hidden for e in ends)
+            (links.dimmed.add if faded else links.dimmed.discard)(n)
+            (links.hidden.add if gone else links.hidden.discard)(n)
+            edge = edges.get(n)
+            if edge is not None:
+                edge.setOpacity(style.DIMMED_OPACITY if faded else 1.0)
+                edge.setVisible(not gone)
+        links.forget()
 
     @property
     def dimmed(self) -> set[str]:
@@ -239,21 +273,50 @@ class MapScene(QGraphicsScene):
         return set(self._hidden)
 
     def card_at(self, point: QPointF) -> CardItem | None:
-        for item in self.items(point):
-            if isinstance(item, CardItem) and item.isVisible():
-                return item
-        return None
+        """The shown card under the point, made an item (to take a click or a hover)."""
+        if self.card_field is None:
+            return None
+        found = self.card_field.grid.at(point.x(), point.y())
+        shown = [look for look in found if look.item_id not in self._hidden]
+        return self.cards[shown[-1].item_id] if shown else None
+
+    def edge_at(self, point: QPointF) -> EdgeItem | None:
+        """The shown link within reach of a click at the point, made an item."""
+        if self.link_overview is None:
+            return None
+        n = self.link_overview.near(point.x(), point.y(), EdgeItem.HIT_WIDTH / 2)
+        if n is None:
+            return None
+        geom = self.link_overview.geoms[n]
+        return self.edges[link_key(geom.kind, geom.src, geom.dst)]
+
+    def card_look(self, item_id: str) -> CardLook | None:
+        """The card's place and look, without making it an item."""
+        return self.card_field.looks.get(item_id) if self.card_field is not None else None
 
     def _hovered(self, item_id: str, on: bool) -> None:
-        chosen = self._selected_ids()
-        for edge in self._edges_of.get(item_id, ()):
-            edge.set_emphasis(on or edge.geom.src in chosen or edge.geom.dst in chosen)
+        if on:
+            self._hovered_id = item_id
+        elif self._hovered_id == item_id:
+            self._hovered_id = None
+        self.emphasise_selection()
 
     def _selected_ids(self) -> set[str]:
         return {i.item_id for i in self.selectedItems() if isinstance(i, CardItem)}
 
     def emphasise_selection(self) -> None:
-        """Links of the selected cards are drawn heavier."""
+        """Links of the selected cards, and of the card under the pointer, are drawn
+        heavier."""
+        links = self.link_overview
+        if links is None:
+            return
         chosen = self._selected_ids()
-        for edge in self.edges.values():
-            edge.set_emphasis(edge.geom.src in chosen or edge.geom.dst in chosen)
+        if self._hovered_id is not None:
+            chosen.add(self._hovered_id)
+        wanted = {n for i in chosen for n in self._edges_of.get(i, ())}
+        if wanted == links.emphasised:
+            return
+        for edge in self.edges.made.values():
+            edge.set_emphasis(self.edges.index[edge.key] in wanted)
+        links.emphasised = wanted
+        links.update()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.layout import style
-from coherence_planner.domain.layout.geometry import MapLayout
+from coherence_planner.domain.layout.geometry import Card, MapLayout
 from coherence_planner.reports.map.svg import TITLE_H
 from coherence_planner.ui.map.card_item import CardItem
 from coherence_planner.ui.map.edge_item import EdgeItem
@@ -201,15 +201,17 @@ class MapView(QGraphicsView):
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom)
 
-    def fit_items(self, items: list[CardItem]) -> None:
+    def fit_items(self, cards: list[Card]) -> None:
         """Zoom to show these cards (a goal's line of sight), not larger than 150%."""
-        if not items:
+        if not cards:
             return
         self.fit_mode = ""
-        rect = items[0].sceneBoundingRect()
-        for item in items[1:]:
-            rect = rect.united(item.sceneBoundingRect())
-        rect = rect.adjusted(-30, -30, 30, 30)
+        # Each card with its hover outline's margin, as its item's bounds were.
+        left = min(c.x for c in cards) - 4
+        top = min(c.y for c in cards) - 4
+        right = max(c.x + c.w for c in cards) + 4
+        bottom = max(c.y + c.h for c in cards) + 4
+        rect = QRectF(left, top, right - left, bottom - top).adjusted(-30, -30, 30, 30)
         room = self.viewport().width()
         zoom = min(room / rect.width(), self.viewport().height() / rect.height(), FIT_MAX)
         self._set_scale(zoom)
@@ -245,49 +247,56 @@ class MapView(QGraphicsView):
         if centre:
             self.ensureVisible(card, 60, 60)
 
-    def _navigable(self) -> list[CardItem]:
-        cards = [c for c in self.map_scene.cards.values() if c.isVisible()]
-        return sorted(cards, key=lambda c: (c.card.x, c.card.y))
+    def navigable(self) -> list[Card]:
+        """The shown cards, column by column (from the layout: no card is made an item)."""
+        field = self.map_scene.card_field
+        if field is None:
+            return []
+        cards = [look.card for look in field.looks.values() if look.item_id not in field.hidden]
+        return sorted(cards, key=lambda c: (c.x, c.y))
+
+    def _select(self, card: Card) -> CardItem:
+        item = self.map_scene.cards[card.id]
+        self.select_card(item)
+        return item
 
     def move_selection(self, dx: int, dy: int) -> CardItem | None:
         """Select the nearest visible card in direction (dx, dy); returns it."""
-        cards = self._navigable()
+        cards = self.navigable()
         if not cards:
             return None
         chosen = self.selected_cards()
         if not chosen:
-            self.select_card(cards[0])
-            return cards[0]
-        here = chosen[0].sceneBoundingRect().center()
-        best: tuple[float, CardItem] | None = None
+            return self._select(cards[0])
+        hx, hy = chosen[0].card.centre
+        best: tuple[float, Card] | None = None
         for card in cards:
-            if card is chosen[0]:
+            if card.id == chosen[0].item_id:
                 continue
-            there = card.sceneBoundingRect().center()
-            along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+            tx, ty = card.centre
+            along = (tx - hx) * dx + (ty - hy) * dy
             if along <= 1:
                 continue
-            across = abs((there.x() - here.x()) * dy) + abs((there.y() - here.y()) * dx)
+            across = abs((tx - hx) * dy) + abs((ty - hy) * dx)
             score = along + 3 * across
             if best is None or score < best[0]:
                 best = (score, card)
         if best is None:
             return chosen[0]
-        self.select_card(best[1])
-        return best[1]
+        return self._select(best[1])
 
     def cycle(self, forward: bool = True) -> CardItem | None:
-        cards = self._navigable()
+        cards = self.navigable()
         if not cards:
             return None
         chosen = self.selected_cards()
-        if not chosen or chosen[0] not in cards:
+        ids = [c.id for c in cards]
+        if not chosen or chosen[0].item_id not in ids:
             target = cards[0] if forward else cards[-1]
         else:
-            n = cards.index(chosen[0])
+            n = ids.index(chosen[0].item_id)
             target = cards[(n + (1 if forward else -1)) % len(cards)]
-        self.select_card(target)
-        return target
+        return self._select(target)
 
     # -- keys --------------------------------------------------------------------------
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -352,9 +361,10 @@ class MapView(QGraphicsView):
     # -- mouse: pan and drag-to-link ---------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        # The card or link under the pointer is made an item first, to take the click.
         card = self.map_scene.card_at(self.mapToScene(pos))
         left = event.button() == Qt.MouseButton.LeftButton
-        on_edge = isinstance(self.itemAt(pos), EdgeItem)
+        on_edge = card is None and self.map_scene.edge_at(self.mapToScene(pos)) is not None
         if event.button() == Qt.MouseButton.MiddleButton or (
             left and (self._space or (card is None and not on_edge))
         ):
@@ -394,6 +404,8 @@ class MapView(QGraphicsView):
                 self.viewport().setCursor(Qt.CursorShape.CrossCursor)
                 event.accept()
                 return
+        # The card under the pointer is made an item, to take the hover and the tooltip.
+        self.map_scene.card_at(self.mapToScene(pos))
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -1,45 +1,32 @@
 """A map shown whole at a small zoom draws its links in batches (link_overview.py): the same
-lines on screen, the link items skipped, a selected or emphasised link drawn on its own, the
-filters' hidden links left out, and exports drawn link by link as before."""
+lines on screen, a selected or emphasised link drawn on its own, the filters' hidden links
+left out, and exports drawn link by link as before. A link is a scene item only once it is
+clicked or selected; the field draws the others."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
-from benchmarks.generate_district import generate
-from coherence_planner.domain.analysis.coherence import analyse
-from coherence_planner.domain.layout.pipeline import layout_map
-from coherence_planner.domain.model import codec
 from coherence_planner.ui.map.export import render_image
 from coherence_planner.ui.map.link_overview import OVERVIEW_BELOW, _batches
 from coherence_planner.ui.map.scene import MapScene
 from coherence_planner.ui.map.view import MapView
+from tests.gui.map.small_map import pixels, small_map
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 @pytest.fixture
 def view(qtbot: Any) -> MapView:
-    district = codec.district_from_dict(generate(150, 2))
-    analysis = analyse(district)
-    scene = MapScene()
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 560)
-    view.show()
-    scene.build(district, analysis, layout_map(district, analysis))
-    return view
+    return small_map(qtbot)
 
 
-def _pixels(view: MapView) -> np.ndarray:
-    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    data = np.frombuffer(bytes(image.constBits()), dtype=np.uint8)
-    return data.reshape(image.height(), image.bytesPerLine())
+_pixels = pixels
 
 
 def _differing(a: np.ndarray, b: np.ndarray) -> int:
@@ -50,20 +37,26 @@ def _batched(scene: MapScene, edge: Any) -> bool:
     return bool(edge.flags() & NO_CONTENTS)
 
 
+def _lines(scene: MapScene) -> list[tuple[Any, bool, list[Any]]]:
+    links = scene.link_overview
+    assert links is not None
+    return _batches(links.geoms, links._looks, links.dimmed, links.hidden)
+
+
 def test_below_the_threshold_links_are_batched_and_look_the_same(view: MapView) -> None:
     scene = view.map_scene
     view.set_zoom(OVERVIEW_BELOW / 2)
     assert scene.overview and scene.link_overview is not None
-    assert scene.link_overview.isVisible()
-    assert all(_batched(scene, e) for e in scene.edges.values())
+    assert scene.link_overview.overview
+    assert not scene.edges.made  # drawn by the field, not one item each
     batched = _pixels(view)
     with scene.detailed():
-        assert not any(_batched(scene, e) for e in scene.edges.values())
+        assert not scene.link_overview.overview
         one_by_one = _pixels(view)
-    for edge in scene.edges.values():
-        edge.setVisible(False)
-    scene.link_overview.forget()
-    without_links = _pixels(view)
+    scene.link_overview.hidden = set(range(len(scene.link_overview.geoms)))
+    with scene.detailed():
+        scene.link_overview.forget()
+        without_links = _pixels(view)
     links = _differing(without_links, one_by_one)
     assert links > 2000  # the links are a good part of the picture
     assert _differing(batched, one_by_one) < links / 10  # antialiasing apart, the same
@@ -74,8 +67,9 @@ def test_zooming_in_draws_each_link_again(view: MapView) -> None:
     view.set_zoom(OVERVIEW_BELOW / 2)
     view.set_zoom(OVERVIEW_BELOW * 2)
     assert not scene.overview
-    assert scene.link_overview is not None and not scene.link_overview.isVisible()
-    assert not any(_batched(scene, e) for e in scene.edges.values())
+    assert scene.link_overview is not None and not scene.link_overview.overview
+    edge = next(iter(scene.edges.values()))
+    assert not _batched(scene, edge)
 
 
 def test_a_selected_or_emphasised_link_draws_itself_on_top(view: MapView) -> None:
@@ -99,15 +93,16 @@ def test_links_hidden_by_the_filters_are_left_out_and_dimmed_ones_dimmed(
     view: MapView,
 ) -> None:
     scene = view.map_scene
-    edges = list(scene.edges.values())
-    every = sum(len(e.lines) for e in edges)
-    assert sum(len(lines) for _pen, _dim, lines in _batches(edges)) == every
-    card = edges[0].geom.src
-    gone = sum(len(e.lines) for e in edges if card in (e.geom.src, e.geom.dst))
+    assert scene.layout is not None
+    edges = scene.layout.edges
+    every = sum(len(e.points) - 1 for e in edges)
+    assert sum(len(lines) for _pen, _dim, lines in _lines(scene)) == every
+    card = edges[0].src
+    gone = sum(len(e.points) - 1 for e in edges if card in (e.src, e.dst))
     scene.apply_visibility(None, set(), {card})
-    assert sum(len(lines) for _pen, _dim, lines in _batches(edges)) == every - gone
+    assert sum(len(lines) for _pen, _dim, lines in _lines(scene)) == every - gone
     scene.apply_visibility(None, {card}, set())
-    dimmed = sum(len(lines) for _pen, dim, lines in _batches(edges) if dim)
+    dimmed = sum(len(lines) for _pen, dim, lines in _lines(scene) if dim)
     assert dimmed == gone
 
 
@@ -121,7 +116,7 @@ def test_an_export_draws_every_link_whatever_the_zoom(view: MapView) -> None:
 
 
 def test_a_link_can_still_be_clicked_in_overview(qtbot: Any, view: MapView) -> None:
-    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtCore import QLineF, QPoint, QRectF, Qt
     from PySide6.QtTest import QTest
 
     from coherence_planner.ui.map.edge_item import EdgeItem
@@ -129,11 +124,15 @@ def test_a_link_can_still_be_clicked_in_overview(qtbot: Any, view: MapView) -> N
     scene = view.map_scene
     view.set_zoom(OVERVIEW_BELOW * 0.9)
     assert scene.overview
+    assert scene.layout is not None
     # The middle of a link's longest segment, away from every card.
-    cards = [c.sceneBoundingRect().adjusted(-6, -6, 6, 6) for c in scene.cards.values()]
+    cards = [
+        QRectF(c.x, c.y, c.w, c.h).adjusted(-10, -10, 10, 10) for c in scene.layout.cards.values()
+    ]
     target, at = None, QPoint()
-    for edge in scene.edges.values():
-        for line in edge.lines:
+    for edge in scene.layout.edges:
+        for (x1, y1), (x2, y2) in itertools.pairwise(edge.points):
+            line = QLineF(x1, y1, x2, y2)
             middle = line.center()
             here = view.mapFromScene(middle)
             long_and_shown = line.length() > 200 and view.viewport().rect().contains(here)
@@ -143,6 +142,8 @@ def test_a_link_can_still_be_clicked_in_overview(qtbot: Any, view: MapView) -> N
         if target is not None:
             break
     assert target is not None
-    assert isinstance(view.itemAt(at), EdgeItem)  # not the overview drawn over the links
+    assert not scene.edges.made  # the field draws it until it is clicked
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    assert any(isinstance(item, EdgeItem) for item in scene.selectedItems())
+    chosen = [item for item in scene.selectedItems() if isinstance(item, EdgeItem)]
+    assert len(chosen) == 1  # this link, or one drawn over it there
+    assert list(scene.edges.made.values()) == chosen

@@ -124,6 +124,8 @@ def test_a_large_map_is_built_a_slice_at_a_time_and_then_shown_whole(
 
     monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10)  # the sample counts as large
     monkeypatch.setattr(scene, "STEP_MS", 1)  # many slices, even for the sample
+    monkeypatch.setattr(scene, "CARDS_PER_LOOK", 1)
+    monkeypatch.setattr(scene, "LINKS_PER_LOOK", 1)
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))

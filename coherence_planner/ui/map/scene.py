@@ -199,7 +199,7 @@ class MapScene(QGraphicsScene):
             edge.set_overview(on)
         if self.link_overview is not None:
             self.link_overview.overview = on
-            self.link_overview.forget()
+            self.link_overview.update()
 
     @contextmanager
     def detailed(self) -> Iterator[None]:

@@ -81,6 +81,7 @@ class CardField(QGraphicsItem):
         self.grid = CardGrid(looks.values())
         self._bounds = bounds
         self._order = {item_id: n for n, item_id in enumerate(looks)}
+        self._rects: dict[str, tuple[QRectF, QRectF]] = {}  # a card's and its strip's
         self._heights = frozenset(look.card.h for look in looks.values())
         self.items: set[str] = set()  # drawn by their own scene items
         self.dimmed: set[str] = set()
@@ -100,9 +101,17 @@ class CardField(QGraphicsItem):
         return QPainterPath()  # never found under a point: the items are
 
     def forget(self) -> None:
-        """What is shown, dimmed or an item changed: batch again when next drawn."""
+        """What is shown or dimmed changed: batch again when next drawn."""
         self._batches = None
         self.update()
+
+    def made_item(self, item_id: str) -> None:
+        """The card is drawn by its own item from now on: only its place is drawn again
+        (a card hovered at Fit repainted the whole map)."""
+        self.items.add(item_id)
+        self._batches = None
+        card = self.looks[item_id].card
+        self.update(QRectF(card.x, card.y, card.w, card.h))
 
     def paint(
         self,
@@ -165,11 +174,17 @@ class CardField(QGraphicsItem):
             batch = cards.get(key)
             if batch is None:
                 batch = cards[key] = (look.border, look.fill, dimmed, [])
-            batch[3].append(QRectF(card.x, card.y, card.w, card.h))
+            rects = self._rects.get(item_id)
+            if rects is None:  # kept: batching again after a hover makes none
+                rects = self._rects[item_id] = (
+                    QRectF(card.x, card.y, card.w, card.h),
+                    QRectF(card.x, card.y, 5, card.h),
+                )
+            batch[3].append(rects[0])
             band = bands.get((id(look.band), dimmed))
             if band is None:
                 band = bands[(id(look.band), dimmed)] = (look.band, dimmed, [])
-            band[2].append(QRectF(card.x, card.y, 5, card.h))
+            band[2].append(rects[1])
         # Dimmed cards first, so the lit ones are drawn over them.
         return (
             sorted(cards.values(), key=lambda b: not b[2]),

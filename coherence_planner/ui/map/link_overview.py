@@ -75,6 +75,19 @@ class LinkOverview(QGraphicsItem):
         self._batches = None
         self.update()
 
+    def box(self, n: int) -> QRectF:
+        """Where the link is drawn (its item's bounds)."""
+        left, top, right, bottom = self._boxes[n]
+        return QRectF(left, top, right - left, bottom - top)
+
+    def emphasise(self, wanted: set[int]) -> None:
+        """Draw these links heavier: only where they are, or were, is drawn again."""
+        changed = wanted ^ self.emphasised
+        self.emphasised = wanted
+        if changed:
+            xs1, ys1, xs2, ys2 = zip(*(self._boxes[n] for n in changed), strict=True)
+            self.update(QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1)))
+
     def near(self, x: float, y: float, reach: float) -> int | None:
         """The index of the shown link drawn last within `reach` of the point, if any."""
         found = None

@@ -318,5 +318,4 @@ class MapScene(QGraphicsScene):
             return
         for edge in self.edges.made.values():
             edge.set_emphasis(self.edges.index[edge.key] in wanted)
-        links.emphasised = wanted
-        links.update()
+        links.emphasise(wanted)

@@ -75,8 +75,7 @@ class CardItems(_Made[str, CardItem]):
         card = CardItem(field.looks[item_id], district, analysis)
         _as_shown(card, item_id in field.dimmed, item_id in field.hidden)
         self._add(card)
-        field.items.add(item_id)
-        field.forget()
+        field.made_item(item_id)
         return card
 
 
@@ -105,7 +104,7 @@ class EdgeItems(_Made[LinkKey, EdgeItem]):
             edge.set_emphasis(True)
         self._add(edge)
         field.items.add(n)
-        field.update()
+        field.update(field.box(n))
         return edge
 
 

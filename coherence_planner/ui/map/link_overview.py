@@ -53,6 +53,9 @@ class LinkOverview(QGraphicsItem):
         self._boxes = [_box(geom) for geom in edges]
         self._bounds = bounds
         self._arrows: dict[int, QPolygonF] = {}
+        # Each link's segments, made in slices while the map is built (lines_ahead): made
+        # all at once by the first paint, they froze the window for half a second.
+        self._lines: list[list[QLineF]] = []
         self.items: set[int] = set()  # indexes of the links drawn by their own items
         self.dimmed: set[int] = set()
         self.hidden: set[int] = set()
@@ -74,6 +77,12 @@ class LinkOverview(QGraphicsItem):
         """The links shown or dimmed changed: work the batches out again when next drawn."""
         self._batches = None
         self.update()
+
+    def lines_ahead(self, count: int) -> bool:
+        """Make the segments of `count` more links; False once every link has them."""
+        start = len(self._lines)
+        self._lines.extend(link_lines(geom) for geom in self.geoms[start : start + count])
+        return len(self._lines) < len(self.geoms)
 
     def box(self, n: int) -> QRectF:
         """Where the link is drawn (its item's bounds)."""
@@ -106,7 +115,11 @@ class LinkOverview(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.overview:
             if self._batches is None:
-                self._batches = _batches(self.geoms, self._looks, self.dimmed, self.hidden)
+                while self.lines_ahead(len(self.geoms)):
+                    pass
+                self._batches = _batches(
+                    self.geoms, self._looks, self._lines, self.dimmed, self.hidden
+                )
             for pen, dimmed, lines in self._batches:
                 painter.setOpacity(style.DIMMED_OPACITY if dimmed else 1.0)
                 painter.setPen(pen)
@@ -173,6 +186,7 @@ def _distance(geom: EdgeGeom, x: float, y: float) -> float:
 def _batches(
     geoms: list[EdgeGeom],
     looks: list[tuple[QPen, QColor]],
+    lines: list[list[QLineF]],
     dimmed: set[int],
     hidden: set[int],
 ) -> list[Batch]:
@@ -186,6 +200,6 @@ def _batches(
         batch = groups.get(key)
         if batch is None:
             batch = groups[key] = (looks[n][0], faded, [])
-        batch[2].extend(link_lines(geom))
+        batch[2].extend(lines[n])
     # Dimmed links first, so the lit ones are drawn over them.
     return sorted(groups.values(), key=lambda batch: not batch[1])

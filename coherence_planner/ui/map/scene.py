@@ -161,6 +161,8 @@ class MapScene(QGraphicsScene):
         self.addItem(self.link_overview)
         self.edges = EdgeItems(self.link_overview, index, self.addItem)
         yield
+        while self.link_overview.lines_ahead(LINKS_PER_LOOK):
+            yield
         looks: dict[str, CardLook] = {}
         items = district.items
         for n, card in enumerate(layout.cards.values()):

@@ -40,7 +40,7 @@ def _batched(scene: MapScene, edge: Any) -> bool:
 def _lines(scene: MapScene) -> list[tuple[Any, bool, list[Any]]]:
     links = scene.link_overview
     assert links is not None
-    return _batches(links.geoms, links._looks, links.dimmed, links.hidden)
+    return _batches(links.geoms, links._looks, links._lines, links.dimmed, links.hidden)
 
 
 def test_below_the_threshold_links_are_batched_and_look_the_same(view: MapView) -> None:

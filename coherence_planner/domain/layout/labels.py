@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coherence_planner.domain.layout.drivers import driver_chains
 from coherence_planner.domain.layout.geometry import ORPHAN_LABEL
 from coherence_planner.domain.model.items import Item
 from coherence_planner.domain.model.text import visible
@@ -49,39 +50,12 @@ def via_lines(items: dict[str, Item], supports: Iterable[tuple[str, str]]) -> di
     """For every strategy that reaches a primary driver (a strategy serving no strategy)
     only through other supporting strategies (a chain deeper than a driver diagram's
     secondary drivers, folded into their column beside the one it serves), the chain in
-    words: "via Data teams › Coaching cycles", the shortest, nearest first, ties going to
-    names in alphabetical order."""
-    serves: dict[str, list[str]] = {}
-    for src, dst in supports:
-        if items[src].kind == "strategy" and items[dst].kind == "strategy":
-            serves.setdefault(src, []).append(dst)
-    for targets in serves.values():
-        targets.sort(key=lambda i: (items[i].label, i))
-    lines: dict[str, str] = {}
-    for start in serves:
-        # Breadth first from the strategy: the first strategy serving none ends the chain.
-        came: dict[str, str] = {start: start}
-        frontier = [start]
-        end = None
-        while frontier and end is None:
-            ahead = []
-            for here in frontier:
-                for t in serves[here]:
-                    if t in came:
-                        continue
-                    came[t] = here
-                    if t not in serves:
-                        end = end or t
-                    ahead.append(t)
-            frontier = ahead
-        if end is None:
-            continue  # a loop that reaches no primary driver: its links say it all
-        chain = []
-        step = came[end]
-        while step != start:
-            chain.append(step)
-            step = came[step]
-        if chain:
-            chain.reverse()
-            lines[start] = "via " + " › ".join(visible(items[i].label) for i in chain)
-    return lines
+    words: "via Data teams › Coaching cycles", nearest first (drivers.driver_chains)."""
+    chains = driver_chains(items, supports)
+    return {start: via_text(items, chain) for start, chain in chains.items() if len(chain) > 1}
+
+
+def via_text(items: dict[str, Item], chain: list[str]) -> str:
+    """ "via Data teams › Coaching cycles": the strategies of a chain (drivers.driver_chains)
+    before its primary driver."""
+    return "via " + " › ".join(visible(items[i].label) for i in chain[:-1])

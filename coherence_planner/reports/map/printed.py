@@ -5,8 +5,11 @@ below MIN_PT. So the printed map is set at its final size from text sizes chosen
 in the order an improvement-science driver diagram reads: each goal's lane has the goal at
 its left (the largest text), then its strategies one under another, each followed, to its
 right, by the programs and policies that serve it, packed in as many columns as the paper's
-width allows. Items that reach the goal without a strategy sit in a row of their own; items
-that reach no goal gather in a last band with their money.
+width allows. A strategy that serves a strategy (a secondary driver, drivers.py decides
+which, as on screen) stands in a column of its own between its primary driver and the
+programs, after the primary's own cards; a page too narrow for that column steps it in under
+its primary instead (printed_lane.py draws both). Items that reach the goal without a
+strategy sit in a row of their own; items that reach no goal gather in a last band.
 
 Everything is measured in points at the printed size, so pagination (printed_pages.py) can
 cut pages between lanes or between a lane's rows, never through a card. An item serving
@@ -24,19 +27,23 @@ from dataclasses import dataclass, field
 
 from coherence_planner.domain.analysis.coherence import Analysis
 from coherence_planner.domain.layout import style
+from coherence_planner.domain.layout.drivers import driver_chains, driver_order
 from coherence_planner.domain.layout.geometry import card_cycle_line
-from coherence_planner.domain.layout.labels import via_lines
+from coherence_planner.domain.layout.labels import via_text
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.wording import money_short, plural
-from coherence_planner.reports.fonts import ellipsize, text_width
+from coherence_planner.reports.fonts import text_width
+
+# SMALL_PT is set there, with the lines it measures, and read here by every printed module.
+from coherence_planner.reports.map.printed_text import SMALL_PT as SMALL_PT
+from coherence_planner.reports.map.printed_text import also_names, wrap
 from coherence_planner.reports.markup import clean
 
 MIN_PT = 7.0  # nothing on a printed map is smaller
 GOAL_PT = 12.0  # goal statements: the largest text
 STRATEGY_PT = 8.5
 NAME_PT = 8.0
-SMALL_PT = 7.5  # badges, money, notes
 
 GOAL_W = 150.0
 STRATEGY_W = 130.0
@@ -47,40 +54,17 @@ GAP = 4.0  # between cards
 BUS = 9.0  # room for the connector lines between a card and what it serves
 LANE_GAP = 5.0
 BLOCK_GAP = 4.0  # between two strategies' blocks in a lane
+COLUMN_STEP = STRATEGY_W + BUS  # a secondary driver's column, right of its primary's
+STEP = 12.0  # a secondary driver's step under its primary, where no column fits
 NAME_LINES = 2
 STRATEGY_LINES = 4
 GOAL_LINES = 7
-ALSO_LINES = 2
 CYCLE_LINES = 2  # "Cycle to 10-15: " and the cycle's focus, under a strategy's name
 VIA_LINES = 2  # "via Data teams › Coaching cycles", under a folded strategy's name
 ORPHAN_LABEL = "Not linked to any goal"
 DIRECT_LABEL = "Serving the goal directly or through a strategy in another lane"
 
 Measure = Callable[[str, float, bool], float]
-
-
-def wrap(text: str, room: float, size: float, bold: bool, lines: int) -> list[str]:
-    """Greedy word wrap into at most `lines` lines; a cut last line ends in "…"."""
-    words = " ".join(clean(text).split()).split(" ")
-    out: list[str] = []
-    current = ""
-    for n, word in enumerate(words):
-        trial = f"{current} {word}" if current else word
-        if text_width(trial, size, bold) <= room or not current:
-            current = trial
-            continue
-        out.append(current)
-        current = word
-        if len(out) == lines:
-            current = " ".join([out.pop(), *words[n:]])
-            break
-    out.append(current)
-    return [_fit(line, room, size, bold) for line in out[:lines]]
-
-
-def _fit(text: str, room: float, size: float, bold: bool) -> str:
-    # A single word wider than the room still shows its first letters and "…".
-    return ellipsize(text, room, size, bold) or text[:1] + "…"
 
 
 @dataclass
@@ -114,6 +98,13 @@ class Block:
     rows: list[list[PrintCard]]
     h: float = 0.0
     also: list[str] = field(default_factory=list)  # items standing elsewhere, wrapped
+    # A secondary driver's block: the primary driver it stands under (the blocks before it
+    # in the lane: the primary's, then its other secondaries), and how far right of the
+    # primary its head stands: a column of its own (COLUMN_STEP), or, on a page too
+    # narrow for that column, a step in the strategies' column, under its primary (STEP).
+    under: PrintCard | None = None
+    step: float = 0.0
+    subs: int = 0  # a primary driver's block: how many secondaries stand beside it
 
 
 @dataclass
@@ -210,6 +201,9 @@ class LanePlan:
     # its block names in a closing line: every supports link is on the paper.
     also_under: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     via: dict[str, str] = field(default_factory=dict)  # strategy -> its chain, in words
+    # A secondary driver -> its chain of strategies to its primary driver, the primary last
+    # (drivers.driver_chains, as on screen).
+    drivers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def lane_plan(district: District, analysis: Analysis) -> LanePlan:
@@ -228,8 +222,6 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
     served: dict[tuple[str, str], list[str]] = defaultdict(list)
     also_under: dict[tuple[str, str], list[str]] = defaultdict(list)
     orphans: list[str] = []
-    pairs = [(src, dst) for src, dsts in targets.items() for dst in dsts]
-    chains = via_lines({i: items[i] for i in live}, pairs)
     for item_id in live:
         reach = sorted(analysis.goals_of.get(item_id, ()), key=lambda g: rank.get(g, 0))
         if kinds[item_id] == "goal":
@@ -249,7 +241,13 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
             served[(goal, via[0] if via else "")].append(item_id)
             for other in via[1:]:
                 also_under[(goal, other)].append(item_id)
-    return LanePlan(goals, home, strategies, served, orphans, also_under, chains)
+    # A secondary driver stands under the nearest primary driver of its own lane, with the
+    # chain in words when it is folded in through other strategies.
+    live_items = {i: items[i] for i in live}
+    pairs = [(src, dst) for src, dsts in targets.items() for dst in dsts]
+    drivers = driver_chains(live_items, pairs, home)
+    chains = {s: via_text(live_items, chain) for s, chain in drivers.items() if len(chain) > 1}
+    return LanePlan(goals, home, strategies, served, orphans, also_under, chains, drivers)
 
 
 def _rows(cards: list[PrintCard], columns: int) -> list[list[PrintCard]]:
@@ -272,20 +270,47 @@ def also_height(also: list[str]) -> float:
 def band_width(lane: PrintLane, blocks: list[Block], width: float) -> float:
     """How wide a lane's band (or part of one: `blocks`) needs to be, at most `width`: its
     cards and closing lines, not the whole map's width when its rows are short."""
-    rows = [row for block in blocks for row in block.rows]
-    cards = max((sum(c.w for c in row) + GAP * (len(row) - 1) for row in rows), default=0.0)
-    lines = [line for block in blocks for line in block.also] + lane.also
-    text = max((text_width(line, SMALL_PT, False) for line in lines), default=0.0)
+    rows = [(indent(block), row) for block in blocks for row in block.rows]
+    cards = max((x + sum(c.w for c in row) + GAP * (len(row) - 1) for x, row in rows), default=0)
+    lines = [(indent(block), line) for block in blocks for line in block.also]
+    lines += [(0.0, line) for line in lane.also]
+    text = max((x + text_width(line, SMALL_PT, False) for x, line in lines), default=0.0)
     if lane.goal is None:  # the orphan band: its label, then its grid
         label = text_width(lane.label, SMALL_PT + 0.5, True)
         return min(width, 2 * PAD + max(cards, text, label))
-    body = GOAL_W + BUS + STRATEGY_W + BUS
-    return min(width, 2 * PAD + max(body + cards, GOAL_W + BUS + text))
+    return min(width, 2 * PAD + max(body_width(False) + cards, GOAL_W + BUS + text))
+
+
+def body_width(deep: bool) -> float:
+    """The width of a lane's goal and strategy columns (and of the secondary drivers'
+    column, `deep`), up to the cards serving a strategy."""
+    return GOAL_W + BUS + (STRATEGY_W + BUS) * (2 if deep else 1)
+
+
+def fits(width: float, least: float, column: bool) -> bool:
+    """Whether a map `width` wide holds a goal, a strategy (and, `column`, a secondary
+    driver) and one card `least` wide across: narrower, they would run off the page."""
+    return width >= body_width(column) + 2 * PAD + least
+
+
+def indent(block: Block) -> float:
+    """How far right of a primary driver's cards a block's cards stand: a secondary
+    driver's in a column of its own stand past that column; a primary's own cards stand
+    in that column, above its secondaries (so a lane with none keeps its width)."""
+    return block.step if block.step == COLUMN_STEP else 0.0
 
 
 def _block_height(block: Block) -> float:
     rows = rows_height(block.rows) + also_height(block.also)
-    return max(block.head.h if block.head else SMALL_PT * 1.6, rows)
+    if block.subs:  # its head stands beside its secondaries too (printed_lane.block_tops)
+        return rows
+    label = len(direct_label()) * SMALL_PT * 1.2 + SMALL_PT * 0.4
+    return max(block.head.h if block.head else label, rows)
+
+
+def direct_label() -> list[str]:
+    """DIRECT_LABEL, wrapped in the strategies' column (two lines)."""
+    return wrap(DIRECT_LABEL, STRATEGY_W, SMALL_PT, False, 4)
 
 
 @dataclass
@@ -309,9 +334,20 @@ class PrintMap:
 def card_columns(width: float, least: float = CARD_W) -> tuple[int, float]:
     """How many cards stand in a row beside a strategy in a map `width` points wide, and how
     wide each is (at least `least`, stretched to fill the row: wider cards need fewer lines)."""
-    room = width - GOAL_W - BUS - STRATEGY_W - BUS - 2 * PAD
+    room = width - body_width(False) - 2 * PAD
     columns = max(1, int((room + GAP) // (least + GAP)))
     return columns, max(least, (room - GAP * (columns - 1)) / columns)
+
+
+def deep_columns(width: float, grid: tuple[int, float]) -> tuple[int, float]:
+    """How many cards stand in a row beside a secondary driver, and how wide, given the
+    map's `grid` (cards a row beside a strategy, and their width): as many as beside a
+    strategy while they fit at CARD_W, narrower if need be (never wider), so that the
+    secondary drivers' column costs a row of cards its width and not a card a row."""
+    columns, card_w = grid
+    room = width - body_width(True) - 2 * PAD
+    count = max(1, min(columns, int((room + GAP) // (CARD_W + GAP))))
+    return count, min(card_w, (room - GAP * (count - 1)) / count)
 
 
 def print_map(
@@ -371,7 +407,7 @@ def _lane(
             also.append(item_id)
         return False
 
-    blocks: list[Block] = []
+    heads: dict[str, list[str]] = {}  # each strategy this lane shows -> what it serves
     loose: list[str] = []  # serving through a strategy another lane shows, or directly
     for head_id in plan.strategies.get(goal_id, []):
         ids = [i for i in plan.served.get((goal_id, head_id), []) if mine(i)]
@@ -380,15 +416,32 @@ def _lane(
             loose += ids
             continue
         shown.add(head_id)
-        cards = [_card(district, analysis, i, card_w) for i in ids]
-        head = _card(district, analysis, head_id, STRATEGY_W, today, plan.via.get(head_id, ""))
+        heads[head_id] = ids
+    order = driver_order(list(heads), plan.drivers)
+    beside = deep_columns(width, grid)  # cards a row beside a secondary driver, and width
+    step = COLUMN_STEP if beside[1] >= CARD_W else STEP
+    if step == STEP:  # no column for them: secondaries' cards stand where primaries' do
+        beside = grid
+    blocks: list[Block] = []
+    block_of: dict[str, Block] = {}
+    for head_id, top in order:
+        ids = heads[head_id]
+        per_row, w = beside if top else grid
+        cards = [_card(district, analysis, i, w) for i in ids]
+        head_w = STRATEGY_W - (STEP if top and step == STEP else 0.0)
+        head = _card(district, analysis, head_id, head_w, today, plan.via.get(head_id, ""))
         elsewhere = [i for i in plan.also_under.get((goal_id, head_id), []) if i not in ids]
         named = also_names(
             [" ".join(clean(district.items[i].label).split()) for i in elsewhere],
-            columns * card_w + GAP * (columns - 1),
+            per_row * (w + GAP) - GAP,
             "Also serving this strategy: ",  # (short: a block may be one card wide)
         )
-        blocks.append(Block(head, _rows(cards, columns), also=named))
+        block = Block(head, _rows(cards, per_row), also=named)
+        if top:  # a secondary driver, after its primary's block and the secondaries before
+            block.under, block.step = block_of[top].head, step
+            block_of[top].subs += step == COLUMN_STEP
+        block_of[head_id] = block
+        blocks.append(block)
     direct = [i for i in plan.served.get((goal_id, ""), []) if mine(i)]
     shown.update(direct)
     if loose or direct:
@@ -409,40 +462,3 @@ def _lane(
     form = "full" if blocks or not whole else "compact" if count else "unserved"
     label = " ".join(clean(district.items[goal_id].label).split())
     return PrintLane(goal_card, label, blocks, also_lines, form, names)
-
-
-def also_names(names: list[str], room: float, head: str, lines: int = ALSO_LINES) -> list[str]:
-    """ "Also serving this goal (2 items in other goals' lanes): A, B and 9 more" (`head`,
-    with the count of items put in for a {}) in `lines` lines at most: as many names as fit,
-    then how many more; nothing when there are no names.
-
-    Fewer names never need more lines, so a binary search over how many are shown finds the
-    most that fit: trying every count wrapped the whole sentence each time, which took minutes
-    when a few hundred items serve several goals.
-    """
-    if not names:
-        return []
-    counted = "{}" in head
-    head = head.format(plural(len(names), "item"))
-
-    def lines_for(shown: int) -> list[str] | None:
-        rest = len(names) - shown
-        if shown == 0:
-            # No name fits: the count alone, never "…lanes: and 2 more".
-            text = head.rstrip(": ") if counted else head + plural(len(names), "item")
-        else:
-            text = head + ", ".join(names[:shown]) + (f" and {rest:,} more" if rest else "")
-        wrapped = wrap(text, room, SMALL_PT, False, lines + 1)
-        fits = len(wrapped) <= lines and not wrapped[-1].endswith("…")
-        return wrapped if fits else None
-
-    best = lines_for(0)
-    low, high = 0, len(names) + 1  # the most names that fit is in [low, high)
-    while high - low > 1:
-        middle = (low + high) // 2
-        tried = lines_for(middle)
-        if tried is None:
-            high = middle
-        else:
-            low, best = middle, tried
-    return best if best is not None else wrap(head, room, SMALL_PT, False, lines)

@@ -27,9 +27,15 @@ def _Y(y: float) -> float:
 
 
 def draw_card(
-    canvas: Canvas, card: PrintCard, h: float | None = None, continued: bool = False
+    canvas: Canvas,
+    card: PrintCard,
+    h: float | None = None,
+    continued: bool = False,
+    role: str = "",
 ) -> None:
-    """A card at its (x, y), y down in map points; a goal's card `h` tall (its lane's)."""
+    """A card at its (x, y), y down in map points; a goal's card `h` tall (its lane's);
+    its name tagged as `role` when given (a secondary driver's is a level below a
+    primary's)."""
     height = card.h if h is None else h
     look = style.KIND_STYLES[card.kind]
     flags = [f for f in style.FLAG_STYLES if any(b.startswith(f.badge) for b in card.badges)]
@@ -51,7 +57,7 @@ def draw_card(
     # program's whole card) a paragraph; a continued goal's card repeats: an artifact.
     whole = card.kind not in CARD_ROLES  # a program's or policy's card is one paragraph
     with _tagged(canvas, "P", whole):
-        with _tagged(canvas, CARD_ROLES.get(card.kind, "P"), not continued):
+        with _tagged(canvas, role or CARD_ROLES.get(card.kind, "P"), not continued):
             for line in card.lines:
                 y += card.size * 1.2
                 canvas.drawString(left, _Y(y - card.size * 0.25), line)

@@ -20,9 +20,8 @@ from coherence_planner.reports.map.printed import (
     PAD,
     SMALL_PT,
     PrintLane,
-    also_names,
-    wrap,
 )
+from coherence_planner.reports.map.printed_text import also_names, wrap
 from coherence_planner.reports.tagging.marks import tagged
 
 UNSERVED_PT = 10.0  # a goal nothing serves: its statement, in red, on one line

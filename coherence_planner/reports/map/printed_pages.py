@@ -13,8 +13,7 @@ Connectors, bands, running titles, a continued goal's card and the footers are a
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -23,30 +22,24 @@ from coherence_planner.domain.layout import style
 from coherence_planner.domain.model.district import District
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, text_width
 from coherence_planner.reports.map.printed import (
-    BLOCK_GAP,
-    BUS,
     CARD_WIDTHS,
-    DIRECT_LABEL,
     GAP,
-    GOAL_W,
     LANE_GAP,
     MIN_PT,
     PAD,
     SMALL_PT,
-    STRATEGY_W,
     Block,
     LanePlan,
     PrintCard,
     PrintLane,
     PrintMap,
     also_height,
-    band_width,
+    fits,
     lane_plan,
     print_map,
-    rows_height,
 )
-from coherence_planner.reports.map.printed_card import draw_card
 from coherence_planner.reports.map.printed_compact import draw_small, small_height
+from coherence_planner.reports.map.printed_lane import draw_lane, lane_height
 from coherence_planner.reports.markup import clean
 from coherence_planner.reports.paper import ExportError, Sheet
 from coherence_planner.reports.progress import Progress, no_progress
@@ -113,13 +106,13 @@ def _split_tall_blocks(lane: PrintLane, room: float) -> None:
         for row in block.rows:
             row_h = max(c.h for c in row)
             if part and height + row_h > room:
-                out.append(Block(block.head, part, height))
+                out.append(replace(block, rows=part, h=height, also=[]))
                 part, height = [], 0.0
             part.append(row)
             height += row_h + GAP
         # The closing "also serving" line stays with the last rows.
         last = max(height - GAP + also_height(block.also), block.head.h if block.head else 0)
-        out.append(Block(block.head, part, last, block.also))
+        out.append(replace(block, rows=part, h=last))
     lane.blocks = out
 
 
@@ -133,14 +126,11 @@ def _piece_height(piece: Piece) -> float:
         lanes = [piece.lane] if piece.beside is None else [piece.lane, piece.beside]
         room = piece.width if piece.beside is None else (piece.width - LANE_GAP) / 2
         return max(small_height(lane, room) for lane in lanes)
-    blocks = piece.lane.blocks[piece.start : piece.end]
-    body = sum(b.h for b in blocks) + BLOCK_GAP * max(0, len(blocks) - 1)
-    if piece.last:
-        body += len(piece.lane.also) * SMALL_PT * 1.25 + (GAP if piece.lane.also else 0)
-    goal = piece.lane.goal
-    if goal is None:
-        return SMALL_PT * 2 + body + 2 * PAD
-    return max(goal.h + (SMALL_PT * 1.4 if piece.continued else 0.0), body) + 2 * PAD
+    return lane_height(piece.lane, _part(piece))
+
+
+def _part(piece: Piece) -> tuple[int, int, bool, bool]:
+    return piece.start, piece.end, piece.continued, piece.last
 
 
 def paginate(printed: PrintMap, first_room: float, room: float) -> list[list[Piece]]:
@@ -217,14 +207,17 @@ def plan_area(
         )
     lanes = lanes or lane_plan(district, analysis)
     if live <= ONE_PAGE_ITEMS:  # more could never be read on one page
-        for scale in SCALES:
-            for least in CARD_WIDTHS:
-                if aw / scale < GOAL_W + STRATEGY_W + 2 * BUS + 2 * PAD + least:
-                    continue  # a goal, a strategy and one card would run off the page
-                printed = print_map(district, analysis, aw / scale, goal, least, lanes)
-                pages = paginate(printed, ah / scale - title_h, ah / scale - RUNNING_H)
-                if len(pages) == 1:
-                    return PrintPlan(scale, printed, pages, (aw, ah))
+        # Secondary drivers in a column of their own at the largest scale that has room for
+        # it, before a larger scale that steps them in under their primaries.
+        for column in dict.fromkeys((bool(lanes.drivers), False)):
+            for scale in SCALES:
+                for least in CARD_WIDTHS:
+                    if not fits(aw / scale, least, column):
+                        continue  # a goal, a strategy and one card would run off the page
+                    printed = print_map(district, analysis, aw / scale, goal, least, lanes)
+                    pages = paginate(printed, ah / scale - title_h, ah / scale - RUNNING_H)
+                    if len(pages) == 1:
+                        return PrintPlan(scale, printed, pages, (aw, ah))
     if one_page_only:
         return PrintPlan(1.0, print_map(district, analysis, aw, goal, plan=lanes), [], (aw, ah))
     printed = print_map(district, analysis, aw, goal, plan=lanes)
@@ -248,7 +241,7 @@ def draw_pieces(canvas: Canvas, pieces: list[Piece], width: float, top: float = 
             if piece.beside is not None:
                 draw_small(canvas, piece.beside, half + LANE_GAP, y, half)
         else:
-            draw_piece(canvas, piece, y, width, h)
+            draw_lane(canvas, piece.lane, _part(piece), (y, width))
         y += h + LANE_GAP
     return y
 
@@ -334,113 +327,3 @@ def _footer(canvas: Canvas, sheet: Sheet, footer: str, number: int, total: int) 
     # A binary search, not a character at a time (a 24,000-character name took 77 s).
     canvas.drawString(MARGIN, MARGIN - 12, ellipsize(clean(footer), room, FOOTER_PT))
     canvas.restoreState()
-
-
-def draw_piece(canvas: Canvas, piece: Piece, top: float, width: float, height: float) -> None:
-    """A lane (or part of one) at `top` (y down, in map points) across `width`."""
-    lane = piece.lane
-    orphan = lane.goal is None
-    canvas.saveState()
-    canvas.setFillColor(style.ORPHAN_REGION_FILL if orphan else style.REGION_FILL)
-    band = band_width(lane, lane.blocks[piece.start : piece.end], width)
-    canvas.rect(0, _Y(top + height), band, height, stroke=0, fill=1)
-    y = top + PAD
-    x = PAD
-    if orphan:
-        canvas.setFillColor(style.TEXT)
-        canvas.setFont(FONT_BOLD, SMALL_PT + 0.5)
-        label = lane.label + (" (continued)" if piece.continued else "")
-        with tagged(canvas, "H2") if not piece.continued else contextlib.nullcontext():
-            canvas.drawString(x, _Y(y + SMALL_PT), clean(label))
-        y += SMALL_PT * 2
-        for block in lane.blocks[piece.start : piece.end]:
-            _rows(canvas, block, x, y)
-            y += block.h + BLOCK_GAP
-        canvas.restoreState()
-        return
-    goal = lane.goal
-    assert goal is not None
-    goal_h = max(goal.h, height - 2 * PAD)
-    goal.x, goal.y = x, y
-    draw_card(canvas, goal, h=goal_h, continued=piece.continued)
-    bus_goal = x + GOAL_W + BUS / 2
-    body_x = x + GOAL_W + BUS
-    mids: list[float] = []
-    for block in lane.blocks[piece.start : piece.end]:
-        if block.head is not None:
-            block.head.x, block.head.y = body_x, y
-            draw_card(canvas, block.head)
-            mid = y + block.head.h / 2
-            cards_x = body_x + STRATEGY_W + BUS
-            if block.rows:
-                _connect(canvas, body_x + STRATEGY_W, mid, cards_x, block, y)
-        else:
-            canvas.setFillColor(style.MUTED_TEXT)
-            canvas.setFont(FONT, SMALL_PT)
-            with tagged(canvas, "H3"):
-                for n, line in enumerate(_wrap_label(DIRECT_LABEL)):
-                    canvas.drawString(body_x, _Y(y + SMALL_PT * (1 + 1.2 * n)), line)
-            mid = y + SMALL_PT * 0.6
-            cards_x = body_x + STRATEGY_W + BUS
-        mids.append(mid)
-        _rows(canvas, block, cards_x, y)
-        if block.also:
-            canvas.setFillColor(style.MUTED_TEXT)
-            canvas.setFont(FONT, SMALL_PT)
-            line_y = y + rows_height(block.rows) + GAP
-            with tagged(canvas, "P"):
-                for line in block.also:
-                    canvas.drawString(cards_x, _Y(line_y + SMALL_PT), line)
-                    line_y += SMALL_PT * 1.25
-        y += block.h + BLOCK_GAP
-    if mids:  # goal <- strategies: a bus from the goal's right edge
-        canvas.setStrokeColor(style.SUPPORTS_STYLES["moderate"].colour)
-        canvas.setLineWidth(0.8)
-        canvas.line(x + GOAL_W, _Y(mids[0]), bus_goal, _Y(mids[0]))
-        canvas.line(bus_goal, _Y(mids[0]), bus_goal, _Y(mids[-1]))
-        for mid in mids:
-            canvas.line(bus_goal, _Y(mid), body_x, _Y(mid))
-    if piece.last and lane.also:
-        canvas.setFillColor(style.MUTED_TEXT)
-        canvas.setFont(FONT, SMALL_PT)
-        with tagged(canvas, "P"):
-            for line in lane.also:
-                canvas.drawString(body_x, _Y(y + SMALL_PT), line)
-                y += SMALL_PT * 1.25
-    canvas.restoreState()
-
-
-def _wrap_label(text: str) -> list[str]:
-    from coherence_planner.reports.map.printed import wrap
-
-    return wrap(text, STRATEGY_W, SMALL_PT, False, 4)
-
-
-def _connect(
-    canvas: Canvas, left: float, mid: float, cards_x: float, block: Block, top: float
-) -> None:
-    """Strategy <- its cards: a bus down the rows, a tick into each row's first card."""
-    bus = left + BUS / 2
-    canvas.setStrokeColor(style.SUPPORTS_STYLES["moderate"].colour)
-    canvas.setLineWidth(0.8)
-    y = top
-    ends = []
-    for row in block.rows:
-        row_h = max(c.h for c in row)
-        ends.append(y + min(row_h, row[0].h) / 2)
-        y += row_h + GAP
-    canvas.line(left, _Y(mid), bus, _Y(mid))
-    canvas.line(bus, _Y(min(mid, ends[0])), bus, _Y(max(mid, ends[-1])))
-    for end in ends:
-        canvas.line(bus, _Y(end), cards_x, _Y(end))
-
-
-def _rows(canvas: Canvas, block: Block, x: float, top: float) -> None:
-    y = top
-    for row in block.rows:
-        cx = x
-        for card in row:
-            card.x, card.y = cx, y
-            draw_card(canvas, card)
-            cx += card.w + GAP
-        y += max(c.h for c in row) + GAP

@@ -24,14 +24,11 @@ from coherence_planner.domain.layout import style
 from coherence_planner.domain.model.district import District
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, ellipsize, text_width
 from coherence_planner.reports.map.printed import (
-    BUS,
     CARD_WIDTHS,
-    GOAL_W,
     MIN_PT,
-    PAD,
     SMALL_PT,
-    STRATEGY_W,
     LanePlan,
+    fits,
     lane_plan,
     print_map,
 )
@@ -102,7 +99,7 @@ def _flow(
     """The map's sheets in reading order; None when a lane's goal, strategy and one card
     of `least` width would not fit across a sheet at `scale` (they would run off its edge)."""
     width, height = _content(sheet)
-    if width / scale < 2 * PAD + GOAL_W + BUS + STRATEGY_W + BUS + least:
+    if not fits(width / scale, least, False):
         return None
     printed = print_map(district, analysis, width / scale, goal, least, lanes, today)
     room = height * fill / scale
@@ -156,13 +153,18 @@ def plan_poster(
     fewest = _fewest(district, analysis, sheet, goal, lanes, today)
     if fewest > columns * rows:
         raise _too_small(sheet, tile, _about_square(fewest))
-    for scale in SCALES:
-        for least in CARD_WIDTHS:
-            sheets = _flow(district, analysis, sheet, scale, least, goal, lanes, today)
-            if sheets is not None and len(sheets) <= columns * rows:
-                flow = (district, analysis, sheet, scale, least, goal, lanes, today)
-                sheets = _spread(flow, columns * rows, sheets)
-                return PosterPlan(scale, columns, rows, sheets, _area(sheet))
+    # Secondary drivers in a column of their own at the largest scale that has room for it,
+    # before a larger scale that steps them in under their primaries.
+    for column in dict.fromkeys((bool(lanes.drivers), False)):
+        for scale in SCALES:
+            for least in CARD_WIDTHS:
+                if not fits(_content(sheet)[0] / scale, least, column):
+                    continue
+                sheets = _flow(district, analysis, sheet, scale, least, goal, lanes, today)
+                if sheets is not None and len(sheets) <= columns * rows:
+                    flow = (district, analysis, sheet, scale, least, goal, lanes, today)
+                    sheets = _spread(flow, columns * rows, sheets)
+                    return PosterPlan(scale, columns, rows, sheets, _area(sheet))
     raise _too_small(sheet, tile, _about_square(fewest))  # not reached: the last scale fits
 
 

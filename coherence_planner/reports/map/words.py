@@ -23,6 +23,9 @@ def _lane(lane: PrintLane, start: int, end: int, continued: bool) -> str:
         if block.head is None:
             label = DIRECT_LABEL if lane.goal is not None else "Items"
             parts.append(f"{label}: {what}")
+        elif block.under is not None:  # a secondary driver: the one it serves, in words
+            name, primary = _name(block.head), _name(block.under)
+            parts.append(f"secondary driver {name}, serving {primary}, served by {what}")
         else:
             parts.append(f"strategy {_name(block.head)}, served by {what}")
     if lane.also_items:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coherence_planner.reports.map.printed import also_names
 from coherence_planner.reports.map.printed_compact import SERVED_FROM
+from coherence_planner.reports.map.printed_text import also_names
 
 
 def test_when_no_name_fits_the_line_gives_the_count_not_a_dangling_and() -> None:

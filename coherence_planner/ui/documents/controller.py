@@ -211,7 +211,7 @@ class DocumentController(QObject):
         except KnownError as exc:
             self.fail(exc, "Could not open the plan")
             return False
-        self._reader.start(target, lock)
+        self._reader.start(target, lock, current.unsaved if current is not None else None)
         self.opening_changed.emit(target.name)
         return True  # reading: the plan shows when it has arrived (`_arrived`)
 
@@ -241,7 +241,9 @@ class DocumentController(QObject):
                 self.fail(result, "Could not open the plan")
                 return
             raise result if result is not None else RuntimeError("the plan was not read")
-        if not self.may_close():
+        shown = self.session.document
+        unsaved = shown.unsaved if shown is not None else None
+        if unsaved is not None and unsaved is not reading.agreed and not self.may_close():
             # An edit to the plan shown was refused while this one was read: its edits
             # are kept in memory, and the person chose to keep them (Cancel).
             reading.discard()

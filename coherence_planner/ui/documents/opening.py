@@ -44,6 +44,9 @@ class Opening:
 
     path: Path
     lock: QLockFile
+    # The reason the plan shown had unsaved edits when the person agreed to replace it
+    # (DocumentController.may_close), so that they are not asked twice.
+    agreed: object = None
     cancelled: bool = False
     result: Document | BaseException | None = None
     thread: threading.Thread | None = field(default=None, repr=False)
@@ -65,10 +68,10 @@ class PlanReader(QObject):
         super().__init__(parent)
         self.current: Opening | None = None
 
-    def start(self, path: Path, lock: QLockFile) -> Opening:
+    def start(self, path: Path, lock: QLockFile, agreed: object = None) -> Opening:
         """Read `path` (locked already) in a new thread; an open in flight is superseded."""
         self.cancel()
-        opening = Opening(path, lock)
+        opening = Opening(path, lock, agreed)
         # A daemon thread: quitting mid-read ends the process without waiting for it (the
         # read changes nothing in the file but a migration, which is one transaction).
         opening.thread = threading.Thread(

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from benchmarks.generate_district import generate
 from coherence_planner.domain.model.codec import district_from_dict
@@ -229,3 +230,66 @@ def test_quitting_while_a_plan_is_read_releases_its_lock_at_once(
     window.documents.release_for_exit()  # what File > Quit does before the process ends
     assert unlocked(plan)  # at once, not waiting for the read
     reading.thread.join(30)
+
+
+def _lose_the_file(window: Any, sample_plan: Path) -> None:
+    """The plan shown, renamed under the window, then edited: the edit is kept in memory
+    only (an unsaved plan, as in test_not_saved.py)."""
+    assert window.documents.open_plan(sample_plan)
+    sample_plan.rename(sample_plan.with_name("moved away.coherence"))
+    assert window.editing.add_item("program") is not None
+    assert window.session.unsaved
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def ask(_parent: Any, title: str, *_args: Any) -> Any:
+        asked.append(title)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    return asked
+
+
+def test_unsaved_edits_are_asked_about_once_before_a_large_plan_replaces_them(
+    qtbot: Any,
+    window: Any,
+    large_plan: Path,
+    sample_plan: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _lose_the_file(window, sample_plan)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    plan = copy_of(large_plan, tmp_path)
+    assert window.documents.open_plan(plan)
+    assert asked == ["Save your changes?"]
+    assert window.session.unsaved  # shown until the large plan has been read
+    read_to_the_end(qtbot, window)
+    assert window.session.document.path == plan
+    assert asked == ["Save your changes?"]  # not asked again when it arrived
+
+
+def test_an_edit_refused_while_a_plan_is_read_is_asked_about_before_it_shows(
+    qtbot: Any,
+    window: Any,
+    large_plan: Path,
+    sample_plan: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert window.documents.open_plan(sample_plan)
+    plan = copy_of(large_plan, tmp_path)
+    assert window.documents.open_plan(plan)
+    assert asked == []  # every edit saved: nothing to ask
+    sample_plan.rename(sample_plan.with_name("moved away.coherence"))
+    assert window.editing.add_item("program") is not None  # refused by the file: kept
+    read_to_the_end(qtbot, window)
+    assert asked == ["Save your changes?"]
+    # The person kept the unsaved edits (Cancel): the large plan was not shown, and is free.
+    assert window.session.document.path == sample_plan
+    assert window.session.unsaved
+    assert unlocked(plan)
+    _answer(monkeypatch, QMessageBox.StandardButton.Discard)  # so that the window may close

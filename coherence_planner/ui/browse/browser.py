@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     Qt,
     QTimer,
 )
@@ -61,6 +62,7 @@ class ItemBrowser(QWidget):
         self.session = session
         self.model = ItemTreeModel(self)
         self.proxy = ItemFilter(self.model, self)
+        self.model.rows_in_sight = self._rows_in_sight
         self._syncing = False
 
         layout = QVBoxLayout(self)
@@ -215,6 +217,16 @@ class ItemBrowser(QWidget):
             self.proxy.refilter()
             self._expand()
         self._update_count()
+
+    def _rows_in_sight(self) -> list[QModelIndex]:
+        """The model's indexes of the rows the list shows now (a screenful at most)."""
+        view, rows = self.view, []
+        index = view.indexAt(QPoint(1, 1))
+        bottom = view.viewport().height()
+        while index.isValid() and view.visualRect(index).top() < bottom:
+            rows.append(self.proxy.mapToSource(index))
+            index = view.indexBelow(index)
+        return rows
 
     def _after_reset(self) -> None:
         self._expand()

@@ -115,9 +115,19 @@ def _harden(conn: sqlite3.Connection) -> None:
 
 
 def connect_file(
-    path: Path, watchdog: Watchdog, *, must_exist: bool = True, read_only: bool = False
+    path: Path,
+    watchdog: Watchdog,
+    *,
+    must_exist: bool = True,
+    read_only: bool = False,
+    handed_over: bool = False,
 ) -> sqlite3.Connection:
     """A hardened connection to an existing SQLite file (or a new empty one if not must_exist).
+
+    With `handed_over`, the connection may be used by a thread other than the one that made
+    it: the app reads a large plan in a worker and then edits it on the window's thread,
+    one thread after the other, never both at once (SQLite is built serialized here,
+    `sqlite3.threadsafety == 3`).
 
     Raises FileMissing, NotACoherenceFile (not SQLite), or another KnownError.
     """
@@ -132,7 +142,13 @@ def connect_file(
     mode = "ro" if read_only else ("rw" if must_exist else "rwc")
     uri = path.resolve().as_uri() + f"?mode={mode}"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT,
+            isolation_level=None,
+            check_same_thread=not handed_over,
+        )
     except sqlite3.Error as exc:
         raise (classify(exc, path) or exc) from exc
     try:

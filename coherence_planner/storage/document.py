@@ -247,19 +247,25 @@ class Document:
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, budget: float = STATEMENT_BUDGET) -> Document:
+    def open(
+        cls, path: str | Path, *, budget: float = STATEMENT_BUDGET, handed_over: bool = False
+    ) -> Document:
         """Open an existing plan, migrating an older one after backing it up.
 
         Raises a KnownError (NotACoherenceFile, NewerVersion, DamagedFile, FileLocked,
         FileMissing, TooSlow, ...) when the file cannot be opened; nothing is changed then.
+        With `handed_over`, another thread may use the Document once this one is done with
+        it (the app opens a large plan in a worker; connection.connect_file).
         """
-        return cls._open(Path(path), budget, None)
+        return cls._open(Path(path), budget, None, handed_over=handed_over)
 
     @classmethod
-    def _open(cls, path: Path, budget: float, district: District | None) -> Document:
+    def _open(
+        cls, path: Path, budget: float, district: District | None, *, handed_over: bool = False
+    ) -> Document:
         """Open `path`; read its district, or take `district` when it was just written."""
         watchdog = Watchdog(budget)
-        conn = connect_file(path, watchdog)
+        conn = connect_file(path, watchdog, handed_over=handed_over)
         doc = cls(path, conn, watchdog)
         try:
             doc._load(district)

@@ -21,6 +21,11 @@ SYNC_BUDGET = 0.04  # seconds: above this, analyse in the worker thread
 # in the worker too: on the window's thread it froze opening a 10,000-program plan for
 # 0.4-0.8 s (a 1,000-item plan analyses in about 20 ms, well within the budget above).
 WORKER_ITEMS = 1000
+# ...and starts this long after the plan shows: the worker holds the GIL, and each of the
+# window's Python calls then waits for it, so the Items list laying out a large plan's rows
+# (a call back into Python for each) took 0.2-0.5 s instead of 0.1 s while the analysis ran
+# beside it (issue 29). A timer, not a posted event: the window's own turns come first.
+FIRST_RUN_DELAY_MS = 150
 
 
 class _Worker(QObject):
@@ -64,6 +69,8 @@ class AnalysisRunner(QObject):
         large = district is not None and len(district.items) >= WORKER_ITEMS
         self.last_duration = float("inf") if large else 0.0
         self.invalidate()
+        if large:
+            self._timer.start(FIRST_RUN_DELAY_MS)
 
     def invalidate(self) -> None:
         self._generation += 1
@@ -74,6 +81,7 @@ class AnalysisRunner(QObject):
         return self._timer.isActive() or self._running is not None
 
     def _start(self) -> None:
+        self._timer.setInterval(0)  # after a first run's delay, edits start at once again
         if self._district is None or self._running is not None:
             return  # a worker run in flight restarts us when it ends
         generation = self._generation

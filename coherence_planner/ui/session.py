@@ -39,10 +39,13 @@ def _settle_garbage_collector(district: District | None, after_a_plan: bool = Tr
     counting, and the next document change unfreezes them before collecting.
     """
     large = district is not None and len(district.items) >= FREEZE_ITEMS
-    if not after_a_plan and not large:
-        # The first plan of a window, and a small one: no plan left anything to collect,
-        # nothing is frozen, and a full collection of everything imported so far held
-        # the plan's first paint back (an eighth of opening the sample; issue 29).
+    if not after_a_plan:
+        # The first plan of a window: no plan left anything to collect, and a full
+        # collection of everything imported so far held the plan's first paint back (an
+        # eighth of opening the sample; 0.2-0.9 s at 10,000 programs, on the window's
+        # thread whichever thread read the plan; issue 29). A large one is frozen as it is.
+        if large:
+            gc.freeze()
         return
     gc.unfreeze()
     gc.collect()

@@ -27,6 +27,7 @@ from coherence_planner.storage.locations import cloud_or_network_reason
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents import locks
+from coherence_planner.ui.documents.opening import Opening, PlanReader, in_worker
 from coherence_planner.ui.errors import explain
 from coherence_planner.ui.session import DocumentSession
 
@@ -60,6 +61,7 @@ class DocumentController(QObject):
 
     recent_changed = Signal(list)
     warned = Signal(str)  # a cloud/network warning was shown
+    opening_changed = Signal(str)  # the file name of the plan being read, or "" when done
 
     def __init__(self, session: DocumentSession, window: QWidget) -> None:
         super().__init__(window)
@@ -69,6 +71,8 @@ class DocumentController(QObject):
         self._folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
+        self._reader = PlanReader(self)
+        self._reader.arrived.connect(self._arrived)
 
     # -- helpers -----------------------------------------------------------------------
     def fail(self, exc: BaseException, title: str = "Coherence Planner") -> None:
@@ -143,6 +147,7 @@ class DocumentController(QObject):
     def _take(self, target: Path, make: Callable[[], Document], failure: str) -> bool:
         """Lock `target`, make the Document there (create, open or save as) and show it; on
         a refusal release the lock, say why, and leave the open plan as it was."""
+        self.cancel_opening()  # a plan still being read would replace this one when read
         lock = None
         try:
             lock = self._lock_for(target)
@@ -193,9 +198,57 @@ class DocumentController(QObject):
             and current.path.samefile(target)
         ):
             return True  # already open here
+        reading = self._reader.current
+        if reading is not None and reading.path == target:
+            return True  # already being read here
         if not self.may_close():
             return False
-        return self._take(target, lambda: Document.open(target), "Could not open the plan")
+        if not in_worker(target):
+            return self._take(target, lambda: Document.open(target), "Could not open the plan")
+        self.cancel_opening()  # the newer choice wins
+        try:
+            lock = self._lock_for(target)  # before anything shows, as for a small plan
+        except KnownError as exc:
+            self.fail(exc, "Could not open the plan")
+            return False
+        self._reader.start(target, lock, current.unsaved if current is not None else None)
+        self.opening_changed.emit(target.name)
+        return True  # reading: the plan shows when it has arrived (`_arrived`)
+
+    @property
+    def opening(self) -> Path | None:
+        """The plan being read in the worker, if any."""
+        reading = self._reader.current
+        return reading.path if reading is not None else None
+
+    def cancel_opening(self) -> None:
+        """Forget the plan being read (another plan takes the window, or it closes):
+        nothing of it shows, and its lock is released at once."""
+        reading = self._reader.current
+        if reading is not None:
+            self._reader.cancel()
+            reading.lock.unlock()  # again when it arrives, which does nothing then
+            self.opening_changed.emit("")
+
+    def _arrived(self, reading: Opening) -> None:
+        if not self._reader.take(reading):
+            return  # superseded or cancelled: closed and unlocked
+        self.opening_changed.emit("")
+        result = reading.result
+        if not isinstance(result, Document):
+            reading.discard()
+            if isinstance(result, KnownError):
+                self.fail(result, "Could not open the plan")
+                return
+            raise result if result is not None else RuntimeError("the plan was not read")
+        shown = self.session.document
+        unsaved = shown.unsaved if shown is not None else None
+        if unsaved is not None and unsaved is not reading.agreed and not self.may_close():
+            # An edit to the plan shown was refused while this one was read: its edits
+            # are kept in memory, and the person chose to keep them (Cancel).
+            reading.discard()
+            return
+        self._show(result, reading.lock)
 
     def open_sample(self) -> bool:
         """Open a fresh copy of the sample district; the installed file is only read."""
@@ -291,6 +344,7 @@ class DocumentController(QObject):
         """Close the open plan; False when the person chose to keep its unsaved edits open."""
         if ask and not self.may_close():
             return False
+        self.cancel_opening()
         document = self.session.document
         if document is not None and not self.session.undo_stack.isClean():
             # Edited this time: the file as left is the revision a plain file copy carries.
@@ -301,7 +355,9 @@ class DocumentController(QObject):
 
     def release_for_exit(self) -> None:
         """The plan's file closed and its lock released, for a process about to end
-        (`DocumentSession.release_for_exit`); the views keep showing it until then."""
+        (`DocumentSession.release_for_exit`); the views keep showing it until then. A plan
+        still being read is left to the process's end (its worker is a daemon thread)."""
+        self.cancel_opening()
         self.session.release_for_exit()
         self._unlock()
 

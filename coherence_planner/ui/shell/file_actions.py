@@ -73,6 +73,16 @@ class FileActions:
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.recent_listeners: list[Callable[[list[str]], None]] = []
         documents.recent_changed.connect(self.set_recent)
+        documents.opening_changed.connect(self._opening)
+
+    def _opening(self, name: str) -> None:
+        """While a large plan is read (documents/opening.py) the status bar says so; the
+        window makes the actions that need a plan wait (MainWindow._update_actions)."""
+        bar = self._window.statusBar()
+        if name:
+            bar.showMessage(f"Opening “{name}”…")
+        else:
+            bar.clearMessage()
 
     @property
     def merging(self) -> MergeController:

@@ -140,6 +140,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.not_saved.connect(self._not_saved)
+        self.documents.opening_changed.connect(lambda _name: self._update_actions())
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self.files.set_recent(settings.recent_files())
@@ -383,7 +384,7 @@ class MainWindow(LazyParts, QMainWindow):
         self._update_title()
 
     def _update_actions(self) -> None:
-        open_ = self.session.is_open
+        open_ = self.session.is_open and self.documents.opening is None
         for action in (
             *self.files.needs_plan(),
             self.find_action,

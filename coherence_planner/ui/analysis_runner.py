@@ -10,17 +10,27 @@ fresh run starts).
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from coherence_planner.domain.analysis.coherence import Analysis, analyse
-from coherence_planner.domain.model.district import District
+if TYPE_CHECKING:
+    from coherence_planner.domain.analysis.coherence import Analysis
+    from coherence_planner.domain.model.district import District
 
 SYNC_BUDGET = 0.04  # seconds: above this, analyse in the worker thread
 # From this many items a plan's first analysis, with no time of its own to go by yet, runs
 # in the worker too: on the window's thread it froze opening a 10,000-program plan for
 # 0.4-0.8 s (a 1,000-item plan analyses in about 20 ms, well within the budget above).
 WORKER_ITEMS = 1000
+
+
+def analyse(district: District) -> Analysis:
+    """The coherence analysis, imported with the first plan rather than before the start
+    page paints (issue 29)."""
+    from coherence_planner.domain.analysis.coherence import analyse as analyse_now
+
+    return analyse_now(district)
 
 
 class _Worker(QObject):

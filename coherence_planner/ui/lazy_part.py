@@ -31,6 +31,7 @@ class LazyPart(QWidget):
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self.built)
+            self.setFocusProxy(self.built)  # focusing the part (a dock's widget) focuses it
             if self.isVisible():
                 # Shown now, not a turn of the event loop later as a widget added to a shown
                 # layout is, so the tab's first layout already has its real size hints.

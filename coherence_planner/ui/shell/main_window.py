@@ -5,26 +5,23 @@ this module: the window makes their widgets and actions and puts them in place."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-import coherence_planner
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents.controller import DocumentController
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.importing.actions import SpreadsheetActions
-from coherence_planner.ui.lazy_part import LazyPart
+from coherence_planner.ui.lazy_part import AfterFirstPaint, LazyPart
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
@@ -146,7 +143,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.files.set_recent(settings.recent_files())
         self.navigation.restore()
         self._document_changed()
-        self._first_paint = _FirstPaint(self, self._make_parts)
+        self._first_paint = AfterFirstPaint(self, self._make_parts)
 
     # -- layout ------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget) -> QDockWidget:
@@ -259,7 +256,7 @@ class MainWindow(LazyParts, QMainWindow):
             None,
             "Keep the plan as it is now, to compare with later",
         )
-        self.about_action = a("&About Coherence Planner", self.about)
+        self.about_action = a("&About Coherence Planner", self.help.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
@@ -466,16 +463,6 @@ class MainWindow(LazyParts, QMainWindow):
         self.navigation.focus(self.browser_dock, self.browser.search)
         self.browser.search.selectAll()
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {coherence_planner.__version__}</h3>"
-            "<p>See which programs and policies serve a school district's student-learning "
-            "goals, and decide what to stop doing.</p>"
-            "<p>Every change is saved as you make it. Use Save a Copy to share a plan.</p>",
-        )
-
     def refresh_icons(self) -> None:
         """Redraw the icons in the palette's colours (after a light/dark switch)."""
         clear_cache()
@@ -503,18 +490,3 @@ class MainWindow(LazyParts, QMainWindow):
             self.overview.money.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
-
-
-class _FirstPaint(QObject):
-    """Calls `then` once, in the turn of the event loop after the window's first paint."""
-
-    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)  # not after the window is gone
-        return False

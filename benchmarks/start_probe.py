@@ -8,7 +8,9 @@
 - `bare`: the peer, a bare PySide6 QMainWindow of the same size.
 
 REPORT.json gets the seconds from the interpreter's start to that paint (`time.perf_counter`
-against the process's own start time) and the modules imported by then, so
+against the process's own start time), the CPU seconds the process had used by then (all
+its threads, from its start: what the person waited for, less the machine's other work)
+and the modules imported by then, so
 benchmarks/bench_start.py can time it and tests/gui/test_start_imports.py can check what
 start-up loads. Settings go wherever the caller's environment says (the callers point
 XDG_CONFIG_HOME at a temporary folder).
@@ -17,6 +19,7 @@ XDG_CONFIG_HOME at a temporary folder).
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -62,6 +65,8 @@ def main(which: str, report: Path) -> int:
                 if waiting_for_plan and not window.session.is_open:
                     return False
                 found["seconds"] = _process_age()
+                used = resource.getrusage(resource.RUSAGE_SELF)
+                found["cpu"] = used.ru_utime + used.ru_stime
                 found["title"] = window.windowTitle()
                 found["modules"] = sorted(sys.modules)
                 QTimer.singleShot(0, app.quit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ class MissingAsset(FileNotFoundError):
     """The installation lacks an asset: a packaging bug, not a user's mistake."""
 
 
+@cache  # each icon asked for it again: 25 look-ups of the same package before a plan paints
 def _package_or_folder(package: str, folder: str) -> Traversable:
     try:
         return importlib.resources.files(package)

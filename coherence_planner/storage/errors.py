@@ -13,8 +13,11 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coherence_planner.domain.model.codec import InvalidDistrict, Problem, size_limits
+if TYPE_CHECKING:
+    # Not at import: the window's start page needs KnownError, not the codec (issue 29).
+    from coherence_planner.domain.model.codec import InvalidDistrict, Problem
 
 
 class KnownError(Exception):
@@ -236,6 +239,8 @@ class TooSlow(KnownError):
 
 class FileTooLarge(KnownError):
     def __init__(self, path: str | Path, size: int, limit: int) -> None:
+        from coherence_planner.domain.model.codec import size_limits
+
         super().__init__(
             path,
             f"“{_name(path)}” is {size / 1e6:,.0f} MB, too large for Coherence Planner: a "

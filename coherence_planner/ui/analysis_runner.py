@@ -10,11 +10,13 @@ fresh run starts).
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from coherence_planner.domain.analysis.coherence import Analysis, analyse
-from coherence_planner.domain.model.district import District
+if TYPE_CHECKING:
+    from coherence_planner.domain.analysis.coherence import Analysis
+    from coherence_planner.domain.model.district import District
 
 SYNC_BUDGET = 0.04  # seconds: above this, analyse in the worker thread
 # From this many items a plan's first analysis, with no time of its own to go by yet, runs
@@ -26,6 +28,14 @@ WORKER_ITEMS = 1000
 # (a call back into Python for each) took 0.2-0.5 s instead of 0.1 s while the analysis ran
 # beside it (issue 29). A timer, not a posted event: the window's own turns come first.
 FIRST_RUN_DELAY_MS = 150
+
+
+def analyse(district: District) -> Analysis:
+    """The coherence analysis, imported with the first plan rather than before the start
+    page paints (issue 29)."""
+    from coherence_planner.domain.analysis.coherence import analyse as analyse_now
+
+    return analyse_now(district)
 
 
 class _Worker(QObject):

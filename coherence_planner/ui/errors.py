@@ -1,13 +1,31 @@
-"""Errors a person can act on, told apart from bugs (which go to the crash dialog)."""
+"""Errors a person can act on, told apart from bugs (which go to the crash dialog).
+
+`USER_ERRORS` names classes of the district's model and the Inspector's editors, which the
+start page does not load (issue 29): it is made when first asked for, and the window's
+actions catch `user_errors()`, which Python evaluates only when an exception arrives.
+"""
 
 from __future__ import annotations
 
-from coherence_planner.domain.model.district import DistrictError
-from coherence_planner.storage.errors import InvalidInterchange, KnownError
-from coherence_planner.ui.inspect.field_widgets import BadNumber
+from functools import cache
 
-# Edits refused by the domain's rules, values that do not parse, files that cannot be used.
-USER_ERRORS: tuple[type[Exception], ...] = (DistrictError, KnownError, BadNumber)
+from coherence_planner.storage.errors import InvalidInterchange, KnownError
+
+
+@cache
+def user_errors() -> tuple[type[Exception], ...]:
+    """Edits refused by the domain's rules, values that do not parse, files that cannot be
+    used."""
+    from coherence_planner.domain.model.district import DistrictError
+    from coherence_planner.ui.inspect.field_widgets import BadNumber
+
+    return (DistrictError, KnownError, BadNumber)
+
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    if name == "USER_ERRORS":
+        return user_errors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def explain(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -31,6 +32,7 @@ class LazyPart(QWidget):
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self.built)
+            self.setFocusProxy(self.built)  # focusing the part (a dock's widget) focuses it
             if self.isVisible():
                 # Shown now, not a turn of the event loop later as a widget added to a shown
                 # layout is, so the tab's first layout already has its real size hints.
@@ -44,3 +46,19 @@ class LazyPart(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.widget()
         super().showEvent(event)
+
+
+class AfterFirstPaint(QObject):
+    """Calls `then` once, in the turn of the event loop after `widget`'s first paint: what
+    the first paint does not show is made then, not before it (issue 29)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)  # not after the widget is gone
+        return False

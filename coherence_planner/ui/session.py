@@ -14,16 +14,19 @@ and on the undo stack, the document becomes unsaved (storage/document.py, keep_u
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.model.commands import Changes, Command
-from coherence_planner.domain.model.district import District
-from coherence_planner.storage.document import Document
 from coherence_planner.ui.analysis_runner import AnalysisRunner
-from coherence_planner.ui.undo import DomainUndoCommand
+
+if TYPE_CHECKING:
+    # Imported when a plan is first opened or edited, not before the start page paints.
+    from coherence_planner.domain.analysis.coherence import Analysis
+    from coherence_planner.domain.model.commands import Changes, Command
+    from coherence_planner.domain.model.district import District
+    from coherence_planner.storage.document import Document
 
 FREEZE_ITEMS = 1000  # from this many items, keep the open plan out of full collections
 
@@ -128,6 +131,8 @@ class DocumentSession(QObject):
     def push(self, command: Command) -> Changes:
         """Apply `command` now and make it undoable; raises (changing nothing) when the
         district refuses it. An edit the file refuses is kept in memory (`not_saved`)."""
+        from coherence_planner.ui.undo import DomainUndoCommand
+
         if self.document is None:
             raise RuntimeError("no document is open")
         changes = self.document.apply(command, keep_unsaved=True)

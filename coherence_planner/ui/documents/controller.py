@@ -14,22 +14,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coherence_planner.assets import sample_district_path
-from coherence_planner.domain.model.district import District
-from coherence_planner.storage.document import Document
 from coherence_planner.storage.errors import KnownError
-from coherence_planner.storage.interchange import read_json, write_json
 from coherence_planner.storage.locations import cloud_or_network_reason
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui import settings
-from coherence_planner.ui.documents import locks
 from coherence_planner.ui.documents.opening import Opening, PlanReader, in_worker
-from coherence_planner.ui.errors import explain
 from coherence_planner.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    # The storage and the district's model load with the first plan, not before the start
+    # page paints (issue 29); each flow below imports what it uses.
+    from coherence_planner.domain.model.district import District
+    from coherence_planner.storage.document import Document
 
 PLAN_FILTER = f"Coherence plans (*{SUFFIX})"
 JSON_FILTER = "District JSON (*.json)"
@@ -76,6 +78,8 @@ class DocumentController(QObject):
 
     # -- helpers -----------------------------------------------------------------------
     def fail(self, exc: BaseException, title: str = "Coherence Planner") -> None:
+        from coherence_planner.ui.errors import explain
+
         QMessageBox.warning(self.window, title, explain(exc))
 
     def start_dir(self, name: str = "") -> str:
@@ -112,6 +116,8 @@ class DocumentController(QObject):
 
     def tell_not_saved(self, exc: KnownError) -> None:
         """Say once why edits are not being saved, and offer the way out at once."""
+        from coherence_planner.ui.errors import explain
+
         answer = QMessageBox.warning(
             self.window,
             "Not saved",
@@ -128,6 +134,8 @@ class DocumentController(QObject):
         document = self.session.document
         if document is None or document.unsaved is None:
             return True
+        from coherence_planner.ui.errors import explain
+
         answer = QMessageBox.question(
             self.window,
             "Save your changes?",
@@ -142,6 +150,8 @@ class DocumentController(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def _lock_for(self, path: Path) -> QLockFile:
+        from coherence_planner.ui.documents import locks
+
         return locks.acquire(path)
 
     def _take(self, target: Path, make: Callable[[], Document], failure: str) -> bool:
@@ -167,10 +177,14 @@ class DocumentController(QObject):
         )
         if not path:
             return False
+        from coherence_planner.domain.model.district import District
+
         target = _with_suffix(path, SUFFIX)
         return self.create_plan(target, District(name=target.stem))
 
     def create_plan(self, target: Path, district: District) -> bool:
+        from coherence_planner.storage.document import Document
+
         if not self.may_close():
             return False
         if self.session.document is not None and self.session.document.path == target:
@@ -203,6 +217,8 @@ class DocumentController(QObject):
             return True  # already being read here
         if not self.may_close():
             return False
+        from coherence_planner.storage.document import Document
+
         if not in_worker(target):
             return self._take(target, lambda: Document.open(target), "Could not open the plan")
         self.cancel_opening()  # the newer choice wins
@@ -231,6 +247,8 @@ class DocumentController(QObject):
             self.opening_changed.emit("")
 
     def _arrived(self, reading: Opening) -> None:
+        from coherence_planner.storage.document import Document
+
         if not self._reader.take(reading):
             return  # superseded or cancelled: closed and unlocked
         self.opening_changed.emit("")
@@ -252,6 +270,8 @@ class DocumentController(QObject):
 
     def open_sample(self) -> bool:
         """Open a fresh copy of the sample district; the installed file is only read."""
+        from coherence_planner.storage.interchange import read_json
+
         try:
             district = read_json(sample_district_path())
         except KnownError as exc:
@@ -304,6 +324,8 @@ class DocumentController(QObject):
         )
         if not path:
             return False
+        from coherence_planner.storage.interchange import read_json
+
         try:
             district = read_json(path)
         except KnownError as exc:
@@ -330,6 +352,8 @@ class DocumentController(QObject):
         if not path:
             return False
         record(document, "Export")
+        from coherence_planner.storage.interchange import write_json
+
         try:
             write_json(document.district, _with_suffix(path, ".json"))
         except KnownError as exc:

@@ -20,10 +20,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from coherence_planner.storage.document import Document
+if TYPE_CHECKING:
+    # The storage loads with the first plan, not before the start page paints (issue 29).
+    from coherence_planner.storage.document import Document
 
 # About 800 programs' worth of file: it reads in some 50 ms on an idle machine.
 IN_WORKER_BYTES = 1_000_000
@@ -53,6 +56,8 @@ class Opening:
 
     def discard(self) -> None:
         """Close what the worker opened and release the lock: nothing of it was shown."""
+        from coherence_planner.storage.document import Document
+
         if isinstance(self.result, Document):
             self.result.close()
         self.lock.unlock()
@@ -90,6 +95,8 @@ class PlanReader(QObject):
 
     def _read(self, opening: Opening) -> None:
         try:
+            from coherence_planner.storage.document import Document
+
             opening.result = Document.open(opening.path, handed_over=True)
         except BaseException as exc:  # handed to the window's thread, which says or raises it
             opening.result = exc

@@ -21,11 +21,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from coherence_planner.domain.model.district import District
-from coherence_planner.domain.model.wording import plural
 from coherence_planner.storage.schema import SUFFIX
 from coherence_planner.ui.documents.controller import DocumentController
-from coherence_planner.ui.errors import USER_ERRORS
+from coherence_planner.ui.errors import user_errors
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
 
@@ -132,11 +130,13 @@ class SpreadsheetActions(QObject):
         source = Path(path)
         try:
             sheets = read_with_progress(self.window, source)
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             show_error(self.window, exc, "Could not read the spreadsheet")
             return None
         if sheets is None:  # the person cancelled reading: nothing changed
             return None
+        from coherence_planner.domain.model.district import District
+
         new_plan = not self.session.is_open
         district = District(name=source.stem) if new_plan else self.session.district
         dialog = ImportDialog(sheets, district, source.name, self.window, new_plan=new_plan)
@@ -170,9 +170,11 @@ class SpreadsheetActions(QObject):
             command = applied.to_command(district)
             command.text = f"Import {source}"
             self.session.push(command)
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             show_error(self.window, exc, "Could not import the spreadsheet")
             return False
+        from coherence_planner.domain.model.wording import plural
+
         dialog.remember()
         skipped = len(plan.problem_rows())
         left = len(dialog.left_out_sheets())
@@ -191,6 +193,7 @@ class SpreadsheetActions(QObject):
         return True
 
     def _create_plan_for(self, name: str) -> bool:
+        from coherence_planner.domain.model.district import District
         from coherence_planner.ui.importing.dialog import with_suffix
         from coherence_planner.ui.plain_text import file_stem
 
@@ -230,13 +233,14 @@ class SpreadsheetActions(QObject):
             analysis = analyse(self.session.district)
         try:
             write_xlsx(self.session.district, analysis, target)
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             show_error(self.window, exc, "Could not export the spreadsheet")
             return None
         self._status(f"Exported the plan and its findings to {target.name}.")
         return target
 
     def export_csv(self) -> Path | None:
+        from coherence_planner.domain.model.wording import plural
         from coherence_planner.storage.spreadsheets import write_csv
         from coherence_planner.ui.importing.dialog import show_error
 
@@ -250,7 +254,7 @@ class SpreadsheetActions(QObject):
             return None
         try:
             write_csv(self.session.district, target, kind="program")
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             show_error(self.window, exc, "Could not export the programs")
             return None
         count = len(self.session.district.items_of("program"))
@@ -266,7 +270,7 @@ class SpreadsheetActions(QObject):
             return None
         try:
             write_template(target)
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             show_error(self.window, exc, "Could not save the template")
             return None
         self._status(

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from coherence_planner.domain.analysis.coherence import analyse
 from coherence_planner.ui.icons import icon
 from coherence_planner.ui.session import DocumentSession
 
@@ -47,6 +46,8 @@ class PdfExportAction(QObject):
             return None
         analysis = self.session.analysis
         if analysis is None or self.session.analysis_pending:
+            from coherence_planner.domain.analysis.coherence import analyse
+
             analysis = analyse(self.session.district)
         # The dialog brings reportlab and matplotlib: loaded on first use, not at start-up.
         from coherence_planner.ui.printing.dialog import open_pdf_export_dialog

@@ -13,18 +13,21 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coherence_planner.domain.retreat import room
-from coherence_planner.ui.errors import USER_ERRORS, explain
 from coherence_planner.ui.session import DocumentSession
 
 if TYPE_CHECKING:
+    from coherence_planner.domain.retreat import room
     from coherence_planner.ui.room.controller import RoomController
     from coherence_planner.ui.room.live_view import LiveView
 
 
-# What stops a round from opening that a person can act on (a round the plan cannot hold,
-# a file that cannot be written).
-ROUND_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, room.RoomError)
+def round_errors() -> tuple[type[Exception], ...]:
+    """What stops a round from opening that a person can act on (a round the plan cannot
+    hold, a file that cannot be written). Imported when a round opens, not at start-up."""
+    from coherence_planner.domain.retreat import room
+    from coherence_planner.ui.errors import USER_ERRORS
+
+    return (*USER_ERRORS, room.RoomError)
 
 
 class RoomActions(QObject):
@@ -65,6 +68,8 @@ class RoomActions(QObject):
             return
         if not self.session.is_open:
             return
+        from coherence_planner.domain.retreat import room
+
         left_open = room.open_rounds(self.session.district)
         if left_open:
             choice = self._ask_resume(left_open[-1])
@@ -82,6 +87,8 @@ class RoomActions(QObject):
 
     def _ask_resume(self, left: room.Round) -> bool | None:
         """True: resume it; False: a new round; None: cancel."""
+        from coherence_planner.domain.retreat import room
+
         answers = room.round_answers(self.session.district, left.id)
         box = QMessageBox(self.window)
         box.setWindowTitle("Rating Round")
@@ -105,12 +112,13 @@ class RoomActions(QObject):
         return RoomController
 
     def _run(self, make: Callable[[], RoomController]) -> None:
+        from coherence_planner.ui.errors import explain
         from coherence_planner.ui.room.live_view import LiveView
 
         try:
             controller = make()
             controller.start()
-        except ROUND_ERRORS as exc:
+        except round_errors() as exc:
             QMessageBox.warning(self.window, "Rating Round", explain(exc))
             return
         except OSError as exc:

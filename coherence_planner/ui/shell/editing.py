@@ -4,18 +4,19 @@ a refusal is explained by the document controller and changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from coherence_planner.domain.model import vocab
-from coherence_planner.domain.model.commands import AddItem, RemoveItems, SetDistrictFields
-from coherence_planner.domain.model.items import ITEM_CLASSES
 from coherence_planner.ui.documents.controller import DocumentController
-from coherence_planner.ui.errors import USER_ERRORS
-from coherence_planner.ui.inspect.inspector import Inspector
 from coherence_planner.ui.session import DocumentSession
-from coherence_planner.ui.shell.district_dialog import DistrictDialog
 from coherence_planner.ui.shell.navigation import MakeAction, Navigation
+
+if TYPE_CHECKING:
+    from coherence_planner.ui.inspect.inspector import Inspector
 
 
 class Editing:
@@ -24,14 +25,14 @@ class Editing:
         window: QMainWindow,
         session: DocumentSession,
         documents: DocumentController,
-        inspector: Inspector,
+        inspector: Callable[[], Inspector],
         navigation: Navigation,
         action: MakeAction,
     ) -> None:
         self.window = window
         self.session = session
         self.documents = documents
-        self.inspector = inspector
+        self._inspector = inspector  # made after the first paint (MainWindow._make_parts)
         self.navigation = navigation
         self.add_actions = {
             kind: action(
@@ -45,14 +46,14 @@ class Editing:
         }
         self.link_action = action(
             "Add &Link…",
-            lambda: inspector.links.add_link("supports"),
+            lambda: inspector().links.add_link("supports"),
             "Ctrl+L",
             "link",
             "Link the selected item to what it supports",
         )
         self.conflict_action = action(
             "Add C&onflict…",
-            lambda: inspector.links.add_link("conflicts"),
+            lambda: inspector().links.add_link("conflicts"),
             "Ctrl+Shift+L",
             "conflict",
             "Mark an item that works against the selected one",
@@ -103,8 +104,16 @@ class Editing:
             self.district_action,
         ]
 
+    @property
+    def inspector(self) -> Inspector:
+        return self._inspector()
+
     def add_item(self, kind: str) -> str | None:
         """Add a new item of `kind`, select it and put the cursor in its name."""
+        from coherence_planner.domain.model.commands import AddItem
+        from coherence_planner.domain.model.items import ITEM_CLASSES
+        from coherence_planner.ui.errors import USER_ERRORS
+
         if not self.session.is_open:
             return None
         district = self.session.district
@@ -124,6 +133,9 @@ class Editing:
         return item.id
 
     def delete_selected(self) -> None:
+        from coherence_planner.domain.model.commands import RemoveItems
+        from coherence_planner.ui.errors import USER_ERRORS
+
         ids = list(self.session.selection)
         if not ids:
             return
@@ -133,6 +145,10 @@ class Editing:
             self.documents.fail(exc)
 
     def edit_district(self) -> None:
+        from coherence_planner.domain.model.commands import SetDistrictFields
+        from coherence_planner.ui.errors import USER_ERRORS
+        from coherence_planner.ui.shell.district_dialog import DistrictDialog
+
         if not self.session.is_open:
             return
         dialog = DistrictDialog(self.session.district, self.window)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import coherence_planner
 from coherence_planner import assets
 from coherence_planner.ui.shell.menus import shortcuts
 
@@ -165,6 +167,16 @@ class HelpWindows:
         if self.sheet is None:
             self.sheet = ShortcutsWindow(self.window)
         _present(self.sheet)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            "About Coherence Planner",
+            f"<h3>Coherence Planner {coherence_planner.__version__}</h3>"
+            "<p>See which programs and policies serve a school district's student-learning "
+            "goals, and decide what to stop doing.</p>"
+            "<p>Every change is saved as you make it. Use Save a Copy to share a plan.</p>",
+        )
 
 
 def _present(dialog: QDialog) -> None:

@@ -5,28 +5,23 @@ this module: the window makes their widgets and actions and puts them in place."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-import coherence_planner
-from coherence_planner.storage.errors import KnownError
 from coherence_planner.ui import settings
-from coherence_planner.ui.browse.browser import ItemBrowser
 from coherence_planner.ui.documents.controller import DocumentController
-from coherence_planner.ui.findings.model import summary
-from coherence_planner.ui.findings.overview import Overview
 from coherence_planner.ui.icons import app_icon, clear_cache, icon
 from coherence_planner.ui.importing.actions import SpreadsheetActions
-from coherence_planner.ui.inspect.inspector import Inspector
-from coherence_planner.ui.lazy_part import LazyPart
+from coherence_planner.ui.lazy_part import AfterFirstPaint, LazyPart
 from coherence_planner.ui.plain_text import tooltip
 from coherence_planner.ui.printing.action import PdfExportAction
 from coherence_planner.ui.retreat.views import Retreat
@@ -40,6 +35,9 @@ from coherence_planner.ui.shell.navigation import Navigation
 from coherence_planner.ui.shell.parts import LazyParts
 from coherence_planner.ui.shell.start_page import StartPage
 from coherence_planner.ui.shell.views import CentralViews
+
+if TYPE_CHECKING:
+    from coherence_planner.storage.errors import KnownError
 
 APP_NAME = "Coherence Planner"
 
@@ -74,7 +72,10 @@ class MainWindow(LazyParts, QMainWindow):
         # Central: a start page, or the five views of the open plan.
         self.stack = QStackedWidget()
         self.start_page = StartPage()
-        self.overview = Overview()
+        # The Overview and the two docks' Items list and Inspector, with the analysis and
+        # storage modules they import, are made just after the first paint (or when first
+        # asked for): the start page shows none of them (issue 29).
+        self.overview_part = LazyPart(self._make_overview)
         # Parts not shown at start are made (and their modules imported) when first shown.
         self.map_part = LazyPart(self._make_map_panel)
         self.matrix_part = LazyPart(self._make_matrix)
@@ -90,10 +91,10 @@ class MainWindow(LazyParts, QMainWindow):
         self.stack.addWidget(self.views)
         self.setCentralWidget(self.stack)
 
-        self.browser = ItemBrowser(self.session)
-        self.inspector = Inspector(self.session)
-        self.browser_dock = self._dock("Items", self.browser)
-        self.inspector_dock = self._dock("Inspector", self.inspector)
+        self.browser_part = LazyPart(self._make_browser)
+        self.inspector_part = LazyPart(self._make_inspector)
+        self.browser_dock = self._dock("Items", self.browser_part)
+        self.inspector_dock = self._dock("Inspector", self.inspector_part)
 
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName("Save state")
@@ -108,12 +109,12 @@ class MainWindow(LazyParts, QMainWindow):
             self,
             self.views,
             self.browser_dock,
-            self.browser.view,
+            lambda: self.browser.view,
             self.inspector_dock,
             self.action,
         )
         self.editing = Editing(
-            self, self.session, self.documents, self.inspector, self.navigation, self.action
+            self, self.session, self.documents, lambda: self.inspector, self.navigation, self.action
         )
         self.files = FileActions(self, self.documents, self.action)
         self.files.recent_listeners.append(self.start_page.set_recent)
@@ -130,9 +131,6 @@ class MainWindow(LazyParts, QMainWindow):
             lambda: self.spreadsheets.import_spreadsheet()
         )
         self.start_page.guide_requested.connect(self.help.show_guide)
-        self.overview.filter_requested.connect(self._card_pressed)
-        self.overview.goal_requested.connect(self._goal_pressed)
-        self.browser.view.activated.connect(lambda _index: self._item_activated())
         self.session.document_changed.connect(self._document_changed)
         self.session.changed.connect(lambda _c: self._refresh_overview())
         self.session.analysis_ready.connect(lambda _a: self._analysis_ready())
@@ -146,6 +144,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.files.set_recent(settings.recent_files())
         self.navigation.restore()
         self._document_changed()
+        self._first_paint = AfterFirstPaint(self, self._make_parts)
 
     # -- layout ------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget) -> QDockWidget:
@@ -165,7 +164,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.plan_view = add(
             "Plan",
             "The plan at a glance: its numbers and where the money goes",
-            {"Overview": self.overview},
+            {"Overview": self.overview_part},
         )
         self.map_view = add(
             "Map",
@@ -258,7 +257,7 @@ class MainWindow(LazyParts, QMainWindow):
             None,
             "Keep the plan as it is now, to compare with later",
         )
-        self.about_action = a("&About Coherence Planner", self.about)
+        self.about_action = a("&About Coherence Planner", self.help.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
@@ -373,6 +372,8 @@ class MainWindow(LazyParts, QMainWindow):
     # -- state -------------------------------------------------------------------------
     def _document_changed(self) -> None:
         open_ = self.session.is_open
+        if open_:
+            self._make_parts()  # before they are shown, so the first layout has their sizes
         self.stack.setCurrentWidget(self.views if open_ else self.start_page)
         for dock in (self.browser_dock, self.inspector_dock):
             dock.setVisible(open_)
@@ -424,6 +425,8 @@ class MainWindow(LazyParts, QMainWindow):
             self.overview.show_district(self.session.district, self.session.analysis)
 
     def _analysis_ready(self) -> None:
+        from coherence_planner.ui.findings.model import summary
+
         self._refresh_overview()
         if self.session.analysis is not None:
             self.findings_label.setText(summary(self.session.analysis))
@@ -461,16 +464,6 @@ class MainWindow(LazyParts, QMainWindow):
         self.navigation.focus(self.browser_dock, self.browser.search)
         self.browser.search.selectAll()
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {coherence_planner.__version__}</h3>"
-            "<p>See which programs and policies serve a school district's student-learning "
-            "goals, and decide what to stop doing.</p>"
-            "<p>Every change is saved as you make it. Use Save a Copy to share a plan.</p>",
-        )
-
     def refresh_icons(self) -> None:
         """Redraw the icons in the palette's colours (after a light/dark switch)."""
         clear_cache()
@@ -494,6 +487,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.documents.close_plan(ask=False)
         if self.map_part.built is not None:
             self.map_panel.shutdown()
-        self.overview.money.shutdown()
+        if self.overview_part.built is not None:
+            self.overview.money.shutdown()
         self.session.shutdown()
         super().closeEvent(event)

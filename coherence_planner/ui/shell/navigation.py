@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from coherence_planner.ui.lazy_part import LazyPart
 from coherence_planner.ui.shell import geometry
 from coherence_planner.ui.shell.views import CentralViews
 
@@ -27,7 +28,7 @@ class Navigation(QObject):
         window: QMainWindow,
         views: CentralViews,
         items: QDockWidget,
-        items_view: QWidget,
+        items_view: Callable[[], QWidget],
         inspector: QDockWidget,
         action: MakeAction,
     ) -> None:
@@ -107,7 +108,7 @@ class Navigation(QObject):
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_items(self) -> None:
-        self.focus(self.items, self.items_view)
+        self.focus(self.items, self.items_view())
 
     def go_to_inspector(self) -> None:
         self.focus(self.inspector, self.inspector.widget())
@@ -147,6 +148,9 @@ class Navigation(QObject):
         QTimer.singleShot(0, self, self._room_for_view)
 
     def _room_for_view(self) -> None:
-        room = getattr(self.views.current_part(), "room", None)
+        part = self.views.current_part()
+        if isinstance(part, LazyPart):  # the room is the made widget's (the Overview, the Map)
+            part = part.built
+        room = getattr(part, "room", None)
         if room is not None and self.views.isVisible():
             room.settle()

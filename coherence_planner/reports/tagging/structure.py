@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 
 from coherence_planner.reports.tagging.marks import Tagger
+from coherence_planner.reports.tagging.packing import Packable, format_packed
 from coherence_planner.reports.tagging.tree import Annot, Mark, Node
 from coherence_planner.reports.tagging.xmp import xmp_packet
 
@@ -22,7 +23,7 @@ TRUE = "true"  # (a PDF boolean, written as is)
 PDF_1_7 = (1, 7)  # ISO 32000-1, the version PDF/UA-1 builds on
 
 
-class _Element(PDFObject):  # type: ignore[misc]  # reportlab is untyped
+class _Element(Packable, PDFObject):  # type: ignore[misc]  # reportlab is untyped
     """One structure element, written from its node when the file is written."""
 
     __slots__ = ("__InternalName__", "node", "parent", "writer")
@@ -46,7 +47,7 @@ class _Element(PDFObject):  # type: ignore[misc]  # reportlab is untyped
         return b"".join(out)
 
 
-class _Row(PDFObject):  # type: ignore[misc]  # reportlab is untyped
+class _Row(Packable, PDFObject):  # type: ignore[misc]  # reportlab is untyped
     """A ParentTree entry: the element owning each MCID of one content stream."""
 
     def __init__(self, owners: dict[int, int]) -> None:
@@ -187,3 +188,5 @@ def write_structure(doc: Any, tags: Tagger, lang: str, title: str) -> None:
         xmp_packet(doc.info, doc._timeStamp, title),
     )
     doc._pdfVersion = max(tuple(doc._pdfVersion), PDF_1_7)
+    # The elements packed into object streams, the file a third of the size (packing.py).
+    doc.format = lambda: format_packed(doc)

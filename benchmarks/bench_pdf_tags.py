@@ -6,8 +6,9 @@ same report untagged, at a district's size.
 
 Each run is a fresh process (the charts drawn from nothing, the peak memory the run's own),
 ours and the untagged peer interleaved so both see the same load: export_pdf of the report
-(analysis given), its wall time, and for ours the part spent writing the structure tree
-after the layout (tagging/structure.py, pikepdf). Medians of --runs.
+(analysis given), its wall time, and for ours the part spent putting the structure tree
+into reportlab's document before it writes the file (tagging/structure.py; the elements
+themselves are written with the pages, in the file's writing). Medians of --runs.
 """
 
 from __future__ import annotations

@@ -8,13 +8,17 @@ fresh process (so the charts are drawn from nothing and the peak memory is the r
 - peer: reportlab's SimpleDocTemplate laying out that same text on the same paper, a
   Paragraph per line of each page in the report's font and a page break where the report
   has one (no charts, no tables, no contents: the floor for this much text).
-Medians of --runs, and the ratio.
+Medians of --runs, and the ratio. With --before DIR (the code before a change, e.g.
+`git archive 584cfc5 | tar -x -C /tmp/before`), that code's report is run too, interleaved
+with the other two, so a change is measured against its peer and its past in one session;
+the load average is printed at the start and the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -63,40 +67,59 @@ print(json.dumps({"time": took, "pages": doc.page, "peak_mb": peak}))
 """
 
 
-def _run(code: str, *args: str) -> dict[str, float]:
+def _run(code: str, *args: str, root: Path = ROOT) -> dict[str, float]:
+    # `-c` puts the working folder first on sys.path: the package of `root` is the one run.
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *args], cwd=root, capture_output=True, text=True, check=True
     )
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="the code before a change, run alongside")
     args = parser.parse_args()
     from pypdf import PdfReader
 
     folder = Path(tempfile.mkdtemp(prefix="bench-report-peer-"))
-    print("| programs | report | pages | peak memory | reportlab, same text | pages | ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"load average at the start: {_load()}")
+    before_head = " | before | peak memory | ratio" if args.before else ""
+    print(
+        f"| programs | report | pages | peak memory | reportlab, same text | pages | ratio{before_head} |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if args.before else ""))
     for size in args.sizes:
         ours_pdf, peer_pdf, text = folder / "ours.pdf", folder / "peer.pdf", folder / "text.json"
         _run(_OURS, str(size), str(ours_pdf))
         pages = [page.extract_text() for page in PdfReader(str(ours_pdf)).pages]
         text.write_text(json.dumps(pages))
-        ours, peer = [], []
-        for _ in range(args.runs):  # interleaved, so both see the same load
+        ours, peer, before = [], [], []
+        for _ in range(args.runs):  # interleaved, so all see the same load
             ours.append(_run(_OURS, str(size), str(ours_pdf)))
             peer.append(_run(_PEER, str(text), str(peer_pdf)))
+            if args.before:
+                before_pdf = str(folder / "before.pdf")
+                before.append(_run(_OURS, str(size), before_pdf, root=args.before.resolve()))
         t_ours = statistics.median(r["time"] for r in ours)
         t_peer = statistics.median(r["time"] for r in peer)
         peak = statistics.median(r["peak_mb"] for r in ours)
+        then = ""
+        if before:
+            t_before = statistics.median(r["time"] for r in before)
+            peak_before = statistics.median(r["peak_mb"] for r in before)
+            then = f" {t_before:.2f} s | {peak_before:.0f} MB | {t_before / t_peer:.1f}x |"
         print(
             f"| {size:,} | {t_ours:.2f} s | {ours[-1]['pages']:.0f} | {peak:.0f} MB "
-            f"| {t_peer:.2f} s | {peer[-1]['pages']:.0f} | {t_ours / t_peer:.1f}x |",
+            f"| {t_peer:.2f} s | {peer[-1]['pages']:.0f} | {t_ours / t_peer:.1f}x |{then}",
             flush=True,
         )
+    print(f"load average at the end: {_load()}")
 
 
 if __name__ == "__main__":

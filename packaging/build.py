@@ -154,7 +154,7 @@ def smoke(folder: Path) -> dict[str, float]:
 
 def check_pdf(path: Path) -> str:
     """The report must be a real PDF of several pages that mention the sample district,
-    tagged for screen readers (pikepdf, which writes the tags, works in the bundle)."""
+    tagged for screen readers (a structure tree, which reports/tagging/ writes)."""
     body = path.read_bytes() if path.exists() else b""
     if not body.startswith(b"%PDF-") or b"%%EOF" not in body[-1024:] or len(body) < 20_000:
         raise SystemExit(f"FAILED: export report.pdf wrote {len(body):,} bytes, not a report")

@@ -3,7 +3,6 @@ structure tree when saved (structure.py)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -55,15 +54,9 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
     def save(self) -> None:
         if self._operators() == [ARTIFACT]:
             del self._operators()[:]  # the page begun after the last one: nothing on it
-        # reportlab writes to a buffer; the structure goes in; then the file is written.
-        target: Any = self.__dict__["_filename"]
-        buffer = io.BytesIO()
-        self.__dict__["_filename"] = buffer
-        super().save()
+        if self._operators():
+            self.showPage()
+        # The structure goes into reportlab's document, which writes it with the pages.
         title = str(self._doc.info.title or "")
-        data = write_structure(buffer.getvalue(), self.tags, self.lang, title)
-        if hasattr(target, "write"):
-            target.write(data)
-        else:
-            with open(target, "wb") as out:
-                out.write(data)
+        write_structure(self._doc, self.tags, self.lang, title)
+        super().save()

@@ -66,9 +66,13 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
     profiles, pairs = competition.profiles, competition.pairs
     names, goal_ids = context.names, context.goal_ids
     neighbours: dict[str, set[str]] = defaultdict(set)
+    # The goals each group's pairs share, in one pass over the pairs (a group is a
+    # connected set of pairs, so each pair lies in its first program's group).
+    group_of, shared_bits = competition.group_of, [0] * len(competition.groups)
     for a, b in pairs:
         neighbours[a].add(b)
         neighbours[b].add(a)
+        shared_bits[group_of[a]] |= profiles[a].mask & profiles[b].mask
     rank = {i: rank_key(profiles[i].program) for i in competition.group_of}  # once each
     in_groups = sorted(competition.group_of, key=rank.__getitem__)
     kept: set[str] = set()
@@ -94,24 +98,20 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
         )
 
     competing = []
-    for members in competition.groups:
+    for number, members in enumerate(competition.groups):
         ordered = sorted(members, key=rank.__getitem__)
-        shared_bits = 0
-        for a in members:
-            for b in neighbours[a]:
-                shared_bits |= profiles[a].mask & profiles[b].mask
         competing.append(
             CompetingGroup(
                 members=tuple(ordered),
                 kept=tuple(i for i in ordered if i in kept),
-                goals=tuple(bits_to_ids(shared_bits, goal_ids)),
+                goals=tuple(bits_to_ids(shared_bits[number], goal_ids)),
             )
         )
     # Groups in a stable order: by their smallest member id; group_of follows.
     order = sorted(range(len(competing)), key=lambda n: min(competing[n].members))
     competing = [competing[n] for n in order]
     renumber = {old: new for new, old in enumerate(order)}
-    group_of = {i: renumber[n] for i, n in competition.group_of.items()}
+    group_of = {i: renumber[n] for i, n in group_of.items()}
     return Keeping(in_groups, frozenset(kept), not_kept, kept_by_law, competing, group_of)
 
 

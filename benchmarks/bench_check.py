@@ -96,6 +96,13 @@ def whole_command(args: argparse.Namespace) -> None:
         where = {"ours": (env, ROOT), "peer": (env, ROOT), "before": (before_env, before_dir)}
         for who in who_runs:  # once untimed: bytecode written, files cached
             child(commands[who][0], *where[who])
+        # What each check prints: the findings grow faster than the plan in these districts
+        # (district-wide programs chain competing groups), so the time per printed line is
+        # the figure that says whether the work itself is linear.
+        printed = [
+            subprocess.run(check, capture_output=True, cwd=ROOT, env=env, check=True).stdout
+            for check in commands["ours"]
+        ]
         times: dict[tuple[str, int], list[Timing]] = {}
         for _ in range(args.runs):
             for n in range(len(plans)):
@@ -103,8 +110,11 @@ def whole_command(args: argparse.Namespace) -> None:
                     times.setdefault((who, n), []).append(child(commands[who][n], *where[who]))
     load = os.getloadavg()
     print(f"load average at the end: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
-    head = "| programs | links | `check --json` on the plan | `json.load` of its JSON | ratio"
-    rule = "|---:|---:|---:|---:|---:"
+    head = (
+        "| programs | links | `check --json` on the plan | `json.load` of its JSON | ratio"
+        " | printed | ours per 1,000 printed lines"
+    )
+    rule = "|---:|---:|---:|---:|---:|---:|---:"
     if args.before:
         head += " | before | before / ours"
         rule += "|---:|---:"
@@ -119,6 +129,11 @@ def whole_command(args: argparse.Namespace) -> None:
             f"| {peer[0]:.2f} s CPU, {peer[1]:.2f} s wall ({size_bytes / 1e6:.0f} MB) "
             f"| {ours[0] / peer[0]:.1f}x (wall {ours[1] / peer[1]:.1f}x)"
         )
+        lines = printed[n].count(b"\n")
+        line += (
+            f" | {lines:,} lines, {len(printed[n]) / 1e6:.1f} MB "
+            f"| {ours[0] / lines * 1000 * 1000:.1f} ms CPU"
+        )
         if args.before:
             old = median(times[("before", n)])
             line += f" | {old[0]:.2f} s CPU, {old[1]:.2f} s wall | {old[0] / ours[0]:.2f}x"
@@ -126,6 +141,11 @@ def whole_command(args: argparse.Namespace) -> None:
     print(
         "ratio to the peer (CPU) from the smallest to the largest plan: "
         + " -> ".join(f"{r:.1f}x" for r in ratios)
+    )
+    per_line = [median(times[("ours", n)])[0] / printed[n].count(b"\n") for n in range(len(plans))]
+    print(
+        "ours per printed line, relative to the smallest plan: "
+        + " -> ".join(f"{t / per_line[0]:.2f}" for t in per_line)
     )
     for failure in FAILURES:
         print(f"failed: {failure}")

@@ -6,6 +6,7 @@ kept"). Each program not kept gets a reason per kept rival a superintendent can 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -65,14 +66,19 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
     profiles, pairs = competition.profiles, competition.pairs
     names, goal_ids = context.names, context.goal_ids
     neighbours: dict[str, set[str]] = defaultdict(set)
+    # The goals each group's pairs share, in one pass over the pairs (a group is a
+    # connected set of pairs, so each pair lies in its first program's group).
+    group_of, shared_bits = competition.group_of, [0] * len(competition.groups)
     for a, b in pairs:
         neighbours[a].add(b)
         neighbours[b].add(a)
+        shared_bits[group_of[a]] |= profiles[a].mask & profiles[b].mask
     rank = {i: rank_key(profiles[i].program) for i in competition.group_of}  # once each
     in_groups = sorted(competition.group_of, key=rank.__getitem__)
     kept: set[str] = set()
     not_kept: dict[str, tuple[str, ...]] = {}
     kept_by_law = frozenset(i for i in in_groups if profiles[i].program.required)
+    goal_words: dict[int, str] = {}  # shared goals (bits) -> their names, said once
     for program_id in in_groups:
         rivals = [k for k in neighbours[program_id] if k in kept]
         if not rivals or program_id in kept_by_law:
@@ -86,34 +92,27 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
                 (profiles[program_id], rank[program_id]),
                 (profiles[k], rank[k]),
                 pairs[pair(program_id, k)],
+                goal_words,
             )
             for k in rivals
         )
 
     competing = []
-    for members in competition.groups:
+    for number, members in enumerate(competition.groups):
         ordered = sorted(members, key=rank.__getitem__)
-        shared_bits = 0
-        for a in members:
-            for b in neighbours[a]:
-                shared_bits |= profiles[a].mask & profiles[b].mask
         competing.append(
             CompetingGroup(
                 members=tuple(ordered),
                 kept=tuple(i for i in ordered if i in kept),
-                goals=tuple(bits_to_ids(shared_bits, goal_ids)),
+                goals=tuple(bits_to_ids(shared_bits[number], goal_ids)),
             )
         )
     # Groups in a stable order: by their smallest member id; group_of follows.
     order = sorted(range(len(competing)), key=lambda n: min(competing[n].members))
     competing = [competing[n] for n in order]
     renumber = {old: new for new, old in enumerate(order)}
-    group_of = {i: renumber[n] for i, n in competition.group_of.items()}
+    group_of = {i: renumber[n] for i, n in group_of.items()}
     return Keeping(in_groups, frozenset(kept), not_kept, kept_by_law, competing, group_of)
-
-
-def _type_words(program: Program) -> str:
-    return program.type.replace("-", " ")
 
 
 def describe_shared(
@@ -121,28 +120,52 @@ def describe_shared(
 ) -> str:
     """What programs of `program`'s type and tier share: the goals, then the overlap of each
     attribute (`shared` as overlap.overlaps gives it; None means everything)."""
-    goal_names = [names(g) for g in goals]
-    tier = f"Tier {program.tier} " if program.tier is not None else ""
-    parts = [f"{who} are {tier}{_type_words(program)} programs serving {join_words(goal_names)}"]
-    grades = shared["grades"]
-    if grades is None:
-        parts.append("for every grade")
-    else:
-        ranges = vocab.compact_grades(grades)
-        word = "grade" if len(grades) == 1 else "grades"
-        parts.append(f"for {word} {join_words(ranges)}")
-    subjects = shared["subjects"]
-    if subjects is not None:
-        parts.append(f"in {join_words(sorted(subjects))}")
-    populations = shared["populations"]
-    parts.append(
-        "for all students"
-        if populations is None
-        else f"for {join_words(sorted(populations))} students"
+    return _shared_words(join_words([names(g) for g in goals]), program, shared, who)
+
+
+def _shared_words(goal_words: str, program: Program, shared: dict[str, Any], who: str) -> str:
+    """describe_shared with the goals already said. Each attribute's phrase is a function of
+    its set alone, and the same sets recur across thousands of pairs: remembered."""
+    subjects = _in_subjects(shared["subjects"])
+    return ", ".join(
+        (
+            f"{who} are {_kind_words(program.tier, program.type)} serving {goal_words}",
+            _for_grades(shared["grades"]),
+            *((subjects,) if subjects else ()),
+            _for_populations(shared["populations"]),
+            _at_schools(shared["schools"]),
+        )
     )
-    schools = shared["schools"]
-    parts.append("district-wide" if schools is None else f"at {join_words(sorted(schools))}")
-    return ", ".join(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _kind_words(tier: int | None, kind: str) -> str:
+    return f"{f'Tier {tier} ' if tier is not None else ''}{kind.replace('-', ' ')} programs"
+
+
+@functools.lru_cache(maxsize=4096)
+def _for_grades(grades: frozenset[str] | None) -> str:
+    if grades is None:
+        return "for every grade"
+    word = "grade" if len(grades) == 1 else "grades"
+    return f"for {word} {join_words(vocab.compact_grades(grades))}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_subjects(subjects: frozenset[str] | None) -> str:
+    return "" if subjects is None else f"in {join_words(sorted(subjects))}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _for_populations(populations: frozenset[str] | None) -> str:
+    if populations is None:
+        return "for all students"
+    return f"for {join_words(sorted(populations))} students"
+
+
+@functools.lru_cache(maxsize=4096)
+def _at_schools(schools: frozenset[str] | None) -> str:
+    return "district-wide" if schools is None else f"at {join_words(sorted(schools))}"
 
 
 _EVIDENCE_WORDS = {
@@ -179,6 +202,7 @@ def _not_kept_reason(
     ranked_loser: tuple[Profile, Ranked],
     ranked_winner: tuple[Profile, Ranked],
     pair: dict[str, Any],
+    goal_words: dict[int, str],
 ) -> str:
     (loser, loser_rank), (winner, winner_rank) = ranked_loser, ranked_winner
     kept = winner.program
@@ -186,8 +210,11 @@ def _not_kept_reason(
     why = _why_ranked_higher(kept, loser.program, winner_rank, loser_rank)
     parts = []
     if "criteria" in pair:
-        goals = bits_to_ids(loser.mask & winner.mask, goal_ids)
-        parts.append(describe_shared(names, goals, loser.program, pair["criteria"]))
+        bits = loser.mask & winner.mask
+        said = goal_words.get(bits)
+        if said is None:
+            said = goal_words[bits] = join_words([names(g) for g in bits_to_ids(bits, goal_ids)])
+        parts.append(_shared_words(said, loser.program, pair["criteria"], "both"))
     if "conflict" in pair:
         rationale = pair["conflict"]
         parts.append("the two are marked as conflicting" + aside(rationale))

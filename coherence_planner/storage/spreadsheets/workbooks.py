@@ -239,8 +239,8 @@ def _refuse_too_many_items(path: Path, worksheets: list[Any], counted: dict[str,
         if total > MAX_ROWS:
             raise SpreadsheetError(
                 f"{path.name} has more than {MAX_ROWS:,} rows of goals, strategies, "
-                f"programs and policies (counted up to sheet {ws.title!r}), the most one plan "
-                "holds; split it, and import the parts into separate plans."
+                f"programs and policies (counted up to sheet {ws.title!r}), the most one "
+                "import reads; split it, and import the parts one after the other."
             )
 
 

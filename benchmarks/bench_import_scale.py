@@ -12,8 +12,10 @@ recognise the layout, map, check every cell, plan, create the plan); the floor i
 sheet. Each round runs ours and the floor back to back, alternating which goes first, so a
 busy machine slows both alike; figures are medians of CPU (`time.process_time`) and wall
 time. "growth" is ours per row at that size over ours per row at the smallest size (1.00 is
-linear). A plan holds at most 25,000 items (fields.MAX_ITEMS), so a workbook with more rows
-of items is refused before it is read: for those sizes the row gives the refusal's time.
+linear). Up to 120,000 rows of a sheet are read (limits.MAX_ROWS); a plan holds at most 25,000
+items (fields.MAX_ITEMS), so a workbook whose rows would make more is refused once planned
+(the spending plan and the LCAP make one item per row; the ledger one per five lines): for
+those sizes the row gives the refusal's time.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ are in tests/messy_inventories.py and tests/data/import_corpus/), grown to `rows
 - `actions`: an LCAP's goals and actions: a "Goal N: ..." row above its actions "N.M", money
   in four fund columns and a `=SUM` total per row;
 - `ledger`: a finance system's account detail: one line per fund, resource and object code
-  with the object's description, several lines per program, a report total at the end.
+  with the object's description, five lines per program, a report total at the end.
 
 Names repeat the way real inventories' do (the same program under two funding sources), and
 every value is deterministic for a given size.
@@ -234,7 +234,7 @@ def write_ledger(path: Path, rows: int) -> Path:
             "Budget",
         ]
     )
-    lines_per_program = 4
+    lines_per_program = 5  # 100,000 lines make 20,000 programs: within one plan
     total = 0.0
     for n in range(rows):
         program = n // lines_per_program

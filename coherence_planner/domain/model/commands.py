@@ -63,9 +63,9 @@ def fresh_copy(obj: T) -> T:
         kind = type(value)
         if kind in _IMMUTABLE:
             state[name] = value
-        elif kind is list and all(type(v) in _IMMUTABLE for v in value):
+        elif kind is list and _IMMUTABLE.issuperset(map(type, value)):  # in C: per item
             state[name] = value.copy()
-        elif kind is dict and all(type(v) in _IMMUTABLE for v in value.values()):
+        elif kind is dict and _IMMUTABLE.issuperset(map(type, value.values())):
             state[name] = value.copy()  # keys are immutable already
         else:
             state[name] = copy.deepcopy(value)

@@ -4,20 +4,15 @@ A strategic plan formatted for a board packet often says which rows are goals on
 look: the goal's row bold and shaded, its initiatives indented beneath, no "Goal 1:" and no
 number (layouts.styled_blocks). Read-only openpyxl streams values without styles, so the
 styles are read here: the workbook's style table (already parsed by openpyxl when it opened
-the workbook) says which style numbers are bold, shaded or indented, and one byte scan of
-the sheet's XML (as sheet_xml.py does, never parsed) says which cells carry those numbers.
+the workbook) says which style numbers are bold, shaded or indented, and the one pass over
+the sheet's XML that reads its values (sheet_values.py) says which cells carry them.
 Only the marked cells are kept, so a sheet of plain rows costs nothing to remember.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
-from coherence_planner.storage.spreadsheets.sheet_xml import column_index, overlapping_chunks
-
-# A cell with a style number: <c r="A12" s="5" ...>. Office suites and openpyxl write r first.
-_STYLED_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d+)"[^>]*?\ss="(\d+)"')
 MAX_MARKED_CELLS = 200_000  # a whole sheet banded in colour says nothing about its rows
 
 
@@ -66,26 +61,3 @@ def style_marks(workbook: Any) -> list[Mark]:
             )
         )
     return marks
-
-
-def cell_marks(path: Any, member: str, marks: list[Mark]) -> dict[int, dict[int, Mark]]:
-    """Row number -> column (1-based) -> mark, for the cells of the sheet `member` whose
-    style is not plain; empty when no style is marked or too many cells are."""
-    if not any(mark != PLAIN for mark in marks):
-        return {}
-    found: dict[int, dict[int, Mark]] = {}
-    count = 0
-    for data in overlapping_chunks(path, member):
-        for match in _STYLED_CELL.finditer(data):
-            index = int(match.group(3))
-            mark = marks[index] if index < len(marks) else PLAIN
-            if mark == PLAIN:
-                continue
-            row, column = int(match.group(2)), column_index(match.group(1).decode())
-            cells = found.setdefault(row, {})
-            if column not in cells:
-                count += 1
-                cells[column] = mark
-            if count > MAX_MARKED_CELLS:
-                return {}
-    return found

@@ -30,14 +30,13 @@ def _one_line(cells: tuple[Any, ...]) -> str:
     return next(" ".join(str(c).split()) for c in cells if _key(c))
 
 
-def _repeats(header: list[str], cells: tuple[Any, ...]) -> bool:
-    """True when the row says the header's words again, column for column."""
-    wanted = [_key(h) for h in header]
-    if sum(bool(w) for w in wanted) < 2:
-        return False
-    found = [_key(c) for c in cells]
-    found += [""] * (len(wanted) - len(found))
-    return found[: len(wanted)] == wanted and not any(found[len(wanted) :])
+def _repeats(wanted: list[str], cells: tuple[Any, ...]) -> bool:
+    """True when the row says the header's words (`wanted`, as _key reads them) again,
+    column for column; most rows differ at their first cell, and stop there."""
+    for i, word in enumerate(wanted):
+        if _key(cells[i] if i < len(cells) else None) != word:
+            return False
+    return not any(_key(c) for c in cells[len(wanted) :])
 
 
 def split_blocks(
@@ -53,15 +52,19 @@ def split_blocks(
     A sheet whose header appears once has no blocks: ({}, nothing taken out). A block
     with no lead lines has an empty list: it still ends the block above it.
     """
-    repeated = [i for i, row in enumerate(data) if _repeats(raw_headers, row.cells)]
+    wanted = [_key(h) for h in raw_headers]
+    if sum(bool(w) for w in wanted) < 2:
+        return data, {}, set()
+    repeated = [i for i, row in enumerate(data) if _repeats(wanted, row.cells)]
     if not repeated:
         return data, {}, set()
+    starts = set(repeated)
     leads: dict[int, list[tuple[int, str]]] = {}
     dropped: set[int] = set()
     for i in repeated:
         lines: list[tuple[int, str]] = []
         j = i - 1
-        while j >= 0 and j not in repeated and len(lines) < MAX_LEAD_LINES:
+        while j >= 0 and j not in starts and len(lines) < MAX_LEAD_LINES:
             text = _one_line(data[j].cells)
             if not text:
                 break

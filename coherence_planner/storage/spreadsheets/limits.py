@@ -10,9 +10,12 @@ up to MAX_FILE_BYTES. The counts are upper bounds of what openpyxl would yield; 
 count in reading.py remains the exact check for what a count here cannot see (a sheet whose
 cells carry no references, a CSV file).
 
-One plan holds at most fields.MAX_ITEMS items and MAX_LINKS links (codec.size_limits), so a
-sheet of items (or of anything but links) may hold at most MAX_ITEMS data rows, a sheet of
-links MAX_LINKS, and a whole file MAX_ITEMS item rows.
+Rows are not items: a finance system's ledger has several account lines per program, and
+subtotals, headings and blank rows make none. So the rows read are capped for memory
+(MAX_ROWS data rows per sheet, and in all the sheets of items of one file; a sheet of links
+up to MAX_LINKS), measured at 100,000 rows (README, issue 29), and the items an import would
+create are held to what one plan holds (fields.MAX_ITEMS) when it is planned
+(planning.refuse_too_many_items).
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from pathlib import Path
 
 from coherence_planner.domain.model import fields as F
 
-MAX_ROWS = F.MAX_ITEMS  # data rows of one sheet (of links: MAX_LINKS)
+MAX_ROWS = 120_000  # data rows of one sheet (of links: MAX_LINKS), and of a file's item sheets
+_MOST_ROWS = max(MAX_ROWS, F.MAX_LINKS)
 MAX_SHEETS = 200  # an export of the largest plan has about a dozen
 # Cells holding a value, in the whole workbook: the export of a plan at the size limits
 # (items, links, findings) holds about 2.5 million.
@@ -82,7 +86,7 @@ def count_workbook(path: Path, refuse: Callable[[str], Exception]) -> WorkbookCo
                     f"{member.rsplit('/', 1)[-1]}); a workbook may hold at most "
                     f"{MAX_CELLS:,}. Split it, and import the parts. Nothing was imported."
                 )
-            if rows > F.MAX_LINKS + 1:  # more than any sheet may hold, whatever its kind
+            if rows > _MOST_ROWS + 1:  # more than any sheet may hold, whatever its kind
                 break
     return counts
 
@@ -106,7 +110,7 @@ def _count_member(archive: zipfile.ZipFile, member: str, cells_left: int) -> tup
                 cells += _cells(data, cut)
                 rows += _rows(data, cut)
             tail = data[cut:]
-            if not chunk or cells > cells_left or rows > F.MAX_LINKS + 1:
+            if not chunk or cells > cells_left or rows > _MOST_ROWS + 1:
                 return rows, cells
 
 

@@ -74,10 +74,19 @@ class LinkPlanner(PlannerBase):
         text = " ".join(str(V.parse_text(sheet.cell(row, header))[0]).split())
         if not text or V.is_blank(text):
             return []
-        kinds = ("goal", "strategy", "program", "policy")
+        # A column of goal references repeats a few texts ("Goals 1 & 2") down every row:
+        # each is split and resolved once, again only when the plan has made items or
+        # numbered its goals since (which can change what a text names).
+        generation = (len(self.plan.creates), len(self.numbers.by_number))
+        cached = self.resolved_references.get(text)
+        if cached is None or cached[0] != generation:
+            kinds = ("goal", "strategy", "program", "policy")
+            refs = split_references(text, lambda t: self.resolve(t, kinds) is not None)
+            resolved = [self.resolve_reference(ref, kinds) for ref in refs]
+            cached = (len(self.plan.creates), len(self.numbers.by_number)), resolved
+            self.resolved_references[text] = cached
         out: list[str] = []
-        for ref in split_references(text, lambda t: self.resolve(t, kinds) is not None):
-            found, message = self.resolve_reference(ref, kinds)
+        for found, message in cached[1]:
             if message:
                 self.warn(sheet, f"{message}; that link was left out", row, header)
             out.extend(i for i in found if i not in out)

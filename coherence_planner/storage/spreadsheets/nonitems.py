@@ -103,8 +103,13 @@ def classify(
     full = _full_rows(sheet)
     kept: list[Row] = []
     skipped: list[Skipped] = []
-    block: list[float] = []  # amounts of item rows since the last heading or subtotal
-    every: list[float] = []  # amounts of every item row so far
+    # Amounts of the item rows since the last heading or subtotal, and of every item row so
+    # far, with their running sums (summed in the same order as sum() would: the same
+    # floats; summing the lists again on every row was quadratic, issue 29).
+    block: list[float] = []
+    every: list[float] = []
+    block_sum: float = 0
+    every_sum: float = 0
     for row in sheet.rows:
         cells = row.cells
         filled = [i for i, v in enumerate(cells) if _filled(v)]
@@ -137,9 +142,9 @@ def classify(
         if reason is None and not any(_filled(cells[i]) for i in detail):
             value = amount(row)
             if value is not None and value != 0:
-                if len(block) >= 2 and _same(value, sum(block)):
+                if len(block) >= 2 and _same(value, block_sum):
                     reason = f"a total (it equals the sum of the {len(block)} rows above)"
-                elif len(every) >= 2 and _same(value, sum(every)):
+                elif len(every) >= 2 and _same(value, every_sum):
                     reason = f"a total (it equals the sum of the {len(every)} rows above)"
         if reason is None:
             kept.append(row)
@@ -147,10 +152,12 @@ def classify(
             if value is not None:
                 block.append(value)
                 every.append(value)
+                block_sum += value
+                every_sum += value
             continue
         skipped.append(Skipped(row, label, reason))
         if reason != "a note":
-            block = []
+            block, block_sum = [], 0
     return kept, skipped
 
 

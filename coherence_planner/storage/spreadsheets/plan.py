@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from coherence_planner.domain.model import fields as F
 from coherence_planner.domain.model.commands import (
     AddItem,
     AddLink,
@@ -246,6 +247,9 @@ class ImportPlan:
             if not skip_problem_rows:
                 raise ImportRefused(self.problems)
             plan = self.without_problem_rows()
+        too_many = too_many_items(district, len(plan.creates), plan.source)
+        if too_many is not None:  # skipping problem rows never lets a plan pass its size
+            raise ImportRefused([too_many])
         commands: list[Command] = [AddItem(c.item) for c in plan.creates]
         for update in plan.updates:
             values = {name: new for name, (_, new) in update.changes.items()}
@@ -264,6 +268,23 @@ class ImportPlan:
             commands.append(save_proposals(plan.proposals, plan.source))
         source = f" from {plan.source}" if plan.source else ""
         return Batch(f"Import{source} ({plan.summary()})", commands)
+
+
+def too_many_items(district: District, creates: int, source: str) -> ImportProblem | None:
+    """The problem of an import that would give the plan more items than one plan holds.
+
+    The rows of a sheet are not its items (account lines, subtotals and headings make none,
+    limits.py), so the plan's size is checked here, on the items the import would create.
+    """
+    if len(district.items) + creates <= F.MAX_ITEMS:
+        return None
+    already = f" to the plan's {len(district.items):,}" if district.items else ""
+    return ImportProblem(
+        source or "the spreadsheet",
+        f"the import would add {creates:,} goals, strategies, programs and policies{already}, "
+        f"more than the {F.MAX_ITEMS:,} items one plan holds; split the file, and import "
+        "the parts into separate plans",
+    )
 
 
 def _name_in(district: District, item_id: str) -> str:

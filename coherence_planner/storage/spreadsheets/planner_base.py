@@ -50,6 +50,11 @@ class PlannerBase:
         self.layout_rows: set[RowKey] = set()
         self.placed: list[tuple[Sheet, Row, ColumnMapping, str]] = []
         self.tab_goals: dict[str, tuple[Sheet, ColumnMapping, int, str]] = {}
+        # A goal-reference text -> (the plan's creates and numbered goals when it was
+        # resolved, what each of its references resolved to): link_planning.references.
+        self.resolved_references: dict[
+            str, tuple[tuple[int, int], list[tuple[list[str], str]]]
+        ] = {}
 
     def warn(self, sheet: Sheet, message: str, row: Row, header: str | None = None) -> None:
         key = row_key(sheet, row)

@@ -22,7 +22,7 @@ from coherence_planner.storage.spreadsheets.indicator_planning import plan_indic
 from coherence_planner.storage.spreadsheets.item_planning import ItemPlanner
 from coherence_planner.storage.spreadsheets.layouts import is_archive_sheet
 from coherence_planner.storage.spreadsheets.mapping import SheetMapping, check_mapping
-from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportProblem
+from coherence_planner.storage.spreadsheets.plan import ImportPlan, ImportProblem, too_many_items
 from coherence_planner.storage.spreadsheets.planner_base import row_key
 from coherence_planner.storage.spreadsheets.reading import Sheet
 from coherence_planner.storage.spreadsheets.row_values import RowReader
@@ -119,6 +119,9 @@ def plan_import(
     for sheet, kind, columns in item_sheets:
         planner.supports_column(sheet, kind, columns)
     planner.layout_links()
+    too_many = too_many_items(district, len(plan.creates), source)
+    if too_many is not None:
+        plan.problems.append(too_many)
     if plan.created_goals:
         plan.notes.append(
             f"no list of goals was found, so {_listing(plan.created_goals)} "

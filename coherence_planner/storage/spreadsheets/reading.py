@@ -19,13 +19,14 @@ from typing import Any
 from coherence_planner.storage.file_kinds import require_regular_file
 from coherence_planner.storage.spreadsheets.header_guess import guess_kind
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
-from coherence_planner.storage.spreadsheets.limits import MAX_FILE_BYTES, MAX_ROWS
+from coherence_planner.storage.spreadsheets.limits import MAX_FILE_BYTES, MAX_ROWS, row_limit
 
 # Row, Sheet, SpreadsheetError, ReadProgress and ReadCancelled are read from here by the
 # rest of spreadsheets/ and the importer's views: this is the module that reads a file.
 from coherence_planner.storage.spreadsheets.sheet import Row as Row
 from coherence_planner.storage.spreadsheets.sheet import Sheet as Sheet
 from coherence_planner.storage.spreadsheets.tables import (
+    HEADER_SEARCH_ROWS,
     MAX_COLUMNS,
     OLE_MAGIC,
     ZIP_MAGIC,
@@ -98,6 +99,17 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _refuse_runaway_lines(path: Path, text: str, most: int) -> None:
+    """Refuse at once a CSV file that reading would refuse after `most` rows: without a
+    quote, each line is one row, and past twice the most a sheet may hold (blank lines
+    and all) the reading below would stop anyway, after parsing 120,000 rows first."""
+    if '"' not in text and text.count("\n") > most * 2 + HEADER_SEARCH_ROWS * 4:
+        raise SpreadsheetError(
+            f"{path.name} has more than {most:,} rows; split it, or remove the empty or "
+            "extra rows, and import again."
+        )
+
+
 def read_csv(path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = no_progress) -> Sheet:
     """A CSV table: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
     try:
@@ -109,6 +121,7 @@ def read_csv(path: Path, max_rows: int = MAX_ROWS, progress: ReadProgress = no_p
     if b"\x00" in data[:4096]:
         raise SpreadsheetError(f"{path.name} is not CSV text (it holds binary data).")
     text = _decode(path, data)
+    _refuse_runaway_lines(path, text, row_limit("link", max_rows))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
 
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:

@@ -58,6 +58,13 @@ class RowReader:
             for header, spec in self.fields
             if spec.type in _SUMMED
         }
+        # Where each field's cell is in a row, and each (field, cell) already read: a
+        # column repeats its values down 10,000 rows (tiers, sites, "Goals 1 & 2"), and
+        # reading them once each was a fifth of an import (issue 29).
+        self._columns = [
+            (header, spec, sheet.headers.index(header)) for header, spec in self.fields
+        ]
+        self._read: dict[tuple[str, type, object, bool], V.Parsed] = {}
         self.cost_header = next((h for h, s in self.fields if s.name == "annual_cost"), None)
         self.name_header = next((h for h, s in self.fields if s.name == "name"), None)
         self.number_header = next(
@@ -99,19 +106,13 @@ class RowReader:
         values: dict[str, Any] = {}
         warnings: list[ImportProblem] = []
         several = len(rows) > 1
-        for header, spec in self.fields:
+        for header, spec, index in self._columns:
             read: list[tuple[Row, Any]] = []
             for row in rows:
-                raw = self.sheet.cell(row, header)
-                if V.is_blank(raw) and spec.name != "name":
+                raw = row.cells[index] if index < len(row.cells) else None
+                if spec.name != "name" and V.is_blank(raw):
                     continue
-                value, error = V.parse_field(
-                    spec,
-                    raw,
-                    comma_decimals=self.comma.get(header, False),
-                    signed=several,
-                    known_schools=self.known_schools,
-                )
+                value, error = self._parsed(header, spec, raw, several)
                 if error:
                     if spec.name != "name":  # the name's problem is the caller's
                         warnings.append(self._warning(row, header, error))
@@ -134,6 +135,23 @@ class RowReader:
         if isinstance(values.get("name"), str):
             values["name"] = without_numbering(values["name"])
         return values, warnings
+
+    def _parsed(self, header: str, spec: F.FieldSpec, raw: object, several: bool) -> V.Parsed:
+        """The cell read for its field, once per distinct value of the column (by type too:
+        1, 1.0 and True are equal keys but not the same cell). A list is copied, so no two
+        items share one."""
+        key = (header, type(raw), raw, several)
+        parsed = self._read.get(key)
+        if parsed is None:
+            parsed = self._read[key] = V.parse_field(
+                spec,
+                raw,
+                comma_decimals=self.comma.get(header, False),
+                signed=several,
+                known_schools=self.known_schools,
+            )
+        value, error = parsed
+        return (list(value), error) if isinstance(value, list) else parsed
 
     def _warning(self, row: Row, header: str, message: str) -> ImportProblem:
         return ImportProblem(

@@ -117,8 +117,8 @@ class RowBudget:
         if kind in ITEM_KINDS and self.items_left < self.max_rows:
             return SpreadsheetError(
                 f"{where} brings the file past {MAX_ROWS:,} rows of goals, strategies, "
-                "programs and policies, the most one plan holds; split it, and import the "
-                "parts into separate plans."
+                "programs and policies, the most one import reads; split it, and import the "
+                "parts one after the other."
             )
         return SpreadsheetError(
             f"{where} has more than {self.limit(kind):,} rows; split it, or remove the "

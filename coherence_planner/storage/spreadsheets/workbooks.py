@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
-from coherence_planner.storage.spreadsheets.cell_styles import cell_marks, style_marks
+from coherence_planner.storage.spreadsheets.cell_styles import style_marks
 from coherence_planner.storage.spreadsheets.formulas import (
     compute_missing,
     formulas_without_results,
@@ -33,6 +34,7 @@ from coherence_planner.storage.spreadsheets.formulas import (
 from coherence_planner.storage.spreadsheets.header_rows import merge_subheader
 from coherence_planner.storage.spreadsheets.limits import MAX_ROWS, count_workbook
 from coherence_planner.storage.spreadsheets.sheet import Sheet, set_headers
+from coherence_planner.storage.spreadsheets.sheet_values import SheetValues
 from coherence_planner.storage.spreadsheets.sheet_xml import scan_sheet
 from coherence_planner.storage.spreadsheets.tables import (
     HEADER_SEARCH_ROWS,
@@ -62,6 +64,7 @@ MAX_MEMBERS = 10_000
 # for a value of the wrong kind; defusedxml's refusals are ValueErrors).
 DAMAGED: tuple[type[BaseException], ...] = (
     ParseError,
+    ExpatError,
     ValueError,
     TypeError,
     KeyError,
@@ -239,8 +242,8 @@ def _refuse_too_many_items(path: Path, worksheets: list[Any], counted: dict[str,
         if total > MAX_ROWS:
             raise SpreadsheetError(
                 f"{path.name} has more than {MAX_ROWS:,} rows of goals, strategies, "
-                f"programs and policies (counted up to sheet {ws.title!r}), the most one plan "
-                "holds; split it, and import the parts into separate plans."
+                f"programs and policies (counted up to sheet {ws.title!r}), the most one "
+                "import reads; split it, and import the parts one after the other."
             )
 
 
@@ -251,20 +254,22 @@ def _read_worksheet(
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # a wrong <dimension> must not cut rows off
 
+    sheet_path = getattr(ws, "_worksheet_path", None)
+    values = SheetValues(ws, style_marks(ws.parent)) if sheet_path else None
+
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
-        cells_read = ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True)
-        number = 0
+        if values is None:  # a sheet openpyxl did not find a part for: nothing to read
+            return
+        cells_read = values.rows()
         while True:
-            try:  # only openpyxl's own reading: its errors mean a damaged sheet
-                cells = next(cells_read)
+            try:  # only the parser's own reading: its errors mean a damaged sheet
+                number, cells = next(cells_read)
             except StopIteration:
                 return
             except DAMAGED as exc:
                 raise _read_error(where, exc) from exc
-            number += 1
-            yield number, trimmed(tuple(cells))
+            yield number, cells
 
-    sheet_path = getattr(ws, "_worksheet_path", None)
     sheet, raw_headers, above = build_sheet(
         path.name,
         ws.title,
@@ -278,7 +283,7 @@ def _read_worksheet(
         except DAMAGED as exc:
             raise _read_error(where, exc) from exc
         sheet.merges, sheet.aggregate_rows = marks.merges, marks.aggregate_rows
-        sheet.cell_marks = cell_marks(path, sheet_path, style_marks(ws.parent))
+        sheet.cell_marks = values.marks if values is not None else {}
         if any(not h for h in raw_headers):
             _fill_merged_headers(sheet, raw_headers, above, marks.merges)
         try:

@@ -336,3 +336,25 @@ def test_indicator_cells_meet_the_plans_rules_like_every_other_cell(tmp_path: Pa
         ("Algebra gap", -12, -3),
         ("", 1, 3),
     ]
+
+
+def test_an_import_that_would_pass_the_plans_size_is_refused_whatever_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are not items (issue 29): the plan's size is held on the items the import
+    would create, and skipping problem rows does not let it through."""
+    from coherence_planner.domain.model import fields as F
+
+    district = district_with_goals()  # 4 items
+    monkeypatch.setattr(F, "MAX_ITEMS", 5)
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", ROWS))
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert [str(p) for p in plan.problems] == [
+        "inv.xlsx: the import would add 2 goals, strategies, programs and policies to the "
+        "plan's 4, more than the 5 items one plan holds; split the file, and import the "
+        "parts into separate plans"
+    ]
+    for skip in (False, True):
+        with pytest.raises(ImportRefused, match="more than the 5 items one plan holds"):
+            plan.to_command(district, skip_problem_rows=skip)
+    assert len(district.items) == 4

@@ -12,8 +12,8 @@ and out again with write_xlsx / write_csv (writing.py) or write_template (templa
 
 import os
 
-# openpyxl parses with lxml whenever lxml is installed (pikepdf, for the tagged PDFs, brings
-# it), and then neither uses defusedxml nor reports entity definitions: a workbook.xml made
+# openpyxl parses with lxml whenever lxml is installed (any other package on the machine
+# may bring it; the tests' pikepdf does), and then neither uses defusedxml nor reports entity definitions: a workbook.xml made
 # of them read as a workbook with no sheets instead of being refused by name. Set before
 # openpyxl's first import, so every read goes through defusedxml (workbooks.py checks it).
 os.environ["OPENPYXL_LXML"] = "False"

@@ -143,10 +143,11 @@ def map_section(
             goal.id,
             title_h=0.0,
             lanes=lanes,
+            max_pages=limit,  # the pages not drawn are never built (47,500 cards at 10,000)
         )
         heading.keepWithNext = 0  # kept with its drawing by the CondPageBreak below instead
         intro: list[Flowable] = [heading]
-        if len(plan.pages) > limit:
+        if plan.cut:
             drawn = sum(
                 len(row) + int(block.head is not None)
                 for pieces in plan.pages[:limit]

@@ -83,6 +83,7 @@ class PrintPlan:
     map: PrintMap
     pages: list[list[Piece]]
     area: tuple[float, float]  # printable width and height, in paper points
+    cut: bool = False  # more pages follow `pages` (plan_area's max_pages): not set for paper
 
     @property
     def smallest_text(self) -> float:
@@ -193,11 +194,14 @@ def plan_area(
     title_h: float = HEAD_H,
     one_page_only: bool = False,
     lanes: LanePlan | None = None,
+    max_pages: int | None = None,
 ) -> PrintPlan:
     """The map's pages in `area` (printable width and height): one page at the largest
     readable scale if it fits, else pages at full size (or, with `one_page_only`, the best
     try at one page, for the caller to see that it needs more). `lanes` is lane_plan's
-    answer when the caller plans several pages of one map (the report's goals)."""
+    answer when the caller plans several pages of one map (the report's goals). With
+    `max_pages`, only the first max_pages pages are planned, exactly as they would be
+    among all of them, and `cut` says whether more would follow."""
     aw, ah = area
     live = sum(1 for item in district.items.values() if item.live)
     if live > MAX_PAGES * 40:  # even packed tight, a page holds about 40 cards
@@ -220,14 +224,47 @@ def plan_area(
                         return PrintPlan(scale, printed, pages, (aw, ah))
     if one_page_only:
         return PrintPlan(1.0, print_map(district, analysis, aw, goal, plan=lanes), [], (aw, ah))
+    if max_pages is not None and goal is not None:
+        first = _first_pages(district, analysis, (aw, ah), goal, lanes, (title_h, max_pages))
+        if first is not None:
+            return first
     printed = print_map(district, analysis, aw, goal, plan=lanes)
     pages = paginate(printed, ah - title_h, ah - RUNNING_H)
+    if max_pages is not None and len(pages) > max_pages:
+        return PrintPlan(1.0, printed, pages[:max_pages], (aw, ah), cut=True)
     if len(pages) > MAX_PAGES:
         raise ExportError(
             f"the map would take {len(pages)} pages of {paper}; print one goal at a "
             "time or choose larger paper"
         )
     return PrintPlan(1.0, printed, pages, (aw, ah))
+
+
+def _first_pages(
+    district: District,
+    analysis: Analysis,
+    area: tuple[float, float],
+    goal: str,
+    lanes: LanePlan,
+    limits: tuple[float, int],
+) -> PrintPlan | None:
+    """A goal's first `max_pages` pages at full size from the first blocks of its lane only
+    (print_map's budget: a little more than those pages hold), or None when they cannot be
+    told apart from the whole lane's. They are the same pages if pagination never reached
+    the cut lane's last block while filling them: every block before it is the whole lane's
+    (the lane is cut between primary drivers), and a page's lanes are measured from their
+    own blocks, the last one's closing lines aside."""
+    (aw, ah), (title_h, max_pages) = area, limits
+    room = ah - RUNNING_H
+    budget = (max_pages + 1) * room
+    printed = print_map(district, analysis, aw, goal, plan=lanes, budget=budget)
+    pages = paginate(printed, ah - title_h, room)
+    blocks = len(printed.lanes[0].blocks)  # one goal, one lane
+    ends = [piece.end for page in pages[:max_pages] for piece in page]
+    # Filling a page tries one block more than it places: that try must not be the last block.
+    if len(pages) <= max_pages or max(ends) + 1 >= blocks:
+        return None
+    return PrintPlan(1.0, printed, pages[:max_pages], area, cut=True)
 
 
 def draw_pieces(canvas: Canvas, pieces: list[Piece], width: float, top: float = 0.0) -> float:

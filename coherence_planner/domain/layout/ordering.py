@@ -19,7 +19,7 @@ node's index, and indices come from sorted ids, never from input order):
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -198,13 +198,17 @@ def _set_relative(nodes: list[int], rel: list[float]) -> None:
         rel[n] = (p + 0.5) / count
 
 
-def _pair_cost(a: list[int], b_sorted: list[int]) -> int:
-    """Crossings between edges of u (neighbour positions a) and v (sorted b) when u is
-    placed before v: pairs with a_i > b_j."""
-    if len(b_sorted) == 1:
-        first = b_sorted[0]
-        return sum(1 for x in a if x > first)
-    return sum(bisect_left(b_sorted, x) for x in a)
+def _pair_balance(a: list[int], b: list[int]) -> int:
+    """With u's neighbour positions `a` and v's sorted `b`, the crossings between their
+    edges when u is placed before v minus those when v is placed before u: pairs with
+    a_i > b_j minus pairs with a_i < b_j (equal positions cross in neither order)."""
+    if len(b) == 1:
+        first = b[0]
+        if len(a) == 1:
+            return (a[0] > first) - (a[0] < first)
+        return sum([(x > first) - (x < first) for x in a])
+    count = len(b)
+    return sum([bisect_left(b, x) + bisect_right(b, x) - count for x in a])
 
 
 def _transpose(
@@ -216,7 +220,9 @@ def _transpose(
     """Swap neighbours of one lane while a swap removes crossings with both adjacent layers.
 
     A node's sorted neighbour positions are computed again only when the adjacent layer
-    they lie in has changed since, not on every round."""
+    they lie in has changed since, not on every round; and a layer whose last scan swapped
+    nothing is not scanned again until an adjacent layer changes, since the same scan
+    would find the same costs and swap nothing again."""
     size = len(graph.layer_of)
     pos = _positions(layers, size)
     depth = len(layers)
@@ -224,6 +230,7 @@ def _transpose(
     high_ps: list[list[int]] = [[] for _ in range(size)]
     version = [0] * (depth + 2)  # layer l's swap count at version[l + 1]
     computed: list[tuple[int, int] | None] = [None] * depth
+    settled: list[tuple[int, int] | None] = [None] * depth  # stamp of a scan without a swap
     lower, higher = graph.lower, graph.higher
     for _ in range(max_rounds):
         improved = False
@@ -231,6 +238,8 @@ def _transpose(
             if len(nodes) < 2:
                 continue
             stamp = (version[lay], version[lay + 2])
+            if settled[lay] == stamp:
+                continue
             if computed[lay] != stamp:
                 for n in nodes:
                     low_ps[n] = sorted([pos[m] for m in lower[n]])
@@ -242,17 +251,20 @@ def _transpose(
                 if lane[u] != lane[v]:
                     continue
                 ul, vl, uh, vh = low_ps[u], low_ps[v], high_ps[u], high_ps[v]
-                if not (ul and vl) and not (uh and vh):
-                    continue
-                keep = _pair_cost(ul, vl) + _pair_cost(uh, vh)
-                swap = _pair_cost(vl, ul) + _pair_cost(vh, uh)
-                if swap < keep:
+                balance = 0
+                if ul and vl:
+                    balance = _pair_balance(ul, vl)
+                if uh and vh:
+                    balance += _pair_balance(uh, vh)
+                if balance > 0:
                     nodes[i], nodes[i + 1] = v, u
                     pos[u], pos[v] = i + 1, i
                     swapped = True
             if swapped:
                 version[lay + 1] += 1
                 improved = True
+            else:
+                settled[lay] = stamp
         if not improved:
             return
 

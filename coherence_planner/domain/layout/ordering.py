@@ -250,12 +250,21 @@ def _transpose(
                 u, v = nodes[i], nodes[i + 1]
                 if lane[u] != lane[v]:
                     continue
-                ul, vl, uh, vh = low_ps[u], low_ps[v], high_ps[u], high_ps[v]
+                # Most nodes (dummies, a tree's cards) have one neighbour each side: that
+                # case is compared inline, without a call.
                 balance = 0
-                if ul and vl:
-                    balance = _pair_balance(ul, vl)
-                if uh and vh:
-                    balance += _pair_balance(uh, vh)
+                a, b = low_ps[u], low_ps[v]
+                if a and b:
+                    if len(a) == 1 == len(b):
+                        balance = (a[0] > b[0]) - (a[0] < b[0])
+                    else:
+                        balance = _pair_balance(a, b)
+                a, b = high_ps[u], high_ps[v]
+                if a and b:
+                    if len(a) == 1 == len(b):
+                        balance += (a[0] > b[0]) - (a[0] < b[0])
+                    else:
+                        balance += _pair_balance(a, b)
                 if balance > 0:
                     nodes[i], nodes[i + 1] = v, u
                     pos[u], pos[v] = i + 1, i

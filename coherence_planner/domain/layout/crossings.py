@@ -18,11 +18,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
-_Num = float | Fraction
+_Num: TypeAlias = "float | Fraction"
 
 
 def count_crossings(segments: Iterable[Segment]) -> int:
@@ -71,6 +74,10 @@ def count_crossings(segments: Iterable[Segment]) -> int:
 
 
 def _y_at(seg: tuple[float, float, float, float], x: float) -> _Num:
+    # Imported here: the map's layout uses only `bilayer_crossings`, and the SVG export's
+    # whole process time counts every module it imports.
+    from fractions import Fraction
+
     x1, y1, x2, y2 = seg
     if x == x1:
         return y1
@@ -82,6 +89,8 @@ def _y_at(seg: tuple[float, float, float, float], x: float) -> _Num:
 
 
 def _slope(seg: tuple[float, float, float, float]) -> Fraction:
+    from fractions import Fraction
+
     x1, y1, x2, y2 = seg
     return (Fraction(y2) - Fraction(y1)) / (Fraction(x2) - Fraction(x1))
 

@@ -79,3 +79,12 @@ def test_svg_export_imports_no_other_command_nor_heavy_library(tmp_path: Path) -
         )
     )
     assert not others, others
+
+
+def test_svg_export_leaves_exact_fractions_to_the_crossing_benchmark(tmp_path: Path) -> None:
+    # The layout counts crossings between two layers in integers; only the benchmark's
+    # count on a drawing (crossings.count_crossings) needs Fraction, and `fractions` with
+    # `decimal` cost the export's whole process a few milliseconds of its 2x-dot budget.
+    loaded = modules_after(tmp_path, "export", str(SAMPLE), str(tmp_path / "map.svg"))
+    assert "coherence_planner" in loaded  # the probe really ran the command
+    assert not loaded & {"fractions", "decimal"}, loaded & {"fractions", "decimal"}

@@ -211,6 +211,16 @@ def _pair_balance(a: list[int], b: list[int]) -> int:
     return sum([bisect_left(b, x) + bisect_right(b, x) - count for x in a])
 
 
+def _neighbour_positions(
+    nodes: list[int], near: list[list[int]], pos: list[int], out: list[list[int]]
+) -> None:
+    """Each node's neighbour positions in `near`, sorted (one neighbour, the usual case
+    for a card of a tree and for every dummy, needs no sort)."""
+    for n in nodes:
+        ms = near[n]
+        out[n] = [pos[ms[0]]] if len(ms) == 1 else sorted([pos[m] for m in ms])
+
+
 def _transpose(
     graph: LayeredGraph,
     layers: list[list[int]],
@@ -219,8 +229,8 @@ def _transpose(
 ) -> None:
     """Swap neighbours of one lane while a swap removes crossings with both adjacent layers.
 
-    A node's sorted neighbour positions are computed again only when the adjacent layer
-    they lie in has changed since, not on every round; and a layer whose last scan swapped
+    A node's sorted neighbour positions on one side are computed again only when the
+    adjacent layer they lie in has changed since, not on every round; and a layer whose last scan swapped
     nothing is not scanned again until an adjacent layer changes, since the same scan
     would find the same costs and swap nothing again."""
     size = len(graph.layer_of)
@@ -229,7 +239,8 @@ def _transpose(
     low_ps: list[list[int]] = [[] for _ in range(size)]
     high_ps: list[list[int]] = [[] for _ in range(size)]
     version = [0] * (depth + 2)  # layer l's swap count at version[l + 1]
-    computed: list[tuple[int, int] | None] = [None] * depth
+    low_at = [-1] * depth  # the lower layer's version low_ps was computed at
+    high_at = [-1] * depth
     settled: list[tuple[int, int] | None] = [None] * depth  # stamp of a scan without a swap
     lower, higher = graph.lower, graph.higher
     for _ in range(max_rounds):
@@ -240,11 +251,12 @@ def _transpose(
             stamp = (version[lay], version[lay + 2])
             if settled[lay] == stamp:
                 continue
-            if computed[lay] != stamp:
-                for n in nodes:
-                    low_ps[n] = sorted([pos[m] for m in lower[n]])
-                    high_ps[n] = sorted([pos[m] for m in higher[n]])
-                computed[lay] = stamp
+            if low_at[lay] != stamp[0]:
+                _neighbour_positions(nodes, lower, pos, low_ps)
+                low_at[lay] = stamp[0]
+            if high_at[lay] != stamp[1]:
+                _neighbour_positions(nodes, higher, pos, high_ps)
+                high_at[lay] = stamp[1]
             swapped = False
             for i in range(len(nodes) - 1):
                 u, v = nodes[i], nodes[i + 1]

@@ -204,6 +204,9 @@ class LanePlan:
     # A secondary driver -> its chain of strategies to its primary driver, the primary last
     # (drivers.driver_chains, as on screen).
     drivers: dict[str, list[str]] = field(default_factory=dict)
+    # How many items are live: plan_area checks it for every goal's pages, and counting the
+    # items each time took 0.37 s over a 10,000-program report's 49 goals.
+    live: int = 0
 
 
 def lane_plan(district: District, analysis: Analysis) -> LanePlan:
@@ -247,7 +250,9 @@ def lane_plan(district: District, analysis: Analysis) -> LanePlan:
     pairs = [(src, dst) for src, dsts in targets.items() for dst in dsts]
     drivers = driver_chains(live_items, pairs, home)
     chains = {s: via_text(live_items, chain) for s, chain in drivers.items() if len(chain) > 1}
-    return LanePlan(goals, home, strategies, served, orphans, also_under, chains, drivers)
+    return LanePlan(
+        goals, home, strategies, served, orphans, also_under, chains, drivers, len(live)
+    )
 
 
 def _rows(cards: list[PrintCard], columns: int) -> list[list[PrintCard]]:

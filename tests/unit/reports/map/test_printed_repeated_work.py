@@ -29,13 +29,26 @@ def test_each_goals_pages_do_not_count_the_plans_items_again(
         asked += 1
         return bool(plain.fget(item))  # type: ignore[attr-defined]
 
+    class Goals(dict[str, tuple[str, ...]]):
+        read = 0
+
+        def values(self):  # type: ignore[no-untyped-def]
+            Goals.read += 1
+            return super().values()
+
     monkeypatch.setattr(items.Item, "live", property(counted))
+    monkeypatch.setattr(analysis, "goals_of", Goals(analysis.goals_of))
     goal = lanes.goals[0]
     plan_area(district, analysis, (540.0, 640.0), "p", goal, 0.0, lanes=lanes, max_pages=1)
-    # The lane plan knows how many items are live: a goal's pages ask only about their own.
+    # The lane plan knows how many items are live, and how many serve each goal: a goal's
+    # pages ask only about their own items.
     assert asked < len(district.items) / 2
+    assert Goals.read == 0
     monkeypatch.undo()
     assert lanes.live == sum(1 for item in district.items.values() if item.live)
+    for goal in lanes.goals:
+        serving = sum(1 for goals in analysis.goals_of.values() if goal in goals)
+        assert lanes.serving.get(goal, 0) == serving
 
 
 def test_cutting_a_long_text_measures_only_what_could_fit(

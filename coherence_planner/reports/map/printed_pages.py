@@ -203,7 +203,9 @@ def plan_area(
     `max_pages`, only the first max_pages pages are planned, exactly as they would be
     among all of them, and `cut` says whether more would follow."""
     aw, ah = area
-    live = sum(1 for item in district.items.values() if item.live)
+    live = (
+        lanes.live if lanes is not None else sum(1 for item in district.items.values() if item.live)
+    )
     if live > MAX_PAGES * 40:  # even packed tight, a page holds about 40 cards
         raise ExportError(
             f"the map has {live:,} items: it would take more than {MAX_PAGES} pages of "

@@ -4,6 +4,7 @@ reachable, the legend folds away without covering cards, and a 10,000-card scene
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +190,19 @@ def test_a_plan_opened_while_a_large_map_is_built_is_painted(
     window.documents.open_plan(sample_plan)
     wait_for_analysis(qtbot, window)
     window.show_view(panel)
+    # The sample's map is now a handful of steps: built in a few milliseconds, it could be
+    # whole between two looks of waitUntil. This first map is never whole, so the next
+    # plan always arrives while it is being built, as on a slow machine with a large plan.
+    whole = panel.scene._build_steps
+
+    def never_whole(*args: Any) -> Iterator[None]:
+        yield from whole(*args)
+        while True:
+            yield None
+
+    monkeypatch.setattr(panel.scene, "_build_steps", never_whole)
     qtbot.waitUntil(lambda: not panel.view.viewport().updatesEnabled(), timeout=10000)
+    monkeypatch.setattr(panel.scene, "_build_steps", whole)
     other = tmp_path / "other.coherence"
     shutil.copyfile(sample_plan, other)
     monkeypatch.setattr(map_panel, "LIVE_REDRAW_LIMIT", 10_000)  # drawn in one go

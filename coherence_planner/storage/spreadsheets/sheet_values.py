@@ -23,7 +23,8 @@ from xml.parsers import expat
 from defusedxml.common import EntitiesForbidden, ExternalReferenceForbidden
 
 from coherence_planner.storage.spreadsheets.cell_styles import MAX_MARKED_CELLS, PLAIN, Mark
-from coherence_planner.storage.spreadsheets.tables import MAX_COLUMNS
+from coherence_planner.storage.spreadsheets.sheet_xml import column_index
+from coherence_planner.storage.spreadsheets.tables import MAX_COLUMNS, trimmed
 
 CHUNK = 256 * 1024
 _DIGITS = "0123456789"
@@ -226,23 +227,18 @@ def _row_number(text: str) -> int:
 
 
 def _column_index(letters: str) -> int:
+    # A cell reference here is the sheet's own text, not a pattern's match: checked first.
     if not letters or not letters.isalpha() or len(letters) > 3:
         raise ValueError(f"{letters!r} is not a column of a spreadsheet")
-    index = 0
-    for ch in letters.upper():
-        index = index * 26 + ord(ch) - 64
-    return index
+    return column_index(letters.upper())
 
 
 def _values(cells: list[tuple[int, Any]]) -> tuple[Any, ...]:
-    """A row's values by column, without the empty ones at the end (tables.trimmed)."""
+    """A row's values by column, without the empty ones at the end."""
     if not cells:
         return ()
     width = max(column for column, _ in cells)
     values: list[Any] = [None] * width
     for column, value in cells:
         values[column - 1] = value
-    end = width
-    while end and (values[end - 1] is None or values[end - 1] == ""):
-        end -= 1
-    return tuple(values[:end])
+    return trimmed(tuple(values))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,23 @@ def wait_for_analysis(qtbot: Any, window: Any) -> None:
         lambda: not window.session.analysis_pending and window.session.analysis is not None,
         timeout=5000,
     )
+
+
+def shown_on_map(
+    qtbot: Any, window: Any, plan: Path, size: tuple[int, int], timeout: int = 5000
+) -> Any:
+    """Open `plan` in a window of `size`, show the Map tab and wait until its map is built
+    from a finished layout; the map panel."""
+    window.resize(*size)
+    window.documents.open_plan(plan)
+    wait_for_analysis(qtbot, window)
+    window.show_view(window.map_panel)
+    panel = window.map_panel
+    qtbot.waitUntil(
+        lambda: panel.layout_ is not None and not panel.runner.busy and bool(panel.scene.cards),
+        timeout=timeout,
+    )
+    return panel
 
 
 def type_into(qtbot: Any, widget: QWidget, text: str) -> None:

@@ -23,7 +23,7 @@ from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.storage.document import Document
 from coherence_planner.ui.map.scene import MapScene
 from coherence_planner.ui.map.view import MapView
-from tests.gui.helpers import wait_for_analysis
+from tests.gui.helpers import shown_on_map
 from tests.gui.map.small_map import pixels, small_map
 
 FEW = 60  # scene items a map may hold whatever its size: title, legend, regions, fields
@@ -47,13 +47,7 @@ def big(qtbot: Any, window: Any, tmp_path: Path) -> Any:
     """The Map tab showing a generated 300-program plan, nothing on it touched yet."""
     plan = tmp_path / "district.coherence"
     Document.create(plan, district_from_dict(generate(300, 3))).close()
-    window.resize(1366, 768)
-    window.documents.open_plan(plan)
-    wait_for_analysis(qtbot, window)
-    window.show_view(window.map_panel)
-    panel = window.map_panel
-    qtbot.waitUntil(lambda: panel.layout_ is not None and not panel.runner.busy, timeout=30000)
-    qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=30000)
+    panel = shown_on_map(qtbot, window, plan, (1366, 768), timeout=30000)
     panel.view.set_zoom(0.8)  # close enough to read, so the cards draw their words
     return window
 

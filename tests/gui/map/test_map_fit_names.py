@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coherence_planner.ui.map.card_item import CardItem
-from tests.gui.helpers import wait_for_analysis
+from tests.gui.helpers import shown_on_map
 
 LEAST_PX = 7.0  # issue 26
 
@@ -31,12 +31,7 @@ def test_a_300_program_district_at_fit_on_a_laptop_shows_every_name(
 
     plan = tmp_path / "district.coherence"
     Document.create(plan, district_from_dict(generate_tree(300, 1))).close()
-    window.resize(1366, 749)
-    window.documents.open_plan(plan)
-    wait_for_analysis(qtbot, window)
-    window.show_view(window.map_panel)
-    panel = window.map_panel
-    qtbot.waitUntil(lambda: panel.layout_ is not None and not panel.runner.busy, timeout=20000)
+    panel = shown_on_map(qtbot, window, plan, (1366, 749), timeout=20000)
     qtbot.waitUntil(lambda: len(panel.scene.cards) >= 300, timeout=20000)
     view = panel.view
     panel.toolbar.fit_action.trigger()

@@ -12,17 +12,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from tests.gui.helpers import wait_for_analysis
-
-
-def _open_map(qtbot: Any, window: Any, plan: Path, size: tuple[int, int]) -> Any:
-    window.resize(*size)
-    window.documents.open_plan(plan)
-    wait_for_analysis(qtbot, window)
-    window.show_view(window.map_panel)
-    panel = window.map_panel
-    qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=5000)
-    return panel
+from tests.gui.helpers import shown_on_map, wait_for_analysis
 
 
 def _on_screen(window: Any, widget: QWidget) -> bool:
@@ -34,7 +24,7 @@ def _on_screen(window: Any, widget: QWidget) -> bool:
 def test_every_map_control_is_reachable_at_1280x720(
     qtbot: Any, window: Any, sample_plan: Path
 ) -> None:
-    panel = _open_map(qtbot, window, sample_plan, (1280, 720))
+    panel = shown_on_map(qtbot, window, sample_plan, (1280, 720))
     # The side panels step aside: the map gets most of the window.
     view = panel.view.viewport()
     qtbot.waitUntil(lambda: view.width() * view.height() > 0.6 * 1280 * 720, timeout=3000)
@@ -61,7 +51,7 @@ def test_every_map_control_is_reachable_at_1280x720(
 def test_controls_stay_on_screen_at_other_laptop_sizes(
     qtbot: Any, window: Any, sample_plan: Path, size: tuple[int, int]
 ) -> None:
-    panel = _open_map(qtbot, window, sample_plan, size)
+    panel = shown_on_map(qtbot, window, sample_plan, size)
     for widget in (panel.toolbar.focus, panel.toolbar.search, *panel.filter_bar.filter_combos):
         assert _on_screen(window, widget)
 
@@ -92,7 +82,7 @@ def test_side_panels_step_aside_for_the_map_and_come_back(
 def test_the_legend_folds_away_and_never_covers_the_map(
     qtbot: Any, window: Any, sample_plan: Path
 ) -> None:
-    panel = _open_map(qtbot, window, sample_plan, (1366, 768))
+    panel = shown_on_map(qtbot, window, sample_plan, (1366, 768))
     assert not panel.legend.isVisible()
     panel.toolbar.legend_action.trigger()
     qtbot.waitUntil(panel.legend.isVisible, timeout=2000)
@@ -106,7 +96,7 @@ def test_the_legend_folds_away_and_never_covers_the_map(
 def test_tooltips_are_written_when_hovered_and_the_scene_has_no_index(
     qtbot: Any, window: Any, sample_plan: Path
 ) -> None:
-    panel = _open_map(qtbot, window, sample_plan, (1366, 768))
+    panel = shown_on_map(qtbot, window, sample_plan, (1366, 768))
     assert panel.scene.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.NoIndex
     analysis = window.session.analysis
     member = next(iter(analysis.group_of))
@@ -218,7 +208,7 @@ def test_the_first_showing_fits_the_whole_map_to_the_window(
 ) -> None:
     # As a person meets it: the plan opens on the Plan view, then the Map is chosen; the
     # first fit used to happen before the view had its size (5% in a corner at 1280x720).
-    panel = _open_map(qtbot, window, sample_plan, size)
+    panel = shown_on_map(qtbot, window, sample_plan, size)
     view = panel.view
     viewport = view.viewport()
 
@@ -251,7 +241,7 @@ def test_a_map_too_tall_to_read_whole_first_fills_the_width(
 
     plan = tmp_path / "tall.coherence"
     Document.create(plan, district_from_dict(generate_tree(400, 1))).close()
-    panel = _open_map(qtbot, window, plan, (1366, 768))
+    panel = shown_on_map(qtbot, window, plan, (1366, 768))
     view = panel.view
     qtbot.waitUntil(lambda: panel.layout_ is not None and not panel.runner.busy, timeout=10000)
     rect = view.map_rect()

@@ -9,12 +9,14 @@ Below `OVERVIEW_BELOW` (the scene's overview) the lines are drawn in a few batch
 pen and dimming: at Fit a 10,000-program map is drawn at about 5%, its links hairlines
 without arrow heads, and one call per link was two thirds of the first paint. In overview
 the link items draw themselves only when selected or emphasised (edge_item.py), so the
-batches hold every shown link.
+batches hold every shown link. Their picture at the zoom a large map is first shown at is
+drawn ahead into an image (link_picture.py), which each paint then blits.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from functools import partial
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -32,14 +34,13 @@ from coherence_planner.ui.map.edge_item import (
     link_pen,
     paint_link,
 )
+from coherence_planner.ui.map.link_picture import Batch, LinkPicture, draw_lines
 
 # The zoom below which links are drawn in batches: an arrow head (7 pt) is then under
 # 1.5 px, so nothing the single-link drawing adds can be seen. A sample district at Fit on a
 # laptop is about 26%, above it.
 OVERVIEW_BELOW = 0.2
 PAD = EdgeItem.HIT_WIDTH / 2 + ARROW  # a link's reach beyond its points (its item's bounds)
-
-Batch = tuple[QPen, bool, list[QLineF]]  # pen, dimmed, lines
 
 
 class LinkOverview(QGraphicsItem):
@@ -62,6 +63,8 @@ class LinkOverview(QGraphicsItem):
         self.emphasised: set[int] = set()
         self.overview = False
         self._batches: list[Batch] | None = None  # worked out on the first paint
+        # The batches drawn ahead at the zoom the map will be shown at (picture_steps).
+        self.picture: LinkPicture | None = None
         self.setZValue(1)  # with the links: above the regions, below the cards
         # Only a picture: the view finds the link under a click and makes it an item.
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -76,6 +79,7 @@ class LinkOverview(QGraphicsItem):
     def forget(self) -> None:
         """The links shown or dimmed changed: work the batches out again when next drawn."""
         self._batches = None
+        self.picture = None
         self.update()
 
     def lines_ahead(self, count: int) -> bool:
@@ -114,16 +118,9 @@ class LinkOverview(QGraphicsItem):
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.overview:
-            if self._batches is None:
-                while self.lines_ahead(len(self.geoms)):
-                    pass
-                self._batches = _batches(
-                    self.geoms, self._looks, self._lines, self.dimmed, self.hidden
-                )
-            for pen, dimmed, lines in self._batches:
-                painter.setOpacity(style.DIMMED_OPACITY if dimmed else 1.0)
-                painter.setPen(pen)
-                painter.drawLines(lines)
+            if self.picture is None or not self.picture.blit(painter):
+                for batch in self.batches():
+                    draw_lines(painter, batch)
             shown = sorted(self.emphasised - self.items - self.hidden)
         else:
             exposed = option.exposedRect
@@ -156,6 +153,34 @@ class LinkOverview(QGraphicsItem):
                 arrow=partial(self._arrow, n),
             )
         painter.setOpacity(1.0)
+
+    def batches(self) -> list[Batch]:
+        """The overview's lines in batches, worked out when first asked for."""
+        if self._batches is None:
+            while self.lines_ahead(len(self.geoms)):
+                pass
+            self._batches = _batches(self.geoms, self._looks, self._lines, self.dimmed, self.hidden)
+        return self._batches
+
+    def picture_steps(self, zoom: float, ratio: float) -> Iterator[None]:
+        """Draw the overview's picture at `zoom` on a device of `ratio`, yielding between
+        slices; nothing if it would be too large, or is already drawn. Showing or dimming
+        other links (forget) abandons it."""
+        if not self.geoms:
+            return
+        xs1, ys1, xs2, ys2 = zip(*self._boxes, strict=True)
+        extent = QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1))
+        if not LinkPicture.fits(extent, zoom, ratio):
+            return
+        old = self.picture
+        if old is not None and old.done and (old.zoom, old.ratio) == (zoom, ratio):
+            return
+        picture = self.picture = LinkPicture(extent, zoom, ratio)
+        for _ in picture.draw_steps(self.batches()):
+            if self.picture is not picture:
+                return  # forgotten meanwhile
+            yield
+        self.update()
 
     def _arrow(self, n: int) -> QPolygonF:
         arrow = self._arrows.get(n)

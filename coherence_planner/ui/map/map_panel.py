@@ -48,6 +48,7 @@ class MapPanel(QWidget):
     """The map, its tools and its edge strip, bound to one session."""
 
     _stale = False
+    _was_shown = False
 
     open_item = Signal(str)  # the user asked to edit this item (Enter, double-click)
 
@@ -64,6 +65,11 @@ class MapPanel(QWidget):
         self._fitted = False
         # A layout made ahead while hidden, with the district and analysis it was made from.
         self._prepared: tuple[District, Analysis, MapLayout] | None = None
+        # The prepared layout the scene is built from ahead, while hidden; whether that
+        # build is whole; and whether a showing waits for it.
+        self._ahead: tuple[District, Analysis, MapLayout] | None = None
+        self._ahead_whole = False
+        self._show_when_built = False
 
         self.toolbar = MapToolbar(self, self.view)
         tools = self.toolbar
@@ -112,7 +118,8 @@ class MapPanel(QWidget):
     # -- session -> map ----------------------------------------------------------------
     def _document_changed(self) -> None:
         self.runner.cancel()
-        self._prepared = None
+        self._prepared = self._ahead = None
+        self._ahead_whole = self._show_when_built = False
         self.scene.reset()  # abandons a build in steps, whose end would paint again:
         self.view.viewport().setUpdatesEnabled(True)
         self.layout_ = None
@@ -173,19 +180,84 @@ class MapPanel(QWidget):
             self.runner.request(session.district, session.analysis)
 
     def _show_prepared(self) -> None:
-        """Shown: the layout made ahead if it is of the analysis shown now, else a new one."""
+        """Shown: the layout made ahead if it is of the analysis shown now, else a new one.
+        A large map's scene was built from it ahead, hidden: then it is only shown."""
         if not self.isVisible() or self._prepared is None:
             return
-        district, analysis, layout = self._prepared
+        district, analysis, layout = prepared = self._prepared
+        current = self.session.is_open and analysis is self.session.analysis
+        if current and self._ahead is prepared and not self._ahead_whole:
+            # Shown while built ahead: painted once whole, as a build after the click is.
+            self._show_when_built = True
+            self.view.viewport().setUpdatesEnabled(False)
+            return
         self._prepared = None
-        if self.session.is_open and analysis is self.session.analysis:
+        built = self._ahead is prepared
+        self._ahead = None
+        if current:
             self._fresh()
-            self._show_layout(district, analysis, layout)
+            if built:
+                centre = self.view.mapToScene(self.view.viewport().rect().center())
+                self._finish_layout(district, analysis, layout, centre, [])
+                self.view.viewport().setUpdatesEnabled(True)
+                self._warm(self.view.zoom)  # done ahead, unless the view's size changed
+            else:
+                self._show_layout(district, analysis, layout)
         elif self._stale:
             self._redraw_if_stale()
 
+    def _build_ahead(self, prepared: tuple[District, Analysis, MapLayout]) -> None:
+        """Build a large map's scene while the tab is hidden, a slice at a time, and work out
+        its first paint at the zoom it will be shown at (issue 29: building and painting
+        10,000 cards and 28,000 links after the click took 1-5 s on a busy machine)."""
+        district, analysis, layout = prepared
+        self._ahead, self._ahead_whole = prepared, False
+        self._size_as_shown()
+        zoom = self._planned_zoom(layout)
+        self.scene.set_overview(zoom < OVERVIEW_BELOW)
+
+        def built() -> None:
+            if self._ahead is not prepared:
+                return
+            self._ahead_whole = True
+            if self._show_when_built:
+                self._show_when_built = False
+                self._show_prepared()
+            else:
+                self._warm(zoom)
+
+        self.scene.build_in_steps(district, analysis, layout, built)
+
+    def _size_as_shown(self) -> None:
+        """A tab never shown has never been laid out (640x480): give it the size of the
+        shown part of the window it will fill, so that the zoom planned for the map is the
+        one it is shown at. A large map fills the view's width, which this gets right; the
+        tab's own bar is not taken off the height (the tab widget lays out only when shown)."""
+        if self._was_shown:
+            return
+        outer = self.parentWidget()
+        while outer is not None and not outer.isVisible():
+            outer = outer.parentWidget()
+        layout = self.layout()
+        if outer is not None and layout is not None:
+            self.resize(outer.size())
+            layout.activate()
+
+    def _warm(self, zoom: float) -> None:
+        """The first paint at `zoom` worked out ahead, a slice at a time (scene.py)."""
+        self.scene.warm_in_steps(zoom, self.view.viewport().devicePixelRatioF(), lambda: None)
+
+    def _planned_zoom(self, layout: MapLayout) -> float:
+        """The zoom the layout will be shown at: fitted when first shown or when fitting."""
+        if not self._fitted or self.view.fitting:
+            rect = layout_rect(layout)
+            mode = self.view.fit_mode if self._fitted else self.view.readable_mode(rect)
+            return self.view.planned_zoom(rect, mode)
+        return self.view.zoom
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._was_shown = True
         if self._prepared is not None:
             QTimer.singleShot(0, self._show_prepared)  # after the tab's first paint, below
         elif self._stale:
@@ -223,6 +295,8 @@ class MapPanel(QWidget):
             return
         if not self.isVisible():  # laid out ahead, or the tab left meanwhile: kept for its showing
             self._prepared = (district, analysis, layout)
+            if len(layout.cards) > LIVE_REDRAW_LIMIT:
+                self._build_ahead(self._prepared)
             return
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         edge_keys = [e.key for e in self.view.selected_edges()]
@@ -233,13 +307,10 @@ class MapPanel(QWidget):
             # Painted in a turn of its own, so the window can answer between the two.
             QTimer.singleShot(0, lambda: self.view.viewport().setUpdatesEnabled(True))
 
-        if not self._fitted or self.view.fitting:
-            # Built for the zoom it will be shown at: the links of a large map shown whole
-            # are drawn in batches (link_overview.py), and switching 28,000 of them after
-            # the build took 50 ms more of the last step.
-            rect = layout_rect(layout)
-            mode = self.view.fit_mode if self._fitted else self.view.readable_mode(rect)
-            self.scene.set_overview(self.view.planned_zoom(rect, mode) < OVERVIEW_BELOW)
+        # Built for the zoom it will be shown at: the links of a large map shown whole are
+        # drawn in batches (link_overview.py), and switching 28,000 of them after the build
+        # took 50 ms more of the last step.
+        self.scene.set_overview(self._planned_zoom(layout) < OVERVIEW_BELOW)
         self._syncing = True
         try:
             if len(layout.cards) > LIVE_REDRAW_LIMIT:

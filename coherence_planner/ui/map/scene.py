@@ -91,24 +91,52 @@ class MapScene(QGraphicsScene):
         turns of the event loop, so that a 10,000-card map never freezes the window; then
         call `done`. A new build (or reset) abandons an unfinished one."""
         self.reset()
-        budget = STEP_MS if budget_ms is None else budget_ms
         steps = self._build_steps(district, analysis, layout, None)
-        self._building = steps
-        clock = QElapsedTimer()
         # The cycle collector is paused until the map is whole: 40,000 new items set off
         # full collections of everything alive, 70-120 ms each with the window frozen
         # (benchmarks/ui_freeze.py). The map makes no reference cycles to collect.
         collector.pause()
-        paused = [True]
 
-        def resume() -> None:
-            if paused:
-                paused.clear()
-                collector.resume()
+        def finish(whole: bool) -> None:
+            if whole:
+                # The finished map stays out of full collections too, as a large plan does
+                # (ui/session.py): reference counting still frees it when it is replaced.
+                gc.freeze()
+            collector.resume()
+            if whole:
+                done()
+
+        self._run_in_steps(steps, finish, budget_ms)
+
+    def warm_in_steps(self, zoom: float, ratio: float, done: Callable[[], None]) -> None:
+        """What the first paint at `zoom` on a device of `ratio` would work out, worked out
+        now a slice at a time (a large map built ahead, before the Map tab is shown): the
+        cards' batches and the links' picture. A new build abandons it."""
+        if self.card_field is None or self.link_overview is None:
+            return
+        field, links = self.card_field, self.link_overview
+
+        def steps() -> Iterator[None]:
+            field.warm(zoom)
+            yield
+            if self.overview:
+                yield from links.picture_steps(zoom, ratio)
+
+        self._run_in_steps(steps(), lambda whole: done() if whole else None, None)
+
+    def _run_in_steps(
+        self, steps: Iterator[None], finish: Callable[[bool], None], budget_ms: int | None
+    ) -> None:
+        """Run `steps` a slice of at most about `budget_ms` at a time between turns of the
+        event loop; then `finish(True)`, or `finish(False)` once a newer build (or reset)
+        has replaced them (called once either way)."""
+        budget = STEP_MS if budget_ms is None else budget_ms
+        self._building = steps
+        clock = QElapsedTimer()
 
         def work() -> None:
             if self._building is not steps:
-                resume()
+                finish(False)
                 return  # replaced by a newer build
             clock.start()
             for _ in steps:
@@ -116,11 +144,7 @@ class MapScene(QGraphicsScene):
                     QTimer.singleShot(0, work)
                     return
             self._building = None
-            # The finished map stays out of full collections too, as a large plan does
-            # (ui/session.py): reference counting still frees it when it is replaced.
-            gc.freeze()
-            resume()
-            done()
+            finish(True)
 
         work()
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from coherence_planner.ui.map.export import render_image
@@ -147,3 +148,58 @@ def test_a_link_can_still_be_clicked_in_overview(qtbot: Any, view: MapView) -> N
     chosen = [item for item in scene.selectedItems() if isinstance(item, EdgeItem)]
     assert len(chosen) == 1  # this link, or one drawn over it there
     assert list(scene.edges.made.values()) == chosen
+
+
+def _drawn_ahead(view: MapView) -> Any:
+    """The overview's picture drawn at the view's zoom, as a map built ahead has it."""
+    links = view.map_scene.link_overview
+    assert links is not None
+    for _ in links.picture_steps(view.zoom, view.viewport().devicePixelRatioF()):
+        pass
+    assert links.picture is not None and links.picture.done
+    return links.picture
+
+
+def test_the_links_drawn_ahead_into_a_picture_look_the_same(view: MapView) -> None:
+    scene = view.map_scene
+    view.set_zoom(OVERVIEW_BELOW / 2)
+    links = scene.link_overview
+    assert links is not None
+    drawn = _pixels(view)  # line by line, in batches
+    picture = _drawn_ahead(view)
+    blits: list[bool] = []
+    original = picture.blit
+    picture.blit = lambda painter: blits.append(original(painter)) or blits[-1]
+    view.viewport().update()
+    blitted = _pixels(view)
+    assert blits and all(blits)  # the picture was drawn instead of the lines
+    # Composited "over" in another order: premultiplied rounding apart (a few levels of
+    # 255 where lines cross), nowhere a line missing or moved.
+    difference = np.abs(blitted.astype(int) - drawn.astype(int))
+    assert int(difference.max()) <= 8
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 37)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 23)
+    scrolled = _pixels(view)
+    links.picture = None  # the lines again, where the view has scrolled to
+    links.update()
+    assert int(np.abs(_pixels(view).astype(int) - scrolled.astype(int)).max()) <= 8
+
+
+def test_the_picture_is_dropped_when_links_are_dimmed_and_not_used_at_another_zoom(
+    view: MapView,
+) -> None:
+    scene = view.map_scene
+    view.set_zoom(OVERVIEW_BELOW / 2)
+    links = scene.link_overview
+    assert links is not None
+    picture = _drawn_ahead(view)
+    assert scene.layout is not None
+    scene.apply_visibility(None, {scene.layout.edges[0].src}, set())
+    assert links.picture is None  # drawn for other dimming: the lines are drawn again
+    picture = _drawn_ahead(view)
+    view.set_zoom(OVERVIEW_BELOW / 3)
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setTransform(view.viewportTransform())
+    assert not picture.blit(painter)  # another zoom: not resampled
+    painter.end()

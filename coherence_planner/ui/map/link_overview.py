@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Iterator
 from functools import partial
 
+import numpy as np
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -52,6 +53,9 @@ class LinkOverview(QGraphicsItem):
         self.geoms = edges
         self._looks = [link_pen(geom) for geom in edges]
         self._boxes = [_box(geom) for geom in edges]
+        # The same as an array, to find the links at a point or in a rectangle at once: a
+        # click on a 10,000-program map looked through 28,000 boxes one by one.
+        self._box_array = np.array(self._boxes, dtype=float).reshape(-1, 4)
         self._bounds = bounds
         self._arrows: dict[int, QPolygonF] = {}
         # Each link's segments, made in slices while the map is built (lines_ahead): made
@@ -102,12 +106,26 @@ class LinkOverview(QGraphicsItem):
             self.update(QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1)))
 
     def near(self, x: float, y: float, reach: float) -> int | None:
-        """The index of the shown link drawn last within `reach` of the point, if any."""
-        found = None
-        for n, (left, top, right, bottom) in enumerate(self._boxes):
-            inside = left <= x <= right and top <= y <= bottom
-            if inside and n not in self.hidden and _distance(self.geoms[n], x, y) <= reach:
-                found = n
+        """The index of the shown link nearest the point within `reach`, if any; of two as
+        near (where they cross), the one drawn last, on top."""
+        found, best = None, reach
+        for n in self._meeting(x, y, x, y):
+            if n not in self.hidden:
+                distance = _distance(self.geoms[n], x, y)
+                if distance <= best:
+                    found, best = n, distance
+        return found
+
+    def _meeting(self, left: float, top: float, right: float, bottom: float) -> list[int]:
+        """The links whose box meets the rectangle, in the order they are drawn."""
+        boxes = self._box_array
+        meets = (
+            (boxes[:, 0] <= right)
+            & (boxes[:, 2] >= left)
+            & (boxes[:, 1] <= bottom)
+            & (boxes[:, 3] >= top)
+        )
+        found: list[int] = np.flatnonzero(meets).tolist()
         return found
 
     def paint(
@@ -124,17 +142,13 @@ class LinkOverview(QGraphicsItem):
             shown = sorted(self.emphasised - self.items - self.hidden)
         else:
             exposed = option.exposedRect
-            left, top, right, bottom = (
-                exposed.left(),
-                exposed.top(),
-                exposed.right(),
-                exposed.bottom(),
-            )
             skip = self.items | self.hidden
             plain = [
                 n
-                for n, (x1, y1, x2, y2) in enumerate(self._boxes)
-                if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top and n not in skip
+                for n in self._meeting(
+                    exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+                )
+                if n not in skip
             ]
             emphasised = self.emphasised
             shown = [n for n in plain if n not in emphasised]

@@ -203,3 +203,24 @@ def test_the_picture_is_dropped_when_links_are_dimmed_and_not_used_at_another_zo
     painter.setTransform(view.viewportTransform())
     assert not picture.blit(painter)  # another zoom: not resampled
     painter.end()
+
+
+def test_a_click_between_two_links_finds_the_nearer_and_at_a_crossing_the_top_one(
+    qtbot: Any,
+) -> None:
+    from PySide6.QtCore import QRectF
+
+    from coherence_planner.domain.layout.geometry import EdgeGeom
+    from coherence_planner.ui.map.link_overview import LinkOverview
+
+    near = EdgeGeom("A", "B", "supports", "strong", ((0.0, 100.0), (400.0, 100.0)))
+    far = EdgeGeom("C", "D", "supports", "strong", ((0.0, 104.0), (400.0, 104.0)))
+    across = EdgeGeom("E", "F", "supports", "strong", ((200.0, 0.0), (200.0, 300.0)))
+    away = EdgeGeom("G", "H", "supports", "strong", ((0.0, 900.0), (400.0, 900.0)))
+    links = LinkOverview([near, far, across, away], QRectF(0, 0, 1000, 1000))
+    assert links.near(50, 101, 6) == 0  # 1 point from the first, 3 from the second drawn
+    assert links.near(50, 103.5, 6) == 1
+    assert links.near(200, 100, 6) == 2  # where two cross: the one drawn over the other
+    assert links.near(50, 500, 6) is None
+    links.hidden = {0}
+    assert links.near(50, 101, 6) == 1  # a hidden link is not there to click

@@ -14,7 +14,7 @@ is 11,000 such cards, and one Python call each was most of its paint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
@@ -24,6 +24,7 @@ from coherence_planner.domain.layout import style
 from coherence_planner.ui.map.card_look import TINY_CARD_PX, CardLook
 
 CELL = 400.0  # points: a grid cell holds a few cards across and a dozen down
+CARDS_PER_STEP = 1000  # cards put in the grid, or given rectangles, between two yields
 _NO_PEN = Qt.PenStyle.NoPen
 
 # (border, fill, dimmed) -> the cards' rectangles; (band, dimmed) -> their strips.
@@ -36,8 +37,12 @@ class CardGrid:
     """The cards' rectangles in cells of CELL points: which card is at a point, and which
     cards a rectangle meets."""
 
-    def __init__(self, looks: Iterable[CardLook]) -> None:
+    def __init__(self, looks: Iterable[CardLook] = ()) -> None:
         self._cells: dict[tuple[int, int], list[CardLook]] = {}
+        self.add(looks)
+
+    def add(self, looks: Iterable[CardLook]) -> None:
+        """Put more cards in the grid (a large map's a slice at a time)."""
         for look in looks:
             card = look.card
             for gx in range(int(card.x // CELL), int((card.x + card.w) // CELL) + 1):
@@ -75,10 +80,12 @@ class CardGrid:
 class CardField(QGraphicsItem):
     """Draws the cards that are not scene items, dimmed and hidden as the scene says."""
 
-    def __init__(self, looks: dict[str, CardLook], bounds: QRectF) -> None:
+    def __init__(
+        self, looks: dict[str, CardLook], bounds: QRectF, grid: CardGrid | None = None
+    ) -> None:
         super().__init__()
         self.looks = looks
-        self.grid = CardGrid(looks.values())
+        self.grid = grid if grid is not None else CardGrid(looks.values())
         self._bounds = bounds
         self._order = {item_id: n for n, item_id in enumerate(looks)}
         self._rects: dict[str, tuple[QRectF, QRectF]] = {}  # a card's and its strip's
@@ -148,12 +155,32 @@ class CardField(QGraphicsItem):
             if faded:
                 painter.setOpacity(1.0)
 
-    def warm(self, lod: float) -> None:
+    def warm(self, lod: float) -> Iterator[None]:
         """Batch the cards that are tiny at `lod` now rather than on the first paint there
-        (a large map built ahead: 0.2-0.4 s of the first paint at Fit)."""
+        (a large map built ahead: 0.2-0.4 s of the first paint at Fit), their rectangles
+        made a slice at a time."""
         tiny = self._tiny(lod)
-        if tiny:
-            self._batched(tiny)
+        if not tiny:
+            return
+        looks = list(self.looks.values())
+        for start in range(0, len(looks), CARDS_PER_STEP):
+            for look in looks[start : start + CARDS_PER_STEP]:
+                if look.card.h in tiny:
+                    self._rectangles(look)
+            yield
+        self._batched(tiny)
+
+    def _rectangles(self, look: CardLook) -> tuple[QRectF, QRectF]:
+        """The card's rectangle and its strip's, made once: batching again after a hover
+        makes none."""
+        rects = self._rects.get(look.item_id)
+        if rects is None:
+            card = look.card
+            rects = self._rects[look.item_id] = (
+                QRectF(card.x, card.y, card.w, card.h),
+                QRectF(card.x, card.y, 5, card.h),
+            )
+        return rects
 
     def _tiny(self, lod: float) -> frozenset[float]:
         """The card heights under TINY_CARD_PX on screen at `lod`: only their colours."""
@@ -191,12 +218,7 @@ class CardField(QGraphicsItem):
             batch = cards.get(key)
             if batch is None:
                 batch = cards[key] = (look.border, look.fill, dimmed, [])
-            rects = self._rects.get(item_id)
-            if rects is None:  # kept: batching again after a hover makes none
-                rects = self._rects[item_id] = (
-                    QRectF(card.x, card.y, card.w, card.h),
-                    QRectF(card.x, card.y, 5, card.h),
-                )
+            rects = self._rectangles(look)
             batch[3].append(rects[0])
             band = bands.get((id(look.band), dimmed))
             if band is None:

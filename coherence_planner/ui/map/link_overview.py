@@ -19,7 +19,6 @@ import itertools
 from collections.abc import Iterator
 from functools import partial
 
-import numpy as np
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -51,16 +50,14 @@ class LinkOverview(QGraphicsItem):
     def __init__(self, edges: list[EdgeGeom], bounds: QRectF) -> None:
         super().__init__()
         self.geoms = edges
-        self._looks = [link_pen(geom) for geom in edges]
-        self._boxes = [_box(geom) for geom in edges]
-        # The same as an array, to find the links at a point or in a rectangle at once: a
-        # click on a 10,000-program map looked through 28,000 boxes one by one.
-        self._box_array = np.array(self._boxes, dtype=float).reshape(-1, 4)
         self._bounds = bounds
         self._arrows: dict[int, QPolygonF] = {}
-        # Each link's segments, made in slices while the map is built (lines_ahead): made
-        # all at once by the first paint, they froze the window for half a second.
+        # Each link's segments, pen and box, made in slices while the map is built
+        # (lines_ahead): made all at once, they froze the window for 0.3-0.5 s.
         self._lines: list[list[QLineF]] = []
+        self._looks: list[tuple[QPen, QColor]] = []
+        self._boxes: list[tuple[float, float, float, float]] = []
+        self._whole = False  # every link's segments, pen and box made
         self.items: set[int] = set()  # indexes of the links drawn by their own items
         self.dimmed: set[int] = set()
         self.hidden: set[int] = set()
@@ -87,13 +84,25 @@ class LinkOverview(QGraphicsItem):
         self.update()
 
     def lines_ahead(self, count: int) -> bool:
-        """Make the segments of `count` more links; False once every link has them."""
+        """Make the segments, pens and boxes of `count` more links; False once every link
+        has them."""
         start = len(self._lines)
-        self._lines.extend(link_lines(geom) for geom in self.geoms[start : start + count])
+        made = self.geoms[start : start + count]
+        self._lines.extend(link_lines(geom) for geom in made)
+        self._looks.extend(link_pen(geom) for geom in made)
+        self._boxes.extend(_box(geom) for geom in made)
         return len(self._lines) < len(self.geoms)
+
+    def _made(self) -> None:
+        """Every link's segments, pen and box made (the map is whole)."""
+        if not self._whole:
+            while self.lines_ahead(len(self.geoms)):
+                pass
+            self._whole = True
 
     def box(self, n: int) -> QRectF:
         """Where the link is drawn (its item's bounds)."""
+        self._made()
         left, top, right, bottom = self._boxes[n]
         return QRectF(left, top, right - left, bottom - top)
 
@@ -102,6 +111,7 @@ class LinkOverview(QGraphicsItem):
         changed = wanted ^ self.emphasised
         self.emphasised = wanted
         if changed:
+            self._made()
             xs1, ys1, xs2, ys2 = zip(*(self._boxes[n] for n in changed), strict=True)
             self.update(QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1)))
 
@@ -118,15 +128,12 @@ class LinkOverview(QGraphicsItem):
 
     def _meeting(self, left: float, top: float, right: float, bottom: float) -> list[int]:
         """The links whose box meets the rectangle, in the order they are drawn."""
-        boxes = self._box_array
-        meets = (
-            (boxes[:, 0] <= right)
-            & (boxes[:, 2] >= left)
-            & (boxes[:, 1] <= bottom)
-            & (boxes[:, 3] >= top)
-        )
-        found: list[int] = np.flatnonzero(meets).tolist()
-        return found
+        self._made()
+        return [
+            n
+            for n, (x1, y1, x2, y2) in enumerate(self._boxes)
+            if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top
+        ]
 
     def paint(
         self,
@@ -171,8 +178,7 @@ class LinkOverview(QGraphicsItem):
     def batches(self) -> list[Batch]:
         """The overview's lines in batches, worked out when first asked for."""
         if self._batches is None:
-            while self.lines_ahead(len(self.geoms)):
-                pass
+            self._made()
             self._batches = _batches(self.geoms, self._looks, self._lines, self.dimmed, self.hidden)
         return self._batches
 
@@ -182,6 +188,7 @@ class LinkOverview(QGraphicsItem):
         other links (forget) abandons it."""
         if not self.geoms:
             return
+        self._made()
         xs1, ys1, xs2, ys2 = zip(*self._boxes, strict=True)
         extent = QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1))
         if not LinkPicture.fits(extent, zoom, ratio):

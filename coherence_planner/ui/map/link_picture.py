@@ -27,7 +27,7 @@ from coherence_planner.domain.layout import style
 # the map's whole extent at the zoom, and zoomed in towards OVERVIEW_BELOW it would grow to
 # hundreds of megabytes. A 10,000-program map fitted at 1920x1080 is about 6 million.
 MAX_PIXELS = 12_000_000
-LINES_PER_STEP = 2000  # a few milliseconds of drawing between two looks at the clock
+LINES_PER_STEP = 500  # 10-50 ms of drawing (busy machine) between two looks at the clock
 
 Batch = tuple[QPen, bool, list[QLineF]]  # pen, dimmed, lines (as link_overview.py makes them)
 

@@ -160,8 +160,8 @@ class CardField(QGraphicsItem):
         (a large map built ahead: 0.2-0.4 s of the first paint at Fit), their rectangles
         made a slice at a time."""
         tiny = self._tiny(lod)
-        if not tiny:
-            return
+        if not tiny or (self._batches is not None and self._batches[0] == tiny):
+            return  # (batched already: a map shown as planned asks again)
         looks = list(self.looks.values())
         for start in range(0, len(looks), CARDS_PER_STEP):
             for look in looks[start : start + CARDS_PER_STEP]:

@@ -186,15 +186,15 @@ class LinkOverview(QGraphicsItem):
         """Draw the overview's picture at `zoom` on a device of `ratio`, yielding between
         slices; nothing if it would be too large, or is already drawn. Showing or dimming
         other links (forget) abandons it."""
-        if not self.geoms:
-            return
+        old = self.picture
+        if not self.geoms or (
+            old is not None and old.done and (old.zoom, old.ratio) == (zoom, ratio)
+        ):
+            return  # (a map shown as planned asks again; one half drawn is drawn anew)
         self._made()
         xs1, ys1, xs2, ys2 = zip(*self._boxes, strict=True)
         extent = QRectF(min(xs1), min(ys1), max(xs2) - min(xs1), max(ys2) - min(ys1))
         if not LinkPicture.fits(extent, zoom, ratio):
-            return
-        old = self.picture
-        if old is not None and old.done and (old.zoom, old.ratio) == (zoom, ratio):
             return
         picture = self.picture = LinkPicture(extent, zoom, ratio)
         for _ in picture.draw_steps(self.batches()):

@@ -16,6 +16,13 @@ _ALL = None  # an attribute set that means "everything"
 
 
 def _slug_set(values: list[str]) -> frozenset[str] | None:
+    return _slug_set_of(tuple(values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug_set_of(values: tuple[str, ...]) -> frozenset[str] | None:
+    """Remembered, as grades are: the same subjects, students and schools recur, and one
+    set met again is then the same object, whose word WordEncoder finds at once."""
     if not values or "all" in values:
         return _ALL
     return frozenset(values)

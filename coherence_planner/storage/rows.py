@@ -227,8 +227,9 @@ def _runs_of_one_kind(rows: list[Any]) -> list[list[Any]]:
     return [list(run) for _kind, run in itertools.groupby(rows, _ITEM_KIND)]
 
 
-def _quick_items(rows: list[Any], district: District) -> list[tuple[Item, int]] | None:
-    """The items of a run of rows of one kind and their places, read at once (decoded by
+def _quick_items(rows: list[Any], district: District) -> tuple[list[Item], list[int]] | None:
+    """The items of a run of rows of one kind and their places (for
+    District.add_checked_items: each id new and not empty), read at once (decoded by
     type, typed_items.items_of_rows, or else to dicts, codec.items_from_dicts), or None when
     any row is not plain (data that is not a JSON object, an unknown kind, a seq that is
     not a number, an item the quick reader leaves to the careful one, an id used twice):
@@ -243,10 +244,10 @@ def _quick_items(rows: list[Any], district: District) -> list[tuple[Item, int]] 
         items = _items_of_dicts(rows, texts)
     if items is None:
         return None
-    ids = {item.id for item in items}
+    ids = {item.id for item in items}  # (not empty: the codec's checks)
     if len(ids) != len(items) or not ids.isdisjoint(district.items):
         return None
-    return list(zip(items, seqs, strict=True))
+    return items, seqs
 
 
 def _items_of_dicts(rows: list[Any], texts: list[Any]) -> list[Item] | None:
@@ -355,8 +356,7 @@ def _read_district(db: Executes) -> District:
     for run in _runs_of_one_kind(item_rows):
         quick = _quick_items(run, district)
         if quick is not None:
-            for plain, number in quick:
-                district.add_item(plain, number)
+            district.add_checked_items(*quick)
             continue
         for item_id, kind, seq, data in run:
             place = f"items ({item_id})"

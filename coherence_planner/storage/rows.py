@@ -332,6 +332,21 @@ def _quick_links(
     return links, keys, seqs
 
 
+def _in_seq_order(db: Executes, select: str, seq: Callable[[Any], Any]) -> list[Any]:
+    """The rows of `select` by their seq, rows of the same seq in the table's order.
+
+    Sorted here, not by ORDER BY: SQLite's sorter copied every row, data and all, into a
+    temporary tree, a third of the time of reading a large plan's rows. Seqs that Python
+    cannot compare (text beside numbers, nulls: never written by the app) are sorted by
+    SQLite, as before."""
+    rows = db.execute(select).fetchall()
+    try:
+        rows.sort(key=seq)
+    except TypeError:
+        rows = db.execute(f"{select} ORDER BY seq").fetchall()
+    return rows
+
+
 def _read_district(db: Executes) -> District:
     problems: list[codec.Problem] = []
     district = District()
@@ -351,8 +366,8 @@ def _read_district(db: Executes) -> District:
         problems.append(codec.Problem("district.extra", "must be an object"))
 
     # fetchall() first: the watchdog's budget is for SQL, not for building Python objects.
-    item_rows = db.execute("SELECT id, kind, seq, data FROM items ORDER BY seq").fetchall()
-    link_rows = db.execute("SELECT kind, src, dst, seq, data FROM links ORDER BY seq").fetchall()
+    item_rows = _in_seq_order(db, "SELECT id, kind, seq, data FROM items", _ITEM_SEQ)
+    link_rows = _in_seq_order(db, "SELECT kind, src, dst, seq, data FROM links", _LINK_SEQ)
     for run in _runs_of_one_kind(item_rows):
         quick = _quick_items(run, district)
         if quick is not None:

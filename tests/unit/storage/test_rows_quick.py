@@ -4,6 +4,7 @@ with its place and in row order, are what the row-by-row reader alone gives."""
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -225,3 +226,25 @@ def test_plain_item_rows_are_decoded_by_type(plan: Path) -> None:
     unknown = texts[0].replace("{", '{"colour": "red", ', 1)
     assert typed_items.items_of_rows("program", ids, [unknown, *texts[1:]]) is None
     assert typed_items.items_of_rows("program", ids, [texts[0].encode(), *texts[1:]]) is None
+
+
+SEQ_CHANGES = {
+    "as written": "SELECT 1",
+    "many rows of one seq": "UPDATE {table} SET seq = seq % 7",
+    "a seq with a fraction": "UPDATE {table} SET seq = seq + 0.5 WHERE rowid % 5 = 0",
+    "a seq that is text": "UPDATE {table} SET seq = 'x' WHERE rowid = 9",
+    "a seq that is bytes": "UPDATE {table} SET seq = CAST('y' AS BLOB) WHERE rowid = 3",
+}
+
+
+@pytest.mark.parametrize("change", SEQ_CHANGES, ids=str)
+@pytest.mark.parametrize("table", ["items", "links"])
+def test_rows_come_in_the_order_sqlite_sorts_them(plan: Path, change: str, table: str) -> None:
+    conn = sqlite3.connect(plan)
+    with conn:
+        conn.execute(SEQ_CHANGES[change].format(table=table))
+    select = f"SELECT * FROM {table}"
+    seq = operator.itemgetter(3 if table == "links" else 2)
+    got = rows._in_seq_order(conn, select, seq)
+    assert got == conn.execute(f"{select} ORDER BY seq").fetchall()
+    conn.close()

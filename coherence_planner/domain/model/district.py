@@ -126,6 +126,19 @@ class District:
         self._next_seq = max(self._next_seq, seq + 1)
         self._links_by_item.setdefault(item.id, {})
 
+    def add_checked_items(self, items: list[Item], seqs: list[int]) -> None:
+        """add_item for each item and its seq, for a reader that has made add_item's checks
+        already (each id is not empty, new, and differs from the others): a 20,000-program
+        plan has 22,000 items."""
+        ids = [item.id for item in items]
+        self.items.update(zip(ids, items, strict=True))
+        self._seq.update(zip(ids, seqs, strict=True))
+        if seqs:
+            self._next_seq = max(self._next_seq, max(seqs) + 1)
+        by_item = self._links_by_item
+        for item_id in ids:
+            by_item.setdefault(item_id, {})
+
     def remove_item(self, item_id: str) -> tuple[Item, int]:
         """Remove an item that has no links left; returns it and its place for undo."""
         if self._links_by_item.get(item_id):

@@ -72,10 +72,12 @@ def _compete_pairs(
             groups[(profile.program.type, profile.program.tier)].append(profile)
         # An unknown type competes by an explicit conflict only (below).
     for members in groups.values():
+        # Members are in id order and each candidate comes as (earlier, later): already
+        # the pair's key order.
         for a, b in candidate_pairs(members, by_goal=True):
             shared = overlaps(a, b)
             if shared is not None:
-                pairs[pair(a.program.id, b.program.id)] = {"criteria": shared}
+                pairs[(a.program.id, b.program.id)] = {"criteria": shared}
     for link in conflict_links:
         if link.src in profiles and link.dst in profiles:
             key = pair(link.src, link.dst)

@@ -38,7 +38,15 @@ class RuleContext:
             else:
                 conflict_links.append(link)
         masks = reach_masks(sorted(live), edges, goal_bits)
-        goals_of = {i: tuple(bits_to_ids(masks[i], goal_ids)) for i in live}
+        # Each distinct mask said once: the items that reach the same goals share a tuple.
+        said: dict[int, tuple[str, ...]] = {}
+        goals_of = {}
+        for i in live:
+            bits = masks[i]
+            goals = said.get(bits)
+            if goals is None:
+                goals = said[bits] = tuple(bits_to_ids(bits, goal_ids))
+            goals_of[i] = goals
         return cls(
             district=district,
             live=live,

@@ -80,11 +80,10 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
     kept_by_law = frozenset(i for i in in_groups if profiles[i].program.required)
     goal_words: dict[int, str] = {}  # shared goals (bits) -> their names, said once
     for program_id in in_groups:
-        rivals = [k for k in neighbours[program_id] if k in kept]
+        rivals = neighbours[program_id] & kept
         if not rivals or program_id in kept_by_law:
             kept.add(program_id)
             continue
-        rivals.sort(key=rank.__getitem__)
         not_kept[program_id] = tuple(
             _not_kept_reason(
                 names,
@@ -94,7 +93,7 @@ def keep(context: RuleContext, competition: Competition) -> Keeping:
                 pairs[pair(program_id, k)],
                 goal_words,
             )
-            for k in rivals
+            for k in sorted(rivals, key=rank.__getitem__)
         )
 
     competing = []
@@ -206,7 +205,8 @@ def _not_kept_reason(
 ) -> str:
     (loser, loser_rank), (winner, winner_rank) = ranked_loser, ranked_winner
     kept = winner.program
-    head = f"competes with {names(kept.id)}, which is kept"
+    kept_name = names(kept.id)
+    head = f"competes with {kept_name}, which is kept"
     why = _why_ranked_higher(kept, loser.program, winner_rank, loser_rank)
     parts = []
     if "criteria" in pair:
@@ -219,4 +219,4 @@ def _not_kept_reason(
         rationale = pair["conflict"]
         parts.append("the two are marked as conflicting" + aside(rationale))
     shared = "; ".join(parts)
-    return f"{head}. {shared[0].upper()}{shared[1:]}. {names(kept.id)} ranks first because {why}."
+    return f"{head}. {shared[0].upper()}{shared[1:]}. {kept_name} ranks first because {why}."

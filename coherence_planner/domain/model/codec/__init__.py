@@ -12,6 +12,8 @@ from coherence_planner.domain.model.codec.items import item_from_dict
 from coherence_planner.domain.model.codec.links import check_link, link_from_dict
 from coherence_planner.domain.model.codec.problems import InvalidDistrict, Problem, size_limits
 from coherence_planner.domain.model.codec.quick import (
+    item_data_fields,
+    items_from_columns,
     items_from_dicts,
     links_from_columns,
     links_from_dicts,
@@ -41,8 +43,10 @@ __all__ = [
     "district_from_dict",
     "district_to_dict",
     "indicator_to_dict",
+    "item_data_fields",
     "item_from_dict",
     "item_to_dict",
+    "items_from_columns",
     "items_from_dicts",
     "link_from_dict",
     "link_to_dict",

@@ -54,7 +54,7 @@ class _FastReader:
         def where(*wanted: str) -> tuple[int, ...]:
             return tuple(index[n] for n, t in types.items() if t in wanted)
 
-        self.lines = (index["id"], *where(F.TEXT))  # id and one-line text, name among them
+        self.lines = (index["id"], *where(F.TEXT))  # the id first, then one-line text
         self.paragraphs = where(F.LONGTEXT)
         self.name = index["name"]
         self.enums = tuple(
@@ -80,6 +80,14 @@ class _FastReader:
             if t in (F.SLUGS, F.NAMES, F.GRADES, F.THEMES, F.GUESSED)
         )
         self.guessed_at = index["guessed"]
+        # What a row's data holds, for a reader that decodes it by type (storage/rows.py):
+        # every attribute but the id (the row's own column) and `extra`, with its field
+        # type and what a missing one reads as (MISSING: `name` must be there).
+        self.data_fields = tuple(
+            (name, types[name], self.defaults.get(name, dataclasses.MISSING))
+            for name in attrs
+            if name != "id"
+        )
         self.guessable = frozenset(specs["guessed"].choices)
         self.nested = where(F.INDICATORS, F.CYCLES)  # read here only when empty
 
@@ -103,14 +111,25 @@ class _FastReader:
             return []
         try:
             columns: list[Any] = list(zip(*map(self.get_all, rows), strict=True))
-            columns.insert(self.guessed_at, [raw.get("guessed", _NOTHING) for raw in rows])
+        except KeyError:  # without an id or a name
+            return None
+        columns.insert(self.guessed_at, [raw.get("guessed", _NOTHING) for raw in rows])
+        return self.from_columns(columns, lists_owned=False)
+
+    def from_columns(self, columns: list[Any], *, lists_owned: bool) -> list[Item] | None:
+        """The items whose attributes `columns` holds a field at a time (every attribute
+        but `extra`, in the class's order), or None when one value is not one the careful
+        path takes unchanged. `lists_owned`: each list value is fresh, the items' own (a
+        decoder made it for them); otherwise the items get copies."""
+        try:
             if not self._plain(columns):
                 return None
-        except (KeyError, TypeError, ValueError, OverflowError):
-            return None  # missing, not text, unhashable, not a date, a huge number
-        count = len(rows)
-        for n, _ in self.lists:
-            columns[n] = list(map(list, columns[n]))  # fresh lists, never the file's
+        except (TypeError, ValueError, OverflowError):
+            return None  # not text, unhashable, not a date, a huge number
+        count = len(columns[0])
+        if not lists_owned:
+            for n, _ in self.lists:
+                columns[n] = list(map(list, columns[n]))  # fresh lists, never the file's
         for n in self.nested:
             columns[n] = [[] for _ in range(count)]
         columns.insert(self.extra_at, [{} for _ in range(count)])
@@ -170,7 +189,8 @@ class _FastReader:
             column = columns[n]
             if not set(map(type, column)) <= _LIST:
                 return False
-            entries = list(itertools.chain.from_iterable(column))
+            # Each distinct entry once: programs repeat the same grades, subjects, schools.
+            entries = set(itertools.chain.from_iterable(column))  # (unhashable: TypeError)
             if not entries:
                 continue
             if max(map(len, entries)) > F.MAX_LINE or _FORBIDDEN_IN(NL.join(entries)):
@@ -179,7 +199,7 @@ class _FastReader:
                 if not F.THEME_SET.issuperset(entries):
                     return False
             elif kind == F.GRADES:
-                if any(map(F.grade_problem, set(entries))):
+                if any(map(F.grade_problem, entries)):
                     return False
             elif kind == F.NAMES:
                 if not all(map(str.strip, entries)):
@@ -188,7 +208,7 @@ class _FastReader:
                 return False
         return True
 
-    def _guesses_plain(self, column: tuple[list[str], ...], entries: list[str]) -> bool:
+    def _guesses_plain(self, column: tuple[list[str], ...], entries: set[str]) -> bool:
         """fields._check_guessed: the kind's own field names, none twice in one item."""
         if not self.guessable.issuperset(entries):
             return False
@@ -213,6 +233,24 @@ def items_from_dicts(kind: str, raws: list[Any]) -> list[Item] | None:
     return _FAST[kind].read_all(raws)
 
 
+def item_data_fields(kind: str) -> tuple[tuple[str, str, Any], ...]:
+    """The attributes a stored row's data gives an item of `kind` (all but the id and
+    `extra`), in the order items_from_columns takes them after the ids: each one's name,
+    field type (fields.py) and the value a missing one reads as (dataclasses.MISSING for
+    the name, which must be there)."""
+    return _FAST[kind].data_fields
+
+
+def items_from_columns(kind: str, ids: Sequence[Any], data: Sequence[Any]) -> list[Item] | None:
+    """Items of one kind from their ids and their data a field at a time (item_data_fields'
+    order; each list value fresh, the items' own), when each value is one item_from_dict
+    takes unchanged; or None, as items_from_dicts."""
+    reader = _FAST[kind]
+    columns = list(data)
+    columns.insert(reader.lines[0], ids)  # (the id's column)
+    return reader.from_columns(columns, lists_owned=True)
+
+
 _STRENGTH_SET = frozenset(vocab.STRENGTHS)
 
 
@@ -220,6 +258,7 @@ _GET = {key: operator.methodcaller("get", key) for key in ("from", "to", "streng
 _GET_KIND = operator.methodcaller("get", "kind", vocab.DEFAULT_LINK_KIND)
 _LINK_KIND_SET = frozenset(vocab.LINK_KINDS)
 _STR_OR_NONE = frozenset((str, type(None)))
+_KIND = operator.attrgetter("kind")
 
 
 def _plain_links(
@@ -272,13 +311,21 @@ def links_from_columns(
             return None
     except TypeError:  # an unhashable kind or strength
         return None
-    supporters = {src for src, kind in zip(srcs, kinds, strict=True) if kind == "supports"}
-    if any(items[src].kind == "goal" for src in supporters):
+    # Without a conflicts link, as most plans are, both are worked out in C.
+    plain = "conflicts" not in kinds
+    if plain:
+        supporters = set(srcs)
+    else:
+        supporters = {src for src, kind in zip(srcs, kinds, strict=True) if kind == "supports"}
+    if "goal" in set(map(_KIND, map(items.__getitem__, supporters))):
         return None
-    keys = [
-        (kind, dst, src) if kind == "conflicts" and dst < src else (kind, src, dst)
-        for src, dst, kind in zip(srcs, dsts, kinds, strict=True)
-    ]
+    if plain:
+        keys = list(zip(kinds, srcs, dsts, strict=True))
+    else:
+        keys = [
+            (kind, dst, src) if kind == "conflicts" and dst < src else (kind, src, dst)
+            for src, dst, kind in zip(srcs, dsts, kinds, strict=True)
+        ]
     if len(set(keys)) != len(keys):
         return None
     if None in strengths:

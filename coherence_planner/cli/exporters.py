@@ -36,8 +36,10 @@ def export_png(district: District, out: Path, args: argparse.Namespace) -> None:
 
 def export_pdf(district: District, out: Path, args: argparse.Namespace) -> None:
     """`export FILE OUT.pdf [--map|--report] [--paper P] [--landscape] [--tile CxR] [--goal G]`."""
-    from coherence_planner.cli.common import CommandError
+    from coherence_planner.cli.common import CommandError, quiet_library_notes
     from coherence_planner.reports.paper import ExportError, parse_tile
+
+    quiet_library_notes()  # the report draws its charts with matplotlib
     from coherence_planner.reports.pdf_export import PdfOptions, print_problems
     from coherence_planner.reports.pdf_export import export_pdf as write_pdf
 

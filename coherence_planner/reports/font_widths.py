@@ -157,12 +157,6 @@ class _Widths(dict[int, float]):
         return self[char]
 
 
-def read_widths(path: Path) -> tuple[dict[int, float], float]:
-    """(character -> advance width in thousandths of an em, the width of a missing one)."""
-    face = _Face(path.read_bytes())
-    return face.every_width(), face.missing
-
-
 def font_folder() -> Path:
     """matplotlib's font folder, found without importing matplotlib (a third of a second:
     the app's window measures text with these fonts long before it draws a chart)."""
@@ -178,21 +172,17 @@ def _face(bold: bool) -> _Face:
 
 
 @cache
-def _widths_asked(bold: bool) -> _Widths:
+def _widths(bold: bool) -> _Widths:
     return _Widths(_face(bold))
-
-
-@cache
-def _widths(bold: bool) -> tuple[dict[int, float], float]:
-    return _face(bold).every_width(), _face(bold).missing
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """`text`'s width in points at `size`, as reportlab's stringWidth gives it."""
-    widths = _widths_asked(bold)
+    widths = _widths(bold)
     return 0.001 * size * sum([widths[ord(c)] for c in text])
 
 
-def covered(bold: bool = False) -> dict[int, float]:
-    """The characters DejaVu Sans draws, with their widths (fonts.py falls back for others)."""
-    return _widths(bold)[0]
+@cache
+def draws(char: str) -> bool:
+    """Whether DejaVu Sans draws `char` (fonts.py falls back to another font if not)."""
+    return _face(False).advance(ord(char)) is not None

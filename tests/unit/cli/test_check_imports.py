@@ -68,6 +68,8 @@ def test_svg_export_imports_no_other_command_nor_heavy_library(tmp_path: Path) -
     # `logging` (with threading, traceback and string) is only for the PDF report's
     # matplotlib: cli/common.py quiet_library_notes.
     assert "logging" not in modules
+    # A JSON district is read without sqlite3 (storage/file_kinds.py sniff, errors.classify).
+    assert "sqlite3" not in modules
     others = sorted(
         m
         for m in modules

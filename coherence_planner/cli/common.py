@@ -26,6 +26,16 @@ def load(path: str) -> District:
     return load_any(path)
 
 
+def quiet_library_notes() -> None:
+    """Before a command loads matplotlib (only the PDF report does): its notes on itself
+    ("created a temporary cache directory" when the home folder is read-only) are not for
+    the person running a command. Not done for every command: `logging` alone was a tenth
+    of the SVG export's own imports."""
+    import logging
+
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
+
+
 def end_process(code: int) -> NoReturn:
     """End a command's process without freeing what it built (the caller still holds it).
 

@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from coherence_planner.cli.common import CommandError, load
+from coherence_planner.cli.common import CommandError, end_process, load
 from coherence_planner.domain.model.district import District
 
 
@@ -41,6 +41,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(f"--goal {args.goal}: no goal with that id in {args.file}")
     exporters[suffix](district, out, args)
     print(f"Wrote {out}")
+    if args.whole_process:
+        # The file is written and closed: freeing the plan, its analysis and layout object
+        # by object, then the interpreter's own teardown, is work nobody waits for.
+        end_process(0)
     return 0
 
 

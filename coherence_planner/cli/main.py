@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 from coherence_planner import __version__
 from coherence_planner.cli.common import EXIT_PROBLEM, CommandError, _fail
@@ -28,21 +27,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_PROBLEM, f"{self.prog}: {message} (see --help)\n")
 
 
-def _parser() -> _Parser:
-    parser = _Parser(
-        prog="coherence-planner",
-        description=(
-            "See which programs and policies serve your district's student-learning goals. "
-            "Run with no command to open the app."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+# What add_subparsers gives: each command's parser is added to it.
+_Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
+
+def _add_check(sub: _Commands) -> None:
     check = sub.add_parser("check", help="print the coherence findings of a plan")
     check.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
 
+
+def _add_import(sub: _Commands) -> None:
     imp = sub.add_parser(
         "import",
         help="create a plan from a district .json, or create/update one from a spreadsheet",
@@ -63,6 +58,8 @@ def _parser() -> _Parser:
         "annual cost, instead of the one the import chooses",
     )
 
+
+def _add_export(sub: _Commands) -> None:
     exp = sub.add_parser("export", help="write a plan as JSON, SVG, PNG, PDF, XLSX or CSV")
     exp.add_argument("file", metavar="FILE", help="a .coherence plan or a district .json")
     exp.add_argument("out", metavar="OUT", help="OUT.json, .svg, .png, .pdf, .xlsx or .csv")
@@ -94,11 +91,15 @@ def _parser() -> _Parser:
         "plan in full; a plan of more than a few hundred programs is summarised)",
     )
 
+
+def _add_diff(sub: _Commands) -> None:
     diff = sub.add_parser("diff", help="what changed between two plans or snapshots")
     diff.add_argument("a", metavar="A", help="before: a plan, a .json, or PLAN.coherence@Snapshot")
     diff.add_argument("b", metavar="B", help="after: the same forms as A")
     diff.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
+
+def _add_merge(sub: _Commands) -> None:
     merge = sub.add_parser("merge", help="merge a colleague's copy of a plan into yours")
     merge.add_argument(
         "files",
@@ -111,6 +112,9 @@ def _parser() -> _Parser:
     merge.add_argument(
         "--prefer", choices=("mine", "theirs"), help="settle every conflict for one side"
     )
+
+
+def _add_round(sub: _Commands) -> None:
     rnd = sub.add_parser(
         "round", help="serve a rating round to the members' phones, without the window"
     )
@@ -122,10 +126,42 @@ def _parser() -> _Parser:
     rnd.add_argument(
         "--lan", action="store_true", help="listen on the local network, not only this laptop"
     )
+
+
+def _add_demo(sub: _Commands) -> None:
     demo = sub.add_parser("demo", help="write the built-in sample district as a plan")
     demo.add_argument("--out", required=True, metavar="FILE.coherence")
     demo.add_argument("--replace", action="store_true", help="overwrite the file if it exists")
 
+
+# In the order --help lists them.
+_COMMAND_PARSERS: dict[str, Callable[[_Commands], None]] = {
+    "check": _add_check,
+    "import": _add_import,
+    "export": _add_export,
+    "diff": _add_diff,
+    "merge": _add_merge,
+    "round": _add_round,
+    "demo": _add_demo,
+}
+
+
+def _parser(only: str | None = None) -> _Parser:
+    """The command line's parser; with `only`, just that command's, which parses its
+    arguments as the whole one does (each command's arguments are its own): building all
+    seven commands' parsers took a few milliseconds of every command's start."""
+    parser = _Parser(
+        prog="coherence-planner",
+        description=(
+            "See which programs and policies serve your district's student-learning goals. "
+            "Run with no command to open the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, add in _COMMAND_PARSERS.items():
+        if only is None or name == only:
+            add(sub)
     return parser
 
 
@@ -192,10 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coherence_planner.ui.app import run
 
         return int(run(path=app_args.file, demo=app_args.demo))
-    args = _parser().parse_args(args_list)
-    # Libraries' notes on themselves (matplotlib's "created a temporary cache directory"
-    # when the home folder is read-only) are not for the person running a command.
-    logging.getLogger("matplotlib").setLevel(logging.ERROR)
+    # A command's arguments are its own: only its parser is built (--help builds them all).
+    only = args_list[0] if args_list[0] in SUBCOMMANDS else None
+    args = _parser(only).parse_args(args_list)
     if args.command is None:
         _parser().print_help()
         return 0

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
 
-from coherence_planner.reports.font_widths import covered as base_covered
+from coherence_planner.reports.font_widths import draws as base_draws
 from coherence_planner.reports.font_widths import font_folder as font_folder
 from coherence_planner.reports.font_widths import text_width as file_text_width
 
@@ -109,18 +109,17 @@ def _letters_by_font(text: str) -> dict[str, frozenset[str]]:
     return {font: frozenset(letters) for font, letters in grouped.items()}
 
 
-@functools.cache
-def _base_letters() -> frozenset[str]:
-    """The characters DejaVu Sans draws, with those that draw nothing (tab, newline, the
-    zero-width space and joiners, variation selectors): never a reason to change font."""
-    covered = base_covered()
-    invisible = "\t\n\u200b\u200c\u200d\ufe0e\ufe0f"
-    return frozenset(map(chr, covered)) | frozenset(map(chr, range(0x80))) | set(invisible)
+# Characters never a reason to change font: ASCII, which DejaVu Sans draws, and those that
+# draw nothing (tab, newline, the zero-width space and joiners, variation selectors).
+_NEVER_LACKING = frozenset(map(chr, range(0x80))) | frozenset("\t\n\u200b\u200c\u200d\ufe0e\ufe0f")
 
 
 def lacking_letters(text: str) -> set[str]:
-    """The characters of `text` DejaVu Sans does not draw (set arithmetic, at C speed)."""
-    return set() if text.isascii() else set(text) - _base_letters()
+    """The characters of `text` DejaVu Sans does not draw: each distinct one asked about
+    once (set arithmetic at C speed first: a 24,000-character name has a few dozen)."""
+    if text.isascii():
+        return set()
+    return {c for c in set(text) - _NEVER_LACKING if not base_draws(c)}
 
 
 def runs(text: str, base: str = FONT) -> list[tuple[str, str]]:

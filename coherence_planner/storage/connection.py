@@ -32,12 +32,11 @@ from pathlib import Path
 
 from coherence_planner.storage.errors import (
     FileLocked,
-    FileMissing,
     KnownError,
     NotACoherenceFile,
     classify,
 )
-from coherence_planner.storage.file_kinds import require_regular_file
+from coherence_planner.storage.file_kinds import sniff
 from coherence_planner.storage.schema import SQLITE_HEADER
 
 STATEMENT_BUDGET = 2.0  # seconds reading an untrusted plan may take, per step of open()
@@ -68,20 +67,6 @@ class Watchdog:
 
     def install(self, conn: sqlite3.Connection) -> None:
         conn.set_progress_handler(self, _PROGRESS_STEPS)
-
-
-def sniff(path: Path) -> bytes:
-    """The first 16 bytes of a file (FileMissing / KnownError if it cannot be read)."""
-    require_regular_file(path)  # opening a pipe would wait forever
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16)
-    except FileNotFoundError:
-        raise FileMissing(path) from None
-    except IsADirectoryError:
-        raise NotACoherenceFile(path, "it is a folder") from None
-    except OSError as exc:
-        raise (classify(exc, path) or exc) from exc
 
 
 def _refuse_write_ahead_log(path: Path) -> None:

@@ -37,7 +37,6 @@ from coherence_planner.storage.connection import (
     connect_file,
     refuse_if_in_use,
     set_journal,
-    sniff,
 )
 from coherence_planner.storage.errors import (
     DamagedFile,
@@ -52,6 +51,7 @@ from coherence_planner.storage.errors import (
     read_only_place,
     unsaved,
 )
+from coherence_planner.storage.file_kinds import sniff
 from coherence_planner.storage.leftovers import has_hot_journal, private_copy, remove_leftovers
 from coherence_planner.storage.schema_check import check_schema
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -320,7 +320,10 @@ def classify(exc: BaseException, path: str | Path) -> KnownError | None:
         return NotSaved(path)
     if isinstance(exc, UnicodeDecodeError):  # a text value in the file is not UTF-8
         return DamagedFile(path, "it holds text that is not UTF-8")
-    if isinstance(exc, sqlite3.Error):
+    # An sqlite3 error can only come from sqlite3 once loaded: reading a JSON district
+    # (`check`, the SVG export) need not load it to classify its OS errors.
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(exc).lower()
         if code in (_BUSY, _LOCKED) or "locked" in text:

@@ -57,3 +57,19 @@ def refuse_unusual_target(path: Path) -> None:
         if stat.S_ISDIR(found.st_mode):
             raise NotAFile(path, "a folder")
         raise NotAFile(path, _kind(found.st_mode))
+
+
+def sniff(path: Path) -> bytes:
+    """The first 16 bytes of a file (FileMissing / KnownError if it cannot be read): which
+    kind of plan file it is. Here, not beside the sqlite3 connection, so that reading a JSON
+    district never loads sqlite3."""
+    require_regular_file(path)  # opening a pipe would wait forever
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16)
+    except FileNotFoundError:
+        raise FileMissing(path) from None
+    except IsADirectoryError:
+        raise NotACoherenceFile(path, "it is a folder") from None
+    except OSError as exc:
+        raise (classify(exc, path) or exc) from exc

@@ -19,7 +19,6 @@ from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District
 from coherence_planner.storage import json_places as places
 from coherence_planner.storage import schema
-from coherence_planner.storage.connection import sniff
 from coherence_planner.storage.errors import (
     FileTooLarge,
     InvalidInterchange,
@@ -27,7 +26,7 @@ from coherence_planner.storage.errors import (
     NotJson,
     classify,
 )
-from coherence_planner.storage.file_kinds import require_regular_file
+from coherence_planner.storage.file_kinds import require_regular_file, sniff
 
 # A district within the size limits (codec.size_limits) takes about 15 MB as JSON; a file
 # of more than this is refused before it is read, with the limits said.

@@ -34,9 +34,11 @@ code from the file when the app writes.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # only named in a type: reading a JSON district never loads sqlite3
+    import sqlite3
 
 APPLICATION_ID = 0x43504C4E  # "CPLN"
 SQLITE_HEADER = b"SQLite format 3\x00"

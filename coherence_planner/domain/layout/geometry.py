@@ -307,7 +307,13 @@ def card_text(
 
 def card_name_lines(name: str, width: int = NAME_CHARS, lines: int = NAME_LINES) -> list[str]:
     """The item's name wrapped for a card; a name too long ends in an ellipsis."""
-    wrapped = textwrap.wrap(name.strip(), width=width, break_long_words=True) or [""]
+    name = name.strip()
+    if len(name) <= width and name.isprintable():
+        # A name that fits one line, with no tab or line break for textwrap to turn into
+        # a space, is its own line: most names, which textwrap took a fifth of the SVG
+        # export's drawing to wrap into themselves.
+        return [name]
+    wrapped = textwrap.wrap(name, width=width, break_long_words=True) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"

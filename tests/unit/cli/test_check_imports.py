@@ -65,6 +65,11 @@ def test_svg_export_imports_no_other_command_nor_heavy_library(tmp_path: Path) -
     modules = set(found["modules"])
     heavy = {name.split(".")[0] for name in modules} & {*NOT_ON_THE_CHECK_PATH, "PIL"}
     assert not heavy, heavy
+    # `logging` (with threading, traceback and string) is only for the PDF report's
+    # matplotlib: cli/common.py quiet_library_notes.
+    assert "logging" not in modules
+    # A JSON district is read without sqlite3 (storage/file_kinds.py sniff, errors.classify).
+    assert "sqlite3" not in modules
     others = sorted(
         m
         for m in modules

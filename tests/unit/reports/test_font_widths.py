@@ -11,7 +11,7 @@ from coherence_planner.reports import font_widths
 from coherence_planner.reports.fonts import FONT, FONT_BOLD, register_fonts
 
 register_fonts()
-COVERED = sorted(font_widths._widths(False)[0])
+COVERED = sorted(font_widths._face(False).every_width())
 CHARS = st.one_of(
     st.sampled_from([chr(c) for c in COVERED]),
     st.characters(),  # characters DejaVu Sans lacks too (CJK, emoji): the missing width
@@ -32,6 +32,12 @@ def test_widths_equal_reportlabs(text: str, size: float, bold: bool) -> None:
 def test_every_character_of_the_font_has_reportlabs_width() -> None:
     for bold, name in ((False, FONT), (True, FONT_BOLD)):
         face = pdfmetrics.getFont(name).face
-        widths, missing = font_widths._widths(bold)
-        assert missing == face.defaultWidth
-        assert widths == {c: w for c, w in face.charWidths.items()}
+        ours = font_widths._face(bold)
+        assert ours.missing == face.defaultWidth
+        assert ours.every_width() == {c: w for c, w in face.charWidths.items()}
+
+
+def test_the_font_draws_the_characters_reportlab_has_widths_for() -> None:
+    drawn = pdfmetrics.getFont(FONT).face.charWidths
+    for code in [*range(0x80, 0x3000), 0x1F600, 0x4E2D, 0xFFFF, 0x10FFFF]:
+        assert font_widths.draws(chr(code)) == (code in drawn), hex(code)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 import coherence_planner
 from coherence_planner.ui import crash, settings, theme
+from coherence_planner.ui.lazy_part import AfterFirstPaint
 from coherence_planner.ui.shell.main_window import MainWindow
 
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the GIL while another waits
@@ -46,14 +47,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_window(path: str | Path | None = None, demo: bool = False) -> MainWindow:
+    """The main window, shown: on its start page, opening `path`, or a copy of the sample.
+
+    The sample's first paint is the window naming it, "Opening…"; its copy is made and
+    read in a worker started after that paint, and its findings follow (issue 29).
+    """
     window = MainWindow()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         theme.follow_system(app, window.refresh_icons)
-    window.show()
     if demo:
-        QTimer.singleShot(0, lambda: window.documents.open_sample())
-    elif path is not None:
+        window.documents.hold_reading()
+        window.documents.open_sample()
+        AfterFirstPaint(window, window.documents.window_painted)
+    window.show()
+    if path is not None and not demo:
         QTimer.singleShot(0, lambda: window.documents.open_plan(path))
     return window
 

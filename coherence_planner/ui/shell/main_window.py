@@ -32,6 +32,7 @@ from coherence_planner.ui.shell.editing import Editing
 from coherence_planner.ui.shell.file_actions import FileActions
 from coherence_planner.ui.shell.help import HelpWindows
 from coherence_planner.ui.shell.navigation import Navigation
+from coherence_planner.ui.shell.opening_page import OpeningPage
 from coherence_planner.ui.shell.parts import LazyParts
 from coherence_planner.ui.shell.start_page import StartPage
 from coherence_planner.ui.shell.views import CentralViews
@@ -69,9 +70,11 @@ class MainWindow(LazyParts, QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # Central: a start page, or the five views of the open plan.
+        # Central: a start page, the first plan being opened, or the five views of the
+        # open plan.
         self.stack = QStackedWidget()
         self.start_page = StartPage()
+        self.opening_page = OpeningPage()
         # The Overview and the two docks' Items list and Inspector, with the analysis and
         # storage modules they import, are made just after the first paint (or when first
         # asked for): the start page shows none of them (issue 29).
@@ -88,6 +91,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.views = CentralViews()
         self._add_views()
         self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.opening_page)
         self.stack.addWidget(self.views)
         self.setCentralWidget(self.stack)
 
@@ -138,7 +142,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.not_saved.connect(self._not_saved)
-        self.documents.opening_changed.connect(lambda _name: self._update_actions())
+        self.documents.opening_changed.connect(self._opening_changed)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self.files.set_recent(settings.recent_files())
@@ -374,13 +378,31 @@ class MainWindow(LazyParts, QMainWindow):
         open_ = self.session.is_open
         if open_:
             self._make_parts()  # before they are shown, so the first layout has their sizes
-        self.stack.setCurrentWidget(self.views if open_ else self.start_page)
+        self._show_central()
         for dock in (self.browser_dock, self.inspector_dock):
             dock.setVisible(open_)
         if open_:
             self.navigation.plan_shown()
         self._refresh_overview()
         self.findings_label.setText("")
+        self._update_actions()
+        self._update_title()
+
+    def _show_central(self) -> None:
+        if self.session.is_open:
+            self.stack.setCurrentWidget(self.views)
+        elif self.documents.opening is not None:
+            self.stack.setCurrentWidget(self.opening_page)
+        else:
+            self.stack.setCurrentWidget(self.start_page)
+
+    def _opening_changed(self, _name: str) -> None:
+        """A plan began or ended being read: with none shown yet, the window names it and
+        says "Opening…" meanwhile (the sample at start-up, a large plan)."""
+        reading = self.documents.opening
+        if reading is not None:
+            self.opening_page.set_plan(reading.stem)
+        self._show_central()
         self._update_actions()
         self._update_title()
 
@@ -399,7 +421,8 @@ class MainWindow(LazyParts, QMainWindow):
     def _update_title(self) -> None:
         document = self.session.document
         if document is None:
-            self.setWindowTitle(APP_NAME)
+            reading = self.documents.opening
+            self.setWindowTitle(f"{reading.name} — Opening… — {APP_NAME}" if reading else APP_NAME)
             self.saved_label.setText("")
             return
         if document.unsaved is not None:

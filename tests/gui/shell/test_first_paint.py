@@ -6,6 +6,7 @@ that paint, and its findings follow."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ class FirstPaintState(QObject):
                 "open": window.session.is_open,
                 "worker started": reading is not None and reading.thread.ident is not None,
                 "findings": window.findings_label.text(),
+                "collector on": gc.isenabled(),
             }
         return False
 
@@ -78,6 +80,9 @@ def test_the_sample_is_named_at_the_first_paint_and_its_findings_follow(qtbot: A
     assert seen["page"] is window.opening_page  # not the start page, nor empty views
     assert "Riverside" in window.opening_page.name.text()
     assert seen["open"] is False and seen["worker started"] is False and seen["findings"] == ""
+    # open_window pauses the cycle collector until the first paint, and no longer.
+    assert seen["collector on"] is False
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
     wait_for_analysis(qtbot, window)
     assert window.session.district.name.startswith("Riverside")
     assert window.stack.currentWidget() is window.views

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QWidget,
 )
 
@@ -28,11 +27,11 @@ from coherence_planner.ui.retreat.views import Retreat
 from coherence_planner.ui.room.actions import RoomActions
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.shell import geometry, menus
+from coherence_planner.ui.shell.central import CentralStack
 from coherence_planner.ui.shell.editing import Editing
 from coherence_planner.ui.shell.file_actions import FileActions
 from coherence_planner.ui.shell.help import HelpWindows
 from coherence_planner.ui.shell.navigation import Navigation
-from coherence_planner.ui.shell.opening_page import OpeningPage
 from coherence_planner.ui.shell.parts import LazyParts
 from coherence_planner.ui.shell.start_page import StartPage
 from coherence_planner.ui.shell.views import CentralViews
@@ -70,11 +69,8 @@ class MainWindow(LazyParts, QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # Central: a start page, the first plan being opened, or the five views of the
-        # open plan.
-        self.stack = QStackedWidget()
+        # Central: a start page, the first plan being opened, or the open plan's views.
         self.start_page = StartPage()
-        self.opening_page = OpeningPage()
         # The Overview and the two docks' Items list and Inspector, with the analysis and
         # storage modules they import, are made just after the first paint (or when first
         # asked for): the start page shows none of them (issue 29).
@@ -90,9 +86,8 @@ class MainWindow(LazyParts, QMainWindow):
         self.snapshots_part = LazyPart(self._make_snapshots)
         self.views = CentralViews()
         self._add_views()
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.opening_page)
-        self.stack.addWidget(self.views)
+        self.stack = CentralStack(self.start_page, self.views)
+        self.opening_page = self.stack.opening_page
         self.setCentralWidget(self.stack)
 
         self.browser_part = LazyPart(self._make_browser)
@@ -378,7 +373,7 @@ class MainWindow(LazyParts, QMainWindow):
         open_ = self.session.is_open
         if open_:
             self._make_parts()  # before they are shown, so the first layout has their sizes
-        self._show_central()
+        self.stack.show_state(open_, self.documents.opening)
         for dock in (self.browser_dock, self.inspector_dock):
             dock.setVisible(open_)
         if open_:
@@ -388,21 +383,9 @@ class MainWindow(LazyParts, QMainWindow):
         self._update_actions()
         self._update_title()
 
-    def _show_central(self) -> None:
-        if self.session.is_open:
-            self.stack.setCurrentWidget(self.views)
-        elif self.documents.opening is not None:
-            self.stack.setCurrentWidget(self.opening_page)
-        else:
-            self.stack.setCurrentWidget(self.start_page)
-
     def _opening_changed(self, _name: str) -> None:
-        """A plan began or ended being read: with none shown yet, the window names it and
-        says "Opening…" meanwhile (the sample at start-up, a large plan)."""
-        reading = self.documents.opening
-        if reading is not None:
-            self.opening_page.set_plan(reading.stem)
-        self._show_central()
+        """A plan began or ended being read: with none shown, named and "Opening…"."""
+        self.stack.show_state(self.session.is_open, self.documents.opening)
         self._update_actions()
         self._update_title()
 

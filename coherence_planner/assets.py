@@ -68,6 +68,13 @@ def read_sample_json() -> dict[str, Any]:
     return data
 
 
+def sample_name() -> str:
+    """The sample district's name: its copy is named after it before the copy is read."""
+    district = read_sample_json().get("district")
+    name = district.get("name") if isinstance(district, dict) else None
+    return str(name or "Sample")
+
+
 def sample_district_path() -> Path:
     """The sample's file, for APIs that need a path. Installed packages and bundles are
     plain folders, so the Traversable is a real path; read it, never write to it."""

@@ -317,7 +317,12 @@ class Document:
 
     @classmethod
     def create(
-        cls, path: str | Path, district: District | None = None, *, replace: bool = False
+        cls,
+        path: str | Path,
+        district: District | None = None,
+        *,
+        replace: bool = False,
+        handed_over: bool = False,
     ) -> Document:
         """Write a new plan holding `district` (or an empty one) and open it.
 
@@ -327,14 +332,15 @@ class Document:
 
         The file is not read back: the Document holds a copy of `district`, which passed
         the codec's checks when it was read or built, and from which the rows were written.
-        Reading it back doubled the time of creating a plan.
+        Reading it back doubled the time of creating a plan. `handed_over` as for `open`
+        (the app makes a copy of the sample in a worker).
         """
         path = Path(path)
         content = district if district is not None else District()
         _write_plan(path, content, replace=replace)
         # The file was just written by this app: no hostile content to stop early, and a
         # slow laptop must not call a big new plan damaged (the audit's 168 MB import).
-        return cls._open(path, WRITE_BUDGET, content.copy())
+        return cls._open(path, WRITE_BUDGET, content.copy(), handed_over=handed_over)
 
     @property
     def read_only(self) -> bool:

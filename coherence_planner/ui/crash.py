@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import coherence_planner
 
@@ -17,6 +17,8 @@ def details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def show_crash(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not before the first paint (issue 29)
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("Something went wrong")

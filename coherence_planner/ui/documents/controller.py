@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coherence_planner.assets import sample_district_path
+from coherence_planner.assets import sample_district_path, sample_name
 from coherence_planner.storage.errors import KnownError
 from coherence_planner.storage.locations import cloud_or_network_reason
 from coherence_planner.storage.schema import SUFFIX
@@ -56,6 +56,15 @@ def record(document: Document, note: str) -> bool:
     from coherence_planner.storage.revisions import record as record_revision
 
     return record_revision(document, note)
+
+
+def _copy_of_sample(target: Path) -> Document:
+    """A new plan at `target` holding the sample district (in the opening worker)."""
+    from coherence_planner.storage.document import Document
+    from coherence_planner.storage.interchange import read_json
+
+    district = read_json(sample_district_path())
+    return Document.create(target, district, replace=True, handed_over=True)
 
 
 class DocumentController(QObject):
@@ -231,6 +240,14 @@ class DocumentController(QObject):
         self.opening_changed.emit(target.name)
         return True  # reading: the plan shows when it has arrived (`_arrived`)
 
+    def hold_reading(self) -> None:
+        """Start no worker until `window_painted()`: a plan asked for before the window
+        first shows is named at once, and made or read after the window has painted."""
+        self._reader.hold()
+
+    def window_painted(self) -> None:
+        self._reader.go()
+
     @property
     def opening(self) -> Path | None:
         """The plan being read in the worker, if any."""
@@ -256,7 +273,7 @@ class DocumentController(QObject):
         if not isinstance(result, Document):
             reading.discard()
             if isinstance(result, KnownError):
-                self.fail(result, "Could not open the plan")
+                self.fail(result, reading.failure)
                 return
             raise result if result is not None else RuntimeError("the plan was not read")
         shown = self.session.document
@@ -269,21 +286,35 @@ class DocumentController(QObject):
         self._show(result, reading.lock)
 
     def open_sample(self) -> bool:
-        """Open a fresh copy of the sample district; the installed file is only read."""
-        from coherence_planner.storage.interchange import read_json
+        """Open a fresh copy of the sample district; the installed file is only read.
 
+        The copy is written and opened by the worker that reads large plans (opening.py),
+        as a plan being read: the window names it and says "Opening…" at once, and shows
+        it when it has arrived. Made on the window's thread, it held the first paint of a
+        start with the sample back by the storage, the codec and the copy (issue 29).
+        """
+        if not self.may_close():
+            return False
+        current = self.session.document
+        agreed = current.unsaved if current is not None else None
+        name = sample_name()
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = samples_folder() / f"{name} (sample {stamp}){SUFFIX}"
+        number = 2
+        while target.exists():
+            target = target.with_name(f"{name} (sample {stamp}-{number}){SUFFIX}")
+            number += 1
+        self.cancel_opening()  # the newer choice wins
         try:
-            district = read_json(sample_district_path())
+            lock = self._lock_for(target)
         except KnownError as exc:
             self.fail(exc, "Could not open the sample")
             return False
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = samples_folder() / f"{district.name or 'Sample'} (sample {stamp}){SUFFIX}"
-        number = 2
-        while target.exists():
-            target = target.with_name(f"{district.name} (sample {stamp}-{number}){SUFFIX}")
-            number += 1
-        return self.create_plan(target, district)
+        self._reader.start(
+            target, lock, agreed, lambda: _copy_of_sample(target), "Could not open the sample"
+        )
+        self.opening_changed.emit(target.name)
+        return True  # being made: the copy shows when it has arrived (`_arrived`)
 
     def save_as(self) -> bool:
         document = self.session.document

@@ -8,6 +8,11 @@ Document comes back through a queued signal, with a connection made to be handed
 never both at once. A smaller plan opens at once, as before: it reads in a few tens of
 milliseconds, and the person sees it the moment Open returns.
 
+A fresh copy of the sample is made the same way (read, written and opened by the worker):
+at start-up with the sample it was written, read and analysed before the window's first
+paint (issue 29). A read asked for before the window has painted waits for that paint
+(`hold` and `go`), so the worker's imports do not compete with it for the interpreter.
+
 The lock is taken before the worker starts (documents/controller.py), so "already open in
 another window" is said at once; every other refusal is the KnownError Document.open
 raised, said by the controller as it was before. An open that is superseded (another plan
@@ -18,6 +23,7 @@ its lock when it arrives; nothing was shown of it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +53,10 @@ class Opening:
 
     path: Path
     lock: QLockFile
+    # What the worker runs to get the Document (Document.open of `path`, or the sample's
+    # copy written there), and the title a refusal is said under.
+    make: Callable[[], Document]
+    failure: str = "Could not open the plan"
     # The reason the plan shown had unsaved edits when the person agreed to replace it
     # (DocumentController.may_close), so that they are not asked twice.
     agreed: object = None
@@ -72,19 +82,41 @@ class PlanReader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.current: Opening | None = None
+        self._held = False
 
-    def start(self, path: Path, lock: QLockFile, agreed: object = None) -> Opening:
-        """Read `path` (locked already) in a new thread; an open in flight is superseded."""
+    def start(
+        self,
+        path: Path,
+        lock: QLockFile,
+        agreed: object = None,
+        make: Callable[[], Document] | None = None,
+        failure: str = "Could not open the plan",
+    ) -> Opening:
+        """Read `path` (locked already) in a new thread, or run `make` there to get the
+        Document at `path`; an open in flight is superseded."""
         self.cancel()
-        opening = Opening(path, lock, agreed)
+        opening = Opening(path, lock, make or (lambda: _open(path)), failure, agreed)
         # A daemon thread: quitting mid-read ends the process without waiting for it (the
-        # read changes nothing in the file but a migration, which is one transaction).
+        # read changes nothing in the file but a migration, which is one transaction; a
+        # sample's copy is built beside its place and moved there when complete).
         opening.thread = threading.Thread(
             target=self._read, args=(opening,), name="coherence-open", daemon=True
         )
         self.current = opening
-        opening.thread.start()
+        if not self._held:
+            opening.thread.start()
         return opening
+
+    def hold(self) -> None:
+        """Start no worker until `go()`: the window has not painted yet."""
+        self._held = True
+
+    def go(self) -> None:
+        """Start the worker of the open asked for while held, if it is still wanted."""
+        self._held = False
+        opening = self.current
+        if opening is not None and opening.thread is not None and opening.thread.ident is None:
+            opening.thread.start()
 
     def cancel(self) -> None:
         """Forget the open in flight; its Document is closed and its lock released when it
@@ -95,9 +127,7 @@ class PlanReader(QObject):
 
     def _read(self, opening: Opening) -> None:
         try:
-            from coherence_planner.storage.document import Document
-
-            opening.result = Document.open(opening.path, handed_over=True)
+            opening.result = opening.make()
         except BaseException as exc:  # handed to the window's thread, which says or raises it
             opening.result = exc
         try:
@@ -113,3 +143,9 @@ class PlanReader(QObject):
             return False
         self.current = None
         return True
+
+
+def _open(path: Path) -> Document:
+    from coherence_planner.storage.document import Document
+
+    return Document.open(path, handed_over=True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from coherence_planner.ui.retreat.views import Retreat
 from coherence_planner.ui.room.actions import RoomActions
 from coherence_planner.ui.session import DocumentSession
 from coherence_planner.ui.shell import geometry, menus
+from coherence_planner.ui.shell.central import CentralStack
 from coherence_planner.ui.shell.editing import Editing
 from coherence_planner.ui.shell.file_actions import FileActions
 from coherence_planner.ui.shell.help import HelpWindows
@@ -69,8 +69,7 @@ class MainWindow(LazyParts, QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # Central: a start page, or the five views of the open plan.
-        self.stack = QStackedWidget()
+        # Central: a start page, the first plan being opened, or the open plan's views.
         self.start_page = StartPage()
         # The Overview and the two docks' Items list and Inspector, with the analysis and
         # storage modules they import, are made just after the first paint (or when first
@@ -87,8 +86,8 @@ class MainWindow(LazyParts, QMainWindow):
         self.snapshots_part = LazyPart(self._make_snapshots)
         self.views = CentralViews()
         self._add_views()
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.views)
+        self.stack = CentralStack(self.start_page, self.views)
+        self.opening_page = self.stack.opening_page
         self.setCentralWidget(self.stack)
 
         self.browser_part = LazyPart(self._make_browser)
@@ -138,7 +137,7 @@ class MainWindow(LazyParts, QMainWindow):
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.not_saved.connect(self._not_saved)
-        self.documents.opening_changed.connect(lambda _name: self._update_actions())
+        self.documents.opening_changed.connect(self._opening_changed)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self.files.set_recent(settings.recent_files())
@@ -374,13 +373,19 @@ class MainWindow(LazyParts, QMainWindow):
         open_ = self.session.is_open
         if open_:
             self._make_parts()  # before they are shown, so the first layout has their sizes
-        self.stack.setCurrentWidget(self.views if open_ else self.start_page)
+        self.stack.show_state(open_, self.documents.opening)
         for dock in (self.browser_dock, self.inspector_dock):
             dock.setVisible(open_)
         if open_:
             self.navigation.plan_shown()
         self._refresh_overview()
         self.findings_label.setText("")
+        self._update_actions()
+        self._update_title()
+
+    def _opening_changed(self, _name: str) -> None:
+        """A plan began or ended being read: with none shown, named and "Opening…"."""
+        self.stack.show_state(self.session.is_open, self.documents.opening)
         self._update_actions()
         self._update_title()
 
@@ -399,7 +404,8 @@ class MainWindow(LazyParts, QMainWindow):
     def _update_title(self) -> None:
         document = self.session.document
         if document is None:
-            self.setWindowTitle(APP_NAME)
+            reading = self.documents.opening
+            self.setWindowTitle(f"{reading.name} — Opening… — {APP_NAME}" if reading else APP_NAME)
             self.saved_label.setText("")
             return
         if document.unsaved is not None:

@@ -20,10 +20,16 @@ from coherence_planner.ui.documents import locks
 from coherence_planner.ui.shell.main_window import MainWindow
 
 
-def test_sample_opens_as_a_copy_and_the_original_is_untouched(window: Any, messages: Any) -> None:
+def test_sample_opens_as_a_copy_and_the_original_is_untouched(
+    window: Any, messages: Any, qtbot: Any
+) -> None:
     before = hashlib.sha256(sample_district_path().read_bytes()).hexdigest()
     window.files.sample_action.trigger()
-    assert window.session.is_open
+    # The copy is made in the opening worker: the window names it meanwhile (issue 29).
+    assert window.stack.currentWidget() is window.opening_page
+    assert "Riverside" in window.windowTitle() and "Opening…" in window.windowTitle()
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=10000)
+    assert window.stack.currentWidget() is window.views
     path = window.session.document.path
     assert path.suffix == ".coherence" and "sample" in path.name
     assert window.session.district.name.startswith("Riverside")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import struct
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 _FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
@@ -115,11 +116,19 @@ def _widths(bold: bool) -> tuple[dict[int, float], float]:
     return read_widths(font_folder() / _FILES[bold])
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """`text`'s width in points at `size`, as reportlab's stringWidth gives it."""
+@cache
+def _char_widths(bold: bool) -> tuple[dict[str, float], float]:
+    """The widths keyed by the character itself, so a text is summed by `map` in C, without
+    a Python call per letter ("Also serving..." lines name hundreds of items)."""
     widths, missing = _widths(bold)
-    get = widths.get
-    return 0.001 * size * sum([get(ord(c), missing) for c in text])
+    return {chr(code): width for code, width in widths.items()}, missing
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """`text`'s width in points at `size`, as reportlab's stringWidth gives it (the same
+    advances added in the same order)."""
+    widths, missing = _char_widths(bold)
+    return 0.001 * size * sum(map(widths.get, text, repeat(missing)))
 
 
 def covered(bold: bool = False) -> dict[int, float]:

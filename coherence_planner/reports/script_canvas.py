@@ -9,15 +9,32 @@ TaggedCanvas: every PDF it writes is tagged for screen readers (reports/tagging/
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from reportlab.lib.colors import Color, toColor
 from reportlab.pdfgen.canvas import Canvas
 
 from coherence_planner.reports.fonts import display, runs
 from coherence_planner.reports.tagging.canvas import TaggedCanvas
 
 
+@functools.cache
+def _colour(name: str) -> Color:
+    """reportlab's colour for `name`, worked out once: its toColor tries a CSS parse, a
+    literal, an expression over every named colour and only then the hex value, each time
+    (a tenth of a millisecond; the map's cards set their colours by hex string about 12,000
+    times in a 10,000-program report)."""
+    return toColor(name)
+
+
 class ScriptCanvas(TaggedCanvas):
+    def setFillColor(self, aColor: Any, alpha: float | None = None) -> None:
+        super().setFillColor(_colour(aColor) if isinstance(aColor, str) else aColor, alpha)
+
+    def setStrokeColor(self, aColor: Any, alpha: float | None = None) -> None:
+        super().setStrokeColor(_colour(aColor) if isinstance(aColor, str) else aColor, alpha)
+
     def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
         if text.isascii() or args or kwargs:
             super().drawString(x, y, text, *args, **kwargs)

@@ -60,11 +60,15 @@ BUDGET_MS = 200
 
 
 class StallMeter:
-    """Records the gaps between ticks of a 10 ms timer on the GUI thread; with a witness
+    """Records the gaps between ticks of a 10 ms timer on the GUI thread, and the GUI
+    thread's CPU time in each (on a busy machine a gap is mostly waiting for a core, or for
+    the GIL a worker holds; its CPU time is the work the window did); with a witness
     (stall_witness.py), also what the GUI thread was doing in each long one."""
 
     def __init__(self, witness: StallWitness | None = None) -> None:
         self.gaps: list[int] = []
+        self.cpu_ms: list[float] = []  # the GUI thread's CPU time in each gap
+        self._cpu = 0.0
         self.witness = witness
         self._clock = QElapsedTimer()
         self._ticker = QTimer()
@@ -73,11 +77,15 @@ class StallMeter:
 
     def _tick(self) -> None:
         self.gaps.append(self._clock.restart())
+        cpu, self._cpu = self._cpu, time.thread_time()
+        self.cpu_ms.append((self._cpu - cpu) * 1000)
         if self.witness is not None:
             self.witness.tick()
 
     def start(self) -> None:
         self.gaps.clear()
+        self.cpu_ms.clear()
+        self._cpu = time.thread_time()
         self._clock.start()
         if self.witness is not None:
             self.witness.start()
@@ -87,11 +95,16 @@ class StallMeter:
         """The longest gap (seconds) since start, counting the time up to now."""
         self._ticker.stop()
         self.gaps.append(self._clock.elapsed())
+        self.cpu_ms.append((time.thread_time() - self._cpu) * 1000)
         if self.witness is not None:
             self.witness.stop()
             for stall in self.witness.stalls:
                 print(f"  stall {stall.describe()}")
         return max(self.gaps, default=0) / 1000
+
+    def longest_cpu(self) -> float:
+        """The GUI thread's most CPU time (seconds) in one gap, as of the last stop()."""
+        return max(self.cpu_ms, default=0) / 1000
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 600) -> None:
@@ -180,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"open: {opened:.2f} s blocking; first findings after "
             f"{time.perf_counter() - started:.2f} s; longest stall {meter.stop() * 1000:.0f} ms"
+            f"; most window-thread CPU in one stall {meter.longest_cpu() * 1000:.0f} ms"
         )
         session = window.session
         if args.map_first:

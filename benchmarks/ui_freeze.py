@@ -181,9 +181,19 @@ def main(argv: list[str] | None = None) -> int:
         help="name each stall over MS ms: its length, the GUI thread's CPU time in it and "
         "the lines of the project's code it was seen at (stall_witness.py)",
     )
+    parser.add_argument(
+        "--painted",
+        action="store_true",
+        help="open the plan once the window has painted and idled for a second, as File > "
+        "Open finds it; without it the plan is opened as the window is shown, as when the "
+        "app is started with a plan (then the window's first paint is in the stalls too)",
+    )
     args = parser.parse_args(argv)
     with window_on_generated_plan(args.programs) as (app, window, path, created):
         print(f"generate + create file:         {created:.2f} s")
+        if args.painted:
+            idle_until = time.perf_counter() + 1.0
+            wait_until(app, lambda: time.perf_counter() >= idle_until)
         meter = StallMeter(StallWitness(args.why) if args.why else None)
         meter.start()
         started = time.perf_counter()

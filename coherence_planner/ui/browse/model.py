@@ -45,11 +45,12 @@ class ItemTreeModel(QStandardItemModel):
 
     The rows are Qt's own and empty: each group holds as many rows as it has items, with
     no QStandardItem behind them, and only `data()` is answered in Python, from the
-    district. A view lays the rows out by asking for every row's index and flags, four
-    times each through the filter proxy: from a Python model that was 46,000 calls into
-    Python when a 10,000-program plan opened, the window's longest freeze (0.15 s of CPU,
-    0.4-1 s on a busy machine; issue 29). Qt's model answers them in C++ from its arrays,
-    and makes a group's rows (`insertRows` of empty rows) in one call.
+    district. A view lays the rows out by asking for every row's index, four times each
+    through the filter proxy: from a Python model that was 46,000 calls into Python when a
+    10,000-program plan opened, the window's longest freeze (0.15 s of CPU, 0.4-1 s on a
+    busy machine; issue 29). Qt's model answers them, and the rows' flags (as many calls
+    again from a Python flags()), in C++ from its arrays, and makes a group's rows
+    (`insertRows` of empty rows) in one call.
     """
 
     COLUMNS = ("Item", "Annual cost")

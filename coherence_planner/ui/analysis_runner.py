@@ -53,7 +53,7 @@ class _Worker(QObject):
             snapshot = district.snapshot()
             result = analyse(snapshot)
             if district.revision == revision:  # the snapshot is the district at `revision`
-                from coherence_planner.domain.analysis.gaps import work_out_gaps_ahead
+                from coherence_planner.domain.analysis.gaps_once import work_out_gaps_ahead
 
                 work_out_gaps_ahead(result, district, revision, snapshot)
         except Exception as exc:  # handed to the GUI thread, which reports it as a bug

@@ -8,19 +8,14 @@ fills these in before the retreat, so the cabinet argues about programs, not abo
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from coherence_planner.domain.model import vocab
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
 from coherence_planner.domain.model.naming import Names
 from coherence_planner.domain.model.wording import join_words
-
-if TYPE_CHECKING:
-    from coherence_planner.domain.analysis.coherence import Analysis
 
 # The facts `check --json` reports, in the spec's order.
 RULE_FACTS = ("type", "annual_cost", "fte", "students_served", "goal")
@@ -191,30 +186,6 @@ def plan_gaps(
                 )
             )
     return PlanGaps(out, known, asked)
-
-
-def current_gaps(district: District, analysis: Analysis) -> PlanGaps:
-    """`plan_gaps` for `district` as it is now, by `analysis`'s goals, worked out once per
-    revision of the district and remembered on the analysis: the Items list, the Overview
-    and the Findings each ask for them when an analysis comes (at 10,000 programs 40-60 ms
-    each on the window's thread; issue 29)."""
-    memo = analysis.gaps_memo
-    if memo is not None and memo[0]() is district and memo[1] == district.revision:
-        return memo[2]
-    revision = district.revision
-    gaps = plan_gaps(district, analysis.goals_of, analysis.might_compete)
-    analysis.gaps_memo = (weakref.ref(district), revision, gaps)
-    return gaps
-
-
-def work_out_gaps_ahead(
-    analysis: Analysis, district: District, revision: int, copy: District
-) -> None:
-    """Remember the gaps of `district` at `revision`, worked out on `copy`, an equal copy
-    of it at that revision: the analysis's worker thread does it beside the analysis of
-    the copy, so that `current_gaps` has them without working on the window's thread."""
-    gaps = plan_gaps(copy, analysis.goals_of, analysis.might_compete)
-    analysis.gaps_memo = (weakref.ref(district), revision, gaps)
 
 
 def percent(share: float) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.analysis.gaps import current_gaps
+from coherence_planner.domain.analysis.gaps_once import current_gaps
 from coherence_planner.domain.model import vocab
 from coherence_planner.domain.model.commands import Changes
 from coherence_planner.domain.model.district import District

@@ -19,12 +19,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.analysis.gaps import (
-    FACT_BY_FIELD,
-    current_gaps,
-    gap_sentence,
-    percent,
-)
+from coherence_planner.domain.analysis.gaps import FACT_BY_FIELD, gap_sentence, percent
+from coherence_planner.domain.analysis.gaps_once import current_gaps
 from coherence_planner.domain.analysis.group_story import kept_by_law_line
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.naming import Names

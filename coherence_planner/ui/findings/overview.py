@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.analysis.gaps import current_gaps, percent
+from coherence_planner.domain.analysis.gaps import percent
+from coherence_planner.domain.analysis.gaps_once import current_gaps
 from coherence_planner.domain.analysis.money_flow import FLOW_KEY, flow_summary
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program

@@ -5,7 +5,8 @@ window's thread), and never answered stale after an edit."""
 from __future__ import annotations
 
 from coherence_planner.domain.analysis.coherence import analyse
-from coherence_planner.domain.analysis.gaps import current_gaps, plan_gaps, work_out_gaps_ahead
+from coherence_planner.domain.analysis.gaps import plan_gaps
+from coherence_planner.domain.analysis.gaps_once import current_gaps, work_out_gaps_ahead
 from coherence_planner.domain.model.commands import SetItemFields
 from tests.factories import g, make, p, sup
 

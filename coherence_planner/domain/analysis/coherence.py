@@ -64,7 +64,7 @@ class Analysis:
     kept_by_law: frozenset[str] = frozenset()
     _flags: dict[str, set[str]] = field(default_factory=dict)
     # The plan's missing facts by these goals, remembered with the district and its
-    # revision they hold for (gaps.current_gaps): worked out once, not by each view.
+    # revision they hold for (gaps_once.py): worked out once, not by each view.
     gaps_memo: tuple[weakref.ref[District], int, PlanGaps] | None = field(
         default=None, repr=False, compare=False
     )

@@ -18,7 +18,8 @@ Usage: QT_QPA_PLATFORM=offscreen python benchmarks/ui_freeze.py --programs 10000
        --map-first to show the Map tab before the edits, so they are made with it in view
        (and to measure its first showing: time, longest stall, stalls over 200 ms, memory);
        --read 20 clicks the Map tab after 20 s on the findings, as a person would, by when
-       the map has been laid out ahead (issue 29).
+       the map has been laid out ahead (issue 29); --why 150 names each stall over 150 ms
+       (the lines the GUI thread was seen at, and its CPU time in the stall).
 
 Measured (2 cores, longest stall per edit, median/max of 9; numbers in the README):
 2,000 programs 31/36 ms and 10,000 programs 126/170 ms. Before the Map and Alignment tabs
@@ -50,6 +51,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QStandardPaths,
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate_district import generate
+from benchmarks.stall_witness import StallWitness
 from coherence_planner.domain.model.codec import district_from_dict
 from coherence_planner.storage.document import Document
 
@@ -58,25 +60,51 @@ BUDGET_MS = 200
 
 
 class StallMeter:
-    """Records the gaps between ticks of a 10 ms timer on the GUI thread."""
+    """Records the gaps between ticks of a 10 ms timer on the GUI thread, and the GUI
+    thread's CPU time in each (on a busy machine a gap is mostly waiting for a core, or for
+    the GIL a worker holds; its CPU time is the work the window did); with a witness
+    (stall_witness.py), also what the GUI thread was doing in each long one."""
 
-    def __init__(self) -> None:
+    def __init__(self, witness: StallWitness | None = None) -> None:
         self.gaps: list[int] = []
+        self.cpu_ms: list[float] = []  # the GUI thread's CPU time in each gap
+        self._cpu = 0.0
+        self.witness = witness
         self._clock = QElapsedTimer()
         self._ticker = QTimer()
         self._ticker.setInterval(TICK_MS)
-        self._ticker.timeout.connect(lambda: self.gaps.append(self._clock.restart()))
+        self._ticker.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.gaps.append(self._clock.restart())
+        cpu, self._cpu = self._cpu, time.thread_time()
+        self.cpu_ms.append((self._cpu - cpu) * 1000)
+        if self.witness is not None:
+            self.witness.tick()
 
     def start(self) -> None:
         self.gaps.clear()
+        self.cpu_ms.clear()
+        self._cpu = time.thread_time()
         self._clock.start()
+        if self.witness is not None:
+            self.witness.start()
         self._ticker.start()
 
     def stop(self) -> float:
         """The longest gap (seconds) since start, counting the time up to now."""
         self._ticker.stop()
         self.gaps.append(self._clock.elapsed())
+        self.cpu_ms.append((time.thread_time() - self._cpu) * 1000)
+        if self.witness is not None:
+            self.witness.stop()
+            for stall in self.witness.stalls:
+                print(f"  stall {stall.describe()}")
         return max(self.gaps, default=0) / 1000
+
+    def longest_cpu(self) -> float:
+        """The GUI thread's most CPU time (seconds) in one gap, as of the last stop()."""
+        return max(self.cpu_ms, default=0) / 1000
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 600) -> None:
@@ -145,10 +173,28 @@ def main(argv: list[str] | None = None) -> int:
         help="with --map-first: seconds spent reading the findings before the Map tab is "
         "clicked (a large map is laid out ahead meanwhile); 0: clicked at once",
     )
+    parser.add_argument(
+        "--why",
+        type=int,
+        default=0,
+        metavar="MS",
+        help="name each stall over MS ms: its length, the GUI thread's CPU time in it and "
+        "the lines of the project's code it was seen at (stall_witness.py)",
+    )
+    parser.add_argument(
+        "--painted",
+        action="store_true",
+        help="open the plan once the window has painted and idled for a second, as File > "
+        "Open finds it; without it the plan is opened as the window is shown, as when the "
+        "app is started with a plan (then the window's first paint is in the stalls too)",
+    )
     args = parser.parse_args(argv)
     with window_on_generated_plan(args.programs) as (app, window, path, created):
         print(f"generate + create file:         {created:.2f} s")
-        meter = StallMeter()
+        if args.painted:
+            idle_until = time.perf_counter() + 1.0
+            wait_until(app, lambda: time.perf_counter() >= idle_until)
+        meter = StallMeter(StallWitness(args.why) if args.why else None)
         meter.start()
         started = time.perf_counter()
         window.documents.open_plan(path)
@@ -157,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"open: {opened:.2f} s blocking; first findings after "
             f"{time.perf_counter() - started:.2f} s; longest stall {meter.stop() * 1000:.0f} ms"
+            f"; most window-thread CPU in one stall {meter.longest_cpu() * 1000:.0f} ms"
         )
         session = window.session
         if args.map_first:

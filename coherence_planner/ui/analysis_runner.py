@@ -49,7 +49,13 @@ class _Worker(QObject):
             # The snapshot is taken here, not on the GUI thread (0.2 s at 10,000 programs);
             # an edit meanwhile makes it start again (District.snapshot), and the result is
             # then dropped for a fresh run anyway (the generation has moved on).
-            result = analyse(district.snapshot())
+            revision = district.revision
+            snapshot = district.snapshot()
+            result = analyse(snapshot)
+            if district.revision == revision:  # the snapshot is the district at `revision`
+                from coherence_planner.domain.analysis.gaps_once import work_out_gaps_ahead
+
+                work_out_gaps_ahead(result, district, revision, snapshot)
         except Exception as exc:  # handed to the GUI thread, which reports it as a bug
             result = exc
         self.finished.emit(generation, result, time.perf_counter() - started)

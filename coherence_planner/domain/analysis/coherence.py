@@ -20,11 +20,12 @@ this module composes them, raises each item's flags and writes the JSON of `chec
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from coherence_planner.domain.analysis.gaps import rule_gaps
+from coherence_planner.domain.analysis.gaps import PlanGaps, rule_gaps
 from coherence_planner.domain.analysis.rules.competing import find_competition, might_compete
 from coherence_planner.domain.analysis.rules.conflicts import Conflict, explicit_conflicts
 from coherence_planner.domain.analysis.rules.context import RuleContext
@@ -62,6 +63,11 @@ class Analysis:
     # Required programs in competing groups: kept whatever they compete with (rule 5, 2.1).
     kept_by_law: frozenset[str] = frozenset()
     _flags: dict[str, set[str]] = field(default_factory=dict)
+    # The plan's missing facts by these goals, remembered with the district and its
+    # revision they hold for (gaps_once.py): worked out once, not by each view.
+    gaps_memo: tuple[weakref.ref[District], int, PlanGaps] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def flags_of(self, item_id: str) -> set[str]:
         """Flags to draw on an item: orphan, unsupported, conflict, competing, kept,

@@ -47,6 +47,9 @@ class District:
         self._link_seq: dict[LinkKey, int] = {}
         self._next_link_seq = 0
         self._links_by_item: dict[str, dict[LinkKey, Link]] = {}
+        # items_of's answers until an item comes or goes: the window asks for a 10,000-
+        # program plan's programs a dozen times as it shows it, 5-10 ms each (issue 29).
+        self._of_kind: dict[str, list[Item]] = {}
         # App data beyond the interchange format (scenarios, ratings, cabinet members, the
         # decision log, snapshots): named collections of JSON values by key. New features
         # add collections here instead of tables, so they need no file-format migration.
@@ -120,6 +123,7 @@ class District:
         if item.id in self.items:
             raise DistrictError(f"an item with id {item.id!r} already exists")
         self.items[item.id] = item
+        self._of_kind.clear()
         if seq is None:
             seq = self._next_seq
         self._seq[item.id] = seq
@@ -144,6 +148,7 @@ class District:
         if self._links_by_item.get(item_id):
             raise DistrictError(f"{item_id} still has links; remove them first")
         item = self.items.pop(item_id)
+        self._of_kind.clear()
         self._links_by_item.pop(item_id, None)
         return item, self._seq.pop(item_id)
 
@@ -157,10 +162,13 @@ class District:
         return self._seq[item_id]
 
     def items_of(self, kind: str) -> list[Item]:
-        """Items of one kind in document order."""
-        found = [item for item in self.items.values() if item.kind == kind]
-        found.sort(key=lambda item: self._seq[item.id])
-        return found
+        """Items of one kind in document order (a list of the caller's own)."""
+        found = self._of_kind.get(kind)
+        if found is None:
+            found = [item for item in self.items.values() if item.kind == kind]
+            found.sort(key=lambda item: self._seq[item.id])
+            self._of_kind[kind] = found
+        return list(found)
 
     def ordered_items(self) -> list[Item]:
         return sorted(self.items.values(), key=lambda item: self._seq[item.id])

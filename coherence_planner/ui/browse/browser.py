@@ -63,7 +63,8 @@ class ItemBrowser(QWidget):
         self.model = ItemTreeModel(self)
         self.proxy = ItemFilter(self.model, self)
         self.model.rows_in_sight = self._rows_in_sight
-        self._syncing = False
+        self._syncing = False  # applying the session's selection to the list
+        self._echoing = False  # telling the session the list's own selection
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -112,6 +113,9 @@ class ItemBrowser(QWidget):
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Items")
         self.view.setUniformRowHeights(True)
+        # Names are edited in the Inspector; a double-click or Enter opens the item
+        # (`activated`), and the model's empty rows would otherwise take an editor.
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setIndentation(14)
@@ -314,7 +318,11 @@ class ItemBrowser(QWidget):
         if self._syncing:
             return
         ids = [index.data(ID_ROLE) for index in self.view.selectionModel().selectedRows()]
-        self.session.select([i for i in ids if i])
+        self._echoing = True
+        try:
+            self.session.select([i for i in ids if i])
+        finally:
+            self._echoing = False
 
     def _session_selection(self, ids: list[str]) -> None:
         self._syncing = True
@@ -329,7 +337,11 @@ class ItemBrowser(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows
             )
             self.view.selectionModel().select(selection, flags)
-            if ids:
+            if ids and not self._echoing:
+                # Not for the list's own selection told back: the row the person picked
+                # stays current. Moved to the first item selected, a second selection
+                # made beside the first (Ctrl+click, or setCurrentIndex with Ctrl held)
+                # left the first row current, and the status bar naming it.
                 first = self.proxy.mapFromSource(self.model.index_of(ids[0]))
                 if first.isValid():
                     self.view.selectionModel().setCurrentIndex(

@@ -73,6 +73,9 @@ class DocumentController(QObject):
     recent_changed = Signal(list)
     warned = Signal(str)  # a cloud/network warning was shown
     opening_changed = Signal(str)  # the file name of the plan being read, or "" when done
+    # A large plan is about to be read in the worker: what the window will need to show it
+    # is best made now, before the reader holds the GIL half the time (issue 29).
+    reading_soon = Signal()
 
     def __init__(self, session: DocumentSession, window: QWidget) -> None:
         super().__init__(window)
@@ -236,6 +239,7 @@ class DocumentController(QObject):
         except KnownError as exc:
             self.fail(exc, "Could not open the plan")
             return False
+        self.reading_soon.emit()
         self._reader.start(target, lock, current.unsaved if current is not None else None)
         self.opening_changed.emit(target.name)
         return True  # reading: the plan shows when it has arrived (`_arrived`)

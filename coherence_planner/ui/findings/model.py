@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.analysis.gaps import FACT_BY_FIELD, gap_sentence, percent, plan_gaps
+from coherence_planner.domain.analysis.gaps import FACT_BY_FIELD, gap_sentence, percent
+from coherence_planner.domain.analysis.gaps_once import current_gaps
 from coherence_planner.domain.analysis.group_story import kept_by_law_line
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.naming import Names
@@ -192,7 +193,7 @@ class FindingsModel(QStandardItemModel):
                 f"{cand.name} ({cost}{extra}):\n" + "\n".join(f"• {r}" for r in cand.reasons),
             )
 
-        plan = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+        plan = current_gaps(district, analysis)
         missing = section(
             "missing",
             f"Missing facts ({plural(len(plan.programs), 'program')}) · the plan is "

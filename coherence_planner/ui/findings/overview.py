@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from coherence_planner.domain.analysis.coherence import Analysis
-from coherence_planner.domain.analysis.gaps import percent, plan_gaps
+from coherence_planner.domain.analysis.gaps import percent
+from coherence_planner.domain.analysis.gaps_once import current_gaps
 from coherence_planner.domain.analysis.money_flow import FLOW_KEY, flow_summary
 from coherence_planner.domain.model.district import District
 from coherence_planner.domain.model.items import Program
@@ -64,7 +65,7 @@ class Card(QPushButton):
 
 def completeness_line(district: District, analysis: Analysis) -> str:
     """How much of what the findings rely on the plan holds, in one line."""
-    plan = plan_gaps(district, analysis.goals_of, analysis.might_compete)
+    plan = current_gaps(district, analysis)
     if not plan.asked:
         # No live program at all (an import that found none): nothing is complete yet.
         return (

@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from coherence_planner.ui import settings
 from coherence_planner.ui.documents.controller import DocumentController
@@ -138,6 +133,8 @@ class MainWindow(LazyParts, QMainWindow):
         self.session.failed.connect(lambda exc: self.documents.fail(exc, "Could not undo"))
         self.session.not_saved.connect(self._not_saved)
         self.documents.opening_changed.connect(self._opening_changed)
+        # A large plan's parts are made before its reader starts, not beside it (issue 29).
+        self.documents.reading_soon.connect(self._make_parts)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_title())
 
         self.files.set_recent(settings.recent_files())

@@ -77,8 +77,8 @@ class LazyParts:
 
     def _make_parts(self) -> None:
         """The Overview, the Items list and the Inspector: made after the window's first
-        paint, or before a plan is shown if that comes first (issue 29: with them, their
-        analysis and storage modules, the start page painted 0.1 s later)."""
+        paint, or before a plan is shown or read if that comes first (issue 29: with them,
+        their analysis and storage modules, the start page painted 0.1 s later)."""
         for part in (self.overview_part, self.browser_part, self.inspector_part):
             part.widget()
 

@@ -350,11 +350,44 @@ def test_an_import_that_would_pass_the_plans_size_is_refused_whatever_is_skipped
     sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", ROWS))
     plan = plan_import(sheets, None, district, source="inv.xlsx")
     assert [str(p) for p in plan.problems] == [
-        "inv.xlsx: the import would add 2 goals, strategies, programs and policies to the "
-        "plan's 4, more than the 5 items one plan holds; split the file, and import the "
-        "parts into separate plans"
+        "inv.xlsx: the import would add at least 2 goals, strategies, programs and policies "
+        "to the plan's 4, more than the 5 items one plan holds; split the file, and import "
+        "the parts into separate plans"
     ]
     for skip in (False, True):
         with pytest.raises(ImportRefused, match="more than the 5 items one plan holds"):
             plan.to_command(district, skip_problem_rows=skip)
     assert len(district.items) == 4
+
+
+def test_planning_stops_once_the_new_items_pass_the_plans_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal comes as soon as it is known (issue 29: 100,000 rows were planned whole,
+    10-20 s, to be refused): the rows after the item that passes the size are not planned,
+    and the part planned is refused whatever is skipped."""
+    from coherence_planner.domain.model import fields as F
+
+    district = district_with_goals()  # 4 items
+    monkeypatch.setattr(F, "MAX_ITEMS", 6)
+    rows = [[f"Program {n}", 1000 + n] for n in range(10)]
+    rows.insert(1, ["Bad Money", "lots"])  # a warning: still an item
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", rows))
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert plan.cut_short
+    assert [c.item.name for c in plan.creates] == ["Program 0", "Bad Money", "Program 1"]
+    assert [str(p) for p in plan.problems if p.row is None] == [
+        "inv.xlsx: the import would add at least 3 goals, strategies, programs and policies "
+        "to the plan's 4, more than the 6 items one plan holds; split the file, and import "
+        "the parts into separate plans"
+    ]
+    assert plan.without_problem_rows().cut_short
+    for skip in (False, True):
+        with pytest.raises(ImportRefused, match=r"at least 3 goals.*more than the 6 items"):
+            plan.to_command(district, skip_problem_rows=skip)
+    assert len(district.items) == 4
+    # At the size exactly, nothing is cut short.
+    monkeypatch.setattr(F, "MAX_ITEMS", 15)
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert not plan.cut_short and len(plan.creates) == 11
+    assert not [p for p in plan.problems if p.row is None]

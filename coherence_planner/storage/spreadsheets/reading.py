@@ -43,7 +43,7 @@ from coherence_planner.storage.spreadsheets.tables import SpreadsheetError as Sp
 
 
 # A sheet read is a burst of small objects (rows, cells) and no cycles: with the collector on,
-# its full collections walked every row read so far, a third of reading 20,000 rows.
+# its full collections walked every row read so far, a tenth of reading 20,000 rows.
 @collector_paused()
 def read_spreadsheet(
     path: str | Path, max_rows: int = MAX_ROWS, progress: ReadProgress = no_progress

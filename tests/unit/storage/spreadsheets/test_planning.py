@@ -391,3 +391,27 @@ def test_planning_stops_once_the_new_items_pass_the_plans_size(
     plan = plan_import(sheets, None, district, source="inv.xlsx")
     assert not plan.cut_short and len(plan.creates) == 11
     assert not [p for p in plan.problems if p.row is None]
+
+
+def test_a_plan_cut_short_has_no_totals_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan cut short at the plan's size is refused: its totals are not checked (the rows
+    after the cut are not left out, and checking them took minutes at 40,000 rows)."""
+    from coherence_planner.domain.model import fields as F
+    from coherence_planner.storage.spreadsheets.money_mapping import explain_money
+
+    rows = [[f"Program {n}", 1000 + n] for n in range(10)] + [["Total", 10046]]
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", rows))
+    said = {}
+    for cap in (15, 6):
+        monkeypatch.setattr(F, "MAX_ITEMS", cap)
+        plan = plan_import(sheets, None, district_with_goals(), source="inv.xlsx")
+        explain_money(plan, sheets, None)
+        said[plan.cut_short] = plan.money_said
+    assert said[False] == [
+        "Totals: sheet 'Program Inventory', row 14 'Total' says $10,046, but its 10 rows "
+        "(rows 4-13) add up to $10,045: the sheet's own total is $1 too high: no row explains "
+        "it (it may be typed in, or miss a row), so the rows were imported as they are"
+    ]
+    assert said[True] == []

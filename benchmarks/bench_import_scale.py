@@ -13,9 +13,9 @@ sheet. Each round runs ours and the floor back to back, alternating which goes f
 busy machine slows both alike; figures are medians of CPU (`time.process_time`) and wall
 time. "growth" is ours per row at that size over ours per row at the smallest size (1.00 is
 linear). Up to 120,000 rows of a sheet are read (limits.MAX_ROWS); a plan holds at most 25,000
-items (fields.MAX_ITEMS), so a workbook whose rows would make more is refused once planned
-(the spending plan and the LCAP make one item per row; the ledger one per five lines): for
-those sizes the row gives the refusal's time.
+items (fields.MAX_ITEMS), so a workbook whose rows would make more is refused as soon as
+planning passes that many (the spending plan and the LCAP make one item per row; the ledger
+one per five lines): for those sizes the row gives the refusal's time.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import argparse
 import os
 from pathlib import Path
 
+from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District
 from coherence_planner.storage.errors import KnownError, ReadOnlyDestination, ReadOnlyLocation
 from coherence_planner.storage.spreadsheets import (
@@ -32,6 +33,9 @@ from coherence_planner.storage.spreadsheets.proposals import scenario_name
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
+# One pause for the whole import (reading, planning, applying, writing a new plan all make
+# bursts of objects and no cycles): collector.py. Its parts pause too, for the wizard.
+@collector_paused()
 def import_spreadsheet(
     source: str | Path,
     into: str | Path,

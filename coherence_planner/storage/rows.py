@@ -122,6 +122,7 @@ def _write_record(db: Executes, district: District, collection: str, key: str) -
         _expect_one(cursor, f"record {collection} {key}")
 
 
+@collector_paused()  # a row per item and link, held until written: collector.py
 def write_all(conn: sqlite3.Connection, district: District) -> None:
     """Write a whole district into empty tables (a new document).
 

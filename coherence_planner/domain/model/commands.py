@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from coherence_planner.domain.model import fields as F
+from coherence_planner.domain.model.collector import collector_paused
 from coherence_planner.domain.model.district import District, DistrictError
 from coherence_planner.domain.model.items import Item, Link, LinkKey
 
@@ -336,6 +337,9 @@ class Batch:
         self.text = text
         self.commands = list(commands)
 
+    # A batch (an import of 10,000 programs) adds a burst of items and links and makes no
+    # cycles; with the collector on, doing 20,000 took four times 10,000's time.
+    @collector_paused()
     def do(self, district: District) -> Changes:
         changes = Changes()
         done: list[Command] = []
@@ -349,6 +353,7 @@ class Batch:
             raise
         return changes
 
+    @collector_paused()
     def undo(self, district: District) -> Changes:
         changes = Changes()
         for command in reversed(self.commands):

@@ -20,7 +20,7 @@ from coherence_planner.storage.spreadsheets.header_words import (
 )
 from coherence_planner.storage.spreadsheets.layout_planning import LayoutPlanner
 from coherence_planner.storage.spreadsheets.nonitems import classify, describe
-from coherence_planner.storage.spreadsheets.plan import ItemUpdate, NewItem
+from coherence_planner.storage.spreadsheets.plan import ItemUpdate, NewItem, PlanTooLarge
 from coherence_planner.storage.spreadsheets.planner_base import fold_name, header_for, row_key
 from coherence_planner.storage.spreadsheets.proposals import (
     STOPPING,
@@ -240,6 +240,9 @@ class ItemPlanner(LayoutPlanner):
         self.seen_rows[(kind, item_id)] = sheet.place(row)
         self.by_name.setdefault((kind, fold_name(item.name)), []).append(item_id)
         self.plan.creates.append(NewItem(item, sheet.place(row), row_key(sheet, row)))
+        if len(self.plan.creates) + len(self.district.items) > F.MAX_ITEMS:
+            # Known now: the rest of a 100,000-row sheet took 10-20 s more to plan (issue 29).
+            raise PlanTooLarge
 
     def update(self, sheet: Sheet, row: Row, item: Item, values: dict[str, Any]) -> None:
         changes = {

@@ -79,9 +79,15 @@ class LayoutPlanner(LinkPlanner):
         """The goals of a sheet's goal rows, and the rows of each one's block."""
         self.layouts[sheet.name] = (layouts.BLOCKS, layouts.describe(layouts.BLOCKS, blocks))
         goal_of: dict[int, str] = {}
+        # Looked up once, not per goal: a sheet has a goal per 10-40 actions, and searching
+        # every row for each goal grew with the square of the rows (issue 29).
+        rows_by_number = {r.number: r for r in sheet.rows}
+        members: dict[int, list[int]] = {}
+        for member, goal_number in blocks.member.items():
+            members.setdefault(goal_number, []).append(member)
         for number, (goal_number, name) in blocks.goals.items():
             # A goal line above a repeated header is no data row (header_repeats.py).
-            row = next((r for r in sheet.rows if r.number == number), Row(number, ()))
+            row = rows_by_number.get(number) or Row(number, ())
             goal_id = self.resolve(name, ("goal",))
             if goal_id is None:
                 goal_id = self.new_id("goal")
@@ -89,10 +95,7 @@ class LayoutPlanner(LinkPlanner):
             goal_of[goal_number] = goal_id
             self.goal_rows.append((goal_id, name, goal_number))
             self.layout_rows.add(row_key(sheet, row))
-            self.plan.goal_blocks[row_key(sheet, row)] = (
-                name,
-                [r for r, g in blocks.member.items() if g == goal_number],
-            )
+            self.plan.goal_blocks[row_key(sheet, row)] = (name, members.get(goal_number, []))
         for row in sheet.rows:
             if row.number in blocks.member:
                 self.placed.append((sheet, row, columns, goal_of[blocks.member[row.number]]))

@@ -14,8 +14,8 @@ Rows are not items: a finance system's ledger has several account lines per prog
 subtotals, headings and blank rows make none. So the rows read are capped for memory
 (MAX_ROWS data rows per sheet, and in all the sheets of items of one file; a sheet of links
 up to MAX_LINKS), measured at 100,000 rows (README, issue 29), and the items an import would
-create are held to what one plan holds (fields.MAX_ITEMS) when it is planned
-(planning.refuse_too_many_items).
+create are held to what one plan holds (fields.MAX_ITEMS) while it is planned: planning
+stops at the item that passes it (plan.PlanTooLarge, plan.too_many_items).
 """
 
 from __future__ import annotations

@@ -141,6 +141,9 @@ class ImportPlan:
     goal_blocks: dict[RowKey, tuple[str, list[int]]] = field(default_factory=dict)
     # The guessed fields the planner confirmed in the preview ("type", "required").
     confirmed: set[str] = field(default_factory=set)
+    # Planning stopped once the new items passed what one plan holds (PlanTooLarge): the
+    # plan is a part of the import, refused whatever is skipped.
+    cut_short: bool = False
 
     @property
     def rows_read(self) -> int:
@@ -223,6 +226,7 @@ class ImportPlan:
             layout_kinds=self.layout_kinds,
             goal_blocks=self.goal_blocks,
             confirmed=self.confirmed,
+            cut_short=self.cut_short,
         )
 
     def summary(self) -> str:
@@ -247,7 +251,11 @@ class ImportPlan:
             if not skip_problem_rows:
                 raise ImportRefused(self.problems)
             plan = self.without_problem_rows()
-        too_many = too_many_items(district, len(plan.creates), plan.source)
+        too_many = (
+            too_large(district, len(self.creates), plan.source, at_least=True)
+            if plan.cut_short
+            else too_many_items(district, len(plan.creates), plan.source)
+        )
         if too_many is not None:  # skipping problem rows never lets a plan pass its size
             raise ImportRefused([too_many])
         commands: list[Command] = [AddItem(c.item) for c in plan.creates]
@@ -270,6 +278,10 @@ class ImportPlan:
         return Batch(f"Import{source} ({plan.summary()})", commands)
 
 
+class PlanTooLarge(Exception):
+    """Planning passed what one plan holds: the rest of the sheet need not be planned."""
+
+
 def too_many_items(district: District, creates: int, source: str) -> ImportProblem | None:
     """The problem of an import that would give the plan more items than one plan holds.
 
@@ -278,10 +290,19 @@ def too_many_items(district: District, creates: int, source: str) -> ImportProbl
     """
     if len(district.items) + creates <= F.MAX_ITEMS:
         return None
+    return too_large(district, creates, source)
+
+
+def too_large(
+    district: District, creates: int, source: str, *, at_least: bool = False
+) -> ImportProblem:
+    """The sentence of too_many_items; `at_least` when planning stopped there (PlanTooLarge)
+    and `creates` is the count so far."""
     already = f" to the plan's {len(district.items):,}" if district.items else ""
+    count = f"at least {creates:,}" if at_least else f"{creates:,}"
     return ImportProblem(
         source or "the spreadsheet",
-        f"the import would add {creates:,} goals, strategies, programs and policies{already}, "
+        f"the import would add {count} goals, strategies, programs and policies{already}, "
         f"more than the {F.MAX_ITEMS:,} items one plan holds; split the file, and import "
         "the parts into separate plans",
     )

@@ -17,6 +17,7 @@ before it) every row above; any other total whichever of the two it matches best
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -154,7 +155,11 @@ def _check(
             (every, block), key=lambda rows: abs(sum(v for _, v in rows) - says)
         )  # ties: every row, the first of the two
     first = covered[0][0].number if covered else row.number
-    within = [(r, v) for r, v in missed if first <= r.number < row.number]
+    # `missed` is in row order: the rows between are found by bisection, not by reading all
+    # of them for every total (a sheet of many rows left out made that quadratic).
+    start = bisect_left(missed, first, key=lambda pair: pair[0].number)
+    end = bisect_left(missed, row.number, lo=start, key=lambda pair: pair[0].number)
+    within = missed[start:end]
     return _compare(sheet, row, label, says, covered, within)
 
 

@@ -350,11 +350,68 @@ def test_an_import_that_would_pass_the_plans_size_is_refused_whatever_is_skipped
     sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", ROWS))
     plan = plan_import(sheets, None, district, source="inv.xlsx")
     assert [str(p) for p in plan.problems] == [
-        "inv.xlsx: the import would add 2 goals, strategies, programs and policies to the "
-        "plan's 4, more than the 5 items one plan holds; split the file, and import the "
-        "parts into separate plans"
+        "inv.xlsx: the import would add at least 2 goals, strategies, programs and policies "
+        "to the plan's 4, more than the 5 items one plan holds; split the file, and import "
+        "the parts into separate plans"
     ]
     for skip in (False, True):
         with pytest.raises(ImportRefused, match="more than the 5 items one plan holds"):
             plan.to_command(district, skip_problem_rows=skip)
     assert len(district.items) == 4
+
+
+def test_planning_stops_once_the_new_items_pass_the_plans_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal comes as soon as it is known (issue 29: 100,000 rows were planned whole,
+    10-20 s, to be refused): the rows after the item that passes the size are not planned,
+    and the part planned is refused whatever is skipped."""
+    from coherence_planner.domain.model import fields as F
+
+    district = district_with_goals()  # 4 items
+    monkeypatch.setattr(F, "MAX_ITEMS", 6)
+    rows = [[f"Program {n}", 1000 + n] for n in range(10)]
+    rows.insert(1, ["Bad Money", "lots"])  # a warning: still an item
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", rows))
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert plan.cut_short
+    assert [c.item.name for c in plan.creates] == ["Program 0", "Bad Money", "Program 1"]
+    assert [str(p) for p in plan.problems if p.row is None] == [
+        "inv.xlsx: the import would add at least 3 goals, strategies, programs and policies "
+        "to the plan's 4, more than the 6 items one plan holds; split the file, and import "
+        "the parts into separate plans"
+    ]
+    assert plan.without_problem_rows().cut_short
+    for skip in (False, True):
+        with pytest.raises(ImportRefused, match=r"at least 3 goals.*more than the 6 items"):
+            plan.to_command(district, skip_problem_rows=skip)
+    assert len(district.items) == 4
+    # At the size exactly, nothing is cut short.
+    monkeypatch.setattr(F, "MAX_ITEMS", 15)
+    plan = plan_import(sheets, None, district, source="inv.xlsx")
+    assert not plan.cut_short and len(plan.creates) == 11
+    assert not [p for p in plan.problems if p.row is None]
+
+
+def test_a_plan_cut_short_has_no_totals_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan cut short at the plan's size is refused: its totals are not checked (the rows
+    after the cut are not left out, and checking them took minutes at 40,000 rows)."""
+    from coherence_planner.domain.model import fields as F
+    from coherence_planner.storage.spreadsheets.money_mapping import explain_money
+
+    rows = [[f"Program {n}", 1000 + n] for n in range(10)] + [["Total", 10046]]
+    sheets = read_spreadsheet(inventory(tmp_path / "inv.xlsx", rows))
+    said = {}
+    for cap in (15, 6):
+        monkeypatch.setattr(F, "MAX_ITEMS", cap)
+        plan = plan_import(sheets, None, district_with_goals(), source="inv.xlsx")
+        explain_money(plan, sheets, None)
+        said[plan.cut_short] = plan.money_said
+    assert said[False] == [
+        "Totals: sheet 'Program Inventory', row 14 'Total' says $10,046, but its 10 rows "
+        "(rows 4-13) add up to $10,045: the sheet's own total is $1 too high: no row explains "
+        "it (it may be typed in, or miss a row), so the rows were imported as they are"
+    ]
+    assert said[True] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -187,4 +187,9 @@ class Overview(QScrollArea):
         for key, (value, tip) in values.items():
             self.cards[key].set_value(value, tip)
         self.money_words.setText(f"{flow_summary(district, analysis)} {FLOW_KEY}")
+        if self.isVisible():
+            # The new words laid out first, so the picture is asked for at the height the
+            # layout gives it: asked before, it was drawn at the old height for a frame and
+            # worked out again when the resize came.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.money.set_plan(district, analysis)

@@ -125,26 +125,32 @@ class Navigation(QObject):
             geometry.arrange(self.window, self.items, self.inspector, self.compact)
         self.compact_action.setChecked(self.compact)
 
-    def _size_first_layout(self) -> None:
-        """Panel widths asked for before the window had its size, or while the panels were
-        hidden (no plan open), are only a wish; ask again once the panels show (first run
-        only: after that the saved layout holds)."""
-        if self._first_layout and self.items.isVisible():
-            self._first_layout = False
-            QTimer.singleShot(0, lambda: self.set_compact(self.compact))
-
     def set_compact(self, compact: bool) -> None:
         geometry.arrange(self.window, self.items, self.inspector, compact)
         if self.compact_action.isChecked() != compact:
             self.compact_action.setChecked(compact)
 
-    def plan_shown(self) -> None:
-        """A plan was opened: in the compact layout the Inspector is the front tab."""
+    def panels_shown(self) -> None:
+        """The panels were shown for a plan that opens, before its views are (a view that
+        needs the width steps them aside as it shows, in the same turn, so they are never
+        painted beside it): in the compact layout the Inspector is the front tab.
+
+        Panel widths asked for before the window had its size, or while the panels were
+        hidden (no plan open), are only a wish; so on first run they are asked again now,
+        while the panels show (after that the saved layout holds)."""
         if self.compact:
             self.inspector.raise_()
-        self._size_first_layout()
-        # After the first run's panel layout (queued just above), which needs the panels
-        # shown: then the view in front, if it needs the width, takes it back.
+        if self._first_layout and self.items.isVisible():
+            self._first_layout = False
+            layout = self.window.layout()
+            assert layout is not None
+            layout.activate()  # the panels placed, so their widths can be set
+            self.set_compact(self.compact)
+
+    def plan_shown(self) -> None:
+        """A plan's views were shown: the view in front, if it needs the width, keeps the
+        panels aside (its Room did as it showed; again once the window is laid out, for a
+        window that was not visible then)."""
         QTimer.singleShot(0, self, self._room_for_view)
 
     def _room_for_view(self) -> None:

@@ -29,6 +29,9 @@ def test_first_run_is_maximised_and_compact_on_a_small_screen(
     assert window.navigation.compact_action.isChecked()
     window.show()
     window.documents.open_plan(sample_plan)
+    # The Plan view's Room keeps the panels aside as the plan opens; a view without one
+    # shows them (a hidden dock is in no tab group).
+    window.show_view(window.findings_view.page)
     # Compact: the Items list and the Inspector share one column as tabs.
     assert window.browser_dock in window.tabifiedDockWidgets(window.inspector_dock)
     window.close()

@@ -385,9 +385,12 @@ class MainWindow(LazyParts, QMainWindow):
                 dock.setVisible(False)
         layout = self.layout()
         assert layout is not None
-        # Laid out now, not on the queued layout request: the window could paint first, the
-        # Overview at the width it had beside the panels.
-        layout.activate()
+        if self.isVisible():
+            # Laid out now, not on the queued layout request: the window could paint first,
+            # the Overview at the width it had beside the panels. (Not while the window is
+            # hidden: laid out then, a window restored smaller than its layout's wish kept
+            # the larger size.)
+            layout.activate()
         if open_:
             self.navigation.plan_shown()
         self._refresh_overview()

@@ -370,29 +370,9 @@ class MainWindow(LazyParts, QMainWindow):
         open_ = self.session.is_open
         if open_:
             self._make_parts()  # before they are shown, so the first layout has their sizes
-        # The panels show before the plan's views and hide after them: the view in front, if
-        # it needs the width, steps them aside in its own Show (its Room), in this same turn,
-        # and gives them back on Hide. The other order painted the docks beside the squeezed
-        # Overview for a frame, then the Overview alone.
-        docks = (self.browser_dock, self.inspector_dock)
-        if open_:
-            for dock in docks:
-                dock.setVisible(True)
-            self.navigation.panels_shown()
-        self.stack.show_state(open_, self.documents.opening)
-        if not open_:
-            for dock in docks:
-                dock.setVisible(False)
-        layout = self.layout()
-        assert layout is not None
-        if self.isVisible():
-            # Laid out now, not on the queued layout request: the window could paint first,
-            # the Overview at the width it had beside the panels. (Not while the window is
-            # hidden: laid out then, a window restored smaller than its layout's wish kept
-            # the larger size.)
-            layout.activate()
-        if open_:
-            self.navigation.plan_shown()
+        self.navigation.show_views(
+            open_, lambda: self.stack.show_state(open_, self.documents.opening)
+        )
         self._refresh_overview()
         self.findings_label.setText("")
         self._update_actions()

@@ -130,6 +130,32 @@ class Navigation(QObject):
         if self.compact_action.isChecked() != compact:
             self.compact_action.setChecked(compact)
 
+    def show_views(self, is_open: bool, show: Callable[[], None]) -> None:
+        """Show the plan's views or the page without a plan (`show`), with the panels.
+
+        The panels show before the plan's views and hide after them: the view in front, if
+        it needs the width, steps them aside in its own Show (its Room), in this same turn,
+        and gives them back on Hide. The other order painted the docks beside the squeezed
+        Overview for a frame, then the Overview alone."""
+        docks = (self.items, self.inspector)
+        if is_open:
+            for dock in docks:
+                dock.setVisible(True)
+            self.panels_shown()
+        show()
+        if not is_open:
+            for dock in docks:
+                dock.setVisible(False)
+        layout = self.window.layout()
+        if layout is not None and self.window.isVisible():
+            # Laid out now, not on the queued layout request: the window could paint first,
+            # the Overview at the width it had beside the panels. (Not while the window is
+            # hidden: laid out then, a window restored smaller than its layout's wish kept
+            # the larger size.)
+            layout.activate()
+        if is_open:
+            self.plan_shown()
+
     def panels_shown(self) -> None:
         """The panels were shown for a plan that opens, before its views are (a view that
         needs the width steps them aside as it shows, in the same turn, so they are never

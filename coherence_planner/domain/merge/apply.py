@@ -116,7 +116,7 @@ class ReplaceItem:
             self._old_fields = item.__dict__
             item.__dict__ = new.__dict__
         else:
-            district.items[self.item.id] = new
+            district.replace_item(new)
         return Changes(items={self.item.id})
 
     def undo(self, district: District) -> Changes:
@@ -124,7 +124,7 @@ class ReplaceItem:
         if district.items[self.item.id] is self._old:
             self._old.__dict__ = self._old_fields
         else:
-            district.items[self.item.id] = self._old
+            district.replace_item(self._old)
         return Changes(items={self.item.id})
 
 

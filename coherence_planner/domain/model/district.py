@@ -136,12 +136,20 @@ class District:
         plan has 22,000 items."""
         ids = [item.id for item in items]
         self.items.update(zip(ids, items, strict=True))
+        self._of_kind.clear()
         self._seq.update(zip(ids, seqs, strict=True))
         if seqs:
             self._next_seq = max(self._next_seq, max(seqs) + 1)
         by_item = self._links_by_item
         for item_id in ids:
             by_item.setdefault(item_id, {})
+
+    def replace_item(self, item: Item) -> None:
+        """Put `item` in the place of the item with its id (a merge that changes its kind)."""
+        if item.id not in self.items:
+            raise DistrictError(f"no item with id {item.id!r}")
+        self.items[item.id] = item
+        self._of_kind.clear()
 
     def remove_item(self, item_id: str) -> tuple[Item, int]:
         """Remove an item that has no links left; returns it and its place for undo."""

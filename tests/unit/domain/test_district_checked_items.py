@@ -5,7 +5,7 @@ and an empty set of links for each."""
 from __future__ import annotations
 
 from coherence_planner.domain.model.district import District
-from coherence_planner.domain.model.items import Goal, Item, Link, Program
+from coherence_planner.domain.model.items import Goal, Item, Link, Policy, Program
 
 
 def state(district: District) -> tuple[object, ...]:
@@ -38,3 +38,16 @@ def test_checked_items_are_added_as_one_by_one() -> None:
     assert state(at_once) == state(one_by_one)
     at_once.add_checked_items([], [])
     assert state(at_once) == state(one_by_one)
+
+
+def test_items_of_follows_items_added_at_once_and_replaced() -> None:
+    """items_of remembers its answers: every way an item comes, goes or changes kind
+    (add_checked_items, replace_item) must be seen by the next call."""
+    district = District()
+    district.add_item(Goal(id="G1", name="Readers"))
+    assert [i.id for i in district.items_of("program")] == []
+    district.add_checked_items([Program(id="P1", name="Tutoring")], [5])
+    assert [i.id for i in district.items_of("program")] == ["P1"]
+    district.replace_item(Policy(id="P1", name="Tutoring"))
+    assert [i.id for i in district.items_of("program")] == []
+    assert [i.id for i in district.items_of("policy")] == ["P1"]
